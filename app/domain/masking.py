@@ -1,0 +1,17 @@
+"""Masking of buyers' personal data for screens and paper."""
+
+from __future__ import annotations
+
+
+def mask_id_number(value: str) -> str:
+    """330106199408148190 → 330106********8190 (keep the region and the last four)."""
+    if len(value) <= 10:
+        return "*" * len(value)
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+def mask_phone(value: str) -> str:
+    """15821605483 → 158****5483."""
+    if len(value) < 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]

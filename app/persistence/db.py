@@ -1,0 +1,77 @@
+"""Engines for the embedded SQLite file (WAL, foreign keys, busy timeout) and for PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseUnavailable
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+WRITE = "bwms_write"  # execution option: this transaction writes (SQLite takes the lock up front)
+
+
+@dataclass
+class Database:
+    """One engine and its session factory; every unit of work opens a session from it."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, echo: bool = False) -> Database:
+    """Create the engine for `url`; the schema is not touched (see app.persistence.migrate)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"not a database URL: {url!r}", url=url) from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = _sqlite_engine(url, parsed.database, echo)
+        elif parsed.get_backend_name() == "postgresql":
+            engine = create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                                   connect_args={"connect_timeout": 5})
+        else:
+            raise DatabaseUnavailable(f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// "
+                                      "or postgresql+psycopg://", url=url)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseUnavailable(f"no driver for {url!r}: {exc}", url=url) from exc
+    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
+    if path and path != ":memory:":
+        folder = Path(path).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise DatabaseUnavailable(f"cannot open database {path}: folder {folder} does not exist", url=url)
+    engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoint, no corruption
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        # A writer takes the write lock before it reads, so two stations never both decide on stale data.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+    return engine

@@ -1,0 +1,57 @@
+"""Schema versions: migrate a database to head (never dropping data) and refuse an outdated one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import OperationalError
+
+from app.errors import DatabaseUnavailable, SchemaOutOfDate
+from app.persistence.db import Database
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _config(db: Database | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if db is not None:
+        cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head() or ""
+
+
+def current_revision(db: Database) -> str | None:
+    try:
+        with db.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        raise DatabaseUnavailable(f"cannot reach the database {db.engine.url!r}: {exc.orig}",
+                                  url=str(db.engine.url)) from exc
+
+
+def upgrade(db: Database) -> tuple[str | None, str]:
+    """Migrate to head in one transaction; returns (from, to)."""
+    before = current_revision(db)
+    cfg = _config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return before, head_revision()
+
+
+def require_current(db: Database) -> None:
+    """Refuse to work on a database whose schema is not this version's (tells the user what to run)."""
+    current, head = current_revision(db), head_revision()
+    if current is None:
+        raise SchemaOutOfDate("the database is empty: run `bwms init` first", current=None, head=head)
+    if current != head:
+        raise SchemaOutOfDate(f"the database schema is at {current}, this version needs {head}: "
+                              "run `bwms init` to migrate it (no data is dropped)", current=current, head=head)

@@ -1,0 +1,15 @@
+"""All models, importable from one place (Alembic reads Base.metadata from here)."""
+
+from app.persistence.models.base import Base
+from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
+from app.persistence.models.master import (
+    AccountBookItem, Location, PositiveListLine, Product, Setting, Station, User, Warehouse,
+)
+from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
+from app.persistence.models.stock import Movement, Stock
+
+__all__ = [
+    "AccountBookItem", "AuditEntry", "Base", "CustomsLedgerEntry", "DeclarationLine",
+    "InboundDeclaration", "Location", "Lot", "Movement", "PositiveListLine", "Product", "ScanEvent",
+    "Setting", "Station", "Stock", "User", "Warehouse",
+]

@@ -1,0 +1,71 @@
+"""Every shared business setting, declared once with its type, default and meaning (stored in the database)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable
+
+from sqlalchemy import select
+
+from app.errors import Rejected
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    kind: Callable[[str], Any]
+    default: Any
+    help: str
+
+
+def _fraction(value: str) -> Decimal:
+    d = Decimal(value)
+    if not Decimal(0) <= d <= Decimal(1):
+        raise ValueError("must be between 0 and 1")
+    return d
+
+
+REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
+    SettingDef("inbound_min_shelf_life_fraction", _fraction, Decimal("0.5"),
+               "a batch is refused at receipt when less than this fraction of its shelf life remains"),
+    SettingDef("sale_lock_days", int, 30,
+               "lots with fewer days than this to expiry are not allocated to orders"),
+    SettingDef("order_limit_cny", Decimal, Decimal("5000"), "per-order dutiable limit (CNY)"),
+    SettingDef("annual_limit_cny", Decimal, Decimal("26000"), "per-buyer annual limit (CNY)"),
+    SettingDef("tax_discount_factor", Decimal, Decimal("0.7"), "share of VAT and consumption tax levied"),
+    SettingDef("tax_tolerance_cny", Decimal, Decimal("0.05"), "allowed gap between declared and computed tax"),
+    SettingDef("weight_tolerance_fraction", _fraction, Decimal("0.10"),
+               "a parcel whose weight differs from the computed gross weight by more is held"),
+    SettingDef("max_wave_orders", int, 200, "largest number of orders in one wave"),
+    SettingDef("key_file", str, "", "path of the key file that encrypts buyers' personal data"),
+    SettingDef("customs_outbox", str, "", "folder the declaration client picks CEB621 files from"),
+    SettingDef("customs_inbox", str, "", "folder receipts (CEB622) arrive in"),
+]}
+
+
+def get(session, key: str) -> Any:  # noqa: ANN001 - a SQLAlchemy Session
+    """The typed value of a setting: stored value, else the declared default."""
+    from app.persistence.models import Setting
+
+    spec = REGISTRY[key]
+    raw = session.execute(select(Setting.value).where(Setting.key == key)).scalar()
+    return spec.default if raw is None else spec.kind(raw)
+
+
+def set_value(session, key: str, raw: str) -> Any:  # noqa: ANN001
+    """Validate and store; raises Rejected naming the setting and why."""
+    from app.persistence.models import Setting
+
+    if key not in REGISTRY:
+        raise Rejected(f"unknown setting {key!r}", code="unknown_setting")
+    try:
+        value = REGISTRY[key].kind(raw)
+    except (ValueError, ArithmeticError) as exc:
+        raise Rejected(f"setting {key}: {raw!r} is not valid ({exc})", code="bad_setting") from exc
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=raw))
+    else:
+        row.value = raw
+    return value
