@@ -20,6 +20,8 @@ from app.services.stock import StockFilter, stock_rows
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_json(sub.add_parser("init", help="create or migrate the database (never drops data)"))
     p.add_argument("--demo", action="store_true", help="load a demo warehouse and one user per role")
+    p.add_argument("--demo-if-new", action="store_true",
+                   help="load the demo only when this run created the database (what `make run` uses)")
     p.set_defaults(func=cmd_init)
 
     user = sub.add_parser("user", help="manage users").add_subparsers(dest="user_cmd", required=True)
@@ -86,7 +88,8 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     before, after = migrate.upgrade(db)
     report: dict = {"database": ctx.url.split("@")[-1], "migrated_from": before, "schema": after}
     with UnitOfWork(db, SYSTEM) as uow:
-        if not auth.has_users(uow):
+        new = not auth.has_users(uow)
+        if new:
             password = os.environ.get("BWMS_PASSWORD")
             generated = password is None
             password = password or auth.generate_password()
@@ -95,14 +98,14 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
             if generated:
                 report["admin_password"] = password
         uow.commit()
-    if args.demo:
+    if args.demo or (args.demo_if_new and new):
         report["demo"] = demo.load_demo(db)
     lines = [f"database ready at schema {after}" + (f" (migrated from {before})" if before != after else "")]
     if report.get("admin_password"):
         lines.append(f"created user admin with password {report['admin_password']} (shown once: write it down)")
     elif report.get("admin_created"):
         lines.append("created user admin with the password from BWMS_PASSWORD")
-    if args.demo:
+    if "demo" in report:
         lines.append(demo.describe(report["demo"]))
     ctx.emit(report, "\n".join(lines))
     return 0
