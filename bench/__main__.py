@@ -1,0 +1,71 @@
+"""Run the benchmarks: `python -m bench [NAME-SUBSTRING …]`."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import pkgutil
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class BenchContext:
+    """What a benchmark gets: a scratch folder, the PostgreSQL server URL (may be empty), and `report`."""
+
+    tmp: Path
+    pg_url: str = field(default_factory=lambda: os.environ.get("BWMS_TEST_PG_URL", ""))
+    results: list[dict] = field(default_factory=list)
+    module: str = ""
+
+    def report(self, name: str, value: float, unit: str, goal: str = "", ok: bool | None = None) -> None:
+        row = {"bench": self.module, "name": name, "value": round(value, 3), "unit": unit, "goal": goal,
+               "ok": ok}
+        self.results.append(row)
+        mark = "" if ok is None else ("  ok" if ok else "  MISSED")
+        print(f"  {name:<62} {value:>12.3f} {unit:<8} goal {goal}{mark}", flush=True)
+
+    def fresh_sqlite(self, name: str) -> str:
+        """A new migrated SQLite database URL in the scratch folder."""
+        from app.persistence import migrate
+        from app.persistence.db import open_database
+
+        path = self.tmp / f"{name}.sqlite3"
+        path.unlink(missing_ok=True)
+        db = open_database(f"sqlite:///{path}")
+        migrate.upgrade(db)
+        db.dispose()
+        return f"sqlite:///{path}"
+
+
+def main(argv: list[str]) -> int:
+    names = sorted(m.name for m in pkgutil.iter_modules([str(HERE)]) if m.name.startswith("b_"))
+    chosen = [n for n in names if not argv or any(a in n for a in argv)]
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="bwms-bench-") as tmp:
+        ctx = BenchContext(Path(tmp))
+        for name in chosen:
+            ctx.module = name
+            print(f"== {name}", flush=True)
+            started = time.perf_counter()
+            try:
+                importlib.import_module(f"bench.{name}").run(ctx)
+            except Exception:  # noqa: BLE001 - report and go on with the other benchmarks
+                failures += 1
+                traceback.print_exc()
+            print(f"   ({time.perf_counter() - started:.1f} s)", flush=True)
+    (HERE / "results.json").write_text(json.dumps(ctx.results, indent=2, ensure_ascii=False))
+    missed = [r for r in ctx.results if r["ok"] is False]
+    print(f"\n{len(ctx.results)} figures, {len(missed)} missed goals, {failures} benchmarks crashed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
