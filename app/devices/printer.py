@@ -1,0 +1,225 @@
+"""Label printers: ZPL over raw TCP 9100, over a serial line, or into a folder; `~HS` host status.
+
+Every operation has a timeout: a printer that accepts the connection and never answers is reported as
+offline after `timeout_s`, never hangs the caller. `deliver` asks for the status and sends the job on
+one connection, and sends nothing unless the printer says it is ready (paper in, head closed, not paused).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import unquote, urlparse
+
+import serial
+
+from app.errors import BwmsError
+
+STX, ETX = b"\x02", b"\x03"
+HS_QUERY = b"~HS\r\n"
+DEFAULT_PORT = 9100
+_FRAME = re.compile(rb"\x02([^\x03]*)\x03")
+_HOST = re.compile(r"^(?:tcp://)?([A-Za-z0-9.\-]+|\[[0-9a-fA-F:]+\])(?::(\d{1,5}))?/?$")
+
+
+class PrinterOffline(BwmsError):
+    """No connection, or no answer to the status query within the timeout."""
+
+    code = "printer_offline"
+
+
+class PrinterNotReady(BwmsError):
+    """The printer answered but cannot print now (paper out, head open, paused…)."""
+
+    code = "printer_not_ready"
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    """The fields of a Zebra `~HS` answer that decide whether a label can come out."""
+
+    paper_out: bool = False
+    paused: bool = False
+    head_open: bool = False
+    ribbon_out: bool = False
+    buffer_full: bool = False
+    over_temperature: bool = False
+    under_temperature: bool = False
+    formats_in_buffer: int = 0
+    labels_remaining: int = 0
+    label_length_dots: int = 0
+
+    @property
+    def problems(self) -> list[str]:
+        names = [("paper_out", "paper out"), ("head_open", "print head open"), ("ribbon_out", "ribbon out"),
+                 ("paused", "paused"), ("buffer_full", "receive buffer full"),
+                 ("over_temperature", "print head too hot"), ("under_temperature", "print head too cold")]
+        return [words for attr, words in names if getattr(self, attr)]
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems
+
+    def words(self) -> str:
+        return "ready" if self.ready else ", ".join(self.problems)
+
+
+def parse_host_status(raw: bytes) -> PrinterStatus:
+    """The three STX…ETX strings of `~HS` → PrinterStatus; ValueError when any is missing or malformed."""
+    frames = _FRAME.findall(raw)
+    if len(frames) < 3:
+        raise ValueError(f"incomplete ~HS answer ({len(frames)} of 3 strings): {raw[:80]!r}")
+    try:
+        s1 = frames[0].decode("ascii").split(",")
+        s2 = frames[1].decode("ascii").split(",")
+        flag = lambda value: value.strip() == "1"  # noqa: E731
+        return PrinterStatus(
+            paper_out=flag(s1[1]), paused=flag(s1[2]), label_length_dots=int(s1[3]),
+            formats_in_buffer=int(s1[4]), buffer_full=flag(s1[5]), under_temperature=flag(s1[10]),
+            over_temperature=flag(s1[11]), head_open=flag(s2[2]), ribbon_out=flag(s2[3]),
+            labels_remaining=int(s2[8]))
+    except (IndexError, ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"malformed ~HS answer: {raw[:80]!r}") from exc
+
+
+class Printer(Protocol):
+    """What the print queue needs from a transport."""
+
+    address: str
+
+    def status(self) -> PrinterStatus: ...
+
+    def deliver(self, payload: bytes) -> None: ...
+
+
+def _check(status: PrinterStatus, address: str) -> None:
+    if not status.ready:
+        raise PrinterNotReady(f"printer {address}: {status.words()}", address=address, status=status.words())
+
+
+class TcpPrinter:
+    """A network label printer on raw TCP (port 9100)."""
+
+    def __init__(self, host: str, port: int = DEFAULT_PORT, timeout_s: float = 3.0) -> None:
+        self.host, self.port, self.timeout_s = host, port, timeout_s
+        self.address = f"{host}:{port}"
+
+    def _connect(self) -> socket.socket:
+        try:
+            return socket.create_connection((self.host, self.port), timeout=self.timeout_s)
+        except OSError as exc:
+            raise PrinterOffline(f"printer {self.address} is not reachable: {exc}", address=self.address) from exc
+
+    def _status_on(self, conn: socket.socket) -> PrinterStatus:
+        deadline = time.monotonic() + self.timeout_s
+        buf = b""
+        try:
+            conn.sendall(HS_QUERY)
+            while buf.count(ETX) < 3:
+                conn.settimeout(max(0.01, deadline - time.monotonic()))
+                chunk = conn.recv(1024)
+                if not chunk:
+                    break
+                buf += chunk
+        except OSError as exc:  # socket.timeout included: some printers stay silent while in error
+            raise PrinterOffline(f"printer {self.address} did not answer the status query within "
+                                 f"{self.timeout_s:g} s", address=self.address) from exc
+        try:
+            return parse_host_status(buf)
+        except ValueError as exc:
+            raise PrinterOffline(f"printer {self.address}: {exc}", address=self.address) from exc
+
+    def status(self) -> PrinterStatus:
+        with self._connect() as conn:
+            return self._status_on(conn)
+
+    def deliver(self, payload: bytes) -> None:
+        """Status first, then the job, on one connection; nothing is sent unless the printer is ready."""
+        with self._connect() as conn:
+            _check(self._status_on(conn), self.address)
+            try:
+                conn.settimeout(self.timeout_s)
+                conn.sendall(payload)
+            except OSError as exc:
+                raise PrinterOffline(f"printer {self.address} stopped taking data: {exc}",
+                                     address=self.address) from exc
+
+
+class SerialPrinter:
+    """A label printer on a serial line (RS-232, USB-CDC), given as a pyserial URL."""
+
+    def __init__(self, url: str, baudrate: int = 9600, timeout_s: float = 3.0) -> None:
+        self.url, self.baudrate, self.timeout_s = url, baudrate, timeout_s
+        self.address = url
+
+    def _open(self) -> serial.SerialBase:
+        try:
+            return serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=0.05,
+                                         write_timeout=self.timeout_s, exclusive=True)
+        except (serial.SerialException, OSError, ValueError) as exc:
+            raise PrinterOffline(f"printer {self.url} cannot be opened: {exc}", address=self.url) from exc
+
+    def _status_on(self, port: serial.SerialBase) -> PrinterStatus:
+        deadline = time.monotonic() + self.timeout_s
+        buf = b""
+        try:
+            port.write(HS_QUERY)
+            while buf.count(ETX) < 3 and time.monotonic() < deadline:
+                buf += port.read(256)
+            return parse_host_status(buf)
+        except (serial.SerialException, OSError, ValueError) as exc:
+            raise PrinterOffline(f"printer {self.url} did not answer the status query: {exc}",
+                                 address=self.url) from exc
+
+    def status(self) -> PrinterStatus:
+        with self._open() as port:
+            return self._status_on(port)
+
+    def deliver(self, payload: bytes) -> None:
+        with self._open() as port:
+            _check(self._status_on(port), self.url)
+            try:
+                port.write(payload)
+                port.flush()
+            except (serial.SerialException, OSError) as exc:
+                raise PrinterOffline(f"printer {self.url} stopped taking data: {exc}", address=self.url) from exc
+
+
+class FolderPrinter:
+    """Writes each job as a file (`file:///path/to/folder`): for PDF documents and printer-less stations."""
+
+    def __init__(self, folder: Path | str, suffix: str = ".zpl") -> None:
+        self.folder, self.suffix = Path(folder), suffix
+        self.address = self.folder.as_uri() if self.folder.is_absolute() else str(self.folder)
+
+    def status(self) -> PrinterStatus:
+        if not self.folder.is_dir():
+            raise PrinterOffline(f"folder {self.folder} does not exist", address=self.address)
+        return PrinterStatus()
+
+    def deliver(self, payload: bytes) -> None:
+        self.status()
+        name = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}{self.suffix}"
+        partial = self.folder / (name + ".part")
+        partial.write_bytes(payload)
+        partial.rename(self.folder / name)  # readers never see half a job
+
+
+def printer_for(address: str, timeout_s: float = 3.0, *, suffix: str = ".zpl") -> Printer:
+    """'host', 'host:9100' or 'tcp://host:port' → TCP; 'file:///dir' → folder; anything else (a device
+    path, COM3, socket://, loop://, optionally with '@baud') → serial."""
+    address = address.strip()
+    if not address:
+        raise ValueError("no printer address")
+    if address.startswith("file:"):
+        return FolderPrinter(unquote(urlparse(address).path), suffix)
+    m = _HOST.match(address)
+    if m and not re.fullmatch(r"(?i)com\d+", address):
+        return TcpPrinter(m.group(1).strip("[]"), int(m.group(2) or DEFAULT_PORT), timeout_s)
+    url, _, baud = address.partition("@") if re.search(r"@\d+$", address) else (address, "", "")
+    return SerialPrinter(url, int(baud or 9600), timeout_s)
