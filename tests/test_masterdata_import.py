@@ -304,3 +304,15 @@ def test_demo_loads_once_and_runs_later_steps(db, monkeypatch):
     assert users["supervisor"]["password"] in text and "declaration: D1 expected" in text
     with pytest.raises(Rejected, match="already has products"):
         demo.load_demo(db)
+
+
+def test_two_stations_importing_the_same_file_at_once(db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    run(db, masterdata.import_warehouse, DEMO / "warehouse.toml")
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(lambda _: run(db, masterdata.import_products, DEMO / "products.csv").to_json(),
+                                range(2)))
+    assert sorted(r["created"] for r in reports) == [0, 8]
+    assert sorted(r["unchanged"] for r in reports) == [0, 8]
+    assert counts(db)["AccountBookItem"] == 8

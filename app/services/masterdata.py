@@ -21,7 +21,7 @@ from app.persistence.models.master import LOCATION_KINDS
 from app.persistence.uow import UnitOfWork
 from app.services.auth import require
 from app.services.masterdata_products import import_account_book, import_products
-from app.services.masterdata_store import ImportReport, finish, upsert
+from app.services.masterdata_store import ImportReport, finish, serialise, upsert
 from app.services.tabular import RowParser, decode_text, duplicates, read_table, rejected
 
 __all__ = ["ImportReport", "import_account_book", "import_locations", "import_positive_list",
@@ -50,6 +50,7 @@ WAREHOUSE_KEYS: dict[str, tuple[str, str]] = {
 def import_warehouse(uow: UnitOfWork, path: Path | str) -> ImportReport:
     """Set the warehouse's customs identity from a TOML file (the single warehouse row is created or updated)."""
     require(uow, Permission.MASTER_DATA)
+    serialise(uow)
     name = str(path)
     values, digest = _read_warehouse(name, Path(path))
     report = ImportReport("warehouse", name)
@@ -122,6 +123,7 @@ def _zone_exists(key: str) -> bool:
 def import_locations(uow: UnitOfWork, path: Path | str) -> ImportReport:
     """Create or update locations by code (columns code,kind,pick_sequence); none are deleted."""
     require(uow, Permission.MASTER_DATA)
+    serialise(uow)
     table = read_table(path, LOCATION_COLUMNS, optional={"pick_sequence"})
     errors = duplicates(table.file, table.rows, "code", "location")
     records = []
@@ -146,6 +148,7 @@ def import_locations(uow: UnitOfWork, path: Path | str) -> ImportReport:
 def import_positive_list(uow: UnitOfWork, path: Path | str) -> ImportReport:
     """Create or update positive-list lines by 8-digit HS code (columns hs8,name,remark)."""
     require(uow, Permission.MASTER_DATA)
+    serialise(uow)
     table = read_table(path, POSITIVE_LIST_COLUMNS, optional={"remark"})
     errors = duplicates(table.file, table.rows, "hs8", "HS code")
     records = []

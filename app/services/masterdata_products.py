@@ -16,7 +16,9 @@ from app.errors import RowError
 from app.persistence.models import AccountBookItem, Product, Warehouse
 from app.persistence.uow import UnitOfWork
 from app.services.auth import require
-from app.services.masterdata_store import Existing, ImportReport, finish, load_existing, upsert
+from app.services.masterdata_store import (
+    Existing, ImportReport, finish, load_existing, serialise, upsert,
+)
 from app.services.tabular import RowParser, duplicates, read_table, rejected
 
 PRODUCT_COLUMNS = (
@@ -34,6 +36,7 @@ def import_products(uow: UnitOfWork, path: Path | str) -> ImportReport:
     """Create or update products by SKU; an account-book item the file names but the book lacks is created
     from the product's filing (said in the report); an existing item must carry the product's HS code."""
     require(uow, Permission.MASTER_DATA)
+    serialise(uow)
     table = read_table(path, PRODUCT_COLUMNS)
     errors = (duplicates(table.file, table.rows, "sku", "SKU")
               + duplicates(table.file, table.rows, "gtin", "GTIN", key=gtin14))
@@ -51,7 +54,7 @@ def import_products(uow: UnitOfWork, path: Path | str) -> ImportReport:
         raise rejected(errors)
     report = ImportReport("products", table.file, items_created=list(new_items))
     if new_items:
-        uow.session.execute(insert(AccountBookItem), list(new_items.values()))
+        uow.session.execute(insert(AccountBookItem.__table__), list(new_items.values()))
         items = load_existing(uow, AccountBookItem, "item_no", ["hs_code"])
     records = []
     for _, record in parsed:
@@ -162,6 +165,7 @@ def _account_book(uow: UnitOfWork) -> str | None:
 def import_account_book(uow: UnitOfWork, path: Path | str) -> ImportReport:
     """Create or update account-book items by item number, in the warehouse's account book."""
     require(uow, Permission.MASTER_DATA)
+    serialise(uow)
     table = read_table(path, ACCOUNT_BOOK_COLUMNS, optional={"legal_unit2", "storage_limit_days"})
     errors = duplicates(table.file, table.rows, "item_no", "account-book item")
     book = _account_book(uow)

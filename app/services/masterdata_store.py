@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 
 from app.persistence.models.base import Base
 from app.persistence.uow import UnitOfWork
@@ -41,6 +41,13 @@ class ImportReport:
 
 
 Existing = dict[str, dict[str, Any]]
+_PG_MASTER_LOCK = 0x42574D44  # advisory lock id: one master-data import at a time on PostgreSQL
+
+
+def serialise(uow: UnitOfWork) -> None:
+    """Let one import at a time compare and write (SQLite writers already hold the lock from BEGIN)."""
+    if uow.is_postgres:
+        uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MASTER_LOCK})
 
 
 def load_existing(uow: UnitOfWork, model: type[Base], key: str, columns: list[str]) -> Existing:
@@ -69,8 +76,8 @@ def upsert(uow: UnitOfWork, model: type[Base], key: str, records: list[dict[str,
             changed.append({"id": old["id"], **record})
         else:
             same += 1
-    if new:
-        uow.session.execute(insert(model), new)
+    if new:  # a Core executemany: the ORM's per-row bookkeeping would double the time of a big import
+        uow.session.execute(insert(model.__table__), new)
     if changed:
         uow.session.execute(update(model), changed)
     return len(new), len(changed), same
