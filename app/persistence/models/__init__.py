@@ -13,3 +13,6 @@ __all__ = [
     "InboundDeclaration", "Location", "Lot", "Movement", "PositiveListLine", "Product", "ScanEvent",
     "Setting", "Station", "Stock", "User", "Warehouse",
 ]
+from app.persistence.models.printing import PrintJob  # noqa: E402
+
+__all__ += ["PrintJob"]
