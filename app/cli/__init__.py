@@ -14,6 +14,9 @@ from app.cli.context import CliContext
 from app.errors import BwmsError
 
 MODULES = [commands_admin, commands_master]
+from app.cli import commands_devices  # noqa: E402
+
+MODULES.append(commands_devices)
 
 
 def build_parser() -> argparse.ArgumentParser:
