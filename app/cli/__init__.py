@@ -18,6 +18,10 @@ from app.cli import commands_devices  # noqa: E402
 
 MODULES.append(commands_devices)
 
+from app.cli import commands_orders  # noqa: E402
+
+MODULES.append(commands_orders)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bwms", description="Bonded WMS: a customs bonded warehouse.")

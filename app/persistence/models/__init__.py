@@ -13,6 +13,11 @@ __all__ = [
     "InboundDeclaration", "Location", "Lot", "Movement", "PositiveListLine", "Product", "ScanEvent",
     "Setting", "Station", "Stock", "User", "Warehouse",
 ]
+from app.persistence.models.orders import (  # noqa: E402
+    ConsumerOrder, CustomsMessage, CustomsReceipt, InventoryList, OrderLine, OrderRejection,
+)
+
+__all__ += ["ConsumerOrder", "CustomsMessage", "CustomsReceipt", "InventoryList", "OrderLine", "OrderRejection"]
 from app.persistence.models.printing import PrintJob  # noqa: E402
 
 __all__ += ["PrintJob"]

@@ -1,0 +1,156 @@
+"""Customs rules for one consumer order (bonded import 1210): payment, payer, tax, limits, bonded balance.
+
+Pure functions on plain values. A broken rule is a Violation with a stable code (the UI translates it)
+and an English reason that names the figures. DOMAIN.md §3 and the samples README give the sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from app.domain.codes import id_number_valid
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+
+# Every reason an order is refused, with its stable code (import and customs rejections alike).
+REJECTION_CODES = (
+    "malformed", "bad_quantity", "bad_id_type", "duplicate_order", "missing_waybill", "duplicate_waybill",
+    "id_checksum", "payer_not_buyer", "payment_mismatch", "unknown_sku", "not_on_positive_list",
+    "goods_value_mismatch", "over_order_limit", "tax_mismatch", "over_annual_limit", "bonded_balance_short",
+)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """Why an order is refused: a stable code and a reason a clerk can act on."""
+
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The limits and factors customs applies (kept as settings, since they change by announcement)."""
+
+    order_limit: Decimal = Decimal(5000)
+    annual_limit: Decimal = Decimal(26000)
+    factor: Decimal = Decimal("0.7")
+    tolerance: Decimal = Decimal("0.05")
+
+
+@dataclass(frozen=True)
+class Rates:
+    """A product's VAT, consumption-tax and MFN tariff rates (fractions, e.g. 0.13)."""
+
+    vat: Decimal
+    consumption: Decimal
+    tariff: Decimal
+
+
+@dataclass(frozen=True)
+class LineTax:
+    """The tax of one order line, each part rounded half-up to the fen."""
+
+    tariff: Decimal
+    consumption: Decimal
+    vat: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.tariff + self.consumption + self.vat
+
+
+def cents(value: Decimal) -> Decimal:
+    """Rounded half-up to 0.01 (how each tax of each line is rounded)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def dutiable_values(values: Sequence[Decimal], freight: Decimal, insurance: Decimal) -> list[Decimal]:
+    """Each line's dutiable price: its goods value plus its share of freight and insurance, by value."""
+    total = sum(values, ZERO)
+    extra = freight + insurance
+    if total == 0:  # all gifts: share the extra costs equally
+        return [extra / len(values) for _ in values] if values else []
+    return [v + extra * v / total for v in values]
+
+
+def line_tax(dutiable: Decimal, rates: Rates, *, factor: Decimal, full: bool = False) -> LineTax:
+    """Tariff 0 within limits (MFN when full); CT = D/(1−c)×c×f; VAT = D/(1−c)×v×f; f = 1 when full."""
+    tariff = cents(dutiable * rates.tariff) if full else ZERO
+    levy = Decimal(1) if full else factor
+    base = (dutiable + tariff) / (1 - rates.consumption)
+    return LineTax(tariff, cents(base * rates.consumption * levy), cents(base * rates.vat * levy))
+
+
+def order_tax(values: Sequence[Decimal], rates: Sequence[Rates], freight: Decimal, insurance: Decimal, *,
+              factor: Decimal, full: bool = False) -> list[LineTax]:
+    """The tax of every line of an order (sum the totals for the order's tax)."""
+    return [line_tax(d, r, factor=factor, full=full)
+            for d, r in zip(dutiable_values(values, freight, insurance), rates)]
+
+
+def payment_violation(goods: Decimal, freight: Decimal, tax: Decimal, discount: Decimal,
+                      paid: Decimal) -> Violation | None:
+    """The payment must equal goods + freight + tax − discount (CEB311 acturalPaid = CEB411 amountPaid)."""
+    expected = goods + freight + tax - discount
+    if paid != expected:
+        return Violation("payment_mismatch", f"payment {paid} differs from goods {goods} + freight {freight} + "
+                                             f"tax {tax} − discount {discount} = {expected}")
+    return None
+
+
+def identity_violation(buyer_id: str, payer_id: str) -> Violation | None:
+    """The buyer's ID number passes GB 11643, and the payer is the buyer (same ID number)."""
+    if not id_number_valid(buyer_id):
+        return Violation("id_checksum", "the buyer's ID number is not a valid 18-character resident ID "
+                                        "(GB 11643 check character wrong)")
+    if payer_id.strip().upper() != buyer_id.strip().upper():
+        return Violation("payer_not_buyer", "the payer is not the buyer (the payer's ID number differs)")
+    return None
+
+
+def goods_value_violation(goods: Decimal, line_values: Sequence[Decimal]) -> Violation | None:
+    total = sum(line_values, ZERO)
+    if goods != total:
+        return Violation("goods_value_mismatch", f"goods value {goods} differs from the lines' total {total}")
+    return None
+
+
+def limit_decision(dutiable_total: Decimal, quantities: Sequence[int], policy: Policy) -> tuple[bool, Violation | None]:
+    """(full tax?, violation): over the order limit only one unit of one item passes, at full tax."""
+    if dutiable_total <= policy.order_limit:
+        return False, None
+    if len(quantities) == 1 and quantities[0] == 1:
+        return True, None
+    return False, Violation("over_order_limit", f"dutiable total {dutiable_total} is over the {policy.order_limit} "
+                                                "CNY order limit (allowed only for one unit of one item)")
+
+
+def tax_violation(declared: Decimal, computed: Decimal, tolerance: Decimal, *, full: bool = False) -> Violation | None:
+    """The declared tax may differ from ours by at most the tolerance; the message names both figures."""
+    if abs(declared - computed) > tolerance:
+        how = "full tax (over the order limit)" if full else "cross-border retail tax"
+        return Violation("tax_mismatch", f"declared tax {declared} differs from the computed {how} {computed} "
+                                         f"by more than {tolerance}")
+    return None
+
+
+def annual_violation(so_far: Decimal, this_order: Decimal, year: int, policy: Policy) -> Violation | None:
+    """A buyer's accepted orders in a calendar year may total at most the annual limit."""
+    if so_far + this_order > policy.annual_limit:
+        return Violation("over_annual_limit", f"the buyer's {year} total would be {so_far + this_order} "
+                                              f"({so_far} already accepted + {this_order}), over the "
+                                              f"{policy.annual_limit} CNY annual limit")
+    return None
+
+
+def balance_violation(needed: Mapping[str, int], available: Mapping[str, int]) -> Violation | None:
+    """Every account-book item the order draws on must still have that much available to declare."""
+    short = [f"{item}: {available.get(item, 0)} available, {qty} needed"
+             for item, qty in sorted(needed.items()) if available.get(item, 0) < qty]
+    if short:
+        return Violation("bonded_balance_short", "bonded balance short on account-book item " + "; ".join(short))
+    return None

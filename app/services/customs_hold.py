@@ -1,0 +1,57 @@
+"""What a declared inventory list holds in the customs ledger: its pre-decrease, kept in step with its state.
+
+A list holds a PRE_DECREASE (state PRE, −qty per account-book item) from declaration until customs
+rejects it (receipt 100), its cancellation is confirmed (CEB624), or the goods leave the zone (gate-out
+turns the pre-decrease into the actual decrease). Writing happens only on a change of that answer, so
+receipts arriving twice or out of order never double a row.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.persistence.models import ConsumerOrder, CustomsLedgerEntry, InventoryList
+from app.persistence.types import utcnow
+from app.persistence.uow import UnitOfWork
+
+
+def quantities_by_item(order: ConsumerOrder) -> dict[int, int]:
+    """Account-book item id → units the order declares."""
+    needed: Counter[int] = Counter()
+    for line in order.lines:
+        needed[line.account_book_item_id] += line.quantity
+    return dict(needed)
+
+
+def hold_wanted(lst: InventoryList) -> bool:
+    return lst.status != "rejected" and lst.cancel_state != "cancelled" and lst.written_off_at is None
+
+
+def sync_hold(uow: UnitOfWork, lst: InventoryList, order: ConsumerOrder, doc_type: str) -> int:
+    """Write PRE_DECREASE or PRE_RELEASE rows if the list's hold must change; returns the rows written."""
+    wanted = hold_wanted(lst)
+    if wanted == lst.pre_held:
+        return 0
+    sign, biz_type = (-1, "PRE_DECREASE") if wanted else (1, "PRE_RELEASE")
+    rows = [CustomsLedgerEntry(account_book_item_id=item, biz_type=biz_type, state="PRE", quantity=sign * qty,
+                               doc_type=doc_type, doc_no=lst.cop_no, user_id=uow.actor.user_id)
+            for item, qty in sorted(quantities_by_item(order).items())]
+    uow.session.add_all(rows)
+    lst.pre_held = wanted
+    uow.changes.touch("ledger")
+    return len(rows)
+
+
+def write_off_at_gate_out(uow: UnitOfWork, lst: InventoryList, order: ConsumerOrder, doc_no: str) -> None:
+    """For the gate-out (shipping): release the pre-decrease and write the actual decrease (OUT, ACTUAL).
+
+    The caller moves the stock out in the same transaction, so the customs balance keeps equal to stock.
+    """
+    if lst.written_off_at is not None:
+        return
+    lst.written_off_at = utcnow()
+    sync_hold(uow, lst, order, "GATE_OUT")
+    uow.session.add_all([CustomsLedgerEntry(account_book_item_id=item, biz_type="OUT", state="ACTUAL",
+                                            quantity=-qty, doc_type="GATE_OUT", doc_no=doc_no,
+                                            user_id=uow.actor.user_id)
+                         for item, qty in sorted(quantities_by_item(order).items())])

@@ -1,0 +1,190 @@
+"""The customs XML messages this warehouse sends: CEB621 inventory list and CEB623 cancellation request.
+
+Built from plain values (the warehouse identity, the order with its buyer data in clear, the lines with
+their filing); namespace http://www.chinaport.gov.cn/ceb, field order as in DOMAIN.md §2.5.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from app.errors import Rejected
+
+NS = "http://www.chinaport.gov.cn/ceb"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+CNY = "142"           # customs currency code of the renminbi
+BONDED_IMPORT = "1210"
+TRAF_MODE_ROAD = "4"  # second-line exit leaves the zone by truck
+WRAP_CARTON = "2"
+ET.register_namespace("ceb", NS)
+
+# ISO 3166 alpha-2 → customs country code (JGS-20 style numeric table); confirm against the current table
+CUSTOMS_COUNTRY = {
+    "AF": "101", "BD": "103", "HK": "110", "IN": "111", "ID": "112", "IL": "115", "JP": "116", "MO": "121",
+    "MY": "122", "PK": "127", "PH": "129", "SG": "132", "KR": "133", "LK": "134", "TH": "136", "TR": "137",
+    "AE": "138", "VN": "141", "CN": "142", "TW": "143", "BE": "301", "DK": "302", "GB": "303", "DE": "304",
+    "FR": "305", "IE": "306", "IT": "307", "LU": "308", "NL": "309", "GR": "310", "PT": "311", "ES": "312",
+    "AT": "315", "FI": "318", "HU": "321", "IS": "322", "NO": "326", "PL": "327", "SE": "330", "CH": "331",
+    "RU": "344", "CZ": "352", "AR": "402", "BR": "410", "CL": "412", "MX": "429", "CA": "501", "US": "502",
+    "AU": "601", "NZ": "609", "ZA": "244",
+}
+CARRIER_NAMES = {"ZTO": "中通快递", "SF": "顺丰速运", "YTO": "圆通速递", "STO": "申通快递", "YD": "韵达速递",
+                 "EMS": "中国邮政速递物流", "JD": "京东物流", "DBL": "德邦快递"}
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The warehouse as customs knows it (from app.persistence.models.Warehouse)."""
+
+    account_book: str
+    area_code: str
+    area_name: str
+    customs_code: str
+    port_code: str
+    agent_code: str
+    agent_name: str
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class ListLine:
+    gnum: int
+    item_record_no: str
+    sku: str
+    name: str
+    hs_code: str
+    model: str
+    barcode: str
+    origin: str
+    unit: str
+    qty: int
+    unit1: str
+    factor1: Decimal
+    unit2: str | None
+    factor2: Decimal | None
+    price: Decimal
+
+
+@dataclass(frozen=True)
+class ListHead:
+    """One order's declaration head; buyer fields in clear (customs must read them)."""
+
+    guid: str
+    app_type: str
+    cop_no: str
+    pre_no: str
+    invt_no: str
+    order_no: str
+    ebp_code: str
+    ebp_name: str
+    ebc_code: str
+    ebc_name: str
+    waybill_no: str
+    carrier_code: str
+    buyer_id_number: str
+    buyer_name: str
+    buyer_phone: str
+    consignee_address: str
+    freight: Decimal
+    insurance: Decimal
+    gross_weight: Decimal
+    net_weight: Decimal
+
+
+def plain(value: Decimal | int) -> str:
+    """A number as customs files write it: no exponent, no trailing zeros (2.50 → 2.5, 10 → 10)."""
+    d = Decimal(value).normalize()
+    return format(d, "f")
+
+
+def country_code(origin: str) -> str:
+    try:
+        return CUSTOMS_COUNTRY[origin]
+    except KeyError:
+        raise Rejected(f"no customs country code for origin {origin!r}: add it to CUSTOMS_COUNTRY",
+                       code="unknown_country", origin=origin) from None
+
+
+def _add(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
+    for tag, value in fields:
+        ET.SubElement(parent, f"{{{NS}}}{tag}").text = value
+
+
+def _root(message: str, guid: str) -> ET.Element:
+    return ET.Element(f"{{{NS}}}{message}", {"guid": guid, "version": "1.0"})
+
+
+def _base_transfer(root: ET.Element, ident: Identity) -> None:
+    base = ET.SubElement(root, f"{{{NS}}}BaseTransfer")
+    _add(base, [("copCode", ident.agent_code), ("copName", ident.agent_name), ("dxpMode", "DXP"), ("dxpId", ""),
+                ("note", "")])
+
+
+def _bytes(root: ET.Element) -> bytes:
+    ET.indent(root, space="  ")
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def ceb621(ident: Identity, head: ListHead, lines: list[ListLine], at: datetime) -> bytes:
+    """The inventory list of one order (bonded import 1210), as the bytes of the XML file."""
+    local = at.astimezone(ident.zone)
+    root = _root("CEB621Message", head.guid)
+    inventory = ET.SubElement(root, f"{{{NS}}}Inventory")
+    h = ET.SubElement(inventory, f"{{{NS}}}InventoryHead")
+    _add(h, [
+        ("guid", head.guid), ("appType", head.app_type), ("appTime", local.strftime("%Y%m%d%H%M%S")),
+        ("appStatus", "2"), ("orderNo", head.order_no), ("ebpCode", head.ebp_code), ("ebpName", head.ebp_name),
+        ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name), ("logisticsNo", head.waybill_no),
+        ("logisticsCode", head.carrier_code), ("logisticsName", CARRIER_NAMES.get(head.carrier_code, head.carrier_code)),
+        ("copNo", head.cop_no), ("preNo", head.pre_no), ("assureCode", head.ebc_code),
+        ("emsNo", ident.account_book), ("invtNo", head.invt_no), ("ieFlag", "I"),
+        ("declTime", local.strftime("%Y%m%d")), ("customsCode", ident.customs_code), ("portCode", ident.port_code),
+        ("ieDate", local.strftime("%Y%m%d")), ("buyerIdType", "1"), ("buyerIdNumber", head.buyer_id_number),
+        ("buyerName", head.buyer_name), ("buyerTelephone", head.buyer_phone),
+        ("consigneeAddress", head.consignee_address), ("agentCode", ident.agent_code),
+        ("agentName", ident.agent_name), ("areaCode", ident.area_code), ("areaName", ident.area_name),
+        ("tradeMode", BONDED_IMPORT), ("trafMode", TRAF_MODE_ROAD), ("trafNo", ""), ("voyageNo", ""),
+        ("billNo", ""), ("loctNo", ""), ("licenseNo", ""), ("country", CNY), ("freight", plain(head.freight)),
+        ("insuredFee", plain(head.insurance)), ("currency", CNY), ("wrapType", WRAP_CARTON), ("packNo", "1"),
+        ("grossWeight", plain(head.gross_weight)), ("netWeight", plain(head.net_weight)), ("note", ""),
+    ])
+    for line in lines:
+        _add(ET.SubElement(inventory, f"{{{NS}}}InventoryList"), _line_fields(line))
+    _base_transfer(root, ident)
+    return _bytes(root)
+
+
+def _line_fields(line: ListLine) -> list[tuple[str, str]]:
+    fields = [
+        ("gnum", str(line.gnum)), ("itemRecordNo", line.item_record_no), ("itemNo", line.sku),
+        ("itemName", line.name), ("gcode", line.hs_code), ("gname", line.name), ("gmodel", line.model),
+        ("barCode", line.barcode), ("country", country_code(line.origin)), ("currency", CNY),
+        ("qty", str(line.qty)), ("unit", line.unit), ("qty1", plain(line.factor1 * line.qty)), ("unit1", line.unit1),
+    ]
+    if line.unit2 and line.factor2 is not None:
+        fields += [("qty2", plain(line.factor2 * line.qty)), ("unit2", line.unit2)]
+    fields += [("price", plain(line.price)), ("totalPrice", plain(line.price * line.qty)), ("note", "")]
+    return fields
+
+
+def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime) -> bytes:
+    """The cancellation request (撤销申请单) for a declared inventory list."""
+    local = at.astimezone(ident.zone)
+    root = _root("CEB623Message", guid)
+    cancel = ET.SubElement(root, f"{{{NS}}}InvtCancel")
+    _add(cancel, [
+        ("guid", guid), ("appType", "1"), ("appTime", local.strftime("%Y%m%d%H%M%S")), ("appStatus", "2"),
+        ("customsCode", ident.customs_code), ("orderNo", head.order_no), ("ebpCode", head.ebp_code),
+        ("ebpName", head.ebp_name), ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name),
+        ("logisticsNo", head.waybill_no), ("logisticsCode", head.carrier_code), ("copNo", head.cop_no),
+        ("preNo", head.pre_no), ("invtNo", head.invt_no), ("buyerIdType", "1"),
+        ("buyerIdNumber", head.buyer_id_number), ("buyerName", head.buyer_name),
+        ("buyerTelephone", head.buyer_phone), ("agentCode", ident.agent_code), ("agentName", ident.agent_name),
+        ("reason", reason), ("note", ""),
+    ])
+    _base_transfer(root, ident)
+    return _bytes(root)

@@ -1,0 +1,203 @@
+"""Reading one platform order record (the JSON Lines shape of the samples) into typed values, or saying why not."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+MAX_MONEY = Decimal("100000000")  # 100 million CNY: anything above is a typing or export error
+MAX_QTY = 100_000
+MAX_LINES = 200
+_MONEY_TEXT = re.compile(r"\d{1,12}(\.\d{1,2})?")
+
+
+class RecordProblem(Exception):
+    """The record cannot be read as an order: a rejection code (malformed, bad_quantity…) and where/why."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class LineIn:
+    sku: str
+    qty: int
+    unit_price: Decimal
+
+    @property
+    def value(self) -> Decimal:
+        return self.unit_price * self.qty
+
+
+@dataclass(frozen=True)
+class OrderIn:
+    """An order as the platform sent it, typed; not yet checked against any rule."""
+
+    order_no: str
+    platform_code: str
+    platform_name: str
+    seller_code: str
+    seller_name: str
+    ordered_at: datetime
+    buyer_name: str
+    buyer_id_type: str
+    buyer_id_number: str
+    buyer_phone: str
+    buyer_account: str
+    consignee_name: str
+    consignee_phone: str
+    province: str
+    city: str
+    district: str
+    address: str
+    pay_code: str
+    pay_name: str
+    pay_transaction_id: str
+    payer_name: str
+    payer_id_number: str
+    paid: Decimal
+    carrier_code: str
+    waybill_no: str
+    goods_value: Decimal
+    freight: Decimal
+    insurance: Decimal
+    discount: Decimal
+    tax: Decimal
+    lines: tuple[LineIn, ...]
+
+
+def parse_json_line(text: str) -> dict[str, Any]:
+    """One JSON Lines record (money may be strings or numbers; numbers are read exactly)."""
+    try:
+        obj = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise RecordProblem("malformed", f"not valid JSON: {getattr(exc, 'msg', exc)}") from exc
+    if not isinstance(obj, dict):
+        raise RecordProblem("malformed", "a record must be a JSON object")
+    return obj
+
+
+class _Reader:
+    """Typed getters over the nested record; each failure names the field path."""
+
+    def __init__(self, obj: dict[str, Any]) -> None:
+        self.obj = obj
+
+    def _get(self, path: str, required: bool = True) -> Any:
+        node: Any = self.obj
+        for part in path.split("."):
+            if not isinstance(node, dict) or part not in node or node[part] is None:
+                if required:
+                    raise RecordProblem("malformed", f"field {path} is missing")
+                return None
+            node = node[part]
+        return node
+
+    def text(self, path: str, max_length: int, *, required: bool = True) -> str:
+        value = self._get(path, required)
+        if value is None:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise RecordProblem("malformed", f"field {path} must be text, got {type(value).__name__}")
+        value = str(value).strip()
+        if required and not value:
+            raise RecordProblem("malformed", f"field {path} is empty")
+        if len(value) > max_length:
+            raise RecordProblem("malformed", f"field {path} is longer than {max_length} characters")
+        return value
+
+    def money(self, path: str) -> Decimal:
+        return money_value(self._get(path), path)
+
+
+def money_value(value: Any, path: str) -> Decimal:
+    """A CNY amount: ≥ 0, at most two decimals, below 100 million."""
+    if isinstance(value, bool):
+        raise RecordProblem("malformed", f"field {path} must be an amount, got {value!r}")
+    if isinstance(value, str):
+        if not _MONEY_TEXT.fullmatch(value.strip()):
+            raise RecordProblem("malformed", f"field {path}: {value!r} is not an amount like 269.00")
+        value = Decimal(value.strip())
+    if isinstance(value, int):
+        value = Decimal(value)
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise RecordProblem("malformed", f"field {path} must be an amount, got {value!r}")
+    if value < 0 or value >= MAX_MONEY:
+        raise RecordProblem("malformed", f"field {path}: {value} is out of range (0 to {MAX_MONEY})")
+    try:
+        if value != value.quantize(Decimal("0.01")):
+            raise RecordProblem("malformed", f"field {path}: {value} has more than two decimals")
+    except InvalidOperation as exc:
+        raise RecordProblem("malformed", f"field {path}: {value} is out of range") from exc
+    return value
+
+
+def _quantity(value: Any, path: str) -> int:
+    if isinstance(value, bool) or value is None:
+        raise RecordProblem("bad_quantity", f"{path} must be a whole number, got {value!r}")
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value.strip())
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    if not isinstance(value, int):
+        raise RecordProblem("bad_quantity", f"{path} must be a whole number, got {value!r}")
+    if value <= 0:
+        raise RecordProblem("bad_quantity", f"{path} must be positive, got {value}")
+    if value > MAX_QTY:
+        raise RecordProblem("bad_quantity", f"{path} = {value} is absurd (more than {MAX_QTY})")
+    return value
+
+
+def _lines(raw: Any) -> tuple[LineIn, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RecordProblem("malformed", "field lines must be a non-empty list")
+    if len(raw) > MAX_LINES:
+        raise RecordProblem("malformed", f"an order may have at most {MAX_LINES} lines, this has {len(raw)}")
+    out = []
+    for i, line in enumerate(raw, start=1):
+        if not isinstance(line, dict):
+            raise RecordProblem("malformed", f"lines[{i}] must be an object")
+        r = _Reader(line)
+        sku = r.text("sku", 40)
+        qty = _quantity(line.get("qty"), f"lines[{i}].qty")
+        out.append(LineIn(sku, qty, money_value(line.get("unit_price"), f"lines[{i}].unit_price")))
+    return tuple(out)
+
+
+def _ordered_at(value: str, zone: ZoneInfo) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise RecordProblem("malformed", f"field ordered_at: {value!r} is not a date and time "
+                                         "(2026-11-25T09:49:00+08:00)") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def order_from_record(obj: dict[str, Any], zone: ZoneInfo) -> OrderIn:
+    """Typed order, or RecordProblem naming the first bad field (quantities first: they void the sums)."""
+    r = _Reader(obj)
+    lines = _lines(obj.get("lines"))
+    return OrderIn(
+        order_no=r.text("order_no", 60), platform_code=r.text("platform_code", 18),
+        platform_name=r.text("platform_name", 100), seller_code=r.text("seller_code", 18),
+        seller_name=r.text("seller_name", 100), ordered_at=_ordered_at(r.text("ordered_at", 40), zone),
+        buyer_name=r.text("buyer.name", 60), buyer_id_type=r.text("buyer.id_type", 1),
+        buyer_id_number=r.text("buyer.id_number", 60), buyer_phone=r.text("buyer.phone", 20),
+        buyer_account=r.text("buyer.account", 60, required=False),
+        consignee_name=r.text("consignee.name", 60), consignee_phone=r.text("consignee.phone", 20),
+        province=r.text("consignee.province", 40, required=False), city=r.text("consignee.city", 40, required=False),
+        district=r.text("consignee.district", 40, required=False), address=r.text("consignee.address", 200),
+        pay_code=r.text("payment.company_code", 18), pay_name=r.text("payment.company_name", 100),
+        pay_transaction_id=r.text("payment.transaction_id", 60),
+        payer_name=r.text("payment.payer_name", 60), payer_id_number=r.text("payment.payer_id_number", 60),
+        paid=r.money("payment.amount"), carrier_code=r.text("logistics.carrier_code", 10),
+        waybill_no=r.text("logistics.waybill_no", 60, required=False),
+        goods_value=r.money("goods_value"), freight=r.money("freight"), insurance=r.money("insurance"),
+        discount=r.money("discount"), tax=r.money("tax"), lines=lines)
