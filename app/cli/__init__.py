@@ -22,6 +22,10 @@ from app.cli import commands_orders  # noqa: E402
 
 MODULES.append(commands_orders)
 
+from app.cli import commands_inbound  # noqa: E402
+
+MODULES.append(commands_inbound)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bwms", description="Bonded WMS: a customs bonded warehouse.")

@@ -18,6 +18,9 @@ from app.persistence.models.orders import (  # noqa: E402
 )
 
 __all__ += ["ConsumerOrder", "CustomsMessage", "CustomsReceipt", "InventoryList", "OrderLine", "OrderRejection"]
+from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan  # noqa: E402
+
+__all__ += ["HandlingUnit", "Tally", "TallyCount", "TallyScan"]
 from app.persistence.models.printing import PrintJob  # noqa: E402
 
 __all__ += ["PrintJob"]

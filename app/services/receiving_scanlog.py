@@ -1,0 +1,67 @@
+"""The idempotent scan log of the receive and put-away stations: a replayed scan id returns its first result."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+
+from app.persistence.models import ScanEvent
+from app.persistence.uow import UnitOfWork
+
+ACCEPTED, FLAGGED, REJECTED = "accepted", "flagged", "rejected"
+_FIRST = select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
+_LOG = insert(ScanEvent.__table__).returning(ScanEvent.__table__.c.id)
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What one scan did: `outcome` accepted / flagged (counted, with a warning) / rejected (nothing changed)."""
+
+    outcome: str
+    code: str
+    text: str
+    params: dict[str, Any] = field(default_factory=dict)
+    replayed: bool = False  # the scan id was seen before: this is the first result, nothing was done now
+
+    @property
+    def accepted(self) -> bool:
+        return self.outcome != REJECTED
+
+    def to_json(self) -> dict[str, Any]:
+        return {"outcome": self.outcome, "code": self.code, "text": self.text, "params": self.params}
+
+
+def replayed(uow: UnitOfWork, scan_id: str) -> ScanResult | None:
+    """The first result of `scan_id`, if it was logged before."""
+    stored = uow.session.connection().execute(_FIRST, {"scan_id": scan_id}).scalar()
+    if stored is None:
+        return None
+    data = json.loads(stored)
+    return ScanResult(data["outcome"], data["code"], data["text"], data.get("params", {}), replayed=True)
+
+
+def log(uow: UnitOfWork, scan_id: str, workflow: str, context: str, raw: str, result: ScanResult) -> int:
+    """Write the scan's log row in the caller's transaction; returns its id."""
+    values = {
+        "scan_id": scan_id, "station": uow.actor.station[:40], "workflow": workflow, "context": context[:64],
+        "raw": raw[:400], "outcome": "rejected" if result.outcome == REJECTED else "accepted",
+        "reason": result.text[:200] if result.outcome == REJECTED else "",
+        "result_json": json.dumps(result.to_json(), ensure_ascii=False, default=str),
+        "user_id": uow.actor.user_id,
+    }
+    return uow.session.connection().execute(_LOG, values).scalar_one()
+
+
+def mark_undone(uow: UnitOfWork, event_id: int) -> None:
+    uow.session.execute(update(ScanEvent).where(ScanEvent.id == event_id).values(outcome="undone"))
+
+
+def rejected(code: str, text: str, **params: Any) -> ScanResult:
+    return ScanResult(REJECTED, code, text, params)
+
+
+def with_params(result: ScanResult, **params: Any) -> ScanResult:
+    return replace(result, params={**result.params, **params})
