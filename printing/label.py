@@ -150,15 +150,27 @@ def symbol(kind: str, data: str) -> Symbol:
     options = {"gs1": True} if kind.startswith("gs1") else {"ec_level": "M"} if kind == "qr" else {}
     if kind.startswith("gs1"):
         zpl.gs1_elements(data)
-    try:
-        image = zxingcpp.create_barcode(data, fmt, **options).to_image(scale=1, add_quiet_zones=False)
-    except ValueError as exc:
-        raise ValueError(f"cannot encode {data!r} as {kind}: {exc}") from exc
+    image = _encode(zxingcpp, data, fmt, kind, options)
     height, width = image.shape
     pixels = bytes(memoryview(image))
     linear = kind in LINEAR
     rows = tuple(_runs(pixels[r * width:(r + 1) * width]) for r in range(1 if linear else height))
     return Symbol(width, rows, linear)
+
+
+def _encode(zxingcpp, data: str, fmt, kind: str, options: dict):  # noqa: ANN001, ANN202 - zxing-cpp objects
+    """ZPL's ^BX always makes square Data Matrix symbols, so the preview and PDF must too. zxing-cpp 3.1
+    skips the first entry of its `options` list, hence the leading comma; plain "forceSquare" is the fallback."""
+    attempts = (",forceSquare", "forceSquare") if fmt == zxingcpp.BarcodeFormat.DataMatrix else ("",)
+    try:
+        for extra in attempts:
+            image = zxingcpp.create_barcode(data, fmt, **options, **({"options": extra} if extra else {})
+                                            ).to_image(scale=1, add_quiet_zones=False)
+            if image.shape[0] == image.shape[1] or fmt != zxingcpp.BarcodeFormat.DataMatrix:
+                return image
+    except ValueError as exc:
+        raise ValueError(f"cannot encode {data!r} as {kind}: {exc}") from exc
+    raise ValueError(f"cannot encode {data!r} as a square {kind} symbol")
 
 
 def _runs(row: bytes) -> tuple[tuple[int, int], ...]:

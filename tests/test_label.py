@@ -149,3 +149,12 @@ def test_gs1_fnc1_only_after_variable_length_elements() -> None:
     assert zpl.gs1_fnc1_string(GS1, "|1") == "|10109501101530003" "10ABC123|121SER42"
     assert zpl.gs1_fnc1_string("(00)095011015300000017", "|1") == "|100095011015300000017"
     assert zpl.gs1_fnc1_string("(10)AB(17)261231", "|1") == "|110AB|117261231"
+
+
+def test_data_matrix_is_square_like_the_printer_draws_it() -> None:
+    from printing.label import symbol
+
+    for data in ("BWMS test-station", "LOT ABC123 批次"):
+        sym = symbol("datamatrix", data)
+        assert len(sym.rows) == sym.columns
+    assert len(symbol("gs1-datamatrix", "(01)09501101530003(10)AB(21)S").rows) == 18

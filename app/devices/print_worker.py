@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from app.devices.printer import Printer
 from app.persistence.db import Database
+from app.persistence.uow import SYSTEM, Actor
 from app.services.printing import DeliveryReport, deliver_pending
 
 
@@ -20,8 +21,8 @@ class PrintQueueWorker:
 
     def __init__(self, db: Database, transports: Mapping[str, Printer], *, station: str | None = None,
                  interval_s: float = 2.0, on_report: Callable[[DeliveryReport], None] | None = None,
-                 on_error: Callable[[BaseException], None] | None = None) -> None:
-        self.db, self.station, self.interval_s = db, station, interval_s
+                 on_error: Callable[[BaseException], None] | None = None, actor: Actor = SYSTEM) -> None:
+        self.db, self.station, self.interval_s, self.actor = db, station, interval_s, actor
         self._transports = dict(transports)
         self._on_report, self._on_error = on_report, on_error
         self._wake = threading.Event()
@@ -47,7 +48,7 @@ class PrintQueueWorker:
         return not self._thread.is_alive()
 
     def run_once(self) -> DeliveryReport:
-        return deliver_pending(self.db, self._transports, station=self.station)
+        return deliver_pending(self.db, self._transports, station=self.station, actor=self.actor)
 
     def _run(self) -> None:
         while not self._stop.is_set():

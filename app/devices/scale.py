@@ -130,7 +130,10 @@ class SerialScale:
         self.link.start()
 
     def stop(self, timeout_s: float = 3.0) -> bool:
-        return self.link.stop(timeout_s)
+        stopped = self.link.stop(timeout_s)
+        with self._changed:
+            self.detector.feed(Reading(None, False, "error"))  # nobody reads it now: forget the weight
+        return stopped
 
     @property
     def connected(self) -> bool:
@@ -142,6 +145,9 @@ class SerialScale:
     def weigh(self, timeout_s: float = 5.0) -> Decimal:
         """A stable weight in kilograms, or ScaleError saying why there is none."""
         deadline = time.monotonic() + timeout_s
+        if not self.link.wait_connected(max(0.0, timeout_s)):
+            raise ScaleError(f"the scale on {self.link.url} is not connected", code="scale_offline",
+                             url=self.link.url)
         if self.protocol == SICS:
             return self._request_stable(deadline)
         with self._changed:

@@ -14,6 +14,13 @@ import serial
 Callback = Callable[..., None]
 
 
+def available_ports() -> list[tuple[str, str]]:
+    """Serial ports this computer sees now: (device, description). Pseudo-terminals are never listed."""
+    from serial.tools import list_ports
+
+    return [(p.device, p.description or "") for p in sorted(list_ports.comports(), key=lambda p: p.device)]
+
+
 class DeviceUnavailable(OSError):
     """The device is not connected right now (unplugged, not yet opened, or closed)."""
 
