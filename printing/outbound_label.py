@@ -1,0 +1,71 @@
+"""The parcel's papers: the 100×150 mm e-waybill label (D6) and the A5 packing list (D5). Plain data in.
+
+Label zones top to bottom: carrier, sorting code (large), collection hub, the waybill's Code 128, the
+consignee (masked name and phone, full address), the sender (the bonded warehouse), order / weight /
+pieces, and the customer stub with the waybill barcode repeated.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate, Spacer
+
+from printing import pdf
+from printing.label import Barcode, Box, Label, Line, Text
+
+W, H = 100, 150
+LEFT = 5
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Split a line of (mostly CJK) text into pieces of at most `width` characters."""
+    return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+
+
+def waybill_label(d: dict[str, Any]) -> Label:
+    """The e-waybill for one parcel (data from app.services.shipping_documents.waybill_data)."""
+    els: list = [Box(2, 2, 96, 146, 0.6)]
+    els += [Text(LEFT, 5, d["carrier_name"], 6.5, bold=True, max_width_mm=55),
+            Text(66, 5.5, d["carrier"], 6, bold=True, max_width_mm=28),
+            Text(66, 12.5, "标准快递 Standard", 2.6, max_width_mm=28), Line(2, 17, 98, 17)]
+    els += [Text(LEFT, 19, d["sort_code"], 10, bold=True, max_width_mm=90), Line(2, 32, 98, 32),
+            Text(LEFT, 34, f"集包地 Hub: {d['hub']}", 4, max_width_mm=90), Line(2, 40, 98, 40)]
+    els += [Barcode(9, 43, "code128", d["waybill"], 18, module_mm=0.375),
+            Text(LEFT, 66, f"运单号 Waybill {d['waybill']}", 3, max_width_mm=90), Line(2, 70.5, 98, 70.5)]
+    els += [Text(LEFT, 72.5, f"收 {d['consignee']}  {d['phone']}", 5, bold=True, max_width_mm=90)]
+    for i, part in enumerate(_wrap(d["address"], 22)[:3]):
+        els.append(Text(LEFT, 80 + i * 5.2, part, 4.2, max_width_mm=90))
+    els += [Line(2, 96.5, 98, 96.5), Text(LEFT, 98.5, f"寄 {d['sender']}", 3.6, max_width_mm=90),
+            Text(LEFT, 103.5, d["sender_address"], 3, max_width_mm=90), Line(2, 108, 98, 108)]
+    els += [Text(LEFT, 110, f"订单 Order {d['order_no']}", 3.4, max_width_mm=90),
+            Text(LEFT, 115, f"重量 Weight {d['weight']} kg   件数 Pieces {d['pieces']}", 3.4, max_width_mm=90),
+            Text(LEFT, 120, d["summary"], 2.8, max_width_mm=90), Line(2, 124.5, 98, 124.5)]
+    els += [Text(LEFT, 126.5, "客户联 Customer stub", 2.8, max_width_mm=40),
+            Text(52, 126.5, f"打印 {d['printed_at']}", 2.8, max_width_mm=44),
+            Barcode(12, 131, "code128", d["waybill"], 10, module_mm=0.25)]
+    return Label(W, H, els)
+
+
+def packing_list_pdf(d: dict[str, Any]) -> bytes:
+    """The packing slip (装箱单) for one parcel on A5 (data from shipping_documents.packing_list_data)."""
+    out = io.BytesIO()
+    width = A5[0] - 20 * mm
+    doc = SimpleDocTemplate(out, pagesize=A5, leftMargin=10 * mm, rightMargin=10 * mm, topMargin=10 * mm,
+                            bottomMargin=10 * mm, title=f"Packing list {d['order_no']}", author="Bonded WMS")
+    head = pdf.fields([("订单 Order", d["order_no"]), ("平台 Platform", d["platform"]),
+                       ("运单 Waybill", f"{d['carrier']} {d['waybill']}"), ("收件人 Consignee",
+                                                                            f"{d['consignee']} {d['phone']}"),
+                       ("包装时间 Packed", d["packed_at"]), ("包装员 Packer", d["packer"]),
+                       ("重量 Weight", f"{d['weight']} kg"), ("件数 Pieces", d["pieces"])], columns=1, width=width)
+    rows = [[i, line["sku"], line["name"], line["batch"], line["qty"]] for i, line in enumerate(d["lines"], start=1)]
+    rows.append(["", "合计 Total", "", "", sum(line["qty"] for line in d["lines"])])
+    story = [pdf.para("装箱单 Packing list", "big"), Spacer(1, 2 * mm), pdf.barcode(d["waybill"], height_mm=10),
+             Spacer(1, 3 * mm), head, Spacer(1, 4 * mm),
+             *pdf.table(["#", "商品 SKU", "品名 Name", "批次 Batch", "数量\nQty"], rows, [7, 24, 56, 27, 14],
+                        right=(4,))]
+    doc.build(story)
+    return out.getvalue()

@@ -1,0 +1,107 @@
+"""Fixtures for the outbound tests, built by calling the inbound and orders services as the stations would.
+
+`stocked`: the demo warehouse, the sample container tallied from the sample scanner output, released by
+customs and put away. `released`: on top of it, the sample orders imported, declared (CEB621) and
+released by customs (receipt 800 for every list).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.persistence.db import Database
+from app.persistence.models import ConsumerOrder, InventoryList
+from app.persistence.uow import UnitOfWork
+from app.services import masterdata, putaway, receiving, receiving_release
+from app.services.customs_export import export_inventory_lists
+from app.services.customs_receipts import apply_receipts
+from app.services.orders_import import import_orders
+from app.services.receiving_import import import_declaration
+from app.workflows.receive import ReceiveStation
+from tests.conftest import DEMO, actor
+
+DECLARATION = "QD292126I000000123"
+CONTAINER = "MSKU8541208"
+TODAY = date(2026, 11, 26)  # the samples' "today"
+
+
+def run(db: Database, role: str, service, *args, **kwargs):  # noqa: ANN001, ANN201
+    """Call `service(uow, *args)` as the seeded user of `role` and commit."""
+    with UnitOfWork(db, actor(role)) as uow:
+        result = service(uow, *args, **kwargs)
+        uow.commit()
+    return result
+
+
+def sample_scans() -> list[str]:
+    return [line for line in (DEMO / "receive_scans.txt").read_bytes().decode("utf-8").split("\n") if line]
+
+
+def receive_container(db: Database) -> None:
+    """Master data, the sample declaration, its tally from the sample scans, release and put-away."""
+    with UnitOfWork(db, actor("admin")) as uow:
+        masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
+        masterdata.import_locations(uow, DEMO / "locations.csv")
+        masterdata.import_products(uow, DEMO / "products.csv")
+        masterdata.import_positive_list(uow, DEMO / "positive_list.csv")
+        uow.commit()
+    run(db, "supervisor", import_declaration, DEMO / "declaration.csv")
+    station = ReceiveStation(db, actor("clerk"), DECLARATION, today=TODAY)
+    for n, raw in enumerate(sample_scans()):
+        assert station.scan(raw, f"rcv-{n}").accepted, raw
+    assert station.scan("CMD:CLOSE", "rcv-close").accepted
+    run(db, "customs", receiving_release.release, DECLARATION)
+    moved = run(db, "supervisor", putaway.all_suggested, DECLARATION)
+    assert not moved.unplaced
+
+
+def declare_and_release(db: Database, folder: Path, order_file: Path = DEMO / "orders.jsonl",
+                        statuses: dict[str, str] | None = None) -> list[str]:
+    """Import the orders, export their CEB621 lists, and answer every list with a receipt (800 unless told)."""
+    imported = run(db, "supervisor", import_orders, order_file)
+    assert not imported.rejected
+    run(db, "supervisor", export_inventory_lists, folder / "outbox")
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        order_nos = list(uow.session.execute(select(ConsumerOrder.order_no).join(InventoryList)
+                                             .where(InventoryList.return_status == "").order_by(ConsumerOrder.id))
+                         .scalars())
+    write_receipts(folder / "receipts.csv", {no: (statuses or {}).get(no, "800") for no in order_nos})
+    run(db, "supervisor", apply_receipts, folder / "receipts.csv")
+    return order_nos
+
+
+def write_receipts(path: Path, statuses: dict[str, str], time: str = "20261126103015123") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("order_no,status,time,info\n" + "".join(
+        f"{no},{status},{time},receipt {status}\n" for no, status in statuses.items()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private data folder (the PII key file lives there) for each test."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("BWMS_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    monkeypatch.setattr(receiving, "local_today", lambda uow: TODAY)
+    return TODAY
+
+
+@pytest.fixture
+def stocked(db: Database, home: Path) -> Database:
+    receive_container(db)
+    return db
+
+
+@pytest.fixture
+def released(stocked: Database, tmp_path: Path) -> Database:
+    declare_and_release(stocked, tmp_path)
+    return stocked
