@@ -79,7 +79,8 @@ def _styles(font: str) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
 
 def _barcode(value: str, caption: str, cell: ParagraphStyle) -> Table:
     bars = code128.Code128(value, barHeight=10 * mm, barWidth=0.33 * mm, humanReadable=False, quiet=True)
-    return Table([[bars], [Paragraph(f"{caption} {value}", cell)]], style=[("ALIGN", (0, 0), (-1, -1), "CENTER")])
+    centred = ParagraphStyle("caption", parent=cell, alignment=1)
+    return Table([[bars], [Paragraph(f"{caption} {value}", centred)]], style=[("ALIGN", (0, 0), (-1, -1), "CENTER")])
 
 
 def _head(doc: InventoryListPrint, cell: ParagraphStyle) -> Table:
@@ -113,7 +114,7 @@ def _lines(doc: InventoryListPrint, cell: ParagraphStyle) -> Table:
                      Paragraph(f"{ln.name}<br/>{ln.model}<br/>{ln.sku}", cell), Paragraph(ln.origin, cell),
                      Paragraph(ln.qty, cell), Paragraph(ln.qty1, cell), Paragraph(ln.qty2 or "—", cell),
                      Paragraph(ln.price, cell), Paragraph(ln.total, cell)])
-    widths = [10, 20, 20, 48, 13, 15, 17, 17, 13, 13]
+    widths = [12, 22, 20, 44, 13, 15, 17, 17, 13, 13]
     return Table(rows, colWidths=[w * mm for w in widths], repeatRows=1, style=TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
         ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -126,10 +127,12 @@ def inventory_list_pdf(doc: InventoryListPrint) -> bytes:
     out = io.BytesIO()
     pdf = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=f"Inventory list {doc.cop_no}", author="Bonded WMS")
-    codes = Table([[_barcode(doc.invt_no or doc.cop_no, "invtNo" if doc.invt_no else "copNo", cell),
-                    _barcode(doc.logistics_no, "logisticsNo", cell)]])
+    codes = Table([[_barcode(doc.invt_no or doc.cop_no, "invtNo" if doc.invt_no else "copNo", cell)],
+                   [_barcode(doc.logistics_no, "logisticsNo", cell)]],
+                  style=[("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm), ("ALIGN", (0, 0), (-1, -1), "RIGHT")])
     heading = Table([[Paragraph("跨境电子商务零售进口申报清单<br/>Cross-border retail import inventory list", title),
-                      codes]], colWidths=[80 * mm, A4[0] - 2 * MARGIN - 80 * mm])
+                      codes]], colWidths=[80 * mm, A4[0] - 2 * MARGIN - 80 * mm],
+                    style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")])
 
     def footer(canvas, template) -> None:  # noqa: ANN001
         canvas.setFont(font, 7)

@@ -85,8 +85,8 @@ def import_orders(uow: UnitOfWork, path: Path | str, *, progress: Progress | Non
 
 
 def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list[Candidate],
-                 report: ImportReport) -> None:
-    """Decide and store one batch of records (the caller commits)."""
+                 report: ImportReport, *, keep_rejections: bool = True) -> None:
+    """Decide and store one batch of records (the caller commits); rejections too, unless told not to."""
     lock_orders(uow)
     readable = [c for c in chunk if isinstance(c.parsed, OrderIn)]
     hashes = {id(c): key.id_hash(c.parsed.buyer_id_number) for c in readable}
@@ -100,7 +100,8 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
         else:
             accepted.append((c, result))
     _store_orders(uow, key, accepted, report.source)
-    _store_rejections(uow, key, rejected, report.source)
+    if keep_rejections:
+        _store_rejections(uow, key, rejected, report.source)
     report.accepted += len(accepted)
     report.accepted_orders += [c.order_no for c, _ in accepted]
     report.rejected += [{"line": c.line, "order_no": c.order_no, "code": code, "reason": reason}

@@ -85,11 +85,15 @@ def resubmit(uow: UnitOfWork, rejection_id: int, corrections: dict[str, Any]) ->
     catalog = Catalog.load(uow.session)
     candidate: Candidate = candidate_from_record(rej.line, raw, json.loads(raw), catalog)
     report = ImportReport(source=f"workbench:{rej.source}"[:200])
-    import_batch(uow, key, catalog, [candidate], report)
+    import_batch(uow, key, catalog, [candidate], report, keep_rejections=False)
     if report.accepted:
         rej.state, rej.resolved_at = "resolved", utcnow()
         rej.order_id = uow.session.execute(select(ConsumerOrder.id).where(
             ConsumerOrder.order_no == candidate.order_no).order_by(ConsumerOrder.id.desc()).limit(1)).scalar()
+    else:  # the record stays on the workbench with the corrections kept and the new reason
+        rej.code, rej.reason = report.rejected[0]["code"], report.rejected[0]["reason"][:500]
+        rej.raw_enc = key.encrypt("order_rejection", raw)
+        rej.order_no = candidate.order_no or rej.order_no
     audit.record(uow, "rejection_resubmit", "order_rejection", str(rejection_id), accepted=bool(report.accepted))
     uow.changes.touch("orders")
     return report
