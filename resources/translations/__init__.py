@@ -1,0 +1,1 @@
+"""Qt Linguist sources (.ts) and their compiled .qm files (git-ignored)."""

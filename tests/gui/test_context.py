@@ -1,0 +1,170 @@
+"""The DB executor and AppContext: work off the GUI thread, answers and errors back on it, one broadcast per change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QThread
+from sqlalchemy import func, select
+
+from app.persistence.models import AuditEntry, Setting
+from app.services.configuration import change_setting
+from app.services.stock import StockFilter, stock_count
+from tests.gui.helpers import wait_idle
+from ui.jobs import JobCancelled, JobState, run_job
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_work_runs_off_the_gui_thread_and_answers_on_it(make_ctx, qtbot):
+    ctx = make_ctx("clerk")
+    seen = {}
+
+    def job(uow):
+        seen["job_thread"] = QThread.currentThread()
+        return stock_count(uow, StockFilter())
+
+    def done(result):
+        seen["done_thread"] = QThread.currentThread()
+        seen["result"] = result
+
+    ctx.run(job, write=False, on_done=done)
+    wait_idle(qtbot, ctx)
+    main = QThread.currentThread()
+    assert seen["result"] == 0
+    assert seen["job_thread"] is not main
+    assert seen["done_thread"] is main
+
+
+def test_a_committed_change_is_broadcast_once_with_its_areas(make_ctx, qtbot, db, uow_as):
+    ctx = make_ctx("admin")
+    with qtbot.waitSignal(ctx.sig_changes_applied, timeout=10_000) as blocker:
+        ctx.run(lambda uow: change_setting(uow, "sale_lock_days", "45"))
+    assert "settings" in blocker.args[0].areas
+    with uow_as("admin", write=False) as uow:
+        assert uow.session.get(Setting, "sale_lock_days").value == "45"
+
+
+def test_reads_are_not_broadcast(make_ctx, qtbot):
+    ctx = make_ctx("clerk")
+    with qtbot.assertNotEmitted(ctx.sig_changes_applied, wait=200):
+        ctx.run(lambda uow: stock_count(uow, StockFilter()), write=False)
+        wait_idle(qtbot, ctx)
+
+
+def test_an_error_reaches_on_error_and_nothing_is_committed(make_ctx, qtbot, uow_as):
+    ctx = make_ctx("clerk")  # a clerk may not change settings: the service refuses
+    errors = []
+    ctx.run(lambda uow: change_setting(uow, "sale_lock_days", "45"), on_error=errors.append)
+    wait_idle(qtbot, ctx)
+    assert [e.code for e in errors] == ["permission_denied"]
+    with uow_as("admin", write=False) as uow:
+        assert uow.session.get(Setting, "sale_lock_days") is None
+        refusals = uow.session.execute(select(func.count()).select_from(AuditEntry)
+                                       .where(AuditEntry.outcome == "refused")).scalar_one()
+    assert refusals == 1
+
+
+def test_an_unhandled_error_goes_to_sig_error(make_ctx, qtbot):
+    ctx = make_ctx("clerk")
+    with qtbot.waitSignal(ctx.sig_error, timeout=10_000) as blocker:
+        ctx.run(lambda uow: 1 / 0, write=False)
+    assert isinstance(blocker.args[0], ZeroDivisionError)
+
+
+def test_nobody_signed_in_is_refused(make_ctx, qtbot):
+    ctx = make_ctx(None)
+    errors = []
+    ctx.run(lambda uow: None, write=False, on_error=errors.append)
+    wait_idle(qtbot, ctx)
+    assert errors[0].code == "authentication_failed"
+
+
+def test_a_long_job_reports_progress_and_its_cancel_rolls_back(make_ctx, qtbot, uow_as):
+    ctx = make_ctx("admin")
+    outcome = {}
+
+    def job(uow, state):
+        change_setting(uow, "max_wave_orders", "50")
+        state.set_progress(50)
+        state.cancel()  # as if the user pressed Cancel while it ran
+        state.check()
+
+    run_job(ctx, None, "test job", job, on_done=lambda r: outcome.update(done=r),
+            on_error=lambda e: outcome.update(error=e))
+    wait_idle(qtbot, ctx)
+    assert isinstance(outcome["error"], JobCancelled)
+    with uow_as("admin", write=False) as uow:
+        assert uow.session.get(Setting, "max_wave_orders") is None
+
+
+def test_a_long_job_commits_when_not_cancelled(make_ctx, qtbot, uow_as):
+    ctx = make_ctx("admin")
+    progress = []
+    state_seen = {}
+
+    def job(uow, state):
+        state_seen["state"] = state
+        state.sig_progress.connect(progress.append)  # direct: the worker thread appends
+        for step in range(1, 5):
+            state.set_progress(step * 25)
+            state.check()
+        return change_setting(uow, "max_wave_orders", "150").value
+
+    results = []
+    run_job(ctx, None, "test job", job, on_done=results.append)
+    wait_idle(qtbot, ctx)
+    assert results == ["150"]
+    assert progress == [25, 50, 75, 100]
+    with uow_as("admin", write=False) as uow:
+        assert uow.session.get(Setting, "max_wave_orders").value == "150"
+
+
+def test_a_job_function_runs_without_any_widget():
+    """Orange3's habit: the function takes a progress/cancel object; a plain one does in tests."""
+    class Plain:
+        def __init__(self):
+            self.progress = []
+
+        def set_progress(self, p):
+            self.progress.append(p)
+
+        def set_status(self, text):
+            pass
+
+        def check(self):
+            pass
+
+    def count_up(_uow, state):
+        for i in range(3):
+            state.set_progress(i * 50)
+            state.check()
+        return "done"
+
+    plain = Plain()
+    assert count_up(None, plain) == "done"
+    assert plain.progress == [0, 50, 100]
+    state = JobState()
+    state.cancel()
+    assert state.cancelled
+
+
+def test_importing_the_shell_does_not_load_the_database_stack():
+    """Cold start: SQLAlchemy and Alembic load on the DB thread after the sign-in window is shown."""
+    code = ("import sys, ui.main; heavy = [m for m in ('sqlalchemy', 'alembic', 'psycopg', 'reportlab') "
+            "if m in sys.modules]; print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_many_emits_do_not_use_up_true():
+    """PySide6 6.12 steals a reference to True per emit() on CPython 3.11; ui.pyside_fixes guards it."""
+    import ui  # noqa: F401 - applies the guard
+    from ui.pyside_fixes import _Probe
+
+    probe = _Probe()
+    for _ in range(20_000):
+        probe.sig_probe.emit()
+    assert sys.getrefcount(True) > 10_000

@@ -1,0 +1,160 @@
+"""The shell: sign-in (accepted, refused, no database), navigation by role, shortcuts, language switch, sign-out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from sqlalchemy import select
+
+from app.persistence.models import AuditEntry
+from tests.conftest import PASSWORD, actor
+from tests.gui.helpers import wait_idle
+from ui.main import Shell
+from ui.main_window import MainWindow
+from ui.screens import load_all
+from ui.station_settings import StationSettings
+
+
+@pytest.fixture
+def shell(db, db_url, gui_app, tmp_path, qtbot):  # noqa: ANN001, ANN201 - `db` checks the invariants after
+    made = Shell(gui_app, db_url, "dock-1", StationSettings(tmp_path / "ws.ini"))
+    made.translations.switch("en")
+    yield made
+    for widget in (made.window, made.login):
+        if widget is not None:
+            widget.close()
+    made.close()
+
+
+def sign_in(shell: Shell, qtbot, username: str, password: str) -> None:  # noqa: ANN001
+    login = shell.login
+    qtbot.waitUntil(lambda: shell.ctx.db is not None, timeout=10_000)
+    login.username.setText(username)
+    login.password.setText(password)
+    qtbot.mouseClick(login.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def test_sign_in_opens_the_main_window(shell, qtbot):
+    login = shell.start()
+    assert login.isVisible()
+    sign_in(shell, qtbot, "admin", PASSWORD)
+    qtbot.waitUntil(lambda: shell.window is not None, timeout=10_000)
+    window = shell.window
+    assert window.isVisible()
+    assert shell.ctx.actor.username == "admin"
+    assert window.user_label.text() == "admin (administrator) at dock-1"
+    assert shell.ctx.settings.last_username == "admin"
+
+
+def test_a_wrong_password_is_refused_audited_and_said_in_the_users_language(shell, qtbot, uow_as):
+    login = shell.start()
+    sign_in(shell, qtbot, "clerk", "not-the-password")
+    qtbot.waitUntil(lambda: login.status.text() == "Unknown user or wrong password.", timeout=10_000)
+    assert shell.window is None and shell.ctx.actor is None
+    assert login.password.text() == "" and login.sign_in_button.isEnabled()
+    login.language.setCurrentIndex(login.language.findData("zh_CN"))  # switches the whole application
+    assert login.status.text() == "用户不存在或密码错误。"
+    assert login.sign_in_button.text() == "登录"
+    with uow_as("admin", write=False) as uow:
+        last = uow.session.execute(select(AuditEntry.action, AuditEntry.outcome, AuditEntry.username)
+                                   .order_by(AuditEntry.id.desc()).limit(1)).one()
+    assert tuple(last) == ("login", "refused", "clerk")
+
+
+def _database_error_box() -> QMessageBox | None:
+    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "database_error" and w.isVisible()]
+    return boxes[0] if boxes else None
+
+
+@pytest.mark.parametrize("kind", ["unreachable", "empty"])
+def test_a_database_that_cannot_be_used_is_said_clearly(kind, gui_app, tmp_path, qtbot):
+    if kind == "unreachable":
+        url, expected = f"sqlite:///{tmp_path}/no/such/folder/bwms.sqlite3", "cannot be reached or opened"
+    else:
+        url, expected = f"sqlite:///{tmp_path}/empty.sqlite3", "The database is empty. Run “bwms init” first."
+    shell = Shell(gui_app, url, "dock-1", StationSettings(tmp_path / "ws.ini"))
+    shell.translations.switch("en")
+    quit_codes = []
+    shell.quit = quit_codes.append  # the real one ends the test run's event loop
+    try:
+        login = shell.start()
+        qtbot.waitUntil(lambda: _database_error_box() is not None, timeout=10_000)
+        box = _database_error_box()
+        assert expected in box.text()
+        assert expected in login.status.text()
+        assert not login.sign_in_button.isEnabled()
+        box.close()
+        assert quit_codes == [1]
+    finally:
+        shell.login.close()
+        shell.close()
+
+
+def _window(make_ctx, qtbot, role: str) -> MainWindow:  # noqa: ANN001
+    load_all()
+    window = MainWindow(make_ctx(role), "en")
+    qtbot.addWidget(window)
+    return window
+
+
+def test_navigation_is_filtered_by_role(make_ctx, qtbot):
+    clerk = _window(make_ctx, qtbot, "clerk")
+    admin = _window(make_ctx, qtbot, "admin")
+    customs = _window(make_ctx, qtbot, "customs")
+    assert "inventory.stock" in clerk.entries
+    assert not [k for k in clerk.entries if k.startswith(("admin.", "reports.", "customs."))]
+    groups = [clerk.nav.topLevelItem(i).text(0) for i in range(clerk.nav.topLevelItemCount())]
+    assert "Administration" not in groups
+    assert {"admin.users", "admin.products", "admin.locations", "admin.warehouse"} <= set(admin.entries)
+    assert "admin.users" not in customs.entries and "admin.products" in customs.entries
+    for window in (clerk, admin, customs):
+        wait_idle(qtbot, window.ctx)
+
+
+def test_ctrl_number_opens_the_nth_screen(make_ctx, qtbot):
+    window = _window(make_ctx, qtbot, "admin")
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    second = window.entries[1]
+    assert window.stack.currentWidget() is window.screens[second]
+    assert window.nav.currentItem().data(0, Qt.ItemDataRole.UserRole + 1) == second
+    wait_idle(qtbot, window.ctx)
+
+
+def test_the_language_switch_changes_every_text_at_run_time(shell, qtbot):
+    shell.start()
+    qtbot.waitUntil(lambda: shell.ctx.db is not None, timeout=10_000)
+    shell.ctx.act_as(actor("admin"))
+    shell.login.accept()  # as after a successful sign-in
+    window = shell.window
+    window.open_screen("inventory.stock")
+    stock = window.screens["inventory.stock"]
+    wait_idle(qtbot, shell.ctx)
+    assert window.windowTitle() == "Bonded WMS"
+    assert stock.findChild(QLabel, "screen_title").text() == "Stock"
+    shell.switch_language("zh_CN")
+    assert window.windowTitle() == "保税仓储管理系统"
+    assert window.file_menu.title() == "文件(&F)"
+    assert stock.findChild(QLabel, "screen_title").text() == "库存"
+    assert stock.model.headerData(0, Qt.Orientation.Horizontal) == "商品编码"
+    assert window.nav.topLevelItem(0).text(0) in {"收货", "上架", "订单", "海关", "库存管理"}
+    assert window.user_label.text() == "admin（管理员），工作站 dock-1"
+    assert shell.ctx.settings.language == "zh_CN"
+    assert [a.isChecked() for a in window.language_group.actions()] == [False, True]
+    shell.switch_language("en")
+    assert stock.findChild(QLabel, "screen_title").text() == "Stock"
+    assert window.file_menu.title() == "&File"
+
+
+def test_sign_out_returns_to_the_sign_in_window(shell, qtbot):
+    login = shell.start()
+    sign_in(shell, qtbot, "supervisor", PASSWORD)
+    qtbot.waitUntil(lambda: shell.window is not None, timeout=10_000)
+    shell.window.sign_out_action.trigger()
+    assert shell.window is None and shell.ctx.actor is None
+    assert shell.login is not None and shell.login is not login
+    assert shell.login.isVisible()
+    assert shell.login.username.text() == "supervisor"

@@ -1,0 +1,118 @@
+"""Translations: switch the language at run time; `python -m ui.i18n update|compile` maintain the .ts/.qm files.
+
+`update` runs pyside6-lupdate over ui/ into resources/translations/bwms_zh_CN.ts (no line numbers, so the
+file does not churn); a translator fills it with Qt Linguist. `compile` runs pyside6-lrelease → .qm beside
+the .ts (git-ignored; `make translations` calls it).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+SOURCE_LANGUAGE = "en"
+# Native names: a user who cannot read the current language still finds their own.
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+
+def ts_file(language: str) -> Path:
+    return TRANSLATIONS / f"bwms_{language}.ts"
+
+
+def qm_file(language: str) -> Path:
+    return TRANSLATIONS / f"bwms_{language}.qm"
+
+
+def system_language() -> str:
+    """zh_CN on a Chinese system, else the source language."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else SOURCE_LANGUAGE
+
+
+def chinese_on_screen() -> bool:
+    """True while the screens speak Chinese (data with both names, like customs units, follows it)."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+class Translations:
+    """The installed translators; `switch` replaces them, and Qt sends LanguageChange to every widget."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = SOURCE_LANGUAGE
+
+    def switch(self, language: str) -> bool:
+        """Use `language` ('en' or 'zh_CN'); False when its compiled .qm is missing (stays in English)."""
+        if language not in LANGUAGES:
+            language = SOURCE_LANGUAGE
+        loaded: list[QTranslator] = []
+        if language != SOURCE_LANGUAGE:
+            ours = QTranslator(self._app)
+            if not ours.load(str(qm_file(language))):
+                return False
+            loaded.append(ours)
+            qt_own = QTranslator(self._app)  # Qt's standard buttons and dialogs (OK, Cancel, …)
+            if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                loaded.append(qt_own)
+        for old in self._installed:
+            self._app.removeTranslator(old)
+        for new in loaded:
+            self._app.installTranslator(new)
+        self._installed = loaded
+        self.language = language
+        QLocale.setDefault(QLocale(language if language != SOURCE_LANGUAGE else "en_US"))
+        # Qt posts LanguageChange to the windows; deliver it now, so every text is switched on return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        return True
+
+
+    def release(self) -> None:
+        """Uninstall our translators (the application goes back to the source language)."""
+        self.switch(SOURCE_LANGUAGE)
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
+    if not Path(found).exists():
+        raise SystemExit(f"{name} not found: install PySide6 (pip install -e .)")
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+
+
+def update(ts: Path | None = None, language: str = "zh_CN") -> int:
+    """Collect every tr()/translate() string of ui/ into the .ts (translations already there are kept)."""
+    target = ts or ts_file(language)
+    cmd = [_tool("pyside6-lupdate"), *sources(), "-locations", "none", "-no-obsolete", "-target-language",
+           language, "-ts", str(target)]
+    return subprocess.run(cmd, cwd=ROOT, check=False).returncode
+
+
+def compile_all() -> int:
+    """Compile every .ts into its .qm."""
+    code = 0
+    for ts in sorted(TRANSLATIONS.glob("bwms_*.ts")):
+        cmd = [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))]
+        code = code or subprocess.run(cmd, check=False).returncode
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["update"]:
+        return update()
+    if argv[:1] == ["compile"]:
+        return compile_all()
+    print("usage: python -m ui.i18n update|compile", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

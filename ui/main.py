@@ -1,0 +1,167 @@
+"""The GUI composition root: application, translations, context, sign-in, then the main window.
+
+Start-up shows the sign-in window first and opens the database on the DB thread meanwhile (SQLAlchemy and
+Alembic load there), so the window is up as fast as an empty Qt window and the user types while it opens.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ui.context import AppContext
+from ui.error_text import describe
+from ui.i18n import Translations, system_language
+from ui.login import LoginDialog
+from ui.station_settings import StationSettings
+
+APP_NAME = "Bonded WMS"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the shipped CJK font registered, so Chinese renders on any machine."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("BondedWMS")
+    install_fonts(app)
+    return app
+
+
+def install_fonts(app: QApplication) -> None:
+    from printing.fonts import FONT_FILE
+
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    font = QFont(app.font())
+    if families:  # Latin from the platform font, Chinese from WenQuanYi when the platform font has none
+        font.setFamilies([font.family(), families[0]])
+    font.setPointSize(max(font.pointSize(), 11))
+    app.setFont(font)
+
+
+def station_settings(station: str) -> StationSettings:
+    from app.config import data_dir
+
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in station) or "station"
+    return StationSettings(Path(data_dir()) / f"workstation-{safe}.ini")
+
+
+class Shell(QObject):
+    """Owns the context and the windows; switches language, handles sign-in, sign-out and fatal errors."""
+
+    def __init__(self, app: QApplication, db_url: str, station: str, settings: StationSettings) -> None:
+        super().__init__()
+        self.app, self.db_url = app, db_url
+        self.translations = Translations(app)
+        language = settings.language or system_language()
+        if not self.translations.switch(language):
+            self.translations.switch("en")
+        self.ctx = AppContext(station, settings, parent=self)
+        self.login: LoginDialog | None = None
+        self.window = None
+        self.exit_code = 0
+
+    def start(self) -> LoginDialog:
+        """Show the sign-in window now; open the database right after, on the DB thread."""
+        login = self.show_login()
+        QTimer.singleShot(0, self._open_database)
+        return login
+
+    def _open_database(self) -> None:
+        self.ctx.open_database(self.db_url, on_done=self._database_open, on_error=self._database_failed)
+
+    def show_login(self) -> LoginDialog:
+        self.login = LoginDialog(self.ctx, self.translations.language)
+        self.login.sig_language_chosen.connect(self.switch_language)
+        self.login.accepted.connect(self.show_main_window)
+        self.login.rejected.connect(self.app.quit)
+        if self.ctx.db is not None:
+            self.login.database_ready()
+        self.login.show()
+        return self.login
+
+    def _database_open(self, _db: object) -> None:
+        if self.login is not None:
+            self.login.database_ready()
+
+    def _database_failed(self, exc: BaseException) -> None:
+        """The database cannot be used: say so clearly, then leave (exit code 1)."""
+        self.exit_code = 1
+        if self.login is not None:
+            self.login.database_failed(exc)
+        described = describe(exc)
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, described.text, parent=self.login)
+        box.setObjectName("database_error")
+        box.setInformativeText(described.detail)
+        box.finished.connect(self._quit_after_error)
+        box.open()
+
+    @Slot()
+    def _quit_after_error(self) -> None:
+        self.quit(self.exit_code)
+
+    def quit(self, code: int) -> None:
+        self.app.exit(code)
+
+    @Slot(str)
+    def switch_language(self, language: str) -> None:
+        if self.translations.switch(language):
+            self.ctx.settings.language = language
+        if self.window is not None:
+            self.window.set_language_checked(self.translations.language)
+
+    @Slot()
+    def show_main_window(self) -> None:
+        from ui.main_window import MainWindow
+        from ui.screens import load_all
+
+        load_all()
+        self.window = MainWindow(self.ctx, self.translations.language)
+        self.window.sig_language_chosen.connect(self.switch_language)
+        self.window.sig_sign_out.connect(self.sign_out)
+        self.window.show()
+        if self.login is not None:
+            self.login.deleteLater()
+            self.login = None
+
+    @Slot()
+    def sign_out(self) -> None:
+        window, self.window = self.window, None
+        self.ctx.sign_out()
+        self.show_login()
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+    def close(self) -> None:
+        self.ctx.settings.sync()
+        self.ctx.close()
+        self.translations.release()
+
+
+def run_gui(db_url: str, station: str) -> int:
+    """Open the desktop application on `db_url` as workstation `station`; returns the exit code."""
+    app = make_application()
+    shell = Shell(app, db_url, station, station_settings(station))
+    shell.start()
+    code = app.exec()
+    shell.close()
+    return code or shell.exit_code
+
+
+def main() -> int:
+    """The `bwms-gui` entry point: the database from BWMS_DATABASE_URL or the embedded file."""
+    from app.config import default_database_url
+
+    station = os.environ.get("BWMS_STATION") or socket.gethostname()
+    return run_gui(default_database_url(), station)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Reusable widgets: the station scan bar and feedback banner, error dialogs, small form helpers."""
