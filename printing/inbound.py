@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from printing import pdf
 from printing.label import Barcode, Box, Label, Line, Text, to_pdf, to_zpl
 
+ATTENTION = colors.HexColor("#fff1c2")  # a line with a difference: short, over, damaged or unexpected
 KIND_TEXT = {"dock": "月台 dock", "storage": "存储 storage", "inspection": "查验暂存 inspection hold",
              "damaged": "残损 damaged", "returns": "退货 returns", "packing": "包装 packing", "shipping": "发运 shipping"}
 STATUS_TEXT = {"hold": "HOLD 待检", "available": "AVAILABLE 可用", "damaged": "DAMAGED 残损"}
@@ -39,23 +40,23 @@ def tally_report_pdf(data: dict[str, Any]) -> bytes:
         ("理货员 Tally clerk", data["tally_clerk"]), ("暂存库位 Staged at", data["staging"]),
         ("状态 Status", data["status"]), ("账册 Account book", data["account_book"]),
     ])
-    rows, extra = [], []
-    for i, line in enumerate(data["lines"], start=1):
+    rows, marked = [], {}
+    for i, line in enumerate(data["lines"]):
         rows.append([line["line_no"], f"{line['sku']}\n{line['name']}", line["account_book_item"], line["unit"],
                      line["batch"] or "—", f"{line['production_date'] or '—'}\n{line['expiry_date'] or '—'}",
                      line["expected"], line["received"], line["damaged"], line["short"] or "", line["over"] or "",
                      _remark(line)])
         if line["short"] or line["over"] or line["damaged"] or line["unexpected"]:
-            extra.append(("BACKGROUND", (6, i), (-1, i), colors.HexColor("#fff1c2")))
+            marked[i] = (6, ATTENTION)
     totals = {k: sum(line[k] for line in data["lines"]) for k in ("expected", "received", "damaged", "short", "over")}
     rows.append(["", "合计 Total", "", "", "", "", totals["expected"], totals["received"], totals["damaged"],
                  totals["short"], totals["over"], ""])
-    extra.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), pdf.SHADE))
+    marked[len(rows) - 1] = (0, pdf.SHADE)
     table = pdf.table(["行\nLine", "商品 SKU / 品名 Name", "料号\nItem", "单位\nUnit", "批次\nBatch",
                        "生产 / 到期\nMade / Expiry", "应收\nExpected", "实收\nGood", "残损\nDamaged",
                        "短少\nShort", "溢余\nOver", "备注\nRemark"], rows,
                       [8, 40, 16, 9, 19, 19, 13, 12, 13, 11, 11, 15],
-                      right=(6, 7, 8, 9, 10), styles_extra=extra)
+                      right=(6, 7, 8, 9, 10), highlight=marked)
     story: list[Flowable] = [head, Spacer(1, 5 * mm), *table, Spacer(1, 8 * mm),
                              KeepTogether(pdf.signatures(["理货员 Tally clerk", "仓库主管 Supervisor",
                                                           "货主代表 Owner's representative"]))]

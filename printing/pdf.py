@@ -89,19 +89,24 @@ def fields(pairs: Sequence[tuple[str, object]], columns: int = 2, width: float |
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths_mm: Sequence[float], *,
-          right: Sequence[int] = (), styles_extra: Sequence[tuple] = (), chunk: int = CHUNK) -> list[Flowable]:
-    """Tables of at most `chunk` rows, each repeating the header; cells wrap (CJK aware); `right` columns align right."""
+          right: Sequence[int] = (), highlight: dict[int, tuple[int, colors.Color]] | None = None,
+          chunk: int = CHUNK) -> list[Flowable]:
+    """Tables of at most `chunk` rows, each repeating the header; cells wrap (CJK aware); `right` columns align
+    right; `highlight` shades body row i (0-based) from column c on: {i: (c, colour)}."""
     head = [para(h, "head") for h in header]
     body = [[c if isinstance(c, Flowable) else para(c, "num" if i in right else "cell") for i, c in enumerate(r)]
             for r in rows]
-    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 2), *styles_extra])
+    base = [("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
     out: list[Flowable] = []
     for start in range(0, max(len(body), 1), chunk):
-        t = LongTable([head] + body[start:start + chunk], colWidths=[w * mm for w in widths_mm], repeatRows=1)
-        t.setStyle(style)
+        part = body[start:start + chunk]
+        shaded = [("BACKGROUND", (col, i - start + 1), (-1, i - start + 1), colour)
+                  for i, (col, colour) in (highlight or {}).items() if start <= i < start + len(part)]
+        t = LongTable([head] + part, colWidths=[w * mm for w in widths_mm], repeatRows=1)
+        t.setStyle(TableStyle(base + shaded))
         out.append(t)
     return out
 
@@ -137,7 +142,7 @@ def _header(c: rl_canvas.Canvas, page: Page, size: tuple[float, float]) -> None:
     c.saveState()
     room = width - 2 * MARGIN
     if page.barcode:
-        bc = barcode(page.barcode, height_mm=11, bar_mm=0.3)
+        bc = barcode(page.barcode, height_mm=11, bar_mm=0.33)
         bc.drawOn(c, width - MARGIN - bc.width, height - MARGIN - 17 * mm)
         room -= bc.width + 4 * mm
     for text, size, y in ((page.title, 14, 6 * mm), (page.subtitle, 9, 12 * mm)):

@@ -56,7 +56,7 @@ def putaway_list(uow: UnitOfWork, declaration_no: str) -> dict[str, Any]:
     """Put-away list (D3): every staged handling unit of the declaration with its suggested location."""
     require(uow, Permission.PRINT)
     head = declaration_head(uow, declaration_no)
-    names = dict(uow.session.execute(select(Product.sku, Product.name_cn)).tuples().all())
+    names = {sku: name for sku, name in uow.session.execute(select(Product.sku, Product.name_cn))}
     zone = _warehouse(uow)["time_zone"]
     rows = [{**row.goods.to_json(), "name": names.get(row.goods.sku, ""), "status": row.status,
              "to": row.to or ("(on hold)" if row.status == "hold" else "(no empty location)")}
