@@ -72,3 +72,7 @@ def describe(report: dict[str, Any]) -> str:
             password = user["password"] or "(already existed, password unchanged)"
             lines.append(f"  {user['username']:<{width}}{user['role']:<12}{password}")
     return "\n".join(lines)
+
+from app.services.receiving_import import demo_declaration  # noqa: E402 - the inbound area's step
+
+DEMO_STEPS.append(demo_declaration)

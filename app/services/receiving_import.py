@@ -12,7 +12,8 @@ from sqlalchemy import insert, select
 from app.domain.roles import Permission
 from app.errors import RowError
 from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Product
-from app.persistence.uow import UnitOfWork
+from app.persistence.db import Database
+from app.persistence.uow import SYSTEM, UnitOfWork
 from app.services import audit
 from app.services.auth import require
 from app.services.tabular import Row, RowParser, Table, read_table, rejected
@@ -24,6 +25,7 @@ DECLARATION_COLUMNS = (
 OPTIONAL_COLUMNS = ("entry_no", "production_date", "expiry_date")
 HEAD_COLUMNS = ("entry_no", "bill_of_lading", "container_no", "seal_no", "arrival_date")
 _DECLARATION_NO = re.compile(r"[A-Za-z0-9-]{1,32}")
+DEMO_DECLARATION = Path(__file__).resolve().parents[2] / "resources" / "demo" / "declaration.csv"
 _BATCH = re.compile(r"[!%-?A-Z_a-z\x22]{1,20}")  # what GS1 AI (10) can carry, so a scanned batch can match
 
 
@@ -156,3 +158,11 @@ def _create(uow: UnitOfWork, no: str, head: dict[str, Any], lines: list[dict[str
     uow.session.add(declaration)
     uow.session.flush()
     uow.session.execute(insert(DeclarationLine), [{"declaration_id": declaration.id, **line} for line in lines])
+
+
+def demo_declaration(db: Database) -> dict[str, Any]:
+    """The demo's inbound step (app.services.demo.DEMO_STEPS): the sample container declared, nothing received."""
+    with UnitOfWork(db, SYSTEM) as uow:
+        report = import_declaration(uow, DEMO_DECLARATION)
+        uow.commit()
+    return {"declaration": f"{', '.join(report.declarations)} expected ({report.lines} lines)"}

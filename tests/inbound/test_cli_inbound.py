@@ -122,3 +122,11 @@ def test_usage_errors(with_declaration, tmp_path):
     code, _, err = cli("print", "carton-labels", DECLARATION, "--out", str(tmp_path / "c.pdf"))
     assert code == 1 and "close its tally first" in err
     assert not Path(tmp_path / "c.pdf").exists()
+
+
+def test_demo_declares_the_sample_container(cli):
+    code, out, err = cli("init", "--demo", "--json")
+    assert code == 0, err
+    assert json.loads(out)["demo"]["declaration"] == f"{DECLARATION} expected (11 lines)"
+    [declaration] = ok(cli, "declarations")
+    assert (declaration["status"], declaration["expected"], declaration["counted"]) == ("expected", 2580, 0)
