@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select, union_all
+from sqlalchemy import func, literal, or_, select, union_all
 
 from app.domain.roles import Permission
 from app.persistence.models import (
@@ -31,7 +31,7 @@ class CheckResult:
 def check_all(uow: UnitOfWork) -> list[CheckResult]:
     require(uow, Permission.VIEW)
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
-            audit_chain(uow)]
+            shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow)]
 
 
 def no_negative_stock(uow: UnitOfWork) -> CheckResult:
@@ -83,4 +83,57 @@ def audit_chain(uow: UnitOfWork) -> CheckResult:
     report = audit.verify(uow)
     return CheckResult("7 audit chain verifies", report.ok, [] if report.ok else [report.reason])
 
+
+def shipped_units_released(uow: UnitOfWork) -> CheckResult:
+    """4: every shipped parcel's list was released (800) before it left, and every unit that left names its lot
+    (ship movements equal the parcels' contents lot by lot); every such lot names its declaration line."""
+    from app.persistence.models import InventoryList, Parcel, ParcelItem
+
+    early = uow.session.execute(
+        select(Parcel.waybill_no, InventoryList.return_status, InventoryList.released_at, Parcel.shipped_at)
+        .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
+        .where(Parcel.status == "shipped", or_(InventoryList.id.is_(None), InventoryList.released_at.is_(None),
+                                               InventoryList.released_at > Parcel.shipped_at)).limit(100)).all()
+    problems = [f"parcel {r.waybill_no} left at {r.shipped_at} but its list was not released before "
+                f"(released {r.released_at}, latest receipt {r.return_status})" for r in early]
+    moved = select(Movement.ref_no.label("waybill"), Movement.lot_id.label("lot"), Movement.quantity.label("qty")) \
+        .where(Movement.kind == "ship")
+    packed = select(Parcel.waybill_no, ParcelItem.lot_id, -ParcelItem.quantity) \
+        .join(Parcel, Parcel.id == ParcelItem.parcel_id).where(Parcel.status == "shipped")
+    both = union_all(moved, packed).subquery()
+    diff = func.sum(both.c.qty)
+    problems += [f"waybill {r[0]} lot {r[1]}: units shipped − units in the parcel = {r[2]}" for r in uow.session.execute(
+        select(both.c.waybill, both.c.lot, diff).group_by(both.c.waybill, both.c.lot).having(diff != 0).limit(100))]
+    orphans = uow.session.execute(select(Lot.id).outerjoin(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+                                  .where(DeclarationLine.id.is_(None)).limit(100)).scalars().all()
+    problems += [f"lot {lot} names no declaration line" for lot in orphans]
+    return CheckResult("4 shipped units released (800) and traced to their lot", not problems, problems)
+
+
+def allocations_within_stock(uow: UnitOfWork) -> CheckResult:
+    """5: reserved on every stock row equals the open allocations there, and a lot's open allocations never
+    exceed its available units."""
+    from app.persistence.models import Allocation
+
+    open_ = Allocation.state == "open"
+    waiting = select(Allocation.location_id.label("loc"), Allocation.lot_id.label("lot"), Allocation.lpn.label("lpn"),
+                     (Allocation.quantity - Allocation.picked - Allocation.short).label("qty")).where(open_)
+    picked = select(Allocation.packing_location_id, Allocation.lot_id, literal(""), Allocation.picked).where(
+        open_, Allocation.picked > 0)
+    held = select(Stock.location_id, Stock.lot_id, Stock.lpn, -Stock.reserved).where(Stock.status == "available")
+    both = union_all(waiting, picked, held).subquery()
+    diff = func.sum(both.c.qty)
+    problems = [f"location {r[0]} lot {r[1]} lpn {r[2]!r}: open allocations − reserved = {r[3]}"
+                for r in uow.session.execute(select(both.c.loc, both.c.lot, both.c.lpn, diff)
+                                             .group_by(both.c.loc, both.c.lot, both.c.lpn).having(diff != 0).limit(100))]
+    problems += [f"stock row {r.id} ({r.status}) holds a reservation of {r.reserved}" for r in uow.session.execute(
+        select(Stock.id, Stock.status, Stock.reserved).where(Stock.status != "available", Stock.reserved != 0)
+        .limit(100))]
+    allocated = select(Allocation.lot_id.label("lot"), (Allocation.quantity - Allocation.short).label("qty")).where(open_)
+    on_hand = select(Stock.lot_id, -Stock.quantity).where(Stock.status == "available")
+    per_lot = union_all(allocated, on_hand).subquery()
+    over = func.sum(per_lot.c.qty)
+    problems += [f"lot {r[0]}: open allocations exceed its available units by {r[1]}" for r in uow.session.execute(
+        select(per_lot.c.lot, over).group_by(per_lot.c.lot).having(over > 0).limit(100))]
+    return CheckResult("5 allocations within stock, reserved = open allocations", not problems, problems)
 

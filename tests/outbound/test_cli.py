@@ -1,0 +1,106 @@
+"""The whole outbound flow by the `bwms` command: the sample container in, the sample orders out by CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.outbound.conftest import CONTAINER, DECLARATION, write_receipts
+from tests.outbound.helpers import pick_scans
+
+
+def _ok(result: tuple[int, str, str]) -> object:
+    code, out, err = result
+    assert code == 0, err or out
+    return json.loads(out) if out.strip().startswith(("{", "[")) else out
+
+
+def _gross() -> dict[str, tuple[str, Decimal]]:
+    with open(DEMO / "products.csv", encoding="utf-8") as fh:
+        return {r["sku"]: (r["gtin"], Decimal(r["gross_weight_kg"])) for r in csv.DictReader(fh)}
+
+
+def _orders() -> list[dict]:
+    return [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def cli_released(cli, home, tmp_path):
+    """The sample container received, released and put away, the sample orders declared and released, by CLI."""
+    for kind, name in (("warehouse", "warehouse.toml"), ("locations", "locations.csv"), ("products", "products.csv"),
+                       ("positive-list", "positive_list.csv"), ("declaration", "declaration.csv")):
+        _ok(cli("import", kind, str(DEMO / name), "--json"))
+    _ok(cli("receive", DECLARATION, "--scans", str(DEMO / "receive_scans.txt"), "--close", "--json", user="clerk"))
+    _ok(cli("release", DECLARATION, "--json", user="customs"))
+    _ok(cli("putaway", DECLARATION, "--all-suggested", "--json", user="supervisor"))
+    _ok(cli("import", "orders", str(DEMO / "orders.jsonl"), "--json", user="supervisor"))
+    _ok(cli("customs", "export", "--outbox", str(tmp_path / "outbox"), "--json", user="supervisor"))
+    receipts = write_receipts(tmp_path / "receipts.csv", {o["order_no"]: "800" for o in _orders()})
+    _ok(cli("customs", "receipts", str(receipts), "--json", user="supervisor"))
+    return cli
+
+
+def test_sample_orders_ship_by_cli(cli_released, tmp_path):
+    cli = cli_released
+    ledger_before = {r["account_book_item"]: r for r in _ok(cli("ledger", "--json"))}
+    report = _ok(cli("allocate", "--json", user="supervisor"))
+    assert report["allocated"] == 63 and report["waiting"] == []
+    waves = _ok(cli("waves", "--json", user="clerk"))
+    assert {w["wave"] for w in waves} == set(report["waves"])
+    assert all({"location", "sku", "gtin", "batch", "qty", "order_no"} <= set(t) for w in waves for t in w["tasks"])
+    for wave in waves:
+        scans = tmp_path / f"pick-{wave['wave']}.txt"
+        scans.write_text("\n".join(pick_scans(wave)) + "\n", encoding="utf-8")
+        picked = _ok(cli("pick", wave["wave"], "--scans", str(scans), "--json", user="clerk"))
+        assert picked["status"] == "picked" and picked["scans"]["rejected"] == []
+    catalog, labels = _gross(), tmp_path / "labels"
+    for order in _orders():
+        scans = tmp_path / f"pack-{order['order_no']}.txt"
+        units = [catalog[line["sku"]][0] for line in order["lines"] for _ in range(line["qty"])]
+        scans.write_text("\n".join([order["logistics"]["waybill_no"], *units]) + "\n", encoding="utf-8")
+        weight = sum(catalog[line["sku"]][1] * line["qty"] for line in order["lines"])
+        packed = _ok(cli("pack", "--scans", str(scans), "--weight", str(weight), "--label-out", str(labels), "--json",
+                         user="clerk"))
+        assert packed["order_no"] == order["order_no"] and packed["waybill"] == order["logistics"]["waybill_no"]
+        assert packed["scans"] == {"accepted": len(units) + 1, "rejected": []}
+        assert [Path(p).name for p in packed["labels"]] == [f"{packed['waybill']}.zpl", f"{packed['waybill']}.pdf"]
+    manifests = [_ok(cli("manifest", "create", "--carrier", carrier, "--vehicle", "浙A12345", "--json",
+                         user="supervisor")) for carrier in ("SF", "YTO", "ZTO")]
+    assert sum(m["parcels"] for m in manifests) == 63
+    assert set(manifests[0]) >= {"manifest", "parcels", "weight"}
+    gate = tmp_path / "gate.txt"
+    first = next(o for o in _orders() if o["logistics"]["carrier_code"] == "SF")
+    gate.write_text(first["logistics"]["waybill_no"] + "\n", encoding="utf-8")
+    scanned = _ok(cli("gate-out", manifests[0]["manifest"], "--scans", str(gate), "--json", user="clerk"))
+    assert scanned["gated_out"] == [first["logistics"]["waybill_no"]]
+    for m in manifests:
+        out = _ok(cli("gate-out", m["gate_pass"], "--json", user="supervisor"))
+        assert out["manifest"] == m["manifest"]
+    code, _, err = cli("gate-out", manifests[1]["manifest"], "--json", user="supervisor")
+    assert code == 1 and "cannot gate out twice" in err
+    shipped = {}
+    for o in _orders():
+        for line in o["lines"]:
+            shipped[line["sku"]] = shipped.get(line["sku"], 0) + line["qty"]
+    ledger = {r["account_book_item"]: r for r in _ok(cli("ledger", "--json"))}
+    items = {sku: row["account_book_item"] for sku, row in _products().items()}
+    for sku, qty in shipped.items():
+        row = ledger[items[sku]]
+        assert row["decreased"] - ledger_before[items[sku]]["decreased"] == qty
+        assert row["balance"] == row["entered"] - row["decreased"]
+    traced = _ok(cli("trace", first["logistics"]["waybill_no"], "--json", user="customs"))
+    assert traced["declarations"][0]["container"] == CONTAINER
+    assert traced["parcels"][0]["status"] == "shipped"
+    by_lot = _ok(cli("trace", traced["lots"][0]["batch"], "--json", user="customs"))
+    assert first["logistics"]["waybill_no"] in {p["waybill"] for p in by_lot["parcels"]}
+    assert _ok(cli("check", "--json"))
+
+
+def _products() -> dict[str, dict[str, str]]:
+    with open(DEMO / "products.csv", encoding="utf-8") as fh:
+        return {r["sku"]: r for r in csv.DictReader(fh)}
