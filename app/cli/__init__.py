@@ -26,6 +26,10 @@ from app.cli import commands_inbound  # noqa: E402
 
 MODULES.append(commands_inbound)
 
+from app.cli import commands_outbound  # noqa: E402
+
+MODULES.append(commands_outbound)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bwms", description="Bonded WMS: a customs bonded warehouse.")

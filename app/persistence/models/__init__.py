@@ -24,3 +24,8 @@ __all__ += ["HandlingUnit", "Tally", "TallyCount", "TallyScan"]
 from app.persistence.models.printing import PrintJob  # noqa: E402
 
 __all__ += ["PrintJob"]
+from app.persistence.models.outbound import (  # noqa: E402
+    Allocation, InspectionPull, Manifest, OrderWait, Parcel, ParcelItem, PickTask, Wave,
+)
+
+__all__ += ["Allocation", "InspectionPull", "Manifest", "OrderWait", "Parcel", "ParcelItem", "PickTask", "Wave"]
