@@ -41,9 +41,11 @@ _LINES = (select(DeclarationLine.id, DeclarationLine.line_no, DeclarationLine.ba
                  DeclarationLine.declared_qty, DeclarationLine.production_date, DeclarationLine.expiry_date, _COUNTED)
           .where(DeclarationLine.declaration_id == bindparam("declaration_id"),
                  DeclarationLine.product_id == bindparam("product_id")).order_by(DeclarationLine.line_no))
+_LINES_OF_BATCH = _LINES.where(DeclarationLine.batch_no == bindparam("batch"))
 _CARTON = select(TallyScan.id).where(TallyScan.sscc == bindparam("sscc"), TallyScan.undone.is_(False)).limit(1)
 _SETTING = select(Setting.value).where(Setting.key == MIN_SHELF_LIFE)
 _ZONE = select(Warehouse.time_zone).order_by(Warehouse.id).limit(1)
+_SETTING_AND_ZONE = select(_SETTING.scalar_subquery(), _ZONE.scalar_subquery())
 _TALLY_SCAN = insert(TallyScan.__table__)
 
 
@@ -129,7 +131,7 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
            today: date | None) -> ScanResult:
     """Check the scan against the declaration (nothing written yet), then add it to the line's tally."""
     product = product_by_gtin(uow, scan.gtin)
-    lines = _lines(uow, declaration.id, product.id)
+    lines = _lines(uow, declaration.id, product.id, scan.batch)
     if not lines:
         raise Rejected(f"{product.sku} (GTIN {scan.gtin}) is not on declaration {declaration.no}",
                        code="not_declared", sku=product.sku, gtin=scan.gtin)
@@ -175,9 +177,15 @@ def product_by_gtin(uow: UnitOfWork, gtin: str) -> ProductRef:
     raise Rejected(f"no product has GTIN {g14}: unknown product", code="unknown_product", gtin=g14)
 
 
-def _lines(uow: UnitOfWork, declaration_id: int, product_id: int) -> list[Line]:
-    rows = uow.session.connection().execute(_LINES, {"declaration_id": declaration_id, "product_id": product_id})
-    return [Line(*row) for row in rows]
+def _lines(uow: UnitOfWork, declaration_id: int, product_id: int, batch: str) -> list[Line]:
+    """The lines `route` chooses from: those that declared the scanned batch, else every line of the product."""
+    conn = uow.session.connection()
+    keys = {"declaration_id": declaration_id, "product_id": product_id}
+    if batch:
+        same = [Line(*row) for row in conn.execute(_LINES_OF_BATCH, {**keys, "batch": batch})]
+        if same:
+            return same
+    return [Line(*row) for row in conn.execute(_LINES, keys)]
 
 
 def route(lines: list[Line], batch: str) -> tuple[Line, str, bool]:
@@ -222,16 +230,20 @@ def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: 
     if not product.shelf_life_days or expiry is None:
         return
     spec = settings.REGISTRY[MIN_SHELF_LIFE]
-    raw = uow.session.connection().execute(_SETTING).scalar()
+    if today is None:
+        raw, zone = uow.session.connection().execute(_SETTING_AND_ZONE).one()
+        today = local_today(uow, zone or "Asia/Shanghai")
+    else:
+        raw = uow.session.connection().execute(_SETTING).scalar()
     fraction = spec.default if raw is None else spec.kind(raw)
-    problem = shelf_life_problem(batch, expiry, product.shelf_life_days, today or local_today(uow), fraction)
+    problem = shelf_life_problem(batch, expiry, product.shelf_life_days, today, fraction)
     if problem:
         raise Rejected(problem, code="short_shelf_life", sku=product.sku, batch=batch, expiry=expiry.isoformat())
 
 
-def local_today(uow: UnitOfWork) -> date:
+def local_today(uow: UnitOfWork, zone: str | None = None) -> date:
     """Today in the warehouse's time zone (the receiving date shelf life is measured from)."""
-    zone = uow.session.connection().execute(_ZONE).scalar() or "Asia/Shanghai"
+    zone = zone or uow.session.connection().execute(_ZONE).scalar() or "Asia/Shanghai"
     return datetime.now(ZoneInfo(zone)).date()
 
 

@@ -31,7 +31,7 @@ def load_master_data(db: Database) -> None:
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
-    monkeypatch.setattr(receiving, "local_today", lambda uow: TODAY)
+    monkeypatch.setattr(receiving, "local_today", lambda uow, zone=None: TODAY)
     return TODAY
 
 
