@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,10 +15,13 @@ if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy must not slow the s
     from app.persistence.uow import Actor, Changes, UnitOfWork
 
 
-@dataclass
 class _Outcome:
-    result: Any
-    changes: Changes | None
+    """A job's return value and what it changed (a plain class: dataclasses would slow the start-up)."""
+
+    __slots__ = ("result", "changes")
+
+    def __init__(self, result: Any, changes: Changes | None) -> None:
+        self.result, self.changes = result, changes
 
 
 class AppContext(QObject):

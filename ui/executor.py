@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import itertools
-import logging
 import queue
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-
-log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
 
@@ -89,7 +86,9 @@ class DbExecutor(QObject):
             if on_error is not None:
                 on_error(exc)
             else:
-                log.error("unhandled error in a database job", exc_info=exc)
+                import logging  # rare: imported here to keep the start-up light
+
+                logging.getLogger(__name__).error("unhandled error in a database job", exc_info=exc)
         finally:
             self._emit_idle()
 

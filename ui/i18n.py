@@ -7,8 +7,6 @@ the .ts (git-ignored; `make translations` calls it).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -78,6 +76,8 @@ class Translations:
 
 
 def _tool(name: str) -> str:
+    import shutil
+
     found = shutil.which(name) or str(Path(sys.executable).with_name(name))
     if not Path(found).exists():
         raise SystemExit(f"{name} not found: install PySide6 (pip install -e .)")
@@ -90,6 +90,8 @@ def sources() -> list[str]:
 
 def update(ts: Path | None = None, language: str = "zh_CN") -> int:
     """Collect every tr()/translate() string of ui/ into the .ts (translations already there are kept)."""
+    import subprocess
+
     target = ts or ts_file(language)
     cmd = [_tool("pyside6-lupdate"), *sources(), "-locations", "none", "-no-obsolete", "-target-language",
            language, "-ts", str(target)]
@@ -98,6 +100,8 @@ def update(ts: Path | None = None, language: str = "zh_CN") -> int:
 
 def compile_all() -> int:
     """Compile every .ts into its .qm."""
+    import subprocess
+
     code = 0
     for ts in sorted(TRANSLATIONS.glob("bwms_*.ts")):
         cmd = [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))]

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ui.error_text import describe
 from ui.i18n import LANGUAGES
 
 if TYPE_CHECKING:
@@ -92,6 +91,8 @@ class LoginDialog(QDialog):
 
     def database_failed(self, exc: BaseException) -> None:
         """The database cannot be used: say why and refuse to sign in."""
+        from ui.error_text import describe
+
         self.sign_in_button.setEnabled(False)
         self._show_status(lambda: describe(exc).text, failed=True)
 
@@ -111,6 +112,8 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
+        from ui.error_text import describe
+
         self.sign_in_button.setEnabled(getattr(exc, "code", "") != "database_unavailable")
         self._show_status(lambda: describe(exc).text, failed=True)
         self.password.clear()

@@ -7,16 +7,13 @@ Alembic load there), so the window is up as fast as an empty Qt window and the u
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ui.context import AppContext
-from ui.error_text import describe
 from ui.i18n import Translations, system_language
 from ui.login import LoginDialog
 from ui.station_settings import StationSettings
@@ -25,15 +22,17 @@ APP_NAME = "Bonded WMS"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with the shipped CJK font registered, so Chinese renders on any machine."""
+    """The QApplication (the shell installs the shipped CJK font right after the first window is up)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("BondedWMS")
-    install_fonts(app)
     return app
 
 
 def install_fonts(app: QApplication) -> None:
+    """Register WenQuanYi Micro Hei (resources/fonts) so Chinese renders on any machine, and use it as fallback."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
     from printing.fonts import FONT_FILE
 
     font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
@@ -68,12 +67,13 @@ class Shell(QObject):
         self.exit_code = 0
 
     def start(self) -> LoginDialog:
-        """Show the sign-in window now; open the database right after, on the DB thread."""
+        """Show the sign-in window now; the fonts and the database follow once it is up."""
         login = self.show_login()
-        QTimer.singleShot(0, self._open_database)
+        QTimer.singleShot(0, self._after_shown)
         return login
 
-    def _open_database(self) -> None:
+    def _after_shown(self) -> None:
+        install_fonts(self.app)
         self.ctx.open_database(self.db_url, on_done=self._database_open, on_error=self._database_failed)
 
     def show_login(self) -> LoginDialog:
@@ -92,6 +92,10 @@ class Shell(QObject):
 
     def _database_failed(self, exc: BaseException) -> None:
         """The database cannot be used: say so clearly, then leave (exit code 1)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ui.error_text import describe
+
         self.exit_code = 1
         if self.login is not None:
             self.login.database_failed(exc)
@@ -157,6 +161,8 @@ def run_gui(db_url: str, station: str) -> int:
 
 def main() -> int:
     """The `bwms-gui` entry point: the database from BWMS_DATABASE_URL or the embedded file."""
+    import socket
+
     from app.config import default_database_url
 
     station = os.environ.get("BWMS_STATION") or socket.gethostname()

@@ -246,6 +246,148 @@
     </message>
 </context>
 <context>
+    <name>DeviceSettingsScreen</name>
+    <message>
+        <source>Devices of this workstation</source>
+        <translation>本工作站的设备</translation>
+    </message>
+    <message>
+        <source>Serial scanner (empty: keyboard only)</source>
+        <translation>串口扫描枪（留空：仅键盘扫描枪）</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner key gap</source>
+        <translation>键盘扫描枪按键间隔</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <source>Document printer (empty: ask)</source>
+        <translation>文档打印机（留空：每次询问）</translation>
+    </message>
+    <message>
+        <source>Scan a test barcode</source>
+        <translation>扫描测试条码</translation>
+    </message>
+    <message>
+        <source>Read a weight</source>
+        <translation>读取重量</translation>
+    </message>
+    <message>
+        <source>Print a test label</source>
+        <translation>打印测试标签</translation>
+    </message>
+    <message>
+        <source>Save for this workstation</source>
+        <translation>保存到本工作站</translation>
+    </message>
+    <message>
+        <source>Saved for workstation %1.</source>
+        <translation>已保存到工作站 %1。</translation>
+    </message>
+    <message>
+        <source>Scan any barcode now (serial or keyboard scanner)…</source>
+        <translation>请现在扫描任意条码（串口或键盘扫描枪）…</translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation>已扫描：%1</translation>
+    </message>
+    <message>
+        <source>No scan arrived. %1</source>
+        <translation>未收到扫描。%1</translation>
+    </message>
+    <message>
+        <source>No scale is set for this workstation.</source>
+        <translation>本工作站未设置电子秤。</translation>
+    </message>
+    <message>
+        <source>Reading the scale…</source>
+        <translation>正在读取电子秤…</translation>
+    </message>
+    <message>
+        <source>Weight: %1 kg</source>
+        <translation>重量：%1 千克</translation>
+    </message>
+    <message>
+        <source>No label printer is set (or its address is not understood).</source>
+        <translation>未设置标签打印机（或无法识别其地址）。</translation>
+    </message>
+    <message>
+        <source>Printing a test label on %1…</source>
+        <translation>正在 %1 上打印测试标签…</translation>
+    </message>
+    <message>
+        <source>The test label went to the printer.</source>
+        <translation>测试标签已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>The test label was not printed: %1</source>
+        <translation>测试标签未打印：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatus</name>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>labels waiting</source>
+        <translation>张标签等待中</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>File refused</source>
@@ -541,6 +683,109 @@
     </message>
 </context>
 <context>
+    <name>PrintQueueScreen</name>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>This workstation only</source>
+        <translation>仅本工作站</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Send waiting labels now</source>
+        <translation>立即发送等待中的标签</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reprint of</source>
+        <translation>补打自</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>interrupted — check</source>
+        <translation>已中断 — 请检查</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Choose the job to reprint.</source>
+        <translation>请选择要补打的任务。</translation>
+    </message>
+    <message>
+        <source>Job %1 queued as a reprint.</source>
+        <translation>任务 %1 已作为补打加入队列。</translation>
+    </message>
+    <message>
+        <source>Choose the job to cancel.</source>
+        <translation>请选择要取消的任务。</translation>
+    </message>
+    <message>
+        <source>Job %1 cancelled.</source>
+        <translation>任务 %1 已取消。</translation>
+    </message>
+    <message>
+        <source>This workstation has no label printer: set one under Devices.</source>
+        <translation>本工作站没有标签打印机：请在“设备”中设置。</translation>
+    </message>
+</context>
+<context>
     <name>ProductFiling</name>
     <message>
         <source>SKU</source>
@@ -731,6 +976,14 @@
     <message>
         <source>Warehouse settings</source>
         <translation>仓库设置</translation>
+    </message>
+    <message>
+        <source>Devices of this workstation</source>
+        <translation>本工作站的设备</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1417,21 @@
     <message>
         <source>Saved: %1 = %2</source>
         <translation>已保存：%1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>printed on %1</source>
+        <translation>已在 %1 上打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
 </context>
 </TS>

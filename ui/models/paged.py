@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row tuple, for detail panes
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the whole row tuple, for detail panes
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -64,16 +67,18 @@ class PagedTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, col = self._rows[index.row()], self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.render(row[col.index])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ROLE:
-            return row
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # called for every visible cell and role on each paint: plain ints, no enum lookups
+        if role == _DISPLAY:
+            r = index.row()
+            if r >= len(self._rows) or not index.isValid():
+                return None
+            col = self._columns[index.column()]
+            return col.render(self._rows[r][col.index])
+        if role == _ALIGNMENT and index.isValid() and self._columns[index.column()].numeric:
+            return _RIGHT
+        if role == ROW_ROLE and index.isValid() and index.row() < len(self._rows):
+            return self._rows[index.row()]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802

@@ -87,10 +87,14 @@ def _rate(value: Decimal | None) -> str:
     return "" if value is None else f"{(value * 100).normalize():f} %"
 
 
+def _factor(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}"
+
+
 def filing_values(f: dict[str, Any]) -> dict[str, str]:
     """The filing as display strings, one per FILING_FIELDS entry."""
     per_unit = QCoreApplication.translate("ProductFiling", "%1 × %2 per %3")
-    legal = [per_unit.replace("%1", unit_text(f[u])).replace("%2", render_value(f[k])).replace("%3", unit_text(f["unit"]))
+    legal = [per_unit.replace("%1", unit_text(f[u])).replace("%2", _factor(f[k])).replace("%3", unit_text(f["unit"]))
              if f.get(u) else "" for u, k in (("legal_unit1", "legal_factor1"), ("legal_unit2", "legal_factor2"))]
     values = {key: render_value(f.get(key)) for _, key in FILING_FIELDS}
     values.update(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -32,10 +33,11 @@ class RowErrorsDialog(QDialog):
             QCoreApplication.translate("ErrorDialog", "Problem"),
         ])
         for row, err in enumerate(errors):
-            values = [str(err.file), str(err.line or ""), err.column, err.message]
+            values = [Path(str(err.file)).name, str(err.line or ""), err.column, err.message]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(str(err.file) if col == 0 else value)
                 self.table.setItem(row, col, item)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()

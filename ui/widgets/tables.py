@@ -29,6 +29,7 @@ def table_view(model: QAbstractItemModel, parent: QWidget | None = None, *, name
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setResizeContentsPrecision(0)  # fit columns to the rows on screen, not to all
     return view
 
 

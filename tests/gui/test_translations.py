@@ -1,0 +1,87 @@
+"""Every visible string of ui/ has a Simplified Chinese translation; error codes are translated; CJK renders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+
+from PySide6.QtGui import QFontDatabase
+
+from app.errors import AuthenticationFailed, FileRejected, PermissionDenied, Rejected, RowError, SchemaOutOfDate
+from ui import i18n
+from ui.error_text import TEXTS, describe
+
+PLACEHOLDERS = re.compile(r"%\d|\{\w+\}|&\w")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _messages(ts_path):  # noqa: ANN001, ANN202
+    root = ET.parse(ts_path).getroot()
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            yield context.findtext("name"), message.findtext("source"), message.find("translation")
+
+
+def test_every_ui_string_has_a_chinese_translation(tmp_path):
+    """lupdate over ui/ into a copy of the .ts: a new or changed string shows up as unfinished."""
+    fresh = tmp_path / "bwms_zh_CN.ts"
+    shutil.copy(i18n.ts_file("zh_CN"), fresh)
+    assert i18n.update(fresh) == 0
+    missing = [(ctx, src) for ctx, src, tr in _messages(fresh)
+               if tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip()]
+    assert missing == [], "untranslated (run `python -m ui.i18n update` and translate): " + repr(missing[:20])
+    assert fresh.read_text(encoding="utf-8") == i18n.ts_file("zh_CN").read_text(encoding="utf-8"), \
+        "the .ts is not up to date with ui/: run `python -m ui.i18n update`"
+
+
+def test_translations_keep_their_placeholders_and_are_chinese():
+    for ctx, src, tr in _messages(i18n.ts_file("zh_CN")):
+        text = tr.text or ""
+        wanted = sorted(p for p in PLACEHOLDERS.findall(src) if not p.startswith("&"))
+        got = sorted(p for p in PLACEHOLDERS.findall(text) if not p.startswith("&"))
+        assert got == wanted, (ctx, src, text)
+        if "&" in src.replace("&&", ""):
+            assert "&" in text, f"{ctx}: the keyboard accelerator of {src!r} is lost"
+        if CJK.search(src) is None and re.search(r"[A-Za-z]{3}", src):
+            assert CJK.search(text), f"{ctx}: {src!r} is not translated into Chinese: {text!r}"
+
+
+def test_the_compiled_catalogue_loads_and_switches(gui_app):
+    assert i18n.qm_file("zh_CN").exists()
+    translations = i18n.Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN") and i18n.chinese_on_screen()
+        assert gui_app.translate("LoginDialog", "Sign in") == "登录"
+        assert gui_app.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own dialogs follow
+        assert translations.switch("en") and not i18n.chinese_on_screen()
+        assert gui_app.translate("LoginDialog", "Sign in") == "Sign in"
+    finally:
+        translations.release()
+
+
+def test_app_errors_become_chinese_sentences(gui_app):
+    translations = i18n.Translations(gui_app)
+    translations.switch("zh_CN")
+    try:
+        for code in TEXTS:
+            assert CJK.search(gui_app.translate("ErrorText", TEXTS[code])), code
+        denied = describe(PermissionDenied("clerk may not user admin", permission="user_admin", role="clerk"))
+        assert denied.text == "您的角色（仓管员）无权管理用户，未作任何更改。"
+        assert denied.detail == "clerk may not user admin"
+        assert describe(AuthenticationFailed("unknown user", username="x")).text == "用户不存在或密码错误。"
+        old = describe(SchemaOutOfDate("schema old", current="0001", head="0004"))
+        assert "0001" in old.text and "0004" in old.text and "bwms init" in old.text
+        refused = describe(FileRejected([RowError("p.csv", 3, "gtin", "bad check digit")]))
+        assert refused.code == "file_rejected" and CJK.search(refused.text)
+        unknown = describe(Rejected("lot L1 is on hold", code="lot_on_hold"))
+        assert unknown.text == "操作失败。" and unknown.detail == "lot L1 is on hold"
+        crash = describe(KeyError("boom"))
+        assert crash.code == "unexpected" and CJK.search(crash.text) and "KeyError" in crash.detail
+    finally:
+        translations.release()
+
+
+def test_a_chinese_font_is_available(gui_app):
+    assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    assert "WenQuanYi Micro Hei" in gui_app.font().families()
