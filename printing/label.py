@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from printing import zpl
 from printing.fonts import pil_font, register_pdf_font
@@ -133,11 +133,18 @@ def text_mask(text: str, size: int, xscale: float = 1.0, bold: bool = False):  #
 
 @dataclass(frozen=True)
 class Symbol:
-    """A barcode's dark modules: for each row, (start, length) runs; linear symbols have one row."""
+    """A barcode's modules: `height` rows (1 for linear symbols) of `columns`, 0 = dark, row by row."""
 
     columns: int
-    rows: tuple[tuple[tuple[int, int], ...], ...]
+    height: int
+    pixels: bytes
     linear: bool
+
+    @cached_property
+    def rows(self) -> tuple[tuple[tuple[int, int], ...], ...]:
+        """For each row, its dark runs as (start, length): what the PDF and the preview draw."""
+        w = self.columns
+        return tuple(_runs(self.pixels[r * w:(r + 1) * w]) for r in range(self.height))
 
 
 @lru_cache(maxsize=1024)
@@ -152,10 +159,9 @@ def symbol(kind: str, data: str) -> Symbol:
         zpl.gs1_elements(data)
     image = _encode(zxingcpp, data, fmt, kind, options)
     height, width = image.shape
-    pixels = bytes(memoryview(image))
     linear = kind in LINEAR
-    rows = tuple(_runs(pixels[r * width:(r + 1) * width]) for r in range(1 if linear else height))
-    return Symbol(width, rows, linear)
+    pixels = bytes(memoryview(image))
+    return Symbol(width, 1 if linear else height, pixels[:width] if linear else pixels, linear)
 
 
 def _encode(zxingcpp, data: str, fmt, kind: str, options: dict):  # noqa: ANN001, ANN202 - zxing-cpp objects
@@ -202,8 +208,8 @@ def plan_barcode(bc: Barcode, dpi: int) -> BarcodePlan:
     if sym.linear:
         module = max(1, dots(bc.module_mm, dpi))
         return BarcodePlan(x, y, module, sym.columns * module, max(1, dots(bc.height_mm, dpi)), sym)
-    module = max(1, dots(bc.height_mm, dpi) // max(len(sym.rows), sym.columns))
-    return BarcodePlan(x, y, module, sym.columns * module, len(sym.rows) * module, sym)
+    module = max(1, dots(bc.height_mm, dpi) // max(sym.height, sym.columns))
+    return BarcodePlan(x, y, module, sym.columns * module, sym.height * module, sym)
 
 
 def hri_text(bc: Barcode) -> str:

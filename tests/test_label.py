@@ -156,5 +156,5 @@ def test_data_matrix_is_square_like_the_printer_draws_it() -> None:
 
     for data in ("BWMS test-station", "LOT ABC123 批次"):
         sym = symbol("datamatrix", data)
-        assert len(sym.rows) == sym.columns
-    assert len(symbol("gs1-datamatrix", "(01)09501101530003(10)AB(21)S").rows) == 18
+        assert len(sym.rows) == sym.height == sym.columns
+    assert symbol("gs1-datamatrix", "(01)09501101530003(10)AB(21)S").height == 18

@@ -108,12 +108,17 @@ class TcpPrinter:
     def __init__(self, host: str, port: int = DEFAULT_PORT, timeout_s: float = 3.0) -> None:
         self.host, self.port, self.timeout_s = host, port, timeout_s
         self.address = f"{host}:{port}"
+        self._conn: socket.socket | None = None
+        self._keep = False
 
     def _connect(self) -> socket.socket:
         try:
-            return socket.create_connection((self.host, self.port), timeout=self.timeout_s)
+            conn = socket.create_connection((self.host, self.port), timeout=self.timeout_s)
         except OSError as exc:
             raise PrinterOffline(f"printer {self.address} is not reachable: {exc}", address=self.address) from exc
+        # small writes (~HS, then the job) must not wait for the last job's ACK (Nagle + delayed ACK)
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return conn
 
     def _status_on(self, conn: socket.socket) -> PrinterStatus:
         deadline = time.monotonic() + self.timeout_s
@@ -138,16 +143,43 @@ class TcpPrinter:
         with self._connect() as conn:
             return self._status_on(conn)
 
+    def begin_pass(self) -> None:
+        """Keep one connection for the jobs that follow (the print queue's pass) until `close()`."""
+        self._keep = True
+
+    def close(self) -> None:
+        self._keep = False
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
     def deliver(self, payload: bytes) -> None:
         """Status first, then the job, on one connection; nothing is sent unless the printer is ready."""
-        with self._connect() as conn:
-            _check(self._status_on(conn), self.address)
-            try:
-                conn.settimeout(self.timeout_s)
-                conn.sendall(payload)
-            except OSError as exc:
-                raise PrinterOffline(f"printer {self.address} stopped taking data: {exc}",
-                                     address=self.address) from exc
+        conn, reused = self._conn, self._conn is not None
+        self._conn = None  # a connection that failed in any way is never used again
+        conn = conn or self._connect()
+        try:
+            status = self._status_on(conn)
+        except PrinterOffline:
+            conn.close()
+            if reused:  # the printer may have dropped the kept connection: ask once more on a new one
+                return self.deliver(payload)
+            raise
+        try:
+            _check(status, self.address)
+            conn.settimeout(self.timeout_s)
+            conn.sendall(payload)
+        except OSError as exc:
+            conn.close()
+            raise PrinterOffline(f"printer {self.address} stopped taking data: {exc}", address=self.address) from exc
+        except PrinterNotReady:
+            conn.close()
+            raise
+        if self._keep:
+            self._conn = conn
+        else:
+            conn.close()
+        return None
 
 
 class SerialPrinter:

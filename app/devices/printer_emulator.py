@@ -8,6 +8,7 @@ buffer does. `mute` makes it accept connections and never answer, like a printer
 from __future__ import annotations
 
 import re
+import socket
 import socketserver
 import threading
 from pathlib import Path
@@ -51,6 +52,7 @@ class PrinterEmulator:
         self.held: list[bytes] = []
         self.status_queries = 0
         self.render_errors: list[str] = []
+        self.connections: set[socket.socket] = set()
         self._lock = threading.Condition()
         self._server = _Server((host, port), _Handler)
         self._server.emulator = self
@@ -73,8 +75,17 @@ class PrinterEmulator:
         return self
 
     def stop(self) -> None:
+        """Power off: stop listening and drop every open connection, as a printer that is switched off."""
         self._server.shutdown()
         self._server.server_close()
+        with self._lock:
+            connections, self.connections = list(self.connections), set()
+        for conn in connections:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            conn.close()
 
     def __enter__(self) -> PrinterEmulator:
         return self.start()
@@ -140,15 +151,22 @@ class _Handler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         emulator: PrinterEmulator = self.server.emulator  # type: ignore[attr-defined]
         self.request.settimeout(30)
-        buf = b""
-        while True:
-            try:
-                chunk = self.request.recv(65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            buf = self._consume(emulator, buf + chunk)
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        with emulator._lock:
+            emulator.connections.add(self.request)
+        try:
+            buf = b""
+            while chunk := self._receive():
+                buf = self._consume(emulator, buf + chunk)
+        finally:
+            with emulator._lock:
+                emulator.connections.discard(self.request)
+
+    def _receive(self) -> bytes:
+        try:
+            return self.request.recv(65536)
+        except OSError:
+            return b""
 
     def _consume(self, emulator: PrinterEmulator, buf: bytes) -> bytes:
         while True:

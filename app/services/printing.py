@@ -6,8 +6,9 @@ Delivery of one job:
    (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite's write lock is taken up front) and mark it
    `sending` with a fresh claim token, attempts + 1; commit.
 2. send — ask the printer for its status (~HS) and send only if it is ready.
-3. settle — in one transaction: `sent` (with the time) if the printer took it; back to `queued` with
-   the reason in words if it was offline or not ready (paper out, head open…): it goes out later.
+3. settle — `sent` (with the time) if the printer took it; back to `queued` with the reason in words
+   if it was offline or not ready (paper out, head open…): it goes out later. The settle is written
+   in the same transaction as the next claim (or on its own after the last job): one commit per label.
 
 A crash between 2 and 3 leaves the job `sending`. The queue cannot know whether the printer printed it,
 and a printer prints whatever it receives, so such a job is never resent on its own: once its claim is
@@ -143,57 +144,91 @@ def deliver_pending(db: Database, transports: Mapping[str, Printer], *, station:
     """One pass over the queue: send every queued job whose printer is in `transports` (target name →
     transport); a printer found offline or not ready is skipped for the rest of the pass."""
     report = DeliveryReport(interrupted=recover_interrupted(db, list(transports), lease_s, actor=actor))
+    for transport in transports.values():
+        begin = getattr(transport, "begin_pass", None)
+        if begin is not None:
+            begin()  # e.g. one TCP connection for the whole pass instead of one per label
+    try:
+        _deliver_each(db, transports, station, max_jobs, actor, report)
+    finally:
+        for transport in transports.values():  # a printer serves one connection at a time: let go
+            close = getattr(transport, "close", None)
+            if close is not None:
+                close()
+    return report
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """How a send ended, to be written with the next claim (one transaction per label, not two)."""
+
+    claim: _Claim
+    sent: bool
+    reason: str = ""
+
+
+def _deliver_each(db: Database, transports: Mapping[str, Printer], station: str | None, max_jobs: int | None,
+                  actor: Actor, report: DeliveryReport) -> None:
     blocked: set[str] = set()
+    outcome: _Outcome | None = None
     while max_jobs is None or len(report.sent) < max_jobs:
         targets = [t for t in transports if t not in blocked]
-        claim = _claim(db, targets, station, actor) if targets else None
+        if not targets:
+            break
+        claim = _claim(db, targets, station, actor, outcome)
+        outcome = None  # written with that claim
         if claim is None:
             break
         try:
             transports[claim.target].deliver(claim.payload)
         except (PrinterOffline, PrinterNotReady) as exc:
-            reason = exc.message
+            outcome = _Outcome(claim, False, exc.message)
         except OSError as exc:  # e.g. a folder printer's disk is full: nothing usable was printed
-            reason = f"{claim.target}: {exc}"
+            outcome = _Outcome(claim, False, f"{claim.target}: {exc}")
         else:
-            _settle(db, claim, actor, sent=True)
+            outcome = _Outcome(claim, True)
             report.sent.append(claim.job_id)
             continue
-        _settle(db, claim, actor, sent=False, reason=reason)
         blocked.add(claim.target)
-        report.waiting[claim.target] = reason
-    return report
+        report.waiting[claim.target] = outcome.reason
+    if outcome is not None:
+        with UnitOfWork(db, actor) as uow:
+            _settle(uow, outcome)
+            uow.commit()
 
 
-def _claim(db: Database, targets: list[str], station: str | None, actor: Actor) -> _Claim | None:
+def _claim(db: Database, targets: list[str], station: str | None, actor: Actor,
+           outcome: _Outcome | None) -> _Claim | None:
+    """Record how the last send ended, then (one statement) make the oldest queued job of these printers
+    `sending` with a fresh token; committed — durably — before a byte of it goes to the printer."""
+    oldest = select(PrintJob.id).where(PrintJob.status == "queued", PrintJob.target.in_(targets))
+    if station:
+        oldest = oldest.where(PrintJob.station == station)
+    oldest = oldest.order_by(PrintJob.id).limit(1)
+    token = uuid.uuid4().hex
     with UnitOfWork(db, actor) as uow:
-        stmt = (select(PrintJob).where(PrintJob.status == "queued", PrintJob.target.in_(targets))
-                .order_by(PrintJob.id).limit(1))
-        if station:
-            stmt = stmt.where(PrintJob.station == station)
-        if uow.is_postgres:
-            stmt = stmt.with_for_update(skip_locked=True)
-        job = uow.session.execute(stmt).scalar_one_or_none()
-        if job is None:
-            return None
-        token = uuid.uuid4().hex
-        job.status, job.claim_token, job.claimed_at = "sending", token, utcnow()
-        job.attempts += 1
-        claim = _Claim(job.id, token, job.target, job.payload)
+        if outcome is not None:
+            _settle(uow, outcome)
+        if uow.is_postgres:  # two deliverers never wait for each other: each takes a different job
+            oldest = oldest.with_for_update(skip_locked=True)
+        row = uow.session.execute(
+            update(PrintJob).where(PrintJob.id == oldest.scalar_subquery())
+            .values(status="sending", claim_token=token, claimed_at=utcnow(), attempts=PrintJob.attempts + 1)
+            .returning(PrintJob.id, PrintJob.target, PrintJob.payload)
+            .execution_options(synchronize_session=False)).first()
         uow.commit()
-    return claim
+    return None if row is None else _Claim(row.id, token, row.target, row.payload)
 
 
-def _settle(db: Database, claim: _Claim, actor: Actor, *, sent: bool, reason: str = "") -> None:
-    with UnitOfWork(db, actor) as uow:
-        mine = (PrintJob.id == claim.job_id) & (PrintJob.claim_token == claim.token)
-        if sent:  # also over a lease-expired 'failed': the printer did take it, so that is the truth
-            values: dict[str, Any] = {"status": "sent", "sent_at": utcnow(), "last_error": ""}
-            uow.session.execute(update(PrintJob).where(mine).values(**values))
-        else:
-            uow.session.execute(update(PrintJob).where(mine, PrintJob.status == "sending")
-                                .values(status="queued", last_error=reason[:300], claim_token=None))
-        uow.commit()
+def _settle(uow: UnitOfWork, outcome: _Outcome) -> None:
+    claim = outcome.claim
+    mine = (PrintJob.id == claim.job_id) & (PrintJob.claim_token == claim.token)
+    if outcome.sent:  # also over a lease-expired 'failed': the printer did take it, so that is the truth
+        stmt = update(PrintJob).where(mine).values(status="sent", sent_at=utcnow(), last_error="")
+    else:
+        stmt = (update(PrintJob).where(mine, PrintJob.status == "sending")
+                .values(status="queued", last_error=outcome.reason[:300], claim_token=None))
+    uow.session.execute(stmt.execution_options(synchronize_session=False))
 
 
 def recover_interrupted(db: Database, targets: list[str], lease_s: float = LEASE_S, *,

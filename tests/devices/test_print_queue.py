@@ -128,7 +128,7 @@ def test_crash_between_send_and_commit_is_not_resent_but_shown_for_a_reprint(db:
     [job_id] = queue(db, zpl(7))
     with PrinterEmulator() as emu:
         transports = {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)}
-        claim = printing._claim(db, ["label"], None, actor("clerk"))
+        claim = printing._claim(db, ["label"], None, actor("clerk"), None)
         transports["label"].deliver(claim.payload)  # … and the station dies before it records "sent"
         assert printing.deliver_pending(db, transports).sent == []  # within the lease: left alone
         report = printing.deliver_pending(db, transports, lease_s=0)

@@ -142,3 +142,19 @@ def test_printer_addresses(address: str, kind: type, where: str) -> None:
     assert isinstance(printer, kind) and printer.address == where
     serial_fast = printer_for("/dev/ttyS1@115200")
     assert isinstance(serial_fast, SerialPrinter) and serial_fast.baudrate == 115200
+
+
+def test_a_pass_keeps_one_connection_and_survives_the_printer_dropping_it() -> None:
+    with PrinterEmulator() as first:
+        port = first.port
+        printer = TcpPrinter("127.0.0.1", port, timeout_s=1)
+        printer.begin_pass()
+        printer.deliver(JOB)
+        kept = printer._conn
+        printer.deliver(JOB)
+        assert kept is not None and printer._conn is kept and first.wait_for_jobs(2)
+    with PrinterEmulator(port=port) as second:  # the printer restarted: the kept connection is dead
+        printer.deliver(JOB)
+        assert second.wait_for_jobs(1) and printer._conn is not kept
+    printer.close()
+    assert printer._conn is None

@@ -13,6 +13,7 @@ SCREEN_MODULES = [
     "ui.screens.locations",
     "ui.screens.users",
     "ui.screens.warehouse",
+    "ui.devices.screens",
 ]
 
 

@@ -1,0 +1,96 @@
+"""Qt bridges: device-thread callbacks arrive as signals on the GUI thread; unplug/replug; the status line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QThread
+
+from app.devices.printer import TcpPrinter
+from app.devices.scale import CONTINUOUS
+from ui.devices.bridges import PrinterBridge, ScaleBridge, ScannerBridge
+from ui.devices.device_settings import StationDevices
+from ui.devices.hub import DeviceHub
+from ui.devices.status import DeviceStatus
+
+GS1 = b"]C1010950110153000310ABC123\x1d21SER42"
+
+
+def test_scans_arrive_on_the_gui_thread_and_survive_an_unplug(qtbot, qt_app, scanner_device) -> None:
+    bridge = ScannerBridge(scanner_device.port, reconnect_s=0.05)
+    threads: list[bool] = []
+    bridge.sig_scanned.connect(lambda scan: threads.append(QThread.currentThread() is qt_app.thread()))
+    with qtbot.waitSignal(bridge.sig_connected, timeout=5000):
+        bridge.start()
+    try:
+        with qtbot.waitSignal(bridge.sig_scanned, timeout=5000) as blocker:
+            scanner_device.send(GS1 + b"\r\n")
+        assert blocker.args[0].raw == GS1.decode() and threads == [True]
+        with qtbot.waitSignal(bridge.sig_disconnected, timeout=5000) as lost:
+            scanner_device.unplug()
+        assert "disconnected" in lost.args[0] and not bridge.connected
+        with qtbot.waitSignal(bridge.sig_connected, timeout=5000):
+            scanner_device.replug()
+        with qtbot.waitSignal(bridge.sig_scanned, timeout=5000) as blocker:
+            scanner_device.send(b"LOC-A-01\r")
+        assert blocker.args[0].raw == "LOC-A-01" and bridge.connected
+        with qtbot.waitSignal(bridge.sig_bad_read, timeout=5000) as bad:
+            scanner_device.send(b"\xff\xfe\r")
+        assert "unreadable" in bad.args[0].reason
+    finally:
+        assert bridge.stop()
+
+
+def test_scale_bridge_weighs_off_the_gui_thread(qtbot, qt_app, scale_emulator) -> None:
+    bridge = ScaleBridge(scale_emulator.port, CONTINUOUS, reconnect_s=0.05)
+    with qtbot.waitSignal(bridge.sig_stable, timeout=5000) as settled:
+        bridge.start()
+    try:
+        assert settled.args == [Decimal("1.234")]
+        with qtbot.waitSignal(bridge.sig_weighed, timeout=5000) as weighed:
+            bridge.weigh()
+        assert weighed.args == [Decimal("1.234")]
+    finally:
+        assert bridge.stop()
+    with qtbot.waitSignal(bridge.sig_weigh_failed, timeout=5000) as failed:
+        bridge.weigh(timeout_s=0.2)
+    assert "not connected" in failed.args[0]
+
+
+def test_printer_bridge_reports_paper_out_in_words(qtbot, qt_app, printer_emulator) -> None:
+    bridge = PrinterBridge(TcpPrinter(printer_emulator.host, printer_emulator.port, timeout_s=2))
+    with qtbot.waitSignal(bridge.sig_status, timeout=5000) as status:
+        bridge.check()
+    assert status.args == [True, "ready"]
+    printer_emulator.set_flag("paper_out", True)
+    with qtbot.waitSignal(bridge.sig_status, timeout=5000) as status:
+        bridge.check()
+    assert status.args == [False, "paper out"]
+    with qtbot.waitSignal(bridge.sig_delivered, timeout=5000) as delivered:
+        bridge.deliver(b"^XA^FDx^FS^XZ")
+    assert delivered.args[0] is False and "paper out" in delivered.args[1]
+
+
+def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, scanner_device, scale_emulator,
+                                                   printer_emulator) -> None:
+    ctx = station_ctx()
+    devices = StationDevices(scanner_url=scanner_device.port, scale_url=scale_emulator.port,
+                             label_printer=printer_emulator.address)
+    hub = DeviceHub(ctx, devices)
+    status = DeviceStatus(hub)
+    qtbot.addWidget(status)
+    qtbot.waitUntil(lambda: status.texts()["scanner"] == "Scanner: connected"
+                    and status.texts()["scale"] == "Scale: connected"
+                    and status.texts()["printer"] == "Label printer: ready", timeout=5000)
+    scanner_device.unplug()
+    qtbot.waitUntil(lambda: status.texts()["scanner"] == "Scanner: not connected", timeout=5000)
+    assert "disconnected" in status.labels["scanner"].toolTip()
+    printer_emulator.set_flag("paper_out", True)
+    hub.check_printer()
+    qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: paper out", timeout=5000)
+    printer_emulator.stop()
+    hub.check_printer()
+    qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: offline", timeout=10000)
+    status.show()
+    status.grab().save(str(scale_emulator.device.link.parent / "status.png"))
+    hub.stop()
