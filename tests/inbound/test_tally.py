@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
@@ -255,6 +256,6 @@ def test_route_is_a_pure_rule():
 
 def test_shelf_life_rule():
     rule = receiving.shelf_life_problem
-    assert rule("B", date(2027, 12, 1), 730, date(2026, 11, 26), receiving.Decimal("0.5")) is None
-    assert "days of shelf life left" in rule("B", date(2027, 6, 1), 730, date(2026, 11, 26), receiving.Decimal("0.5"))
-    assert rule("B", date(2020, 1, 1), 0, date(2026, 11, 26), receiving.Decimal("0.5")) is None  # no shelf life
+    assert rule("B", date(2027, 12, 1), 730, date(2026, 11, 26), Decimal("0.5")) is None
+    assert "days of shelf life left" in rule("B", date(2027, 6, 1), 730, date(2026, 11, 26), Decimal("0.5"))
+    assert rule("B", date(2020, 1, 1), 0, date(2026, 11, 26), Decimal("0.5")) is None  # no shelf life
