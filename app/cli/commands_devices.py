@@ -111,6 +111,9 @@ def cmd_emulate_printer(ctx: CliContext, args: argparse.Namespace) -> int:
         raise Rejected(f"cannot listen on {args.host}:{args.port}: {exc.strerror}", code="port_in_use") from exc
     with emulator:
         print(f"listening on {emulator.address}", flush=True)
+        if args.out and not args.no_render and not _can_render():
+            print("zplkit is not installed: jobs are stored as ZPL only (pip install zplkit for PNGs)",
+                  file=sys.stderr, flush=True)
         for line in _commands():
             if line in ("quit", "exit"):
                 break
@@ -124,6 +127,12 @@ def cmd_emulate_printer(ctx: CliContext, args: argparse.Namespace) -> int:
             print(f"{len(emulator.jobs)} jobs printed, {len(emulator.held)} held; "
                   f"{'ready' if emulator.ready else 'not ready'}", file=sys.stderr, flush=True)
     return 0
+
+
+def _can_render() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("zplkit") is not None
 
 
 def _kg(text: str) -> Decimal:

@@ -388,6 +388,21 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Printed on %1</source>
+        <translation>已在 %1 上打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>File refused</source>
@@ -545,6 +560,10 @@
     <message>
         <source>%1: %2 new, %3 changed, %4 unchanged.</source>
         <translation>%1：新增 %2，更新 %3，未变 %4。</translation>
+    </message>
+    <message>
+        <source>Account-book items made from the filings: %1.</source>
+        <translation>根据备案新建账册料号：%1 个。</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -1417,21 +1436,6 @@
     <message>
         <source>Saved: %1 = %2</source>
         <translation>已保存：%1 = %2</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>saved as %1</source>
-        <translation>已保存为 %1</translation>
-    </message>
-    <message>
-        <source>printed on %1</source>
-        <translation>已在 %1 上打印</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
     </message>
 </context>
 </TS>

@@ -94,3 +94,24 @@ def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, 
     status.show()
     status.grab().save(str(scale_emulator.device.link.parent / "status.png"))
     hub.stop()
+
+
+def test_station_delivers_its_labels_once_someone_signs_in(qtbot, qt_app, station_ctx, db, printer_emulator) -> None:
+    from app.persistence.uow import UnitOfWork
+    from app.services import printing
+    from tests.conftest import actor
+    from ui.devices.device_settings import save, settings_file
+    from ui.devices.hub import devices_of
+
+    with UnitOfWork(db, actor("clerk")) as uow:  # queued at this station ("test-station") earlier
+        printing.enqueue(uow, "parcel label SP1", printing.LABEL_PRINTER, b"^XA^FDSP1^FS^XZ")
+        uow.commit()
+    ctx = station_ctx(db=db)
+    save(settings_file(ctx.settings.path), StationDevices(label_printer=printer_emulator.address))
+    hub = devices_of(ctx)
+    assert hub.queue is None and devices_of(ctx) is hub
+    with qtbot.waitSignal(hub.sig_queue_report, timeout=10000) as delivered:
+        ctx.act_as(actor("clerk"))
+    assert len(delivered.args[0].sent) == 1 and printer_emulator.jobs == [b"^XA^FDSP1^FS^XZ"]
+    ctx.sign_out()
+    assert hub.queue is None

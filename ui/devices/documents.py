@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -69,7 +69,7 @@ def print_or_save(pdf: bytes, parent: QWidget, title: str, printer_name: str = "
     """
     if not system_printers():
         path = save_pdf(pdf, parent, title)
-        return parent.tr("saved as %1").replace("%1", path) if path else ""
+        return QCoreApplication.translate("Documents", "Saved as %1").replace("%1", path) if path else ""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     if printer_name:
@@ -78,14 +78,14 @@ def print_or_save(pdf: bytes, parent: QWidget, title: str, printer_name: str = "
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return ""
     print_pdf(pdf, printer)
-    return parent.tr("printed on %1").replace("%1", printer.printerName())
+    return QCoreApplication.translate("Documents", "Printed on %1").replace("%1", printer.printerName())
 
 
 def save_pdf(pdf: bytes, parent: QWidget, title: str) -> str:
     """A save dialog for the PDF; returns the path written, or "" when cancelled."""
     safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in title).strip() or "document"
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save as PDF"), str(Path.home() / f"{safe}.pdf"),
-                                          "PDF (*.pdf)")
+    caption = QCoreApplication.translate("Documents", "Save as PDF")
+    path, _ = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / f"{safe}.pdf"), "PDF (*.pdf)")
     if not path:
         return ""
     Path(path).write_bytes(pdf)

@@ -39,6 +39,7 @@ class DeviceHub(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(PRINTER_POLL_MS)
         self._poll.timeout.connect(self.check_printer)
+        ctx.sig_actor_changed.connect(self._actor_changed)
         self.apply(self.devices)
 
     def apply(self, devices: StationDevices) -> None:
@@ -85,6 +86,15 @@ class DeviceHub(QObject):
         self.queue.sig_report.connect(self.sig_queue_report)
         self.queue.sig_error.connect(self.ctx.sig_error)
         self.queue.start()
+
+    @Slot()
+    def _actor_changed(self) -> None:
+        """Deliver as whoever is signed in now; nobody signed in: the queue waits for the next sign-in."""
+        if self.queue is not None:
+            self.queue.stop()
+            self.queue.deleteLater()
+            self.queue = None
+        self.start_queue()
 
     def wake_queue(self) -> None:
         if self.queue is not None:
