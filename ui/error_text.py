@@ -60,8 +60,14 @@ def add_texts(texts: dict[str, str]) -> None:
     TEXTS.update(texts)
 
 
+# The database driver's "connection lost / refused" errors, recognised without importing SQLAlchemy here.
+_DATABASE_ERRORS = {"OperationalError", "InterfaceError", "DisconnectionError", "TimeoutError"}
+
+
 def _template_for(exc: BaseException) -> tuple[str, str]:
     code = getattr(exc, "code", "") if isinstance(getattr(exc, "code", None), str) else ""
+    if type(exc).__module__.startswith("sqlalchemy") and type(exc).__name__ in _DATABASE_ERRORS:
+        return "database_unavailable", TEXTS["database_unavailable"]
     params = getattr(exc, "params", None) or {}
     if code == "schema_out_of_date" and params.get("current") is None:
         return code, TEXTS["schema_empty"]

@@ -83,6 +83,12 @@ class LoginDialog(QDialog):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def set_language(self, language: str) -> None:
+        """Show `language` as chosen (after a switch made elsewhere) without announcing it again."""
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.blockSignals(False)
+
     def _language_changed(self, _index: int) -> None:
         self.sig_language_chosen.emit(self.language.currentData())
 

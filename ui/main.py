@@ -119,6 +119,8 @@ class Shell(QObject):
             self.ctx.settings.language = language
         if self.window is not None:
             self.window.set_language_checked(self.translations.language)
+        if self.login is not None:
+            self.login.set_language(self.translations.language)
 
     @Slot()
     def show_main_window(self) -> None:

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
                 number = self.entries.index(key) + 1
                 item.setText(0, SCREENS[key].display_title())
                 item.setToolTip(0, f"Ctrl+{number}" if number <= 9 else "")
+        self.nav.setMinimumWidth(max(180, self.nav.sizeHintForColumn(0) + 24))  # no entry cut short
         actor = self.ctx.actor
         if actor is not None:
             self.user_label.setText(self.tr("%1 (%2) at %3").replace("%1", actor.username)

@@ -146,6 +146,9 @@ class ProductsScreen(Screen):
             button.sig_imported.connect(self.refresh)
             bar.addWidget(button)
         self.detail_title = QLabel(objectName="detail_title")
+        bold = self.detail_title.font()
+        bold.setBold(True)
+        self.detail_title.setFont(bold)
         self.detail_form = QFormLayout()
         self.detail_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.detail_values: dict[str, QLabel] = {}

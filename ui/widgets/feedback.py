@@ -54,6 +54,10 @@ class FeedbackBanner(QFrame):
         self.feedback: Feedback | None = None
         self.tone_label = QLabel()
         self.tone_label.setObjectName("feedback_tone")
+        word = self.tone_label.font()
+        word.setPointSize(round(max(word.pointSize(), 10) * 1.6))
+        word.setBold(True)
+        self.tone_label.setFont(word)
         self.message = QLabel()
         self.message.setObjectName("feedback_message")
         self.message.setWordWrap(True)

@@ -39,7 +39,8 @@ def resolve_importer(service: str) -> Callable[[Any, Path], Any]:
 
 def choose_file(parent: QWidget, title: str, patterns: str) -> str:
     """The file the user picked, or '' (a seam the tests replace)."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", QCoreApplication.translate("ImportAction", "Import files") + f" ({patterns})")
+    files = QCoreApplication.translate("ImportAction", "Import files")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", f"{files} ({patterns})")
     return path
 
 
@@ -47,9 +48,13 @@ def report_text(path: Path, report: Any) -> str:
     """The importer's counts as a sentence in the user's language (its own English text otherwise)."""
     data = report.to_json() if hasattr(report, "to_json") else {}
     if {"created", "updated", "unchanged"} <= set(data):
-        return (QCoreApplication.translate("ImportAction", "%1: %2 new, %3 changed, %4 unchanged.").replace("%1", path.name)
-                .replace("%2", str(data["created"])).replace("%3", str(data["updated"]))
-                .replace("%4", str(data["unchanged"])))
+        sentence = QCoreApplication.translate("ImportAction", "%1: %2 new, %3 changed, %4 unchanged.")
+        text = (sentence.replace("%1", path.name).replace("%2", str(data["created"]))
+                .replace("%3", str(data["updated"])).replace("%4", str(data["unchanged"])))
+        if data.get("account_book_items_created"):
+            items = QCoreApplication.translate("ImportAction", "Account-book items made from the filings: %1.")
+            text += " " + items.replace("%1", str(data["account_book_items_created"]))
+        return text
     return report.describe() if hasattr(report, "describe") else str(report)
 
 
@@ -94,7 +99,8 @@ class ImportButton(QPushButton):
         self.setEnabled(True)
         self.last_report = report
         self.sig_imported.emit(report)
-        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ImportAction", "Import finished"), report_text(path, report),
+        title = QCoreApplication.translate("ImportAction", "Import finished")
+        box = QMessageBox(QMessageBox.Icon.Information, title, report_text(path, report),
                           parent=self.window())
         box.setObjectName("import_report")
         box.open()

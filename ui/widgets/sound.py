@@ -84,8 +84,11 @@ class SoundPlayer(QObject):
     def _load(self) -> dict[str, QObject]:
         if self._effects is None:
             self._effects = {}
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
+            try:
+                from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+            except ImportError:  # QtMultimedia needs the PulseAudio client library (Debian: libpulse0)
+                self.enabled = False
+                return self._effects
             if not QMediaDevices.audioOutputs():
                 self.enabled = False  # no sound card: stay silent rather than report errors at every scan
                 return self._effects
