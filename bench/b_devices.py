@@ -53,16 +53,10 @@ def _render(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
             ctx.report(f"{name} {what}", value, "ms", f"< {goal:g} ms", value < goal)
 
 
-def _scan_latency(ctx) -> None:  # noqa: ANN001
-    from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
-    from PySide6.QtWidgets import QApplication
-
-    from app.devices.emulators import PtyDevice
-    from ui.devices.bridges import ScannerBridge
+def _receiver():  # noqa: ANN202 - a QObject that notes when each scan reaches the GUI thread
+    from PySide6.QtCore import QEventLoop, QObject, Slot
 
     class Receiver(QObject):
-        """Notes when each scan reaches the GUI thread (a QObject slot, as a screen would have)."""
-
         def __init__(self) -> None:
             super().__init__()
             self.arrived: dict[str, float] = {}
@@ -77,10 +71,20 @@ def _scan_latency(ctx) -> None:  # noqa: ANN001
         def connected(self, _port: str) -> None:
             self.loop.quit()
 
+    return Receiver()
+
+
+def _scan_latency(ctx) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.devices.emulators import PtyDevice
+    from ui.devices.bridges import ScannerBridge
+
     app = QApplication.instance() or QApplication(["bench"])
     device = PtyDevice(ctx.tmp / "bench-scanner")
     bridge = ScannerBridge(device.port, reconnect_s=0.05)
-    receiver = Receiver()
+    receiver = _receiver()
     bridge.sig_scanned.connect(receiver.scanned)
     bridge.sig_connected.connect(receiver.connected)
     bridge.start()

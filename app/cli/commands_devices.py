@@ -15,6 +15,12 @@ from app.errors import Rejected
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    _register_emulators(sub)
+    _register_printer(sub)
+    _register_queue(sub)
+
+
+def _register_emulators(sub: argparse._SubParsersAction) -> None:
     emulate = sub.add_parser("emulate", help="run a device emulator (scanner, scale, label printer)")
     kinds = emulate.add_subparsers(dest="emulate_cmd", required=True)
     p = kinds.add_parser("scanner", help="a pty scanner: prints its device path, then plays a scan file")
@@ -39,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-render", action="store_true", help="store the ZPL only")
     p.set_defaults(func=cmd_emulate_printer)
 
+
+def _register_printer(sub: argparse._SubParsersAction) -> None:
     printer = sub.add_parser("printer", help="a label printer's status, or a test label")
     actions = printer.add_subparsers(dest="printer_cmd", required=True)
     for name, func, text in (("status", cmd_printer_status, "ask a printer for its status (~HS)"),
@@ -48,6 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--timeout", type=float, default=3.0)
         p.set_defaults(func=func)
 
+
+def _register_queue(sub: argparse._SubParsersAction) -> None:
     queue = add_json(sub.add_parser("print-queue", help="list the print queue; deliver, reprint or cancel jobs"))
     queue.add_argument("--status", choices=["queued", "sending", "sent", "failed", "cancelled"])
     queue.add_argument("--limit", type=int, default=50)
