@@ -19,8 +19,24 @@ SOURCE_LANGUAGE = "en"
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 
-def ts_file(language: str) -> Path:
-    return TRANSLATIONS / f"bwms_{language}.ts"
+# One catalogue per area, so that people working on different areas never edit the same .ts file.
+# A catalogue covers the ui/ files matching its patterns; "bwms" (the shell) covers every other file.
+# `compile` merges all catalogues of a language into one bwms_<language>.qm.
+CATALOGUES: dict[str, tuple[str, ...]] = {
+    "inbound": ("ui/inbound/*.py",),
+    "orders": ("ui/orders/*.py",),
+    "outbound": ("ui/outbound/*.py",),
+    "bwms": (),
+}
+
+
+def ts_file(language: str, catalogue: str = "bwms") -> Path:
+    return TRANSLATIONS / f"{catalogue}_{language}.ts"
+
+
+def ts_files(language: str) -> list[Path]:
+    """Every catalogue of `language` that exists."""
+    return [p for name in CATALOGUES if (p := ts_file(language, name)).exists()]
 
 
 def qm_file(language: str) -> Path:
@@ -84,34 +100,52 @@ def _tool(name: str) -> str:
     return found
 
 
-def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+def sources(catalogue: str = "bwms") -> list[str]:
+    """The ui/ files whose strings belong to `catalogue`."""
+    files = sorted(p.relative_to(ROOT) for p in (ROOT / "ui").rglob("*.py"))
+
+    def owner(path: Path) -> str:
+        return next((name for name, globs in CATALOGUES.items() if any(path.match(g) for g in globs)), "bwms")
+
+    return [str(p) for p in files if owner(p) == catalogue]
 
 
-def update(ts: Path | None = None, language: str = "zh_CN") -> int:
-    """Collect every tr()/translate() string of ui/ into the .ts (translations already there are kept)."""
+def update(ts: Path | None = None, language: str = "zh_CN", catalogue: str = "bwms") -> int:
+    """Collect the tr()/translate() strings of a catalogue's files into its .ts (translations are kept)."""
     import subprocess
 
-    target = ts or ts_file(language)
-    cmd = [_tool("pyside6-lupdate"), *sources(), "-locations", "none", "-no-obsolete", "-target-language",
+    files = sources(catalogue)
+    if not files:
+        return 0
+    target = ts or ts_file(language, catalogue)
+    cmd = [_tool("pyside6-lupdate"), *files, "-locations", "none", "-no-obsolete", "-target-language",
            language, "-ts", str(target)]
     return subprocess.run(cmd, cwd=ROOT, check=False).returncode
 
 
+def update_all(language: str = "zh_CN") -> int:
+    code = 0
+    for name in CATALOGUES:
+        code = code or update(language=language, catalogue=name)
+    return code
+
+
 def compile_all() -> int:
-    """Compile every .ts into its .qm."""
+    """Compile every language's catalogues into one bwms_<language>.qm."""
     import subprocess
 
     code = 0
-    for ts in sorted(TRANSLATIONS.glob("bwms_*.ts")):
-        cmd = [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))]
+    languages = {ts.stem.rsplit("_", 2)[-2] + "_" + ts.stem.rsplit("_", 1)[-1]
+                 for ts in TRANSLATIONS.glob("*_*_*.ts")}
+    for language in sorted(languages):
+        cmd = [_tool("pyside6-lrelease"), "-silent", *map(str, ts_files(language)), "-qm", str(qm_file(language))]
         code = code or subprocess.run(cmd, check=False).returncode
     return code
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["update"]:
-        return update()
+        return update_all()
     if argv[:1] == ["compile"]:
         return compile_all()
     print("usage: python -m ui.i18n update|compile", file=sys.stderr)
