@@ -209,6 +209,8 @@ def plan_barcode(bc: Barcode, dpi: int) -> BarcodePlan:
         module = max(1, dots(bc.module_mm, dpi))
         return BarcodePlan(x, y, module, sym.columns * module, max(1, dots(bc.height_mm, dpi)), sym)
     module = max(1, dots(bc.height_mm, dpi) // max(sym.height, sym.columns))
+    if bc.kind == "qr":
+        module = min(module, 10)  # ^BQ magnifies 1–10 times at most
     return BarcodePlan(x, y, module, sym.columns * module, sym.height * module, sym)
 
 

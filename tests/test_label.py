@@ -158,3 +158,15 @@ def test_data_matrix_is_square_like_the_printer_draws_it() -> None:
         sym = symbol("datamatrix", data)
         assert len(sym.rows) == sym.height == sym.columns
     assert symbol("gs1-datamatrix", "(01)09501101530003(10)AB(21)S").height == 18
+
+
+def test_a_large_qr_keeps_the_printers_largest_magnification_everywhere() -> None:
+    from printing.label import plan_barcode
+
+    big = Barcode(5, 5, "qr", "SF0000000001", 60)
+    assert plan_barcode(big, 203).module == 10
+    data = to_zpl(Label(100, 80, [big]))
+    assert b"^BQN,2,10" in data
+    printed = decoded(render_zpl(data, 800, 640))
+    preview = decoded(Image.open(io.BytesIO(to_png(Label(100, 80, [big])))))
+    assert set(printed) == set(preview) == {("QR Code", "]Q1", "SF0000000001")}
