@@ -186,10 +186,10 @@ def cmd_settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.services.configuration import change_setting
+
     with ctx.uow() as uow:
-        auth.require(uow, Permission.SETTINGS)
-        settings_registry.set_value(uow.session, args.key, args.value)
-        audit.record(uow, "setting_change", "setting", args.key, value=args.value)
+        change_setting(uow, args.key, args.value)
         uow.commit()
     print(f"{args.key} = {args.value}")
     return 0
