@@ -60,20 +60,21 @@ def _setup(url: str, tmp: Path) -> tuple[list[str], Actor]:
     return scans, clerk_actor
 
 
-def _replay(url: str, scans: list[str], actor: Actor) -> float:
+def _replay(url: str, scans: list[str], actor: Actor) -> tuple[float, float]:
+    """(wall seconds, this process's CPU seconds) for the replay; every scan is its own transaction."""
     db = open_database(url)
     station = ReceiveStation(db, actor, DECLARATION)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for raw in scans:
         fb = station.scan(raw, uuid.uuid4().hex)
         if fb.tone == Tone.ERROR:
             raise AssertionError(f"scan refused: {fb.text}")
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     counted = sum(r.received for r in station.tally())
     db.dispose()
     if counted != len(scans) * UNITS:
         raise AssertionError(f"counted {counted}, expected {len(scans) * UNITS}")
-    return elapsed
+    return elapsed, cpu
 
 
 def _bare(path: Path, wal: bool, synchronous: str) -> float:
@@ -98,11 +99,13 @@ def _bare(path: Path, wal: bool, synchronous: str) -> float:
 def run(ctx) -> None:  # noqa: ANN001 - bench.__main__.BenchContext
     url = ctx.fresh_sqlite("inbound")
     scans, actor = _setup(url, ctx.tmp)
-    elapsed = _replay(url, scans, actor)
+    elapsed, cpu = _replay(url, scans, actor)
     per_scan = elapsed / len(scans)
     ctx.report("receive: 10,000 carton scans, 200-line declaration, commit each (SQLite)", len(scans) / elapsed,
                "scans/s", ">= 300", len(scans) / elapsed >= 300)
     ctx.report("receive: time per committed scan (SQLite)", per_scan * 1000, "ms")
+    ctx.report("receive: CPU time per scan in this process (less sensitive to a busy machine)",
+               cpu / len(scans) * 1000, "ms")
     bare_default = _bare(ctx.tmp / "bare_default.sqlite3", wal=False, synchronous="FULL")
     ctx.report("bare sqlite3 INSERT+COMMIT per row (sqlite3 defaults: rollback journal, FULL)", bare_default * 1000,
                "ms")
@@ -129,22 +132,10 @@ def _postgres(ctx) -> None:  # noqa: ANN001
         url = make_url(ctx.pg_url).set(database=name).render_as_string(hide_password=False)
         scans, actor = _setup(url, ctx.tmp)
         subset = scans[:2000]
-        elapsed = _replay_subset(url, subset, actor)
-        ctx.report("receive: 2,000 carton scans, commit each (PostgreSQL)", len(subset) / elapsed, "scans/s",
-                   ">= 300", len(subset) / elapsed >= 300)
+        elapsed, _ = _replay(url, subset, actor)
+        ctx.report("receive: 2,000 carton scans, commit each (PostgreSQL, for reference)", len(subset) / elapsed,
+                   "scans/s")
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
-
-
-def _replay_subset(url: str, scans: list[str], actor: Actor) -> float:
-    db = open_database(url)
-    station = ReceiveStation(db, actor, DECLARATION)
-    started = time.perf_counter()
-    for raw in scans:
-        if station.scan(raw, uuid.uuid4().hex).tone == Tone.ERROR:
-            raise AssertionError("scan refused")
-    elapsed = time.perf_counter() - started
-    db.dispose()
-    return elapsed

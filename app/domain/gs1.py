@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 import biip
 
@@ -68,6 +69,7 @@ class BadScan:
 Scan = ItemScan | HandlingUnitScan | LocationScan | CommandScan | BadScan
 
 
+@lru_cache(maxsize=4096)  # a container's cartons repeat the same few labels; results are immutable
 def decode(raw: str) -> Scan:
     """What one scan means. `raw` is the scanner's output, with its AIM prefix (e.g. "]C1") and GS bytes."""
     text = raw.rstrip("\r\n")
