@@ -37,6 +37,11 @@ class MainWindow(QMainWindow):
         self._build_menus(language)
         self.user_label = QLabel(objectName="user_label")
         self.statusBar().addPermanentWidget(self.user_label)
+        # the station's scanner, scale and label printer: started at sign-in, their state said in words
+        from ui.devices.hub import devices_of
+        from ui.devices.status import DeviceStatus
+
+        self.statusBar().addPermanentWidget(DeviceStatus(devices_of(ctx)))
         ctx.sig_error.connect(self.on_error)
         self.retranslate_ui()
         self._restore_layout()
