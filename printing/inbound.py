@@ -106,7 +106,8 @@ def carton_label(data: dict[str, Any]) -> Label:
         Text(6, 57, "数量 Qty", 3), Text(6, 61, str(data["quantity"]), 8, bold=True, max_width_mm=44),
         Text(52, 57, "状态 Status", 3),
         Text(52, 61, STATUS_TEXT.get(data["status"], data["status"]), 6, bold=True, max_width_mm=42),
-        Text(6, 72, f"库位 Location {data['location']}", 4, max_width_mm=88),
+        Text(6, 72, f"库位 Location {data['location']}"
+                    + (f" → {data['suggested']} (上架 put away)" if data.get("suggested") else ""), 4, max_width_mm=88),
         Line(3, 78, 97, 78),
         Barcode(6, 81, "gs1-128", data["contents_barcode"], 14, module_mm=0.25),
         Line(3, 102, 97, 102),

@@ -80,9 +80,11 @@ def carton_labels(uow: UnitOfWork, declaration_no: str) -> list[dict[str, Any]]:
         .join(Stock, (Stock.lpn == HandlingUnit.sscc) & (Stock.lot_id == HandlingUnit.lot_id))
         .join(Location, Location.id == Stock.location_id)
         .where(HandlingUnit.declaration_id == declaration_id).order_by(HandlingUnit.id)).all()
+    suggested = {row.goods.lpn: row.to for row in putaway.plan(uow, declaration_no) if row.goods.lpn}
     return [{"sscc": r.sscc, "kind": r.kind, "sku": r.sku, "name": r.name_cn, "account_book_item": r.item_no,
              "batch": r.batch_no, "expiry": r.expiry_date.isoformat() if r.expiry_date else "",
-             "quantity": r.quantity, "status": r.status, "location": r.code, "declaration_no": declaration_no,
+             "quantity": r.quantity, "status": r.status, "location": r.code, "suggested": suggested.get(r.sscc),
+             "declaration_no": declaration_no,
              "contents_barcode": gs1.contents_data(r.gtin, r.quantity, batch=r.batch_no, expiry_date=r.expiry_date),
              "sscc_barcode": gs1.sscc_data(r.sscc)}
             for r in rows]
