@@ -131,6 +131,7 @@ def test_documents_from_the_received_container(released_db, tmp_path):
     assert report["staging"] == "HOLD-01" and report["tally_clerk"] == "clerk" and report["status"] == "released"
     assert [(r["from"], r["to"]) for r in listing["rows"]][:2] == [("HOLD-01", "A-01-01"), ("HOLD-01", "A-01-02")]
     assert len(cartons) == 11 and cartons[0]["status"] == "available" and cartons[0]["name"] == names()["A2P-900"]
+    assert (cartons[0]["location"], cartons[0]["suggested"]) == ("HOLD-01", "A-01-01")
 
     listing_pdf = inbound.putaway_list_pdf(listing)
     text = PdfReader(io.BytesIO(listing_pdf)).pages[0].extract_text()
