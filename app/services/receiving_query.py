@@ -84,34 +84,34 @@ def tally_rows(uow: UnitOfWork, declaration_no: str) -> list[TallyRow]:
     head = declaration_head(uow, declaration_no)
     dl, tc = DeclarationLine, TallyCount
     rows = uow.session.execute(
-        select(dl.id, dl.line_no, dl.batch_no, dl.declared_qty, dl.production_date, dl.expiry_date, Product.sku,
-               Product.name_cn, Product.unit, AccountBookItem.item_no, tc.batch_no, tc.received, tc.damaged,
-               tc.unexpected, tc.production_date, tc.expiry_date)
+        select(dl.line_no, dl.batch_no.label("declared_batch"), dl.declared_qty, dl.production_date.label("made"),
+               dl.expiry_date.label("expires"), Product.sku, Product.name_cn, Product.unit, AccountBookItem.item_no,
+               tc.batch_no.label("batch"), tc.received, tc.damaged, tc.unexpected,
+               tc.production_date.label("batch_made"), tc.expiry_date.label("batch_expires"))
         .join(Product, Product.id == dl.product_id)
         .join(AccountBookItem, AccountBookItem.id == dl.account_book_item_id)
         .outerjoin(tc, tc.declaration_line_id == dl.id)
         .where(dl.declaration_id == head.id).order_by(dl.line_no, tc.unexpected, tc.batch_no))
     result: list[TallyRow] = []
-    mains: dict[int, TallyRow] = {}
+    lines: dict[int, TallyRow] = {}
     for r in rows:
-        main = mains.get(r[0])
-        if main is None:
-            main = mains[r[0]] = TallyRow(r.line_no, r.sku, r.name_cn, r.item_no, r.unit, r[2], r.declared_qty,
-                                          production_date=r[4], expiry_date=r[5])
-            result.append(main)
-        if r[10] is None:
+        line = lines.get(r.line_no)
+        if line is None:
+            line = lines[r.line_no] = TallyRow(r.line_no, r.sku, r.name_cn, r.item_no, r.unit, r.declared_batch,
+                                               r.declared_qty, production_date=r.made, expiry_date=r.expires)
+            result.append(line)
+        if r.batch is None or not (r.received or r.damaged):
             continue
         if r.unexpected:
-            if r.received or r.damaged:
-                result.append(TallyRow(r.line_no, r.sku, r.name_cn, r.item_no, r.unit, r[10], 0, r.received,
-                                       r.damaged, r[14], r[15], unexpected=True))
+            result.append(TallyRow(r.line_no, r.sku, r.name_cn, r.item_no, r.unit, r.batch, 0, r.received,
+                                   r.damaged, r.batch_made, r.batch_expires, unexpected=True))
             continue
-        main.received += r.received
-        main.damaged += r.damaged
-        if not r[2] and (r.received or r.damaged):  # the line declared no batch: show what was counted
-            main.batch = ",".join(filter(None, [main.batch, r[10]]))
-            main.production_date = main.production_date or r[14]
-            main.expiry_date = main.expiry_date or r[15]
+        line.received += r.received
+        line.damaged += r.damaged
+        if not r.declared_batch:  # the line declared no batch: show what was counted
+            line.batch = ",".join(filter(None, [line.batch, r.batch]))
+            line.production_date = line.production_date or r.batch_made
+            line.expiry_date = line.expiry_date or r.batch_expires
     return result
 
 

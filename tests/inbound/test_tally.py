@@ -14,6 +14,7 @@ from app.persistence.models import (
 )
 from app.persistence.uow import UnitOfWork
 from app.services import receiving
+from app.services.receiving_import import import_declaration
 from app.settings import set_value
 from app.workflows import Tone
 from app.workflows.receive import ReceiveStation
@@ -259,3 +260,23 @@ def test_shelf_life_rule():
     assert rule("B", date(2027, 12, 1), 730, date(2026, 11, 26), Decimal("0.5")) is None
     assert "days of shelf life left" in rule("B", date(2027, 6, 1), 730, date(2026, 11, 26), Decimal("0.5"))
     assert rule("B", date(2020, 1, 1), 0, date(2026, 11, 26), Decimal("0.5")) is None  # no shelf life
+
+
+def test_a_line_without_a_declared_batch_takes_any_batch(warehouse, tmp_path):
+    path = tmp_path / "no_batch.csv"
+    path.write_text("declaration_no,entry_no,bill_of_lading,container_no,seal_no,arrival_date,line_no,"
+                    "account_book_item,sku,declared_qty,batch_no,production_date,expiry_date\n"
+                    "QD-NB,,BL,C,S,2026-11-20,1,GDS0001,A2P-900,24,,,\n", encoding="utf-8")
+    with UnitOfWork(warehouse, actor("supervisor")) as uow:
+        import_declaration(uow, path)
+        uow.commit()
+    st = ReceiveStation(warehouse, actor("clerk"), "QD-NB")
+    shown = feed(st, carton(A2P, "LOTA", 12, expiry=date(2028, 6, 1)), carton(A2P, "LOTB", 12,
+                                                                               expiry=date(2028, 7, 1)))
+    assert [fb.tone for fb in shown] == [Tone.OK, Tone.OK]
+    assert tally(st) == [{"line_no": 1, "sku": "A2P-900", "batch": "LOTA,LOTB", "expected": 24, "received": 24,
+                          "damaged": 0, "short": 0, "over": 0}]
+    st.scan("CMD:CLOSE")
+    with UnitOfWork(warehouse, actor("clerk"), write=False) as uow:
+        lots = uow.session.execute(select(Lot.batch_no, Lot.expiry_date).order_by(Lot.batch_no)).all()
+    assert lots == [("LOTA", date(2028, 6, 1)), ("LOTB", date(2028, 7, 1))]
