@@ -50,6 +50,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("rejection_id", type=int)
     q.add_argument("corrections", help='JSON with only the fields to change, e.g. {"tax": "27.69"}')
     q.set_defaults(func=cmd_resubmit)
+    q = add_json(osub.add_parser("revalidate", help="check every open rejected record again (e.g. after the "
+                                 "bonded stock was released)"))
+    q.add_argument("--code", help="only records rejected for this reason (e.g. bonded_balance_short)")
+    q.set_defaults(func=cmd_revalidate)
     q = osub.add_parser("requeue", help="declare a customs-rejected order again")
     q.add_argument("order_no")
     q.set_defaults(func=cmd_requeue)
@@ -147,6 +151,16 @@ def cmd_resubmit(ctx: CliContext, args: argparse.Namespace) -> int:
         uow.commit()
     ctx.emit(report.to_json(), report.describe())
     return 0 if report.accepted else 1
+
+
+def cmd_revalidate(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.services.orders_workbench import revalidate
+
+    with ctx.uow() as uow:
+        report = revalidate(uow, args.code)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
 
 
 def cmd_requeue(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -43,13 +44,18 @@ def outbox(uow: UnitOfWork, given: Path | str | None = None) -> Path:
     return folder(uow, given, "customs_outbox", "outbox")
 
 
+def message_row(key: PiiKey, direction: str, msg_type: str, business_no: str, file_name: str, raw: bytes,
+                at: datetime, note: str = "") -> dict:
+    """One archived message as column values (encrypted: outgoing lists carry the buyer's ID number)."""
+    return {"direction": direction, "msg_type": msg_type, "business_no": business_no[:60],
+            "file_name": file_name[-255:], "sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw),
+            "raw_enc": key.seal(ARCHIVE_FIELD, raw), "at": at, "delivered_at": None, "note": note[:400]}
+
+
 def archive(uow: UnitOfWork, key: PiiKey, direction: str, msg_type: str, business_no: str, file_name: str,
             raw: bytes, note: str = "") -> CustomsMessage:
-    """Keep one message (encrypted: outgoing lists carry the buyer's ID number)."""
-    message = CustomsMessage(direction=direction, msg_type=msg_type, business_no=business_no[:60],
-                             file_name=file_name[-255:], sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
-                             raw_enc=key.seal(ARCHIVE_FIELD, raw), at=utcnow(),
-                             note=note[:400])
+    """Keep one message in the caller's transaction."""
+    message = CustomsMessage(**message_row(key, direction, msg_type, business_no, file_name, raw, utcnow(), note))
     uow.session.add(message)
     return message
 
@@ -59,39 +65,43 @@ def raw_bytes(key: PiiKey, message: CustomsMessage) -> bytes:
 
 
 def write_atomically(folder_path: Path, name: str, data: bytes) -> Path:
-    """Write under a hidden temporary name, fsync, then rename: a reader never sees half a file."""
+    """Write under a hidden temporary name, then rename: a reader never sees half a file."""
     final = folder_path / name
     temporary = folder_path / f".{name}.part"
     with open(temporary, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
     os.replace(temporary, final)
     return final
 
 
-def _sync_folder(folder_path: Path) -> None:
-    """Make the renames durable (POSIX: fsync the directory)."""
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder_path, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _make_durable(folder_path: Path, names: list[str]) -> None:
+    """Flush a batch of written files to disk before they are marked delivered.
+
+    One sync for the whole batch (an fsync per file costs milliseconds each); where the platform has no
+    os.sync, each file and the folder are fsynced.
+    """
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for name in names:
+        with open(folder_path / name, "rb+") as fh:
+            os.fsync(fh.fileno())
 
 
 def deliver(uow: UnitOfWork, key: PiiKey, messages: Iterable[CustomsMessage], folder_path: Path) -> list[str]:
     """Write archived outgoing messages to the outbox and mark them delivered (the caller commits)."""
-    names, ids = [], []
-    for message in messages:
-        write_atomically(folder_path, message.file_name, raw_bytes(key, message))
-        names.append(message.file_name)
-        ids.append(message.id)
-    if ids:
-        _sync_folder(folder_path)
-        uow.session.execute(update(CustomsMessage).where(CustomsMessage.id.in_(ids)).values(delivered_at=utcnow()),
-                            execution_options={"synchronize_session": False})
-    return names
+    return deliver_built(uow, [(m.id, m.file_name, raw_bytes(key, m)) for m in messages], folder_path)
+
+
+def deliver_built(uow: UnitOfWork, outgoing: list[tuple[int, str, bytes]], folder_path: Path) -> list[str]:
+    """Write (message id, file name, bytes) to the outbox, make them durable, then mark them delivered."""
+    for _, name, data in outgoing:
+        write_atomically(folder_path, name, data)
+    if outgoing:
+        _make_durable(folder_path, [name for _, name, _ in outgoing])
+        uow.session.execute(update(CustomsMessage).where(CustomsMessage.id.in_([i for i, _, _ in outgoing]))
+                            .values(delivered_at=utcnow()), execution_options={"synchronize_session": False})
+    return [name for _, name, _ in outgoing]
 
 
 def deliver_pending(uow: UnitOfWork, key: PiiKey, folder_path: Path, batch: int = 500) -> list[str]:

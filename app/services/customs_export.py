@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import selectinload
 
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.persistence.models import ConsumerOrder, CustomsMessage, InventoryList, OrderLine, Warehouse
+from app.persistence.models import (
+    ConsumerOrder, CustomsLedgerEntry, CustomsMessage, InventoryList, OrderLine, Warehouse,
+)
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 from app.services import audit, customs_archive, pii
 from app.services.auth import require
-from app.services.customs_hold import sync_hold
+from app.services.customs_hold import pre_decrease_rows
 from app.services.customs_messages import Identity, ListHead, ListLine, ceb621
 from app.services.orders_checks import warehouse_zone
 from app.services.orders_jobs import Cancel, Progress, cancelled, checkpoint
@@ -79,10 +82,10 @@ def export_inventory_lists(uow: UnitOfWork, outbox: Path | str | None = None, *,
             report.cancelled = True
             break
         last = orders[-1].id
-        messages = _declare_batch(uow, key, ident, orders, report)
+        outgoing = _declare_batch(uow, key, ident, orders, report)
+        uow.session.expunge_all()  # the bulk writes bypassed these objects
         checkpoint(uow)
-        report.files += customs_archive.deliver(uow, key, messages, folder)
-        uow.session.expunge_all()
+        report.files += customs_archive.deliver_built(uow, outgoing, folder)
         if progress:
             progress(min(report.exported + len(report.refused), total), total)
     uow.changes.touch("orders", "customs")
@@ -99,43 +102,77 @@ def _next_orders(uow: UnitOfWork, after_id: int, limit: int) -> list[ConsumerOrd
     return list(uow.session.execute(stmt).scalars())
 
 
+@dataclass
+class Declaration:
+    """One order's inventory list, built and ready to be stored and delivered."""
+
+    order: ConsumerOrder
+    cop_no: str
+    guid: str
+    app_type: str
+    file_name: str
+    xml: bytes
+
+
 def _declare_batch(uow: UnitOfWork, key: pii.PiiKey, ident: Identity, orders: list[ConsumerOrder],
-                   report: ExportReport) -> list[CustomsMessage]:
-    messages = []
-    refused_before = len(report.refused)
+                   report: ExportReport) -> list[tuple[int, str, bytes]]:
+    """Build every list of the batch, then store them in bulk; returns (message id, file name, bytes)."""
+    now = utcnow()
+    built: list[Declaration] = []
+    refused = []
     for order in orders:
         try:
-            messages.append(declare(uow, key, ident, order))
+            built.append(build(key, ident, order, now))
         except Rejected as exc:
-            report.refused.append({"order_no": order.order_no, "code": exc.code, "reason": exc.message})
-    uow.session.flush()
-    report.exported += len(messages)
-    audit.record(uow, "customs_export", "inventory_list", f"{len(messages)} lists",
-                 cop_nos=[m.business_no for m in messages], refused=[r["order_no"] for r in report.refused[refused_before:]])
-    return messages
+            refused.append({"order_no": order.order_no, "code": exc.code, "reason": exc.message})
+    outgoing = _store(uow, key, built, now)
+    report.exported += len(built)
+    report.refused += refused
+    audit.record(uow, "customs_export", "inventory_list", f"{len(built)} lists",
+                 cop_nos=[d.cop_no for d in built], refused=[r["order_no"] for r in refused])
+    return outgoing
 
 
-def declare(uow: UnitOfWork, key: pii.PiiKey, ident: Identity, order: ConsumerOrder) -> CustomsMessage:
-    """Archive one order's CEB621, mark it declared and pre-decrease its items (all or nothing)."""
-    now = utcnow()
+def build(key: pii.PiiKey, ident: Identity, order: ConsumerOrder, now: datetime) -> Declaration:
+    """The CEB621 of one order (raises Rejected, e.g. an origin without a customs code, before any write)."""
     lst = order.inventory_list
     guid = str(uuid.uuid4()).upper()
     cop_no = lst.cop_no if lst else cop_no_for(order.id)
-    redeclared = lst is not None
-    head = list_head(key, order, cop_no, guid, "2" if redeclared else "1", lst)
-    xml = ceb621(ident, head, list_lines(order), now)  # raises before anything is written
-    name = f"CEB621_{cop_no}_{guid[:8]}.xml" if redeclared else f"CEB621_{cop_no}.xml"
-    message = customs_archive.archive(uow, key, "out", "CEB621", cop_no, name, xml)
-    if lst is None:
-        lst = InventoryList(order=order, cop_no=cop_no, pre_held=False, cancel_state="", return_status="",
-                            return_info="", pre_no="", invt_no="")
-        uow.session.add(lst)
-    lst.guid, lst.app_type, lst.declared_at, lst.message = guid, head.app_type, now, message
-    lst.status, lst.return_status, lst.return_info = "declared", "", ""
-    order.status = "declared"
-    order.rejection_code = order.rejection_reason = ""
-    sync_hold(uow, lst, order, "CEB621")
-    return message
+    head = list_head(key, order, cop_no, guid, "2" if lst else "1", lst)
+    name = f"CEB621_{cop_no}_{guid[:8]}.xml" if lst else f"CEB621_{cop_no}.xml"
+    return Declaration(order, cop_no, guid, head.app_type, name, ceb621(ident, head, list_lines(order), now))
+
+
+def _store(uow: UnitOfWork, key: pii.PiiKey, built: list[Declaration], now: datetime) -> list[tuple[int, str, bytes]]:
+    """Archive, list, pre-decrease and mark declared, in bulk (a re-declared list is updated in place)."""
+    if not built:
+        return []
+    s = uow.session
+    messages = CustomsMessage.__table__  # Core inserts: no ORM bookkeeping for thousands of rows
+    ids = s.scalars(insert(messages).returning(messages.c.id, sort_by_parameter_order=True), [
+        customs_archive.message_row(key, "out", "CEB621", d.cop_no, d.file_name, d.xml, now) for d in built]).all()
+    fresh, again, ledger = [], [], []
+    for message_id, d in zip(ids, built):
+        row = {"guid": d.guid, "app_type": d.app_type, "declared_at": now, "message_id": message_id,
+               "status": "declared", "return_status": "", "return_info": "", "pre_held": True}
+        lst = d.order.inventory_list
+        if lst is None:
+            fresh.append({**row, "order_id": d.order.id, "cop_no": d.cop_no, "pre_no": "", "invt_no": "",
+                          "cancel_state": ""})
+        else:
+            again.append({**row, "id": lst.id})
+        if lst is None or not lst.pre_held:
+            ledger += pre_decrease_rows(d.order, d.cop_no, uow.actor.user_id, now)
+    if fresh:
+        s.execute(insert(InventoryList.__table__), fresh)
+    if again:
+        s.execute(update(InventoryList), again)
+    if ledger:
+        s.execute(insert(CustomsLedgerEntry.__table__), ledger)
+    s.execute(update(ConsumerOrder), [{"id": d.order.id, "status": "declared", "rejection_code": "",
+                                       "rejection_reason": ""} for d in built])
+    uow.changes.touch("ledger")
+    return [(message_id, d.file_name, d.xml) for message_id, d in zip(ids, built)]
 
 
 def list_head(key: pii.PiiKey, order: ConsumerOrder, cop_no: str, guid: str, app_type: str,

@@ -6,10 +6,10 @@ their filing); namespace http://www.chinaport.gov.cn/ceb, field order as in DOMA
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from xml.sax.saxutils import escape, quoteattr
 from zoneinfo import ZoneInfo
 
 from app.errors import Rejected
@@ -20,7 +20,6 @@ CNY = "142"           # customs currency code of the renminbi
 BONDED_IMPORT = "1210"
 TRAF_MODE_ROAD = "4"  # second-line exit leaves the zone by truck
 WRAP_CARTON = "2"
-ET.register_namespace("ceb", NS)
 
 # ISO 3166 alpha-2 → customs country code (JGS-20 style numeric table); confirm against the current table
 CUSTOMS_COUNTRY = {
@@ -109,37 +108,32 @@ def country_code(origin: str) -> str:
                        code="unknown_country", origin=origin) from None
 
 
-def _add(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
-    for tag, value in fields:
-        ET.SubElement(parent, f"{{{NS}}}{tag}").text = value
+def _text(value: str) -> str:
+    return escape(value) if "&" in value or "<" in value or ">" in value else value
 
 
-def _root(message: str, guid: str) -> ET.Element:
-    return ET.Element(f"{{{NS}}}{message}", {"guid": guid, "version": "1.0"})
+def _elements(fields: list[tuple[str, str]], indent: str) -> str:
+    return "".join([f"{indent}<ceb:{tag}>{_text(value)}</ceb:{tag}>\n" for tag, value in fields])
 
 
-def _base_transfer(root: ET.Element, ident: Identity) -> None:
-    base = ET.SubElement(root, f"{{{NS}}}BaseTransfer")
-    _add(base, [("copCode", ident.agent_code), ("copName", ident.agent_name), ("dxpMode", "DXP"), ("dxpId", ""),
-                ("note", "")])
-
-
-def _bytes(root: ET.Element) -> bytes:
-    ET.indent(root, space="  ")
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+def _message(message: str, guid: str, body: str, ident: Identity) -> bytes:
+    """The whole file: declaration, root with the ceb namespace, the body, the BaseTransfer block."""
+    base = _elements([("copCode", ident.agent_code), ("copName", ident.agent_name), ("dxpMode", "DXP"),
+                      ("dxpId", ""), ("note", "")], "    ")
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ceb:{message} guid={quoteattr(guid)} version="1.0" '
+            f'xmlns:ceb="{NS}" xmlns:xsi="{XSI}">\n{body}  <ceb:BaseTransfer>\n{base}  </ceb:BaseTransfer>\n'
+            f"</ceb:{message}>\n").encode("utf-8")
 
 
 def ceb621(ident: Identity, head: ListHead, lines: list[ListLine], at: datetime) -> bytes:
     """The inventory list of one order (bonded import 1210), as the bytes of the XML file."""
     local = at.astimezone(ident.zone)
-    root = _root("CEB621Message", head.guid)
-    inventory = ET.SubElement(root, f"{{{NS}}}Inventory")
-    h = ET.SubElement(inventory, f"{{{NS}}}InventoryHead")
-    _add(h, [
+    fields = [
         ("guid", head.guid), ("appType", head.app_type), ("appTime", local.strftime("%Y%m%d%H%M%S")),
         ("appStatus", "2"), ("orderNo", head.order_no), ("ebpCode", head.ebp_code), ("ebpName", head.ebp_name),
         ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name), ("logisticsNo", head.waybill_no),
-        ("logisticsCode", head.carrier_code), ("logisticsName", CARRIER_NAMES.get(head.carrier_code, head.carrier_code)),
+        ("logisticsCode", head.carrier_code),
+        ("logisticsName", CARRIER_NAMES.get(head.carrier_code, head.carrier_code)),
         ("copNo", head.cop_no), ("preNo", head.pre_no), ("assureCode", head.ebc_code),
         ("emsNo", ident.account_book), ("invtNo", head.invt_no), ("ieFlag", "I"),
         ("declTime", local.strftime("%Y%m%d")), ("customsCode", ident.customs_code), ("portCode", ident.port_code),
@@ -151,11 +145,12 @@ def ceb621(ident: Identity, head: ListHead, lines: list[ListLine], at: datetime)
         ("billNo", ""), ("loctNo", ""), ("licenseNo", ""), ("country", CNY), ("freight", plain(head.freight)),
         ("insuredFee", plain(head.insurance)), ("currency", CNY), ("wrapType", WRAP_CARTON), ("packNo", "1"),
         ("grossWeight", plain(head.gross_weight)), ("netWeight", plain(head.net_weight)), ("note", ""),
-    ])
+    ]
+    body = ["  <ceb:Inventory>\n    <ceb:InventoryHead>\n", _elements(fields, "      "), "    </ceb:InventoryHead>\n"]
     for line in lines:
-        _add(ET.SubElement(inventory, f"{{{NS}}}InventoryList"), _line_fields(line))
-    _base_transfer(root, ident)
-    return _bytes(root)
+        body += ["    <ceb:InventoryList>\n", _elements(_line_fields(line), "      "), "    </ceb:InventoryList>\n"]
+    body.append("  </ceb:Inventory>\n")
+    return _message("CEB621Message", head.guid, "".join(body), ident)
 
 
 def _line_fields(line: ListLine) -> list[tuple[str, str]]:
@@ -174,9 +169,7 @@ def _line_fields(line: ListLine) -> list[tuple[str, str]]:
 def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime) -> bytes:
     """The cancellation request (撤销申请单) for a declared inventory list."""
     local = at.astimezone(ident.zone)
-    root = _root("CEB623Message", guid)
-    cancel = ET.SubElement(root, f"{{{NS}}}InvtCancel")
-    _add(cancel, [
+    fields = [
         ("guid", guid), ("appType", "1"), ("appTime", local.strftime("%Y%m%d%H%M%S")), ("appStatus", "2"),
         ("customsCode", ident.customs_code), ("orderNo", head.order_no), ("ebpCode", head.ebp_code),
         ("ebpName", head.ebp_name), ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name),
@@ -185,6 +178,6 @@ def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime
         ("buyerIdNumber", head.buyer_id_number), ("buyerName", head.buyer_name),
         ("buyerTelephone", head.buyer_phone), ("agentCode", ident.agent_code), ("agentName", ident.agent_name),
         ("reason", reason), ("note", ""),
-    ])
-    _base_transfer(root, ident)
-    return _bytes(root)
+    ]
+    body = "  <ceb:InvtCancel>\n" + _elements(fields, "    ") + "  </ceb:InvtCancel>\n"
+    return _message("CEB623Message", guid, body, ident)

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import insert, select
+from sqlalchemy.orm import joinedload
 
 from app.domain.roles import Permission
 from app.persistence.models import ConsumerOrder, CustomsMessage, CustomsReceipt, InventoryList
+from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 from app.services import audit, customs_archive, pii
 from app.services.auth import require
@@ -117,35 +118,59 @@ def _read(path: Path, zone: ZoneInfo) -> _File:
 def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[Path], report: ReceiptReport) -> None:
     files = [_read(p, zone) for p in paths]
     s = uow.session
-    known = {m.sha256: m for m in s.execute(select(CustomsMessage).where(
-        CustomsMessage.direction == "in", CustomsMessage.sha256.in_([f.sha256 for f in files]))).scalars()}
+    archived = dict(s.execute(select(CustomsMessage.sha256, CustomsMessage.id).where(
+        CustomsMessage.direction == "in", CustomsMessage.sha256.in_([f.sha256 for f in files]))).all())
+    _archive_new(uow, key, files, archived)
     by_cop, by_order = _lists(uow, [r for f in files for r in f.receipts])
     fingerprints = {_fingerprint(r, by_cop, by_order) for f in files for r in f.receipts}
     seen = set(s.execute(select(CustomsReceipt.fingerprint).where(
         CustomsReceipt.fingerprint.in_(fingerprints))).scalars())
+    rows: list[dict[str, Any]] = []
     for f in files:
         if f.problem:
             report.refused.append({"file": f.path.name, "reason": f.problem})
-            if f.data and f.sha256 not in known:
-                known[f.sha256] = customs_archive.archive(uow, key, "in", "INVALID", "", f.path.name, f.data, f.problem)
             continue
-        message = known.get(f.sha256)
-        if message is None:
-            business = f.receipts[0].cop_no or f.receipts[0].order_no if len(f.receipts) == 1 else f.path.name
-            message = known[f.sha256] = customs_archive.archive(uow, key, "in", f.kind, business, f.path.name, f.data)
         for r in f.receipts:
-            _one(uow, r, message, f.path.name, by_cop, by_order, seen, report)
+            row = _one(uow, r, f.path.name, by_cop, by_order, seen, report)
+            if row:
+                rows.append({**row, "message_id": archived[f.sha256], "received_at": utcnow()})
+    if rows:
+        s.execute(insert(CustomsReceipt.__table__), rows)
     audit.record(uow, "customs_receipts", "receipt_files", f"{len(files)} files", files=[f.path.name for f in files],
                  applied=report.applied, duplicates=report.duplicates, refused=len(report.refused))
 
 
-def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> tuple[dict[str, InventoryList], dict[str, list[InventoryList]]]:
-    load = (joinedload(InventoryList.order).selectinload(ConsumerOrder.lines),)
+def _archive_new(uow: UnitOfWork, key: pii.PiiKey, files: list[_File], archived: dict[str, int]) -> None:
+    """Keep every file not kept before (a refused one too, with its reason), in one bulk insert."""
+    new: dict[str, dict[str, Any]] = {}
+    now = utcnow()
+    for f in files:
+        if not f.data or f.sha256 in archived or f.sha256 in new:
+            continue
+        if f.problem:
+            new[f.sha256] = customs_archive.message_row(key, "in", "INVALID", "", f.path.name, f.data, now, f.problem)
+        else:
+            one = f.receipts[0] if len(f.receipts) == 1 else None
+            business = (one.cop_no or one.order_no) if one else f.path.name
+            new[f.sha256] = customs_archive.message_row(key, "in", f.kind, business, f.path.name, f.data, now)
+    if new:
+        table = CustomsMessage.__table__
+        ids = uow.session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                  list(new.values())).all()
+        archived.update(zip(new, ids))
+
+
+ByCop = dict[str, InventoryList]
+ByOrder = dict[str, list[InventoryList]]
+
+
+def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> tuple[ByCop, ByOrder]:
+    load = (joinedload(InventoryList.order),)  # lines load only where the hold changes (100, CEB624)
     cops = {r.cop_no for r in receipts if r.cop_no}
     order_nos = {r.order_no for r in receipts if r.order_no}
     by_cop = {lst.cop_no: lst for lst in uow.session.execute(
         select(InventoryList).where(InventoryList.cop_no.in_(cops)).options(*load)).unique().scalars()} if cops else {}
-    by_order: dict[str, list[InventoryList]] = {}
+    by_order: ByOrder = {}
     if order_nos:
         for lst in uow.session.execute(select(InventoryList).join(ConsumerOrder).where(
                 ConsumerOrder.order_no.in_(order_nos)).options(*load)).unique().scalars():
@@ -153,7 +178,7 @@ def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> tuple[dict[str, Invent
     return by_cop, by_order
 
 
-def _match(r: ReceiptIn, by_cop: dict[str, InventoryList], by_order: dict[str, list[InventoryList]]) -> InventoryList | None:
+def _match(r: ReceiptIn, by_cop: ByCop, by_order: ByOrder) -> InventoryList | None:
     if r.cop_no:
         return by_cop.get(r.cop_no)
     found = by_order.get(r.order_no, [])
@@ -165,13 +190,14 @@ def _fingerprint(r: ReceiptIn, by_cop: dict, by_order: dict) -> str:
     return r.fingerprint(lst.cop_no if lst else "")
 
 
-def _one(uow: UnitOfWork, r: ReceiptIn, message: CustomsMessage, file: str, by_cop: dict, by_order: dict,
-         seen: set[str], report: ReceiptReport) -> None:
+def _one(uow: UnitOfWork, r: ReceiptIn, file: str, by_cop: dict, by_order: dict, seen: set[str],
+         report: ReceiptReport) -> dict[str, Any] | None:
+    """Apply one receipt; the receipt's row to keep, or None for a duplicate."""
     lst = _match(r, by_cop, by_order)
     fingerprint = r.fingerprint(lst.cop_no if lst else "")
     if fingerprint in seen:
         report.duplicates += 1
-        return
+        return None
     seen.add(fingerprint)
     if lst is None:
         outcome = "unmatched"
@@ -182,10 +208,9 @@ def _one(uow: UnitOfWork, r: ReceiptIn, message: CustomsMessage, file: str, by_c
         outcome = apply_cancel_receipt(uow, lst, r) if r.kind == "CEB624" else apply_list_receipt(uow, lst, r)
         report.applied += 1
         report.superseded += outcome == "superseded"
-    uow.session.add(CustomsReceipt(kind=r.kind, list_id=lst.id if lst else None, message=message, cop_no=r.cop_no,
-                                   order_no=r.order_no, pre_no=r.pre_no, invt_no=r.invt_no, return_status=r.status,
-                                   return_at=r.return_at, return_info=r.info, fingerprint=fingerprint,
-                                   outcome=outcome))
+    return {"kind": r.kind, "list_id": lst.id if lst else None, "cop_no": r.cop_no, "order_no": r.order_no,
+            "pre_no": r.pre_no, "invt_no": r.invt_no, "return_status": r.status, "return_at": r.return_at,
+            "return_info": r.info, "fingerprint": fingerprint, "outcome": outcome}
 
 
 def apply_list_receipt(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn) -> str:

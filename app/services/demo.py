@@ -76,3 +76,7 @@ def describe(report: dict[str, Any]) -> str:
 from app.services.receiving_import import demo_declaration  # noqa: E402 - the inbound area's step
 
 DEMO_STEPS.append(demo_declaration)
+
+from app.services.orders_import import demo_orders  # noqa: E402 - the orders area's step
+
+DEMO_STEPS.append(demo_orders)

@@ -73,7 +73,39 @@ class BatchState:
     available: dict[str, int]
 
 
-def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str]) -> BatchState:
+@dataclass
+class BalanceCache:
+    """The bonded balance an import works with across its batches, recomputed only when another
+    workstation changed it (new or requeued claims, exports, cancellations, ledger rows): a cheap mark
+    says so, where recomputing means summing every undeclared order's lines.
+    """
+
+    available: dict[str, int] | None = None
+    marks: tuple[int, int, int] | None = None
+
+    def load(self, session: Session) -> dict[str, int]:
+        marks = _marks(session)
+        if self.available is None or marks != self.marks:
+            self.available = available_by_item(session)
+        self.marks = marks
+        return self.available
+
+    def taken(self, order_ids: list[int]) -> None:
+        """This import's own accepted orders (already taken from `available`) move the marks too."""
+        if self.marks is not None:
+            count, total, ledger = self.marks
+            self.marks = (count + len(order_ids), total + sum(order_ids), ledger)
+
+
+def _marks(session: Session) -> tuple[int, int, int]:
+    count, total = session.execute(select(func.count(), func.coalesce(func.sum(ConsumerOrder.id), 0))
+                                   .where(ConsumerOrder.status == "accepted")).one()
+    ledger = session.scalar(select(func.coalesce(func.max(CustomsLedgerEntry.id), 0)))
+    return int(count), int(total), int(ledger)
+
+
+def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str],
+               cache: BalanceCache | None = None) -> BatchState:
     order_nos = {o.order_no for o in orders}
     waybill_nos = {o.waybill_no for o in orders if o.waybill_no}
     keys = set(session.execute(select(ConsumerOrder.platform_code, ConsumerOrder.order_no)
@@ -89,7 +121,7 @@ def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str]) -
                                       ConsumerOrder.status.not_in(NOT_COUNTED))
                                .group_by(ConsumerOrder.buyer_id_hash, ConsumerOrder.order_year))
         annual = {(h, y): Decimal(total or 0) for h, y, total in rows}
-    return BatchState(keys, waybills, annual, available_by_item(session))
+    return BatchState(keys, waybills, annual, cache.load(session) if cache else available_by_item(session))
 
 
 def available_by_item(session: Session) -> dict[str, int]:
@@ -133,10 +165,10 @@ def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Deci
     if unknown:
         return Violation("unknown_sku", f"unknown SKU {unknown[0]}")
     filings = [catalog.skus[line.sku] for line in o.lines]
-    off_list = [f for f in filings if f.hs_code[:8] not in catalog.positive_hs8]
+    off_list = [(line.sku, f.hs_code) for line, f in zip(o.lines, filings) if f.hs_code[:8] not in catalog.positive_hs8]
     if off_list:
-        return Violation("not_on_positive_list", f"HS code {off_list[0].hs_code} of SKU "
-                                                 f"{o.lines[filings.index(off_list[0])].sku} is not on the positive list")
+        sku, hs_code = off_list[0]
+        return Violation("not_on_positive_list", f"HS code {hs_code} of SKU {sku} is not on the positive list")
     decision = _tax_and_limits(o, id_hash, catalog, filings)
     if isinstance(decision, Violation):
         return decision

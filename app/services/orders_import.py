@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,16 +17,18 @@ from app.domain.roles import Permission
 from app.errors import FileRejected, RowError
 from app.persistence.models import ConsumerOrder, OrderLine, OrderRejection
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.db import Database
+from app.persistence.uow import SYSTEM, UnitOfWork
 from app.services import audit, pii
 from app.services.auth import require
-from app.services.orders_checks import Catalog, Decision, check, load_state
+from app.services.orders_checks import BalanceCache, Catalog, Decision, check, load_state
 from app.services.orders_jobs import Cancel, Progress, batched, cancelled, checkpoint, lock_orders
 from app.services.orders_records import OrderIn, RecordProblem, order_from_record, parse_json_line
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".txt")
 BATCH = 1000
+DEMO_ORDERS = Path(__file__).resolve().parents[2] / "resources" / "demo" / "orders.jsonl"
 _ORDER_NO_TEXT = re.compile(r'"order_no"\s*:\s*"([^"]{1,60})"')
 
 
@@ -69,6 +72,7 @@ def import_orders(uow: UnitOfWork, path: Path | str, *, progress: Progress | Non
     key = pii.key_for(uow)
     total, candidates = _candidates(path, catalog)
     report = ImportReport(source=path.name)
+    balance = BalanceCache()
     done = 0
     for chunk in batched(candidates, batch_size):
         if cancelled(cancel):
@@ -76,7 +80,7 @@ def import_orders(uow: UnitOfWork, path: Path | str, *, progress: Progress | Non
             break
         if done:
             checkpoint(uow)
-        import_batch(uow, key, catalog, chunk, report)
+        import_batch(uow, key, catalog, chunk, report, balance=balance)
         done += len(chunk)
         if progress:
             progress(done, total)
@@ -85,12 +89,16 @@ def import_orders(uow: UnitOfWork, path: Path | str, *, progress: Progress | Non
 
 
 def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list[Candidate],
-                 report: ImportReport, *, keep_rejections: bool = True) -> None:
-    """Decide and store one batch of records (the caller commits); rejections too, unless told not to."""
+                 report: ImportReport, *, keep_rejections: bool = True,
+                 balance: BalanceCache | None = None) -> dict[int, int | tuple[str, str]]:
+    """Decide and store one batch (the caller commits); rejections too, unless told not to.
+
+    Returns, per candidate (by `id()`), its new order's id or its (code, reason).
+    """
     lock_orders(uow)
     readable = [c for c in chunk if isinstance(c.parsed, OrderIn)]
     hashes = {id(c): key.id_hash(c.parsed.buyer_id_number) for c in readable}
-    state = load_state(uow.session, [c.parsed for c in readable], hashes.values())
+    state = load_state(uow.session, [c.parsed for c in readable], hashes.values(), balance)
     accepted: list[tuple[Candidate, Decision]] = []
     rejected: list[tuple[Candidate, str, str]] = []
     for c in chunk:
@@ -99,7 +107,9 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
             rejected.append((c, result.code, result.reason))
         else:
             accepted.append((c, result))
-    _store_orders(uow, key, accepted, report.source)
+    order_ids = _store_orders(uow, key, accepted, report.source)
+    if balance:
+        balance.taken(order_ids)
     if keep_rejections:
         _store_rejections(uow, key, rejected, report.source)
     report.accepted += len(accepted)
@@ -108,15 +118,19 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
                         for c, code, reason in rejected]
     audit.record(uow, "orders_import", "order_file", report.source, accepted=[c.order_no for c, _ in accepted],
                  rejected=[[c.order_no, code] for c, code, _ in rejected])
+    outcome: dict[int, int | tuple[str, str]] = {id(c): order_id for (c, _), order_id in zip(accepted, order_ids)}
+    outcome.update({id(c): (code, reason) for c, code, reason in rejected})
+    return outcome
 
 
-def _store_orders(uow: UnitOfWork, key: pii.PiiKey, accepted: list[tuple[Candidate, Decision]], source: str) -> None:
+def _store_orders(uow: UnitOfWork, key: pii.PiiKey, accepted: list[tuple[Candidate, Decision]],
+                  source: str) -> list[int]:
     if not accepted:
-        return
+        return []
     now = utcnow()
     rows = [_order_row(key, c, d, source, now) for c, d in accepted]
-    ids = uow.session.scalars(insert(ConsumerOrder).returning(ConsumerOrder.id, sort_by_parameter_order=True),
-                              rows).all()
+    table = ConsumerOrder.__table__  # Core inserts: the ORM's per-object bookkeeping is not needed here
+    ids = uow.session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).all()
     lines = []
     for order_id, (_, d) in zip(ids, accepted):
         for gnum, (line, filing, tax) in enumerate(zip(d.order.lines, d.filings, d.taxes), start=1):
@@ -124,7 +138,8 @@ def _store_orders(uow: UnitOfWork, key: pii.PiiKey, accepted: list[tuple[Candida
                           "account_book_item_id": filing.item_id, "quantity": line.qty,
                           "unit_price": line.unit_price, "line_value": line.value, "tariff": tax.tariff,
                           "consumption_tax": tax.consumption, "vat": tax.vat})
-    uow.session.execute(insert(OrderLine), lines)
+    uow.session.execute(insert(OrderLine.__table__), lines)
+    return list(ids)
 
 
 def _order_row(key: pii.PiiKey, c: Candidate, d: Decision, source: str, now) -> dict[str, Any]:  # noqa: ANN001
@@ -158,6 +173,21 @@ def _store_rejections(uow: UnitOfWork, key: pii.PiiKey, rejected: list[tuple[Can
         {"source": source[:200], "line": c.line, "order_no": c.order_no[:60], "code": code, "reason": reason[:500],
          "raw_enc": key.encrypt("order_rejection", c.raw), "at": now, "state": "open"}
         for c, code, reason in rejected])
+
+
+def demo_orders(db: Database) -> dict[str, Any]:
+    """The demo's orders step (app.services.demo.DEMO_STEPS): the sample orders, checked as any import.
+
+    The demo's container is declared but not yet received and released, so there is no bonded balance
+    yet and the orders land on the rejection workbench (bonded_balance_short); once the container is
+    released, `bwms orders revalidate` accepts them.
+    """
+    with UnitOfWork(db, SYSTEM) as uow:
+        report = import_orders(uow, DEMO_ORDERS)
+        uow.commit()
+    codes = Counter(r["code"] for r in report.rejected)
+    text = f"{report.accepted} accepted, {len(report.rejected)} on the rejection workbench"
+    return {"orders": text + (f" ({', '.join(f'{c}: {n}' for c, n in sorted(codes.items()))})" if codes else "")}
 
 
 def _candidates(path: Path, catalog: Catalog) -> tuple[int, Iterator[Candidate]]:

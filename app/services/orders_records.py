@@ -14,6 +14,7 @@ MAX_MONEY = Decimal("100000000")  # 100 million CNY: anything above is a typing 
 MAX_QTY = 100_000
 MAX_LINES = 200
 _MONEY_TEXT = re.compile(r"\d{1,12}(\.\d{1,2})?")
+_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")  # not allowed in the XML sent to customs
 
 
 class RecordProblem(Exception):
@@ -91,22 +92,25 @@ class _Reader:
         self.obj = obj
 
     def _get(self, path: str, required: bool = True) -> Any:
-        node: Any = self.obj
-        for part in path.split("."):
-            if not isinstance(node, dict) or part not in node or node[part] is None:
-                if required:
-                    raise RecordProblem("malformed", f"field {path} is missing")
-                return None
-            node = node[part]
+        head, _, leaf = path.partition(".")  # records nest one level deep (buyer.name)
+        node = self.obj.get(head)
+        if leaf:
+            node = node.get(leaf) if isinstance(node, dict) else None
+        if node is None and required:
+            raise RecordProblem("malformed", f"field {path} is missing")
         return node
 
     def text(self, path: str, max_length: int, *, required: bool = True) -> str:
         value = self._get(path, required)
         if value is None:
             return ""
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise RecordProblem("malformed", f"field {path} must be text, got {type(value).__name__}")
-        value = str(value).strip()
+        if value.__class__ is not str:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise RecordProblem("malformed", f"field {path} must be text, got {type(value).__name__}")
+            value = str(value)
+        value = value.strip()
+        if _CONTROL.search(value):
+            raise RecordProblem("malformed", f"field {path} contains control characters")
         if required and not value:
             raise RecordProblem("malformed", f"field {path} is empty")
         if len(value) > max_length:

@@ -22,7 +22,8 @@ from app.services.auth import require
 from app.services.orders_cancel import find_order
 from app.services.orders_checks import Catalog, available_by_item
 from app.services.orders_import import Candidate, ImportReport, candidate_from_record, import_batch
-from app.services.orders_jobs import lock_orders
+from app.services.orders_jobs import batched, lock_orders
+from app.services.orders_records import RecordProblem, parse_json_line
 from app.services.orders_queries import mask_text
 
 
@@ -85,16 +86,47 @@ def resubmit(uow: UnitOfWork, rejection_id: int, corrections: dict[str, Any]) ->
     catalog = Catalog.load(uow.session)
     candidate: Candidate = candidate_from_record(rej.line, raw, json.loads(raw), catalog)
     report = ImportReport(source=f"workbench:{rej.source}"[:200])
-    import_batch(uow, key, catalog, [candidate], report, keep_rejections=False)
-    if report.accepted:
-        rej.state, rej.resolved_at = "resolved", utcnow()
-        rej.order_id = uow.session.execute(select(ConsumerOrder.id).where(
-            ConsumerOrder.order_no == candidate.order_no).order_by(ConsumerOrder.id.desc()).limit(1)).scalar()
-    else:  # the record stays on the workbench with the corrections kept and the new reason
-        rej.code, rej.reason = report.rejected[0]["code"], report.rejected[0]["reason"][:500]
-        rej.raw_enc = key.encrypt("order_rejection", raw)
-        rej.order_no = candidate.order_no or rej.order_no
+    outcome = import_batch(uow, key, catalog, [candidate], report, keep_rejections=False)
+    _settle(key, rej, candidate, outcome[id(candidate)], raw)
     audit.record(uow, "rejection_resubmit", "order_rejection", str(rejection_id), accepted=bool(report.accepted))
+    uow.changes.touch("orders")
+    return report
+
+
+def _settle(key: pii.PiiKey, rej: OrderRejection, candidate: Candidate, outcome: int | tuple[str, str],
+            raw: str) -> None:
+    """Resolved (with its new order), or still open with the latest reason and the record as now corrected."""
+    if isinstance(outcome, int):
+        rej.state, rej.resolved_at, rej.order_id = "resolved", utcnow(), outcome
+        return
+    rej.code, rej.reason = outcome[0], outcome[1][:500]
+    rej.raw_enc = key.encrypt("order_rejection", raw)
+    rej.order_no = candidate.order_no or rej.order_no
+
+
+def revalidate(uow: UnitOfWork, code: str | None = None) -> ImportReport:
+    """Check every open rejected record again as it stands (e.g. after the bonded stock was released)."""
+    require(uow, Permission.ORDERS)
+    key = pii.key_for(uow)
+    catalog = Catalog.load(uow.session)
+    stmt = select(OrderRejection).where(OrderRejection.state == "open").order_by(OrderRejection.id)
+    if code:
+        stmt = stmt.where(OrderRejection.code == code)
+    report = ImportReport(source="workbench")
+    for chunk in batched(list(uow.session.execute(stmt).scalars()), 500):
+        pairs = []
+        for rej in chunk:
+            raw = key.decrypt("order_rejection", rej.raw_enc)
+            try:
+                record: dict[str, Any] | RecordProblem = parse_json_line(raw)
+            except RecordProblem as problem:
+                record = problem
+            pairs.append((rej, raw, candidate_from_record(rej.line, raw, record, catalog)))
+        outcome = import_batch(uow, key, catalog, [c for _, _, c in pairs], report, keep_rejections=False)
+        for rej, raw, candidate in pairs:
+            _settle(key, rej, candidate, outcome[id(candidate)], raw)
+    audit.record(uow, "rejections_revalidate", "order_rejection", code or "all", accepted=report.accepted,
+                 still_rejected=len(report.rejected))
     uow.changes.touch("orders")
     return report
 

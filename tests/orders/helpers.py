@@ -97,9 +97,9 @@ def order_record(order_no: str, lines: list[tuple[str, int, str]] | str, qty: in
         lines = [(lines, qty, str(price))]
     catalog = _products()
     values = [Decimal(p) * q for _, q, p in lines]
-    rates = [Rates(Decimal(catalog[s]["vat_rate"]), Decimal(catalog[s]["consumption_tax_rate"]),
-                   Decimal(catalog[s]["mfn_tariff_rate"])) if s in catalog else Rates(Decimal(0), Decimal(0), Decimal(0))
-             for s, _, _ in lines]
+    none = {"vat_rate": "0", "consumption_tax_rate": "0", "mfn_tariff_rate": "0"}  # an unknown SKU
+    rates = [Rates(Decimal(catalog.get(s, none)["vat_rate"]), Decimal(catalog.get(s, none)["consumption_tax_rate"]),
+                   Decimal(catalog.get(s, none)["mfn_tariff_rate"])) for s, _, _ in lines]
     tax = sum((t.total for t in order_tax(values, rates, Decimal(freight), Decimal(0), factor=Decimal("0.7"),
                                           full=full)), Decimal(0))
     goods = sum(values, Decimal(0))

@@ -13,7 +13,7 @@ from app.services import customs_archive, pii
 from app.services.orders_cancel import cancel_order
 from app.services.orders_checks import available_by_item
 from tests.conftest import actor
-from tests.orders.helpers import NS, ceb622, ceb624, export, import_samples, receipts, run
+from tests.orders.helpers import NS, ceb622, ceb624, import_samples, receipts, run
 from tests.orders.test_receipts import declared, pre_total, state
 
 

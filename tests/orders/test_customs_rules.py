@@ -83,7 +83,8 @@ def test_order_limit_with_the_single_item_exception(total, quantities):
         assert not full and found.code == "over_order_limit"
 
 
-@given(st.decimals(min_value=D(0), max_value=D(30000), places=2), st.decimals(min_value=D(0), max_value=D(5000), places=2))
+@given(st.decimals(min_value=D(0), max_value=D(30000), places=2),
+       st.decimals(min_value=D(0), max_value=D(5000), places=2))
 def test_annual_limit(so_far, this_order):
     found = rules.annual_violation(so_far, this_order, 2026, POLICY)
     assert (found is None) == (so_far + this_order <= 26000)

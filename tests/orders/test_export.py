@@ -114,6 +114,7 @@ def test_full_tax_single_item_over_the_limit_is_declared_and_flagged(warehouse, 
         order = uow.session.execute(select(ConsumerOrder).where(ConsumerOrder.order_no == "TGBIG1")).scalar_one()
         assert order.full_tax and order.dutiable_total == Decimal("5110.00")  # goods 5100 + freight 10
         # tariff 5110 × 15% = 766.50; CT and VAT at 100% on (5110 + 766.50) / (1 − 15%)
-        assert order.tax_computed == Decimal(record["tax"]) == Decimal("766.50") + Decimal("1037.03") + Decimal("898.76")
+        assert order.tax_computed == Decimal(record["tax"]) == Decimal("766.50") + Decimal("1037.03") + Decimal(
+            "898.76")
     report = export(warehouse, tmp_path / "outbox")
     assert report.exported == 1

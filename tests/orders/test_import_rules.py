@@ -191,3 +191,17 @@ def test_import_numbers_are_exact(warehouse, tmp_path):
     with UnitOfWork(warehouse, actor("clerk"), write=False) as uow:
         order = uow.session.execute(select(ConsumerOrder)).scalar_one()
         assert order.goods_value == Decimal("267.00") and order.tax == Decimal(str(record["tax"]))
+
+
+def test_the_balance_an_import_keeps_notices_other_workstations(warehouse, tmp_path):
+    from app.services.orders_checks import BalanceCache
+
+    cache = BalanceCache()
+    with UnitOfWork(warehouse, actor("clerk"), write=False) as uow:
+        before = dict(cache.load(uow.session))
+        kept = cache.available
+        assert cache.load(uow.session) is kept  # nothing changed: not recomputed
+    imported(warehouse, write_jsonl(tmp_path / "o.jsonl", [order_record("W1", "MGO-263", 2, "269.00")]))
+    with UnitOfWork(warehouse, actor("clerk"), write=False) as uow:
+        after = cache.load(uow.session)
+    assert after["GDS0005"] == before["GDS0005"] - 2 and before["GDS0005"] == 480

@@ -53,7 +53,8 @@ def test_fix_and_revalidate_a_rejected_record(warehouse):
     assert fixed.accepted == 1
     with UnitOfWork(warehouse, actor("clerk"), write=False) as uow:
         rej = uow.session.get(OrderRejection, rid)
-        order = uow.session.execute(select(ConsumerOrder).where(ConsumerOrder.order_no == "TG20261121800005")).scalar_one()
+        order = uow.session.execute(select(ConsumerOrder).where(
+            ConsumerOrder.order_no == "TG20261121800005")).scalar_one()
         assert (rej.state, rej.order_id) == ("resolved", order.id)
         assert order.buyer_id_masked == "330106********4516"  # the clear ID came from the stored record
         assert [r["order_no"] for r in workbench(uow)].count("TG20261121800005") == 0
@@ -112,3 +113,27 @@ def test_the_exchange_archive_and_masked_file_view(warehouse, tmp_path):
     assert sent[0]["delivered_at"] and len(sent[0]["sha256"]) == 64
     assert "<ceb:buyerIdNumber>330106********8190</ceb:buyerIdNumber>" in text
     assert "158****5483" in text and "15821605483" not in text
+
+
+def test_revalidate_accepts_what_waited_for_bonded_stock(bare_warehouse, tmp_path):
+    from app.services.orders_workbench import revalidate
+    from tests.orders.conftest import seed_bonded_stock
+
+    report = import_samples(bare_warehouse)
+    assert report.accepted == 0 and {r["code"] for r in report.rejected} == {"bonded_balance_short"}
+    with UnitOfWork(bare_warehouse, actor("admin")) as uow:  # the container is received and released
+        seed_bonded_stock(uow)
+        uow.commit()
+    again = run(bare_warehouse, "supervisor", revalidate, "bonded_balance_short")
+    assert again.to_json() == {"accepted": 63, "rejected": []}
+    with UnitOfWork(bare_warehouse, actor("clerk"), write=False) as uow:
+        assert workbench(uow) == []
+        assert len(list_orders(uow, status="accepted", limit=100)) == 63
+
+
+def test_the_demo_step_puts_orders_on_the_workbench_until_the_container_is_released(db, home):
+    from app.services import demo
+
+    result = demo.load_demo(db)
+    assert result["orders"] == "0 accepted, 63 on the rejection workbench (bonded_balance_short: 63)"
+    assert "orders: 0 accepted" in demo.describe(result)
