@@ -24,7 +24,7 @@ def manifest_pdf(d: dict[str, Any]) -> bytes:
         ("制单 Created", d["created"]), ("出区 Departed", d["exited"] or "—"),
         ("包裹数 Parcels", d["parcel_count"]), ("总毛重 Gross kg", d["gross"]),
     ])
-    rows = [[p["seq"], pdf.barcode(p["waybill"], height_mm=6, bar_mm=0.22), p["order_no"], p["invt_no"],
+    rows = [[p["seq"], pdf.barcode(p["waybill"], height_mm=7, bar_mm=0.3), p["order_no"], p["invt_no"],
              p["pieces"], p["weight"]] for p in d["parcels"]]
     rows.append(["", "合计 Total", f"{d['parcel_count']} parcels", "", sum(p["pieces"] for p in d["parcels"]),
                  d["gross"]])
@@ -57,4 +57,20 @@ def gate_pass_pdf(d: dict[str, Any]) -> bytes:
     story += [Spacer(1, 3 * mm), pdf.para(f"关联清单 Related inventory lists ({len(d['lists'])})", "h2"),
               pdf.para(lists or "—", "small"), Spacer(1, 8 * mm),
               KeepTogether(pdf.signatures(["申报人 Declarant", "卡口 Gate"]))]
+    return pdf.render(page, story)
+
+
+def pull_list_pdf(d: dict[str, Any]) -> bytes:
+    """查验清单: the parcels pulled for customs inspection, where they wait, for the officer and the warehouse."""
+    page = pdf.Page(title="查验清单 Inspection pull list", subtitle=d["warehouse"],
+                    footer=f"inspection pull list   printed {d['printed']}")
+    rows = [[r["seq"], r["invt_no"], pdf.barcode(r["waybill"], height_mm=7, bar_mm=0.3), r["order_no"],
+             r["location"], r["status"], r["pulled_at"]] for r in d["rows"]]
+    story: list[Flowable] = []
+    if rows:
+        story += pdf.table(["序号\nSeq", "清单号 List", "运单号 Waybill", "订单号 Order", "位置\nWhere", "状态\nStatus",
+                            "拦截时间 Pulled"], rows, [10, 32, 52, 36, 16, 12, 28], right=())
+    else:
+        story.append(pdf.para("没有待查验的包裹。No parcel is pulled for inspection.", "body"))
+    story += [Spacer(1, 8 * mm), KeepTogether(pdf.signatures(["海关关员 Customs officer", "仓库 Warehouse"]))]
     return pdf.render(page, story)

@@ -2,7 +2,7 @@
 
 Scan files are replayed through the same station objects as the GUI, each line under a scan id made from
 the file's SHA-256 and the line number, so replaying a file picks or ships nothing twice. The outbound
-documents join `bwms print` (pick-list, packing-list, waybill, manifest, gate-pass, batch-record).
+documents join `bwms print` (pick-list, packing-list, waybill, manifest, gate-pass, batch-record, pull-list).
 """
 
 from __future__ import annotations
@@ -43,7 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--label-out", type=Path, metavar="DIR", help="also write the label (ZPL, PDF) into DIR")
     p.add_argument("--packing", metavar="LOC", help="this bench's packing location")
     p.set_defaults(func=cmd_pack)
+    _register_shipping(sub)
 
+
+def _register_shipping(sub: argparse._SubParsersAction) -> None:
     manifest = sub.add_parser("manifest", help="handover manifests").add_subparsers(dest="manifest_cmd",
                                                                                    required=True)
     p = add_json(manifest.add_parser("create", help="collect a carrier's packed, released parcels"))
@@ -191,7 +194,8 @@ def cmd_trace(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
         data = trace(uow, args.code)
     text = [f"{args.code}: {', '.join(data['matched'])}"]
-    text += [f"  declaration {d['declaration']} container {d['container']} ({d['status']})" for d in data["declarations"]]
+    text += [f"  declaration {d['declaration']} container {d['container']} ({d['status']})"
+             for d in data["declarations"]]
     text += [f"  lot {lot['lot']} {lot['sku']} expiry {lot['expiry']}" for lot in data["lots"]]
     text += [f"  order {o['order_no']} ({o['status']}, list {o['inventory_list']['return_status']})"
              for o in data["orders"][:50]]
@@ -275,6 +279,13 @@ def _batch_record(uow: UnitOfWork, key: str, fmt: str) -> bytes:
     return batch_record_pdf(batch_record(uow, key))
 
 
+def _pull_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.services.shipping_documents import pull_list_data
+    from printing.outbound_docs import pull_list_pdf
+
+    return pull_list_pdf(pull_list_data(uow))
+
+
 DOCUMENTS.update({
     "pick-list": (("pdf",), _pick_list),
     "waybill": (("pdf", "zpl"), _waybill),
@@ -282,4 +293,5 @@ DOCUMENTS.update({
     "manifest": (("pdf",), _manifest),
     "gate-pass": (("pdf",), _gate_pass),
     "batch-record": (("pdf",), _batch_record),
+    "pull-list": (("pdf",), _pull_list),
 })

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from app import settings
 from app.domain.roles import Permission
@@ -28,7 +28,7 @@ from app.persistence.models import (
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 from app.services import audit
-from app.services.allocation_plan import Allocator, Draw, LineNeed, OrderNeed, Plan, Shortfall, StockRow
+from app.services.allocation_plan import Allocator, LineNeed, OrderNeed, Plan, Shortfall, StockRow
 from app.services.auth import require
 from app.services.orders_checks import warehouse_zone
 
@@ -230,7 +230,8 @@ def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) ->
     for order, s in waiting:
         reason = shortfall_reason(skus[s.product_id], s, days)
         out.append({"order_no": order.order_no, "reason": reason})
-        rows.append({"order_id": order.order_id, "code": "insufficient_stock", "reason": reason[:400], "since": utcnow()})
+        rows.append({"order_id": order.order_id, "code": "insufficient_stock", "reason": reason[:400],
+                     "since": utcnow()})
     table = OrderWait.__table__
     ids = [r["order_id"] for r in rows]
     for start in range(0, len(ids), 5000):
@@ -247,22 +248,6 @@ def shortfall_reason(sku: str, s: Shortfall, sale_lock_days: int) -> str:
     if s.locked:
         text += f" ({s.locked} more within the {sale_lock_days}-day sale lock)"
     return text
-
-
-def release_order(uow: UnitOfWork, order_id: int) -> int:
-    """Give back every open, unpicked reservation of an order (e.g. cancelled); returns the units released."""
-    rows = uow.session.execute(select(Allocation).where(
-        Allocation.order_id == order_id, Allocation.state == "open", Allocation.picked == 0)).scalars().all()
-    units = 0
-    for a in rows:
-        left = a.quantity - a.short
-        if left:
-            uow.session.execute(update(Stock).where(and_(
-                Stock.location_id == a.location_id, Stock.lot_id == a.lot_id, Stock.lpn == a.lpn,
-                Stock.status == "available")).values(reserved=Stock.reserved - left))
-        a.state = "released"
-        units += left
-    return units
 
 
 def waiting_orders(uow: UnitOfWork) -> list[dict[str, Any]]:

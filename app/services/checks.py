@@ -102,9 +102,11 @@ def shipped_units_released(uow: UnitOfWork) -> CheckResult:
         .join(Parcel, Parcel.id == ParcelItem.parcel_id).where(Parcel.status == "shipped")
     both = union_all(moved, packed).subquery()
     diff = func.sum(both.c.qty)
-    problems += [f"waybill {r[0]} lot {r[1]}: units shipped − units in the parcel = {r[2]}" for r in uow.session.execute(
-        select(both.c.waybill, both.c.lot, diff).group_by(both.c.waybill, both.c.lot).having(diff != 0).limit(100))]
-    orphans = uow.session.execute(select(Lot.id).outerjoin(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+    mismatched = uow.session.execute(select(both.c.waybill, both.c.lot, diff).group_by(both.c.waybill, both.c.lot)
+                                     .having(diff != 0).limit(100))
+    problems += [f"waybill {r[0]} lot {r[1]}: units shipped − units in the parcel = {r[2]}" for r in mismatched]
+    orphans = uow.session.execute(select(Lot.id)
+                                  .outerjoin(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
                                   .where(DeclarationLine.id.is_(None)).limit(100)).scalars().all()
     problems += [f"lot {lot} names no declaration line" for lot in orphans]
     return CheckResult("4 shipped units released (800) and traced to their lot", not problems, problems)
@@ -123,13 +125,14 @@ def allocations_within_stock(uow: UnitOfWork) -> CheckResult:
     held = select(Stock.location_id, Stock.lot_id, Stock.lpn, -Stock.reserved).where(Stock.status == "available")
     both = union_all(waiting, picked, held).subquery()
     diff = func.sum(both.c.qty)
-    problems = [f"location {r[0]} lot {r[1]} lpn {r[2]!r}: open allocations − reserved = {r[3]}"
-                for r in uow.session.execute(select(both.c.loc, both.c.lot, both.c.lpn, diff)
-                                             .group_by(both.c.loc, both.c.lot, both.c.lpn).having(diff != 0).limit(100))]
+    unequal = uow.session.execute(select(both.c.loc, both.c.lot, both.c.lpn, diff)
+                                  .group_by(both.c.loc, both.c.lot, both.c.lpn).having(diff != 0).limit(100))
+    problems = [f"location {r[0]} lot {r[1]} lpn {r[2]!r}: open allocations − reserved = {r[3]}" for r in unequal]
     problems += [f"stock row {r.id} ({r.status}) holds a reservation of {r.reserved}" for r in uow.session.execute(
         select(Stock.id, Stock.status, Stock.reserved).where(Stock.status != "available", Stock.reserved != 0)
         .limit(100))]
-    allocated = select(Allocation.lot_id.label("lot"), (Allocation.quantity - Allocation.short).label("qty")).where(open_)
+    allocated = select(Allocation.lot_id.label("lot"),
+                       (Allocation.quantity - Allocation.short).label("qty")).where(open_)
     on_hand = select(Stock.lot_id, -Stock.quantity).where(Stock.status == "available")
     per_lot = union_all(allocated, on_hand).subquery()
     over = func.sum(per_lot.c.qty)

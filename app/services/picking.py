@@ -220,8 +220,8 @@ def _finish(uow: UnitOfWork, wave: Wave, order_ids: set[int]) -> None:
         still = uow.session.execute(select(PickTask.id).where(PickTask.order_id == oid, PickTask.status == "open")
                                     .limit(1)).first()
         if still is None:
-            uow.session.execute(update(ConsumerOrder).where(ConsumerOrder.id == oid,
-                                                            ConsumerOrder.status == "allocated").values(status="picked"))
+            uow.session.execute(update(ConsumerOrder).values(status="picked").where(
+                ConsumerOrder.id == oid, ConsumerOrder.status == "allocated"))
     if not open_tasks(uow, wave):
         wave.status = "picked"
 

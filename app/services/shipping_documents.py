@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
-    AccountBookItem, ConsumerOrder, InventoryList, Lot, Manifest, Parcel, ParcelItem, Product, Warehouse,
+    AccountBookItem, ConsumerOrder, InspectionPull, InventoryList, Location, Lot, Manifest, Parcel, ParcelItem, Product,
+    Warehouse,
 )
 from app.persistence.uow import UnitOfWork
 from app.services import pii
@@ -183,3 +184,18 @@ def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
             "lines": [{**line, "seq": i, "gross": f"{line['gross']:.3f}", "net": f"{line['net']:.3f}"}
                       for i, line in enumerate((lines[k] for k in sorted(lines)), start=1)],
             "printed": local_time(uow)}
+
+
+def pull_list_data(uow: UnitOfWork) -> dict[str, Any]:
+    """The inspection pull list (D12): parcels stopped at packing because customs inspects their list (500)."""
+    require(uow, Permission.PRINT)
+    rows = uow.session.execute(
+        select(InspectionPull.pulled_at, InspectionPull.pulled_by, ConsumerOrder.order_no, ConsumerOrder.waybill_no,
+               InventoryList.invt_no, InventoryList.cop_no, InventoryList.return_status, Location.code)
+        .join(ConsumerOrder, ConsumerOrder.id == InspectionPull.order_id)
+        .outerjoin(InventoryList, InventoryList.order_id == InspectionPull.order_id)
+        .outerjoin(Location, Location.id == InspectionPull.location_id).order_by(InspectionPull.id)).all()
+    return {"warehouse": _house(uow).name, "printed": local_time(uow),
+            "rows": [{"seq": i, "pulled_at": local_time(uow, r[0]), "by": r[1], "order_no": r[2], "waybill": r[3],
+                      "invt_no": r[4] or r[5], "status": r[6], "location": r[7] or ""}
+                     for i, r in enumerate(rows, start=1)]}

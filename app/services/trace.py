@@ -28,7 +28,7 @@ def _iso(value: Any) -> str | None:
 
 
 def _ids(uow: UnitOfWork, stmt: Any) -> set[int]:
-    return set(uow.session.execute(stmt).scalars())
+    return set(_conn(uow).execute(stmt).scalars())
 
 
 def find(uow: UnitOfWork, code: str) -> tuple[list[str], set[int], set[int], set[int]]:
@@ -61,33 +61,40 @@ def find(uow: UnitOfWork, code: str) -> tuple[list[str], set[int], set[int], set
 
 
 def trace(uow: UnitOfWork, code: str) -> dict[str, Any]:
-    """The chain around `code` as plain data: parcels, orders (with their allocations), lots, declarations."""
+    """The chain around `code` as plain data: parcels, orders (with their allocations), lots, declarations.
+
+    Upwards, from the parcels and orders the code names: their orders, lots, declaration lines, containers.
+    Downwards, from the lots it names (a batch, SSCC or declaration): every parcel holding them, each with its
+    order number (the first MAX_PARCELS; `parcels_truncated` says when there are more).
+    """
     require(uow, Permission.VIEW)
     code = code.strip()
     kinds, parcel_ids, order_ids, lot_ids = find(uow, code)
     if not kinds:
         raise NotFound(f"nothing is known by {code!r}: not a waybill, order, batch, SSCC, declaration, "
                        "container, manifest or gate pass number", code="unknown_code", key=code)
-    truncated = False
-    if lot_ids:  # downwards from lots: every parcel that holds them (the first MAX_PARCELS listed)
-        down = list(uow.session.execute(select(ParcelItem.parcel_id).where(ParcelItem.lot_id.in_(lot_ids))
-                                        .distinct().order_by(ParcelItem.parcel_id).limit(MAX_PARCELS + 1)).scalars())
-        truncated = len(down) > MAX_PARCELS
-        parcel_ids |= set(down[:MAX_PARCELS])
-    # upwards from parcels and orders: the orders, their lots
-    order_ids |= _ids(uow, select(Parcel.order_id).where(Parcel.id.in_(parcel_ids))) if parcel_ids else set()
-    parcel_ids |= _ids(uow, select(Parcel.id).where(Parcel.order_id.in_(order_ids))) if order_ids else set()
-    up = set()
-    if parcel_ids:
-        up |= _ids(uow, select(ParcelItem.lot_id).where(ParcelItem.parcel_id.in_(parcel_ids)))
+    if order_ids:
+        parcel_ids |= _ids(uow, select(Parcel.id).where(Parcel.order_id.in_(order_ids)))
+    if parcel_ids and "manifest" not in kinds:  # a manifest's thousand orders are not expanded
+        order_ids |= _ids(uow, select(Parcel.order_id).where(Parcel.id.in_(parcel_ids)))
+    up = _ids(uow, select(ParcelItem.lot_id).where(ParcelItem.parcel_id.in_(parcel_ids))) if parcel_ids else set()
     if order_ids:
         up |= _ids(uow, select(Allocation.lot_id).where(Allocation.order_id.in_(order_ids)))
+    truncated = False
+    if lot_ids:
+        down = list(_conn(uow).execute(select(ParcelItem.parcel_id).where(ParcelItem.lot_id.in_(lot_ids))
+                                       .distinct().order_by(ParcelItem.parcel_id).limit(MAX_PARCELS + 1)).scalars())
+        truncated = len(down) > MAX_PARCELS
+        parcel_ids |= set(down[:MAX_PARCELS])
     lots = _lots(uow, lot_ids | up)
-    declarations = sorted({lot["declaration"] for lot in lots})
-    return {"code": code, "matched": kinds, "parcels": _parcels(uow, parcel_ids),
-            "parcels_truncated": truncated,
-            "orders": _orders(uow, order_ids),
-            "lots": lots, "declarations": _declarations(uow, declarations)}
+    return {"code": code, "matched": kinds, "parcels": _parcels(uow, parcel_ids), "parcels_truncated": truncated,
+            "orders": _orders(uow, order_ids), "lots": lots,
+            "declarations": _declarations(uow, sorted({lot["declaration"] for lot in lots}))}
+
+
+def _conn(uow: UnitOfWork) -> Any:
+    """Plain Core execution: the trace reads columns, not entities (no ORM overhead on hundreds of rows)."""
+    return uow.session.connection()
 
 
 def _parcels(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
@@ -95,11 +102,12 @@ def _parcels(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
     items: dict[int, list[dict[str, Any]]] = {}
-    for r in uow.session.execute(select(ParcelItem.parcel_id, Product.sku, Lot.batch_no, ParcelItem.quantity)
-                                 .join(Lot, Lot.id == ParcelItem.lot_id).join(Product, Product.id == ParcelItem.product_id)
+    for r in _conn(uow).execute(select(ParcelItem.parcel_id, Product.sku, Lot.batch_no, ParcelItem.quantity)
+                                 .join(Lot, Lot.id == ParcelItem.lot_id)
+                                 .join(Product, Product.id == ParcelItem.product_id)
                                  .where(ParcelItem.parcel_id.in_(ids))):
         items.setdefault(r.parcel_id, []).append({"sku": r.sku, "batch": r.batch_no, "qty": r.quantity})
-    rows = uow.session.execute(
+    rows = _conn(uow).execute(
         select(Parcel.id, Parcel.waybill_no, Parcel.carrier_code, Parcel.status, Parcel.weight_kg, Parcel.packed_at,
                Parcel.shipped_at, ConsumerOrder.order_no, Manifest.manifest_no, Manifest.gate_pass_no)
         .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
@@ -114,7 +122,7 @@ def _orders(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
     allocations: dict[int, list[dict[str, Any]]] = {}
-    for r in uow.session.execute(select(Allocation.order_id, Product.sku, Lot.batch_no, Location.code,
+    for r in _conn(uow).execute(select(Allocation.order_id, Product.sku, Lot.batch_no, Location.code,
                                         Allocation.quantity, Allocation.picked, Allocation.short, Allocation.state)
                                  .join(Lot, Lot.id == Allocation.lot_id).join(Product, Product.id == Lot.product_id)
                                  .join(Location, Location.id == Allocation.location_id)
@@ -122,15 +130,16 @@ def _orders(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
         allocations.setdefault(r.order_id, []).append({
             "sku": r.sku, "batch": r.batch_no, "location": r.code, "qty": r.quantity, "picked": r.picked,
             "short": r.short, "state": r.state})
-    rows = uow.session.execute(
+    rows = _conn(uow).execute(
         select(ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.platform_code, ConsumerOrder.waybill_no,
                ConsumerOrder.carrier_code, ConsumerOrder.status, InventoryList.cop_no, InventoryList.invt_no,
                InventoryList.return_status, InventoryList.released_at)
         .outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id)
         .where(ConsumerOrder.id.in_(ids)).order_by(ConsumerOrder.id))
     return [{"order_no": r.order_no, "platform": r.platform_code, "waybill": r.waybill_no, "carrier": r.carrier_code,
-             "status": r.status, "inventory_list": {"cop_no": r.cop_no, "invt_no": r.invt_no,
-                                                    "return_status": r.return_status, "released_at": _iso(r.released_at)},
+             "status": r.status,
+             "inventory_list": {"cop_no": r.cop_no, "invt_no": r.invt_no, "return_status": r.return_status,
+                                "released_at": _iso(r.released_at)},
              "allocations": allocations.get(r.id, [])} for r in rows]
 
 
@@ -138,7 +147,7 @@ def _lots(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
     ids = sorted(ids)
     if not ids:
         return []
-    rows = uow.session.execute(
+    rows = _conn(uow).execute(
         select(Lot.id, Lot.batch_no, Lot.expiry_date, Lot.status, Product.sku, Product.name_cn,
                DeclarationLine.line_no, InboundDeclaration.declaration_no, InboundDeclaration.container_no)
         .join(Product, Product.id == Lot.product_id)

@@ -56,6 +56,7 @@ class GateStation:
             return None
         self.manifest = number
         if status == "exited":
-            return Feedback(Tone.WARN, "manifest_exited", f"manifest {number} already left the zone", {"manifest": number})
+            return Feedback(Tone.WARN, "manifest_exited", f"manifest {number} already left the zone",
+                            {"manifest": number})
         return Feedback(Tone.PROMPT, "manifest", f"manifest {number}: scan each of its {count} parcels as it is "
                         "loaded", {"manifest": number, "parcels": count})

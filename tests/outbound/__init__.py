@@ -1,0 +1,1 @@
+"""Outbound: allocation, picking, packing, manifests, gate-out, trace and the batch record."""

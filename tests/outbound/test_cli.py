@@ -50,14 +50,30 @@ def test_sample_orders_ship_by_cli(cli_released, tmp_path):
     ledger_before = {r["account_book_item"]: r for r in _ok(cli("ledger", "--json"))}
     report = _ok(cli("allocate", "--json", user="supervisor"))
     assert report["allocated"] == 63 and report["waiting"] == []
+    _pick_every_wave(cli, tmp_path, report["waves"])
+    _pack_every_order(cli, tmp_path)
+    first = _ship_every_carrier(cli, tmp_path)
+    _ledger_follows(cli, ledger_before)
+    traced = _ok(cli("trace", first, "--json", user="customs"))
+    assert traced["declarations"][0]["container"] == CONTAINER
+    assert traced["parcels"][0]["status"] == "shipped"
+    by_lot = _ok(cli("trace", traced["lots"][0]["batch"], "--json", user="customs"))
+    assert first in {p["waybill"] for p in by_lot["parcels"]}
+    assert _ok(cli("check", "--json"))
+
+
+def _pick_every_wave(cli, tmp_path: Path, wave_nos: list[str]) -> None:  # noqa: ANN001
     waves = _ok(cli("waves", "--json", user="clerk"))
-    assert {w["wave"] for w in waves} == set(report["waves"])
+    assert {w["wave"] for w in waves} == set(wave_nos)
     assert all({"location", "sku", "gtin", "batch", "qty", "order_no"} <= set(t) for w in waves for t in w["tasks"])
     for wave in waves:
         scans = tmp_path / f"pick-{wave['wave']}.txt"
         scans.write_text("\n".join(pick_scans(wave)) + "\n", encoding="utf-8")
         picked = _ok(cli("pick", wave["wave"], "--scans", str(scans), "--json", user="clerk"))
         assert picked["status"] == "picked" and picked["scans"]["rejected"] == []
+
+
+def _pack_every_order(cli, tmp_path: Path) -> None:  # noqa: ANN001
     catalog, labels = _gross(), tmp_path / "labels"
     for order in _orders():
         scans = tmp_path / f"pack-{order['order_no']}.txt"
@@ -69,36 +85,36 @@ def test_sample_orders_ship_by_cli(cli_released, tmp_path):
         assert packed["order_no"] == order["order_no"] and packed["waybill"] == order["logistics"]["waybill_no"]
         assert packed["scans"] == {"accepted": len(units) + 1, "rejected": []}
         assert [Path(p).name for p in packed["labels"]] == [f"{packed['waybill']}.zpl", f"{packed['waybill']}.pdf"]
+
+
+def _ship_every_carrier(cli, tmp_path: Path) -> str:  # noqa: ANN001
+    """Three manifests; one parcel passes the gate station by scan, the rest by gate-out; returns that waybill."""
     manifests = [_ok(cli("manifest", "create", "--carrier", carrier, "--vehicle", "浙A12345", "--json",
                          user="supervisor")) for carrier in ("SF", "YTO", "ZTO")]
     assert sum(m["parcels"] for m in manifests) == 63
     assert set(manifests[0]) >= {"manifest", "parcels", "weight"}
+    first = next(o for o in _orders() if o["logistics"]["carrier_code"] == "SF")["logistics"]["waybill_no"]
     gate = tmp_path / "gate.txt"
-    first = next(o for o in _orders() if o["logistics"]["carrier_code"] == "SF")
-    gate.write_text(first["logistics"]["waybill_no"] + "\n", encoding="utf-8")
+    gate.write_text(first + "\n", encoding="utf-8")
     scanned = _ok(cli("gate-out", manifests[0]["manifest"], "--scans", str(gate), "--json", user="clerk"))
-    assert scanned["gated_out"] == [first["logistics"]["waybill_no"]]
+    assert scanned["gated_out"] == [first]
     for m in manifests:
-        out = _ok(cli("gate-out", m["gate_pass"], "--json", user="supervisor"))
-        assert out["manifest"] == m["manifest"]
+        assert _ok(cli("gate-out", m["gate_pass"], "--json", user="supervisor"))["manifest"] == m["manifest"]
     code, _, err = cli("gate-out", manifests[1]["manifest"], "--json", user="supervisor")
     assert code == 1 and "cannot gate out twice" in err
-    shipped = {}
+    return first
+
+
+def _ledger_follows(cli, before: dict) -> None:  # noqa: ANN001
+    """Per account-book item: decreased by exactly what shipped; balance = entered − decreased."""
+    shipped: dict[str, int] = {}
+    items = {sku: row["account_book_item"] for sku, row in _products().items()}
     for o in _orders():
         for line in o["lines"]:
-            shipped[line["sku"]] = shipped.get(line["sku"], 0) + line["qty"]
-    ledger = {r["account_book_item"]: r for r in _ok(cli("ledger", "--json"))}
-    items = {sku: row["account_book_item"] for sku, row in _products().items()}
-    for sku, qty in shipped.items():
-        row = ledger[items[sku]]
-        assert row["decreased"] - ledger_before[items[sku]]["decreased"] == qty
+            shipped[items[line["sku"]]] = shipped.get(items[line["sku"]], 0) + line["qty"]
+    for item, row in {r["account_book_item"]: r for r in _ok(cli("ledger", "--json"))}.items():
+        assert row["decreased"] - before[item]["decreased"] == shipped.get(item, 0)
         assert row["balance"] == row["entered"] - row["decreased"]
-    traced = _ok(cli("trace", first["logistics"]["waybill_no"], "--json", user="customs"))
-    assert traced["declarations"][0]["container"] == CONTAINER
-    assert traced["parcels"][0]["status"] == "shipped"
-    by_lot = _ok(cli("trace", traced["lots"][0]["batch"], "--json", user="customs"))
-    assert first["logistics"]["waybill_no"] in {p["waybill"] for p in by_lot["parcels"]}
-    assert _ok(cli("check", "--json"))
 
 
 def _products() -> dict[str, dict[str, str]]:

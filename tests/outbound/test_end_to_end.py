@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
+import pytest
 from sqlalchemy import func, select
 
-from app.persistence.models import ConsumerOrder, Parcel, Stock
+from app.errors import NotFound
+from app.persistence.models import ConsumerOrder, HandlingUnit, Lot, Parcel, ParcelItem, Stock
 from app.persistence.uow import UnitOfWork
 from app.services.allocation import allocate
 from app.services.ledger import balances
 from app.services.shipping import create_manifest, gate_out
-from tests.conftest import actor
-from tests.outbound.conftest import TODAY, run
+from app.services.trace import trace
+from tests.conftest import DEMO, actor
+from tests.outbound.conftest import CONTAINER, DECLARATION, TODAY, run
 from tests.outbound.helpers import pack_order, pick_everything
 
 
@@ -36,4 +42,45 @@ def test_sample_orders_ship_end_to_end(released, tmp_path):
         assert s.scalar(select(func.sum(Stock.reserved))) == 0
     with UnitOfWork(released, actor("clerk"), write=False) as uow:
         after = {b.account_book_item: b for b in balances(uow)}
-    assert sum(b.entered - a.balance for b, a in zip(before.values(), after.values())) == 147
+    shipped = _shipped_by_item()
+    for item, b in after.items():
+        assert b.balance == b.entered - shipped.get(item, 0) == before[item].balance - shipped.get(item, 0)
+        assert b.decreased == shipped.get(item, 0) and b.pre_decreased == 0
+    assert sum(shipped.values()) == 147
+    _trace_both_ways(released)
+
+
+def _shipped_by_item() -> dict[str, int]:
+    products = {r["sku"]: r["account_book_item"] for r in csv.DictReader(open(DEMO / "products.csv", encoding="utf-8"))}
+    shipped: dict[str, int] = {}
+    for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines():
+        for item in json.loads(line)["lines"]:
+            shipped[products[item["sku"]]] = shipped.get(products[item["sku"]], 0) + item["qty"]
+    return shipped
+
+
+def _trace_both_ways(db) -> None:  # noqa: ANN001
+    with db.sessions() as s:
+        waybills = list(s.scalars(select(Parcel.waybill_no)))
+        by_lot: dict[str, set[str]] = {}
+        for batch, waybill in s.execute(select(Lot.batch_no, Parcel.waybill_no)
+                                        .join(ParcelItem, ParcelItem.lot_id == Lot.id)
+                                        .join(Parcel, Parcel.id == ParcelItem.parcel_id)):
+            by_lot.setdefault(batch, set()).add(waybill)
+        sscc = s.scalar(select(HandlingUnit.sscc).join(Lot, Lot.id == HandlingUnit.lot_id)
+                        .where(Lot.batch_no == "MGO13806").limit(1))
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        for waybill in waybills:  # parcel → order → lot → declaration line → container
+            up = trace(uow, waybill)
+            assert up["matched"] == ["waybill"] and [p["waybill"] for p in up["parcels"]] == [waybill]
+            assert {d["container"] for d in up["declarations"]} == {CONTAINER}
+            assert all(lot["declaration"] == DECLARATION and lot["declaration_line"] for lot in up["lots"])
+        for batch, expected in by_lot.items():  # lot → every parcel
+            down = trace(uow, batch)
+            assert {p["waybill"] for p in down["parcels"]} == expected and not down["parcels_truncated"]
+        assert {p["waybill"] for p in trace(uow, sscc)["parcels"]} == by_lot["MGO13806"]
+        whole = trace(uow, DECLARATION)
+        assert len(whole["parcels"]) == 63 and len(whole["lots"]) == 11
+        assert trace(uow, CONTAINER)["matched"] == ["declaration"]
+        with pytest.raises(NotFound):
+            trace(uow, "NO-SUCH-CODE")

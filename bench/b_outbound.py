@@ -1,0 +1,252 @@
+"""Benchmark: allocate 100,000 released order lines over 5,000 lots (SQLite), a 1,000-page pick list, the
+waybill label as ZPL and PDF, and `trace` on a database of 1,000,000 parcels (built with bulk inserts).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+from sqlalchemy import insert, text
+
+from app.persistence.db import open_database
+from app.persistence.models import (
+    AccountBookItem, ConsumerOrder, DeclarationLine, InboundDeclaration, InventoryList, Location, Lot, OrderLine,
+    Product, Stock, Warehouse,
+)
+from app.persistence.uow import SYSTEM, UnitOfWork
+
+LINES, LOTS, PRODUCTS = 100_000, 5_000, 1_000
+PARCELS = 1_000_000
+ALLOCATE_GOAL_S, PICK_LIST_GOAL_S, ZPL_GOAL_MS, PDF_GOAL_MS, TRACE_GOAL_MS = 30.0, 15.0, 5.0, 20.0, 50.0
+NOW = datetime(2026, 11, 26, 2, 0, tzinfo=timezone.utc)
+TODAY = date(2026, 11, 26)
+
+
+def _master(conn, lots: int, products: int) -> None:  # noqa: ANN001 - a Connection
+    """Warehouse, items and products, one declaration with a line and a lot per lot, a storage location each."""
+    conn.execute(insert(Warehouse.__table__), [{
+        "name": "杭州综保区一号仓", "area_code": "3301960A01", "area_name": "杭州示例保税物流有限公司",
+        "account_book": "T2921W000123", "customs_code": "2921", "port_code": "2921", "agent_code": "3301960A01",
+        "agent_name": "杭州示例保税物流有限公司", "time_zone": "Asia/Shanghai"}])
+    conn.execute(insert(AccountBookItem.__table__), [{
+        "id": p, "item_no": f"ITEM{p:06d}", "account_book": "T2921W000123", "hs_code": "2106909090",
+        "name": f"商品{p}", "unit": "142", "legal_unit1": "035", "legal_unit2": None, "storage_limit_days": None,
+        "customs_execution_flag": "1"} for p in range(1, products + 1)])
+    conn.execute(insert(Product.__table__), [{
+        "id": p, "sku": f"SKU-{p:06d}", "gtin": f"69{p:011d}", "name_cn": f"测试商品{p}号 500克", "name_en": f"Test {p}",
+        "brand": "Brand", "spec": "500g", "hs_code": "2106909090", "origin": "AU", "unit": "142", "legal_unit1": "035",
+        "legal_factor1": Decimal("0.5"), "legal_unit2": None, "legal_factor2": None, "filed_price": Decimal("89"),
+        "currency": "CNY", "net_weight_kg": Decimal("0.5"), "gross_weight_kg": Decimal("0.6"), "shelf_life_days": 1095,
+        "account_book_item_id": p, "vat_rate": Decimal("0.13"), "consumption_tax_rate": Decimal(0),
+        "mfn_tariff_rate": Decimal("0.15")} for p in range(1, products + 1)])
+    conn.execute(insert(InboundDeclaration.__table__), [{
+        "id": 1, "declaration_no": "QDBENCH000000001", "entry_no": "", "bill_of_lading": "MAEUBENCH",
+        "container_no": "BENU0000001", "seal_no": "", "arrival_date": TODAY, "status": "put_away",
+        "created_at": NOW, "released_at": NOW}])
+    conn.execute(insert(DeclarationLine.__table__), [{
+        "id": n, "declaration_id": 1, "line_no": n, "account_book_item_id": n % products + 1,
+        "product_id": n % products + 1, "declared_qty": 10_000, "batch_no": f"B{n:06d}", "production_date": None,
+        "expiry_date": TODAY + timedelta(days=20 + n % 900)} for n in range(1, lots + 1)])
+    conn.execute(insert(Lot.__table__), [{
+        "id": n, "product_id": n % products + 1, "batch_no": f"B{n:06d}", "production_date": None,
+        "expiry_date": TODAY + timedelta(days=20 + n % 900), "declaration_line_id": n, "status": "available",
+        "received_at": NOW - timedelta(minutes=n)} for n in range(1, lots + 1)])
+    conn.execute(insert(Location.__table__), [{
+        "id": n, "code": f"S-{n:05d}", "kind": "storage", "pick_sequence": n, "active": True}
+        for n in range(1, lots + 1)])
+
+
+def _order_rows(n: int, status: str) -> dict:
+    blob = b"\x01" + b"0" * 40
+    return {"id": n, "order_no": f"BENCH{n:09d}", "platform_code": "3301964J31", "platform_name": "天猫国际",
+            "seller_code": "3301960J22", "seller_name": "示例海外旗舰店", "ordered_at": NOW, "order_year": 2026,
+            "buyer_name_enc": blob, "buyer_id_type": "1", "buyer_id_enc": blob, "buyer_id_hash": f"{n:064d}",
+            "buyer_id_masked": "330106********0001", "buyer_phone_enc": blob, "buyer_phone_masked": "139****0001",
+            "buyer_account": "tb", "consignee_name_enc": blob, "consignee_phone_enc": blob,
+            "consignee_phone_masked": "139****0001", "consignee_province": "浙江省", "consignee_city": "杭州市",
+            "consignee_district": "余杭区", "consignee_address": "文一西路1号", "pay_code": "312226T001",
+            "pay_name": "支付宝", "pay_transaction_id": f"P{n}", "paid": Decimal("100"),
+            "carrier_code": ("SF", "YTO", "ZTO")[n % 3], "waybill_no": f"WB{n:012d}", "goods_value": Decimal("89"),
+            "freight": Decimal(0), "insurance": Decimal(0), "discount": Decimal(0), "tax": Decimal("9.10"),
+            "tax_computed": Decimal("9.10"), "dutiable_total": Decimal("89"), "full_tax": False, "status": status,
+            "inspection": False, "rejection_code": "", "rejection_reason": "", "source": "bench", "source_line": n,
+            "imported_at": NOW}
+
+
+def build_allocation_db(url: str, lines: int = LINES, lots: int = LOTS, products: int = PRODUCTS) -> int:
+    """Released orders with `lines` lines (1–3 a order) over `lots` lots in storage; returns the order count."""
+    rng = random.Random(6)
+    db = open_database(url)
+    with db.engine.begin() as conn:
+        _master(conn, lots, products)
+        conn.execute(insert(Stock.__table__), [{
+            "location_id": n, "lot_id": n, "product_id": n % products + 1, "lpn": "", "status": "available",
+            "quantity": 45, "reserved": 0} for n in range(1, lots + 1)])
+        orders, order_lines, n = [], [], 0
+        while len(order_lines) < lines:
+            n += 1
+            orders.append(_order_rows(n, "released"))
+            for gnum, pid in enumerate(rng.sample(range(1, products + 1), min(rng.randint(1, 3),
+                                                                            lines - len(order_lines))), start=1):
+                order_lines.append({"order_id": n, "gnum": gnum, "product_id": pid, "account_book_item_id": pid,
+                                    "quantity": rng.randint(1, 2), "unit_price": Decimal("89"),
+                                    "line_value": Decimal("89"), "tariff": Decimal(0), "consumption_tax": Decimal(0),
+                                    "vat": Decimal("9.10")})
+        conn.execute(insert(ConsumerOrder.__table__), orders)
+        conn.execute(insert(OrderLine.__table__), order_lines)
+        conn.execute(insert(InventoryList.__table__), [{
+            "order_id": o["id"], "cop_no": f"BWI{o['id']:012d}", "guid": "G", "app_type": "1", "declared_at": NOW,
+            "message_id": None, "status": "released", "return_status": "800", "return_info": "", "latest_return_at": NOW,
+            "pre_no": "", "invt_no": "", "released_at": NOW, "pre_held": True, "cancel_state": "",
+            "written_off_at": None} for o in orders])
+    db.dispose()
+    return n
+
+
+def bench_allocation(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
+    from app.services.allocation import allocate
+
+    url = ctx.fresh_sqlite("allocation")
+    orders = build_allocation_db(url)
+    db = open_database(url)
+    started = time.perf_counter()
+    with UnitOfWork(db, SYSTEM) as uow:
+        report = allocate(uow, today=TODAY)
+        uow.commit()
+    seconds = time.perf_counter() - started
+    db.dispose()
+    assert report.allocated + len(report.waiting) == orders, report.describe()[:200]
+    ctx.report(f"allocate {LINES:,} order lines ({orders:,} orders) over {LOTS:,} lots, SQLite "
+               f"({report.allocated:,} filled, {len(report.waiting):,} waiting, {len(report.waves)} waves)",
+               seconds, "s", f"< {ALLOCATE_GOAL_S:g} s", seconds < ALLOCATE_GOAL_S)
+
+
+def bench_pick_list(ctx) -> None:  # noqa: ANN001
+    from printing.outbound_picklist import pick_list_pdf, rows_per_page
+
+    count = rows_per_page() * 1000
+    lines = [{"location": f"A-{i // 400:02d}-{i % 400:03d}", "sku": f"SKU-{i % 1000:06d}",
+              "name": f"测试商品{i % 1000}号 麦卢卡蜂蜜MGO263+ 500克", "batch": f"B{i % 5000:06d}",
+              "expiry": "2029-10-08", "qty": 1 + i % 3, "order_no": f"TG2026{i:010d}", "status": "open"}
+             for i in range(count)]
+    data = {"wave": "W000001", "carrier": "SF", "kind": "multi-unit 多件", "orders": count,
+            "units": sum(line["qty"] for line in lines), "warehouse": "杭州综保区一号仓",
+            "created": "2026-11-26 10:00", "printed": "2026-11-26 10:05", "lines": lines}
+    started = time.perf_counter()
+    pdf = pick_list_pdf(data)
+    seconds = time.perf_counter() - started
+    (ctx.tmp / "pick-list-1000.pdf").write_bytes(pdf)
+    ctx.report(f"pick list of 1,000 pages ({count:,} lines, {len(pdf) / 1e6:.1f} MB)", seconds, "s",
+               f"< {PICK_LIST_GOAL_S:g} s", seconds < PICK_LIST_GOAL_S)
+
+
+def bench_labels(ctx) -> None:  # noqa: ANN001
+    from printing.label import to_pdf, to_zpl
+    from printing.outbound_label import waybill_label
+
+    def data(i: int) -> dict:
+        return {"carrier": "SF", "carrier_name": "顺丰速运", "waybill": f"SF{100000000000 + i}",
+                "sort_code": "浙江-杭州-余杭区", "hub": "杭州集包", "consignee": "王*", "phone": f"158****{i % 10000:04d}",
+                "address": f"浙江省杭州市余杭区文一西路{i}号{i % 30}幢{i % 2000}室", "sender": "杭州综保区一号仓",
+                "sender_address": "杭州示例保税物流有限公司", "order_no": f"TG2026{i:010d}", "weight": "1.234",
+                "pieces": 1 + i % 4, "summary": f"SKU-{i % 100:06d}×1", "printed_at": "2026-11-26 10:00"}
+
+    to_zpl(waybill_label(data(0)))
+    to_pdf([waybill_label(data(0))])  # start-up: fonts loaded once per process
+    zpl = [_timed(lambda i=i: to_zpl(waybill_label(data(i)))) for i in range(1, 301)]
+    pdf = [_timed(lambda i=i: to_pdf([waybill_label(data(i))])) for i in range(301, 401)]
+    for name, times, goal in (("ZPL", zpl, ZPL_GOAL_MS), ("PDF", pdf, PDF_GOAL_MS)):
+        mean = statistics.mean(times)
+        ctx.report(f"waybill label 100×150 mm as {name}, mean of {len(times)} (p95 "
+                   f"{sorted(times)[int(len(times) * 0.95)]:.1f} ms)", mean, "ms", f"< {goal:g} ms", mean < goal)
+
+
+def _timed(fn) -> float:  # noqa: ANN001
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+# table, the SELECT list over seq(n), rows (None: one per parcel) — every parcel has its order, order line,
+# pick task, allocation and one item; 1,000 parcels a manifest; lots spread evenly
+_FILLS = (
+    ("consumer_order", "n, 'BENCH' || printf('%09d', n), '3301964J31', '天猫国际', '3301960J22', '示例海外旗舰店', :at, "
+     "2026, x'01', '1', x'01', printf('%064d', n), '330106********0001', x'01', '139****0001', 'tb', x'01', x'01', "
+     "'139****0001', '浙江省', '杭州市', '余杭区', '文一西路1号', '312226T001', '支付宝', 'P' || n, 10000, 'SF', "
+     "'WB' || printf('%012d', n), 8900, 0, 0, 0, 910, 910, 8900, 0, 'shipped', 0, '', '', 'bench', n, :at", None),
+    ("order_line", "n, n, 1, (n % :lots + 1) % :products + 1, (n % :lots + 1) % :products + 1, 1, 8900, 8900, 0, 0, 910",
+     None),
+    ("wave", "n, 'W' || printf('%06d', n), 'SF', 0, 200, 'picked', :at, 'bench'", 5000),
+    ("manifest", "n, 'MF' || printf('%08d', n), 'GP' || printf('%08d', n), 'SF', '浙A' || n, 'exited', 1000, 1000000, "
+     "900000, :at, 'bench', :at", 1000),
+    ("parcel", "n, 'WB' || printf('%012d', n), n, 'SF', 'shipped', 1, 1000, 1000, 900, NULL, :at, 'clerk', '', '', "
+     "(n - 1) / 1000 + 1, :at", None),
+    ("parcel_item", "n, n, n % :lots + 1, (n % :lots + 1) % :products + 1, 1", None),
+    ("pick_task", "n, (n - 1) / 200 % 5000 + 1, n, n % :lots + 1, n % :lots + 1, (n % :lots + 1) % :products + 1, 1, 1, "
+     "0, 'picked'", None),
+    ("allocation", "n, n, n, n % :lots + 1, n % :lots + 1, '', 1, 1, 0, NULL, n, 'shipped', :at, :at", None),
+)
+
+
+def build_trace_db(url: str, parcels: int = PARCELS) -> None:
+    """A shipped warehouse of `parcels` parcels, filled by INSERT … SELECT over a counting CTE (bulk, in SQLite)."""
+    db = open_database(url)
+    at = NOW.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    with db.engine.begin() as conn:
+        _master(conn, LOTS, PRODUCTS)
+        for table, columns, rows in _FILLS:
+            conn.execute(text(f"WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < :rows) "
+                              f"INSERT INTO {table} SELECT {columns} FROM seq"),
+                         {"rows": rows or parcels, "at": at, "lots": LOTS, "products": PRODUCTS})
+        conn.exec_driver_sql("ANALYZE")
+    db.dispose()
+
+
+def bench_trace(ctx) -> None:  # noqa: ANN001
+    from app.services.trace import trace
+
+    url = ctx.fresh_sqlite("trace")
+    started = time.perf_counter()
+    build_trace_db(url)
+    ctx.report(f"build the trace database: {PARCELS:,} parcels, orders, items, allocations (bulk SQL)",
+               time.perf_counter() - started, "s")
+    rng = random.Random(3)
+    codes = {"waybill": [f"WB{rng.randint(1, PARCELS):012d}" for _ in range(200)],
+             "order": [f"BENCH{rng.randint(1, PARCELS):09d}" for _ in range(200)],
+             "batch (lot → its 200 parcels)": [f"B{rng.randint(1, LOTS):06d}" for _ in range(50)],
+             "manifest (1,000 parcels)": [f"MF{rng.randint(1, 1000):08d}" for _ in range(10)]}
+    db = open_database(url)
+    with UnitOfWork(db, SYSTEM, write=False) as uow:
+        trace(uow, "WB000000000001")  # start-up: first connection, statement cache
+        for kind, values in codes.items():
+            times = []
+            for code in values:
+                t0 = time.perf_counter()
+                found = trace(uow, code)
+                times.append((time.perf_counter() - t0) * 1000)
+                assert found["lots"] and found["declarations"], code
+                uow.session.expunge_all()
+            mean, p95 = statistics.mean(times), sorted(times)[int(len(times) * 0.95)]
+            ctx.report(f"trace by {kind} on {PARCELS:,} parcels, mean of {len(times)} (p95 {p95:.1f} ms)", mean,
+                       "ms", f"< {TRACE_GOAL_MS:g} ms", mean < TRACE_GOAL_MS)
+    db.dispose()
+
+
+def run(ctx) -> None:  # noqa: ANN001
+    bench_labels(ctx)
+    bench_pick_list(ctx)
+    bench_allocation(ctx)
+    bench_trace(ctx)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from bench.__main__ import main
+
+    sys.exit(main(["b_outbound"]))
+
