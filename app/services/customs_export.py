@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import (
-    ConsumerOrder, CustomsLedgerEntry, CustomsMessage, InventoryList, OrderLine, Warehouse,
+    ConsumerOrder, CustomsLedgerEntry, CustomsMessage, InventoryList, Product, Warehouse,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
@@ -95,11 +95,15 @@ def export_inventory_lists(uow: UnitOfWork, outbox: Path | str | None = None, *,
 def _next_orders(uow: UnitOfWork, after_id: int, limit: int) -> list[ConsumerOrder]:
     stmt = (select(ConsumerOrder).where(ConsumerOrder.status == "accepted", ConsumerOrder.id > after_id)
             .order_by(ConsumerOrder.id).limit(limit)
-            .options(selectinload(ConsumerOrder.lines).joinedload(OrderLine.product),
-                     selectinload(ConsumerOrder.inventory_list)))
+            .options(selectinload(ConsumerOrder.lines), selectinload(ConsumerOrder.inventory_list)))
     if uow.is_postgres:  # another workstation exporting at the same time takes other orders
         stmt = stmt.with_for_update(skip_locked=True, of=ConsumerOrder)
-    return list(uow.session.execute(stmt).scalars())
+    orders = list(uow.session.execute(stmt).scalars())
+    # the few products once, rather than joined to every line: line.product then comes from the session
+    product_ids = {line.product_id for order in orders for line in order.lines}
+    if product_ids:
+        uow.session.execute(select(Product).where(Product.id.in_(product_ids))).scalars().all()
+    return orders
 
 
 @dataclass

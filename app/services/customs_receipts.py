@@ -25,7 +25,7 @@ from app.services.auth import require
 from app.services.customs_hold import sync_hold
 from app.services.customs_receipt_files import ReceiptFileProblem, ReceiptIn, parse_file, receipt_files
 from app.services.orders_checks import warehouse_zone
-from app.services.orders_jobs import Cancel, Progress, batched, cancelled, checkpoint
+from app.services.orders_jobs import Cancel, Progress, batched, cancelled, checkpoint, lock_orders
 
 BATCH = 200
 CUSTOMS_STATUS = {"1": "draft", "2": "sending", "3": "sent", "4": "send_failed", "100": "rejected",
@@ -117,6 +117,7 @@ def _read(path: Path, zone: ZoneInfo) -> _File:
 
 def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[Path], report: ReceiptReport) -> None:
     files = [_read(p, zone) for p in paths]
+    lock_orders(uow)  # two stations watching the inbox apply one batch at a time
     s = uow.session
     archived = dict(s.execute(select(CustomsMessage.sha256, CustomsMessage.id).where(
         CustomsMessage.direction == "in", CustomsMessage.sha256.in_([f.sha256 for f in files]))).all())

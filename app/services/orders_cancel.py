@@ -25,6 +25,7 @@ from app.services import audit, customs_archive, pii
 from app.services.auth import require
 from app.services.customs_export import identity, list_head
 from app.services.customs_messages import ceb623
+from app.services.orders_jobs import lock_orders
 
 DECLARED = ("declared", "inspection", "detained", "released")
 # Later areas (allocation, picking) register what they release when an order is cancelled.
@@ -65,6 +66,7 @@ def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = 
                  reason: str = "consumer cancelled the order") -> CancelResult:
     """Cancel an order that has not left; the CEB623 (if any) is archived now and delivered after commit."""
     require(uow, Permission.CUSTOMS_EXCHANGE)
+    lock_orders(uow)
     order = find_order(uow, order_no, platform_code)
     previous = order.status
     if previous == "cancelled":
