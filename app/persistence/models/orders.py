@@ -23,12 +23,11 @@ class ConsumerOrder(Base):
 
     __tablename__ = "consumer_order"
     __table_args__ = (
-        UniqueConstraint("platform_code", "order_no", name="uq_consumer_order_platform_order"),
-        UniqueConstraint("carrier_code", "waybill_no", name="uq_consumer_order_carrier_waybill"),
+        # number first: the unique index also finds an order (or a waybill) by its number alone
+        UniqueConstraint("order_no", "platform_code", name="uq_consumer_order_platform_order"),
+        UniqueConstraint("waybill_no", "carrier_code", name="uq_consumer_order_carrier_waybill"),
         Index("ix_consumer_order_buyer_year", "buyer_id_hash", "order_year"),
         Index("ix_consumer_order_status", "status"),
-        Index("ix_consumer_order_order_no", "order_no"),
-        Index("ix_consumer_order_waybill_no", "waybill_no"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     order_no: Mapped[str] = mapped_column(String(60))

@@ -65,13 +65,11 @@ def upgrade() -> None:
     sa.Column('source_line', sa.Integer(), nullable=False),
     sa.Column('imported_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_consumer_order')),
-    sa.UniqueConstraint('carrier_code', 'waybill_no', name='uq_consumer_order_carrier_waybill'),
-    sa.UniqueConstraint('platform_code', 'order_no', name='uq_consumer_order_platform_order')
+    sa.UniqueConstraint('waybill_no', 'carrier_code', name='uq_consumer_order_carrier_waybill'),
+    sa.UniqueConstraint('order_no', 'platform_code', name='uq_consumer_order_platform_order')
     )
     op.create_index('ix_consumer_order_buyer_year', 'consumer_order', ['buyer_id_hash', 'order_year'], unique=False)
-    op.create_index('ix_consumer_order_order_no', 'consumer_order', ['order_no'], unique=False)
     op.create_index('ix_consumer_order_status', 'consumer_order', ['status'], unique=False)
-    op.create_index('ix_consumer_order_waybill_no', 'consumer_order', ['waybill_no'], unique=False)
     op.create_table('customs_message',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('direction', sa.String(length=3), nullable=False),
@@ -190,8 +188,6 @@ def downgrade() -> None:
     op.drop_index('ix_customs_message_sha', table_name='customs_message')
     op.drop_index('ix_customs_message_business', table_name='customs_message')
     op.drop_table('customs_message')
-    op.drop_index('ix_consumer_order_waybill_no', table_name='consumer_order')
     op.drop_index('ix_consumer_order_status', table_name='consumer_order')
-    op.drop_index('ix_consumer_order_order_no', table_name='consumer_order')
     op.drop_index('ix_consumer_order_buyer_year', table_name='consumer_order')
     op.drop_table('consumer_order')
