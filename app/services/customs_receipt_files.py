@@ -89,6 +89,8 @@ def _xml_receipts(data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
     try:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except EntitiesForbidden as exc:
+        if exc.sysid or exc.pubid:
+            raise ReceiptFileProblem("refused: the XML declares an external entity (never fetched)") from exc
         raise ReceiptFileProblem("refused: the XML declares entities (entity expansion is not allowed)") from exc
     except ExternalReferenceForbidden as exc:
         raise ReceiptFileProblem("refused: the XML refers to an external entity or DTD") from exc
