@@ -100,9 +100,9 @@ def build_allocation_db(url: str, lines: int = LINES, lots: int = LOTS, products
         conn.execute(insert(OrderLine.__table__), order_lines)
         conn.execute(insert(InventoryList.__table__), [{
             "order_id": o["id"], "cop_no": f"BWI{o['id']:012d}", "guid": "G", "app_type": "1", "declared_at": NOW,
-            "message_id": None, "status": "released", "return_status": "800", "return_info": "", "latest_return_at": NOW,
-            "pre_no": "", "invt_no": "", "released_at": NOW, "pre_held": True, "cancel_state": "",
-            "written_off_at": None} for o in orders])
+            "message_id": None, "status": "released", "return_status": "800", "return_info": "",
+            "latest_return_at": NOW, "pre_no": "", "invt_no": "", "released_at": NOW, "pre_held": True,
+            "cancel_state": "", "written_off_at": None} for o in orders])
     db.dispose()
     return n
 
@@ -113,15 +113,16 @@ def bench_allocation(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
     url = ctx.fresh_sqlite("allocation")
     orders = build_allocation_db(url)
     db = open_database(url)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with UnitOfWork(db, SYSTEM) as uow:
         report = allocate(uow, today=TODAY)
         uow.commit()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     db.dispose()
     assert report.allocated + len(report.waiting) == orders, report.describe()[:200]
     ctx.report(f"allocate {LINES:,} order lines ({orders:,} orders) over {LOTS:,} lots, SQLite "
-               f"({report.allocated:,} filled, {len(report.waiting):,} waiting, {len(report.waves)} waves)",
+               f"({report.allocated:,} filled, {len(report.waiting):,} waiting, {len(report.waves)} waves; "
+               f"CPU {cpu:.1f} s)",
                seconds, "s", f"< {ALLOCATE_GOAL_S:g} s", seconds < ALLOCATE_GOAL_S)
 
 
@@ -136,11 +137,11 @@ def bench_pick_list(ctx) -> None:  # noqa: ANN001
     data = {"wave": "W000001", "carrier": "SF", "kind": "multi-unit 多件", "orders": count,
             "units": sum(line["qty"] for line in lines), "warehouse": "杭州综保区一号仓",
             "created": "2026-11-26 10:00", "printed": "2026-11-26 10:05", "lines": lines}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     pdf = pick_list_pdf(data)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     (ctx.tmp / "pick-list-1000.pdf").write_bytes(pdf)
-    ctx.report(f"pick list of 1,000 pages ({count:,} lines, {len(pdf) / 1e6:.1f} MB)", seconds, "s",
+    ctx.report(f"pick list of 1,000 pages ({count:,} lines, {len(pdf) / 1e6:.1f} MB; CPU {cpu:.1f} s)", seconds, "s",
                f"< {PICK_LIST_GOAL_S:g} s", seconds < PICK_LIST_GOAL_S)
 
 
@@ -160,15 +161,18 @@ def bench_labels(ctx) -> None:  # noqa: ANN001
     zpl = [_timed(lambda i=i: to_zpl(waybill_label(data(i)))) for i in range(1, 301)]
     pdf = [_timed(lambda i=i: to_pdf([waybill_label(data(i))])) for i in range(301, 401)]
     for name, times, goal in (("ZPL", zpl, ZPL_GOAL_MS), ("PDF", pdf, PDF_GOAL_MS)):
-        mean = statistics.mean(times)
+        wall = [w for w, _ in times]
+        mean = statistics.mean(wall)
         ctx.report(f"waybill label 100×150 mm as {name}, mean of {len(times)} (p95 "
-                   f"{sorted(times)[int(len(times) * 0.95)]:.1f} ms)", mean, "ms", f"< {goal:g} ms", mean < goal)
+                   f"{sorted(wall)[int(len(wall) * 0.95)]:.1f} ms; CPU {statistics.mean(c for _, c in times):.1f} ms)",
+                   mean, "ms", f"< {goal:g} ms", mean < goal)
 
 
-def _timed(fn) -> float:  # noqa: ANN001
-    started = time.perf_counter()
+def _timed(fn) -> tuple[float, float]:  # noqa: ANN001
+    """(wall, CPU) milliseconds of one call: the machine is shared, so both are reported."""
+    started, cpu = time.perf_counter(), time.process_time()
     fn()
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
 
 
 # table, the SELECT list over seq(n), rows (None: one per parcel) — every parcel has its order, order line,
@@ -178,16 +182,16 @@ _FILLS = (
      "2026, x'01', '1', x'01', printf('%064d', n), '330106********0001', x'01', '139****0001', 'tb', x'01', x'01', "
      "'139****0001', '浙江省', '杭州市', '余杭区', '文一西路1号', '312226T001', '支付宝', 'P' || n, 10000, 'SF', "
      "'WB' || printf('%012d', n), 8900, 0, 0, 0, 910, 910, 8900, 0, 'shipped', 0, '', '', 'bench', n, :at", None),
-    ("order_line", "n, n, 1, (n % :lots + 1) % :products + 1, (n % :lots + 1) % :products + 1, 1, 8900, 8900, 0, 0, 910",
-     None),
+    ("order_line", "n, n, 1, (n % :lots + 1) % :products + 1, (n % :lots + 1) % :products + 1, 1, 8900, 8900, 0, 0, "
+     "910", None),
     ("wave", "n, 'W' || printf('%06d', n), 'SF', 0, 200, 'picked', :at, 'bench'", 5000),
     ("manifest", "n, 'MF' || printf('%08d', n), 'GP' || printf('%08d', n), 'SF', '浙A' || n, 'exited', 1000, 1000000, "
      "900000, :at, 'bench', :at", 1000),
     ("parcel", "n, 'WB' || printf('%012d', n), n, 'SF', 'shipped', 1, 1000, 1000, 900, NULL, :at, 'clerk', '', '', "
      "(n - 1) / 1000 + 1, :at", None),
     ("parcel_item", "n, n, n % :lots + 1, (n % :lots + 1) % :products + 1, 1", None),
-    ("pick_task", "n, (n - 1) / 200 % 5000 + 1, n, n % :lots + 1, n % :lots + 1, (n % :lots + 1) % :products + 1, 1, 1, "
-     "0, 'picked'", None),
+    ("pick_task", "n, (n - 1) / 200 % 5000 + 1, n, n % :lots + 1, n % :lots + 1, (n % :lots + 1) % :products + 1, "
+     "1, 1, 0, 'picked'", None),
     ("allocation", "n, n, n, n % :lots + 1, n % :lots + 1, '', 1, 1, 0, NULL, n, 'shipped', :at, :at", None),
 )
 

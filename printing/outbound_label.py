@@ -8,6 +8,7 @@ pieces, and the customer stub with the waybill barcode repeated.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.pagesizes import A5
@@ -15,10 +16,23 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from printing import pdf
+from printing.fonts import pil_font
 from printing.label import Barcode, Box, Label, Line, Text
 
 W, H = 100, 150
 LEFT = 5
+
+
+@lru_cache(maxsize=4096)
+def _room(text: str, height_mm: float, max_mm: float) -> float | None:
+    """`max_mm` when `text` at `height_mm` would overflow it, else None (so it is not measured again per label)."""
+    size = 100
+    return max_mm if pil_font(size).getlength(text) / size * height_mm > max_mm else None
+
+
+def _text(x: float, y: float, text: str, height: float, max_mm: float, *, bold: bool = False) -> Text:
+    """A text squeezed into `max_mm` only when it needs it (fixed texts are measured once per process)."""
+    return Text(x, y, text, height, bold=bold, max_width_mm=_room(text, height, max_mm))
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -27,25 +41,28 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def waybill_label(d: dict[str, Any]) -> Label:
-    """The e-waybill for one parcel (data from app.services.shipping_documents.waybill_data)."""
+    """The e-waybill for one parcel (data from app.services.shipping_documents.waybill_data).
+
+    Chinese captions are fixed texts and the values beside them ASCII where they can be, so a label carries
+    few unique Chinese bitmaps (each one is drawn and compressed for the ZPL): it renders in milliseconds.
+    """
     els: list = [Box(2, 2, 96, 146, 0.6)]
-    els += [Text(LEFT, 5, d["carrier_name"], 6.5, bold=True, max_width_mm=55),
-            Text(66, 5.5, d["carrier"], 6, bold=True, max_width_mm=28),
-            Text(66, 12.5, "标准快递 Standard", 2.6, max_width_mm=28), Line(2, 17, 98, 17)]
-    els += [Text(LEFT, 19, d["sort_code"], 10, bold=True, max_width_mm=90), Line(2, 32, 98, 32),
-            Text(LEFT, 34, f"集包地 Hub: {d['hub']}", 4, max_width_mm=90), Line(2, 40, 98, 40)]
-    els += [Barcode(9, 43, "code128", d["waybill"], 18, module_mm=0.375),
-            Text(LEFT, 66, f"运单号 Waybill {d['waybill']}", 3, max_width_mm=90), Line(2, 70.5, 98, 70.5)]
-    els += [Text(LEFT, 72.5, f"收 {d['consignee']}  {d['phone']}", 5, bold=True, max_width_mm=90)]
+    els += [_text(LEFT, 5, d["carrier_name"], 6.5, 55, bold=True), _text(66, 5.5, d["carrier"], 6, 28, bold=True),
+            Text(66, 12.5, "标准快递 Standard", 2.6), Line(2, 17, 98, 17)]
+    els += [_text(LEFT, 19, d["sort_code"], 10, 90, bold=True), Line(2, 32, 98, 32),
+            _text(LEFT, 34, f"集包地 {d['hub']}", 4, 90), Line(2, 40, 98, 40)]
+    els += [Barcode(9, 43, "code128", d["waybill"], 18, module_mm=0.375), Line(2, 70.5, 98, 70.5)]
+    els += [_text(LEFT, 72.5, f"收 {d['consignee']}", 5, 40, bold=True), Text(48, 72.5, d["phone"], 5, bold=True)]
     for i, part in enumerate(_wrap(d["address"], 22)[:3]):
-        els.append(Text(LEFT, 80 + i * 5.2, part, 4.2, max_width_mm=90))
-    els += [Line(2, 96.5, 98, 96.5), Text(LEFT, 98.5, f"寄 {d['sender']}", 3.6, max_width_mm=90),
-            Text(LEFT, 103.5, d["sender_address"], 3, max_width_mm=90), Line(2, 108, 98, 108)]
-    els += [Text(LEFT, 110, f"订单 Order {d['order_no']}", 3.4, max_width_mm=90),
-            Text(LEFT, 115, f"重量 Weight {d['weight']} kg   件数 Pieces {d['pieces']}", 3.4, max_width_mm=90),
-            Text(LEFT, 120, d["summary"], 2.8, max_width_mm=90), Line(2, 124.5, 98, 124.5)]
-    els += [Text(LEFT, 126.5, "客户联 Customer stub", 2.8, max_width_mm=40),
-            Text(52, 126.5, f"打印 {d['printed_at']}", 2.8, max_width_mm=44),
+        els.append(_text(LEFT, 80 + i * 5.2, part, 4.2, 90))
+    els += [Line(2, 96.5, 98, 96.5), _text(LEFT, 98.5, f"寄 {d['sender']}", 3.6, 90),
+            _text(LEFT, 103.5, d["sender_address"], 3, 90), Line(2, 108, 98, 108)]
+    els += [Text(LEFT, 110, "订单 Order", 3.4), Text(30, 110, d["order_no"], 3.4),
+            Text(LEFT, 115, "重量 Weight", 3.4), Text(30, 115, f"{d['weight']} kg", 3.4),
+            Text(55, 115, "件数 Pieces", 3.4), Text(80, 115, str(d["pieces"]), 3.4),
+            _text(LEFT, 120, d["summary"].replace("×", " x"), 2.8, 90), Line(2, 124.5, 98, 124.5)]
+    els += [Text(LEFT, 126.5, "客户联 Customer stub", 2.8), Text(52, 126.5, "打印", 2.8),
+            Text(58, 126.5, d["printed_at"], 2.8),
             Barcode(12, 131, "code128", d["waybill"], 10, module_mm=0.25)]
     return Label(W, H, els)
 

@@ -197,13 +197,12 @@ def write_plan(uow: UnitOfWork, plan: Plan, wave_of: dict[int, tuple[int, str]])
                               "lot_id": d.lot_id, "product_id": d.product_id, "quantity": 0, "picked": 0,
                               "short": 0, "status": "open"})
         task_rows[task_keys[key]]["quantity"] += d.quantity
-    table = PickTask.__table__
-    ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), task_rows).scalars().all()
+    ids = _insert_tasks(conn, task_rows)
     now = utcnow()
     conn.execute(insert(Allocation.__table__), [
         {"order_line_id": d.line_id, "order_id": d.order_id, "lot_id": d.lot_id, "location_id": d.location_id,
          "lpn": d.lpn, "quantity": d.quantity, "picked": 0, "short": 0, "packing_location_id": None,
-         "pick_task_id": ids[task_keys[(d.order_id, d.location_id, d.lot_id)]], "state": "open",
+         "pick_task_id": ids[(d.order_id, d.location_id, d.lot_id)], "state": "open",
          "allocated_at": now, "shipped_at": None} for d in plan.draws])
     reserve: dict[int, int] = defaultdict(int)
     for d in plan.draws:
@@ -217,6 +216,18 @@ def write_plan(uow: UnitOfWork, plan: Plan, wave_of: dict[int, tuple[int, str]])
     filled = [o.order_id for o in plan.filled]
     for start in range(0, len(filled), 5000):
         conn.execute(delete(OrderWait.__table__).where(OrderWait.__table__.c.order_id.in_(filled[start:start + 5000])))
+
+
+def _insert_tasks(conn: Any, rows: list[dict[str, Any]]) -> dict[tuple[int, int, int], int]:
+    """Insert pick tasks in bulk; (order, location, lot) → task id, read back by their waves (no RETURNING:
+    SQLite would send 100,000 single-row statements for it)."""
+    table = PickTask.__table__
+    before = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    conn.execute(insert(table), rows)
+    waves = sorted({r["wave_id"] for r in rows})
+    return {(o, loc, lot): tid for tid, o, loc, lot in conn.execute(
+        select(table.c.id, table.c.order_id, table.c.location_id, table.c.lot_id)
+        .where(table.c.wave_id.in_(waves), table.c.id > before))}
 
 
 def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) -> list[dict[str, str]]:

@@ -65,7 +65,8 @@ def trace(uow: UnitOfWork, code: str) -> dict[str, Any]:
 
     Upwards, from the parcels and orders the code names: their orders, lots, declaration lines, containers.
     Downwards, from the lots it names (a batch, SSCC or declaration): every parcel holding them, each with its
-    order number (the first MAX_PARCELS; `parcels_truncated` says when there are more).
+    order number (the first MAX_PARCELS; `parcels_truncated` says when there are more). Only the parcels of a
+    waybill or order list their contents: a lot's or manifest's hundreds of parcels are listed without them.
     """
     require(uow, Permission.VIEW)
     code = code.strip()
@@ -81,13 +82,15 @@ def trace(uow: UnitOfWork, code: str) -> dict[str, Any]:
     if order_ids:
         up |= _ids(uow, select(Allocation.lot_id).where(Allocation.order_id.in_(order_ids)))
     truncated = False
+    with_items = set() if "manifest" in kinds else set(parcel_ids)
     if lot_ids:
         down = list(_conn(uow).execute(select(ParcelItem.parcel_id).where(ParcelItem.lot_id.in_(lot_ids))
                                        .distinct().order_by(ParcelItem.parcel_id).limit(MAX_PARCELS + 1)).scalars())
         truncated = len(down) > MAX_PARCELS
         parcel_ids |= set(down[:MAX_PARCELS])
     lots = _lots(uow, lot_ids | up)
-    return {"code": code, "matched": kinds, "parcels": _parcels(uow, parcel_ids), "parcels_truncated": truncated,
+    return {"code": code, "matched": kinds, "parcels": _parcels(uow, parcel_ids, with_items),
+            "parcels_truncated": truncated,
             "orders": _orders(uow, order_ids), "lots": lots,
             "declarations": _declarations(uow, sorted({lot["declaration"] for lot in lots}))}
 
@@ -97,16 +100,17 @@ def _conn(uow: UnitOfWork) -> Any:
     return uow.session.connection()
 
 
-def _parcels(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
+def _parcels(uow: UnitOfWork, ids: Iterable[int], with_items: set[int]) -> list[dict[str, Any]]:
     ids = sorted(ids)
     if not ids:
         return []
     items: dict[int, list[dict[str, Any]]] = {}
-    for r in _conn(uow).execute(select(ParcelItem.parcel_id, Product.sku, Lot.batch_no, ParcelItem.quantity)
-                                 .join(Lot, Lot.id == ParcelItem.lot_id)
-                                 .join(Product, Product.id == ParcelItem.product_id)
-                                 .where(ParcelItem.parcel_id.in_(ids))):
-        items.setdefault(r.parcel_id, []).append({"sku": r.sku, "batch": r.batch_no, "qty": r.quantity})
+    if with_items:
+        for r in _conn(uow).execute(select(ParcelItem.parcel_id, Product.sku, Lot.batch_no, ParcelItem.quantity)
+                                    .join(Lot, Lot.id == ParcelItem.lot_id)
+                                    .join(Product, Product.id == ParcelItem.product_id)
+                                    .where(ParcelItem.parcel_id.in_(sorted(with_items)))):
+            items.setdefault(r.parcel_id, []).append({"sku": r.sku, "batch": r.batch_no, "qty": r.quantity})
     rows = _conn(uow).execute(
         select(Parcel.id, Parcel.waybill_no, Parcel.carrier_code, Parcel.status, Parcel.weight_kg, Parcel.packed_at,
                Parcel.shipped_at, ConsumerOrder.order_no, Manifest.manifest_no, Manifest.gate_pass_no)
@@ -114,7 +118,8 @@ def _parcels(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
         .outerjoin(Manifest, Manifest.id == Parcel.manifest_id).where(Parcel.id.in_(ids)).order_by(Parcel.id))
     return [{"waybill": r.waybill_no, "carrier": r.carrier_code, "order_no": r.order_no, "status": r.status,
              "weight": str(r.weight_kg), "packed_at": _iso(r.packed_at), "shipped_at": _iso(r.shipped_at),
-             "manifest": r.manifest_no, "gate_pass": r.gate_pass_no, "items": items.get(r.id, [])} for r in rows]
+             "manifest": r.manifest_no, "gate_pass": r.gate_pass_no,
+             **({"items": items.get(r.id, [])} if r.id in with_items else {})} for r in rows]
 
 
 def _orders(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
