@@ -1,0 +1,948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BatchJob</name>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>完成当前批次后停止…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Business no.</source>
+        <translation>业务编号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态说明</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256 校验值</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customs</source>
+        <translation>海关状态</translation>
+    </message>
+    <message>
+        <source>copNo</source>
+        <translation>企业内部编号 copNo</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Buyer ID</source>
+        <translation>订购人证件号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Dutiable</source>
+        <translation>完税价格</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税款</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>拒绝原因</translation>
+    </message>
+</context>
+<context>
+    <name>CustomsExchange</name>
+    <message>
+        <source>in the outbox since %1</source>
+        <translation>自 %1 起在发件箱中</translation>
+    </message>
+    <message>
+        <source>waiting to be written to the outbox</source>
+        <translation>等待写入发件箱</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>已存档</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>This rejected record was already dealt with.</source>
+        <translation>这条被拒记录已经处理过了。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is already cancelled.</source>
+        <translation>订单 {order_no} 已经撤销。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} has left or is on its way: it cannot be cancelled (a parcel that left comes back as a return).</source>
+        <translation>订单 {order_no} 已出区或正在出区，不能撤销（已出区的包裹按退货处理）。</translation>
+    </message>
+    <message>
+        <source>Order number {order_no} exists on several platforms.</source>
+        <translation>订单编号 {order_no} 在多个电商平台都存在。</translation>
+    </message>
+    <message>
+        <source>Only an order rejected by customs can be declared again.</source>
+        <translation>只有被海关退单的订单才能重新申报。</translation>
+    </message>
+    <message>
+        <source>Order {order_no} is not declared yet: there is no inventory list to print.</source>
+        <translation>订单 {order_no} 尚未申报，没有可打印的清单。</translation>
+    </message>
+    <message>
+        <source>The warehouse&apos;s customs identity is missing: import it first.</source>
+        <translation>缺少仓库的海关备案信息，请先导入。</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be used (missing or not writable).</source>
+        <translation>文件夹 {path} 无法使用（不存在或不可写）。</translation>
+    </message>
+    <message>
+        <source>The key file for buyers&apos; data ({path}) is missing on this workstation: copy it from the workstation that created it.</source>
+        <translation>本工作站缺少订购人数据的密钥文件（{path}），请从创建它的工作站复制过来。</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s key file does not open this database&apos;s buyer data: every workstation must use the same key file.</source>
+        <translation>本工作站的密钥文件无法解密此数据库中的订购人数据：所有工作站必须使用同一个密钥文件。</translation>
+    </message>
+    <message>
+        <source>The key file {path} is not a valid key.</source>
+        <translation>密钥文件 {path} 不是有效的密钥。</translation>
+    </message>
+    <message>
+        <source>The bonded balance is too short to declare this order again.</source>
+        <translation>保税余量不足，无法重新申报此订单。</translation>
+    </message>
+    <message>
+        <source>Country of origin {origin} has no customs code.</source>
+        <translation>原产国 {origin} 没有对应的海关代码。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeScreen</name>
+    <message>
+        <source>Customs exchange</source>
+        <translation>海关数据交换</translation>
+    </message>
+    <message>
+        <source>Outbox (files to customs):</source>
+        <translation>发件箱（发往海关的文件）：</translation>
+    </message>
+    <message>
+        <source>Inbox (receipts from customs):</source>
+        <translation>收件箱（海关回执）：</translation>
+    </message>
+    <message>
+        <source>Declare now (F5)</source>
+        <translation>立即申报 (F5)</translation>
+    </message>
+    <message>
+        <source>Read receipts now (F6)</source>
+        <translation>立即读取回执 (F6)</translation>
+    </message>
+    <message>
+        <source>&amp;Watch the inbox and apply new receipts</source>
+        <translation>监视收件箱并自动处理新回执(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>方向(&amp;D)</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>sent and received</source>
+        <translation>发出和收到</translation>
+    </message>
+    <message>
+        <source>any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>What the inbox watcher did</source>
+        <translation>收件箱监视记录</translation>
+    </message>
+    <message>
+        <source>Inventory-list printout</source>
+        <translation>清单打印</translation>
+    </message>
+    <message>
+        <source>&amp;Order no.</source>
+        <translation>订单编号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>scan or type, then Enter</source>
+        <translation>扫描或输入后按回车</translation>
+    </message>
+    <message>
+        <source>Preview… (Ctrl+P)</source>
+        <translation>预览… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Declaring inventory lists</source>
+        <translation>正在申报清单</translation>
+    </message>
+    <message>
+        <source>Reading receipts</source>
+        <translation>正在读取回执</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTexts</name>
+    <message>
+        <source>%1 inventory lists declared into %2.</source>
+        <translation>已申报 %1 份清单，文件写入 %2。</translation>
+    </message>
+    <message>
+        <source>%1 earlier files written to the outbox again.</source>
+        <translation>另有 %1 个以前的文件重新写入发件箱。</translation>
+    </message>
+    <message>
+        <source>Not declared: %1.</source>
+        <translation>未申报：%1。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the lists declared before are kept.</source>
+        <translation>已取消：之前申报的清单保留。</translation>
+    </message>
+    <message>
+        <source>%1 receipts applied, %2 duplicates, %3 for unknown lists, %4 files refused.</source>
+        <translation>已处理回执 %1 条，重复 %2 条，找不到清单 %3 条，拒收文件 %4 个。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files read before are kept.</source>
+        <translation>已取消：之前读取的文件保留。</translation>
+    </message>
+    <message>
+        <source>%1: order %2, customs %3 → %4</source>
+        <translation>%1：订单 %2，海关 %3 → %4</translation>
+    </message>
+    <message>
+        <source>(older than %1, kept in the history)</source>
+        <translation>（早于“%1”，仅记入历史）</translation>
+    </message>
+    <message>
+        <source>%1: no list for %2 (status %3)</source>
+        <translation>%1：找不到 %2 的清单（状态 %3）</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 被拒收：%2</translation>
+    </message>
+    <message>
+        <source>%1 receipts were already applied before</source>
+        <translation>%1 条回执以前已经处理过</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>电商平台</translation>
+    </message>
+    <message>
+        <source>Customs status</source>
+        <translation>海关状态</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>copNo / invtNo</source>
+        <translation>企业内部编号 / 清单编号</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Customs says</source>
+        <translation>海关回执说明</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>订购人</translation>
+    </message>
+    <message>
+        <source>Buyer ID number</source>
+        <translation>订购人证件号码</translation>
+    </message>
+    <message>
+        <source>Consignee</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Buyer phone</source>
+        <translation>订购人电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>收件地址</translation>
+    </message>
+    <message>
+        <source>Goods + freight − discount</source>
+        <translation>货值 + 运费 − 折扣</translation>
+    </message>
+    <message>
+        <source>Tax declared / computed</source>
+        <translation>申报税款 / 计算税款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Cancel order %1?</source>
+        <translation>撤销订单 %1？</translation>
+    </message>
+    <message>
+        <source>It was declared: a cancellation request (CEB623) goes to customs; its bonded quantity stays held until customs agrees.</source>
+        <translation>该订单已申报：将向海关发送撤销申请（CEB623）；在海关同意之前，其保税数量仍被占用。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>consumer cancelled the order</source>
+        <translation>消费者取消订单</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>撤销订单</translation>
+    </message>
+    <message>
+        <source>Reveal ID number (F9)</source>
+        <translation>显示证件号码 (F9)</translation>
+    </message>
+    <message>
+        <source>Reveal phone (F10)</source>
+        <translation>显示电话 (F10)</translation>
+    </message>
+    <message>
+        <source>Cancel order… (F8)</source>
+        <translation>撤销订单… (F8)</translation>
+    </message>
+    <message>
+        <source>Inventory list… (Ctrl+P)</source>
+        <translation>申报清单… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税款</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Select an order to see its customs history.</source>
+        <translation>选择一个订单以查看其海关记录。</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>full tax</source>
+        <translation>全额征税</translation>
+    </message>
+    <message>
+        <source>chosen for inspection</source>
+        <translation>被海关布控查验</translation>
+    </message>
+    <message>
+        <source>Shown in clear for %1 seconds; this was recorded in the audit log.</source>
+        <translation>明文显示 %1 秒；此操作已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Order %1 cancelled.</source>
+        <translation>订单 %1 已撤销。</translation>
+    </message>
+    <message>
+        <source>Cancellation request %1 written to the outbox.</source>
+        <translation>撤销申请 %1 已写入发件箱。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderImport</name>
+    <message>
+        <source>Order files</source>
+        <translation>订单文件</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 orders accepted, %3 rejected.</source>
+        <translation>%1：接受订单 %2 个，拒绝 %3 个。</translation>
+    </message>
+    <message>
+        <source>Cancelled: what was checked before is kept; the rest of the file was not read.</source>
+        <translation>已取消：之前已校验的订单保留，文件其余部分未读取。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderImportScreen</name>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>JSON Lines (one order a line) or CSV/XLSX (one row per order line). Each order is accepted or rejected on its own; rejected orders wait on the rejection workbench. Cancel stops after the current batch and keeps what was checked.</source>
+        <translation>JSON Lines（每行一个订单）或 CSV/XLSX（每个订单商品一行）。每个订单单独接受或拒绝；被拒订单进入拒单处理台。取消会在当前批次完成后停止，并保留已校验的订单。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>path of the order file, then Enter</source>
+        <translation>订单文件路径，然后按回车</translation>
+    </message>
+    <message>
+        <source>Choose file… (Ctrl+O)</source>
+        <translation>选择文件… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderWords</name>
+    <message>
+        <source>accepted, not declared</source>
+        <translation>已接受，未申报</translation>
+    </message>
+    <message>
+        <source>declared</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <source>detained</source>
+        <translation>扣留</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>rejected by customs</source>
+        <translation>海关退单</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>rejected at import</source>
+        <translation>导入时被拒</translation>
+    </message>
+    <message>
+        <source>declared, no answer yet</source>
+        <translation>已申报，尚无回执</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>申报中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>sending failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>rejected (100)</source>
+        <translation>退单 (100)</translation>
+    </message>
+    <message>
+        <source>accepted (120)</source>
+        <translation>入库成功 (120)</translation>
+    </message>
+    <message>
+        <source>under review (300)</source>
+        <translation>人工审核 (300)</translation>
+    </message>
+    <message>
+        <source>review concluded (399)</source>
+        <translation>审核结束 (399)</translation>
+    </message>
+    <message>
+        <source>awaiting arrival (400)</source>
+        <translation>待运抵 (400)</translation>
+    </message>
+    <message>
+        <source>inspection (500)</source>
+        <translation>查验 (500)</translation>
+    </message>
+    <message>
+        <source>detained (501–599)</source>
+        <translation>扣留 (501–599)</translation>
+    </message>
+    <message>
+        <source>suspended (600)</source>
+        <translation>挂起 (600)</translation>
+    </message>
+    <message>
+        <source>return abroad (700)</source>
+        <translation>退运 (700)</translation>
+    </message>
+    <message>
+        <source>released (800)</source>
+        <translation>放行 (800)</translation>
+    </message>
+    <message>
+        <source>closed (899)</source>
+        <translation>结关 (899)</translation>
+    </message>
+    <message>
+        <source>unreadable record</source>
+        <translation>记录无法读取</translation>
+    </message>
+    <message>
+        <source>bad quantity</source>
+        <translation>数量错误</translation>
+    </message>
+    <message>
+        <source>wrong ID type</source>
+        <translation>证件类型错误</translation>
+    </message>
+    <message>
+        <source>bonded balance short</source>
+        <translation>保税余量不足</translation>
+    </message>
+    <message>
+        <source>duplicate order number</source>
+        <translation>订单编号重复</translation>
+    </message>
+    <message>
+        <source>duplicate waybill</source>
+        <translation>运单号重复</translation>
+    </message>
+    <message>
+        <source>goods value differs from the lines</source>
+        <translation>货值与商品明细不符</translation>
+    </message>
+    <message>
+        <source>ID number checksum wrong</source>
+        <translation>身份证号校验位错误</translation>
+    </message>
+    <message>
+        <source>waybill missing</source>
+        <translation>缺少运单号</translation>
+    </message>
+    <message>
+        <source>not on the positive list</source>
+        <translation>不在正面清单内</translation>
+    </message>
+    <message>
+        <source>over the annual limit</source>
+        <translation>超过年度限值</translation>
+    </message>
+    <message>
+        <source>over the order limit</source>
+        <translation>超过单次限值</translation>
+    </message>
+    <message>
+        <source>payer is not the buyer</source>
+        <translation>支付人不是订购人</translation>
+    </message>
+    <message>
+        <source>payment does not add up</source>
+        <translation>支付金额不符</translation>
+    </message>
+    <message>
+        <source>tax differs</source>
+        <translation>税款不符</translation>
+    </message>
+    <message>
+        <source>unknown SKU</source>
+        <translation>未知商品编码</translation>
+    </message>
+    <message>
+        <source>cancellation refused by customs</source>
+        <translation>海关不同意撤销</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>customs</source>
+        <translation>海关</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>file sent</source>
+        <translation>发出文件</translation>
+    </message>
+    <message>
+        <source>file received</source>
+        <translation>收到文件</translation>
+    </message>
+    <message>
+        <source>customs receipt</source>
+        <translation>海关回执</translation>
+    </message>
+    <message>
+        <source>customs ledger</source>
+        <translation>海关账册</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>cancellation requested (CEB623 sent)</source>
+        <translation>已申请撤销（已发出 CEB623）</translation>
+    </message>
+    <message>
+        <source>cancellation confirmed by customs</source>
+        <translation>海关已同意撤销</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>收到</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersScreen</name>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>order no., waybill, copNo, full ID number or its last digits</source>
+        <translation>订单编号、运单号、企业内部编号、完整身份证号或其末几位</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>PrintoutDialog</name>
+    <message>
+        <source>Loading the inventory list…</source>
+        <translation>正在载入申报清单…</translation>
+    </message>
+    <message>
+        <source>Inventory list of order %1</source>
+        <translation>订单 %1 的申报清单</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Record as received</source>
+        <translation>收到的原始记录</translation>
+    </message>
+    <message>
+        <source>Record (write the whole order as JSON)</source>
+        <translation>记录（以 JSON 写出完整订单）</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Rejection workbench</source>
+        <translation>拒单处理台</translation>
+    </message>
+    <message>
+        <source>Customs exchange</source>
+        <translation>海关数据交换</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Dismiss the rejected record of order %1 without importing it? Note:</source>
+        <translation>作废订单 %1 的被拒记录而不导入？备注：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchScreen</name>
+    <message>
+        <source>Rejection workbench</source>
+        <translation>拒单处理台</translation>
+    </message>
+    <message>
+        <source>Re-validate (Ctrl+Enter)</source>
+        <translation>重新校验 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Declare again (F6)</source>
+        <translation>重新申报 (F6)</translation>
+    </message>
+    <message>
+        <source>Re-import a corrected file… (Ctrl+O)</source>
+        <translation>重新导入更正后的文件… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation>没有待处理的记录。</translation>
+    </message>
+    <message>
+        <source>Select a record to fix it.</source>
+        <translation>选择一条记录进行更正。</translation>
+    </message>
+    <message>
+        <source>copNo %1 · customs status %2 · %3</source>
+        <translation>企业内部编号 %1 · 海关状态 %2 · %3</translation>
+    </message>
+    <message>
+        <source>The record is not valid JSON: %1</source>
+        <translation>记录不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Accepted: order %1 is now an order.</source>
+        <translation>已接受：%1 已成为订单。</translation>
+    </message>
+    <message>
+        <source>Still rejected: %1 — %2</source>
+        <translation>仍被拒绝：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Dismissed.</source>
+        <translation>已作废。</translation>
+    </message>
+    <message>
+        <source>Order %1 will be declared again at the next export.</source>
+        <translation>订单 %1 将在下次申报时重新申报。</translation>
+    </message>
+    <message>
+        <source>Re-import a corrected file</source>
+        <translation>重新导入更正后的文件</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+</context>
+</TS>

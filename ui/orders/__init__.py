@@ -1,0 +1,1 @@
+"""The orders and customs screens: orders by status, order import, the rejection workbench, the customs exchange."""

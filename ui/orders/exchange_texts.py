@@ -1,0 +1,62 @@
+"""What the customs exchange tells the user after a job or a watcher pass, in the user's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.orders.vocabulary import customs_status_label, order_status_label
+
+
+def _fill(template: str, *values: object) -> str:
+    for n, value in enumerate(values, start=1):
+        template = template.replace(f"%{n}", str(value))
+    return template
+
+
+def export_text(report: Any) -> str:
+    """An ExportReport as one sentence (and the orders that could not be declared)."""
+    text = _fill(QCoreApplication.translate("ExchangeTexts", "%1 inventory lists declared into %2."),
+                 report.exported, report.outbox)
+    if report.redelivered:
+        text += " " + _fill(QCoreApplication.translate("ExchangeTexts", "%1 earlier files written to the outbox "
+                                                                        "again."), len(report.redelivered))
+    if report.refused:
+        refused = "; ".join(f"{r['order_no']}: {r['reason']}" for r in report.refused)
+        text += " " + _fill(QCoreApplication.translate("ExchangeTexts", "Not declared: %1."), refused)
+    if report.cancelled:
+        text += " " + QCoreApplication.translate("ExchangeTexts", "Cancelled: the lists declared before are kept.")
+    return text
+
+
+def receipts_text(report: Any) -> str:
+    """A ReceiptReport as one sentence."""
+    text = _fill(QCoreApplication.translate("ExchangeTexts", "%1 receipts applied, %2 duplicates, %3 for unknown "
+                                                             "lists, %4 files refused."),
+                 report.applied, report.duplicates, len(report.unmatched), len(report.refused))
+    if report.cancelled:
+        text += " " + QCoreApplication.translate("ExchangeTexts", "Cancelled: the files read before are kept.")
+    return text
+
+
+def _effect_line(e: dict[str, str]) -> str:
+    line = _fill(QCoreApplication.translate("ExchangeTexts", "%1: order %2, customs %3 → %4"), e["file"],
+                 e["order_no"], e["status"], order_status_label(e["order_status"]))
+    if e["outcome"] == "superseded":
+        line += " " + _fill(QCoreApplication.translate("ExchangeTexts", "(older than %1, kept in the history)"),
+                            customs_status_label(e["list_status"]))
+    return line
+
+
+def pass_lines(result: Any) -> list[str]:
+    """One line per receipt a watcher pass applied: the file, the order, customs' code, where it left the order."""
+    lines = [_effect_line(e) for e in result.effects if e["outcome"] != "unmatched"]
+    lines += [_fill(QCoreApplication.translate("ExchangeTexts", "%1: no list for %2 (status %3)"), u["file"],
+                    u["key"], u["status"]) for u in result.report.unmatched]
+    lines += [_fill(QCoreApplication.translate("ExchangeTexts", "%1 refused: %2"), r["file"], r["reason"])
+              for r in result.report.refused]
+    if result.report.duplicates:
+        lines.append(_fill(QCoreApplication.translate("ExchangeTexts", "%1 receipts were already applied before"),
+                           result.report.duplicates))
+    return lines

@@ -1,0 +1,280 @@
+"""One order in full: its facts (buyer masked), lines, and customs history; reveal, cancel, inventory list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from app.domain.roles import Permission
+from app.services import pii
+from app.services.orders_cancel import DECLARED, cancel_order
+from app.services.orders_queries_ui import deliver_outbox, order_timeline
+from ui.orders.printout import PrintoutDialog
+from ui.orders.vocabulary import (
+    cancel_state_label, customs_status_label, event_label, order_status_label, rejection_label,
+)
+from ui.orders.widgets import StatusLine, fill_table, fit_height, local_time, press_on, row_table
+
+if TYPE_CHECKING:
+    from app.services.orders_cancel import CancelResult
+    from ui.context import AppContext
+
+CANCELLABLE = ("accepted", "customs_rejected", *DECLARED)
+REVEAL_SECONDS = 60  # a revealed value is masked again after this long (or when another order is shown)
+# (key in the facts, label source in context "OrderDetail")
+FACTS: list[tuple[str, str]] = [
+    ("order_no", QT_TRANSLATE_NOOP("OrderDetail", "Order no.")),
+    ("status", QT_TRANSLATE_NOOP("OrderDetail", "Status")),
+    ("platform", QT_TRANSLATE_NOOP("OrderDetail", "Platform")),
+    ("customs_status", QT_TRANSLATE_NOOP("OrderDetail", "Customs status")),
+    ("ordered_at", QT_TRANSLATE_NOOP("OrderDetail", "Ordered at")),
+    ("list_numbers", QT_TRANSLATE_NOOP("OrderDetail", "copNo / invtNo")),
+    ("waybill", QT_TRANSLATE_NOOP("OrderDetail", "Waybill")),
+    ("customs_info", QT_TRANSLATE_NOOP("OrderDetail", "Customs says")),
+    ("buyer_name", QT_TRANSLATE_NOOP("OrderDetail", "Buyer")),
+    ("buyer_id", QT_TRANSLATE_NOOP("OrderDetail", "Buyer ID number")),
+    ("consignee", QT_TRANSLATE_NOOP("OrderDetail", "Consignee")),
+    ("buyer_phone", QT_TRANSLATE_NOOP("OrderDetail", "Buyer phone")),
+    ("address", QT_TRANSLATE_NOOP("OrderDetail", "Address")),
+    ("money", QT_TRANSLATE_NOOP("OrderDetail", "Goods + freight − discount")),
+    ("tax", QT_TRANSLATE_NOOP("OrderDetail", "Tax declared / computed")),
+    ("paid", QT_TRANSLATE_NOOP("OrderDetail", "Paid")),
+    ("flags", QT_TRANSLATE_NOOP("OrderDetail", "Flags")),
+    ("rejection", QT_TRANSLATE_NOOP("OrderDetail", "Rejection")),
+]
+
+
+def confirm_cancel(parent: QWidget, order_no: str, declared: bool) -> str | None:
+    """Ask before cancelling; the reason typed, or None when the user said no (a seam the tests replace)."""
+    question = QCoreApplication.translate("OrderDetail", "Cancel order %1?").replace("%1", order_no)
+    if declared:
+        question += "\n" + QCoreApplication.translate(
+            "OrderDetail", "It was declared: a cancellation request (CEB623) goes to customs; its bonded quantity "
+            "stays held until customs agrees.")
+    question += "\n\n" + QCoreApplication.translate("OrderDetail", "Reason:")
+    default = QCoreApplication.translate("OrderDetail", "consumer cancelled the order")
+    title = QCoreApplication.translate("OrderDetail", "Cancel order")
+    reason, ok = QInputDialog.getText(parent, title, question, text=default)
+    if not ok:
+        return None
+    return reason.strip() or default
+
+
+class OrderDetail(QWidget):
+    """Shows `order_timeline`; buttons follow the role (and the services refuse anyway)."""
+
+    sig_loaded = Signal(str)  # the order shown now (its number), after its history arrived
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.history: dict[str, Any] | None = None
+        self.revealed: dict[str, str] = {}
+        self._mask_timer = QTimer(self, singleShot=True, interval=REVEAL_SECONDS * 1000)
+        self._mask_timer.timeout.connect(self.mask_again)
+        self.title = QLabel(objectName="detail_title")
+        bold = self.title.font()
+        bold.setBold(True)
+        bold.setPointSize(round(bold.pointSize() * 1.2))
+        self.title.setFont(bold)
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        self.lines = row_table(6, "lines_table", stretch=2)
+        self.events = row_table(4, "history_table")
+        self.status = StatusLine("detail_status")
+        self._build_buttons()
+        self._lay_out()
+        self.retranslate_ui()
+        self.show_history(None)
+
+    def _build_buttons(self) -> None:
+        self.reveal_id = QPushButton(objectName="reveal_id", clicked=lambda: self.reveal("buyer_id_number"))
+        self.reveal_phone = QPushButton(objectName="reveal_phone", clicked=lambda: self.reveal("buyer_phone"))
+        self.cancel_button = QPushButton(objectName="cancel_order", clicked=self.cancel)
+        self.print_button = QPushButton(objectName="print_list", clicked=self.open_printout)
+        for button, shortcut in ((self.reveal_id, "F9"), (self.reveal_phone, "F10"), (self.cancel_button, "F8"),
+                                 (self.print_button, "Ctrl+P")):
+            press_on(button, shortcut)
+        self.reveal_id.setVisible(self.ctx.may(Permission.REVEAL_PII))
+        self.reveal_phone.setVisible(self.ctx.may(Permission.REVEAL_PII))
+        self.cancel_button.setVisible(self.ctx.may(Permission.CUSTOMS_EXCHANGE))
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        for n, (key, _label) in enumerate(FACTS):
+            label, value = QLabel(), QLabel(objectName=f"fact_{key}", wordWrap=True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.labels[key], self.values[key] = label, value
+            grid.addWidget(label, n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, n // 2, (n % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        buttons = QHBoxLayout()
+        for button in (self.reveal_id, self.reveal_phone, self.print_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addLayout(grid)
+        column.addLayout(buttons)
+        column.addWidget(self.status)
+        column.addWidget(self.lines)
+        column.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.events)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def retranslate_ui(self) -> None:
+        for key, source in FACTS:
+            self.labels[key].setText(QCoreApplication.translate("OrderDetail", source))
+        self.reveal_id.setText(self.tr("Reveal ID number (F9)"))
+        self.reveal_phone.setText(self.tr("Reveal phone (F10)"))
+        self.cancel_button.setText(self.tr("Cancel order… (F8)"))
+        self.print_button.setText(self.tr("Inventory list… (Ctrl+P)"))
+        self.lines.setHorizontalHeaderLabels([self.tr("No."), self.tr("SKU"), self.tr("Name"), self.tr("Quantity"),
+                                              self.tr("Unit price"), self.tr("Tax")])
+        self.events.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Event"), self.tr("Code"),
+                                               self.tr("Detail")])
+        self.show_history(self.history)
+
+    # -- showing ----------------------------------------------------------------------------------------
+    @property
+    def order_no(self) -> str:
+        return self.history["order"]["order_no"] if self.history else ""
+
+    def load(self, order_no: str) -> None:
+        """Fetch and show `order_no`'s history (a revealed value of the previous order is masked again)."""
+        self.mask_again()
+        self.ctx.run(lambda uow: order_timeline(uow, order_no), write=False, on_done=self._loaded,
+                     on_error=self.status.refused)
+
+    def reload(self) -> None:
+        if self.history is not None:
+            self.load(self.order_no)
+
+    def _loaded(self, history: dict[str, Any]) -> None:
+        previous = self.order_no
+        self.show_history(history)
+        if history["order"]["order_no"] != previous:
+            self.status.note("")
+        self.sig_loaded.emit(self.order_no)
+
+    def show_history(self, history: dict[str, Any] | None) -> None:
+        self.history = history
+        if history is None:
+            self.title.setText(self.tr("Select an order to see its customs history."))
+            for value in self.values.values():
+                value.clear()
+            fill_table(self.lines, [])
+            fill_table(self.events, [])
+        else:
+            o = history["order"]
+            self.title.setText(self.tr("Order %1").replace("%1", o["order_no"]))
+            for key, text in self._facts(o, history["inventory_list"]).items():
+                self.values[key].setText(text)
+            fill_table(self.lines, [[str(ln["gnum"]), ln["sku"], ln["name"], str(ln["qty"]), ln["unit_price"],
+                                     ln["tax"]] for ln in o["lines"]], numeric=(0, 3, 4, 5))
+            fit_height(self.lines)
+            fill_table(self.events, [[local_time(e["at"]), event_label(e["kind"]), e["code"], e["text"]]
+                                     for e in history["events"]])
+        self._show_revealed()
+        self._enable_buttons()
+
+    def _facts(self, o: dict[str, Any], lst: dict[str, Any] | None) -> dict[str, str]:
+        flags = [self.tr("full tax") if o["full_tax"] else "", self.tr("chosen for inspection") if o["inspection"]
+                 else "", cancel_state_label(o["cancel_state"])]
+        return {
+            "order_no": o["order_no"], "status": order_status_label(o["status"]), "platform": o["platform_code"],
+            "customs_status": customs_status_label(o["customs_status"]) if o["customs_status"] else "—",
+            "ordered_at": local_time(o["ordered_at"]),
+            "list_numbers": f"{o['copNo'] or '—'} / {(lst or {}).get('invtNo') or '—'}",
+            "waybill": f"{o['waybill_no']} ({o['carrier_code']})",
+            "customs_info": (lst or {}).get("return_info") or "—", "buyer_name": o["buyer_name"],
+            "buyer_id": o["buyer_id"], "buyer_phone": o["buyer_phone"],
+            "consignee": f"{o['consignee_name']} {o['consignee_phone']}", "address": o["consignee_address"],
+            "money": f"{o['goods_value']} + {o['freight']} − {o['discount']}",
+            "tax": f"{o['tax']} / {o['tax_computed']}", "paid": o["paid"],
+            "flags": ", ".join(f for f in flags if f) or "—",
+            "rejection": (f"{rejection_label(o['rejection_code'])}: {o['rejection_reason']}"
+                          if o["rejection_code"] else "—"),
+        }
+
+    def _enable_buttons(self) -> None:
+        o = self.history["order"] if self.history else None
+        self.reveal_id.setEnabled(o is not None)
+        self.reveal_phone.setEnabled(o is not None)
+        self.cancel_button.setEnabled(o is not None and o["status"] in CANCELLABLE)
+        self.print_button.setEnabled(o is not None and bool(o["copNo"]))
+
+    # -- acting -----------------------------------------------------------------------------------------
+    def reveal(self, field: str) -> None:
+        """Ask the service for one value in clear (customs officers only; audited); shown for a minute."""
+        order_no = self.order_no
+        if not order_no:
+            return
+        self.ctx.run(lambda uow: pii.reveal(uow, order_no, field),
+                     on_done=lambda value: self._revealed(order_no, field, value), on_error=self.status.refused)
+
+    def _revealed(self, order_no: str, field: str, value: str) -> None:
+        if order_no != self.order_no:
+            return
+        self.revealed[field] = value
+        self._show_revealed()
+        self._mask_timer.start()
+        self.status.note(self.tr("Shown in clear for %1 seconds; this was recorded in the audit log.")
+                         .replace("%1", str(REVEAL_SECONDS)))
+
+    def _show_revealed(self) -> None:
+        for field, key in (("buyer_id_number", "buyer_id"), ("buyer_phone", "buyer_phone")):
+            label = self.values[key]
+            if field in self.revealed:
+                label.setText(self.revealed[field])
+                label.setStyleSheet("background: #f2a900; color: #1a1a1a; font-weight: bold; padding: 1px 4px;")
+            else:
+                label.setStyleSheet("")
+
+    def mask_again(self) -> None:
+        self._mask_timer.stop()
+        if self.revealed:
+            self.revealed.clear()
+            if self.history is not None:
+                o = self.history["order"]
+                self.values["buyer_id"].setText(o["buyer_id"])
+                self.values["buyer_phone"].setText(o["buyer_phone"])
+            self._show_revealed()
+
+    def cancel(self) -> None:
+        o = self.history["order"] if self.history else None
+        if o is None:
+            return
+        reason = confirm_cancel(self, o["order_no"], o["status"] in DECLARED)
+        if reason is None:
+            return
+        order_no = o["order_no"]
+        self.ctx.run(lambda uow: cancel_order(uow, order_no, platform_code=o["platform_code"], reason=reason),
+                     on_done=self._cancelled, on_error=self.status.refused)
+
+    def _cancelled(self, result: CancelResult) -> None:
+        text = self.tr("Order %1 cancelled.").replace("%1", result.order_no)
+        if result.request_file is None:
+            self.status.done(text)
+            return
+        text += " " + self.tr("Cancellation request %1 written to the outbox.").replace("%1", result.request_file)
+        self.ctx.run(deliver_outbox, on_done=lambda _files: self.status.done(text), on_error=self.status.refused)
+
+    def open_printout(self) -> None:
+        if self.order_no:
+            dialog = PrintoutDialog(self.ctx, self.order_no, self.window())
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()

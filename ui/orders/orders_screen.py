@@ -1,0 +1,178 @@
+"""Orders: by status (tabs), searched by order no., waybill, copNo or buyer (masked), with one order in full."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar, QVBoxLayout
+
+from app.services.orders_queries import list_orders
+from app.services.orders_queries_ui import count_orders, status_counts
+from ui.models.paged import Column, PagedTableModel
+from ui.orders.order_detail import OrderDetail
+from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label
+from ui.orders.widgets import local_time
+from ui.screens.base import Screen, heading
+from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+# the tabs: "" is every order; the rest are ConsumerOrder statuses
+TABS = ["", "accepted", "declared", "inspection", "released", "customs_rejected", "cancelled"]
+# a row: (id, order_no, status, customs_status, copNo, waybill, carrier, buyer_id, buyer_phone, dutiable, tax,
+#         ordered_at, rejection_code)
+COLUMNS = [
+    Column(1, QT_TRANSLATE_NOOP("Columns", "Order no.")),
+    Column(2, QT_TRANSLATE_NOOP("Columns", "Status"), order_status_label),
+    Column(3, QT_TRANSLATE_NOOP("Columns", "Customs"), lambda s: customs_status_label(s) if s else ""),
+    Column(4, QT_TRANSLATE_NOOP("Columns", "copNo")),
+    Column(5, QT_TRANSLATE_NOOP("Columns", "Waybill")),
+    Column(6, QT_TRANSLATE_NOOP("Columns", "Carrier")),
+    Column(7, QT_TRANSLATE_NOOP("Columns", "Buyer ID")),
+    Column(8, QT_TRANSLATE_NOOP("Columns", "Phone")),
+    Column(9, QT_TRANSLATE_NOOP("Columns", "Dutiable"), numeric=True),
+    Column(10, QT_TRANSLATE_NOOP("Columns", "Tax"), numeric=True),
+    Column(11, QT_TRANSLATE_NOOP("Columns", "Ordered at"), local_time),
+    Column(12, QT_TRANSLATE_NOOP("Columns", "Rejection"), rejection_label),
+]
+
+
+def order_row(r: dict[str, Any]) -> tuple:
+    return (r["id"], r["order_no"], r["status"], r["customs_status"], r["copNo"], r["waybill_no"],
+            r["carrier_code"], r["buyer_id"], r["buyer_phone"], r["dutiable_total"], r["tax"], r["ordered_at"],
+            r["rejection_code"])
+
+
+def orders_page(uow: Any, flt: tuple[str, str], after: int, limit: int) -> list[tuple]:
+    status, search = flt
+    return [order_row(r) for r in list_orders(uow, status or None, search, after, limit)]
+
+
+def orders_count(uow: Any, flt: tuple[str, str]) -> int:
+    return count_orders(uow, flt[0] or None, flt[1])
+
+
+class OrdersScreen(Screen):
+    """Type or scan into the search field (it has the focus); one match opens at once. Ctrl+PgUp/PgDn: tabs."""
+
+    areas = frozenset({"orders", "customs"})
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.counts: dict[str, int] = {}
+        self.model = PagedTableModel(ctx, COLUMNS, orders_page, count_fn=orders_count, page_size=200)
+        self.search = QLineEdit(objectName="search")
+        self.search.setClearButtonEnabled(True)
+        self.debounce = Debouncer(300, self.apply_filter, self)
+        self.search.textChanged.connect(self.debounce.poke)
+        self.search.returnPressed.connect(self.search_now)
+        self.tabs = QTabBar(objectName="status_tabs")
+        for _status in TABS:
+            self.tabs.addTab("")
+        self.tabs.currentChanged.connect(self.apply_filter)
+        self.view = table_view(self.model, name="orders_table")
+        fit_columns_once(self.view, self.model)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = OrderDetail(ctx)
+        self.count = QLabel(objectName="count")
+        self.model.sig_count.connect(self._show_count)
+        self.model.sig_failed.connect(ctx.sig_error)
+        self.model.rowsInserted.connect(self._open_single_match)
+        self._lay_out()
+        self._shortcuts()
+        self.retranslate_ui()
+        self.apply_filter()
+
+    def _lay_out(self) -> None:
+        self.title, self.search_label = heading(), QLabel()
+        self.search_label.setBuddy(self.search)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_label)
+        bar.addWidget(self.search, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count)
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, context=context)
+            shortcut.activated.connect(lambda step=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + step) % self.tabs.count()))
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, context=Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.search.clear)
+        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self, context=context)
+        refresh.activated.connect(self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.search.setFocus()  # scan-first: whatever the scanner sends lands here
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Orders"))
+        self.search_label.setText(self.tr("&Search"))
+        self.search.setPlaceholderText(self.tr("order no., waybill, copNo, full ID number or its last digits"))
+        self._show_tab_texts()
+        self.model.retranslate()
+        self.detail.retranslate_ui()
+        self._show_count()
+
+    def _show_tab_texts(self) -> None:
+        for i, status in enumerate(TABS):
+            name = order_status_label(status) if status else self.tr("All")
+            count = sum(self.counts.values()) - self.counts.get("rejected", 0) if not status \
+                else self.counts.get(status, 0)
+            self.tabs.setTabText(i, f"{name} ({count})" if self.counts else name)
+
+    # -- filtering --------------------------------------------------------------------------------------
+    def current_filter(self) -> tuple[str, str]:
+        return TABS[max(self.tabs.currentIndex(), 0)], self.search.text().strip()
+
+    def apply_filter(self, *_args: object) -> None:
+        flt = self.current_filter()
+        if flt != self.model.current_filter:
+            self.model.set_filter(flt)
+        self._load_counts()
+
+    def search_now(self) -> None:
+        """Enter (or a scanner's terminator): search at once."""
+        self.debounce.flush()
+        self.apply_filter()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._load_counts()
+        self.detail.reload()
+
+    def _load_counts(self) -> None:
+        self.ctx.run(status_counts, write=False, on_done=self._counts_arrived, on_error=self.ctx.sig_error.emit)
+
+    def _counts_arrived(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._show_tab_texts()
+
+    def _open_single_match(self) -> None:
+        """A search that finds exactly one order opens it (a scanned waybill goes straight to its order)."""
+        if self.model.rowCount() == 1 and self.model.current_filter[1]:
+            self.view.selectRow(0)
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        row = self.model.row_at(indexes[0].row()) if indexes else None
+        if row is not None and row[1] != self.detail.order_no:
+            self.detail.load(row[1])
+
+    def _show_count(self, *_args: object) -> None:
+        self.count.setText(count_text(self.model))

@@ -1,0 +1,166 @@
+"""Editing a rejected record: its fields in a form (buyer data masked), or its text when it was not JSON.
+
+Only what the user changed is sent back as corrections; the service merges them into the stored record,
+so an ID or phone number nobody touched never has to be shown or typed in clear.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from ui.orders.widgets import fit_height
+
+LINE_KEYS = ("sku", "qty", "unit_price")
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """{"buyer": {"name": …}} → {"buyer.name": …}; the order lines are left out (they have their own table)."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, path + "."))
+        elif not (path == "lines" and isinstance(value, list)):
+            out[path] = value
+    return out
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list, bool)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def typed_like(original: Any, text: str) -> Any:
+    """The edited text as the kind of value the record had there (a whole number stays a number)."""
+    stripped = text.strip()
+    if isinstance(original, int) and not isinstance(original, bool) and stripped.lstrip("-").isdigit():
+        return int(stripped)
+    return stripped
+
+
+def put(record: dict[str, Any], path: str, value: Any) -> None:
+    *parents, leaf = path.split(".")
+    node = record
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = value
+
+
+class RecordEditor(QTabWidget):
+    """Tab "Fields": one line per field and a table of the order lines; tab "Record": the text as received."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("record_editor")
+        self.original: dict[str, Any] | None = None
+        self.fields: dict[str, QLineEdit] = {}
+        self.form_widget = QWidget()
+        self.form = QFormLayout(self.form_widget)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.lines = QTableWidget(0, len(LINE_KEYS), objectName="record_lines")
+        self.lines.verticalHeader().setDefaultSectionSize(self.lines.fontMetrics().height() + 10)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.AnyKeyPressed | QTableWidget.EditTrigger.DoubleClicked
+                                   | QTableWidget.EditTrigger.EditKeyPressed)  # typed into, as in a spreadsheet
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.form_widget)
+        fields_tab = QWidget()
+        column = QVBoxLayout(fields_tab)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
+        column.addWidget(self.lines)
+        self.text = QPlainTextEdit(objectName="record_text")
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.addTab(fields_tab, "")
+        self.addTab(self.text, "")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTabText(0, self.tr("Fields"))
+        self.setTabText(1, self.tr("Record as received") if self.original is not None
+                        else self.tr("Record (write the whole order as JSON)"))
+        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Quantity"), self.tr("Unit price")])
+
+    def field(self, path: str) -> QLineEdit:
+        return self.fields[path]
+
+    def set_record(self, raw: str) -> None:
+        """Show the masked raw record: a form when it is a JSON object, else an editable text."""
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = {}
+        try:
+            parsed = json.loads(raw)
+        except json.JSONDecodeError:
+            parsed = None
+        self.original = parsed if isinstance(parsed, dict) else None
+        self.text.setPlainText(raw)
+        self.text.setReadOnly(self.original is not None)
+        self.setTabEnabled(0, self.original is not None)
+        self.setCurrentIndex(0 if self.original is not None else 1)
+        if self.original is not None:
+            for path, value in flatten(self.original).items():
+                edit = QLineEdit(as_text(value), objectName=f"field:{path}")
+                self.fields[path] = edit
+                self.form.addRow(path, edit)
+            self._fill_lines(self.original.get("lines"))
+        else:
+            self._fill_lines(None)
+        self.retranslate_ui()
+
+    def clear_record(self) -> None:
+        self.set_record("")
+        self.text.setReadOnly(True)
+
+    def _fill_lines(self, lines: Any) -> None:
+        rows = [ln for ln in lines if isinstance(ln, dict)] if isinstance(lines, list) else []
+        self.lines.setRowCount(len(rows))
+        for r, line in enumerate(rows):
+            for c, key in enumerate(LINE_KEYS):
+                self.lines.setItem(r, c, QTableWidgetItem(as_text(line.get(key))))
+        fit_height(self.lines, most=5, least=1)
+
+    def corrections(self) -> dict[str, Any]:
+        """What the user changed, shaped like the record; in text mode the whole order (ValueError if not JSON)."""
+        if self.original is None:
+            try:
+                whole = json.loads(self.text.toPlainText())
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+            if not isinstance(whole, dict):
+                raise ValueError("the record must be one JSON object { … }")
+            return whole
+        flat = flatten(self.original)
+        changes: dict[str, Any] = {}
+        for path, edit in self.fields.items():
+            if edit.text() != as_text(flat[path]):
+                put(changes, path, typed_like(flat[path], edit.text()))
+        lines = self._edited_lines()
+        if lines is not None:
+            changes["lines"] = lines
+        return changes
+
+    def _edited_lines(self) -> list[dict[str, Any]] | None:
+        """The whole list of lines when any cell changed (a list is replaced, not merged), else None."""
+        before = [ln for ln in self.original.get("lines") or [] if isinstance(ln, dict)]
+        after, changed = [], False
+        for r, line in enumerate(before):
+            edited = dict(line)
+            for c, key in enumerate(LINE_KEYS):
+                item = self.lines.item(r, c)
+                text = item.text() if item is not None else ""
+                if text != as_text(line.get(key)):
+                    edited[key], changed = typed_like(line.get(key), text), True
+            after.append(edited)
+        return after if changed else None
+
