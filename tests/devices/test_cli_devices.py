@@ -121,11 +121,11 @@ def test_print_queue_list_deliver_reprint_cancel(db_url: str, cli) -> None:
     assert code == 0 and "cancelled" in out
     with PrinterEmulator() as emu:
         code, out, _ = cli("print-queue", "deliver", "--printer", f"label={emu.address}", user="clerk")
-        assert code == 0 and "sent 1 jobs" in out and emu.jobs == [b"^XA^FDone^FS^XZ"]
+        assert code == 0 and "sent 1 jobs" in out and emu.wait_for_jobs(1) and emu.jobs == [b"^XA^FDone^FS^XZ"]
         code, out, _ = cli("print-queue", "reprint", str(first), user="supervisor")
         assert code == 0 and f"(reprint of {first})" in out
         code, out, _ = cli("print-queue", "deliver", "--printer", f"label={emu.address}", "--json")
-        assert code == 0 and len(json.loads(out)["sent"]) == 1 and len(emu.jobs) == 2
+        assert code == 0 and len(json.loads(out)["sent"]) == 1 and emu.wait_for_jobs(2) and len(emu.jobs) == 2
     code, _, err = cli("print-queue", "deliver", "--printer", "label")
     assert code == 1 and "NAME=ADDRESS" in err
     code, out, _ = cli("print-queue", "--status", "sent", "--json")

@@ -66,7 +66,7 @@ def test_queued_job_is_delivered_once_and_marked_sent(db: Database) -> None:
     with PrinterEmulator() as emu:
         report = printing.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)})
         again = printing.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)})
-        assert emu.jobs == [zpl(1)]
+        assert emu.wait_for_jobs(1) and emu.jobs == [zpl(1)]
     assert report.sent == [job_id] and again.sent == []
     job = jobs(db)[job_id]
     assert job.status == "sent" and job.attempts == 1 and job.sent_at is not None
@@ -81,7 +81,7 @@ def test_offline_printer_keeps_the_job_waiting_until_it_is_back(db: Database) ->
     assert (job.status, job.attempts) == ("queued", 1) and "not reachable" in job.last_error
     with PrinterEmulator(port=port) as emu:
         report = printing.deliver_pending(db, {"label": TcpPrinter("127.0.0.1", port, timeout_s=2)})
-        assert report.sent == [job_id] and emu.jobs == [zpl(1)]
+        assert report.sent == [job_id] and emu.wait_for_jobs(1) and emu.jobs == [zpl(1)]
     assert (jobs(db)[job_id].status, jobs(db)[job_id].attempts) == ("sent", 2)
 
 
@@ -97,7 +97,7 @@ def test_paper_out_makes_jobs_wait_and_they_go_once_when_paper_is_back(db: Datab
         emu.set_flag("paper_out", False)
         assert printing.deliver_pending(db, transports).sent == ids
         assert printing.deliver_pending(db, transports).sent == []
-        assert emu.jobs == [zpl(1), zpl(2)]
+        assert emu.wait_for_jobs(2) and emu.jobs == [zpl(1), zpl(2)]
 
 
 def test_printer_that_never_answers_times_out_and_the_job_stays_queued(db: Database) -> None:
@@ -121,7 +121,7 @@ def test_restart_delivers_the_rest_exactly_once(db: Database) -> None:
             assert printing.deliver_pending(reopened, transports).sent == []
         finally:
             reopened.dispose()
-        assert emu.jobs == [zpl(i) for i in range(5)]
+        assert emu.wait_for_jobs(5) and emu.jobs == [zpl(i) for i in range(5)]
 
 
 def test_crash_between_send_and_commit_is_not_resent_but_shown_for_a_reprint(db: Database) -> None:
@@ -132,14 +132,14 @@ def test_crash_between_send_and_commit_is_not_resent_but_shown_for_a_reprint(db:
         transports["label"].deliver(claim.payload)  # … and the station dies before it records "sent"
         assert printing.deliver_pending(db, transports).sent == []  # within the lease: left alone
         report = printing.deliver_pending(db, transports, lease_s=0)
-        assert report.interrupted == [job_id] and report.sent == [] and emu.jobs == [zpl(7)]
+        assert report.interrupted == [job_id] and report.sent == [] and emu.wait_for_jobs(1) and emu.jobs == [zpl(7)]
         job = jobs(db)[job_id]
         assert job.status == "failed" and "may or may not have printed" in job.last_error
         with UnitOfWork(db, actor("supervisor")) as uow:
             again = printing.reprint(uow, job_id)
             uow.commit()
         assert printing.deliver_pending(db, transports).sent == [again.id]
-        assert emu.jobs == [zpl(7), zpl(7)]
+        assert emu.wait_for_jobs(2) and emu.jobs == [zpl(7), zpl(7)]
     with UnitOfWork(db, write=False) as uow:
         actions = uow.session.execute(select(AuditEntry.action, AuditEntry.detail)
                                       .order_by(AuditEntry.id)).all()
@@ -181,7 +181,7 @@ def test_two_deliverers_at_once_print_every_job_exactly_once(db: Database) -> No
             t.start()
         for t in threads:
             t.join(60)
-        assert sorted(emu.jobs) == sorted(zpl(i) for i in range(30))
+        assert emu.wait_for_jobs(30) and sorted(emu.jobs) == sorted(zpl(i) for i in range(30))
     assert sorted(reports[0].sent + reports[1].sent) == ids
 
 

@@ -112,6 +112,6 @@ def test_station_delivers_its_labels_once_someone_signs_in(qtbot, qt_app, statio
     assert hub.queue is None and devices_of(ctx) is hub
     with qtbot.waitSignal(hub.sig_queue_report, timeout=10000) as delivered:
         ctx.act_as(actor("clerk"))
-    assert len(delivered.args[0].sent) == 1 and printer_emulator.jobs == [b"^XA^FDSP1^FS^XZ"]
+    assert len(delivered.args[0].sent) == 1 and printer_emulator.wait_for_jobs(1) and printer_emulator.jobs == [b"^XA^FDSP1^FS^XZ"]
     ctx.sign_out()
     assert hub.queue is None
