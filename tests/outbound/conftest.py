@@ -91,7 +91,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
-    monkeypatch.setattr(receiving, "local_today", lambda uow: TODAY)
+    monkeypatch.setattr(receiving, "local_today", lambda uow, zone=None: TODAY)
     return TODAY
 
 
