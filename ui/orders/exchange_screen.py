@@ -69,7 +69,7 @@ class ExchangeScreen(Screen):
 The archive is listed newest first.
 """
 
-    areas = frozenset({"orders", "customs"})
+    areas = frozenset({"orders", "customs", "settings"})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -97,7 +97,7 @@ The archive is listed newest first.
         self._lay_out()
         self.retranslate_ui()
         self.apply_filter()
-        ctx.run(exchange_folders, write=False, on_done=self._folders_arrived, on_error=self.status.refused)
+        self.load_folders()
 
     def _build_actions(self) -> None:
         self.outbox_label, self.inbox_label = QLabel(objectName="outbox"), QLabel(objectName="inbox")
@@ -201,6 +201,7 @@ The archive is listed newest first.
 
     def refresh(self) -> None:
         self.model.reload()
+        self.load_folders()  # the settings customs_outbox / customs_inbox may have changed
 
     def show_message(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
@@ -213,11 +214,16 @@ The archive is listed newest first.
         self.count.setText(count_text(self.model))
 
     # -- the folders and the watcher --------------------------------------------------------------------
+    def load_folders(self) -> None:
+        self.ctx.run(exchange_folders, write=False, on_done=self._folders_arrived, on_error=self.status.refused)
+
     def _folders_arrived(self, folders: tuple[Path, Path]) -> None:
+        moved = folders != self.folders
         self.folders = folders
         self.outbox_label.setText(str(folders[0]))
         self.inbox_label.setText(str(folders[1]))
-        self._watch_toggled(self.watch_box.isChecked())
+        if moved:
+            self._watch_toggled(self.watch_box.isChecked())
 
     def _watch_toggled(self, on: bool) -> None:
         if on and self.may_exchange and self.folders is not None:

@@ -80,7 +80,7 @@ class OrdersScreen(Screen):
         self.count = QLabel(objectName="count")
         self.model.sig_count.connect(self._show_count)
         self.model.sig_failed.connect(ctx.sig_error)
-        self.model.rowsInserted.connect(self._open_single_match)
+        self.model.rowsInserted.connect(self._rows_arrived)
         self._lay_out()
         self._shortcuts()
         self.retranslate_ui()
@@ -113,6 +113,8 @@ class OrdersScreen(Screen):
                 (self.tabs.currentIndex() + step) % self.tabs.count()))
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, context=Qt.ShortcutContext.WidgetShortcut)
         clear.activated.connect(self.search.clear)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, context=Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.into_table)
         refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self, context=context)
         refresh.activated.connect(self.refresh)
 
@@ -163,9 +165,23 @@ class OrdersScreen(Screen):
         self.counts = counts
         self._show_tab_texts()
 
-    def _open_single_match(self) -> None:
-        """A search that finds exactly one order opens it (a scanned waybill goes straight to its order)."""
+    def _rows_arrived(self) -> None:
+        """A search that finds exactly one order opens it (a scanned waybill goes straight to its order); after a
+        reload (receipts arriving, say) the order shown stays selected."""
+        if self.view.selectionModel().hasSelection():
+            return
         if self.model.rowCount() == 1 and self.model.current_filter[1]:
+            self.view.selectRow(0)
+            return
+        shown = self.detail.order_no
+        found = next((r for r in range(self.model.rowCount()) if self.model.row_at(r)[1] == shown), None)
+        if shown and found is not None:
+            self.view.selectRow(found)
+
+    def into_table(self) -> None:
+        """Down from the search field: on to the orders (the arrows then move through them)."""
+        self.view.setFocus()
+        if not self.view.selectionModel().hasSelection() and self.model.rowCount():
             self.view.selectRow(0)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -114,3 +114,16 @@ def test_the_archive_shows_a_file_masked_and_the_printout_opens(make_ctx, qtbot,
     _top(PrintoutDialog).close()
     wait_idle(qtbot, ctx)
     assert BUYER_ID not in every_text(screen)
+
+
+def test_the_watcher_follows_the_inbox_setting(make_ctx, qtbot, warehouse, exchange, tmp_path):
+    from app.services.configuration import change_setting
+
+    ctx = make_ctx("admin")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    assert screen.watcher.folder == exchange[1]
+    elsewhere = tmp_path / "shared-inbox"
+    ctx.run(lambda uow: change_setting(uow, "customs_inbox", str(elsewhere)))
+    qtbot.waitUntil(lambda: screen.watcher.folder == elsewhere, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert screen.inbox_label.text() == str(elsewhere) and elsewhere.is_dir()

@@ -84,6 +84,13 @@ def test_tabs_filter_by_status_and_the_keyboard_moves_between_them(make_ctx, qtb
     wait_idle(qtbot, ctx)
     assert [screen.model.row_at(r)[1] for r in range(screen.model.rowCount())] == [FIRST]
     assert screen.model.data(screen.model.index(0, 2)) == "released (800)"
+    screen.search.setFocus()
+    QTest.keyClick(screen.search, Qt.Key.Key_Down)  # on into the table: the first order opens
+    qtbot.waitUntil(lambda: screen.detail.order_no == FIRST, timeout=10_000)
+    assert screen.view.hasFocus()
+    screen.refresh()  # as after a receipt: the order shown stays selected
+    wait_idle(qtbot, ctx)
+    assert screen.view.selectionModel().selectedRows()[0].row() == 0
 
 
 def test_buyer_data_is_masked_in_every_text_on_screen(make_ctx, qtbot, declared):
