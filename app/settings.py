@@ -38,6 +38,8 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
     SettingDef("weight_tolerance_fraction", _fraction, Decimal("0.10"),
                "a parcel whose weight differs from the computed gross weight by more is held"),
     SettingDef("max_wave_orders", int, 200, "largest number of orders in one wave"),
+    SettingDef("gs1_company_prefix", str, "6901234",
+               "GS1 company prefix of the SSCCs the warehouse makes for pallets and cartons"),
     SettingDef("key_file", str, "", "path of the key file that encrypts buyers' personal data"),
     SettingDef("customs_outbox", str, "", "folder the declaration client picks CEB621 files from"),
     SettingDef("customs_inbox", str, "", "folder receipts (CEB622) arrive in"),

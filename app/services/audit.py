@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 
 from app.persistence.db import Database
 from app.persistence.models import AuditEntry
@@ -18,30 +18,37 @@ GENESIS = "0" * 64
 _PG_AUDIT_LOCK = 0x42574D53  # advisory lock id serialising appends to the chain on PostgreSQL
 
 
-def _digest(prev_hash: str, e: AuditEntry) -> str:
+def _digest(prev_hash: str, e: AuditEntry | dict[str, Any]) -> str:
+    get = e.get if isinstance(e, dict) else (lambda name: getattr(e, name))
     body = json.dumps(
-        [prev_hash, e.at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), e.username, e.role, e.station, e.action,
-         e.entity, e.entity_key, e.outcome, e.detail],
+        [prev_hash, get("at").strftime("%Y-%m-%dT%H:%M:%S.%fZ"), get("username"), get("role"), get("station"),
+         get("action"), get("entity"), get("entity_key"), get("outcome"), get("detail")],
         ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+_LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+_INSERT = insert(AuditEntry)
+
+
 def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, outcome: str = "ok",
-           **detail: Any) -> AuditEntry:
-    """Append one entry inside the caller's transaction (so it commits or rolls back with the change)."""
-    session = uow.session
+           **detail: Any) -> str:
+    """Append one entry inside the caller's transaction (so it commits or rolls back with the change).
+
+    Core statements, not the ORM: this runs once per scan at every station, so it is on the hot path.
+    Returns the entry's hash.
+    """
+    conn = uow.session.connection()
     if uow.is_postgres:
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
-    last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     actor = uow.actor
-    entry = AuditEntry(at=utcnow(), username=actor.username, role=actor.role, station=actor.station,
-                       action=action, entity=entity, entity_key=str(key), outcome=outcome,
-                       detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-                       prev_hash=last or GENESIS)
-    entry.hash = _digest(entry.prev_hash, entry)
-    session.add(entry)
-    session.flush()
-    return entry
+    row = {"at": utcnow(), "username": actor.username, "role": actor.role, "station": actor.station,
+           "action": action, "entity": entity, "entity_key": str(key), "outcome": outcome,
+           "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+           "prev_hash": conn.execute(_LAST_HASH).scalar() or GENESIS}
+    row["hash"] = _digest(row["prev_hash"], row)
+    conn.execute(_INSERT, row)
+    return row["hash"]
 
 
 def record_refusal(db: Database, actor: Actor, action: str, reason: str, **detail: Any) -> None:

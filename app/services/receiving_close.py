@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
+from app import settings
 from app.domain.gs1 import make_sscc
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
@@ -16,7 +17,6 @@ from app.services.receiving_query import tally_rows
 from app.services.receiving_scanlog import ACCEPTED, FLAGGED, ScanResult
 
 STAGING_KINDS = ("inspection", "dock")  # where received goods wait for customs, in order of preference
-GS1_COMPANY_PREFIX = "6901234"  # the demo warehouse's GS1 company prefix for the SSCCs it makes
 REF_TYPE = "inbound_declaration"
 
 
@@ -91,7 +91,7 @@ def _receive(uow: UnitOfWork, count: TallyCount, product_id: int, declaration_id
         uow.session.add(unit)
         uow.session.flush()
         if unit.sscc is None:
-            unit.sscc = make_sscc(GS1_COMPANY_PREFIX, unit.id)
+            unit.sscc = make_sscc(settings.get(uow.session, "gs1_company_prefix"), unit.id)
         stock.move(uow, lot, quantity, None, stock.Place(at.id, "hold", unit.sscc), kind="receive",
                    ref_type=REF_TYPE, ref_no=declaration_no)
     if count.damaged:
