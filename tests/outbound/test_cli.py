@@ -45,6 +45,7 @@ def cli_released(cli, home, tmp_path):
     return cli
 
 
+@pytest.mark.slow
 def test_sample_orders_ship_by_cli(cli_released, tmp_path):
     cli = cli_released
     ledger_before = {r["account_book_item"]: r for r in _ok(cli("ledger", "--json"))}
