@@ -19,7 +19,7 @@ from tests.gui.orders.helpers import (
     BUYER_ID, BUYER_PHONE, MASKED_ID, MASKED_PHONE, cop_nos, every_text, open_screen, order_state,
 )
 from tests.orders.helpers import ceb622, export, import_samples, receipts
-from ui.orders import order_detail
+from ui.orders import order_detail, printout
 from ui.orders.orders_screen import TABS, OrdersScreen
 from ui.orders.printout import PrintoutDialog
 from ui.orders.widgets import table_texts
@@ -181,11 +181,17 @@ def test_the_inventory_list_previews_and_saves_masked(make_ctx, qtbot, declared,
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert MASKED_ID in text and BUYER_ID not in text and declared[FIRST] in text
     assert dialog.status.text() == f"Saved as {target}"
+    sent = []
+    monkeypatch.setattr(printout.documents, "print_or_save",
+                        lambda pdf, parent, title, printer: sent.append((pdf[:5], title)) or "Printed on Office-A4")
+    QTest.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.status.text() == "Printed on Office-A4", timeout=20_000)
+    assert sent == [(b"%PDF-", f"inventory-list-{FIRST}")]
     dialog.close()
     wait_idle(qtbot, ctx)
-    with uow_as("admin", write=False) as uow:  # the preview is not a print; the saved copy is
+    with uow_as("admin", write=False) as uow:  # the preview is not a print; the saved and the printed copy are
         prints = uow.session.execute(select(AuditEntry.entity_key).where(AuditEntry.action == "print")).scalars().all()
-    assert prints == [FIRST]
+    assert prints == [FIRST, FIRST]
 
 
 def _dialog() -> PrintoutDialog | None:
