@@ -181,3 +181,24 @@ def test_manifest_refuses_unreleased_parcels_and_gate_out_refuses_twice(released
     run(released, "supervisor", gate_out, report.manifest)
     _refused(released, "supervisor", gate_out, report.gate_pass, match="cannot gate out twice")
     _refused(released, "supervisor", create_manifest, "SF", "浙A00002", match="no packed, released parcel")
+
+
+def test_gate_station_refuses_a_parcel_of_another_manifest_and_a_second_pass(released):
+    from app.workflows.gate import GateStation
+
+    run(released, "supervisor", allocate, today=TODAY)
+    pick_everything(released)
+    sf = [o for o in SINGLE if o["logistics"]["carrier_code"] == "SF"][:2]
+    for o in sf:
+        assert pack_order(released, o["order_no"]).code == "packed"
+    on, off = (o["logistics"]["waybill_no"] for o in sf)
+    report = run(released, "supervisor", create_manifest, "SF", "浙A00003", [on])
+    station = GateStation(released, actor("clerk"))
+    assert station.scan(on).code == "manifest_first"
+    assert station.scan(report.gate_pass).tone == "prompt" and station.manifest == report.manifest
+    assert station.scan(off).code == "not_on_manifest"
+    passed = station.scan(on)
+    assert passed.code == "gated_out" and "the vehicle may leave" in passed.text
+    assert station.scan(on).code == "already_exited"
+    assert station.scan(report.manifest).code == "manifest_exited"
+    _refused(released, "supervisor", gate_out, report.manifest, match="cannot gate out twice")

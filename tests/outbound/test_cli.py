@@ -60,7 +60,21 @@ def test_sample_orders_ship_by_cli(cli_released, tmp_path):
     assert traced["parcels"][0]["status"] == "shipped"
     by_lot = _ok(cli("trace", traced["lots"][0]["batch"], "--json", user="customs"))
     assert first in {p["waybill"] for p in by_lot["parcels"]}
+    _print_documents(cli, tmp_path, first, traced)
     assert _ok(cli("check", "--json"))
+
+
+def _print_documents(cli, tmp_path: Path, waybill: str, traced: dict) -> None:  # noqa: ANN001
+    manifest, wave = traced["parcels"][0]["manifest"], _ok(cli("waves", "--json"))[0]["wave"]
+    documents = [("waybill", waybill, "label.zpl"), ("waybill", traced["orders"][0]["order_no"], "label.pdf"),
+                 ("packing-list", waybill, "packing.pdf"), ("manifest", manifest, "manifest.pdf"),
+                 ("gate-pass", manifest, "gate-pass.pdf"), ("batch-record", traced["lots"][0]["lot"], "batch.pdf"),
+                 ("pick-list", wave, "pick.pdf"), ("pull-list", "-", "pull.pdf")]
+    for doc, key, name in documents:
+        out = tmp_path / name
+        printed = _ok(cli("print", doc, key, "--out", str(out), "--json", user="clerk"))
+        assert printed["bytes"] == out.stat().st_size > 0
+        assert out.read_bytes().startswith(b"^XA" if name.endswith(".zpl") else b"%PDF-")
 
 
 def _pick_every_wave(cli, tmp_path: Path, wave_nos: list[str]) -> None:  # noqa: ANN001
