@@ -159,3 +159,11 @@ def cli(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
         return code, out.out, out.err
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test writes into the real per-user data folder (key file, outbox, inbox, embedded database)."""
+    folder = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("BWMS_HOME", str(folder))
+    return folder
