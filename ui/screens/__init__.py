@@ -15,6 +15,7 @@ SCREEN_MODULES = [
     "ui.screens.warehouse",
     "ui.devices.screens",
     "ui.orders.screens",
+    "ui.inbound.screens",
 ]
 
 

@@ -1,0 +1,1 @@
+"""The inbound screens: declarations, the receive station, the put-away station and the customs ledger."""
