@@ -1,0 +1,186 @@
+"""The gate station: scan the manifest (or gate pass), then each parcel as it is loaded; each one leaves the zone.
+
+Refusals (not on the manifest, not released, already out) are red on the banner and stay listed in red.
+A supervisor may send every remaining parcel of the manifest out at once (F9, twice). Scans go to
+app.workflows.gate.GateStation; the whole-manifest exit to app.services.shipping.gate_out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout
+
+from app.domain.roles import Permission
+from app.services import outbound_queries_ui as queries
+from app.workflows import Feedback, Tone
+from app.workflows.gate import GateStation
+from ui.outbound.grid import GREEN, RED, column_texts, fill, fit, grid
+from ui.outbound.station import StationScreen, big_label, panel, read
+from ui.outbound.texts import present
+from ui.outbound.words import fmt, shown, status_word
+from ui.screens.base import heading
+from ui.widgets.feedback import feedback_text
+from ui.widgets.sound import SoundPlayer
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+SHIPPED = ("shipping", "stock", "ledger", "orders")
+LOG_SIZE = 200
+
+
+class GateScreen(StationScreen):
+    """`station` runs on the DB thread only; `manifest` is the snapshot of the vehicle being loaded."""
+
+    areas = frozenset({"shipping"})
+    changes = {"gated_out": SHIPPED, "manifest_out": SHIPPED}
+
+    def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
+        super().__init__(ctx, sounds=sounds)
+        self.station = GateStation(ctx.db, ctx.actor)
+        self.manifest: dict[str, Any] | None = None
+        self.exit_armed = False
+        self.title = heading()
+        self.vehicle = big_label(2.2, name="gate_vehicle")
+        self.count = big_label(1.6, name="gate_count")
+        self.parcels = grid("gate_parcels", 6)
+        self.refusals = QListWidget(objectName="gate_refusals", wordWrap=True)
+        self.refusals_label = QLabel(buddy=self.refusals)
+        self.exit_button = QPushButton(objectName="manifest_out", clicked=self.manifest_out)
+        self.exit_button.setVisible(ctx.may(Permission.SUPERVISE))
+        self._lay_out()
+        self.shortcut(Qt.Key.Key_F9, self.manifest_out)
+        self.retranslate_ui()
+
+    def _lay_out(self) -> None:
+        box = panel(self, "gate_panel")
+        inside = QVBoxLayout(box)
+        inside.addWidget(self.vehicle)
+        inside.addWidget(self.count)
+        log = QSplitter(Qt.Orientation.Horizontal)
+        log.addWidget(self.parcels)
+        side = QVBoxLayout()
+        holder = panel(self, "")
+        holder.setLayout(side)
+        side.addWidget(self.refusals_label)
+        side.addWidget(self.refusals, 1)
+        log.addWidget(holder)
+        log.setSizes([760, 420])
+        keys = QHBoxLayout()
+        keys.addWidget(self.exit_button)
+        keys.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.scan_bar)
+        layout.addWidget(box)
+        layout.addWidget(self.banner)
+        layout.addWidget(log, 1)
+        layout.addLayout(keys)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Gate station"))
+        self.scan_bar.setPlaceholderText(self.tr("scan the manifest or gate pass, then each parcel"))
+        self.parcels.setHorizontalHeaderLabels([self.tr("Waybill"), self.tr("Order"), self.tr("Pieces"),
+                                                self.tr("Weight kg"), self.tr("Status"), self.tr("Left at")])
+        self.refusals_label.setText(self.tr("Refused at the gate:"))
+        self.exit_button.setText(self.tr("Whole manifest out (F9, twice)"))
+        self._show_manifest()
+
+    def refresh(self) -> None:
+        if self.manifest is not None:
+            code = self.manifest["manifest"]
+            self.ctx.run(lambda uow: queries.manifest_detail(uow, code), write=False, on_done=self._detail)
+
+    def _detail(self, detail: dict[str, Any]) -> None:
+        if self.manifest is not None and detail["manifest"] == self.manifest["manifest"]:
+            self.manifest = detail
+            self._show_manifest()
+
+    # -- scans --------------------------------------------------------------------------------------------
+    def on_scan(self, raw: str, scan_id: str | None = None) -> None:
+        self.exit_armed = False
+        station, ctx = self.station, self.ctx
+
+        def step() -> tuple[Feedback, Any]:
+            fb = station.scan(raw, scan_id)
+            code = station.manifest
+            return fb, read(ctx, lambda uow: queries.manifest_detail(uow, code)) if code else None
+
+        self.run_step(step, self._scanned)
+
+    def _scanned(self, fb: Feedback, detail: dict[str, Any] | None) -> None:
+        if detail is not None:
+            self.manifest = detail
+        self._show_manifest()
+        if fb.tone == Tone.ERROR:
+            self._log_refusal(fb)
+
+    def _log_refusal(self, fb: Feedback) -> None:
+        item = QListWidgetItem(feedback_text(present(fb)))
+        item.setForeground(QBrush(QColor(RED)))
+        item.setToolTip(fb.text)
+        self.refusals.insertItem(0, item)
+        while self.refusals.count() > LOG_SIZE:
+            self.refusals.takeItem(self.refusals.count() - 1)
+
+    @Slot()
+    def manifest_out(self) -> None:
+        """F9 arms, F9 again sends every parcel still on the manifest out (the service checks each is released)."""
+        if not self.ctx.may(Permission.SUPERVISE):
+            return
+        if self.manifest is None:
+            self.show_feedback(Feedback(Tone.ERROR, "manifest_first", "scan the manifest or gate pass first"))
+            return
+        number = self.manifest["manifest"]
+        if not self.exit_armed:
+            self.exit_armed = True
+            self.show_feedback(Feedback(Tone.WARN, "manifest_exit_armed", f"press F9 again: every parcel of {number} "
+                                        "leaves the zone", {"manifest": number}))
+            return
+        self.exit_armed = False
+        from app.errors import BwmsError
+        from app.services.shipping import gate_out
+
+        ctx = self.ctx
+
+        def step() -> tuple[Feedback, Any]:
+            from app.persistence.uow import UnitOfWork
+
+            try:
+                with UnitOfWork(ctx.db, ctx.actor) as uow:
+                    report = gate_out(uow, number)
+                    uow.commit()
+            except BwmsError as exc:
+                return Feedback(Tone.ERROR, exc.code, exc.message, dict(exc.params)), None
+            fb = Feedback(Tone.OK, "manifest_out", report.describe(), {
+                "manifest": report.manifest, "parcels": len(report.parcels), "units": report.units})
+            return fb, read(ctx, lambda uow: queries.manifest_detail(uow, number))
+
+        self.run_step(step, self._scanned)
+
+    # -- the manifest -------------------------------------------------------------------------------------
+    def _show_manifest(self) -> None:
+        m = self.manifest
+        self.exit_button.setEnabled(m is not None and m["status"] != "exited")
+        if m is None:
+            self.vehicle.setText(self.tr("Scan the manifest or the gate pass of the vehicle"))
+            self.count.setText("")
+            fill(self.parcels, [])
+            return
+        self.vehicle.setText(fmt(self.tr("%1 · vehicle %2 · %3 · gate pass %4"), m["manifest"], m["vehicle"],
+                                 m["carrier"], m["gate_pass"]))
+        self.count.setText(fmt(self.tr("%1 of %2 parcels out (%3)"), m["shipped"], m["parcels"],
+                               status_word(m["status"])))
+        parcels = m["parcel_list"]
+        fill(self.parcels, [[p["waybill"], p["order_no"], str(p["pieces"]), shown(p["weight"]),
+                             status_word(p["status"]), shown(p["shipped_at"])] for p in parcels], numeric=(2, 3),
+             colours=[GREEN if p["status"] == "shipped" else RED if p["list_status"] != "800" else None
+                      for p in parcels])
+        fit(self.parcels)
+
+    def parcel_states(self) -> dict[str, str]:
+        """Waybill → status word as shown (tests)."""
+        return dict(zip(column_texts(self.parcels, 0), column_texts(self.parcels, 4), strict=True))

@@ -1,0 +1,277 @@
+"""The pack station: scan the order or waybill, then every unit (the contents checklist), then weigh and pack.
+
+The weight is the scale's stable weight, shown live, or typed (F7); F9 packs, the waybill label and packing
+list go to the print queue and the label is previewed. An order under inspection (500) stops the bench with
+the full-screen red pull screen. Scans go to app.workflows.pack.PackStation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QRegularExpression, Qt, Slot
+from PySide6.QtGui import QPixmap, QRegularExpressionValidator
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from app.services import outbound_queries_ui as queries
+from app.services.packing import PackOrder, Unit
+from app.workflows import Feedback, Tone
+from app.workflows.pack import PackStation
+from ui.outbound.grid import GREEN, column_texts, fill, fit, grid
+from ui.outbound.pull_screen import PullScreen
+from ui.outbound.station import StationScreen, big_label, panel, scanned_code
+from ui.outbound.words import fmt
+from ui.screens.base import heading
+from ui.widgets.sound import SoundPlayer
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+PREVIEW_WIDTH = 200
+
+
+class PackScreen(StationScreen):
+    """`station` runs on the DB thread only; the screen shows the snapshot (order, units) of the last step."""
+
+    changes = {"packed": ("packing", "orders", "print_queue"), "pull_for_inspection": ("packing", "inspection")}
+
+    def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
+        super().__init__(ctx, sounds=sounds)
+        self.station = PackStation(ctx.db, ctx.actor)
+        self.order: PackOrder | None = None
+        self.units: list[Unit] = []
+        self.scale_weight: Decimal | None = None
+        self.packed: dict[str, Any] | None = None
+        self.title = heading()
+        self.order_line = big_label(2.0, name="pack_order")
+        self.contents = grid("pack_contents", 6)
+        self.scale_label, self.scale_value = QLabel(), big_label(3.0, name="scale_weight")
+        self.weight = QLineEdit(objectName="typed_weight")
+        self.weight.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}([.,]\d{0,3})?")))
+        self.weight_label = QLabel(buddy=self.weight)
+        self.pack_button = QPushButton(objectName="pack_parcel", clicked=self.pack)
+        self.undo_button = QPushButton(objectName="undo_unit", clicked=self.undo)
+        self.aside_button = QPushButton(objectName="put_aside", clicked=self.put_aside)
+        self.reprint_button = QPushButton(objectName="reprint_label", clicked=self.reprint_label)
+        self.preview = QLabel(objectName="label_preview", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedWidth(PREVIEW_WIDTH + 8)
+        self.pull_screen = PullScreen(self, sounds=self.banner.sounds)
+        self._lay_out()
+        self.weight.returnPressed.connect(self.pack)
+        self.shortcut(Qt.Key.Key_F9, self.pack)
+        self.shortcut(Qt.Key.Key_F4, self.undo)
+        self.shortcut(Qt.Key.Key_F10, self.reprint_label)
+        self.shortcut(Qt.Key.Key_Escape, self.put_aside)
+        self.shortcut(Qt.Key.Key_F7, self.weight.setFocus)
+        self.hub.sig_weight.connect(self.on_weight)
+        self.hub.sig_status_changed.connect(self._show_scale)
+        self.retranslate_ui()
+
+    def _lay_out(self) -> None:
+        order = panel(self, "pack_order_panel")
+        left = QVBoxLayout(order)
+        left.addWidget(self.order_line)
+        left.addWidget(self.contents, 1)
+        weigh = panel(self, "pack_weight_panel")
+        right = QGridLayout(weigh)
+        right.addWidget(self.scale_label, 0, 0, 1, 2)
+        right.addWidget(self.scale_value, 1, 0, 1, 2)
+        right.addWidget(self.weight_label, 2, 0)
+        right.addWidget(self.weight, 2, 1)
+        right.addWidget(self.pack_button, 3, 0, 1, 2)
+        right.addWidget(self.preview, 4, 0, 1, 2)
+        right.addWidget(self.reprint_button, 5, 0, 1, 2)
+        right.setRowStretch(4, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(order, 1)
+        middle.addWidget(weigh)
+        keys = QHBoxLayout()
+        keys.addWidget(self.undo_button)
+        keys.addWidget(self.aside_button)
+        keys.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.scan_bar)
+        layout.addWidget(self.banner)
+        layout.addLayout(middle, 1)
+        layout.addLayout(keys)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Pack station"))
+        self.scan_bar.setPlaceholderText(self.tr("scan the order or waybill, then every unit"))
+        self.contents.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"), self.tr("Batches"),
+                                                 self.tr("In the order"), self.tr("Checked"), self.tr("Done")])
+        self.weight_label.setText(self.tr("&Typed weight (kg, F7):"))
+        self.weight.setPlaceholderText(self.tr("empty: the scale's"))
+        self.pack_button.setText(self.tr("Weigh and pack (F9)"))
+        self.undo_button.setText(self.tr("Undo last unit (F4)"))
+        self.aside_button.setText(self.tr("Put parcel aside (Esc)"))
+        self.reprint_button.setText(self.tr("Reprint label (F10)"))
+        self._show_scale()
+        self._show_order()
+
+    # -- scans --------------------------------------------------------------------------------------------
+    def on_scan(self, raw: str, scan_id: str | None = None) -> None:
+        if self.pull_screen.isVisible():  # the stop is up: a scan can only lift it
+            self.pull_screen.scanned(raw)
+            return
+        station, code = self.station, scanned_code(raw)
+        self.run_step(lambda: (station.scan(raw, scan_id), (station, station.order, list(station.units), code)),
+                      self._scanned)
+
+    def _scanned(self, fb: Feedback, snapshot: tuple[PackStation, PackOrder | None, list[Unit], str]) -> None:
+        station, order, units, code = snapshot
+        if station is not self.station:
+            return  # the parcel was put aside while this scan was on its way
+        self.order, self.units = order, units
+        if fb.code == "order":
+            self.packed = None
+            self.preview.clear()
+        self._show_order()
+        if fb.code == "pull_for_inspection":
+            order_no = fb.params.get("order_no", "")
+            self.pull_screen.pull(order_no, (code,))
+
+    def show_feedback(self, fb: Feedback, **extra: Any) -> None:
+        if fb.code == "parcel_open" and self.order is not None:
+            extra.setdefault("order_no", self.order.order_no)
+        super().show_feedback(fb, **extra)
+
+    @Slot()
+    def undo(self) -> None:
+        if self.order is not None:
+            self.on_scan("CMD:UNDO")
+
+    @Slot()
+    def put_aside(self) -> None:
+        """Esc: forget the parcel being checked (nothing was written for it); the next scan opens another."""
+        if self.order is None:
+            return
+        self.station = PackStation(self.ctx.db, self.ctx.actor)
+        self.order, self.units = None, []
+        self._show_order()
+        self.show_feedback(Feedback(Tone.PROMPT, "started_over", "parcel put aside: scan the next order"))
+
+    # -- weighing -----------------------------------------------------------------------------------------
+    @Slot(object)
+    def on_weight(self, kg: Decimal) -> None:
+        """The scale settled: shown live, used when no weight is typed."""
+        self.scale_weight = kg
+        self._show_scale()
+
+    def _show_scale(self) -> None:
+        scale = self.hub.scale
+        if scale is None:
+            self.scale_label.setText(self.tr("Scale: none at this workstation — type the weight"))
+        elif not scale.connected:
+            self.scale_label.setText(self.tr("Scale: not connected — type the weight"))
+        else:
+            self.scale_label.setText(self.tr("Scale (stable weight):"))
+        self.scale_value.setText(f"{self.scale_weight:.3f} kg" if self.scale_weight is not None else "— kg")
+
+    @Slot()
+    def pack(self) -> None:
+        """F9 / Enter in the weight field: the typed weight, else the scale's; then the parcel is made."""
+        typed = self.weight.text().strip().replace(",", ".")
+        weight: Decimal | str | None = typed or self.scale_weight
+        if weight is None and self.hub.scale is not None and self.order is not None:
+            self._ask_scale()
+            return
+        if weight is None:
+            code, text = ("no_weight", "no weight") if self.order is not None else ("no_parcel", "scan an order")
+            self.show_feedback(Feedback(Tone.ERROR, code, text))
+            return
+        station = self.station
+        self.run_step(lambda: (station.weigh(weight), (station, station.order, list(station.units))), self._packed)
+
+    def _ask_scale(self) -> None:
+        """No stable weight yet: ask the scale once (on its own thread); the answer packs or says why not."""
+        scale = self.hub.scale
+        scale.sig_weighed.connect(self._weighed, Qt.ConnectionType.SingleShotConnection)
+        scale.sig_weigh_failed.connect(self._weigh_failed, Qt.ConnectionType.SingleShotConnection)
+        scale.weigh()
+
+    def _forget_scale_answer(self) -> None:
+        scale = self.hub.scale
+        for signal, slot in ((scale.sig_weighed, self._weighed), (scale.sig_weigh_failed, self._weigh_failed)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass  # already fired (single shot)
+
+    @Slot(object)
+    def _weighed(self, kg: Decimal) -> None:
+        self._forget_scale_answer()
+        self.on_weight(kg)
+        self.pack()
+
+    @Slot(str)
+    def _weigh_failed(self, reason: str) -> None:
+        self._forget_scale_answer()
+        self.show_feedback(Feedback(Tone.ERROR, "no_weight", f"no weight from the scale: {reason}"))
+
+    def _packed(self, fb: Feedback, snapshot: tuple[PackStation, PackOrder | None, list[Unit]]) -> None:
+        station, order, units = snapshot
+        if station is not self.station:
+            return
+        self.order, self.units = order, units
+        if fb.code == "packed":
+            self.packed = fb.params
+        self._show_order()
+        if fb.code != "packed":
+            return
+        self.weight.clear()
+        self.scale_weight = None
+        self._show_scale()
+        self.scan_bar.setFocus()
+        self.hub.wake_queue()
+        waybill = fb.params["waybill"]
+        self.ctx.run(lambda uow: queries.waybill_png(uow, waybill), write=False, on_done=self._show_label,
+                     on_error=self.ctx.sig_error.emit)
+
+    def _show_label(self, png: bytes) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.preview.setPixmap(pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation))
+
+    @Slot()
+    def reprint_label(self) -> None:
+        """F10: the last parcel's waybill label again (marked as a reprint in the queue and the audit log)."""
+        if not self.packed or not self.packed.get("print_jobs"):
+            return
+        from app.services import printing
+
+        job = self.packed["print_jobs"][0]
+        self.ctx.run(lambda uow: printing.reprint(uow, job).id, on_done=lambda _id: self.hub.wake_queue())
+
+    # -- the checklist ------------------------------------------------------------------------------------
+    def _show_order(self) -> None:
+        order = self.order
+        self.undo_button.setEnabled(order is not None)
+        self.aside_button.setEnabled(order is not None)
+        self.reprint_button.setEnabled(bool(self.packed))
+        if order is None:
+            self.order_line.setText(self.tr("Scan the order or waybill number") if not self.packed else
+                                    fmt(self.tr("Packed %1 — scan the next order"), self.packed["waybill"]))
+            fill(self.contents, [])
+            return
+        checked: Counter = Counter()
+        for unit in self.units:
+            checked[unit.gtin.zfill(14)] += unit.count
+        self.order_line.setText(fmt(self.tr("Order %1 · waybill %2 · %3"), order.order_no, order.waybill,
+                                    order.carrier))
+        rows, colours = [], []
+        for e in order.contents:
+            n = checked[e.gtin.zfill(14)]
+            rows.append([e.sku, e.name, ", ".join(f"{b} × {q}" for b, q in e.lots.items()), str(e.quantity), str(n),
+                         "✔" if n == e.quantity else ""])
+            colours.append(GREEN if n == e.quantity else None)
+        fill(self.contents, rows, numeric=(3, 4), colours=colours)
+        fit(self.contents)
+
+    def checklist(self) -> list[tuple[str, str, str]]:
+        """(SKU, in the order, checked) per row (tests)."""
+        return list(zip(column_texts(self.contents, 0), column_texts(self.contents, 3),
+                        column_texts(self.contents, 4), strict=True))
