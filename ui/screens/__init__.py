@@ -14,6 +14,7 @@ SCREEN_MODULES = [
     "ui.screens.users",
     "ui.screens.warehouse",
     "ui.devices.screens",
+    "ui.outbound.screens",
     "ui.orders.screens",
     "ui.inbound.screens",
 ]
