@@ -25,5 +25,6 @@ register(ScreenSpec("shipping.manifests", QT_TRANSLATE_NOOP("Screens", "Manifest
                     Permission.SUPERVISE, ShippingScreen))
 register(ScreenSpec("shipping.gate", QT_TRANSLATE_NOOP("Screens", "Gate station"), "shipping",
                     Permission.SCAN_OPERATIONS, GateScreen))
+# reports are for the office (supervisors, customs officers), as the shell's other reports
 register(ScreenSpec("reports.trace", QT_TRANSLATE_NOOP("Screens", "Trace and batch record"), "reports",
-                    Permission.VIEW, TraceScreen))
+                    Permission.AUDIT, TraceScreen))
