@@ -73,10 +73,6 @@ def describe(report: dict[str, Any]) -> str:
             lines.append(f"  {user['username']:<{width}}{user['role']:<12}{password}")
     return "\n".join(lines)
 
-from app.services.receiving_import import demo_declaration  # noqa: E402 - the inbound area's step
+from app.services.demo_story import STEPS  # noqa: E402 - each area's step, in the order work happens
 
-DEMO_STEPS.append(demo_declaration)
-
-from app.services.orders_import import demo_orders  # noqa: E402 - the orders area's step
-
-DEMO_STEPS.append(demo_orders)
+DEMO_STEPS.extend(STEPS)

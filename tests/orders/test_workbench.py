@@ -131,9 +131,9 @@ def test_revalidate_accepts_what_waited_for_bonded_stock(bare_warehouse, tmp_pat
         assert len(list_orders(uow, status="accepted", limit=100)) == 63
 
 
-def test_the_demo_step_puts_orders_on_the_workbench_until_the_container_is_released(db, home):
+def test_the_demo_receives_the_container_before_its_orders_so_all_are_accepted(db, home):
     from app.services import demo
 
     result = demo.load_demo(db)
-    assert result["orders"] == "0 accepted, 63 on the rejection workbench (bonded_balance_short: 63)"
-    assert "orders: 0 accepted" in demo.describe(result)
+    assert result["orders"] == "63 accepted, 0 on the rejection workbench"
+    assert "orders: 63 accepted" in demo.describe(result)
