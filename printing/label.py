@@ -239,6 +239,7 @@ def to_zpl(label: Label, dpi: int = 203, copies: int = 1) -> bytes:
     return zpl.label(dots(label.width_mm, dpi), dots(label.height_mm, dpi), body, copies=copies)
 
 
+@lru_cache(maxsize=4096)  # a label's fixed captions (and repeated names) are drawn and compressed once
 def _zpl_text(t: Text, dpi: int) -> str:
     x, y, size = dots(t.x_mm, dpi), dots(t.y_mm, dpi), max(1, dots(t.height_mm, dpi))
     xscale = _squeeze(t.text, size, dots(t.max_width_mm, dpi) if t.max_width_mm else None)
