@@ -124,9 +124,11 @@ def test_usage_errors(with_declaration, tmp_path):
     assert not Path(tmp_path / "c.pdf").exists()
 
 
-def test_demo_declares_the_sample_container(cli):
+def test_demo_declares_and_receives_the_sample_container(cli):
     code, out, err = cli("init", "--demo", "--json")
     assert code == 0, err
-    assert json.loads(out)["demo"]["declaration"] == f"{DECLARATION} expected (11 lines)"
+    demo = json.loads(out)["demo"]
+    assert demo["declaration"] == f"{DECLARATION} expected (11 lines)"  # as imported, before the tally
+    assert demo["inbound"].startswith(f"container of {DECLARATION}: 230 of 230 carton scans accepted")
     [declaration] = ok(cli, "declarations")
-    assert (declaration["status"], declaration["expected"], declaration["counted"]) == ("expected", 2580, 0)
+    assert (declaration["status"], declaration["expected"]) == ("put_away", 2580)
