@@ -5,6 +5,10 @@ so after a few hundred emits its count reaches zero and the interpreter aborts (
 True or False"). CPython 3.12 made `True` immortal, which hides the bug there. We detect the bug with one
 emit and, only when it is present, give `True` the same effectively endless reference count 3.12 gives it.
 PySide6 6.11.3 does not have the bug.
+
+The same PySide6 returns a borrowed `None` from every void method called from Python (`setText`, `update`,
+`repaint`…), so a busy station used up `None` after a few thousand calls ("none_dealloc"); it is guarded the
+same way.
 """
 
 from __future__ import annotations
@@ -29,10 +33,22 @@ def emit_steals_true() -> bool:
     return sys.getrefcount(True) < before
 
 
+def void_call_steals_none() -> bool:
+    """True when one call of a void method lowers None's reference count (the same bug)."""
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    probe.setObjectName("probe")
+    return sys.getrefcount(None) < before
+
+
 def apply() -> bool:
-    """Protect `True` when this PySide6 has the bug; returns whether it did."""
-    if sys.version_info >= (3, 12) or not emit_steals_true():
+    """Protect `True` and `None` when this PySide6 has the bugs; returns whether it did."""
+    if sys.version_info >= (3, 12):
         return False
-    # ob_refcnt is the first field of every CPython object
-    ctypes.c_ssize_t.from_address(id(True)).value += _IMMORTAL
-    return True
+    guarded = False
+    for obj, steals in ((True, emit_steals_true), (None, void_call_steals_none)):
+        if steals():
+            # ob_refcnt is the first field of every CPython object
+            ctypes.c_ssize_t.from_address(id(obj)).value += _IMMORTAL
+            guarded = True
+    return guarded
