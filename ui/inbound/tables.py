@@ -42,7 +42,10 @@ def key(name: str) -> Callable[[Any], Any]:
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows in memory; `style(row)` may give a background brush and say whether the row is shown bold."""
+    """Rows in memory; `style(row)` may give a background brush and say whether the row is shown bold.
+
+    What a cell shows is worked out once per `set_rows` (a view asks for every cell and role at each paint).
+    """
 
     def __init__(self, columns: Sequence[Col], *, style: Callable[[Any], tuple[QBrush | None, bool]] | None = None,
                  parent: Any = None) -> None:
@@ -52,6 +55,9 @@ class RowsModel(QAbstractTableModel):
         self._style = style
         self._bold = QFont()
         self._bold.setBold(True)
+        self._cells: list[list[str]] = []
+        self._looks: list[tuple[QBrush | None, QFont | None]] = []
+        self._align = [_RIGHT if col.numeric else None for col in self.columns]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -60,16 +66,17 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        col = self.columns[index.column()]
-        if role == _DISPLAY:
-            return col.render(col.get(self.rows[index.row()]))
-        if role == _ALIGN and col.numeric:
-            return _RIGHT
-        if role in (_BACKGROUND, _FONT) and self._style is not None:
-            brush, bold = self._style(self.rows[index.row()])
-            return brush if role == _BACKGROUND else (self._bold if bold else None)
+        try:
+            if role == _DISPLAY:
+                return self._cells[index.row()][index.column()]
+            if role == _ALIGN:
+                return self._align[index.column()]
+            if role == _BACKGROUND:
+                return self._looks[index.row()][0]
+            if role == _FONT:
+                return self._looks[index.row()][1]
+        except IndexError:
+            pass
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
@@ -78,21 +85,31 @@ class RowsModel(QAbstractTableModel):
             return QCoreApplication.translate("InboundColumns", self.columns[section].header)
         return None
 
+    def _render(self) -> None:
+        self._cells = [[col.render(col.get(row)) for col in self.columns] for row in self.rows]
+        self._looks = []
+        for row in self.rows:
+            brush, bold = self._style(row) if self._style is not None else (None, False)
+            self._looks.append((brush, self._bold if bold else None))
+
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show `rows`: values changed in place when the number of rows is the same, else a reset."""
         rows = list(rows)
         if len(rows) == len(self.rows) and rows:
             self.rows = rows
+            self._render()
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
             return
         self.beginResetModel()
         self.rows = rows
+        self._render()
         self.endResetModel()
 
     def row_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def retranslate(self) -> None:
+        self._render()  # rendered values may be translated words (statuses)
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self.rows:
