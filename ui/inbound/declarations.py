@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.domain.roles import Permission
 from app.workflows import Feedback
 from ui.inbound.documents import open_document
-from ui.inbound.tables import DECLARATION_COLUMNS, RowsModel, TallyModel
+from ui.inbound.tables import DECLARATION_COLUMNS, RowsModel, TallyModel, fit_on_reset
 from ui.inbound.words import RECEIVABLE, declaration_status, for_banner, status_flow
 from ui.screens.base import Screen, heading
 from ui.widgets.error_dialog import show_error
@@ -60,6 +60,8 @@ class DeclarationsScreen(Screen):
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.view.activated.connect(lambda _index: self.open_station())
         self.lines_view = table_view(self.lines, name="lines_table")
+        fit_on_reset(self.view)
+        fit_on_reset(self.lines_view, stretch=2)
         self.message = QLabel(objectName="message", wordWrap=True)
         self.importer = ImportButton(ctx, IMPORT) if ctx.may(Permission.INBOUND_DECLARATION) else None
         self.buttons: dict[str, QPushButton] = {}
@@ -90,13 +92,18 @@ class DeclarationsScreen(Screen):
         bold = self.detail_title.font()
         bold.setBold(True)
         self.detail_title.setFont(bold)
-        self.form = QFormLayout()
+        self.form = QGridLayout()  # two fields a row: the head reads at a glance above the lines
         self.head_values: dict[str, QLabel] = {}
-        for _label, name in HEAD_FIELDS:
-            value = QLabel(objectName=f"head_{name}")
+        self.head_labels: list[QLabel] = []
+        for n, (_label, name) in enumerate(HEAD_FIELDS):
+            label, value = QLabel(), QLabel(objectName=f"head_{name}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.head_values[name] = value
-            self.form.addRow(QLabel(), value)
+            self.head_labels.append(label)
+            self.form.addWidget(label, n // 2, (n % 2) * 2)
+            self.form.addWidget(value, n // 2, (n % 2) * 2 + 1)
+        self.form.setColumnStretch(1, 1)
+        self.form.setColumnStretch(3, 1)
         detail = QWidget()
         column = QVBoxLayout(detail)
         column.setContentsMargins(0, 0, 0, 0)
@@ -128,8 +135,8 @@ class DeclarationsScreen(Screen):
                  "putaway_list": self.tr("Put-away list (F7)"), "labels": self.tr("Carton labels (F8)")}
         for name, button in self.buttons.items():
             button.setText(texts[name])
-        for row, (label, _name) in enumerate(HEAD_FIELDS):
-            self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(self.tr(label))
+        for widget, (label, _name) in zip(self.head_labels, HEAD_FIELDS):
+            widget.setText(self.tr(label))
         self.model.retranslate()
         self.lines.retranslate()
         self._show_head(self.head)

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 # document → (title source, context "InboundDocuments"; preview resolution)
 KINDS: dict[str, tuple[str, int]] = {
-    "tally-report": (QT_TRANSLATE_NOOP("InboundDocuments", "Tally report"), 60),
-    "putaway-list": (QT_TRANSLATE_NOOP("InboundDocuments", "Put-away list"), 60),
+    "tally-report": (QT_TRANSLATE_NOOP("InboundDocuments", "Tally report"), 90),
+    "putaway-list": (QT_TRANSLATE_NOOP("InboundDocuments", "Put-away list"), 90),
     "carton-labels": (QT_TRANSLATE_NOOP("InboundDocuments", "Carton and pallet labels"), 90),
 }
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ui.inbound.tables import Col, RowsModel, key
+from ui.inbound.tables import Col, RowsModel, fit_on_reset, key
 from ui.screens.base import Screen, heading
 from ui.widgets.tables import table_view
 
@@ -37,6 +37,7 @@ class LedgerScreen(Screen):
         self.model = RowsModel(COLUMNS, parent=self)
         self.title, self.note, self.totals = heading(), QLabel(wordWrap=True), QLabel(objectName="ledger_totals")
         self.view = table_view(self.model, name="ledger_table")
+        fit_on_reset(self.view, stretch=1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
@@ -59,7 +60,6 @@ class LedgerScreen(Screen):
 
     def _show(self, rows: list[ItemBalance]) -> None:
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
         self._show_totals()
 
     def _show_totals(self) -> None:

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter,
 
 from app.domain.roles import Permission
 from app.workflows import Feedback, Tone
-from ui.devices.status import DeviceStatus
 from ui.inbound.station_base import StationScreen
-from ui.inbound.tables import DECLARATION_COLUMNS, Col, RowsModel
+from ui.inbound.tables import DECLARATION_COLUMNS, Col, RowsModel, fit_on_reset
 from ui.screens.base import heading
 from ui.vocabulary import status_label
 from ui.widgets.tables import table_view
@@ -50,7 +49,7 @@ class PutawayStationScreen(StationScreen):
         from app.workflows.putaway import PutawayStation
 
         self.station = PutawayStation(ctx.db, ctx.actor)
-        self.waiting = RowsModel(DECLARATION_COLUMNS[:4], parent=self)
+        self.waiting = RowsModel(DECLARATION_COLUMNS[:2], parent=self)
         self.plan = RowsModel(PLAN_COLUMNS, parent=self)
         self._build()
         self.retranslate_ui()
@@ -81,6 +80,8 @@ class PutawayStationScreen(StationScreen):
         self.waiting_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.waiting_view.selectionModel().selectionChanged.connect(self._selected)
         self.plan_view = table_view(self.plan, name="plan_table")
+        fit_on_reset(self.waiting_view, 200)
+        fit_on_reset(self.plan_view)
         self.plan_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lay_out(panel)
 
@@ -94,7 +95,7 @@ class PutawayStationScreen(StationScreen):
             column.addWidget(title)
             column.addWidget(view, 1)
             lists.addWidget(box)
-        lists.setSizes([330, 770])
+        lists.setSizes([300, 800])
         buttons = QHBoxLayout()
         for widget in (self.mixed, self.accept_button, self.retry_button):
             buttons.addWidget(widget)
@@ -107,7 +108,6 @@ class PutawayStationScreen(StationScreen):
         layout.addWidget(self.last_scan)
         layout.addLayout(buttons)
         layout.addWidget(lists, 1)
-        layout.addWidget(DeviceStatus(self.hub, self))
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Put-away station"))

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBox
 
 from app.devices.scanner import split_aim
 from app.workflows import Feedback, Tone
-from ui.devices.status import DeviceStatus
 from ui.inbound.documents import open_document
 from ui.inbound.station_base import StationScreen
-from ui.inbound.tables import TallyModel
+from ui.inbound.tables import TallyModel, fit_on_reset
 from ui.inbound.words import RECEIVABLE, declaration_status
 from ui.screens.base import heading
 from ui.widgets.tables import table_view
@@ -61,6 +60,7 @@ class ReceiveStationScreen(StationScreen):
         self.head_label = QLabel(objectName="declaration_head", wordWrap=True)
         self.mode = QLabel(objectName="station_mode")
         self.view = table_view(self.model, name="tally_table")
+        fit_on_reset(self.view, stretch=2)
         self.totals = QLabel(objectName="tally_totals")
         self.choose_button = self.action_button("choose", "F2", self.picker.showPopup)
         self.damaged_button = self.action_button("damaged", "F6", lambda: self.command("CMD:DAMAGED"))
@@ -88,7 +88,6 @@ class ReceiveStationScreen(StationScreen):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
-        layout.addWidget(DeviceStatus(self.hub, self))
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Receive station"))

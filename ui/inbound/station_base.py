@@ -51,6 +51,7 @@ class StationScreen(Screen):
         self.banner = FeedbackBanner(self, sounds=sounds_of(ctx))
         self.last_scan = QLabel(objectName="last_scan")
         self.last_feedback: Feedback | None = None
+        self.last_raw = ""
         self.failed: list[tuple[Any, str, str]] = []  # (station, raw, scan id) the database did not answer
         self.pending = 0  # scans sent to the DB thread and not answered yet
         self.retry_button = self.action_button("retry", "F5", self.send_again)
@@ -90,7 +91,8 @@ class StationScreen(Screen):
 
     def submit(self, station: Any, raw: str, scan_id: str) -> None:
         """Send one scan to the station's workflow on the DB thread; the answer comes back to `shown`."""
-        self.last_scan.setText(self.tr("Last scan: %1").replace("%1", raw.replace(GS, "<GS>")))
+        self.last_raw = raw
+        self._show_last_scan()
         self.pending += 1
         after = self.after_scan
         self.ctx.call(lambda: scan_job(station, raw, scan_id, after),
@@ -132,6 +134,11 @@ class StationScreen(Screen):
     def retranslate_station(self) -> None:
         self.retry_button.setText(self.tr("Send again (F5)"))
         self.bar.setPlaceholderText(self.tr("Scan here (the scanner types into this field)"))
+        self._show_last_scan()
+
+    def _show_last_scan(self) -> None:
+        if self.last_raw:
+            self.last_scan.setText(self.tr("Last scan: %1").replace("%1", self.last_raw.replace(GS, "<GS>")))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

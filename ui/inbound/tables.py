@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ui.inbound.words import declaration_status
 from ui.widgets.tables import render_value
@@ -114,6 +115,23 @@ class RowsModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None) -> None:
+    """Size the view's columns to what it shows each time its rows are replaced (not at every value change);
+    `stretch` is the column that takes the room left (a name, rather than the last number)."""
+    header = view.horizontalHeader()
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def fit() -> None:
+        view.resizeColumnsToContents()
+        for column in range(view.model().columnCount()):
+            if column != stretch:
+                view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_px))
+
+    view.model().modelReset.connect(fit)
 
 
 def _count(value: Any) -> str:
