@@ -477,6 +477,14 @@
         <source>Carton and pallet labels</source>
         <translation>箱标签和托盘标签</translation>
     </message>
+    <message>
+        <source>Making %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <source>Drawing the preview…</source>
+        <translation>正在绘制预览…</translation>
+    </message>
 </context>
 <context>
     <name>InboundWords</name>

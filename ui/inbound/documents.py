@@ -42,12 +42,15 @@ class Document:
     pages: list[QImage] = field(default_factory=list)
 
 
-def build(uow: Any, kind: str, key: str) -> Document:
-    """Make the document from the services' data (runs on the DB thread; the preview pages are drawn there too)."""
+def build(uow: Any, kind: str, key: str, state: Any = None) -> Document:
+    """Make the document from the services' data (a long job on the DB thread: a container of cartons makes
+    hundreds of labels; the preview pages are drawn there too). `state` reports progress and cancels."""
     from app.errors import Rejected
     from app.services import receiving_documents as data
     from printing import inbound
 
+    if state is not None:
+        state.set_status(QCoreApplication.translate("InboundDocuments", "Making %1…").replace("%1", title_of(kind)))
     zpl = None
     if kind == "tally-report":
         pdf = inbound.tally_report_pdf(data.tally_report(uow, key))
@@ -58,14 +61,24 @@ def build(uow: Any, kind: str, key: str) -> Document:
         if not labels:
             raise Rejected(f"no pallet or carton of {key} is in stock: close its tally first", code="no_labels")
         pdf, zpl = inbound.labels_pdf(labels), inbound.labels_zpl(labels)
+    if state is not None:
+        state.set_progress(50)
+        state.check()
+        state.set_status(QCoreApplication.translate("InboundDocuments", "Drawing the preview…"))
     return Document(kind, key, pdf, zpl, qt_documents.page_images(pdf, KINDS[kind][1]))
 
 
-def open_document(ctx: AppContext, parent: QWidget, kind: str, key: str) -> None:
-    """Build the document on the DB thread, then show its preview (errors are shown in words)."""
-    ctx.run(lambda uow: build(uow, kind, key), write=False,
-            on_done=lambda doc: DocumentPreview(ctx, doc, parent).open(),
-            on_error=lambda exc: show_error(exc, parent))
+def open_document(ctx: AppContext, parent: QWidget, kind: str, key: str) -> Any:
+    """Build the document as a long job (progress, Cancel), then show its preview; errors are shown in words.
+    Returns the job's state (ui.jobs.JobState)."""
+    from ui.jobs import JobCancelled, run_job
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, JobCancelled):
+            show_error(exc, parent)
+
+    return run_job(ctx, parent, f"{title_of(kind)} {key}", lambda uow, state: build(uow, kind, key, state), write=False,
+            on_done=lambda doc: DocumentPreview(ctx, doc, parent).open(), on_error=failed)
 
 
 class DocumentPreview(QDialog):

@@ -131,3 +131,15 @@ def test_closing_the_tally_from_the_list(qtbot, station_ctx, declared, uow_as):
     wait_idle(qtbot, ctx)
     assert screen.message.text().startswith(f"Tally of {DECLARATION} closed: ")
     assert screen.model.index(0, 1).data() == "tallied" and not screen.buttons["close"].isEnabled()
+
+
+def test_a_document_job_can_be_cancelled(qtbot, station_ctx, tallied):
+    from ui.inbound.documents import open_document
+
+    ctx = station_ctx("clerk")
+    screen = _screen(qtbot, ctx)
+    state = open_document(ctx, screen, "carton-labels", DECLARATION)
+    state.cancel()  # the Cancel button of the progress dialog
+    wait_idle(qtbot, ctx)
+    assert state.cancelled
+    assert _top(DocumentPreview, "document_preview") is None and _top(QMessageBox, "error_dialog") is None

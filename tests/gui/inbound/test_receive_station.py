@@ -156,3 +156,16 @@ def test_the_banner_speaks_chinese(station, qtbot, gui_app):
     finally:
         translations.release()
     assert station.banner.message.text().startswith("A2P-900 batch A2P43432: +12 on line 1.")
+
+
+def test_a_wedge_burst_anywhere_on_the_screen_is_a_scan(station, qtbot):
+    from PySide6.QtCore import Qt
+
+    _chosen(station, qtbot)
+    station.view.setFocus()  # the clerk clicked the table; the scanner types on
+    with qtbot.waitSignal(station.sig_shown, timeout=20_000) as blocker:
+        qtbot.keyClicks(station.view, "9300000010377")  # A2P-900's GTIN, one unit
+        qtbot.keyClick(station.view, Qt.Key.Key_Return)
+    wait_idle(qtbot, station.ctx)
+    assert blocker.args[0].code == "counted" and blocker.args[0].params["quantity"] == 1
+    assert _row(station, 1).received == 1 and station.bar.text() == ""
