@@ -106,7 +106,7 @@ class ScannerEmulator:
     """
 
     def __init__(self, scans: Iterable[bytes], *, rate: float = 5.0, terminator: bytes = b"\r\n",
-                 link: Path | str | None = None, settle_s: float = 0.3) -> None:
+                 link: Path | str | None = None, settle_s: float = 1.0) -> None:
         self.scans = list(scans)
         self.rate, self.terminator, self.settle_s = rate, terminator, settle_s
         self.device = PtyDevice(link)

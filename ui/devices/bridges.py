@@ -168,13 +168,15 @@ class PrinterBridge(DeviceBridge):
             return  # a check is already under way
 
         def ask() -> None:
+            # release before telling: whoever reacts to the answer may ask again at once
             try:
                 status = self.printer.status()
-                self.relay.value.emit((status.ready, status.words()))
+                answer = (status.ready, status.words())
             except PrinterOffline as exc:
-                self.relay.value.emit((False, f"offline: {exc.message}"))
+                answer = (False, f"offline: {exc.message}")
             finally:
                 self._busy.release()
+            self.relay.value.emit(answer)
 
         threading.Thread(target=ask, name="printer status", daemon=True).start()
 
