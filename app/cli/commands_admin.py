@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import getpass
 import os
 import sys
@@ -195,7 +196,12 @@ def cmd_settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
-    from ui.main import run_gui  # the only place the CLI reaches into the Qt layer
+# Set by the `bwms` launcher (ui/launcher.py): app never imports the Qt layer itself.
+GUI_LAUNCHER: Callable[[str, str], int] | None = None
 
-    return run_gui(ctx.url, station=ctx.station)
+
+def cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
+    if GUI_LAUNCHER is None:
+        raise Rejected("the desktop application is started by the installed `bwms` command (or `bwms-gui`)",
+                       code="no_gui")
+    return GUI_LAUNCHER(ctx.url, ctx.station)

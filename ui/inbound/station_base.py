@@ -76,14 +76,16 @@ class StationScreen(Screen):
         return button
 
     def take(self, raw: str, scan_id: str) -> None:
-        raise NotImplementedError
+        """Each station's own: hand one scan to its workflow."""
+        raise TypeError(f"{type(self).__name__} must define take()")
 
     def escape(self) -> None:
         """Esc: forget what was typed into the scan bar."""
         self.bar.clear()
 
     def shown(self, station: Any, fb: Feedback, extra: Any) -> None:
-        raise NotImplementedError
+        """Each station's own: render the feedback and what after_scan read."""
+        raise TypeError(f"{type(self).__name__} must define shown()")
 
     def after_scan(self, station: Any, fb: Feedback) -> Any:
         """What else to read on the DB thread after a scan (runs there)."""
