@@ -84,6 +84,18 @@ def prepare(url: str) -> None:
     db.dispose()
 
 
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS. Not getrusage: Linux keeps ru_maxrss across exec, so a child started
+    by the (big) bench process would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child_import(url: str, path: str) -> None:
     """Run in its own process: import the file, print seconds, peak RSS and the report's counts."""
     from app.services.orders_import import import_orders
@@ -94,7 +106,7 @@ def child_import(url: str, path: str) -> None:
         report = import_orders(uow, path)
         uow.commit()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_rss_mb()
     print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "accepted": report.accepted,
                       "rejected": len(report.rejected), "first": report.rejected[:3]}))
 
