@@ -52,7 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_json(sub.add_parser("ledger", help="the customs ledger: balance per account-book item"))
     p.set_defaults(func=cmd_ledger)
 
-    p = add_json(sub.add_parser("declarations", help="inbound declarations with their status"))
+    p = add_json(sub.add_parser("declarations", help="inbound declarations with their status; "
+                                "`declarations close DECL` closes a put-away entry (supervisor)"))
+    p.add_argument("action", nargs="?", choices=["list", "close"], default="list")
+    p.add_argument("declaration", nargs="?", metavar="DECL")
     p.set_defaults(func=cmd_declarations)
 
     p = add_json(sub.add_parser("print", help="print a document to a PDF or ZPL file"))
@@ -168,6 +171,17 @@ def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_declarations(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.services.receiving_query import declarations
 
+    if args.action == "close":
+        from app.services.receiving_release import close_entry
+
+        if not args.declaration:
+            ctx.parser_error("declarations close needs the declaration number")
+            return 2
+        with ctx.uow() as uow:
+            close_entry(uow, args.declaration)
+            uow.commit()
+        ctx.emit({"declaration": args.declaration, "status": "closed"}, f"declaration {args.declaration} closed")
+        return 0
     with ctx.uow(write=False) as uow:
         rows = declarations(uow)
     ctx.emit(rows, table(rows, ["declaration", "status", "container_no", "arrival_date", "lines", "expected",

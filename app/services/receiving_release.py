@@ -69,6 +69,20 @@ def release(uow: UnitOfWork, declaration_no: str) -> Release:
     return report
 
 
+def close_entry(uow: UnitOfWork, declaration_no: str) -> InboundDeclaration:
+    """A supervisor closes a put-away entry: its inbound file is complete (tallied, released, put away)."""
+    require(uow, Permission.SUPERVISE)
+    declaration = _locked(uow, declaration_no)
+    if declaration.status != "put_away":
+        raise Rejected(f"declaration {declaration_no} is {declaration.status.replace('_', ' ')}: only an entry "
+                       "whose goods are all put away can be closed", code="not_put_away",
+                       declaration=declaration_no, status=declaration.status)
+    declaration.status = "closed"
+    audit.record(uow, "declaration_close", REF_TYPE, declaration_no)
+    uow.changes.touch("inbound")
+    return declaration
+
+
 def _locked(uow: UnitOfWork, declaration_no: str) -> InboundDeclaration:
     stmt = select(InboundDeclaration).where(InboundDeclaration.declaration_no == declaration_no)
     if uow.is_postgres:

@@ -132,3 +132,17 @@ def test_demo_declares_and_receives_the_sample_container(cli):
     assert demo["inbound"].startswith(f"container of {DECLARATION}: 230 of 230 carton scans accepted")
     [declaration] = ok(cli, "declarations")
     assert (declaration["status"], declaration["expected"]) == ("put_away", 2580)
+
+def test_a_supervisor_closes_a_put_away_entry_and_nothing_else(cli):
+    code, out, err = cli("init", "--demo", "--json")
+    assert code == 0, err
+    code, _, err = cli("declarations", "close", DECLARATION, user="clerk")
+    assert code == 1 and "may not" in err
+    code, out, _ = cli("declarations", "close", DECLARATION, "--json", user="supervisor")
+    assert code == 0 and json.loads(out) == {"declaration": DECLARATION, "status": "closed"}
+    [declaration] = ok(cli, "declarations")
+    assert declaration["status"] == "closed"
+    code, _, err = cli("declarations", "close", DECLARATION, user="supervisor")
+    assert code == 1 and "only an entry whose goods are all put away" in err
+    code, _, err = cli("declarations", "close", user="supervisor")
+    assert code == 2
