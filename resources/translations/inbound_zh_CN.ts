@@ -60,6 +60,10 @@
         <translation>海关放行 (Ctrl+R)</translation>
     </message>
     <message>
+        <source>Close entry (Ctrl+E)</source>
+        <translation>结案 (Ctrl+E)</translation>
+    </message>
+    <message>
         <source>Tally report (F6)</source>
         <translation>理货报告 (F6)</translation>
     </message>
@@ -90,6 +94,10 @@
     <message>
         <source>Declaration %1 released: %2 units available, %3 damaged. Customs ledger: %4.</source>
         <translation>申报单 %1 已放行：%2 件可用，%3 件残损。海关账册：%4。</translation>
+    </message>
+    <message>
+        <source>Declaration %1 closed.</source>
+        <translation>申报单 %1 已结案。</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ class DeclarationsScreen(Screen):
         self._add_button("station", "F5", self.open_station, Permission.SCAN_OPERATIONS)
         self._add_button("close", "F9", self.close_tally, Permission.SCAN_OPERATIONS)
         self._add_button("release", "Ctrl+R", self.ask_release, Permission.RELEASE_ENTRY)
+        self._add_button("close_entry", "Ctrl+E", self.close_entry, Permission.SUPERVISE)
         self._add_button("tally_report", "F6", lambda: self.print_document("tally-report"), Permission.PRINT)
         self._add_button("putaway_list", "F7", lambda: self.print_document("putaway-list"), Permission.PRINT)
         self._add_button("labels", "F8", lambda: self.print_document("carton-labels"), Permission.PRINT)
@@ -131,7 +132,8 @@ class DeclarationsScreen(Screen):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Inbound declarations"))
         texts = {"station": self.tr("Receive station (F5)"), "close": self.tr("Close tally (F9)"),
-                 "release": self.tr("Release (Ctrl+R)"), "tally_report": self.tr("Tally report (F6)"),
+                 "release": self.tr("Release (Ctrl+R)"), "close_entry": self.tr("Close entry (Ctrl+E)"),
+                 "tally_report": self.tr("Tally report (F6)"),
                  "putaway_list": self.tr("Put-away list (F7)"), "labels": self.tr("Carton labels (F8)")}
         for name, button in self.buttons.items():
             button.setText(texts[name])
@@ -199,6 +201,7 @@ class DeclarationsScreen(Screen):
             label.setText(render_value(getattr(head, name)) if head else "")
         status = head.status if head else ""
         enabled = {"station": status in RECEIVABLE, "close": status == "tallying", "release": status == "tallied",
+                   "close_entry": status == "put_away",
                    "tally_report": bool(head), "putaway_list": status in ("tallied", "released"),
                    "labels": status in ("tallied", "released", "put_away")}
         for name, button in self.buttons.items():
@@ -257,6 +260,18 @@ class DeclarationsScreen(Screen):
         self.message.setText(self.tr("Declaration %1 released: %2 units available, %3 damaged. Customs ledger: %4.")
                              .replace("%1", report.declaration).replace("%2", str(report.available_units))
                              .replace("%3", str(report.damaged_units)).replace("%4", items or "—"))
+
+    def close_entry(self) -> None:
+        """A supervisor closes a put-away entry (the service checks the role and the status again)."""
+        from app.services.receiving_release import close_entry
+
+        number = self.selected()
+        if number is not None:
+            self.ctx.run(lambda uow: close_entry(uow, number), on_done=self._entry_closed,
+                         on_error=lambda exc: show_error(exc, self))
+
+    def _entry_closed(self, declaration: Any) -> None:
+        self.message.setText(self.tr("Declaration %1 closed.").replace("%1", declaration.declaration_no))
 
     def print_document(self, kind: str) -> None:
         number = self.selected()

@@ -74,7 +74,7 @@ def test_importing_a_declaration_and_refusing_it_twice(qtbot, station_ctx, db):
 @pytest.mark.parametrize(("role", "offered"), [
     ("clerk", {"station", "close", "tally_report", "putaway_list", "labels"}),
     ("customs", {"release", "tally_report", "putaway_list", "labels"}),
-    ("supervisor", {"station", "close", "release", "tally_report", "putaway_list", "labels"}),
+    ("supervisor", {"station", "close", "release", "close_entry", "tally_report", "putaway_list", "labels"}),
 ])
 def test_each_role_is_offered_what_it_may_do(qtbot, station_ctx, declared, role, offered):
     screen = _screen(qtbot, station_ctx(role))

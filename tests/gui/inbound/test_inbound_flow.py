@@ -139,3 +139,9 @@ def test_the_sample_container_through_the_gui(qtbot, station_ctx, declared, uow_
     assert sum(r.entered for r in ledger.model.rows) == counted == sum(r.balance for r in ledger.model.rows)
     wait_idle(qtbot, supervisor)  # the supervisor's screens followed the change
     assert office.model.index(0, 1).data() == "put away" and boss.waiting.rowCount() == 0
+    office.refresh()
+    wait_idle(qtbot, supervisor)
+    assert office.buttons["close_entry"].isEnabled()
+    office.buttons["close_entry"].click()  # the supervisor closes the entry: the last step of its flow
+    wait_idle(qtbot, supervisor)
+    assert _status(uow_as) == "closed" and office.message.text().endswith("closed.")
