@@ -99,18 +99,10 @@ def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan,
               packing: str | None = None) -> ScanResult:
     """Units scanned at `location_code` for `wave_no` go to the packing area (refusals are logged, not raised)."""
     require(uow, Permission.SCAN_OPERATIONS)
-    first = scanlog.replayed(uow, scan_id)
-    if first is not None:
-        return first
-    try:
-        with uow.session.begin_nested():
-            result = _pick(uow, wave_no, location_code, scan, packing)
-    except Rejected as exc:
-        result = scanlog.rejected(exc.code, exc.message, **exc.params)
-        audit.record(uow, "pick", "wave", wave_no, outcome="refused", code=exc.code, reason=exc.message,
-                     location=location_code)
-    scanlog.log(uow, scan_id, WORKFLOW, wave_no, raw, result)
-    return result
+    return scanlog.once(uow, scan_id, WORKFLOW, wave_no, raw,
+                        lambda: _pick(uow, wave_no, location_code, scan, packing),
+                        lambda exc: audit.record(uow, "pick", "wave", wave_no, outcome="refused", code=exc.code,
+                                                 reason=exc.message, location=location_code))
 
 
 def _matching(uow: UnitOfWork, wave: Wave, location: Location, scan: ItemScan) -> list[OpenTask]:
@@ -230,16 +222,7 @@ def short_pick(uow: UnitOfWork, wave_no: str, location_code: str, raw: str, scan
                gtins: Sequence[str] = ()) -> ScanResult:
     """What is still to pick at the location (of `gtins`, or all) is not there: record it and re-allocate."""
     require(uow, Permission.SCAN_OPERATIONS)
-    first = scanlog.replayed(uow, scan_id)
-    if first is not None:
-        return first
-    try:
-        with uow.session.begin_nested():
-            result = _short(uow, wave_no, location_code, gtins)
-    except Rejected as exc:
-        result = scanlog.rejected(exc.code, exc.message, **exc.params)
-    scanlog.log(uow, scan_id, WORKFLOW, wave_no, raw, result)
-    return result
+    return scanlog.once(uow, scan_id, WORKFLOW, wave_no, raw, lambda: _short(uow, wave_no, location_code, gtins))
 
 
 def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[str]) -> ScanResult:

@@ -292,17 +292,11 @@ def location_scan(uow: UnitOfWork, goods_raw: str, location_code: str, raw: str,
                   allow_mixed: bool = False) -> ScanResult:
     """The second scan: move the goods of `goods_raw` to `location_code` (logged; a replay moves nothing)."""
     require(uow, Permission.SCAN_OPERATIONS)
-    first = scanlog.replayed(uow, scan_id)
-    if first is not None:
-        return first
-    try:
-        with uow.session.begin_nested():
-            moved = put_away(uow, decode(goods_raw), location_code, allow_mixed=allow_mixed)
-    except Rejected as exc:
-        result = scanlog.rejected(exc.code, exc.message, **exc.params)
-        audit.record(uow, "putaway", "location", location_code, outcome="refused", code=exc.code, reason=exc.message)
-    else:
-        result = ScanResult(ACCEPTED, "put_away", f"{moved['quantity']} × {moved['sku']} batch "
-                            f"{moved['batch'] or '(none)'} moved {moved['from']} → {moved['to']}", moved)
-    scanlog.log(uow, scan_id, WORKFLOW, result.params.get("declaration", ""), raw, result)
-    return result
+    def move() -> ScanResult:
+        moved = put_away(uow, decode(goods_raw), location_code, allow_mixed=allow_mixed)
+        return ScanResult(ACCEPTED, "put_away", f"{moved['quantity']} × {moved['sku']} batch "
+                          f"{moved['batch'] or '(none)'} moved {moved['from']} → {moved['to']}", moved)
+
+    return scanlog.once(uow, scan_id, WORKFLOW, lambda result: result.params.get("declaration", ""), raw, move,
+                        lambda exc: audit.record(uow, "putaway", "location", location_code, outcome="refused",
+                                                 code=exc.code, reason=exc.message))

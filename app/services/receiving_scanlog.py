@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 
+from app.errors import Rejected
 from app.persistence.models import ScanEvent
 from app.persistence.uow import UnitOfWork
 
@@ -65,3 +67,22 @@ def rejected(code: str, text: str, **params: Any) -> ScanResult:
 
 def with_params(result: ScanResult, **params: Any) -> ScanResult:
     return replace(result, params={**result.params, **params})
+
+
+def once(uow: UnitOfWork, scan_id: str, workflow: str, context: str | Callable[[ScanResult], str], raw: str,
+         action: Callable[[], ScanResult], refused: Callable[[Rejected], None] | None = None) -> ScanResult:
+    """One acknowledged scan of a station: a replayed `scan_id` returns its first result and changes nothing;
+    `action` runs in a savepoint, so a refusal undoes its partial work and is logged (and `refused(exc)` may
+    audit it) instead of raised. `context` is the log's context, or a function of the result."""
+    first = replayed(uow, scan_id)
+    if first is not None:
+        return first
+    try:
+        with uow.session.begin_nested():
+            result = action()
+    except Rejected as exc:
+        result = rejected(exc.code, exc.message, **exc.params)
+        if refused is not None:
+            refused(exc)
+    log(uow, scan_id, workflow, context(result) if callable(context) else context, raw, result)
+    return result

@@ -226,17 +226,9 @@ def ship_parcel(uow: UnitOfWork, parcel: Parcel, manifest: Manifest) -> int:
 def gate_scan(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult:
     """The gate station: one parcel of manifest `code` passes the gate (refusals are logged, not raised)."""
     require(uow, Permission.SCAN_OPERATIONS)
-    first = scanlog.replayed(uow, scan_id)
-    if first is not None:
-        return first
-    try:
-        with uow.session.begin_nested():
-            result = _gate_one(uow, code, waybill)
-    except Rejected as exc:
-        result = scanlog.rejected(exc.code, exc.message, **exc.params)
-        audit.record(uow, "gate_scan", "manifest", code, outcome="refused", waybill=waybill, reason=exc.message)
-    scanlog.log(uow, scan_id, WORKFLOW, code, raw, result)
-    return result
+    return scanlog.once(uow, scan_id, WORKFLOW, code, raw, lambda: _gate_one(uow, code, waybill),
+                        lambda exc: audit.record(uow, "gate_scan", "manifest", code, outcome="refused",
+                                                 waybill=waybill, reason=exc.message))
 
 
 def _gate_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
