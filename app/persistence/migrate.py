@@ -40,11 +40,37 @@ def current_revision(db: Database) -> str | None:
 def upgrade(db: Database) -> tuple[str | None, str]:
     """Migrate to head in one transaction; returns (from, to)."""
     before = current_revision(db)
-    cfg = _config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    _run(db, command.upgrade, "head")
     return before, head_revision()
+
+
+def downgrade(db: Database, revision: str) -> None:
+    """Take the schema back to `revision` in one transaction (for support and the migration tests)."""
+    _run(db, command.downgrade, revision)
+
+
+def _run(db: Database, step, revision: str) -> None:  # noqa: ANN001
+    cfg = _config(db)
+    with db.engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                step(cfg, revision)
+            return
+        # SQLite cannot alter a constraint: batch mode rebuilds the table, and dropping a table that others
+        # refer to needs foreign-key enforcement off (it can only be switched outside a transaction).
+        # Every reference is checked again before the migration commits.
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                step(cfg, revision)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"the migration left broken references and was rolled back: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def require_current(db: Database) -> None:

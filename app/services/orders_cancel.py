@@ -9,8 +9,7 @@ counts it and may refuse the cancellation; a list customs rejected (100) holds n
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -21,15 +20,14 @@ from app.errors import NotFound, Rejected
 from app.persistence.models import ConsumerOrder, OrderLine
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
-from app.services import audit, customs_archive, pii
+from app.services import audit, customs_archive, outbound_cancel, pii
 from app.services.auth import require
 from app.services.customs_export import identity, list_head
 from app.services.customs_messages import ceb623
 from app.services.orders_jobs import lock_orders
 
 DECLARED = ("declared", "inspection", "detained", "released")
-# Later areas (allocation, picking) register what they release when an order is cancelled.
-CANCEL_HOOKS: list[Callable[[UnitOfWork, ConsumerOrder], None]] = []
+CANCELLABLE = ("accepted", "customs_rejected", *DECLARED, *outbound_cancel.HELD)
 
 
 @dataclass
@@ -37,15 +35,18 @@ class CancelResult:
     order_no: str
     previous_status: str
     request_file: str | None  # the CEB623 file waiting in the archive for the outbox, if one was needed
+    released: outbound_cancel.Released = field(default_factory=outbound_cancel.Released)
 
     def to_json(self) -> dict[str, Any]:
         return {"order_no": self.order_no, "previous_status": self.previous_status, "status": "cancelled",
-                "cancellation_request": self.request_file}
+                "cancellation_request": self.request_file, "released": self.released.to_json()}
 
     def describe(self) -> str:
         extra = (f"; cancellation request {self.request_file} sent to the outbox (the pre-decrease is released "
                  "when customs confirms)" if self.request_file else "")
-        return f"order {self.order_no} cancelled (was {self.previous_status}){extra}"
+        outbound = self.released.describe()
+        return f"order {self.order_no} cancelled (was {self.previous_status}){extra}" + (
+            f"; {outbound}" if outbound else "")
 
 
 def find_order(uow: UnitOfWork, order_no: str, platform_code: str | None = None) -> ConsumerOrder:
@@ -71,20 +72,19 @@ def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = 
     previous = order.status
     if previous == "cancelled":
         raise Rejected(f"order {order_no} is already cancelled", code="already_cancelled", order_no=order_no)
-    if previous not in ("accepted", "customs_rejected", *DECLARED):
+    if previous not in CANCELLABLE:
         raise Rejected(f"order {order_no} is {previous}: only an order that has not left can be cancelled "
                        "(a parcel that left comes back as a return)", code="not_cancellable", order_no=order_no)
     request = None
     lst = order.inventory_list
-    if previous in DECLARED and lst is not None:
+    if (previous in DECLARED or previous in outbound_cancel.HELD) and lst is not None:
         request = _request_cancellation(uow, order, reason)
     order.status = "cancelled"
-    for hook in CANCEL_HOOKS:
-        hook(uow, order)
+    released = outbound_cancel.release(uow, order)
     audit.record(uow, "order_cancel", "order", order_no, previous=previous, reason=reason,
                  cancellation_request=request)
     uow.changes.touch("orders", "customs")
-    return CancelResult(order_no, previous, request)
+    return CancelResult(order_no, previous, request, released)
 
 
 def _request_cancellation(uow: UnitOfWork, order: ConsumerOrder, reason: str) -> str:

@@ -1,5 +1,7 @@
 """Put-away: released goods from the staging location into bonded storage, by scan or by accepting suggestions.
 
+The same scans put back the free units a cancelled order left in the packing area (picked, then cancelled).
+
 Suggestions: a storage location already holding the same lot, else the next empty storage location in pick
 sequence; two lots of one SKU never share a location unless the clerk says so. Held stock never moves.
 """
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, or_, select
 
 from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
@@ -59,13 +61,18 @@ class Goods:
                 "quantity": self.quantity, "lpn": self.lpn, "from": self.from_code}
 
 
-_STAGED = (select(Stock, Location.code, Lot.batch_no, Lot.expiry_date, Product.sku, InboundDeclaration.id,
-                  InboundDeclaration.declaration_no, InboundDeclaration.status)
-           .join(Location, Location.id == Stock.location_id).join(Lot, Lot.id == Stock.lot_id)
-           .join(Product, Product.id == Stock.product_id)
-           .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
-           .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
-           .where(Location.kind.in_(STAGING_KINDS), Stock.status.in_(("hold", "available"))))
+_GOODS = (select(Stock, Location.code, Lot.batch_no, Lot.expiry_date, Product.sku, InboundDeclaration.id,
+                 InboundDeclaration.declaration_no, InboundDeclaration.status)
+          .join(Location, Location.id == Stock.location_id).join(Lot, Lot.id == Stock.lot_id)
+          .join(Product, Product.id == Stock.product_id)
+          .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+          .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id))
+_IN_STAGING = and_(Location.kind.in_(STAGING_KINDS), Stock.status.in_(("hold", "available")))
+_STAGED = _GOODS.where(_IN_STAGING)
+# What a goods scan may name: staged goods, and free units a cancelled order left in the packing area (units
+# picked for live orders are reserved there and are not put away).
+_WAITING = _GOODS.where(or_(_IN_STAGING, and_(Location.kind == "packing", Stock.status == "available",
+                                               Stock.quantity > Stock.reserved)))
 
 
 def identify(uow: UnitOfWork, scan: Scan) -> Goods:
@@ -77,13 +84,13 @@ def identify(uow: UnitOfWork, scan: Scan) -> Goods:
     if not isinstance(scan, ItemScan):
         raise Rejected("scan the goods (carton, pallet or product label) first", code="goods_first")
     product = product_by_gtin(uow, scan.gtin)
-    stmt = _STAGED.where(Stock.product_id == product.id).order_by(Stock.lpn != "", Stock.id)
+    stmt = _WAITING.where(Stock.product_id == product.id).order_by(Stock.lpn != "", Stock.id)
     if scan.batch:
         stmt = stmt.where(Lot.batch_no == scan.batch)
     rows = uow.session.execute(stmt).all()
     what = f"{product.sku}" + (f" batch {scan.batch}" if scan.batch else "")
     if not rows:
-        raise Rejected(f"no {what} waits for put-away at an inspection or dock location", code="not_staged",
+        raise Rejected(f"no {what} waits for put-away at an inspection, dock or packing location", code="not_staged",
                        sku=product.sku, batch=scan.batch)
     free = [r for r in rows if r[0].status == "available"]
     if not free:

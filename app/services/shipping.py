@@ -90,7 +90,7 @@ def create_manifest(uow: UnitOfWork, carrier: str, vehicle: str, waybills: Seque
                        carrier=carrier, held=len(held))
     manifest = _new_manifest(uow, carrier, vehicle, chosen)
     report = ManifestReport(manifest.manifest_no, manifest.gate_pass_no, len(chosen), manifest.gross_kg, held)
-    report.print_jobs = _print_manifest(uow, manifest.manifest_no, printer)
+    report.print_jobs = print_manifest(uow, manifest.manifest_no, printer)
     audit.record(uow, "manifest_create", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no,
                  carrier=carrier, vehicle=vehicle, parcels=len(chosen), weight=str(manifest.gross_kg),
                  held=[h["waybill"] for h in held])
@@ -135,7 +135,7 @@ def _new_manifest(uow: UnitOfWork, carrier: str, vehicle: str, parcels: list[Par
     return manifest
 
 
-def _print_manifest(uow: UnitOfWork, manifest_no: str, printer: str) -> list[int]:
+def print_manifest(uow: UnitOfWork, manifest_no: str, printer: str) -> list[int]:
     from printing.outbound_docs import gate_pass_pdf, manifest_pdf
 
     manifest = manifest_pdf(shipping_documents.manifest_data(uow, manifest_no))
@@ -185,7 +185,7 @@ def gate_out(uow: UnitOfWork, code: str) -> GateOutReport:
         raise Rejected(f"manifest {manifest.manifest_no} may not leave: " + "; ".join(blocked),
                        code="unreleased_parcels", manifest=manifest.manifest_no)
     units = sum(ship_parcel(uow, p, manifest) for p in parcels)
-    _close(uow, manifest)
+    close_if_done(uow, manifest)
     audit.record(uow, "gate_out", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no,
                  parcels=[p.waybill_no for p in parcels], units=units)
     uow.changes.touch("shipping", "stock", "ledger", "orders")
@@ -193,7 +193,7 @@ def gate_out(uow: UnitOfWork, code: str) -> GateOutReport:
                          shipping_documents.local_time(uow, manifest.exited_at))
 
 
-def _close(uow: UnitOfWork, manifest: Manifest) -> None:
+def close_if_done(uow: UnitOfWork, manifest: Manifest) -> None:
     left = uow.session.execute(select(Parcel.id).where(Parcel.manifest_id == manifest.id,
                                                        Parcel.status != "shipped").limit(1)).first()
     manifest.status = "exiting" if left else "exited"
@@ -243,7 +243,7 @@ def _gate_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
                        f"{shipping_documents.local_time(uow, parcel.shipped_at)}", code="already_exited",
                        waybill=waybill)
     units = ship_parcel(uow, parcel, manifest)
-    _close(uow, manifest)
+    close_if_done(uow, manifest)
     left = uow.session.execute(select(Parcel.id).where(Parcel.manifest_id == manifest.id,
                                                        Parcel.status != "shipped")).all()
     audit.record(uow, "gate_scan", "manifest", manifest.manifest_no, waybill=waybill, units=units)

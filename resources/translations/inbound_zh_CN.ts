@@ -333,8 +333,8 @@
         <translation>请先扫描货物（箱、托盘或商品标签）</translation>
     </message>
     <message>
-        <source>These goods do not wait for put-away at an inspection or dock location</source>
-        <translation>这些货物不在查验区或月台库位等待上架</translation>
+        <source>These goods do not wait for put-away at an inspection, dock or packing location</source>
+        <translation>这些货物不在查验区、月台或打包区等待上架</translation>
     </message>
     <message>
         <source>{sku} batch {batch} is on inspection hold: declaration {declaration} is not released by customs yet, so it may not go into bonded storage</source>

@@ -366,6 +366,10 @@
         <translation>该订单已申报：将向海关发送撤销申请（CEB623）；在海关同意之前，其保税数量仍被占用。</translation>
     </message>
     <message>
+        <source>It is already allocated: its pick tasks are cancelled, a packed parcel must be opened and its goods put back into storage.</source>
+        <translation>该订单已分配库存：其拣货任务将被取消；已打包的包裹须拆开，货物放回储位。</translation>
+    </message>
+    <message>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -376,6 +380,30 @@
     <message>
         <source>Cancel order</source>
         <translation>撤销订单</translation>
+    </message>
+    <message>
+        <source>Open parcel %1 and take its goods out.</source>
+        <translation>请拆开包裹 %1，取出货物。</translation>
+    </message>
+    <message>
+        <source>It came off manifest %1: its manifest and gate pass are printed again.</source>
+        <translation>该包裹已从交接单 %1 移除：交接单和核放单将重新打印。</translation>
+    </message>
+    <message>
+        <source>%1 × %2 batch %3 at %4</source>
+        <translation>%1 × %2 批次 %3（位于 %4）</translation>
+    </message>
+    <message>
+        <source>Put back into storage with the put-away station: %1.</source>
+        <translation>请用上架工作站放回储位：%1。</translation>
+    </message>
+    <message>
+        <source>%1 units not picked yet are free again.</source>
+        <translation>尚未拣货的 %1 件已释放，可再次分配。</translation>
+    </message>
+    <message>
+        <source>%1 pick tasks cancelled.</source>
+        <translation>已取消 %1 个拣货任务。</translation>
     </message>
     <message>
         <source>Reveal ID number (F9)</source>

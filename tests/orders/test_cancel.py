@@ -27,7 +27,9 @@ def test_cancelling_an_undeclared_order_frees_its_claim(warehouse):
     before = available(warehouse)
     result = run(warehouse, "supervisor", cancel_order, "TG20261121000001")  # 2 A2P, 2 MER, 2 MGO
     assert result.to_json() == {"order_no": "TG20261121000001", "previous_status": "accepted",
-                                "status": "cancelled", "cancellation_request": None}
+                                "status": "cancelled", "cancellation_request": None,
+                                "released": {"unreserved": 0, "put_back": [], "pick_tasks_cancelled": 0, "waves": [],
+                                             "parcel_opened": None, "manifest": None}}
     after = available(warehouse)
     assert {k: after[k] - before[k] for k in after if after[k] != before[k]} == {"GDS0001": 2, "GDS0004": 2,
                                                                                  "GDS0005": 2}

@@ -134,7 +134,7 @@ PUTAWAY_TEXTS = {
     "putaway.refused.goods_first": QT_TRANSLATE_NOOP("FeedbackText", "Scan the goods (carton, pallet or product "
                                                                      "label) first"),
     "putaway.refused.not_staged": QT_TRANSLATE_NOOP("FeedbackText", "These goods do not wait for put-away at an "
-                                                                    "inspection or dock location"),
+                                                                    "inspection, dock or packing location"),
     "putaway.refused.on_hold": QT_TRANSLATE_NOOP(
         "FeedbackText", "{sku} batch {batch} is on inspection hold: declaration {declaration} is not released by "
         "customs yet, so it may not go into bonded storage"),

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.services import pii
-from app.services.orders_cancel import DECLARED, cancel_order
+from app.services.orders_cancel import CANCELLABLE, DECLARED, cancel_order
+from app.services.outbound_cancel import HELD
 from app.services.orders_queries_ui import deliver_outbox, order_timeline
 from ui.orders.printout import PrintoutDialog
 from ui.orders.vocabulary import (
@@ -21,9 +22,9 @@ from ui.orders.widgets import StatusLine, fill_table, fit_height, local_time, pr
 
 if TYPE_CHECKING:
     from app.services.orders_cancel import CancelResult
+    from app.services.outbound_cancel import Released
     from ui.context import AppContext
 
-CANCELLABLE = ("accepted", "customs_rejected", *DECLARED)
 REVEAL_SECONDS = 60  # a revealed value is masked again after this long (or when another order is shown)
 # (key in the facts, label source in context "OrderDetail")
 FACTS: list[tuple[str, str]] = [
@@ -48,13 +49,17 @@ FACTS: list[tuple[str, str]] = [
 ]
 
 
-def confirm_cancel(parent: QWidget, order_no: str, declared: bool) -> str | None:
+def confirm_cancel(parent: QWidget, order_no: str, declared: bool, outbound: bool = False) -> str | None:
     """Ask before cancelling; the reason typed, or None when the user said no (a seam the tests replace)."""
     question = QCoreApplication.translate("OrderDetail", "Cancel order %1?").replace("%1", order_no)
     if declared:
         question += "\n" + QCoreApplication.translate(
             "OrderDetail", "It was declared: a cancellation request (CEB623) goes to customs; its bonded quantity "
             "stays held until customs agrees.")
+    if outbound:
+        question += "\n" + QCoreApplication.translate(
+            "OrderDetail", "It is already allocated: its pick tasks are cancelled, a packed parcel must be opened "
+            "and its goods put back into storage.")
     question += "\n\n" + QCoreApplication.translate("OrderDetail", "Reason:")
     default = QCoreApplication.translate("OrderDetail", "consumer cancelled the order")
     title = QCoreApplication.translate("OrderDetail", "Cancel order")
@@ -62,6 +67,31 @@ def confirm_cancel(parent: QWidget, order_no: str, declared: bool) -> str | None
     if not ok:
         return None
     return reason.strip() or default
+
+
+def released_lines(released: Released) -> list[str]:
+    """What the cancellation gave back, in the words of the person who must act on it."""
+    lines = []
+    if released.parcel:
+        lines.append(QCoreApplication.translate(
+            "OrderDetail", "Open parcel %1 and take its goods out.").replace("%1", released.parcel))
+    if released.manifest:
+        lines.append(QCoreApplication.translate(
+            "OrderDetail", "It came off manifest %1: its manifest and gate pass are printed again.")
+            .replace("%1", released.manifest))
+    if released.put_back:
+        items = "; ".join(QCoreApplication.translate("OrderDetail", "%1 × %2 batch %3 at %4")
+                          .replace("%1", str(p.quantity)).replace("%2", p.sku).replace("%3", p.batch or "—")
+                          .replace("%4", p.location) for p in released.put_back)
+        lines.append(QCoreApplication.translate(
+            "OrderDetail", "Put back into storage with the put-away station: %1.").replace("%1", items))
+    if released.unreserved:
+        lines.append(QCoreApplication.translate(
+            "OrderDetail", "%1 units not picked yet are free again.").replace("%1", str(released.unreserved)))
+    if released.tasks:
+        lines.append(QCoreApplication.translate(
+            "OrderDetail", "%1 pick tasks cancelled.").replace("%1", str(released.tasks)))
+    return lines
 
 
 class OrderDetail(QWidget):
@@ -258,7 +288,8 @@ class OrderDetail(QWidget):
         o = self.history["order"] if self.history else None
         if o is None:
             return
-        reason = confirm_cancel(self, o["order_no"], o["status"] in DECLARED)
+        reason = confirm_cancel(self, o["order_no"], o["status"] in DECLARED or o["status"] in HELD,
+                                o["status"] in HELD)
         if reason is None:
             return
         order_no = o["order_no"]
@@ -266,7 +297,8 @@ class OrderDetail(QWidget):
                      on_done=self._cancelled, on_error=self.status.refused)
 
     def _cancelled(self, result: CancelResult) -> None:
-        text = self.tr("Order %1 cancelled.").replace("%1", result.order_no)
+        text = " ".join([self.tr("Order %1 cancelled.").replace("%1", result.order_no),
+                         *released_lines(result.released)])
         if result.request_file is None:
             self.status.done(text)
             return

@@ -15,7 +15,7 @@ from app.persistence.types import UTCDateTime, Weight, utcnow
 # allocated → picked → packed → manifested → shipped; "short" waits for stock after a short pick.
 ORDER_OUTBOUND_STATUSES = ("allocated", "short", "picked", "packed", "manifested", "shipped")
 ALLOCATION_STATES = ("open", "shipped", "released")
-PICK_STATUSES = ("open", "picked", "short")
+PICK_STATUSES = ("open", "picked", "short", "cancelled")  # cancelled: its order was cancelled
 PARCEL_STATUSES = ("packed", "manifested", "shipped")
 MANIFEST_STATUSES = ("created", "exiting", "exited")
 
@@ -42,7 +42,7 @@ class PickTask(Base):
     __table_args__ = (
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint("picked >= 0 AND short >= 0 AND picked + short <= quantity", name="progress"),
-        CheckConstraint("status IN ('open','picked','short')", name="status"),
+        CheckConstraint("status IN ('open','picked','short','cancelled')", name="status"),
         Index("ix_pick_task_wave_location", "wave_id", "location_id"),
         Index("ix_pick_task_order", "order_id"),
     )
@@ -55,7 +55,7 @@ class PickTask(Base):
     quantity: Mapped[int]
     picked: Mapped[int] = mapped_column(default=0)
     short: Mapped[int] = mapped_column(default=0)
-    status: Mapped[str] = mapped_column(String(8), default="open")
+    status: Mapped[str] = mapped_column(String(10), default="open")
 
 
 class Allocation(Base):
