@@ -79,28 +79,57 @@ class StockFilter:
 STOCK_COLUMNS = ("sku", "name", "batch", "expiry", "location", "lpn", "status", "qty", "reserved")
 
 
-def stock_query(f: StockFilter) -> Select:
-    """The stock listing, ordered by stock id so it pages by keyset (fast on millions of rows)."""
+# A prefix filter that matches more than this share of its products, locations or lots is read in stock-id
+# order (SQLite), not through its index: gathering and sorting every match costs more than walking the table.
+BROAD = 0.01
+
+
+def stock_query(f: StockFilter, by_id: frozenset[str] = frozenset()) -> Select:
+    """The stock listing, ordered by stock id so it pages by keyset (fast on millions of rows).
+
+    `by_id`: filters (sku, location, batch) not to look up through their index (see `broad_filters`).
+    """
     stmt = (select(Stock.id, Product.sku, Product.name_cn, Lot.batch_no, Lot.expiry_date, Location.code,
                    Stock.lpn, Stock.status, Stock.quantity, Stock.reserved)
             .join(Product, Product.id == Stock.product_id)
             .join(Lot, Lot.id == Stock.lot_id)
             .join(Location, Location.id == Stock.location_id))
-    if f.sku:
-        stmt = stmt.where(Stock.product_id.in_(select(Product.id).where(Product.sku.startswith(f.sku))))
-    if f.location:
-        stmt = stmt.where(Stock.location_id.in_(select(Location.id).where(Location.code.startswith(f.location))))
-    if f.batch:
-        stmt = stmt.where(Stock.lot_id.in_(select(Lot.id).where(Lot.batch_no.startswith(f.batch))))
+    for name, column, key in _PREFIX_FILTERS:
+        value = getattr(f, name)
+        if value:
+            stmt = stmt.where((column + 0 if name in by_id else column).in_(
+                select(key.class_.id).where(key.startswith(value))))
     if f.status:
         stmt = stmt.where(Stock.status == f.status)
     return stmt
 
 
+_PREFIX_FILTERS = (("sku", Stock.product_id, Product.sku), ("location", Stock.location_id, Location.code),
+                   ("batch", Stock.lot_id, Lot.batch_no))
+
+
+def broad_filters(uow: UnitOfWork, f: StockFilter) -> frozenset[str]:
+    """The prefix filters that match a broad share of their keys (SQLite pages those in stock-id order).
+
+    PostgreSQL's planner weighs this itself from its statistics, so nothing is forced there.
+    """
+    if uow.is_postgres:
+        return frozenset()
+    broad = set()
+    for name, _column, key in _PREFIX_FILTERS:
+        value = getattr(f, name)
+        if value:
+            total = uow.session.execute(select(func.count()).select_from(key.class_)).scalar_one()
+            matched = uow.session.execute(select(func.count()).where(key.startswith(value))).scalar_one()
+            if matched > BROAD * total:
+                broad.add(name)
+    return frozenset(broad)
+
+
 def stock_page(uow: UnitOfWork, f: StockFilter, after_id: int = 0, limit: int = 200) -> list[tuple]:
     """One page of stock rows after `after_id`: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved)."""
     require(uow, Permission.VIEW)
-    stmt = stock_query(f).where(Stock.id > after_id).order_by(Stock.id).limit(limit)
+    stmt = stock_query(f, broad_filters(uow, f)).where(Stock.id > after_id).order_by(Stock.id).limit(limit)
     return [tuple(r) for r in uow.session.execute(stmt)]
 
 
