@@ -45,6 +45,11 @@ class MainWindow(QMainWindow):
         ctx.sig_error.connect(self.on_error)
         self.retranslate_ui()
         self._restore_layout()
+        # times on every screen in the warehouse's zone; queued before the first screen's data (one DB thread)
+        from app.services.orders_checks import warehouse_zone
+        from ui.clock import set_zone
+
+        ctx.run(lambda uow: warehouse_zone(uow.session), write=False, on_done=set_zone)
         if self.entries:
             self.open_screen(self.entries[0])
 

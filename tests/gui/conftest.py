@@ -37,6 +37,16 @@ def compiled_translations() -> None:
     assert i18n.compile_all() == 0
 
 
+@pytest.fixture(autouse=True)
+def workstation_clock():  # noqa: ANN201
+    """A main window sets the warehouse's zone for every screen: each test starts without one."""
+    from ui import clock
+
+    clock.set_zone(None)
+    yield
+    clock.set_zone(None)
+
+
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     return ["bwms-tests"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.clock import warehouse_time
 from ui.devices.hub import devices_of
 from ui.devices.status import DeviceStatus
 from ui.screens.base import Screen, heading
@@ -85,7 +86,7 @@ class PrintQueueScreen(Screen):
         self.table.setRowCount(len(jobs))
         for row, job in enumerate(jobs):
             values = dict(job, status=self.status_words(job["status"]),
-                          created_at=job["created_at"].astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                          created_at=warehouse_time(job["created_at"]),
                           reprint_of=job["reprint_of"] or "")
             for col, key in enumerate(COLUMNS):
                 self.table.setItem(row, col, QTableWidgetItem(str(values[key])))

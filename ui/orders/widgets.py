@@ -11,19 +11,15 @@ from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget,
 )
 
+from ui.clock import warehouse_time
 from ui.error_text import describe
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def local_time(value: str | datetime | None, seconds: bool = True) -> str:
-    """A stored UTC time as the workstation's local time (the workstation stands in the warehouse's zone)."""
-    if not value:
-        return ""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    """A stored UTC time as warehouse time (the zone in the warehouse's settings)."""
+    return warehouse_time(value, seconds)
 
 
 def press_on(button: QAbstractButton, keys: QKeySequence | QKeySequence.StandardKey | str) -> QShortcut:

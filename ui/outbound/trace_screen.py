@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.clock import warehouse_time
 from ui.outbound import texts  # noqa: F401 - registers the outbound error sentences
 from ui.outbound.batch_view import BatchRecordView
 from ui.outbound.trace_tree import Node, build
@@ -27,14 +28,14 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def when(iso: str | None) -> str:
-    """An ISO time from the trace in the workstation's time, to the minute."""
+    """An ISO time from the trace in warehouse time, to the minute."""
     if not iso:
         return ""
     try:
         value = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value.tzinfo else value.isoformat()
+    return warehouse_time(value, seconds=False) if value.tzinfo else value.isoformat()
 
 
 class TraceScreen(Screen):

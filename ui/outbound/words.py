@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ui.clock import warehouse_time
+
 _CONTEXT = "OutboundWords"
 
 STATUSES = {
@@ -53,11 +55,11 @@ def wave_kind(single_unit: bool) -> str:
 
 
 def shown(value: Any) -> str:
-    """A cell: local time to the minute, kilograms to the gram, blanks for nothing."""
+    """A cell: warehouse time to the minute, kilograms to the gram, blanks for nothing."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        return warehouse_time(value, seconds=False)
     if isinstance(value, Decimal):
         return f"{value:.3f}"
     return str(value)

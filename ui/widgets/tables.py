@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ui.clock import warehouse_time
 from ui.models.paged import PagedTableModel
 from ui.vocabulary import yes_no
 
@@ -73,8 +74,8 @@ def render_value(value: Any) -> str:
     """Plain display of a cell: dates as ISO, Decimals without exponent, None as blank."""
     if value is None:
         return ""
-    if isinstance(value, datetime):  # stored in UTC; the workstation stands in the warehouse's zone
-        return (value.astimezone() if value.tzinfo else value).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, datetime):  # stored in UTC, shown in the warehouse's zone
+        return warehouse_time(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
