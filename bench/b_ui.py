@@ -1,4 +1,4 @@
-"""Desktop shell: cold start to the sign-in window (against an empty PySide6 window) and the stock view on 1M rows."""
+"""Desktop shell: `bwms gui` cold start to the sign-in window (against an empty PySide6 window); stock view on 1M rows."""
 
 from __future__ import annotations
 
@@ -33,52 +33,94 @@ shown = Shown(); w.installEventFilter(shown)
 app.exec()
 """
 
+# The user's path: the `bwms` command (`ui.launcher:main`, what .venv/bin/bwms runs) with `gui`, as `make run`
+# starts it. The only addition is a probe on the sign-in window, put on when the shell shows it: "shown" at the
+# window's first paint, then "ready" when its Sign in button is enabled (the database is open and its schema
+# checked, on the DB thread behind the window).
 SIGN_IN_WINDOW = """
 import os, sys
+import ui.launcher
 from PySide6.QtCore import QObject, QEvent
-from ui.main import Shell, make_application
-from ui.station_settings import StationSettings
-class Shown(QObject):
+class Probe(QObject):
+    painted = False
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
             print("shown", flush=True)
+        elif event.type() == QEvent.Type.EnabledChange and obj.isEnabled():
+            print("ready", flush=True)
             os._exit(0)
         return False
-app = make_application([])
-shell = Shell(app, sys.argv[1], "bench", StationSettings(sys.argv[2]))
-shown = Shown()
-shell.start().installEventFilter(shown)  # shown already; its first paint comes from the event loop
-app.exec()
+probe = Probe()
+def probed_gui(url, station, run_gui=ui.launcher._run_gui):
+    import ui.main
+    start = ui.main.Shell.start
+    def start_probed(shell):
+        login = start(shell)
+        login.installEventFilter(probe)
+        login.sign_in_button.installEventFilter(probe)
+        return login
+    ui.main.Shell.start = start_probed
+    return run_gui(url, station)
+ui.launcher._run_gui = probed_gui
+sys.exit(ui.launcher.main(sys.argv[1:]))
 """
 
 
-def _time_to_shown(code: str, *args: str) -> float:
-    """Seconds from starting a fresh interpreter until it prints "shown" (the window is up)."""
+def _child_env(home: Path | None = None) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # Bytecode caches are written as on any workstation (a sandbox may turn them off): the warm-up run makes them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if home is not None:
+        env["BWMS_HOME"] = str(home)  # the workstation's settings file, not the user's data folder
+    return env
+
+
+def _time_to_shown(code: str, *args: str, home: Path | None = None, ready: bool = False) -> tuple[float, float]:
+    """Seconds from starting a fresh interpreter until it prints "shown" (the window is up) and, with `ready`,
+    until it prints "ready" (sign-in possible); without `ready` the second figure is the first."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - started
-    proc.wait(timeout=30)
-    if line.strip() != "shown":
-        raise RuntimeError(f"the window did not come up (exit {proc.returncode})")
-    return elapsed
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=_child_env(home),
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        lines = [proc.stdout.readline().strip()]
+        shown_s = ready_s = time.perf_counter() - started
+        if ready and lines == ["shown"]:
+            lines.append(proc.stdout.readline().strip())
+            ready_s = time.perf_counter() - started
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if lines != (["shown", "ready"] if ready else ["shown"]):
+        raise RuntimeError(f"the window did not come up, or sign-in was never enabled: {lines} "
+                           f"(exit {proc.returncode})")
+    return shown_s, ready_s
 
 
 def bench_cold_start(ctx: Any) -> None:
     url = ctx.fresh_sqlite("cold_start")
-    ini = str(ctx.tmp / "cold_start.ini")
+    home = ctx.tmp / "cold_start_home"
+    bwms_gui = ["--db", url, "--station", "bench", "gui"]
     _time_to_shown(EMPTY_WINDOW)  # warm the file cache for both, as a workstation that ran before
-    _time_to_shown(SIGN_IN_WINDOW, url, ini)
-    empty, ours = [], []
+    _time_to_shown(SIGN_IN_WINDOW, *bwms_gui, home=home, ready=True)
+    empty, ours, ready = [], [], []
+    load = os.getloadavg()[0]
     for _ in range(RUNS):  # interleaved, so both see the same machine load
-        empty.append(_time_to_shown(EMPTY_WINDOW))
-        ours.append(_time_to_shown(SIGN_IN_WINDOW, url, ini))
+        empty.append(_time_to_shown(EMPTY_WINDOW)[0])
+        shown_s, ready_s = _time_to_shown(SIGN_IN_WINDOW, *bwms_gui, home=home, ready=True)
+        ours.append(shown_s)
+        ready.append(ready_s)
+    load = max(load, os.getloadavg()[0])
     empty_s, ours_s = statistics.median(empty), statistics.median(ours)
+    ctx.report("cold start: machine load (1-min average, highest seen)", load, "", "")
     ctx.report("cold start: empty PySide6 window (median of 5)", empty_s * 1000, "ms", "reference")
-    ctx.report("cold start: sign-in window visible (median of 5)", ours_s * 1000, "ms", "< 1000 ms", ours_s < 1.0)
+    ctx.report("cold start: `bwms gui` sign-in window visible (median of 5)", ours_s * 1000, "ms", "< 1000 ms",
+               ours_s < 1.0)
     ctx.report("cold start: sign-in window / empty window", ours_s / empty_s, "x", "< 1.5", ours_s / empty_s < 1.5)
+    ctx.report("cold start: sign-in enabled, database open (median of 5)", statistics.median(ready) * 1000,
+               "ms", "")
 
 
 def build_stock(url: str, rows: int) -> None:

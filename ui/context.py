@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.executor import Callback, DbExecutor
 from ui.station_settings import StationSettings
 
 if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy must not slow the start-up
     from app.persistence.db import Database
     from app.persistence.uow import Actor, Changes, UnitOfWork
+    from ui.executor import Callback, DbExecutor
 
 
 class _Outcome:
@@ -41,7 +41,16 @@ class AppContext(QObject):
         self.settings = settings
         self._db = db
         self._actor: Actor | None = None
-        self.executor = DbExecutor(self)
+        self._executor: DbExecutor | None = None
+
+    @property
+    def executor(self) -> DbExecutor:
+        """The DB thread, made with the first job: the sign-in window is painted before it starts."""
+        if self._executor is None:
+            from ui.executor import DbExecutor
+
+            self._executor = DbExecutor(self)
+        return self._executor
 
     @property
     def db(self) -> Database | None:
@@ -151,7 +160,8 @@ class AppContext(QObject):
 
     def close(self) -> None:
         """Finish queued work, stop the DB thread and release the database."""
-        self.executor.shutdown()
+        if self._executor is not None:
+            self._executor.shutdown()
         if self._db is not None:
             self._db.dispose()
             self._db = None

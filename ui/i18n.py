@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -71,6 +71,8 @@ class Translations:
             if not ours.load(str(qm_file(language))):
                 return False
             loaded.append(ours)
+            from PySide6.QtCore import QLibraryInfo  # only for a translation (English starts faster)
+
             qt_own = QTranslator(self._app)  # Qt's standard buttons and dialogs (OK, Cancel, …)
             if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 loaded.append(qt_own)

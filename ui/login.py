@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 from ui.i18n import LANGUAGES
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     from app.persistence.uow import Actor
     from ui.context import AppContext
 
@@ -21,13 +23,16 @@ class LoginDialog(QDialog):
     """Accepted once the password is right (ctx.actor is then set); rejected when the user quits."""
 
     sig_language_chosen = Signal(str)  # the user picked a language in the combo box ('en', 'zh_CN')
+    sig_painted = Signal()  # the first paint: the window is on screen (the shell then opens the database)
 
     def __init__(self, ctx: AppContext, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("login")
         self.ctx = ctx
         self._status_text: Callable[[], str] = lambda: self.tr("Opening the database…")
+        self._painted = False
         self._build(language)
+        self.sign_in_button.setEnabled(False)  # until database_ready(): the user types meanwhile
         self.retranslate_ui()
         self.username.setText(ctx.settings.last_username)
         (self.password if self.username.text() else self.username).setFocus()
@@ -83,6 +88,12 @@ class LoginDialog(QDialog):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.sig_painted.emit()
+
     def set_language(self, language: str) -> None:
         """Show `language` as chosen (after a switch made elsewhere) without announcing it again."""
         self.language.blockSignals(True)
@@ -93,6 +104,7 @@ class LoginDialog(QDialog):
         self.sig_language_chosen.emit(self.language.currentData())
 
     def database_ready(self) -> None:
+        self.sign_in_button.setEnabled(True)
         self._show_status(str)
 
     def database_failed(self, exc: BaseException) -> None:

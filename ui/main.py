@@ -1,7 +1,9 @@
 """The GUI composition root: application, translations, context, sign-in, then the main window.
 
-Start-up shows the sign-in window first and opens the database on the DB thread meanwhile (SQLAlchemy and
-Alembic load there), so the window is up as fast as an empty Qt window and the user types while it opens.
+Start-up paints the sign-in window first; only then does the DB thread start, open the database and check its
+schema (SQLAlchemy and Alembic load there), so the window is up nearly as fast as an empty Qt window and the
+user types while the database opens. Sign-in is enabled once it is open (`bwms` reaches here without loading
+the CLI: ui/launcher.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ui.context import AppContext
@@ -19,10 +22,12 @@ from ui.login import LoginDialog
 from ui.station_settings import StationSettings
 
 APP_NAME = "Bonded WMS"
+CJK_FAMILY = "WenQuanYi Micro Hei"  # the family of printing.fonts.FONT_FILE
+AFTER_SHOWN_LATEST_MS = 1000  # open the database then even if the sign-in window has not been painted
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (the shell installs the shipped CJK font right after the first window is up)."""
+    """The QApplication (the shell installs the fonts before the first window: see install_fonts)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("BondedWMS")
@@ -30,13 +35,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def install_fonts(app: QApplication) -> None:
-    """Register WenQuanYi Micro Hei (resources/fonts) so Chinese renders on any machine, and use it as fallback."""
-    from PySide6.QtGui import QFont, QFontDatabase
+    """Use WenQuanYi Micro Hei (resources/fonts) as fallback so Chinese renders on any machine, at 11 pt at least.
 
-    from printing.fonts import FONT_FILE
+    The shipped file (5 MB) is registered only when no font of that family is installed already (Debian's
+    fonts-wqy-microhei is the same file): reading it is most of this function's time, before the first paint.
+    """
+    from PySide6.QtGui import QFontDatabase
 
-    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    families = [CJK_FAMILY] if QFontDatabase.hasFamily(CJK_FAMILY) else []
+    if not families:
+        from printing.fonts import FONT_FILE
+
+        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     font = QFont(app.font())
     if families:  # Latin from the platform font, Chinese from WenQuanYi when the platform font has none
         font.setFamilies([font.family(), families[0]])
@@ -65,15 +76,25 @@ class Shell(QObject):
         self.login: LoginDialog | None = None
         self.window = None
         self.exit_code = 0
+        self._opening = False  # the database is being opened (or the shell is closed): open it once
 
     def start(self) -> LoginDialog:
-        """Show the sign-in window now; the fonts and the database follow once it is up."""
+        """Show the sign-in window now; the database opens once it is painted."""
+        install_fonts(self.app)  # before: the first paint is in the final fonts (no text jumping after it)
         login = self.show_login()
-        QTimer.singleShot(0, self._after_shown)
+        login.sig_painted.connect(self._painted)
+        QTimer.singleShot(AFTER_SHOWN_LATEST_MS, self, self._after_shown)  # a window never painted (minimised)
         return login
 
+    @Slot()
+    def _painted(self) -> None:
+        QTimer.singleShot(0, self, self._after_shown)  # once the paint is done and on screen
+
+    @Slot()
     def _after_shown(self) -> None:
-        install_fonts(self.app)
+        if self._opening:
+            return
+        self._opening = True
         self.ctx.open_database(self.db_url, on_done=self._database_open, on_error=self._database_failed)
 
     def show_login(self) -> LoginDialog:
@@ -146,6 +167,7 @@ class Shell(QObject):
             window.deleteLater()
 
     def close(self) -> None:
+        self._opening = True
         self.ctx.settings.sync()
         self.ctx.close()
         self.translations.release()

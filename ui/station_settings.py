@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
 
 
 class StationSettings:
@@ -40,6 +44,8 @@ class StationSettings:
 
     def layout(self, name: str) -> QByteArray | None:
         """A saved window or splitter state (`saveGeometry`/`saveState` bytes), or None."""
+        from PySide6.QtCore import QByteArray  # here: the sign-in window needs none (a faster start)
+
         value = self._qs.value(f"layout/{name}")
         return value if isinstance(value, QByteArray) else None
 

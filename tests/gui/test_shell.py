@@ -29,7 +29,7 @@ def shell(db, db_url, gui_app, tmp_path, qtbot):  # noqa: ANN001, ANN201 - `db` 
 
 def sign_in(shell: Shell, qtbot, username: str, password: str) -> None:  # noqa: ANN001
     login = shell.login
-    qtbot.waitUntil(lambda: shell.ctx.db is not None, timeout=10_000)
+    qtbot.waitUntil(login.sign_in_button.isEnabled, timeout=10_000)  # once the database is open
     login.username.setText(username)
     login.password.setText(password)
     qtbot.mouseClick(login.sign_in_button, Qt.MouseButton.LeftButton)
@@ -45,6 +45,21 @@ def test_sign_in_opens_the_main_window(shell, qtbot):
     assert shell.ctx.actor.username == "admin"
     assert window.user_label.text() == "admin (administrator) at dock-1"
     assert shell.ctx.settings.last_username == "admin"
+
+
+def test_the_database_opens_once_the_sign_in_window_is_painted_and_sign_in_waits_for_it(shell, qtbot):
+    """Cold start: the window is painted first; the DB thread then opens the database while the user types."""
+    login = shell.start()
+    painted, opened = [], []
+    login.sig_painted.connect(lambda: painted.append(True))
+    open_database = shell.ctx.open_database
+    shell.ctx.open_database = lambda *args, **kwargs: opened.append(list(painted)) or open_database(*args, **kwargs)
+    assert shell.ctx.db is None
+    assert not login.sign_in_button.isEnabled()
+    assert login.status.text() == "Opening the database…"
+    qtbot.waitUntil(login.sign_in_button.isEnabled, timeout=10_000)
+    assert opened == [[True]]  # once, after the first paint
+    assert shell.ctx.db is not None and login.status.text() == ""
 
 
 def test_a_wrong_password_is_refused_audited_and_said_in_the_users_language(shell, qtbot, uow_as):
