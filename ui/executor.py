@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import queue
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -13,15 +14,25 @@ Callback = Callable[[Any], None]
 
 
 class _Worker(QThread):
-    """Takes jobs off a queue one at a time; its signals are queued to the executor on the GUI thread."""
+    """Takes jobs off a queue one at a time; `sig_finished(job id)` is queued to the executor on the GUI thread.
 
-    sig_done = Signal(int, object)    # job id, the job's return value
-    sig_failed = Signal(int, object)  # job id, the exception it raised
+    This thread never lets go of the last reference to anything a job brought or produced. A job's callable
+    is a closure made on the GUI thread and may hold QObjects that live there (a long job's JobState, a
+    screen); if the worker dropped the last reference, Python would destroy such an object here, running its
+    C++ destructor on the wrong thread while the GUI thread deletes its peers (the job's dialog, its
+    connections) — a segfault now and then. So the executor keeps the callable until it has answered, the
+    outcome is parked in `_outcomes` and every local dropped before the signal, and all of it is released
+    on the GUI thread when the executor takes the outcome.
+    """
+
+    sig_finished = Signal(int)  # job id; its outcome waits in take(job_id)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("bwms-db-executor")
         self._jobs: queue.SimpleQueue[tuple[int, Callable[[], Any]] | None] = queue.SimpleQueue()
+        self._outcomes: dict[int, tuple[bool, Any]] = {}  # job id → (succeeded, value or exception)
+        self._lock = threading.Lock()
 
     def submit(self, job_id: int, fn: Callable[[], Any]) -> None:
         self._jobs.put((job_id, fn))
@@ -29,22 +40,32 @@ class _Worker(QThread):
     def stop(self) -> None:
         self._jobs.put(None)
 
+    def take(self, job_id: int) -> tuple[bool, Any]:
+        """The finished job's outcome (GUI thread): from here on only the GUI thread holds it."""
+        with self._lock:
+            return self._outcomes.pop(job_id)
+
     def run(self) -> None:
         while (job := self._jobs.get()) is not None:
             job_id, fn = job
+            job = None
             try:
-                result = fn()
+                outcome = (True, fn())
             except Exception as exc:  # noqa: BLE001 - every error goes back to the GUI, none is swallowed
-                self.sig_failed.emit(job_id, exc)
-            else:
-                self.sig_done.emit(job_id, result)
+                outcome = (False, exc)
+            fn = None  # the executor still holds the callable: it is released on the GUI thread
+            with self._lock:
+                self._outcomes[job_id] = outcome
+            outcome = None  # nothing of the job is left on this thread when the GUI thread takes it
+            self.sig_finished.emit(job_id)
 
 
 class DbExecutor(QObject):
     """Runs callables serially on one worker thread; `on_done`/`on_error` are called on the GUI thread.
 
-    The worker's signals are connected to this QObject's slots (never to lambdas), so Qt queues them to the
-    GUI thread (DEVICES.md §1.5); the callbacks are then looked up and called here.
+    The worker's signal is connected to this QObject's slot (never to a lambda), so Qt queues it to the
+    GUI thread (DEVICES.md §1.5); the outcome and the callbacks are then looked up and called here. The job
+    callable, its result and its exception are all released on the GUI thread (see _Worker).
     """
 
     sig_idle = Signal()  # the queue ran empty: every submitted job has reported back
@@ -52,10 +73,10 @@ class DbExecutor(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._pending: dict[int, tuple[Callback | None, Callback | None]] = {}
+        # job id → (the job callable, on_done, on_error); the callable is kept so it dies on this thread
+        self._pending: dict[int, tuple[Callable[[], Any], Callback | None, Callback | None]] = {}
         self._worker = _Worker()
-        self._worker.sig_done.connect(self._on_done)
-        self._worker.sig_failed.connect(self._on_failed)
+        self._worker.sig_finished.connect(self._on_finished)
         self._worker.start()
 
     @property
@@ -66,29 +87,24 @@ class DbExecutor(QObject):
                on_error: Callback | None = None) -> int:
         """Queue `fn()` for the worker thread; returns the job id."""
         job_id = next(self._ids)
-        self._pending[job_id] = (on_done, on_error)
+        self._pending[job_id] = (fn, on_done, on_error)
         self._worker.submit(job_id, fn)
         return job_id
 
-    @Slot(int, object)
-    def _on_done(self, job_id: int, result: Any) -> None:
-        on_done, _ = self._pending.pop(job_id, (None, None))
+    @Slot(int)
+    def _on_finished(self, job_id: int) -> None:
+        succeeded, value = self._worker.take(job_id)
+        _fn, on_done, on_error = self._pending.pop(job_id)
         try:
-            if on_done is not None:
-                on_done(result)
-        finally:
-            self._emit_idle()
-
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, exc: BaseException) -> None:
-        _, on_error = self._pending.pop(job_id, (None, None))
-        try:
-            if on_error is not None:
-                on_error(exc)
+            if succeeded:
+                if on_done is not None:
+                    on_done(value)
+            elif on_error is not None:
+                on_error(value)
             else:
                 import logging  # rare: imported here to keep the start-up light
 
-                logging.getLogger(__name__).error("unhandled error in a database job", exc_info=exc)
+                logging.getLogger(__name__).error("unhandled error in a database job", exc_info=value)
         finally:
             self._emit_idle()
 

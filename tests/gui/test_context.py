@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QThread
@@ -120,6 +122,40 @@ def test_a_long_job_commits_when_not_cancelled(make_ctx, qtbot, uow_as):
     assert progress == [25, 50, 75, 100]
     with uow_as("admin", write=False) as uow:
         assert uow.session.get(Setting, "max_wave_orders").value == "150"
+
+
+class _Tracked:
+    """Something a job holds, returns or raises; records on which thread its last reference went."""
+
+
+def _track(obj, name, released):  # noqa: ANN001, ANN202
+    weakref.finalize(obj, lambda: released.append((name, threading.current_thread() is threading.main_thread())))
+    return obj
+
+
+def _submit_tracked_jobs(ctx, released) -> None:  # noqa: ANN001 - its locals are gone when it returns
+    held = _track(_Tracked(), "closure", released)
+    _track(run_job(ctx, None, "job", lambda uow, state: held is not None, write=False), "JobState", released)
+
+    def failing(uow):  # noqa: ANN001, ANN202
+        raise ValueError(_track(_Tracked(), "error", released))
+
+    ctx.run(lambda uow: _track(_Tracked(), "result", released), write=False, on_done=lambda result: None)
+    ctx.run(failing, write=False, on_error=lambda exc: None)
+
+
+def test_what_a_job_holds_returns_or_raises_is_released_on_the_gui_thread(make_ctx, qtbot):
+    """A job's closure may hold QObjects of the GUI thread (a long job's JobState, a screen). If the DB thread
+    dropped the last reference, Python would destroy them there: their C++ destructors then race the GUI
+    thread deleting the job's dialog — the intermittent segfault of the order-import screen test."""
+    ctx = make_ctx("clerk")
+    released = []
+    _submit_tracked_jobs(ctx, released)
+    ctx.run(lambda uow: None, write=False)  # the DB thread moves on to another job…
+    wait_idle(qtbot, ctx)
+    ctx.executor.shutdown()  # …and stops: it must not have kept anything of the jobs before
+    qtbot.waitUntil(lambda: len(released) == 4, timeout=5_000)
+    assert sorted(released) == [("JobState", True), ("closure", True), ("error", True), ("result", True)]
 
 
 def test_a_job_function_runs_without_any_widget():
