@@ -9,7 +9,7 @@ What the order held is given back in the same transaction as the cancellation:
 - a packed parcel is opened: the parcel and its contents list are removed, its label and packing list are
   withdrawn from the print queue if they have not printed;
 - a manifested parcel comes off its manifest, whose totals are recomputed and whose manifest and gate pass
-  are printed again.
+  are printed again; a manifest left without any parcel is withdrawn (its printed gate pass is void).
 A parcel that left (gate-out) is not cancelled: it comes back as a return.
 """
 
@@ -57,17 +57,17 @@ class Released:
     waves: list[str] = field(default_factory=list)
     parcel: str | None = None    # waybill of the parcel opened
     manifest: str | None = None  # manifest it came off
+    manifest_withdrawn: bool = False  # that manifest had no parcel left and was deleted
 
     def to_json(self) -> dict[str, Any]:
         return {"unreserved": self.unreserved, "put_back": [p.to_json() for p in self.put_back],
                 "pick_tasks_cancelled": self.tasks, "waves": self.waves, "parcel_opened": self.parcel,
-                "manifest": self.manifest}
+                "manifest": self.manifest, "manifest_withdrawn": self.manifest_withdrawn}
 
     def describe(self) -> str:
         parts = []
         if self.parcel:
-            parts.append(f"open parcel {self.parcel}" + (f" (taken off manifest {self.manifest}: its manifest and "
-                                                          "gate pass are printed again)" if self.manifest else ""))
+            parts.append(f"open parcel {self.parcel}" + self._manifest_words())
         if self.put_back:
             parts.append("put back with the put-away station: " + "; ".join(p.describe() for p in self.put_back))
         if self.unreserved:
@@ -75,6 +75,14 @@ class Released:
         if self.tasks:
             parts.append(f"{self.tasks} pick tasks cancelled in wave {', '.join(self.waves)}")
         return "; ".join(parts)
+
+
+    def _manifest_words(self) -> str:
+        if self.manifest_withdrawn:
+            return f" (manifest {self.manifest} had no other parcel and is withdrawn: its gate pass is void)"
+        if self.manifest:
+            return f" (taken off manifest {self.manifest}: its manifest and gate pass are printed again)"
+        return ""
 
 
 def release(uow: UnitOfWork, order: ConsumerOrder) -> Released:
@@ -129,28 +137,37 @@ def _cancel_tasks(uow: UnitOfWork, order: ConsumerOrder, out: Released) -> None:
 
 def _open_parcel(uow: UnitOfWork, parcel: Parcel, out: Released) -> None:
     out.parcel = parcel.waybill_no
-    for job in uow.session.execute(select(PrintJob.id).where(
-            PrintJob.document.in_([f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"]),
-            PrintJob.status.in_(("queued", "failed")))).scalars().all():
-        printing.cancel(uow, job)
+    _withdraw_prints(uow, [f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
     manifest = uow.session.get(Manifest, parcel.manifest_id) if parcel.manifest_id else None
     uow.session.execute(delete(ParcelItem).where(ParcelItem.parcel_id == parcel.id))
     uow.session.delete(parcel)
     uow.session.flush()
     if manifest is not None:
         out.manifest = manifest.manifest_no
-        _take_off(uow, manifest)
+        out.manifest_withdrawn = _take_off(uow, manifest)
 
 
-def _take_off(uow: UnitOfWork, manifest: Manifest) -> None:
-    """Recompute a manifest without the parcel taken off; print its manifest and gate pass again."""
+def _take_off(uow: UnitOfWork, manifest: Manifest) -> bool:
+    """Recompute a manifest without the parcel taken off and print it again; withdraw it if it is now empty."""
     if uow.is_postgres:
         uow.session.refresh(manifest, with_for_update=True)
     parcels = uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id)).scalars().all()
+    if not parcels:  # nothing left to carry: no vehicle leaves on it
+        audit.record(uow, "manifest_withdraw", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no)
+        _withdraw_prints(uow, [f"handover manifest {manifest.manifest_no}", f"gate pass {manifest.manifest_no}"])
+        uow.session.delete(manifest)
+        return True
     manifest.parcel_count = len(parcels)
     manifest.gross_kg = sum((p.weight_kg for p in parcels), Decimal(0))
     manifest.net_kg = sum((p.net_kg for p in parcels), Decimal(0))
     if manifest.status == "exiting":
         close_if_done(uow, manifest)  # the parcel taken off may have been the last one still inside
-    if parcels:
-        print_manifest(uow, manifest.manifest_no, printing.DOCUMENT_PRINTER)
+    print_manifest(uow, manifest.manifest_no, printing.DOCUMENT_PRINTER)
+    return False
+
+
+def _withdraw_prints(uow: UnitOfWork, documents: list[str]) -> None:
+    """Documents of something that no longer exists: withdrawn from the queue if they have not printed."""
+    for job in uow.session.execute(select(PrintJob.id).where(
+            PrintJob.document.in_(documents), PrintJob.status.in_(("queued", "failed")))).scalars().all():
+        printing.cancel(uow, job)

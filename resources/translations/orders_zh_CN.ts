@@ -386,6 +386,10 @@
         <translation>请拆开包裹 %1，取出货物。</translation>
     </message>
     <message>
+        <source>Manifest %1 had no other parcel and is withdrawn: its gate pass is void.</source>
+        <translation>交接单 %1 已无其他包裹，已撤销：其核放单作废。</translation>
+    </message>
+    <message>
         <source>It came off manifest %1: its manifest and gate pass are printed again.</source>
         <translation>该包裹已从交接单 %1 移除：交接单和核放单将重新打印。</translation>
     </message>

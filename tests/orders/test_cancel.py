@@ -29,7 +29,8 @@ def test_cancelling_an_undeclared_order_frees_its_claim(warehouse):
     assert result.to_json() == {"order_no": "TG20261121000001", "previous_status": "accepted",
                                 "status": "cancelled", "cancellation_request": None,
                                 "released": {"unreserved": 0, "put_back": [], "pick_tasks_cancelled": 0, "waves": [],
-                                             "parcel_opened": None, "manifest": None}}
+                                             "parcel_opened": None, "manifest": None,
+                                             "manifest_withdrawn": False}}
     after = available(warehouse)
     assert {k: after[k] - before[k] for k in after if after[k] != before[k]} == {"GDS0001": 2, "GDS0004": 2,
                                                                                  "GDS0005": 2}

@@ -186,6 +186,27 @@ def test_a_manifested_parcel_comes_off_its_manifest_and_the_rest_leave(released)
     _put_back_all(released)
 
 
+def test_a_manifest_left_without_parcels_is_withdrawn(released):
+    run(released, "supervisor", allocate, today=TODAY)
+    pick_everything(released)
+    order_no = _order(released, "picked")
+    assert pack_order(released, order_no).tone == "ok"
+    with released.sessions() as s:
+        carrier = s.scalar(select(ConsumerOrder.carrier_code).where(ConsumerOrder.order_no == order_no))
+        waybill = s.scalar(select(Parcel.waybill_no).join(ConsumerOrder).where(ConsumerOrder.order_no == order_no))
+    report = run(released, "supervisor", create_manifest, carrier, "浙A54321", [waybill])
+    assert report.parcels == 1
+    result = run(released, "supervisor", cancel_order, order_no)
+    assert result.released.manifest == report.manifest and result.released.manifest_withdrawn
+    assert "is withdrawn: its gate pass is void" in result.describe()
+    with released.sessions() as s:
+        assert s.scalar(select(Manifest.id).where(Manifest.manifest_no == report.manifest)) is None
+        jobs = dict(s.execute(select(PrintJob.document, PrintJob.status)
+                              .where(PrintJob.document.like(f"% {report.manifest}"))).all())
+    assert jobs == {f"handover manifest {report.manifest}": "cancelled", f"gate pass {report.manifest}": "cancelled"}
+    _put_back_all(released)
+
+
 def test_when_customs_refuses_the_cancellation_the_order_is_allocated_again(released, tmp_path):
     run(released, "supervisor", allocate, today=TODAY)
     order_no = _order(released)

@@ -75,7 +75,11 @@ def released_lines(released: Released) -> list[str]:
     if released.parcel:
         lines.append(QCoreApplication.translate(
             "OrderDetail", "Open parcel %1 and take its goods out.").replace("%1", released.parcel))
-    if released.manifest:
+    if released.manifest_withdrawn:
+        lines.append(QCoreApplication.translate(
+            "OrderDetail", "Manifest %1 had no other parcel and is withdrawn: its gate pass is void.")
+            .replace("%1", released.manifest))
+    elif released.manifest:
         lines.append(QCoreApplication.translate(
             "OrderDetail", "It came off manifest %1: its manifest and gate pass are printed again.")
             .replace("%1", released.manifest))
