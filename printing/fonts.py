@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 FONT_FILE = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT_FAMILY = "WenQuanYi Micro Hei"  # the family FONT_FILE holds (also installed by Debian's fonts-wqy-microhei)
 PDF_FONT = "WQYMicroHei"
 
 

@@ -22,7 +22,6 @@ from ui.login import LoginDialog
 from ui.station_settings import StationSettings
 
 APP_NAME = "Bonded WMS"
-CJK_FAMILY = "WenQuanYi Micro Hei"  # the family of printing.fonts.FONT_FILE
 AFTER_SHOWN_LATEST_MS = 1000  # open the database then even if the sign-in window has not been painted
 
 
@@ -42,10 +41,10 @@ def install_fonts(app: QApplication) -> None:
     """
     from PySide6.QtGui import QFontDatabase
 
-    families = [CJK_FAMILY] if QFontDatabase.hasFamily(CJK_FAMILY) else []
-    if not families:
-        from printing.fonts import FONT_FILE
+    from printing.fonts import FONT_FAMILY, FONT_FILE
 
+    families = [FONT_FAMILY] if QFontDatabase.hasFamily(FONT_FAMILY) else []
+    if not families:
         font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     font = QFont(app.font())
