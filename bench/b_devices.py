@@ -13,7 +13,7 @@ LABELS = 1000
 SCANS = 1000
 
 
-def _label(i: int):  # noqa: ANN202 - printing.label.Label
+def _label(i: int):  # noqa: ANN202 - print_queue.label.Label
     from app.domain.codes import gs1_check_digit
     from printing.label import Barcode, Box, Label, Line, Text
 
@@ -115,7 +115,7 @@ def _queue_to_emulator(ctx, url: str, engine: str) -> None:  # noqa: ANN001
     from app.devices.printer import TcpPrinter
     from app.persistence.db import open_database
     from app.persistence.uow import SYSTEM, UnitOfWork
-    from app.services import printing
+    from app.documents import queue as print_queue
     from printing.label import to_zpl
 
     payloads = [to_zpl(_label(i)) for i in range(LABELS)]
@@ -125,10 +125,10 @@ def _queue_to_emulator(ctx, url: str, engine: str) -> None:  # noqa: ANN001
             started = time.perf_counter()
             with UnitOfWork(db, SYSTEM) as uow:
                 for i, payload in enumerate(payloads):  # each enqueue is audited, as at a pack station
-                    printing.enqueue(uow, f"parcel label SF{i:010d}", "label", payload)
+                    print_queue.enqueue(uow, f"parcel label SF{i:010d}", "label", payload)
                 uow.commit()
             queued = time.perf_counter()
-            report = printing.deliver_pending(db, {"label": TcpPrinter(emulator.host, emulator.port)})
+            report = print_queue.deliver_pending(db, {"label": TcpPrinter(emulator.host, emulator.port)})
             complete = emulator.wait_for_jobs(LABELS, timeout_s=60)
             done = time.perf_counter()
         exact = complete and len(report.sent) == LABELS and emulator.jobs == [p.strip() for p in payloads]

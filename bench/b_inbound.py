@@ -12,10 +12,11 @@ from pathlib import Path
 from app.persistence import migrate
 from app.persistence.db import open_database
 from app.persistence.uow import Actor, UnitOfWork
-from app.services import auth, masterdata
-from app.services.receiving_import import import_declaration
-from app.workflows import Tone
-from app.workflows.receive import ReceiveStation
+from app.admin import auth
+from app.admin import masterdata
+from app.inbound.declarations import import_declaration
+from app.stations import Tone
+from app.inbound.receive_station import ReceiveStation
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 LINES, CARTONS_PER_LINE, UNITS = 200, 50, 12

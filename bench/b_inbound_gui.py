@@ -79,8 +79,9 @@ def build(url: str, movements: int) -> Any:
     """The demo warehouse, the sample declaration (nothing received) and the history; returns the clerk."""
     from app.persistence.db import open_database
     from app.persistence.uow import SYSTEM, Actor, UnitOfWork
-    from app.services import auth, masterdata
-    from app.services.receiving_import import import_declaration
+    from app.admin import auth
+    from app.admin import masterdata
+    from app.inbound.declarations import import_declaration
 
     db = open_database(url)
     try:

@@ -9,8 +9,8 @@ from pathlib import Path
 from app.domain.codes import gs1_check_digit
 from app.persistence.db import open_database
 from app.persistence.uow import SYSTEM, UnitOfWork
-from app.services import masterdata
-from app.services.masterdata_products import PRODUCT_COLUMNS
+from app.admin import masterdata
+from app.admin.products import PRODUCT_COLUMNS
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 PRODUCTS = 50_000

@@ -70,8 +70,7 @@ def write_orders(path: Path, count: int, seed: int = 7) -> None:
 
 def prepare(url: str) -> None:
     """Sample master data and a large released bonded balance on every account-book item."""
-    from app.services import masterdata
-
+    from app.admin import masterdata
     db = open_database(url)
     with UnitOfWork(db, SYSTEM) as uow:
         masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
@@ -98,7 +97,7 @@ def _peak_rss_mb() -> float:
 
 def child_import(url: str, path: str) -> None:
     """Run in its own process: import the file, print seconds, peak RSS and the report's counts."""
-    from app.services.orders_import import import_orders
+    from app.orders.importing import import_orders
 
     db = open_database(url)
     started, cpu = time.perf_counter(), time.process_time()
@@ -155,8 +154,8 @@ def run(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
 
 
 def _export_and_receipts(ctx, url: str) -> None:  # noqa: ANN001
-    from app.services.customs_export import export_inventory_lists
-    from app.services.customs_receipts import apply_receipts
+    from app.customs.export import export_inventory_lists
+    from app.customs.receipts import apply_receipts
 
     db = open_database(url)
     started, cpu = time.perf_counter(), time.process_time()

@@ -108,7 +108,7 @@ def build_allocation_db(url: str, lines: int = LINES, lots: int = LOTS, products
 
 
 def bench_allocation(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
-    from app.services.allocation import allocate
+    from app.outbound.allocation import allocate
 
     url = ctx.fresh_sqlite("allocation")
     orders = build_allocation_db(url)
@@ -127,7 +127,7 @@ def bench_allocation(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
 
 
 def bench_pick_list(ctx) -> None:  # noqa: ANN001
-    from printing.outbound_picklist import pick_list_pdf, rows_per_page
+    from printing.pick_list import pick_list_pdf, rows_per_page
 
     count = rows_per_page() * 1000
     lines = [{"location": f"A-{i // 400:02d}-{i % 400:03d}", "sku": f"SKU-{i % 1000:06d}",
@@ -147,7 +147,7 @@ def bench_pick_list(ctx) -> None:  # noqa: ANN001
 
 def bench_labels(ctx) -> None:  # noqa: ANN001
     from printing.label import to_pdf, to_zpl
-    from printing.outbound_label import waybill_label
+    from printing.waybill import waybill_label
 
     def data(i: int) -> dict:
         return {"carrier": "SF", "carrier_name": "顺丰速运", "waybill": f"SF{100000000000 + i}",
@@ -211,7 +211,7 @@ def build_trace_db(url: str, parcels: int = PARCELS) -> None:
 
 
 def bench_trace(ctx) -> None:  # noqa: ANN001
-    from app.services.trace import trace
+    from app.customs.trace import trace
 
     url = ctx.fresh_sqlite("trace")
     started = time.perf_counter()

@@ -157,8 +157,7 @@ def build_stock(url: str, rows: int) -> None:
                 [(i + 1, (i * 7919) % locations + 1, i // 100 + 1, (i // 100 + 1) % products + 1,
                   statuses[i % 100], 1 + i % 50) for i in range(start, min(rows, start + 100_000))])
     from app.persistence.uow import SYSTEM, UnitOfWork
-    from app.services import auth
-
+    from app.admin import auth
     with UnitOfWork(db, SYSTEM) as uow:
         auth.create_user_unchecked(uow, "bench", "admin", BENCH_PASSWORD)
         uow.commit()
@@ -170,7 +169,7 @@ STOCK_VIEW = r"""
 import json, sys, time
 t_start = time.perf_counter()
 from PySide6.QtCore import QCoreApplication
-from app.services.stock import StockFilter
+from app.stock.movements import StockFilter
 from ui.context import AppContext
 from ui.main import make_application
 from ui.station_settings import StationSettings
@@ -194,7 +193,7 @@ ctx.open_database(sys.argv[1])
 ctx.sign_in("bench", sys.argv[3])  # as the shell does before any screen opens
 wait(lambda: ctx.actor is not None)
 from ui.main_window import MainWindow
-from ui.screens import load_all
+from ui.shell import load_all
 load_all()
 window = MainWindow(ctx, "en")  # as after sign-in: the first screen of the role is open and painted
 window.resize(1280, 800)

@@ -20,7 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.persistence import migrate  # noqa: E402
 from app.persistence.db import Database, open_database  # noqa: E402
 from app.persistence.uow import Actor, UnitOfWork  # noqa: E402
-from app.services import auth, checks  # noqa: E402
+from app.admin import auth
+from app.admin import checks  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 PASSWORD = "correct-horse-9"

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 
 from app.persistence.models import AuditEntry
 from app.persistence.uow import UnitOfWork
-from app.services import auth
+from app.admin import auth
 from tests.conftest import DEMO
 
 

@@ -18,8 +18,9 @@ from app.persistence.models import (
 )
 from app.persistence.models.base import Base
 from app.persistence.uow import UnitOfWork
-from app.services import audit, auth
-from app.services.stock import Place, move
+from app.admin import audit
+from app.admin import auth
+from app.stock.movements import Place, move
 from tests.conftest import PASSWORD, actor
 
 

@@ -118,7 +118,7 @@ class AppContext(QObject):
         """Check the password on the DB thread (Argon2 takes a moment); on success the actor is set."""
         def job() -> Actor:
             from app.errors import DatabaseUnavailable
-            from app.services.auth import login
+            from app.admin.auth import login
 
             if self._db is None:
                 raise DatabaseUnavailable("the database is not open", url="")

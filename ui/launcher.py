@@ -59,8 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     request = gui_request(args)
     if request is not None:
         return _run_gui(*request)
-    from app.cli import commands_admin, main as cli_main
-
+    from app.cli import main as cli_main
+    from app.cli import admin as commands_admin
     commands_admin.GUI_LAUNCHER = _run_gui
     return cli_main(args)
 

@@ -145,7 +145,7 @@ class Shell(QObject):
     @Slot()
     def show_main_window(self) -> None:
         from ui.main_window import MainWindow
-        from ui.screens import load_all
+        from ui.shell import load_all
 
         load_all()
         self.window = MainWindow(self.ctx, self.translations.language)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import LANGUAGES
-from ui.screens.registry import SCREENS, ScreenSpec, group_title, visible_screens
+from ui.shell.registry import SCREENS, ScreenSpec, group_title, visible_screens
 from ui.vocabulary import role_label
 from ui.widgets.error_dialog import show_error
 
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._restore_layout()
         # times on every screen in the warehouse's zone; queued before the first screen's data (one DB thread)
-        from app.services.orders_checks import warehouse_zone
+        from app.orders.checks import warehouse_zone
         from ui.clock import set_zone
 
         ctx.run(lambda uow: warehouse_zone(uow.session), write=False, on_done=set_zone)

@@ -45,7 +45,7 @@ class CliContext:
     @property
     def actor(self) -> Actor:
         if self._actor is None:
-            from app.services.auth import login
+            from app.admin.auth import login
 
             username = self.args.user or os.environ.get("BWMS_USER")
             if not username:

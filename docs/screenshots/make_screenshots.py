@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget  # noqa: E402
 from app.persistence import migrate  # noqa: E402
 from app.persistence.db import open_database  # noqa: E402
 from app.persistence.uow import UnitOfWork  # noqa: E402
-from app.services import auth  # noqa: E402
-from app.workflows import Feedback, Tone  # noqa: E402
+from app.admin import auth  # noqa: E402
+from app.stations import Feedback, Tone  # noqa: E402
 from tests.gui.helpers import load_demo_master_data, put_stock  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.main import Shell, make_application  # noqa: E402

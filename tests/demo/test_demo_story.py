@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from app.persistence.models import ConsumerOrder, InboundDeclaration, InventoryList, Manifest, Parcel
 from app.persistence.uow import UnitOfWork
-from app.services import checks, demo
+from app.admin import checks
+from app.demo import warehouse as demo
 from tests.conftest import actor
 
 

@@ -19,7 +19,7 @@ from app.devices.scale import CONTINUOUS, SerialScale
 from app.devices.scanner import SerialScanner
 from app.persistence.db import open_database
 from app.persistence.uow import UnitOfWork
-from app.services import printing
+from app.documents import queue as print_queue
 from tests.conftest import actor
 from tests.devices.test_scanner import Events
 
@@ -111,8 +111,8 @@ def test_emulated_printer_stores_renders_and_reports_paper_out(tmp_path: Path, r
 def test_print_queue_list_deliver_reprint_cancel(db_url: str, cli) -> None:
     db = open_database(db_url)
     with UnitOfWork(db, actor("clerk")) as uow:
-        first = printing.enqueue(uow, "parcel label SP1", "label", b"^XA^FDone^FS^XZ").id
-        second = printing.enqueue(uow, "parcel label SP2", "label", b"^XA^FDtwo^FS^XZ").id
+        first = print_queue.enqueue(uow, "parcel label SP1", "label", b"^XA^FDone^FS^XZ").id
+        second = print_queue.enqueue(uow, "parcel label SP2", "label", b"^XA^FDtwo^FS^XZ").id
         uow.commit()
     db.dispose()
     code, out, _ = cli("print-queue", "--json", user="clerk")

@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from app.devices.emulators import PrinterEmulator
-from app.devices.print_worker import PrintQueueWorker
+from app.documents.worker import PrintQueueWorker
 from app.devices.printer import TcpPrinter
 from app.errors import NotFound, Rejected
 from app.persistence.db import Database, open_database
 from app.persistence.models import AuditEntry, PrintJob
 from app.persistence.uow import UnitOfWork
-from app.services import printing
+from app.documents import queue as print_queue
 from tests.conftest import actor
 
 
@@ -27,7 +27,7 @@ def zpl(n: int) -> bytes:
 
 def queue(db: Database, *payloads: bytes, role: str = "clerk", target: str = "label") -> list[int]:
     with UnitOfWork(db, actor(role)) as uow:
-        ids = [printing.enqueue(uow, f"test label {i}", target, p).id for i, p in enumerate(payloads)]
+        ids = [print_queue.enqueue(uow, f"test label {i}", target, p).id for i, p in enumerate(payloads)]
         uow.commit()
     return ids
 
@@ -51,9 +51,9 @@ def test_enqueue_is_audited_and_refuses_what_no_printer_understands(db: Database
     [job_id] = queue(db, zpl(1))
     with UnitOfWork(db, actor("clerk")) as uow:
         with pytest.raises(Rejected, match="ZPL"):
-            printing.enqueue(uow, "note", "label", b"hello")
+            print_queue.enqueue(uow, "note", "label", b"hello")
         with pytest.raises(NotFound):
-            printing.enqueue(uow, "again", "label", zpl(1), reprint_of=999)
+            print_queue.enqueue(uow, "again", "label", zpl(1), reprint_of=999)
     with UnitOfWork(db, write=False) as uow:
         entry = uow.session.execute(select(AuditEntry).where(AuditEntry.action == "print_enqueue")).scalar_one()
         assert entry.entity_key == str(job_id) and entry.username == "clerk"
@@ -64,8 +64,8 @@ def test_enqueue_is_audited_and_refuses_what_no_printer_understands(db: Database
 def test_queued_job_is_delivered_once_and_marked_sent(db: Database) -> None:
     [job_id] = queue(db, zpl(1))
     with PrinterEmulator() as emu:
-        report = printing.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)})
-        again = printing.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)})
+        report = print_queue.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)})
+        again = print_queue.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)})
         assert emu.wait_for_jobs(1) and emu.jobs == [zpl(1)]
     assert report.sent == [job_id] and again.sent == []
     job = jobs(db)[job_id]
@@ -75,12 +75,12 @@ def test_queued_job_is_delivered_once_and_marked_sent(db: Database) -> None:
 def test_offline_printer_keeps_the_job_waiting_until_it_is_back(db: Database) -> None:
     [job_id] = queue(db, zpl(1))
     port = free_port()
-    report = printing.deliver_pending(db, {"label": TcpPrinter("127.0.0.1", port, timeout_s=0.5)})
+    report = print_queue.deliver_pending(db, {"label": TcpPrinter("127.0.0.1", port, timeout_s=0.5)})
     job = jobs(db)[job_id]
     assert report.sent == [] and "not reachable" in report.waiting["label"]
     assert (job.status, job.attempts) == ("queued", 1) and "not reachable" in job.last_error
     with PrinterEmulator(port=port) as emu:
-        report = printing.deliver_pending(db, {"label": TcpPrinter("127.0.0.1", port, timeout_s=2)})
+        report = print_queue.deliver_pending(db, {"label": TcpPrinter("127.0.0.1", port, timeout_s=2)})
         assert report.sent == [job_id] and emu.wait_for_jobs(1) and emu.jobs == [zpl(1)]
     assert (jobs(db)[job_id].status, jobs(db)[job_id].attempts) == ("sent", 2)
 
@@ -89,14 +89,14 @@ def test_paper_out_makes_jobs_wait_and_they_go_once_when_paper_is_back(db: Datab
     ids = queue(db, zpl(1), zpl(2))
     with PrinterEmulator(paper_out=True) as emu:
         transports = {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)}
-        report = printing.deliver_pending(db, transports)
+        report = print_queue.deliver_pending(db, transports)
         assert report.waiting == {"label": f"printer {emu.address}: paper out"}
         assert emu.jobs == [] and emu.held == []  # nothing was even sent
         assert [jobs(db)[i].status for i in ids] == ["queued", "queued"]
         assert jobs(db)[ids[0]].last_error.endswith("paper out")
         emu.set_flag("paper_out", False)
-        assert printing.deliver_pending(db, transports).sent == ids
-        assert printing.deliver_pending(db, transports).sent == []
+        assert print_queue.deliver_pending(db, transports).sent == ids
+        assert print_queue.deliver_pending(db, transports).sent == []
         assert emu.wait_for_jobs(2) and emu.jobs == [zpl(1), zpl(2)]
 
 
@@ -104,7 +104,7 @@ def test_printer_that_never_answers_times_out_and_the_job_stays_queued(db: Datab
     [job_id] = queue(db, zpl(1))
     with PrinterEmulator() as emu:
         emu.mute = True
-        report = printing.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=0.3)})
+        report = print_queue.deliver_pending(db, {"label": TcpPrinter(emu.host, emu.port, timeout_s=0.3)})
         assert emu.jobs == [] and "did not answer" in report.waiting["label"]
     assert jobs(db)[job_id].status == "queued"
 
@@ -113,12 +113,12 @@ def test_restart_delivers_the_rest_exactly_once(db: Database) -> None:
     ids = queue(db, *(zpl(i) for i in range(5)))
     with PrinterEmulator() as emu:
         transports = {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)}
-        assert printing.deliver_pending(db, transports, max_jobs=2).sent == ids[:2]
+        assert print_queue.deliver_pending(db, transports, max_jobs=2).sent == ids[:2]
         db.dispose()  # the station closes; a new process opens the database again
         reopened = open_database(db.url)
         try:
-            assert printing.deliver_pending(reopened, transports).sent == ids[2:]
-            assert printing.deliver_pending(reopened, transports).sent == []
+            assert print_queue.deliver_pending(reopened, transports).sent == ids[2:]
+            assert print_queue.deliver_pending(reopened, transports).sent == []
         finally:
             reopened.dispose()
         assert emu.wait_for_jobs(5) and emu.jobs == [zpl(i) for i in range(5)]
@@ -128,17 +128,17 @@ def test_crash_between_send_and_commit_is_not_resent_but_shown_for_a_reprint(db:
     [job_id] = queue(db, zpl(7))
     with PrinterEmulator() as emu:
         transports = {"label": TcpPrinter(emu.host, emu.port, timeout_s=2)}
-        claim = printing._claim(db, ["label"], None, actor("clerk"), None)
+        claim = print_queue._claim(db, ["label"], None, actor("clerk"), None)
         transports["label"].deliver(claim.payload)  # … and the station dies before it records "sent"
-        assert printing.deliver_pending(db, transports).sent == []  # within the lease: left alone
-        report = printing.deliver_pending(db, transports, lease_s=0)
+        assert print_queue.deliver_pending(db, transports).sent == []  # within the lease: left alone
+        report = print_queue.deliver_pending(db, transports, lease_s=0)
         assert report.interrupted == [job_id] and report.sent == [] and emu.wait_for_jobs(1) and emu.jobs == [zpl(7)]
         job = jobs(db)[job_id]
         assert job.status == "failed" and "may or may not have printed" in job.last_error
         with UnitOfWork(db, actor("supervisor")) as uow:
-            again = printing.reprint(uow, job_id)
+            again = print_queue.reprint(uow, job_id)
             uow.commit()
-        assert printing.deliver_pending(db, transports).sent == [again.id]
+        assert print_queue.deliver_pending(db, transports).sent == [again.id]
         assert emu.wait_for_jobs(2) and emu.jobs == [zpl(7), zpl(7)]
     with UnitOfWork(db, write=False) as uow:
         actions = uow.session.execute(select(AuditEntry.action, AuditEntry.detail)
@@ -152,27 +152,27 @@ def test_crash_between_send_and_commit_is_not_resent_but_shown_for_a_reprint(db:
 def test_cancel_and_list(db: Database) -> None:
     ids = queue(db, zpl(1), zpl(2))
     with UnitOfWork(db, actor("clerk")) as uow:
-        printing.cancel(uow, ids[0])
+        print_queue.cancel(uow, ids[0])
         uow.commit()
     with UnitOfWork(db, actor("clerk")) as uow:
-        listed = printing.list_jobs(uow)
+        listed = print_queue.list_jobs(uow)
         assert [(j["id"], j["status"], j["created_by"]) for j in listed] == [
             (ids[1], "queued", "clerk"), (ids[0], "cancelled", "clerk")]
-        assert printing.list_jobs(uow, status="queued")[0]["id"] == ids[1]
+        assert print_queue.list_jobs(uow, status="queued")[0]["id"] == ids[1]
         with pytest.raises(Rejected, match="only queued or failed"):
-            printing.cancel(uow, ids[0])
-        assert printing.job_payload(uow, ids[1]) == ("zpl", zpl(2))
+            print_queue.cancel(uow, ids[0])
+        assert print_queue.job_payload(uow, ids[1]) == ("zpl", zpl(2))
 
 
 def test_two_deliverers_at_once_print_every_job_exactly_once(db: Database) -> None:
     ids = queue(db, *(zpl(i) for i in range(30)))
     with PrinterEmulator() as emu:
-        reports: list[printing.DeliveryReport] = []
+        reports: list[print_queue.DeliveryReport] = []
 
         def station() -> None:
             own = open_database(db.url)
             try:
-                reports.append(printing.deliver_pending(own, {"label": TcpPrinter(emu.host, emu.port)}))
+                reports.append(print_queue.deliver_pending(own, {"label": TcpPrinter(emu.host, emu.port)}))
             finally:
                 own.dispose()
 
@@ -187,7 +187,7 @@ def test_two_deliverers_at_once_print_every_job_exactly_once(db: Database) -> No
 
 def test_worker_thread_delivers_after_wake(db: Database) -> None:
     with PrinterEmulator() as emu:
-        reports: list[printing.DeliveryReport] = []
+        reports: list[print_queue.DeliveryReport] = []
         worker = PrintQueueWorker(db, {"label": TcpPrinter(emu.host, emu.port)}, interval_s=30,
                                   on_report=reports.append)
         worker.start()

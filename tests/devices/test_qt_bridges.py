@@ -98,13 +98,13 @@ def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, 
 
 def test_station_delivers_its_labels_once_someone_signs_in(qtbot, qt_app, station_ctx, db, printer_emulator) -> None:
     from app.persistence.uow import UnitOfWork
-    from app.services import printing
+    from app.documents import queue as print_queue
     from tests.conftest import actor
     from ui.devices.device_settings import save, settings_file
     from ui.devices.hub import devices_of
 
     with UnitOfWork(db, actor("clerk")) as uow:  # queued at this station ("test-station") earlier
-        printing.enqueue(uow, "parcel label SP1", printing.LABEL_PRINTER, b"^XA^FDSP1^FS^XZ")
+        print_queue.enqueue(uow, "parcel label SP1", print_queue.LABEL_PRINTER, b"^XA^FDSP1^FS^XZ")
         uow.commit()
     ctx = station_ctx(db=db)
     save(settings_file(ctx.settings.path), StationDevices(label_printer=printer_emulator.address))

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QObject, Slot
 
 from app.persistence.uow import UnitOfWork
-from app.services import receiving
-from app.services.receiving_import import import_declaration
-from app.workflows import Tone
+from app.inbound import receiving
+from app.inbound.declarations import import_declaration
+from app.stations import Tone
 from tests.conftest import DEMO, actor
 from tests.inbound.conftest import TODAY, load_master_data
 from tests.inbound.helpers import expected_tally, station
@@ -27,7 +27,7 @@ class Dock(QObject):
     """What a receive screen does with a serial scan: feed the workflow (a screen runs it via ctx.run), keep
     the feedback."""
 
-    def __init__(self, receive_station) -> None:  # noqa: ANN001 - app.workflows.receive.ReceiveStation
+    def __init__(self, receive_station) -> None:  # noqa: ANN001 - app.inbound.receive_station.ReceiveStation
         super().__init__()
         self.station = receive_station
         self.feedback = []

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from app.devices.check_label import CHECK_CODE128
 from app.persistence.uow import UnitOfWork
-from app.services import printing
+from app.documents import queue as print_queue
 from printing.label import Barcode, Label, Text, to_pdf
 from tests.conftest import actor
 from ui.devices.device_settings import load, settings_file
@@ -65,8 +65,8 @@ def test_settings_screen_says_why_a_test_cannot_run(qtbot, qt_app, station_ctx) 
 
 def test_print_queue_screen_lists_reprints_and_cancels(qtbot, qt_app, station_ctx, db, tmp_path) -> None:
     with UnitOfWork(db, actor("clerk")) as uow:
-        first = printing.enqueue(uow, "parcel label SP1", "label", b"^XA^FDone^FS^XZ").id
-        second = printing.enqueue(uow, "parcel label SP2", "label", b"^XA^FDtwo^FS^XZ").id
+        first = print_queue.enqueue(uow, "parcel label SP1", "label", b"^XA^FDone^FS^XZ").id
+        second = print_queue.enqueue(uow, "parcel label SP2", "label", b"^XA^FDtwo^FS^XZ").id
         uow.commit()
     ctx = station_ctx(db=db, role="supervisor")
     screen = PrintQueueScreen(ctx)

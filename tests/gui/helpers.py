@@ -17,8 +17,7 @@ def wait_idle(qtbot, ctx) -> None:  # noqa: ANN001
 
 def load_demo_master_data(db: Database) -> None:
     """The shipped demo files (warehouse, locations, products, positive list) through the real importers."""
-    from app.services import masterdata
-
+    from app.admin import masterdata
     demo = Path(__file__).resolve().parents[2] / "resources" / "demo"
     with UnitOfWork(db, SYSTEM) as uow:
         masterdata.import_warehouse(uow, demo / "warehouse.toml")
@@ -33,7 +32,7 @@ def put_stock(db: Database, lots: int = 3, locations: int = 4, qty: int = 10) ->
     from sqlalchemy import select
 
     from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product
-    from app.services.stock import Place, move
+    from app.stock.movements import Place, move
 
     with UnitOfWork(db, actor("clerk")) as uow:
         product = uow.session.execute(select(Product).order_by(Product.sku).limit(1)).scalar_one()

@@ -12,8 +12,8 @@ from PySide6.QtCore import QThread
 from sqlalchemy import func, select
 
 from app.persistence.models import AuditEntry, Setting
-from app.services.configuration import change_setting
-from app.services.stock import StockFilter, stock_count
+from app.admin.configuration import change_setting
+from app.stock.movements import StockFilter, stock_count
 from tests.gui.helpers import wait_idle
 from ui.jobs import JobCancelled, JobState, run_job
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import commands_admin
+from app.cli import admin as commands_admin
 from app.cli import main as cli_main
 from ui import launcher
 

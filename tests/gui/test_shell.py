@@ -12,7 +12,7 @@ from tests.conftest import PASSWORD, actor
 from tests.gui.helpers import wait_idle
 from ui.main import Shell
 from ui.main_window import MainWindow
-from ui.screens import load_all
+from ui.shell import load_all
 from ui.station_settings import StationSettings
 
 

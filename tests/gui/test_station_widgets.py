@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from app.workflows import Feedback, Tone
+from app.stations import Feedback, Tone
 from ui.widgets.feedback import COLOURS, FeedbackBanner, add_feedback_texts, feedback_text
 from ui.widgets.scan_bar import GS, ScanBar
 from ui.widgets.sound import PATTERNS, SOUNDS, SoundPlayer, render

@@ -8,8 +8,9 @@ import pytest
 
 from app.persistence.db import Database
 from app.persistence.uow import UnitOfWork
-from app.services import masterdata, receiving
-from app.services.receiving_import import import_declaration
+from app.admin import masterdata
+from app.inbound import receiving
+from app.inbound.declarations import import_declaration
 from tests.conftest import DEMO, actor
 
 DECLARATION = "QD292126I000000123"

@@ -10,8 +10,8 @@ from datetime import date
 
 from app.domain.codes import gs1_check_digit
 from app.persistence.db import Database
-from app.workflows import Feedback
-from app.workflows.receive import ReceiveStation
+from app.stations import Feedback
+from app.inbound.receive_station import ReceiveStation
 from tests.conftest import DEMO, actor
 from tests.inbound.conftest import DECLARATION, sample_scans
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-from app.workflows import Tone
+from app.stations import Tone
 from tests.inbound.helpers import A2P, SWS, carton, station
 
 

@@ -20,8 +20,8 @@ STATION = """
 import sys
 from datetime import date
 from app.persistence.db import open_database
-from app.services import receiving
-from app.workflows.receive import ReceiveStation
+from app.inbound import receiving
+from app.inbound.receive_station import ReceiveStation
 from tests.conftest import actor
 from tests.inbound.conftest import DECLARATION, TODAY, sample_scans
 receiving.local_today = lambda uow, zone=None: TODAY

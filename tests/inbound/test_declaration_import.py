@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.errors import FileRejected, PermissionDenied
 from app.persistence.models import AuditEntry, DeclarationLine, InboundDeclaration
 from app.persistence.uow import UnitOfWork
-from app.services.receiving_import import import_declaration
+from app.inbound.declarations import import_declaration
 from tests.conftest import DEMO, actor
 from tests.inbound.conftest import DECLARATION
 

@@ -8,11 +8,12 @@ from sqlalchemy import func, select
 from app.errors import NotFound, PermissionDenied, Rejected
 from app.persistence.models import CustomsLedgerEntry, InboundDeclaration, Location, Lot, Movement, Stock
 from app.persistence.uow import UnitOfWork
-from app.services import ledger, putaway
-from app.services.receiving_release import release
-from app.services.stock import Place, move
-from app.workflows import Tone
-from app.workflows.putaway import PutawayStation
+from app.customs import ledger
+from app.inbound import putaway
+from app.inbound.release import release
+from app.stock.movements import Place, move
+from app.stations import Tone
+from app.inbound.putaway_station import PutawayStation
 from tests.conftest import actor
 from tests.inbound.conftest import DECLARATION, sample_scans
 from tests.inbound.helpers import A2P, SWS, carton, feed, sscc, station

@@ -13,11 +13,11 @@ from app.persistence.models import (
     HandlingUnit, InboundDeclaration, Location, Lot, Movement, Product, ScanEvent, Stock,
 )
 from app.persistence.uow import UnitOfWork
-from app.services import receiving
-from app.services.receiving_import import import_declaration
+from app.inbound import receiving
+from app.inbound.declarations import import_declaration
 from app.settings import set_value
-from app.workflows import Tone
-from app.workflows.receive import ReceiveStation
+from app.stations import Tone
+from app.inbound.receive_station import ReceiveStation
 from tests.conftest import actor
 from tests.inbound.conftest import DECLARATION, TODAY, sample_scans
 from tests.inbound.helpers import A2P, SWS, UNDECLARED_GTIN, carton, expected_tally, feed, sscc, station

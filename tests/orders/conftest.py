@@ -15,7 +15,7 @@ from app.persistence.models import (
     Product, Warehouse,
 )
 from app.persistence.uow import UnitOfWork
-from app.services.stock import Place, move
+from app.stock.movements import Place, move
 from tests.conftest import DEMO, actor
 
 

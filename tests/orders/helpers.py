@@ -6,9 +6,9 @@ from pathlib import Path
 
 from app.persistence.db import Database
 from app.persistence.uow import UnitOfWork
-from app.services.customs_export import export_inventory_lists
-from app.services.customs_receipts import apply_receipts
-from app.services.orders_import import import_orders
+from app.customs.export import export_inventory_lists
+from app.customs.receipts import apply_receipts
+from app.orders.importing import import_orders
 from tests.conftest import DEMO, actor
 
 NS = "http://www.chinaport.gov.cn/ceb"

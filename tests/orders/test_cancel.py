@@ -9,12 +9,13 @@ from sqlalchemy import func, select
 from app.errors import PermissionDenied, Rejected
 from app.persistence.models import CustomsLedgerEntry, CustomsMessage
 from app.persistence.uow import UnitOfWork
-from app.services import customs_archive, pii
-from app.services.orders_cancel import cancel_order
-from app.services.orders_checks import available_by_item
+from app.customs import archive as customs_archive
+from app.admin import pii
+from app.orders.cancel import cancel_order
+from app.orders.checks import available_by_item
 from tests.conftest import actor
 from tests.orders.helpers import NS, ceb622, ceb624, import_samples, receipts, run
-from tests.orders.test_receipts import declared, pre_total, state
+from tests.customs.test_receipts import declared, pre_total, state
 
 
 def available(db) -> dict[str, int]:  # noqa: ANN001
@@ -71,7 +72,7 @@ def test_cancelling_a_declared_list_sends_ceb623_and_keeps_the_pre_decrease_unti
 
 
 def test_a_refused_cancellation_puts_the_order_back_and_on_the_workbench(warehouse, tmp_path):
-    from app.services.orders_workbench import workbench
+    from app.orders.workbench import workbench
 
     cops = declared(warehouse, tmp_path)
     order, cop = "TG20261121000003", cops["TG20261121000003"]

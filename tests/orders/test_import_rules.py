@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from app.errors import FileRejected, PermissionDenied
 from app.persistence.models import ConsumerOrder, OrderRejection
-from app.services.orders_import import import_orders
-from app.services.orders_table import COLUMNS
+from app.orders.importing import import_orders
+from app.formats.order_table import COLUMNS
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.orders.helpers import order_record, run, valid_id, write_jsonl
@@ -42,7 +42,7 @@ def test_annual_limit_counts_accepted_orders_across_two_imports(warehouse, tmp_p
 
 
 def test_cancelled_orders_do_not_count_toward_the_annual_total(warehouse, tmp_path):
-    from app.services.orders_cancel import cancel_order
+    from app.orders.cancel import cancel_order
 
     big = [order_record(f"C{i}", "LAMER-60", 1, "2780.00", buyer_id=BUYER) for i in range(9)]
     assert imported(warehouse, write_jsonl(tmp_path / "1.jsonl", big)).accepted == 9  # 25,110
@@ -196,7 +196,7 @@ def test_import_numbers_are_exact(warehouse, tmp_path):
 
 
 def test_the_balance_an_import_keeps_notices_other_workstations(warehouse, tmp_path):
-    from app.services.orders_checks import BalanceCache
+    from app.orders.checks import BalanceCache
 
     cache = BalanceCache()
     with UnitOfWork(warehouse, actor("clerk"), write=False) as uow:

@@ -7,7 +7,7 @@ import json
 from sqlalchemy import func, select
 
 from app.persistence.models import ConsumerOrder, OrderLine, OrderRejection
-from app.services.orders_import import import_orders
+from app.orders.importing import import_orders
 from tests.conftest import DEMO
 
 # orders_invalid.jsonl: each line's `_expect` and the code that must reject it

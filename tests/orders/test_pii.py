@@ -12,8 +12,8 @@ from app.errors import PermissionDenied, Rejected
 from app.persistence.models import AuditEntry, ConsumerOrder
 from app.persistence.models.base import Base
 from app.persistence.uow import UnitOfWork
-from app.services import pii
-from app.services.orders_queries import list_orders, order_history
+from app.admin import pii
+from app.orders.queries import list_orders, order_history
 from tests.conftest import actor
 from tests.orders.helpers import export, import_samples
 

@@ -12,10 +12,10 @@ from PIL import Image
 
 from app.errors import Rejected
 from app.persistence.uow import UnitOfWork
-from app.services.customs_print import inventory_list_document
+from app.customs.inventory_print import inventory_list_document
 from tests.conftest import actor
 from tests.orders.helpers import ceb622, import_samples, receipts
-from tests.orders.test_receipts import declared
+from tests.customs.test_receipts import declared
 
 
 def pdf_for(db, order_no: str) -> bytes:  # noqa: ANN001

@@ -9,11 +9,11 @@ from sqlalchemy import select
 from app.errors import Rejected
 from app.persistence.models import ConsumerOrder, OrderRejection
 from app.persistence.uow import UnitOfWork
-from app.services.orders_queries import exchange_archive, list_orders, message_text, orders_report
-from app.services.orders_workbench import dismiss, rejection_record, requeue, resubmit, workbench
+from app.orders.queries import exchange_archive, list_orders, message_text, orders_report
+from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
 from tests.conftest import actor
 from tests.orders.helpers import NS, ceb622, export, import_samples, receipts, run
-from tests.orders.test_receipts import declared, pre_total, state
+from tests.customs.test_receipts import declared, pre_total, state
 
 
 def rejection_id(db, order_no: str) -> int:  # noqa: ANN001
@@ -116,7 +116,7 @@ def test_the_exchange_archive_and_masked_file_view(warehouse, tmp_path):
 
 
 def test_revalidate_accepts_what_waited_for_bonded_stock(bare_warehouse, tmp_path):
-    from app.services.orders_workbench import revalidate
+    from app.orders.workbench import revalidate
     from tests.orders.conftest import seed_bonded_stock
 
     report = import_samples(bare_warehouse)
@@ -132,8 +132,7 @@ def test_revalidate_accepts_what_waited_for_bonded_stock(bare_warehouse, tmp_pat
 
 
 def test_the_demo_receives_the_container_before_its_orders_so_all_are_accepted(db, home):
-    from app.services import demo
-
+    from app.demo import warehouse as demo
     result = demo.load_demo(db)
     assert result["orders"] == "63 accepted, 0 on the rejection workbench"
     assert "orders: 63 accepted" in demo.describe(result)

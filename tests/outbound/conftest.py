@@ -16,12 +16,15 @@ from sqlalchemy import select
 from app.persistence.db import Database
 from app.persistence.models import ConsumerOrder, InventoryList
 from app.persistence.uow import UnitOfWork
-from app.services import masterdata, putaway, receiving, receiving_release
-from app.services.customs_export import export_inventory_lists
-from app.services.customs_receipts import apply_receipts
-from app.services.orders_import import import_orders
-from app.services.receiving_import import import_declaration
-from app.workflows.receive import ReceiveStation
+from app.admin import masterdata
+from app.inbound import putaway
+from app.inbound import receiving
+from app.inbound import release as receiving_release
+from app.customs.export import export_inventory_lists
+from app.customs.receipts import apply_receipts
+from app.orders.importing import import_orders
+from app.inbound.declarations import import_declaration
+from app.inbound.receive_station import ReceiveStation
 from tests.conftest import DEMO, actor
 
 DECLARATION = "QD292126I000000123"

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from app.persistence.db import Database
 from app.persistence.uow import UnitOfWork
-from app.services.allocation_waves import waves
+from app.outbound.waves import waves
 from tests.conftest import actor
 
 
@@ -32,7 +32,7 @@ def pack_scans(order: dict) -> list[str]:
 
 
 def pick_everything(db: Database) -> None:
-    from app.workflows.pick import PickStation
+    from app.outbound.pick_station import PickStation
 
     for wave in all_waves(db, status="open"):
         station = PickStation(db, actor("clerk"), wave["wave"])
@@ -43,7 +43,7 @@ def pick_everything(db: Database) -> None:
 
 def pack_order(db: Database, order_no: str, label_out=None, weight=None):  # noqa: ANN001, ANN201
     """Pack one picked order at a pack station, weighed at its computed weight (or `weight`)."""
-    from app.workflows.pack import PackStation
+    from app.outbound.pack_station import PackStation
 
     station = PackStation(db, actor("clerk"), label_out=label_out)
     first = station.scan(order_no)

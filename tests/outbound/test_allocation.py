@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.persistence.models import Allocation, ConsumerOrder, Stock
-from app.services.allocation import allocate
+from app.outbound.allocation import allocate
 from tests.outbound.conftest import TODAY, run
 
 
@@ -19,7 +19,7 @@ def test_released_sample_orders_are_allocated_and_reserved(released):
 
 
 def test_pick_station_moves_units_to_packing(released):
-    from app.workflows.pick import PickStation
+    from app.outbound.pick_station import PickStation
     from tests.outbound.helpers import all_waves, pick_scans
     from tests.conftest import actor
 

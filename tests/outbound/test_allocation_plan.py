@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import given, settings, strategies as st
 
 from app.domain.fefo import LotStock, choose
-from app.services.allocation import shortfall_reason
-from app.services.allocation_plan import Allocator, LineNeed, OrderNeed, Shortfall, StockRow
+from app.outbound.allocation import shortfall_reason
+from app.domain.allocation import Allocator, LineNeed, OrderNeed, Shortfall, StockRow
 
 TODAY = date(2026, 11, 26)
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)

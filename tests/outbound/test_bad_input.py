@@ -11,15 +11,15 @@ from sqlalchemy import func, select
 
 from app.errors import Rejected
 from app.persistence.models import Allocation, ConsumerOrder, InspectionPull, Movement, Parcel, Stock
-from app.services.allocation import allocate
-from app.services.customs_receipts import apply_receipts
-from app.services.orders_cancel import cancel_order
+from app.outbound.allocation import allocate
+from app.customs.receipts import apply_receipts
+from app.orders.cancel import cancel_order
 from app.persistence.uow import UnitOfWork
-from app.services.shipping import create_manifest, gate_out
-from app.services.shipping_documents import pull_list_data
-from printing.outbound_docs import pull_list_pdf
-from app.workflows.pack import PackStation
-from app.workflows.pick import PickStation
+from app.outbound.shipping import create_manifest, gate_out
+from app.outbound.documents import pull_list_data
+from printing.shipping_docs import pull_list_pdf
+from app.outbound.pack_station import PackStation
+from app.outbound.pick_station import PickStation
 from tests.conftest import DEMO, actor
 from tests.outbound.conftest import TODAY, declare_and_release, run, write_receipts
 from tests.outbound.helpers import all_waves, pack_order, pick_everything
@@ -67,7 +67,7 @@ def test_unreleased_and_cancelled_orders_are_not_allocated(mixed):
 
 
 def test_clerk_may_not_allocate(released):
-    from app.services.auth import AccessDenied
+    from app.admin.auth import AccessDenied
 
     with pytest.raises(AccessDenied):
         run(released, "clerk", allocate, today=TODAY)
@@ -184,7 +184,7 @@ def test_manifest_refuses_unreleased_parcels_and_gate_out_refuses_twice(released
 
 
 def test_gate_station_refuses_a_parcel_of_another_manifest_and_a_second_pass(released):
-    from app.workflows.gate import GateStation
+    from app.outbound.gate_station import GateStation
 
     run(released, "supervisor", allocate, today=TODAY)
     pick_everything(released)

@@ -17,12 +17,12 @@ from app.persistence.models import (
     Allocation, ConsumerOrder, Location, Manifest, Parcel, PickTask, PrintJob, Product, Stock, Wave,
 )
 from app.persistence.uow import UnitOfWork
-from app.services import putaway
-from app.services.allocation import allocate
-from app.services.customs_receipts import apply_receipts
-from app.services.orders_cancel import cancel_order
-from app.services.shipping import create_manifest, gate_out
-from app.workflows.pick import PickStation
+from app.inbound import putaway
+from app.outbound.allocation import allocate
+from app.customs.receipts import apply_receipts
+from app.orders.cancel import cancel_order
+from app.outbound.shipping import create_manifest, gate_out
+from app.outbound.pick_station import PickStation
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import all_waves, pack_order, pick_everything

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from app.persistence.db import open_database
 from app.persistence.models import Location, Lot, Stock
 from app.persistence.uow import UnitOfWork
-from app.services import stock
+from app.stock import movements as stock
 from tests.conftest import actor
 from tests.orders.helpers import order_record, valid_id, write_jsonl
 from tests.outbound.conftest import TODAY, declare_and_release
@@ -26,7 +26,7 @@ FREE = 10  # MGO-263 units left free for both orders together
 
 def _allocate_in_process(url: str, order_no: str, barrier, results) -> None:  # noqa: ANN001
     """One workstation: wait for the other, then allocate one order (a separate process and connection)."""
-    from app.services.allocation import allocate
+    from app.outbound.allocation import allocate
 
     db = open_database(url)
     try:

@@ -18,14 +18,14 @@ from sqlalchemy import select
 
 from app.persistence.models import PrintJob
 from app.persistence.uow import UnitOfWork
-from app.services.allocation import allocate
-from app.services.allocation_waves import pick_list
-from app.services.batch_record import batch_record
-from app.services.shipping import create_manifest, gate_out
-from app.services.shipping_documents import gate_pass_data, manifest_data
-from printing.outbound_batch import batch_record_pdf
-from printing.outbound_docs import gate_pass_pdf, manifest_pdf
-from printing.outbound_picklist import pick_list_pdf
+from app.outbound.allocation import allocate
+from app.outbound.waves import pick_list
+from app.customs.batch_record import batch_record
+from app.outbound.shipping import create_manifest, gate_out
+from app.outbound.documents import gate_pass_data, manifest_data
+from printing.batch_record import batch_record_pdf
+from printing.shipping_docs import gate_pass_pdf, manifest_pdf
+from printing.pick_list import pick_list_pdf
 from tests.conftest import DEMO, actor
 from tests.outbound.conftest import CONTAINER, TODAY, run
 from tests.outbound.helpers import all_waves, pack_order, pick_everything
@@ -134,7 +134,7 @@ def test_batch_record_reaches_every_parcel_and_balances(shipped):
     order = SF[0]
     sku = order["lines"][0]["sku"]
     with UnitOfWork(db, actor("customs"), write=False) as uow:
-        from app.services.trace import trace
+        from app.customs.trace import trace
 
         batch = next(lot["batch"] for lot in trace(uow, order["order_no"])["lots"] if lot["sku"] == sku)
         data = batch_record(uow, batch)

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from app.errors import NotFound
 from app.persistence.models import ConsumerOrder, HandlingUnit, Lot, Parcel, ParcelItem, Stock
 from app.persistence.uow import UnitOfWork
-from app.services.allocation import allocate
-from app.services.ledger import balances
-from app.services.shipping import create_manifest, gate_out
-from app.services.trace import trace
+from app.outbound.allocation import allocate
+from app.customs.ledger import balances
+from app.outbound.shipping import create_manifest, gate_out
+from app.customs.trace import trace
 from tests.conftest import DEMO, actor
 from tests.outbound.conftest import CONTAINER, DECLARATION, TODAY, run
 from tests.outbound.helpers import pack_order, pick_everything

@@ -9,9 +9,9 @@ from sqlalchemy import select, update
 
 from app.persistence.models import ConsumerOrder, InventoryList, Parcel, Stock
 from app.persistence.uow import UnitOfWork
-from app.services import checks
-from app.services.allocation import allocate
-from app.services.shipping import create_manifest, gate_out
+from app.admin import checks
+from app.outbound.allocation import allocate
+from app.outbound.shipping import create_manifest, gate_out
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import pack_order, pick_everything

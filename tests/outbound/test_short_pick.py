@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.persistence.models import ConsumerOrder, OrderWait, PickTask, Stock
-from app.services.allocation import allocate, waiting_orders
-from app.workflows.pick import PickStation
+from app.outbound.allocation import allocate, waiting_orders
+from app.outbound.pick_station import PickStation
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import all_waves, pick_everything

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.devices.print_worker import PrintQueueWorker
+from app.documents.worker import PrintQueueWorker
 from app.devices.printer import Printer, PrinterNotReady, PrinterOffline
 from app.devices.scale import SerialScale
 from app.devices.scanner import SerialScanner
@@ -190,7 +190,7 @@ class PrinterBridge(DeviceBridge):
 class PrintQueueBridge(QObject):
     """The station's delivery loop; `sig_report(DeliveryReport)` after a pass that did something."""
 
-    sig_report = Signal(object)  # app.services.printing.DeliveryReport
+    sig_report = Signal(object)  # app.documents.queue.DeliveryReport
     sig_error = Signal(object)   # an exception from a pass (e.g. the database went away)
 
     def __init__(self, worker_args: dict, parent: QObject | None = None) -> None:

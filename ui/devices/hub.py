@@ -79,7 +79,7 @@ class DeviceHub(QObject):
         printer = self.label_printer()
         if printer is None or self.ctx.db is None or self.ctx.actor is None or self.queue is not None:
             return
-        from app.services.printing import LABEL_PRINTER
+        from app.documents.queue import LABEL_PRINTER
 
         self.queue = PrintQueueBridge({"db": self.ctx.db, "transports": {LABEL_PRINTER: printer},
                                        "station": self.ctx.station, "actor": self.ctx.actor}, self)

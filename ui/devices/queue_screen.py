@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ui.clock import warehouse_time
 from ui.devices.hub import devices_of
 from ui.devices.status import DeviceStatus
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 
 COLUMNS = ("id", "created_at", "document", "target", "status", "attempts", "last_error", "created_by", "reprint_of")
 
@@ -76,10 +76,9 @@ class PrintQueueScreen(Screen):
 
     @Slot()
     def refresh(self) -> None:
-        from app.services import printing
-
+        from app.documents import queue as print_queue
         station = self.ctx.station if self.only_station.isChecked() else None
-        self.ctx.run(lambda uow: printing.list_jobs(uow, station=station), write=False, on_done=self._show)
+        self.ctx.run(lambda uow: print_queue.list_jobs(uow, station=station), write=False, on_done=self._show)
 
     def _show(self, jobs: list[dict[str, Any]]) -> None:
         self.jobs = jobs
@@ -101,9 +100,8 @@ class PrintQueueScreen(Screen):
         if job_id is None:
             self.message.setText(self.tr("Choose the job to reprint."))
             return
-        from app.services import printing
-
-        self.ctx.run(lambda uow: printing.reprint(uow, job_id).id, on_done=self._reprinted,
+        from app.documents import queue as print_queue
+        self.ctx.run(lambda uow: print_queue.reprint(uow, job_id).id, on_done=self._reprinted,
                      on_error=self._refused)
 
     def _reprinted(self, new_id: int) -> None:
@@ -116,9 +114,8 @@ class PrintQueueScreen(Screen):
         if job_id is None:
             self.message.setText(self.tr("Choose the job to cancel."))
             return
-        from app.services import printing
-
-        self.ctx.run(lambda uow: printing.cancel(uow, job_id).id,
+        from app.documents import queue as print_queue
+        self.ctx.run(lambda uow: print_queue.cancel(uow, job_id).id,
                      on_done=lambda i: self.message.setText(self.tr("Job %1 cancelled.").replace("%1", str(i))),
                      on_error=self._refused)
 

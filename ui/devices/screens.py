@@ -1,4 +1,4 @@
-"""Registers the device screens (listed in ui/screens/__init__.py): device settings and the print queue."""
+"""Registers the device screens (listed in ui/shell/__init__.py): device settings and the print queue."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app.domain.roles import Permission
 from ui.devices.queue_screen import PrintQueueScreen
 from ui.devices.settings_screen import DeviceSettingsScreen
-from ui.screens.registry import ScreenSpec, register
+from ui.shell.registry import ScreenSpec, register
 
 register(ScreenSpec("devices.settings", QT_TRANSLATE_NOOP("Screens", "Devices of this workstation"), "devices",
                     Permission.VIEW, DeviceSettingsScreen))

@@ -21,7 +21,7 @@ from ui.devices.device_settings import StationDevices, save, settings_file
 from ui.devices.hub import devices_of
 from ui.devices.status import DeviceStatus
 from ui.devices.wedge import WedgeFilter
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 
 SCAN_WAIT_MS = 20_000
 

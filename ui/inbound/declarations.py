@@ -13,22 +13,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
-from app.workflows import Feedback
+from app.stations import Feedback
 from ui.inbound.documents import open_document
 from ui.inbound.tables import DECLARATION_COLUMNS, RowsModel, TallyModel, fit_on_reset
 from ui.inbound.words import RECEIVABLE, declaration_status, for_banner, status_flow
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 from ui.widgets.error_dialog import show_error
 from ui.widgets.feedback import feedback_text
 from ui.widgets.import_action import ImportButton, ImportKind
 from ui.widgets.tables import render_value, table_view
 
 if TYPE_CHECKING:
-    from app.services.receiving_query import DeclarationHead, TallyRow
+    from app.inbound.queries import DeclarationHead, TallyRow
     from ui.context import AppContext
 
 IMPORT = ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import declaration…"),
-                    "app.services.receiving_import:import_declaration")
+                    "app.inbound.declarations:import_declaration")
 # (label source in context "DeclarationsScreen", DeclarationHead field)
 HEAD_FIELDS = [
     (QT_TRANSLATE_NOOP("DeclarationsScreen", "Entry no."), "entry_no"),
@@ -149,7 +149,7 @@ class DeclarationsScreen(Screen):
         if not self.isVisible() and self.model.rows:
             self._stale = True
             return
-        from app.services.receiving_query import declarations
+        from app.inbound.queries import declarations
 
         self._stale = False
         self.ctx.run(declarations, write=False, on_done=self._listed)
@@ -179,7 +179,7 @@ class DeclarationsScreen(Screen):
             self._load(self.selected())
 
     def _load(self, number: str | None) -> None:
-        from app.services.receiving_query import declaration_head, tally_rows
+        from app.inbound.queries import declaration_head, tally_rows
 
         if number is None:
             return
@@ -217,7 +217,7 @@ class DeclarationsScreen(Screen):
 
     def close_tally(self) -> None:
         """Close the selected declaration's tally through the receive workflow (as CMD:CLOSE at a station)."""
-        from app.workflows.receive import ReceiveStation
+        from app.inbound.receive_station import ReceiveStation
 
         number = self.selected()
         if number is None:
@@ -250,7 +250,7 @@ class DeclarationsScreen(Screen):
 
     def release(self, number: str) -> None:
         """Customs release (the service checks the role again): held lots available, ledger entries made."""
-        from app.services.receiving_release import release
+        from app.inbound.release import release
 
         self.ctx.run(lambda uow: release(uow, number), on_done=self._released,
                      on_error=lambda exc: show_error(exc, self))
@@ -263,7 +263,7 @@ class DeclarationsScreen(Screen):
 
     def close_entry(self) -> None:
         """A supervisor closes a put-away entry (the service checks the role and the status again)."""
-        from app.services.receiving_release import close_entry
+        from app.inbound.release import close_entry
 
         number = self.selected()
         if number is not None:

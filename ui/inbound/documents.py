@@ -46,9 +46,8 @@ def build(uow: Any, kind: str, key: str, state: Any = None) -> Document:
     """Make the document from the services' data (a long job on the DB thread: a container of cartons makes
     hundreds of labels; the preview pages are drawn there too). `state` reports progress and cancels."""
     from app.errors import Rejected
-    from app.services import receiving_documents as data
-    from printing import inbound
-
+    from app.inbound import documents as data
+    from printing import inbound_docs as inbound
     if state is not None:
         state.set_status(QCoreApplication.translate("InboundDocuments", "Making %1…").replace("%1", title_of(kind)))
     zpl = None
@@ -155,14 +154,14 @@ class DocumentPreview(QDialog):
 
     def send_to_label_printer(self) -> None:
         """Queue the labels (ZPL) for this workstation's label printer; they print when it is ready."""
-        from app.services import printing
-        from app.services.receiving_documents import record_print
+        from app.documents import queue as print_queue
+        from app.inbound.documents import record_print
         from ui.devices.hub import devices_of
 
         doc = self.doc
 
         def queue(uow: Any) -> int:
-            job = printing.enqueue(uow, f"{doc.kind} {doc.key}", printing.LABEL_PRINTER, doc.zpl or b"")
+            job = print_queue.enqueue(uow, f"{doc.kind} {doc.key}", print_queue.LABEL_PRINTER, doc.zpl or b"")
             record_print(uow, doc.kind, doc.key, f"print job {job.id}")
             return job.id
 
@@ -174,7 +173,7 @@ class DocumentPreview(QDialog):
         self.ctx.run(queue, on_done=queued, on_error=self._refused)
 
     def _record(self, target: str, words: str) -> None:
-        from app.services.receiving_documents import record_print
+        from app.inbound.documents import record_print
 
         doc = self.doc
         self.ctx.run(lambda uow: record_print(uow, doc.kind, doc.key, target),

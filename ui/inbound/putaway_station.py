@@ -1,6 +1,6 @@
 """The put-away station: scan the goods (carton, pallet SSCC or product), see where they go, scan the location.
 
-Scans go to app.workflows.putaway.PutawayStation (the object `bwms putaway --scans` drives) on the DB thread.
+Scans go to app.inbound.putaway_station.PutawayStation (the object `bwms putaway --scans` drives) on the DB thread.
 The suggestion is shown big; held stock is refused with the reason in the banner; a supervisor may accept
 every suggestion of a released declaration at once.
 """
@@ -14,10 +14,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
-from app.workflows import Feedback, Tone
+from app.stations import Feedback, Tone
 from ui.inbound.station_base import StationScreen
 from ui.inbound.tables import DECLARATION_COLUMNS, Col, RowsModel, fit_on_reset
-from ui.screens.base import heading
+from ui.shell.screen import heading
 from ui.vocabulary import status_label
 from ui.widgets.tables import table_view
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 WAITING = ("tallied", "released")  # declarations whose goods stand at the dock or inspection area
-# app.services.putaway.PlanRow: the goods, their stock status, the suggested location
+# app.inbound.putaway.PlanRow: the goods, their stock status, the suggested location
 PLAN_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "SKU"), lambda r: r.goods.sku),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Batch"), lambda r: r.goods.batch),
@@ -46,7 +46,7 @@ class PutawayStationScreen(StationScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        from app.workflows.putaway import PutawayStation
+        from app.inbound.putaway_station import PutawayStation
 
         self.station = PutawayStation(ctx.db, ctx.actor)
         self.waiting = RowsModel(DECLARATION_COLUMNS[:2], parent=self)
@@ -122,7 +122,7 @@ class PutawayStationScreen(StationScreen):
 
     # -- lists ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        from app.services.receiving_query import declarations
+        from app.inbound.queries import declarations
 
         self.ctx.run(lambda uow: [r for r in declarations(uow) if r["status"] in WAITING], write=False,
                      on_done=self._listed)
@@ -147,7 +147,7 @@ class PutawayStationScreen(StationScreen):
             self._load_plan(self.selected())
 
     def _load_plan(self, number: str | None) -> None:
-        from app.services.putaway import plan
+        from app.inbound.putaway import plan
 
         if number is not None:
             self.ctx.run(lambda uow: plan(uow, number), write=False, on_done=self.plan.set_rows)
@@ -194,7 +194,7 @@ class PutawayStationScreen(StationScreen):
     # -- the supervisor's shortcut ------------------------------------------------------------------------
     def accept_all(self) -> None:
         """Move every staged unit of the selected declaration to its suggestion (the service checks the role)."""
-        from app.services.putaway import all_suggested
+        from app.inbound.putaway import all_suggested
 
         number = self.selected()
         if number is None:

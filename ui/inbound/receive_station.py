@@ -1,7 +1,7 @@
 """The receive station: choose the declaration (scan its number or pick it), then scan the container's cartons.
 
 Every scan — typed into the scan bar, a keyboard-wedge burst, the serial scanner — goes to the same
-app.workflows.receive.ReceiveStation the CLI drives, on the DB thread; the banner says what was counted on which
+app.inbound.receive_station.ReceiveStation the CLI drives, on the DB thread; the banner says what was counted on which
 line and what is still expected, and the tally table follows every scan.
 """
 
@@ -13,16 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout
 
 from app.devices.scanner import split_aim
-from app.workflows import Feedback, Tone
+from app.stations import Feedback, Tone
 from ui.inbound.documents import open_document
 from ui.inbound.station_base import StationScreen
 from ui.inbound.tables import TallyModel, fit_on_reset
 from ui.inbound.words import RECEIVABLE, declaration_status
-from ui.screens.base import heading
+from ui.shell.screen import heading
 from ui.widgets.tables import table_view
 
 if TYPE_CHECKING:
-    from app.services.receiving_query import DeclarationHead, TallyRow
+    from app.inbound.queries import DeclarationHead, TallyRow
     from ui.context import AppContext
 
 COUNTING = ("counted", "over", "unexpected_batch", "undone")  # answers that changed the tally
@@ -41,7 +41,7 @@ class ReceiveStationScreen(StationScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.station: Any = None  # app.workflows.receive.ReceiveStation of the chosen declaration
+        self.station: Any = None  # app.inbound.receive_station.ReceiveStation of the chosen declaration
         self.head: DeclarationHead | None = None
         self.known: dict[str, str] = {}  # declaration no → status, as the picker lists them
         self.model = TallyModel(self)
@@ -107,7 +107,7 @@ class ReceiveStationScreen(StationScreen):
     # -- the declaration -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the declarations the picker offers (those still being received, and the chosen one)."""
-        from app.services.receiving_query import declarations
+        from app.inbound.queries import declarations
 
         self.ctx.run(declarations, write=False, on_done=self._listed)
 
@@ -127,8 +127,8 @@ class ReceiveStationScreen(StationScreen):
 
     def choose(self, number: str) -> None:
         """Make `number` the declaration this station counts (read its head and tally first)."""
-        from app.services.receiving_query import declaration_head, tally_rows
-        from app.workflows.receive import ReceiveStation
+        from app.inbound.queries import declaration_head, tally_rows
+        from app.inbound.receive_station import ReceiveStation
 
         station = ReceiveStation(self.ctx.db, self.ctx.actor, number)
         self.ctx.run(lambda uow: (declaration_head(uow, number), tally_rows(uow, number)), write=False,
@@ -160,7 +160,7 @@ class ReceiveStationScreen(StationScreen):
 
     def _not_chosen(self, number: str, exc: BaseException) -> None:
         from app.errors import BwmsError
-        from app.workflows.receive import error
+        from app.stations import error
         from ui.inbound.words import for_banner
 
         if not isinstance(exc, BwmsError):

@@ -1,4 +1,4 @@
-"""Registers the inbound screens (one line in ui/screens/__init__.py); each is imported when first opened."""
+"""Registers the inbound screens (one line in ui/shell/__init__.py); each is imported when first opened."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.domain.roles import Permission
-from ui.screens.registry import ScreenSpec, register
+from ui.shell.registry import ScreenSpec, register
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -34,7 +34,7 @@ def _putaway_station(ctx: AppContext) -> QWidget:
 
 
 def _ledger(ctx: AppContext) -> QWidget:
-    from ui.inbound.ledger import LedgerScreen
+    from ui.customs.ledger import LedgerScreen
 
     return LedgerScreen(ctx)
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from app.workflows import Feedback, Tone
+from app.stations import Feedback, Tone
 from ui.devices.hub import devices_of
 from ui.inbound.station_input import StationInput, show_quietly, sounds_of
 from ui.inbound.words import for_banner, station_feedback
-from ui.screens.base import Screen
+from ui.shell.screen import Screen
 from ui.widgets.feedback import FeedbackBanner
 from ui.widgets.scan_bar import ScanBar
 

@@ -13,7 +13,7 @@ from ui.devices.wedge import WedgeFilter
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from app.workflows import Feedback
+    from app.stations import Feedback
     from ui.devices.hub import DeviceHub
     from ui.widgets.feedback import FeedbackBanner
     from ui.widgets.scan_bar import ScanBar

@@ -138,7 +138,7 @@ def _count(value: Any) -> str:
     return str(value) if value else ""
 
 
-# app.services.receiving_query.TallyRow
+# app.inbound.queries.TallyRow
 TALLY_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Line"), key("line_no"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "SKU"), key("sku")),

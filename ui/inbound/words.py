@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.workflows import Feedback, Tone
+from app.stations import Feedback, Tone
 from ui.error_text import add_texts
 from ui.vocabulary import location_kind_label
 from ui.widgets.feedback import add_feedback_texts

@@ -1,6 +1,6 @@
 """Long order and customs jobs that commit batch by batch: ui/jobs.py's progress dialog, but Cancel keeps work.
 
-The order import, the export and the receipts commit each finished batch (app.services.orders_jobs), so a
+The order import, the export and the receipts commit each finished batch (app.persistence.jobs), so a
 cancelled job cannot be rolled back whole: it stops after the current batch, commits what it finished, and
 its report says it was cancelled. The screens say exactly that to the user.
 """

@@ -10,16 +10,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.services.orders_queries import mask_text
-from app.services.orders_queries_ui import reimport_corrected
+from app.orders.queries import mask_text
+from app.orders.workbench import reimport_corrected
 from ui.orders.batch_job import run_batched
 from ui.orders.vocabulary import rejection_label
 from ui.orders.widgets import StatusLine, fill_table, press_on, row_table
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:
-    from app.services.orders_import import ImportReport
+    from app.orders.importing import ImportReport
     from ui.context import AppContext
     from ui.jobs import JobState
 

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
-from app.services import pii
-from app.services.orders_cancel import CANCELLABLE, DECLARED, cancel_order
-from app.services.outbound_cancel import HELD
-from app.services.orders_queries_ui import deliver_outbox, order_timeline
+from app.admin import pii
+from app.orders.cancel import CANCELLABLE, DECLARED, cancel_order
+from app.outbound.cancel import HELD
+from app.customs.exchange import deliver_outbox
+from app.orders.queries import order_timeline
 from ui.orders.printout import PrintoutDialog
 from ui.orders.vocabulary import (
     cancel_state_label, customs_status_label, event_label, order_status_label, rejection_label,
@@ -21,8 +22,8 @@ from ui.orders.vocabulary import (
 from ui.orders.widgets import StatusLine, fill_table, fit_height, local_time, press_on, row_table
 
 if TYPE_CHECKING:
-    from app.services.orders_cancel import CancelResult
-    from app.services.outbound_cancel import Released
+    from app.orders.cancel import CancelResult
+    from app.outbound.cancel import Released
     from ui.context import AppContext
 
 REVEAL_SECONDS = 60  # a revealed value is masked again after this long (or when another order is shown)

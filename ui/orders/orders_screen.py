@@ -8,13 +8,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar, QVBoxLayout
 
-from app.services.orders_queries import list_orders
-from app.services.orders_queries_ui import count_orders, status_counts
+from app.orders.queries import list_orders
+from app.orders.queries import count_orders, status_counts
 from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail
 from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label
 from ui.orders.widgets import local_time
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
-from app.services.customs_print import inventory_list_document
-from app.services.orders_queries_ui import inventory_list_preview
+from app.customs.inventory_print import inventory_list_document
+from app.customs.inventory_print import inventory_list_preview
 from ui.devices import documents
 from ui.orders.widgets import StatusLine, press_on
 

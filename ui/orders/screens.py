@@ -1,4 +1,4 @@
-"""Registers the orders and customs screens (listed in ui/screens/__init__.py)."""
+"""Registers the orders and customs screens (listed in ui/shell/__init__.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.domain.roles import Permission
-from ui.screens.registry import ScreenSpec, register
+from ui.shell.registry import ScreenSpec, register
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -34,7 +34,7 @@ def _workbench(ctx: AppContext) -> QWidget:
 
 
 def _exchange(ctx: AppContext) -> QWidget:
-    from ui.orders.exchange_screen import ExchangeScreen
+    from ui.customs.exchange_screen import ExchangeScreen
 
     return ExchangeScreen(ctx)
 

@@ -18,7 +18,7 @@ ORDER_STATUSES = {
     "rejected": QT_TRANSLATE_NOOP("OrderWords", "rejected at import"),
 }
 
-# the inventory list's status after customs' latest receipt (app.services.customs_receipts.CUSTOMS_STATUS)
+# the inventory list's status after customs' latest receipt (app.customs.receipts.CUSTOMS_STATUS)
 CUSTOMS_STATUSES = {
     "declared": QT_TRANSLATE_NOOP("OrderWords", "declared, no answer yet"),
     "draft": QT_TRANSLATE_NOOP("OrderWords", "draft"),

@@ -13,17 +13,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
-from app.services.orders_queries import mask_text
-from app.services.orders_queries_ui import customs_rejection
-from app.services.orders_workbench import dismiss, rejection_record, requeue, resubmit, workbench
+from app.orders.queries import mask_text
+from app.orders.queries import customs_rejection
+from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
 from ui.orders.import_screen import OrderFileImport, choose_order_file, summary_text
 from ui.orders.record_form import RecordEditor
 from ui.orders.vocabulary import customs_status_label, rejection_label, workbench_kind_label
 from ui.orders.widgets import StatusLine, fill_table, local_time, press_on, row_table
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 
 if TYPE_CHECKING:
-    from app.services.orders_import import ImportReport
+    from app.orders.importing import ImportReport
     from ui.context import AppContext
 
 

@@ -1,6 +1,6 @@
 """Outbound documents on screen: made as a long job (progress, cancel), then previewed, printed or saved.
 
-The PDF comes from app.services.outbound_queries_ui (the same bytes `bwms print` writes); printing goes through
+The PDF comes from app.outbound.queries (the same bytes `bwms print` writes); printing goes through
 QtPrintSupport (ui.devices.documents). `deliver` is the one place a finished PDF leaves the screen, so tests
 replace it instead of driving the system's print dialog.
 """

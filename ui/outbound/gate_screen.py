@@ -2,7 +2,7 @@
 
 Refusals (not on the manifest, not released, already out) are red on the banner and stay listed in red.
 A supervisor may send every remaining parcel of the manifest out at once (F9, twice). Scans go to
-app.workflows.gate.GateStation; the whole-manifest exit to app.services.shipping.gate_out.
+app.outbound.gate_station.GateStation; the whole-manifest exit to app.outbound.shipping.gate_out.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout
 
 from app.domain.roles import Permission
-from app.services import outbound_queries_ui as queries
-from app.workflows import Feedback, Tone
-from app.workflows.gate import GateStation
+from app.outbound import queries
+from app.stations import Feedback, Tone
+from app.outbound.gate_station import GateStation
 from ui.outbound.grid import GREEN, RED, column_texts, fill, fit, grid
 from ui.outbound.station import StationScreen, big_label, panel, read
 from ui.outbound.texts import present
 from ui.outbound.words import fmt, shown, status_word
-from ui.screens.base import heading
+from ui.shell.screen import heading
 from ui.widgets.feedback import feedback_text
 from ui.widgets.sound import SoundPlayer
 
@@ -142,7 +142,7 @@ class GateScreen(StationScreen):
             return
         self.exit_armed = False
         from app.errors import BwmsError
-        from app.services.shipping import gate_out
+        from app.outbound.shipping import gate_out
 
         ctx = self.ctx
 

@@ -2,7 +2,7 @@
 
 The weight is the scale's stable weight, shown live, or typed (F7); F9 packs, the waybill label and packing
 list go to the print queue and the label is previewed. An order under inspection (500) stops the bench with
-the full-screen red pull screen. Scans go to app.workflows.pack.PackStation.
+the full-screen red pull screen. Scans go to app.outbound.pack_station.PackStation.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from PySide6.QtCore import QRegularExpression, Qt, Slot
 from PySide6.QtGui import QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from app.services import outbound_queries_ui as queries
-from app.services.packing import PackOrder, Unit
-from app.workflows import Feedback, Tone
-from app.workflows.pack import PackStation
+from app.outbound import queries
+from app.outbound.packing import PackOrder, Unit
+from app.stations import Feedback, Tone
+from app.outbound.pack_station import PackStation
 from ui.outbound.grid import GREEN, column_texts, fill, fit, grid
 from ui.outbound.pull_screen import PullScreen
 from ui.outbound.station import StationScreen, big_label, panel, scanned_code
 from ui.outbound.words import fmt
-from ui.screens.base import heading
+from ui.shell.screen import heading
 from ui.widgets.sound import SoundPlayer
 
 if TYPE_CHECKING:
@@ -241,10 +241,9 @@ class PackScreen(StationScreen):
         """F10: the last parcel's waybill label again (marked as a reprint in the queue and the audit log)."""
         if not self.packed or not self.packed.get("print_jobs"):
             return
-        from app.services import printing
-
+        from app.documents import queue as print_queue
         job = self.packed["print_jobs"][0]
-        self.ctx.run(lambda uow: printing.reprint(uow, job).id, on_done=lambda _id: self.hub.wake_queue())
+        self.ctx.run(lambda uow: print_queue.reprint(uow, job).id, on_done=lambda _id: self.hub.wake_queue())
 
     # -- the checklist ------------------------------------------------------------------------------------
     def _show_order(self) -> None:

@@ -1,7 +1,7 @@
 """The pick station: choose or scan a wave, then scan each location and every unit taken there.
 
 The big prompt says where to go and what to take (location, SKU, batch, quantity); F8 twice (or the
-CMD:SHORT barcode) records a short pick; F2 leaves the wave. Scans go to app.workflows.pick.PickStation.
+CMD:SHORT barcode) records a short pick; F2 leaves the wave. Scans go to app.outbound.pick_station.PickStation.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.errors import NotFound
-from app.services import outbound_queries_ui as queries
-from app.workflows import Feedback, Tone
-from app.workflows.pick import SHORT, PickStation
+from app.outbound import queries
+from app.stations import Feedback, Tone
+from app.outbound.pick_station import SHORT, PickStation
 from ui.outbound.grid import column_texts, fill, grid
 from ui.outbound.station import StationScreen, big_label, panel, read, scanned_code
 from ui.outbound.words import fmt, status_word
-from ui.screens.base import heading
+from ui.shell.screen import heading
 from ui.widgets.sound import SoundPlayer
 
 if TYPE_CHECKING:

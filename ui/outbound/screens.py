@@ -1,4 +1,4 @@
-"""Registers the outbound screens (listed in ui/screens/__init__.py): waves, pick, pack, manifests, gate, trace."""
+"""Registers the outbound screens (listed in ui/shell/__init__.py): waves, pick, pack, manifests, gate, trace."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from ui.outbound.gate_screen import GateScreen
 from ui.outbound.pack_screen import PackScreen
 from ui.outbound.pick_screen import PickScreen
 from ui.outbound.shipping_screen import ShippingScreen
-from ui.outbound.trace_screen import TraceScreen
+from ui.customs.trace_screen import TraceScreen
 from ui.outbound.waves_screen import WavesScreen
-from ui.screens.registry import ScreenSpec, register
+from ui.shell.registry import ScreenSpec, register
 
 texts.register()
 register(ScreenSpec("picking.waves", QT_TRANSLATE_NOOP("Screens", "Allocation and waves"), "picking",

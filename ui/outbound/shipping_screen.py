@@ -10,11 +10,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from app.domain.roles import Permission
-from app.services import outbound_queries_ui as queries
+from app.outbound import queries
 from ui.outbound import documents
 from ui.outbound.grid import GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class ShippingScreen(Screen):
             self.result.setText(self.tr("Type the vehicle's plate first."))
             self.vehicle.setFocus()
             return
-        from app.services.shipping import create_manifest
+        from app.outbound.shipping import create_manifest
 
         self.create_button.setEnabled(False)
         self.ctx.run(lambda uow: create_manifest(uow, carrier, vehicle), on_done=self._created,

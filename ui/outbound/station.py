@@ -1,6 +1,6 @@
 """What the outbound scan stations share: the scan bar, the banner, serial scans, and running a workflow step.
 
-A station screen forwards each scan to its workflow object (app.workflows.*) on the one DB thread — the
+A station screen forwards each scan to its workflow object (app.stations.*) on the one DB thread — the
 workflow opens its own unit of work — and shows the Feedback it returns. The step returns the feedback with a
 snapshot of what the screen shows next, both made on the DB thread, so the screen never reads a workflow
 object while the DB thread changes it.
@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-from app.workflows import Feedback, Tone
+from app.stations import Feedback, Tone
 from ui.devices.hub import devices_of
 from ui.outbound import texts
-from ui.screens.base import Screen
+from ui.shell.screen import Screen
 from ui.widgets.feedback import FeedbackBanner
 from ui.widgets.scan_bar import ScanBar
 from ui.widgets.sound import SoundPlayer

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from app.workflows import Feedback
+from app.stations import Feedback
 from ui.error_text import add_texts
 from ui.widgets.feedback import add_feedback_texts
 

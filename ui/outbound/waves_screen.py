@@ -10,13 +10,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
-from app.services import outbound_queries_ui as queries
+from app.outbound import queries
 from ui.jobs import JobState, run_job
 from ui.models.paged import Column, PagedTableModel
 from ui.outbound import documents, texts  # noqa: F401 - texts registers the outbound error sentences
 from ui.outbound.grid import AMBER, GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word, wave_kind
-from ui.screens.base import Screen, heading
+from ui.shell.screen import Screen, heading
 from ui.widgets.error_dialog import show_error
 from ui.widgets.tables import count_text, fit_columns_once, table_view
 
@@ -169,7 +169,7 @@ class WavesScreen(Screen):
             self.task_wave = None
             fill(self.tasks, [])
             return
-        from app.services.allocation_waves import waves
+        from app.outbound.waves import waves
 
         self.ctx.run(lambda uow: waves(uow, wave_no=wave)[0], write=False,
                      on_done=self._show_tasks, on_error=self.ctx.sig_error.emit)
@@ -199,7 +199,7 @@ class WavesScreen(Screen):
     def run_allocation(self) -> None:
         if not self.ctx.may(Permission.SUPERVISE) or not self.allocate_button.isEnabled():
             return
-        from app.services.allocation import allocate
+        from app.outbound.allocation import allocate
 
         status = self.tr("Allocating the released orders (FEFO) and making waves…")
 

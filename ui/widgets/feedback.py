@@ -7,7 +7,7 @@ from string import Formatter
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.workflows import Feedback, Tone
+from app.stations import Feedback, Tone
 from ui.widgets.sound import SoundPlayer
 
 # tone → (background, text colour); readable from across a dock, and not by colour alone (the tone word).

@@ -16,7 +16,7 @@ STOCK_STATUSES = ("hold", "available", "damaged", "frozen", "expired")
 
 
 class Stock(Base):
-    """What is physically where. Only `app.services.stock.move` writes it, always with a movement row."""
+    """What is physically where. Only `app.stock.movements.move` writes it, always with a movement row."""
 
     __tablename__ = "stock"
     __table_args__ = (

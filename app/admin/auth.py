@@ -1,0 +1,128 @@
+"""Users, passwords (Argon2id, memory-hard) and the role check every service calls."""
+
+from __future__ import annotations
+
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from app.domain.roles import Permission, Role, may
+from app.errors import AuthenticationFailed, NotFound, PermissionDenied, Rejected
+from app.persistence.db import Database
+from app.persistence.models import User
+from app.persistence.uow import Actor, UnitOfWork
+from app.admin import audit
+_HASHER = PasswordHasher()  # Argon2id, 64 MiB, t=3: the library's current recommendation
+_DUMMY_HASH = _HASHER.hash("timing-equaliser")
+MIN_PASSWORD = 8
+
+
+class AccessDenied(PermissionDenied):
+    """Raised by `require`; the service's transaction is rolled back, so the refusal is audited apart."""
+
+
+def require(uow: UnitOfWork, permission: Permission) -> None:
+    """Refuse unless the acting user's role holds `permission`; the refusal is audited."""
+    if not may(uow.actor.role, permission):
+        db, actor = uow.db, uow.actor
+        uow.after_rollback.append(lambda: audit.record_refusal(
+            db, actor, "permission_denied", f"{actor.role} lacks {permission}", permission=str(permission)))
+        raise AccessDenied(f"{uow.actor.username} ({uow.actor.role}) may not {permission.value.replace('_', ' ')}",
+                           permission=str(permission), role=uow.actor.role)
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def login(db: Database, username: str, password: str, station: str = "") -> Actor:
+    """Check the password; returns who is acting. Failures are audited and say nothing about which part failed."""
+    with UnitOfWork(db, write=False) as uow:
+        user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        found = (user.id, user.username, user.role, user.password_hash) if user and user.active else None
+    stored = found[3] if found else _DUMMY_HASH
+    try:
+        ok = _HASHER.verify(stored, password) and found is not None
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok or found is None:
+        audit.record_refusal(db, Actor(None, username or "?", "", station), "login", "bad credentials")
+        raise AuthenticationFailed("unknown user or wrong password", username=username)
+    user_id, name, role, stored_hash = found
+    actor = Actor(user_id, name, role, station)
+    with UnitOfWork(db, actor) as uow:
+        if _HASHER.check_needs_rehash(stored_hash):
+            uow.session.get(User, user_id).password_hash = _HASHER.hash(password)
+        audit.record(uow, "login", "user", name)
+        uow.commit()
+    return actor
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise Rejected(f"password must have at least {MIN_PASSWORD} characters", code="weak_password")
+
+
+def add_user(uow: UnitOfWork, username: str, role: str, password: str, full_name: str = "") -> User:
+    require(uow, Permission.USER_ADMIN)
+    return create_user_unchecked(uow, username, role, password, full_name)
+
+
+def create_user_unchecked(uow: UnitOfWork, username: str, role: str, password: str,
+                          full_name: str = "") -> User:
+    """Create a user without a role check: only for `bwms init` (the first admin) and the demo."""
+    if role not in {r.value for r in Role}:
+        raise Rejected(f"unknown role {role!r}: one of {', '.join(r.value for r in Role)}", code="bad_role")
+    if not username or len(username) > 40 or not username.replace("_", "").replace("-", "").replace(".", "").isalnum():
+        raise Rejected(f"invalid user name {username!r}", code="bad_username")
+    _check_password(password)
+    if uow.session.execute(select(User.id).where(User.username == username)).first():
+        raise Rejected(f"user {username!r} already exists", code="duplicate_user")
+    user = User(username=username, role=role, password_hash=hash_password(password), full_name=full_name)
+    uow.session.add(user)
+    uow.session.flush()
+    audit.record(uow, "user_add", "user", username, role=role)
+    uow.changes.touch("users")
+    return user
+
+
+def set_user(uow: UnitOfWork, username: str, *, role: str | None = None, active: bool | None = None,
+             password: str | None = None) -> User:
+    """Change a user's role, activity or password (admin only; users may change their own password)."""
+    own_password_only = role is None and active is None and username == uow.actor.username
+    if not own_password_only:
+        require(uow, Permission.USER_ADMIN)
+    user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise NotFound(f"no user {username!r}", username=username)
+    changed: dict[str, object] = {}
+    if role is not None and role != user.role:
+        if role not in {r.value for r in Role}:
+            raise Rejected(f"unknown role {role!r}", code="bad_role")
+        changed["role"] = [user.role, role]
+        user.role = role
+    if active is not None and active != user.active:
+        changed["active"] = [user.active, active]
+        user.active = active
+    if password is not None:
+        _check_password(password)
+        user.password_hash = hash_password(password)
+        changed["password"] = "changed"
+    audit.record(uow, "user_change", "user", username, **changed)
+    uow.changes.touch("users")
+    return user
+
+
+def list_users(uow: UnitOfWork) -> list[User]:
+    require(uow, Permission.VIEW)
+    return list(uow.session.execute(select(User).order_by(User.username)).scalars())
+
+
+def has_users(uow: UnitOfWork) -> bool:
+    return uow.session.execute(select(User.id).limit(1)).first() is not None

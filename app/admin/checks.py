@@ -1,0 +1,142 @@
+"""The invariants of DESIGN.md §4 that exist so far, checked against the database (`bwms check`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, literal, or_, select, union_all
+
+from app.domain.roles import Permission
+from app.persistence.models import (
+    CustomsLedgerEntry, DeclarationLine, InboundDeclaration, Lot, Movement, Stock,
+)
+from app.persistence.uow import UnitOfWork
+from app.admin import audit
+from app.admin.auth import require
+
+RELEASED_DECLARATION = ("released", "put_away", "closed")
+
+
+@dataclass
+class CheckResult:
+    name: str
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"invariant": self.name, "ok": self.ok, "problems": self.problems[:50],
+                "problem_count": len(self.problems)}
+
+
+def check_all(uow: UnitOfWork) -> list[CheckResult]:
+    require(uow, Permission.VIEW)
+    return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
+            shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow)]
+
+
+def no_negative_stock(uow: UnitOfWork) -> CheckResult:
+    rows = uow.session.execute(select(Stock.id, Stock.quantity, Stock.reserved).where(
+        or_(Stock.quantity < 0, Stock.reserved < 0, Stock.reserved > Stock.quantity)).limit(100)).all()
+    return CheckResult("1 no negative stock, reserved ≤ quantity", not rows,
+                       [f"stock row {r.id}: quantity {r.quantity}, reserved {r.reserved}" for r in rows])
+
+
+def movements_sum_to_stock(uow: UnitOfWork) -> CheckResult:
+    inflow = select(Movement.to_location_id.label("loc"), Movement.lot_id.label("lot"),
+                    Movement.to_lpn.label("lpn"), Movement.to_status.label("status"),
+                    Movement.quantity.label("qty")).where(Movement.to_location_id.is_not(None))
+    outflow = select(Movement.from_location_id, Movement.lot_id, Movement.from_lpn, Movement.from_status,
+                     -Movement.quantity).where(Movement.from_location_id.is_not(None))
+    stock = select(Stock.location_id, Stock.lot_id, Stock.lpn, Stock.status, -Stock.quantity)
+    both = union_all(inflow, outflow, stock).subquery()
+    diff = func.sum(both.c.qty)
+    rows = uow.session.execute(select(both.c.loc, both.c.lot, both.c.lpn, both.c.status, diff)
+                               .group_by(both.c.loc, both.c.lot, both.c.lpn, both.c.status)
+                               .having(diff != 0).limit(100)).all()
+    return CheckResult("2 movements sum to stock", not rows,
+                       [f"location {r[0]} lot {r[1]} lpn {r[2]!r} {r[3]}: movements − stock = {r[4]}"
+                        for r in rows])
+
+
+def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
+    """Per account-book item: customs balance ≥ 0 and equal to the physical stock of released entries."""
+    book = dict(uow.session.execute(
+        select(CustomsLedgerEntry.account_book_item_id, func.sum(CustomsLedgerEntry.quantity))
+        .where(CustomsLedgerEntry.state == "ACTUAL").group_by(CustomsLedgerEntry.account_book_item_id)).all())
+    physical = dict(uow.session.execute(
+        select(DeclarationLine.account_book_item_id, func.sum(Stock.quantity))
+        .join(Lot, Lot.id == Stock.lot_id).join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+        .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
+        .where(InboundDeclaration.status.in_(RELEASED_DECLARATION))
+        .group_by(DeclarationLine.account_book_item_id)).all())
+    problems = []
+    for item in sorted(set(book) | set(physical)):
+        b, p = int(book.get(item) or 0), int(physical.get(item) or 0)
+        if b < 0:
+            problems.append(f"account-book item {item}: customs balance {b} is negative")
+        if b != p:
+            problems.append(f"account-book item {item}: customs balance {b} ≠ bonded stock {p}")
+    return CheckResult("3 customs ledger balances against bonded stock", not problems, problems)
+
+
+def audit_chain(uow: UnitOfWork) -> CheckResult:
+    report = audit.verify(uow)
+    return CheckResult("7 audit chain verifies", report.ok, [] if report.ok else [report.reason])
+
+
+def shipped_units_released(uow: UnitOfWork) -> CheckResult:
+    """4: every shipped parcel's list was released (800) before it left, and every unit that left names its lot
+    (ship movements equal the parcels' contents lot by lot); every such lot names its declaration line."""
+    from app.persistence.models import InventoryList, Parcel, ParcelItem
+
+    early = uow.session.execute(
+        select(Parcel.waybill_no, InventoryList.return_status, InventoryList.released_at, Parcel.shipped_at)
+        .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
+        .where(Parcel.status == "shipped", or_(InventoryList.id.is_(None), InventoryList.released_at.is_(None),
+                                               InventoryList.released_at > Parcel.shipped_at)).limit(100)).all()
+    problems = [f"parcel {r.waybill_no} left at {r.shipped_at} but its list was not released before "
+                f"(released {r.released_at}, latest receipt {r.return_status})" for r in early]
+    moved = select(Movement.ref_no.label("waybill"), Movement.lot_id.label("lot"), Movement.quantity.label("qty")) \
+        .where(Movement.kind == "ship")
+    packed = select(Parcel.waybill_no, ParcelItem.lot_id, -ParcelItem.quantity) \
+        .join(Parcel, Parcel.id == ParcelItem.parcel_id).where(Parcel.status == "shipped")
+    both = union_all(moved, packed).subquery()
+    diff = func.sum(both.c.qty)
+    mismatched = uow.session.execute(select(both.c.waybill, both.c.lot, diff).group_by(both.c.waybill, both.c.lot)
+                                     .having(diff != 0).limit(100))
+    problems += [f"waybill {r[0]} lot {r[1]}: units shipped − units in the parcel = {r[2]}" for r in mismatched]
+    orphans = uow.session.execute(select(Lot.id)
+                                  .outerjoin(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+                                  .where(DeclarationLine.id.is_(None)).limit(100)).scalars().all()
+    problems += [f"lot {lot} names no declaration line" for lot in orphans]
+    return CheckResult("4 shipped units released (800) and traced to their lot", not problems, problems)
+
+
+def allocations_within_stock(uow: UnitOfWork) -> CheckResult:
+    """5: reserved on every stock row equals the open allocations there, and a lot's open allocations never
+    exceed its available units."""
+    from app.persistence.models import Allocation
+
+    open_ = Allocation.state == "open"
+    waiting = select(Allocation.location_id.label("loc"), Allocation.lot_id.label("lot"), Allocation.lpn.label("lpn"),
+                     (Allocation.quantity - Allocation.picked - Allocation.short).label("qty")).where(open_)
+    picked = select(Allocation.packing_location_id, Allocation.lot_id, literal(""), Allocation.picked).where(
+        open_, Allocation.picked > 0)
+    held = select(Stock.location_id, Stock.lot_id, Stock.lpn, -Stock.reserved).where(Stock.status == "available")
+    both = union_all(waiting, picked, held).subquery()
+    diff = func.sum(both.c.qty)
+    unequal = uow.session.execute(select(both.c.loc, both.c.lot, both.c.lpn, diff)
+                                  .group_by(both.c.loc, both.c.lot, both.c.lpn).having(diff != 0).limit(100))
+    problems = [f"location {r[0]} lot {r[1]} lpn {r[2]!r}: open allocations − reserved = {r[3]}" for r in unequal]
+    problems += [f"stock row {r.id} ({r.status}) holds a reservation of {r.reserved}" for r in uow.session.execute(
+        select(Stock.id, Stock.status, Stock.reserved).where(Stock.status != "available", Stock.reserved != 0)
+        .limit(100))]
+    allocated = select(Allocation.lot_id.label("lot"),
+                       (Allocation.quantity - Allocation.short).label("qty")).where(open_)
+    on_hand = select(Stock.lot_id, -Stock.quantity).where(Stock.status == "available")
+    per_lot = union_all(allocated, on_hand).subquery()
+    over = func.sum(per_lot.c.qty)
+    problems += [f"lot {r[0]}: open allocations exceed its available units by {r[1]}" for r in uow.session.execute(
+        select(per_lot.c.lot, over).group_by(per_lot.c.lot).having(over > 0).limit(100))]
+    return CheckResult("5 allocations within stock, reserved = open allocations", not problems, problems)
+

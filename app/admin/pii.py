@@ -1,0 +1,143 @@
+"""Buyers' personal data: AES-GCM at rest with a key file outside the database, keyed hashes, masks, reveal.
+
+The key file holds 32 random bytes (created with mode 0600 on first use) and must be the same file on
+every workstation: put it on a shared path (setting `key_file`) or copy it. Two keys are derived from it
+with HKDF, one for AES-256-GCM and one for the HMAC that finds a buyer by ID number without decrypting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import select
+
+from app import settings
+from app.config import data_dir
+from app.domain.masking import mask_id_number, mask_phone
+from app.domain.roles import Permission
+from app.errors import NotFound, Rejected
+from app.persistence.models import ConsumerOrder, OrderRejection
+from app.persistence.uow import UnitOfWork
+from app.admin import audit
+from app.admin.auth import require
+
+KEY_BYTES = 32
+_VERSION = b"\x01"
+# field name → the order column holding it encrypted (the name is also the AES-GCM associated data, so a
+# ciphertext moved to another column does not decrypt)
+REVEALABLE = {"buyer_name": "buyer_name_enc", "buyer_id_number": "buyer_id_enc", "buyer_phone": "buyer_phone_enc",
+              "consignee_name": "consignee_name_enc", "consignee_phone": "consignee_phone_enc"}
+
+
+@dataclass(frozen=True)
+class PiiKey:
+    """The two working keys derived from the key file."""
+
+    aead: AESGCM
+    mac_key: bytes
+    path: str
+
+    def encrypt(self, field: str, value: str) -> bytes:
+        return self.seal(field, value.encode("utf-8"))
+
+    def decrypt(self, field: str, blob: bytes) -> str:
+        return self.unseal(field, blob).decode("utf-8")
+
+    def seal(self, field: str, data: bytes) -> bytes:
+        """AES-256-GCM with a fresh nonce; `field` is the associated data (binds the value to its column)."""
+        nonce = os.urandom(12)
+        return _VERSION + nonce + self.aead.encrypt(nonce, data, field.encode())
+
+    def unseal(self, field: str, blob: bytes) -> bytes:
+        if not blob or blob[:1] != _VERSION:
+            raise Rejected(f"stored {field} is not in a known encrypted form", code="pii_corrupt")
+        try:
+            return self.aead.decrypt(blob[1:13], blob[13:], field.encode())
+        except InvalidTag as exc:
+            raise Rejected(f"the key file {self.path} does not decrypt this database's buyer data: every "
+                           "workstation must use the same key file (setting key_file)", code="wrong_key") from exc
+
+    def id_hash(self, id_number: str) -> str:
+        """The keyed hash of an ID number (upper-case X): equal IDs give equal hashes, nothing else."""
+        return hmac.new(self.mac_key, id_number.strip().upper().encode(), hashlib.sha256).hexdigest()
+
+
+def key_path(session) -> Path:  # noqa: ANN001 - a SQLAlchemy Session
+    configured = settings.get(session, "key_file")
+    return Path(configured).expanduser() if configured else data_dir() / "bwms.key"
+
+
+def key_for(uow: UnitOfWork) -> PiiKey:
+    """The key of this database; created on first use, refused if missing while encrypted data exists."""
+    path = key_path(uow.session)
+    if not path.exists():
+        if _has_encrypted_data(uow):
+            raise Rejected(f"the key file {path} is missing but this database holds encrypted buyer data: copy "
+                           "the key file from the workstation that created it (or set key_file to a shared "
+                           "path)", code="key_missing", path=str(path))
+        _create_key_file(path)
+    stat = path.stat()
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _has_encrypted_data(uow: UnitOfWork) -> bool:
+    s = uow.session
+    return (s.execute(select(ConsumerOrder.id).limit(1)).first() is not None
+            or s.execute(select(OrderRejection.id).limit(1)).first() is not None)
+
+
+def _create_key_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another workstation made it a moment ago: use theirs
+        return
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(os.urandom(KEY_BYTES))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _mtime_ns: int, _size: int) -> PiiKey:
+    master = Path(path).read_bytes()
+    if len(master) != KEY_BYTES:
+        raise Rejected(f"the key file {path} is not a {KEY_BYTES}-byte key", code="bad_key_file", path=path)
+    return PiiKey(AESGCM(_derive(master, b"bwms pii aes-256-gcm")), _derive(master, b"bwms pii hmac-sha256"), path)
+
+
+def _derive(master: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
+
+
+def masked(field: str, value: str) -> str:
+    """What screens and paper show of a personal value."""
+    if field == "buyer_id_number":
+        return mask_id_number(value)
+    if field.endswith("phone"):
+        return mask_phone(value)
+    return value
+
+
+def reveal(uow: UnitOfWork, order_no: str, field: str) -> str:
+    """One value in clear, for a customs officer only; every reveal is audited (the value is not logged)."""
+    require(uow, Permission.REVEAL_PII)
+    if field not in REVEALABLE:
+        raise Rejected(f"cannot reveal {field!r}: one of {', '.join(REVEALABLE)}", code="bad_field")
+    order = uow.session.execute(select(ConsumerOrder).where(ConsumerOrder.order_no == order_no)
+                                .order_by(ConsumerOrder.id).limit(1)).scalar_one_or_none()
+    if order is None:
+        raise NotFound(f"no order {order_no!r}", order_no=order_no)
+    value = key_for(uow).decrypt(field, getattr(order, REVEALABLE[field]))
+    audit.record(uow, "pii_reveal", "order", order_no, field=field)
+    uow.changes.touch("audit")
+    return value

@@ -1,0 +1,208 @@
+"""CLI: set-up and oversight — init, users, stock, check, audit, settings, gui."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+import getpass
+import os
+import sys
+
+from app import settings as settings_registry
+from app.cli.context import CliContext, add_json, table
+from app.domain.roles import Permission, Role
+from app.errors import Rejected
+from app.persistence import migrate
+from app.persistence.uow import SYSTEM, UnitOfWork
+from app.admin import audit
+from app.admin import auth
+from app.admin import checks
+from app.stock.movements import StockFilter, stock_rows
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_json(sub.add_parser("init", help="create or migrate the database (never drops data)"))
+    p.add_argument("--demo", action="store_true", help="load a demo warehouse and one user per role")
+    p.add_argument("--demo-if-new", action="store_true",
+                   help="load the demo only when this run created the database (what `make run` uses)")
+    p.set_defaults(func=cmd_init)
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="user_cmd", required=True)
+    p = user.add_parser("add", help="add a user (password from BWMS_NEW_PASSWORD or a prompt)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--full-name", default="")
+    p.set_defaults(func=cmd_user_add)
+    p = add_json(user.add_parser("list", help="list users"))
+    p.set_defaults(func=cmd_user_list)
+    p = user.add_parser("set", help="change a user's role, activity or password")
+    p.add_argument("name")
+    p.add_argument("--role", choices=[r.value for r in Role])
+    p.add_argument("--disable", action="store_true")
+    p.add_argument("--enable", action="store_true")
+    p.add_argument("--password", action="store_true", help="set a new password (BWMS_NEW_PASSWORD or prompt)")
+    p.set_defaults(func=cmd_user_set)
+
+    p = add_json(sub.add_parser("stock", help="list stock rows"))
+    p.add_argument("--sku", default="")
+    p.add_argument("--location", default="")
+    p.add_argument("--batch", default="")
+    p.add_argument("--status", default="")
+    p.set_defaults(func=cmd_stock)
+
+    p = add_json(sub.add_parser("check", help="verify the warehouse invariants (exit 1 if any fails)"))
+    p.set_defaults(func=cmd_check)
+
+    aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_cmd", required=True)
+    p = add_json(aud.add_parser("verify", help="verify the hash chain (exit 1 naming the first bad entry)"))
+    p.set_defaults(func=cmd_audit_verify)
+    p = add_json(aud.add_parser("list", help="the latest audit entries"))
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_audit_list)
+
+    st = sub.add_parser("settings", help="shared business settings").add_subparsers(dest="settings_cmd",
+                                                                                   required=True)
+    p = add_json(st.add_parser("list"))
+    p.set_defaults(func=cmd_settings_list)
+    p = st.add_parser("set")
+    p.add_argument("key", choices=sorted(settings_registry.REGISTRY))
+    p.add_argument("value")
+    p.set_defaults(func=cmd_settings_set)
+
+    p = sub.add_parser("gui", help="open the desktop application (the default)")
+    p.set_defaults(func=cmd_gui)
+
+
+def _new_password(prompt: str) -> str:
+    password = os.environ.get("BWMS_NEW_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise Rejected("no password: set BWMS_NEW_PASSWORD or run in a terminal", code="no_password")
+        password = getpass.getpass(prompt)
+        if getpass.getpass("again: ") != password:
+            raise Rejected("the two passwords differ", code="password_mismatch")
+    return password
+
+
+def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.demo import warehouse as demo
+    db = ctx.database(check_schema=False)
+    before, after = migrate.upgrade(db)
+    report: dict = {"database": ctx.url.split("@")[-1], "migrated_from": before, "schema": after}
+    with UnitOfWork(db, SYSTEM) as uow:
+        new = not auth.has_users(uow)
+        if new:
+            password = os.environ.get("BWMS_PASSWORD")
+            generated = password is None
+            password = password or auth.generate_password()
+            auth.create_user_unchecked(uow, "admin", Role.ADMIN.value, password, "Administrator")
+            report["admin_created"] = True
+            if generated:
+                report["admin_password"] = password
+        uow.commit()
+    if args.demo or (args.demo_if_new and new):
+        report["demo"] = demo.load_demo(db)
+    lines = [f"database ready at schema {after}" + (f" (migrated from {before})" if before != after else "")]
+    if report.get("admin_password"):
+        lines.append(f"created user admin with password {report['admin_password']} (shown once: write it down)")
+    elif report.get("admin_created"):
+        lines.append("created user admin with the password from BWMS_PASSWORD")
+    if "demo" in report:
+        lines.append(demo.describe(report["demo"]))
+    ctx.emit(report, "\n".join(lines))
+    return 0
+
+
+def cmd_user_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow() as uow:
+        auth.require(uow, Permission.USER_ADMIN)
+        password = _new_password(f"new password for {args.name}: ")
+        auth.add_user(uow, args.name, args.role, password, args.full_name)
+        uow.commit()
+    print(f"user {args.name} added as {args.role}")
+    return 0
+
+
+def cmd_user_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow(write=False) as uow:
+        rows = [{"username": u.username, "role": u.role, "active": u.active, "full_name": u.full_name}
+                for u in auth.list_users(uow)]
+    ctx.emit(rows, table(rows, ["username", "role", "active", "full_name"]))
+    return 0
+
+
+def cmd_user_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.disable and args.enable:
+        raise Rejected("--disable and --enable together", code="usage")
+    active = False if args.disable else True if args.enable else None
+    with ctx.uow() as uow:
+        password = _new_password(f"new password for {args.name}: ") if args.password else None
+        auth.set_user(uow, args.name, role=args.role, active=active, password=password)
+        uow.commit()
+    print(f"user {args.name} changed")
+    return 0
+
+
+def cmd_stock(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow(write=False) as uow:
+        rows = stock_rows(uow, StockFilter(args.sku, args.location, args.batch, args.status))
+    ctx.emit(rows, table(rows, ["sku", "batch", "expiry", "location", "lpn", "status", "qty", "reserved"]))
+    return 0
+
+
+def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow(write=False) as uow:
+        results = checks.check_all(uow)
+    ok = all(r.ok for r in results)
+    text = "\n".join(f"{'ok  ' if r.ok else 'FAIL'} {r.name}" + "".join(f"\n       {p}" for p in r.problems[:20])
+                     for r in results)
+    ctx.emit({"ok": ok, "invariants": [r.to_json() for r in results]}, text)
+    return 0 if ok else 1
+
+
+def cmd_audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow(write=False) as uow:
+        auth.require(uow, Permission.AUDIT)
+        report = audit.verify(uow)
+    data = {"ok": report.ok, "entries": report.entries, "first_bad_entry": report.first_bad_id,
+            "reason": report.reason}
+    ctx.emit(data, f"audit chain intact: {report.entries} entries" if report.ok
+             else f"audit chain BROKEN at entry {report.first_bad_id}: {report.reason}")
+    return 0 if report.ok else 1
+
+
+def cmd_audit_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow(write=False) as uow:
+        auth.require(uow, Permission.AUDIT)
+        rows = audit.latest(uow, args.limit)
+    ctx.emit(rows, table(rows, ["id", "at", "username", "station", "action", "entity_key", "outcome"]))
+    return 0
+
+
+def cmd_settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow(write=False) as uow:
+        rows = [{"key": k, "value": str(settings_registry.get(uow.session, k)), "help": d.help}
+                for k, d in settings_registry.REGISTRY.items()]
+    ctx.emit(rows, table(rows, ["key", "value", "help"]))
+    return 0
+
+
+def cmd_settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin.configuration import change_setting
+
+    with ctx.uow() as uow:
+        change_setting(uow, args.key, args.value)
+        uow.commit()
+    print(f"{args.key} = {args.value}")
+    return 0
+
+
+# Set by the `bwms` launcher (ui/launcher.py): app never imports the Qt layer itself.
+GUI_LAUNCHER: Callable[[str, str], int] | None = None
+
+
+def cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
+    if GUI_LAUNCHER is None:
+        raise Rejected("the desktop application is started by the installed `bwms` command (or `bwms-gui`)",
+                       code="no_gui")
+    return GUI_LAUNCHER(ctx.url, ctx.station)

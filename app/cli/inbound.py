@@ -1,0 +1,260 @@
+"""CLI: receiving overseas goods — `import declaration`, receive, release, putaway, ledger, declarations, print.
+
+Scan files are replayed through the same station objects as the GUI. Each line gets a scan id derived from
+(declaration, the file's SHA-256, the line number), so replaying a file counts and moves nothing twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.cli import imports as commands_master
+from app.cli.context import CliContext, add_json, table
+from app.errors import FileRejected, Rejected, RowError
+from app.persistence.uow import UnitOfWork
+from app.stations import Feedback, Tone
+
+
+def _declaration_importer() -> dict[str, tuple[str, Any]]:
+    from app.inbound.declarations import import_declaration
+
+    return {"declaration": ("an inbound declaration with its ASN lines (CSV/XLSX, one row per line)",
+                            import_declaration)}
+
+
+commands_master.EXTRA_IMPORTERS.append(_declaration_importer)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_json(sub.add_parser("receive", help="replay a receive station's scans against a declaration's tally"))
+    p.add_argument("declaration", metavar="DECL")
+    p.add_argument("--scans", type=Path, required=True, metavar="FILE", help="scanner output, one scan a line")
+    p.add_argument("--station", dest="scan_station", metavar="NAME", help="the receive station's name")
+    p.add_argument("--close", action="store_true", help="close the tally after the scans")
+    p.set_defaults(func=cmd_receive)
+
+    p = add_json(sub.add_parser("release", help="customs release of a tallied declaration (ledger entries)"))
+    p.add_argument("declaration", metavar="DECL")
+    p.set_defaults(func=cmd_release)
+
+    p = add_json(sub.add_parser("putaway", help="put released goods away: replay scans, or accept all suggestions"))
+    p.add_argument("declaration", metavar="DECL", nargs="?", help="the declaration (with --all-suggested)")
+    p.add_argument("--scans", type=Path, metavar="FILE", help="goods scan then location scan, one a line")
+    p.add_argument("--all-suggested", action="store_true", help="move every staged unit to its suggestion")
+    p.add_argument("--allow-mixed-lots", action="store_true",
+                   help="let two lots of one SKU share a location (scans only)")
+    p.set_defaults(func=cmd_putaway)
+
+    p = add_json(sub.add_parser("ledger", help="the customs ledger: balance per account-book item"))
+    p.set_defaults(func=cmd_ledger)
+
+    p = add_json(sub.add_parser("declarations", help="inbound declarations with their status; "
+                                "`declarations close DECL` closes a put-away entry (supervisor)"))
+    p.add_argument("action", nargs="?", choices=["list", "close"], default="list")
+    p.add_argument("declaration", nargs="?", metavar="DECL")
+    p.set_defaults(func=cmd_declarations)
+
+    p = add_json(sub.add_parser("print", help="print a document to a PDF or ZPL file"))
+    p.add_argument("document", metavar="DOC", choices=sorted(DOCUMENTS), help=", ".join(sorted(DOCUMENTS)))
+    p.add_argument("key", metavar="KEY", help="the declaration, 'all' or a location-code prefix, or '-'")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pdf or FILE.zpl")
+    p.set_defaults(func=cmd_print)
+
+
+def read_scans(path: Path) -> tuple[str, list[tuple[int, str]]]:
+    """(the file's SHA-256, [(line number, scan)]) — split on LF only: GS (0x1D) is part of a scan."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRejected(errors=[RowError(str(path), 0, "", f"cannot read the file: {exc.strerror or exc}")]) from exc
+    lines = data.decode("utf-8", errors="replace").split("\n")
+    scans = [(i, line.rstrip("\r")) for i, line in enumerate(lines, start=1) if line.strip()]
+    return hashlib.sha256(data).hexdigest(), scans
+
+
+def file_scan_id(context: str, digest: str, line: int | str) -> str:
+    return hashlib.sha256(f"{context}|{digest}|{line}".encode()).hexdigest()[:40]
+
+
+def _replay(ctx: CliContext, path: Path, context: str,
+            scan: Callable[[str, str], Feedback]) -> tuple[list[Feedback], dict[str, Any], str]:
+    digest, scans = read_scans(path)
+    accepted, rejected, shown = 0, [], []
+    for line, raw in scans:
+        fb = scan(raw, file_scan_id(context, digest, line))
+        shown.append(fb)
+        if fb.tone == Tone.ERROR:
+            rejected.append({"line": line, "scan": raw, "reason": fb.text})
+        else:
+            accepted += 1
+    return shown, {"accepted": accepted, "rejected": rejected}, digest
+
+
+def cmd_receive(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.inbound.queries import declaration_head
+    from app.inbound.receive_station import ReceiveStation
+
+    if args.scan_station:
+        ctx.station = args.scan_station
+    with ctx.uow(write=False) as uow:
+        declaration_head(uow, args.declaration)  # an unknown declaration is refused before any scan
+    station = ReceiveStation(ctx.db, ctx.actor, args.declaration)
+    _, scans, digest = _replay(ctx, args.scans, args.declaration, station.scan)
+    close = station.scan("CMD:CLOSE", file_scan_id(args.declaration, digest, "close")) if args.close else None
+    report: dict[str, Any] = {"declaration": args.declaration, "lines": [r.to_json() for r in station.tally()],
+                              "scans": scans}
+    if close is not None:
+        report["close"] = {"ok": close.accepted, "code": close.code, "text": close.text}
+    ctx.emit(report, _receive_text(report))
+    return 1 if scans["rejected"] or (close is not None and not close.accepted) else 0
+
+
+def _receive_text(report: dict[str, Any]) -> str:
+    columns = ["line_no", "sku", "batch", "expected", "received", "damaged", "short", "over"]
+    scans = report["scans"]
+    text = [table(report["lines"], columns), f"scans accepted: {scans['accepted']}, rejected: {len(scans['rejected'])}"]
+    text += [f"  line {r['line']}: {r['reason']}" for r in scans["rejected"]]
+    if "close" in report:
+        text.append(("" if report["close"]["ok"] else "close refused: ") + report["close"]["text"])
+    return "\n".join(text)
+
+
+def cmd_release(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.inbound.release import release
+
+    with ctx.uow() as uow:
+        report = release(uow, args.declaration)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_putaway(ctx: CliContext, args: argparse.Namespace) -> int:
+    if bool(args.scans) == bool(args.all_suggested) or (args.all_suggested and not args.declaration):
+        ctx.parser_error("give either --scans FILE or DECL --all-suggested")
+        return 2
+    if args.all_suggested:
+        from app.inbound.putaway import all_suggested
+
+        with ctx.uow() as uow:
+            run = all_suggested(uow, args.declaration)
+            uow.commit()
+        ctx.emit(run.to_json(), run.describe())
+        return 1 if run.unplaced else 0
+    from app.inbound.putaway_station import PutawayStation
+
+    station = PutawayStation(ctx.db, ctx.actor, allow_mixed=args.allow_mixed_lots)
+    shown, scans, _ = _replay(ctx, args.scans, args.declaration or "putaway", station.scan)
+    moved = [fb.params for fb in shown if fb.code == "put_away" and fb.accepted]
+    report: dict[str, Any] = {"moved": moved, "scans": scans}
+    if station.pending is not None:
+        report["unfinished"] = "the last goods scan has no location scan after it: nothing was moved for it"
+    text = [f"{m['quantity']} × {m['sku']} {m['batch']} {m['lpn']} {m['from']} → {m['to']}" for m in moved]
+    text += [f"line {r['line']}: {r['reason']}" for r in scans["rejected"]] + [report.get("unfinished", "")]
+    ctx.emit(report, "\n".join(filter(None, text)) or "nothing moved")
+    return 1 if scans["rejected"] or station.pending is not None else 0
+
+
+def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.ledger import balances
+
+    with ctx.uow(write=False) as uow:
+        rows = [b.to_json() for b in balances(uow)]
+    ctx.emit(rows, table(rows, ["account_book_item", "entered", "pre_decreased", "decreased", "balance"]))
+    return 0
+
+
+def cmd_declarations(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.inbound.queries import declarations
+
+    if args.action == "close":
+        from app.inbound.release import close_entry
+
+        if not args.declaration:
+            ctx.parser_error("declarations close needs the declaration number")
+            return 2
+        with ctx.uow() as uow:
+            close_entry(uow, args.declaration)
+            uow.commit()
+        ctx.emit({"declaration": args.declaration, "status": "closed"}, f"declaration {args.declaration} closed")
+        return 0
+    with ctx.uow(write=False) as uow:
+        rows = declarations(uow)
+    ctx.emit(rows, table(rows, ["declaration", "status", "container_no", "arrival_date", "lines", "expected",
+                                "counted"]))
+    return 0
+
+
+def _tally_report(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.inbound.documents import tally_report
+    from printing.inbound_docs import tally_report_pdf
+
+    return tally_report_pdf(tally_report(uow, key))
+
+
+def _putaway_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.inbound.documents import putaway_list
+    from printing.inbound_docs import putaway_list_pdf
+
+    return putaway_list_pdf(putaway_list(uow, key))
+
+
+def _carton_labels(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.inbound.documents import carton_labels
+    from printing.inbound_docs import carton_label, labels_pdf, labels_zpl
+
+    labels = [carton_label(data) for data in carton_labels(uow, key)]
+    if not labels:
+        raise Rejected(f"no pallet or carton of {key} is in stock: close its tally first", code="no_labels")
+    return labels_zpl(labels) if fmt == "zpl" else labels_pdf(labels)
+
+
+def _location_labels(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.inbound.documents import location_labels
+    from printing.inbound_docs import labels_pdf, labels_zpl, location_label
+
+    labels = [location_label(data) for data in location_labels(uow, key)]
+    return labels_zpl(labels) if fmt == "zpl" else labels_pdf(labels)
+
+
+def _command_sheet(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from printing.inbound_docs import command_sheet_pdf
+
+    return command_sheet_pdf()
+
+
+# document → (formats, builder); other areas may add their documents here
+DOCUMENTS: dict[str, tuple[tuple[str, ...], Callable[[UnitOfWork, str, str], bytes]]] = {
+    "tally-report": (("pdf",), _tally_report),
+    "putaway-list": (("pdf",), _putaway_list),
+    "carton-labels": (("pdf", "zpl"), _carton_labels),
+    "location-labels": (("pdf", "zpl"), _location_labels),
+    "command-sheet": (("pdf",), _command_sheet),
+}
+
+
+def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.inbound.documents import record_print
+
+    formats, build = DOCUMENTS[args.document]
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in formats:
+        ctx.parser_error(f"{args.document} prints as {' or '.join(f.upper() for f in formats)}: "
+                         f"use --out FILE.{formats[0]}")
+        return 2
+    with ctx.uow() as uow:
+        payload = build(uow, args.key, fmt)
+        reprint = record_print(uow, args.document, args.key, str(args.out))
+        try:
+            args.out.write_bytes(payload)
+        except OSError as exc:
+            raise Rejected(f"cannot write {args.out}: {exc.strerror or exc}", code="cannot_write") from exc
+        uow.commit()
+    data = {"document": args.document, "key": args.key, "out": str(args.out), "bytes": len(payload),
+            "reprint": reprint}
+    ctx.emit(data, f"{args.document} {args.key} → {args.out} ({len(payload)} bytes){' (reprint)' if reprint else ''}")
+    return 0

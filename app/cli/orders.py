@@ -1,0 +1,214 @@
+"""CLI: consumer orders and the customs exchange — `bwms orders …`, `bwms customs …`, `bwms import orders FILE`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.cli import imports as commands_master
+from app.cli.context import CliContext, add_json, table
+from app.errors import Rejected
+from app.admin import pii
+ORDER_COLUMNS = ["order_no", "status", "customs_status", "copNo", "rejection_code"]
+
+
+def _importers() -> dict:
+    from app.orders.importing import import_orders
+
+    return {"orders": ("consumer orders (JSON Lines, or CSV/XLSX one row per order line)", import_orders)}
+
+
+if _importers not in commands_master.EXTRA_IMPORTERS:
+    commands_master.EXTRA_IMPORTERS.append(_importers)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_json(sub.add_parser("orders", help="consumer orders: list (by status, search), show, cancel, reveal"))
+    p.add_argument("--status", help="only orders in this status (accepted, declared, released, rejected, …)")
+    p.add_argument("--search", default="", help="order no., waybill, copNo, full ID number or last digits")
+    p.set_defaults(func=cmd_orders)
+    osub = p.add_subparsers(dest="orders_cmd", metavar="ACTION")
+    q = add_json(osub.add_parser("show", help="one order's full customs history (buyer masked)"))
+    q.add_argument("order_no")
+    q.set_defaults(func=cmd_show)
+    q = add_json(osub.add_parser("cancel", help="cancel an order that has not left (CEB623 if declared)"))
+    q.add_argument("order_no")
+    q.add_argument("--platform", help="the platform code, if the number exists on several")
+    q.add_argument("--reason", default="consumer cancelled the order")
+    q.add_argument("--outbox", type=Path, help="folder for the CEB623 (default: setting customs_outbox)")
+    q.set_defaults(func=cmd_cancel)
+    q = osub.add_parser("reveal", help="show one buyer value in clear (customs officers; audited)")
+    q.add_argument("order_no")
+    q.add_argument("field", choices=sorted(pii.REVEALABLE))
+    q.set_defaults(func=cmd_reveal)
+    q = add_json(osub.add_parser("rejections", help="the rejection workbench"))
+    q.set_defaults(func=cmd_rejections)
+    q = add_json(osub.add_parser("resubmit", help="correct a rejected record and check it again"))
+    q.add_argument("rejection_id", type=int)
+    q.add_argument("corrections", help='JSON with only the fields to change, e.g. {"tax": "27.69"}')
+    q.set_defaults(func=cmd_resubmit)
+    q = add_json(osub.add_parser("revalidate", help="check every open rejected record again (e.g. after the "
+                                 "bonded stock was released)"))
+    q.add_argument("--code", help="only records rejected for this reason (e.g. bonded_balance_short)")
+    q.set_defaults(func=cmd_revalidate)
+    q = osub.add_parser("requeue", help="declare a customs-rejected order again")
+    q.add_argument("order_no")
+    q.set_defaults(func=cmd_requeue)
+
+    c = sub.add_parser("customs", help="the customs exchange: declare, receipts, archive, print")
+    csub = c.add_subparsers(dest="customs_cmd", required=True, metavar="ACTION")
+    q = add_json(csub.add_parser("export", help="one CEB621 file per accepted order into the outbox"))
+    q.add_argument("--outbox", type=Path, help="folder the declaration client reads (default: setting)")
+    q.set_defaults(func=cmd_export)
+    q = add_json(csub.add_parser("receipts", help="apply CEB622/CEB624 files or a CSV order_no,status,time,info"))
+    q.add_argument("path", type=Path, help="a receipt file or the inbox folder")
+    q.set_defaults(func=cmd_receipts)
+    q = add_json(csub.add_parser("archive", help="what was sent to and received from customs"))
+    q.add_argument("--direction", choices=["in", "out"])
+    q.add_argument("--type", dest="msg_type")
+    q.set_defaults(func=cmd_archive)
+    q = csub.add_parser("print", help="the inventory-list printout (A4 PDF)")
+    q.add_argument("order_no")
+    q.add_argument("--out", type=Path, required=True)
+    q.set_defaults(func=cmd_print)
+
+
+def _progress(ctx: CliContext):  # noqa: ANN202
+    if ctx.json or not sys.stderr.isatty():
+        return None
+    return lambda done, total: print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def cmd_orders(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.orders.queries import list_orders, orders_report
+
+    with ctx.uow(write=False) as uow:
+        if args.search:
+            rows = [{k: r[k] for k in ORDER_COLUMNS + ["waybill_no", "buyer_id"]}
+                    for r in list_orders(uow, args.status, args.search, 0, 10_000)]
+        else:
+            rows = orders_report(uow, args.status)
+    ctx.emit(rows, table(rows, ORDER_COLUMNS))
+    return 0
+
+
+def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.orders.queries import order_history
+
+    with ctx.uow(write=False) as uow:
+        history = order_history(uow, args.order_no)
+    ctx.emit(history, json.dumps(history, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_cancel(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs import archive as customs_archive
+    from app.orders.cancel import cancel_order
+
+    with ctx.uow() as uow:
+        folder = customs_archive.outbox(uow, args.outbox)
+        result = cancel_order(uow, args.order_no, platform_code=args.platform, reason=args.reason)
+        uow.commit()
+    if result.request_file:
+        with ctx.uow() as uow:
+            customs_archive.deliver_pending(uow, pii.key_for(uow), folder)
+            uow.commit()
+    ctx.emit(result.to_json(), result.describe())
+    return 0
+
+
+def cmd_reveal(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow() as uow:
+        value = pii.reveal(uow, args.order_no, args.field)
+        uow.commit()
+    print(value)
+    return 0
+
+
+def cmd_rejections(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.orders.workbench import workbench
+
+    with ctx.uow(write=False) as uow:
+        rows = workbench(uow)
+    ctx.emit(rows, table(rows, ["kind", "id", "order_no", "code", "reason"]))
+    return 0
+
+
+def cmd_resubmit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.orders.workbench import resubmit
+
+    try:
+        corrections = json.loads(args.corrections)
+    except json.JSONDecodeError as exc:
+        raise Rejected(f"corrections are not JSON: {exc.msg}", code="usage") from exc
+    if not isinstance(corrections, dict):
+        raise Rejected("corrections must be a JSON object", code="usage")
+    with ctx.uow() as uow:
+        report = resubmit(uow, args.rejection_id, corrections)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0 if report.accepted else 1
+
+
+def cmd_revalidate(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.orders.workbench import revalidate
+
+    with ctx.uow() as uow:
+        report = revalidate(uow, args.code)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_requeue(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.orders.workbench import requeue
+
+    with ctx.uow() as uow:
+        requeue(uow, args.order_no)
+        uow.commit()
+    print(f"order {args.order_no} will be declared again at the next export")
+    return 0
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.export import export_inventory_lists
+
+    with ctx.uow() as uow:
+        report = export_inventory_lists(uow, args.outbox, progress=_progress(ctx))
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_receipts(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.receipts import apply_receipts
+
+    with ctx.uow() as uow:
+        report = apply_receipts(uow, args.path, progress=_progress(ctx))
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 1 if report.refused else 0
+
+
+def cmd_archive(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.orders.queries import exchange_archive
+
+    rows: list[dict] = []
+    with ctx.uow(write=False) as uow:
+        while page := exchange_archive(uow, args.direction, args.msg_type, rows[-1]["id"] if rows else 0, 5000):
+            rows += page
+    ctx.emit(rows, table(rows, ["id", "direction", "type", "business_no", "file_name", "at", "delivered_at"]))
+    return 0
+
+
+def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.inventory_print import inventory_list_document
+
+    with ctx.uow() as uow:
+        pdf = inventory_list_document(uow, args.order_no)
+        uow.commit()
+    args.out.write_bytes(pdf)
+    ctx.emit({"file": str(args.out), "bytes": len(pdf)}, f"inventory list of {args.order_no} written to {args.out}")
+    return 0

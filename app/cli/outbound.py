@@ -1,0 +1,297 @@
+"""CLI: consumer parcels out of bulk lots — allocate, waves, pick, pack, manifest, gate-out, trace, batch record.
+
+Scan files are replayed through the same station objects as the GUI, each line under a scan id made from
+the file's SHA-256 and the line number, so replaying a file picks or ships nothing twice. The outbound
+documents join `bwms print` (pick-list, packing-list, waybill, manifest, gate-pass, batch-record, pull-list).
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.cli.inbound import DOCUMENTS, _replay
+from app.cli.context import CliContext, add_json, table
+from app.errors import Rejected
+from app.persistence.uow import UnitOfWork
+from app.stations import Tone
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_json(sub.add_parser("allocate", help="allocate released orders FEFO and group them into waves"))
+    p.add_argument("orders", metavar="ORDER", nargs="*", help="only these orders (each must be released)")
+    p.set_defaults(func=cmd_allocate)
+
+    p = add_json(sub.add_parser("waves", help="waves with their pick tasks in walk order"))
+    p.add_argument("--status", choices=["open", "picked"])
+    p.add_argument("--wave", metavar="WAVE")
+    p.set_defaults(func=cmd_waves)
+
+    p = add_json(sub.add_parser("pick", help="replay a pick station's scans for a wave (location, then units)"))
+    p.add_argument("wave", metavar="WAVE")
+    p.add_argument("--scans", type=Path, required=True, metavar="FILE", help="one scan a line; CMD:SHORT = short")
+    p.add_argument("--packing", metavar="LOC", help="the packing location picked units go to")
+    p.set_defaults(func=cmd_pick)
+
+    p = add_json(sub.add_parser("pack", help="replay a pack station: order or waybill, every unit, then weigh"))
+    p.add_argument("--scans", type=Path, required=True, metavar="FILE")
+    weight = p.add_mutually_exclusive_group(required=True)
+    weight.add_argument("--weight", metavar="KG", help="the parcel's weight in kg")
+    weight.add_argument("--scale", metavar="URL", help="read the weight from the serial scale at URL")
+    p.add_argument("--label-out", type=Path, metavar="DIR", help="also write the label (ZPL, PDF) into DIR")
+    p.add_argument("--packing", metavar="LOC", help="this bench's packing location")
+    p.set_defaults(func=cmd_pack)
+    _register_shipping(sub)
+
+
+def _register_shipping(sub: argparse._SubParsersAction) -> None:
+    manifest = sub.add_parser("manifest", help="handover manifests").add_subparsers(dest="manifest_cmd",
+                                                                                   required=True)
+    p = add_json(manifest.add_parser("create", help="collect a carrier's packed, released parcels"))
+    p.add_argument("--carrier", required=True, metavar="CODE")
+    p.add_argument("--vehicle", required=True, metavar="PLATE")
+    p.add_argument("--waybill", action="append", default=[], metavar="W", help="only these parcels (repeat)")
+    p.set_defaults(func=cmd_manifest_create)
+
+    p = add_json(sub.add_parser("gate-out", help="the vehicle of a manifest leaves the zone (ledger written off)"))
+    p.add_argument("manifest", metavar="MANIFEST", help="manifest or gate pass number")
+    p.add_argument("--scans", type=Path, metavar="FILE", help="the gate station's parcel scans, one a line")
+    p.set_defaults(func=cmd_gate_out)
+
+    p = add_json(sub.add_parser("trace", help="trace a waybill, order, batch, SSCC, declaration or manifest"))
+    p.add_argument("code", metavar="CODE")
+    p.set_defaults(func=cmd_trace)
+
+    p = add_json(sub.add_parser("batch-record", help="one lot's record for customs: entry to every parcel"))
+    p.add_argument("lot", metavar="LOT", help="batch number, DECLARATION/BATCH or SSCC")
+    p.set_defaults(func=cmd_batch_record)
+
+
+def cmd_allocate(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.outbound.allocation import allocate
+
+    with ctx.uow() as uow:
+        report = allocate(uow, args.orders)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_waves(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.outbound.waves import waves
+
+    with ctx.uow(write=False) as uow:
+        rows = waves(uow, status=args.status, wave_no=args.wave)
+    text = [f"{w['wave']}  {w['carrier']}  {'single' if w['single_unit'] else 'multi'}  {w['status']}  "
+            f"{w['orders']} orders, {sum(t['qty'] for t in w['tasks'])} units" for w in rows]
+    if args.wave and rows:
+        text.append(table(rows[0]["tasks"], ["location", "sku", "batch", "qty", "order_no", "status"]))
+    ctx.emit(rows, "\n".join(text) or "no waves")
+    return 0
+
+
+def cmd_pick(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.outbound.waves import waves
+    from app.outbound.pick_station import PickStation
+
+    with ctx.uow(write=False) as uow:
+        waves(uow, wave_no=args.wave)  # an unknown wave is refused before any scan
+    station = PickStation(ctx.db, ctx.actor, args.wave, packing=args.packing)
+    shown, scans, _ = _replay(ctx, args.scans, f"pick|{args.wave}", station.scan)
+    with ctx.uow(write=False) as uow:
+        wave = waves(uow, wave_no=args.wave)[0]
+    report = {"wave": args.wave, "status": wave["status"], "scans": scans,
+              "picked": sum(fb.params.get("qty", 0) for fb in shown if fb.code == "picked" and fb.tone != Tone.ERROR),
+              "short": [s for fb in shown if fb.code == "short_pick" for s in fb.params.get("short", [])],
+              "open_tasks": sum(1 for t in wave["tasks"] if t["status"] == "open")}
+    text = [f"wave {args.wave}: {report['picked']} units picked, {report['open_tasks']} tasks open ({wave['status']})"]
+    text += [f"  short: {s['qty']} × {s['sku']} for {s['order_no']}" for s in report["short"]]
+    text += [f"  line {r['line']}: {r['reason']}" for r in scans["rejected"]]
+    ctx.emit(report, "\n".join(text))
+    return 1 if scans["rejected"] else 0
+
+
+def _weight(args: argparse.Namespace) -> Decimal | str:
+    if args.weight is not None:
+        return args.weight
+    from app.devices.scale import SerialScale
+
+    scale = SerialScale(args.scale)
+    scale.start()
+    try:
+        return scale.weigh(timeout_s=10)
+    finally:
+        scale.stop()
+
+
+def cmd_pack(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.outbound.pack_station import PackStation
+
+    station = PackStation(ctx.db, ctx.actor, packing_location=args.packing, label_out=args.label_out)
+    _, scans, _ = _replay(ctx, args.scans, "pack", station.scan)
+    order = station.order
+    report: dict[str, Any] = {"order_no": order.order_no if order else None,
+                              "waybill": order.waybill if order else None, "weight": None, "scans": scans,
+                              "labels": []}
+    if order is None:
+        report["error"] = "no order was opened: the file must start with the order or waybill number"
+        ctx.emit(report, report["error"])
+        return 1
+    packed = station.weigh(_weight(args))
+    if packed.tone == Tone.ERROR:
+        report["error"] = packed.text
+        ctx.emit(report, "\n".join([f"not packed: {packed.text}"] + [
+            f"  line {r['line']}: {r['reason']}" for r in scans["rejected"]]))
+        return 1
+    report.update(weight=packed.params["weight"], labels=packed.params["labels"],
+                  print_jobs=packed.params["print_jobs"], pieces=packed.params["pieces"])
+    text = [packed.text] + [f"  label {path}" for path in report["labels"]]
+    text += [f"  line {r['line']}: {r['reason']}" for r in scans["rejected"]]
+    ctx.emit(report, "\n".join(text))
+    return 1 if scans["rejected"] else 0
+
+
+def cmd_manifest_create(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.outbound.shipping import create_manifest
+
+    with ctx.uow() as uow:
+        report = create_manifest(uow, args.carrier, args.vehicle, args.waybill)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.scans is None:
+        from app.outbound.shipping import gate_out
+
+        with ctx.uow() as uow:
+            report = gate_out(uow, args.manifest)
+            uow.commit()
+        ctx.emit(report.to_json(), report.describe())
+        return 0
+    from app.outbound.gate_station import GateStation
+
+    station = GateStation(ctx.db, ctx.actor)
+    first = station.scan(args.manifest)
+    if first.tone == Tone.ERROR or station.manifest is None:
+        raise Rejected(f"no manifest or gate pass {args.manifest!r}", code="unknown_manifest")
+    shown, scans, _ = _replay(ctx, args.scans, f"gate|{station.manifest}", station.scan)
+    out = [fb.params["waybill"] for fb in shown if fb.code == "gated_out" and fb.tone != Tone.ERROR]
+    report = {"manifest": station.manifest, "gated_out": out, "scans": scans,
+              "left": shown[-1].params.get("left") if shown and out else None}
+    text = [f"manifest {station.manifest}: {len(out)} parcels out"]
+    text += [f"  line {r['line']}: {r['reason']}" for r in scans["rejected"]]
+    ctx.emit(report, "\n".join(text))
+    return 1 if scans["rejected"] else 0
+
+
+def cmd_trace(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.trace import trace
+
+    with ctx.uow(write=False) as uow:
+        data = trace(uow, args.code)
+    text = [f"{args.code}: {', '.join(data['matched'])}"]
+    text += [f"  declaration {d['declaration']} container {d['container']} ({d['status']})"
+             for d in data["declarations"]]
+    text += [f"  lot {lot['lot']} {lot['sku']} expiry {lot['expiry']}" for lot in data["lots"]]
+    text += [f"  order {o['order_no']} ({o['status']}, list {o['inventory_list']['return_status']})"
+             for o in data["orders"][:50]]
+    text += [f"  parcel {p['waybill']} {p['status']} {p['shipped_at'] or ''}" for p in data["parcels"][:50]]
+    ctx.emit(data, "\n".join(text))
+    return 0
+
+
+def cmd_batch_record(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.batch_record import batch_record
+
+    with ctx.uow(write=False) as uow:
+        data = batch_record(uow, args.lot)
+    bal = data["balance"]
+    text = [f"lot {data['lot']['lot']} {data['lot']['sku']} {data['lot']['name']}",
+            f"  container {data['declaration']['container']}, declaration {data['declaration']['declaration']} "
+            f"line {data['declaration']['line_no']}",
+            f"  entered {bal['entered']}, shipped {bal['shipped']} in {len(data['parcels'])} parcels, "
+            f"on hand {bal['on_hand']}"]
+    ctx.emit(data, "\n".join(text))
+    return 0
+
+
+# ------------------------------------------------------------------ documents for `bwms print`
+
+
+def _pick_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.outbound.waves import pick_list
+    from printing.pick_list import pick_list_pdf
+
+    return pick_list_pdf(pick_list(uow, key))
+
+
+def _parcel_order(uow: UnitOfWork, key: str) -> int:
+    from sqlalchemy import select
+
+    from app.persistence.models import Parcel
+    from app.outbound.packing import find_order
+
+    order = find_order(uow, key)
+    if uow.session.execute(select(Parcel.id).where(Parcel.order_id == order.id)).first() is None:
+        raise Rejected(f"order {order.order_no} is not packed yet: its waybill label prints at packing",
+                       code="not_packed", order_no=order.order_no)
+    return order.id
+
+
+def _waybill(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.outbound.documents import waybill_data
+    from printing.label import to_pdf, to_zpl
+    from printing.waybill import waybill_label
+
+    label = waybill_label(waybill_data(uow, _parcel_order(uow, key)))
+    return to_zpl(label) if fmt == "zpl" else to_pdf([label])
+
+
+def _packing_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.outbound.documents import packing_list_data
+    from printing.waybill import packing_list_pdf
+
+    return packing_list_pdf(packing_list_data(uow, _parcel_order(uow, key)))
+
+
+def _manifest(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.outbound.documents import manifest_data
+    from printing.shipping_docs import manifest_pdf
+
+    return manifest_pdf(manifest_data(uow, key))
+
+
+def _gate_pass(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.outbound.documents import gate_pass_data
+    from printing.shipping_docs import gate_pass_pdf
+
+    return gate_pass_pdf(gate_pass_data(uow, key))
+
+
+def _batch_record(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.customs.batch_record import batch_record
+    from printing.batch_record import batch_record_pdf
+
+    return batch_record_pdf(batch_record(uow, key))
+
+
+def _pull_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
+    from app.outbound.documents import pull_list_data
+    from printing.shipping_docs import pull_list_pdf
+
+    return pull_list_pdf(pull_list_data(uow))
+
+
+DOCUMENTS.update({
+    "pick-list": (("pdf",), _pick_list),
+    "waybill": (("pdf", "zpl"), _waybill),
+    "packing-list": (("pdf",), _packing_list),
+    "manifest": (("pdf",), _manifest),
+    "gate-pass": (("pdf",), _gate_pass),
+    "batch-record": (("pdf",), _batch_record),
+    "pull-list": (("pdf",), _pull_list),
+})

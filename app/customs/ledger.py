@@ -1,0 +1,65 @@
+"""The customs ledger (bonded account book): append entries, and the balance of every account-book item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, select
+
+from app.admin.auth import require
+from app.domain.roles import Permission
+from app.persistence.models import AccountBookItem, CustomsLedgerEntry
+from app.persistence.types import utcnow
+from app.persistence.uow import UnitOfWork
+
+
+def record(uow: UnitOfWork, account_book_item_id: int, biz_type: str, quantity: int, *, state: str = "ACTUAL",
+           doc_type: str, doc_no: str) -> CustomsLedgerEntry:
+    """Append one entry (signed quantity: + enters the book, − leaves it) in the caller's transaction."""
+    entry = CustomsLedgerEntry(at=utcnow(), account_book_item_id=account_book_item_id, biz_type=biz_type,
+                               state=state, quantity=quantity, doc_type=doc_type, doc_no=doc_no,
+                               user_id=uow.actor.user_id)
+    uow.session.add(entry)
+    uow.session.flush()
+    uow.changes.touch("ledger")
+    return entry
+
+
+@dataclass(frozen=True)
+class ItemBalance:
+    """One account-book item: entered and decreased (ACTUAL entries), pre-decreased (PRE), and the balance."""
+
+    account_book_item: str
+    name: str
+    entered: int
+    pre_decreased: int
+    decreased: int
+
+    @property
+    def balance(self) -> int:
+        return self.entered - self.decreased
+
+    def to_json(self) -> dict[str, Any]:
+        return {"account_book_item": self.account_book_item, "entered": self.entered,
+                "pre_decreased": self.pre_decreased, "decreased": self.decreased, "balance": self.balance}
+
+
+def balances(uow: UnitOfWork) -> list[ItemBalance]:
+    """Every account-book item, in item order: balance = entered − decreased (what customs counts as held).
+
+    pre_decreased is the net of the PRE entries (declared lists not yet written off), shown as a positive number.
+    """
+    require(uow, Permission.VIEW)
+    q = CustomsLedgerEntry.quantity
+    actual = CustomsLedgerEntry.state == "ACTUAL"
+    sums = (select(CustomsLedgerEntry.account_book_item_id.label("item_id"),
+                   func.sum(case((actual & (q > 0), q), else_=0)).label("entered"),
+                   func.sum(case((actual & (q < 0), -q), else_=0)).label("decreased"),
+                   func.sum(case((CustomsLedgerEntry.state == "PRE", -q), else_=0)).label("pre"))
+            .group_by(CustomsLedgerEntry.account_book_item_id).subquery())
+    rows = uow.session.execute(
+        select(AccountBookItem.item_no, AccountBookItem.name, sums.c.entered, sums.c.pre, sums.c.decreased)
+        .outerjoin(sums, sums.c.item_id == AccountBookItem.id).order_by(AccountBookItem.item_no))
+    return [ItemBalance(no, name, int(entered or 0), int(pre or 0), int(decreased or 0))
+            for no, name, entered, pre, decreased in rows]

@@ -1,0 +1,84 @@
+"""What the customs exchange screens read: the exchange folders, the message archive newest first, one archived
+message's text, and what a pass of receipts did to each list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.admin.auth import require
+from app.customs import archive as customs_archive
+from app.domain.roles import Permission
+from app.orders.queries import mask_text, message_text
+from app.persistence.models import (
+    ConsumerOrder,
+    CustomsMessage,
+    CustomsReceipt,
+    InventoryList,
+)
+from app.persistence.uow import UnitOfWork
+
+CHUNK = 500                      # values per IN (…) list
+
+
+EFFECTS_SHOWN = 500              # the watcher lists at most this many receipts of one pass
+
+
+# -- the customs exchange screen --------------------------------------------------------------------------
+def exchange_folders(uow: UnitOfWork) -> tuple[Path, Path]:
+    """(outbox, inbox): the settings customs_outbox / customs_inbox, else folders in the data directory."""
+    require(uow, Permission.VIEW)
+    return (customs_archive.outbox(uow),
+            customs_archive.folder(uow, None, "customs_inbox", "inbox"))
+
+
+def archive_newest_first(uow: UnitOfWork, direction: str | None = None, msg_type: str | None = None,
+                         before_id: int | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """The message archive newest first (keyset: ids below `before_id`), as the exchange screen lists it."""
+    require(uow, Permission.VIEW)
+    stmt = select(CustomsMessage.id, CustomsMessage.direction, CustomsMessage.msg_type, CustomsMessage.business_no,
+                  CustomsMessage.file_name, CustomsMessage.sha256, CustomsMessage.at, CustomsMessage.delivered_at,
+                  CustomsMessage.note)
+    if before_id is not None:
+        stmt = stmt.where(CustomsMessage.id < before_id)
+    if direction:
+        stmt = stmt.where(CustomsMessage.direction == direction)
+    if msg_type:
+        stmt = stmt.where(CustomsMessage.msg_type == msg_type)
+    rows = uow.session.execute(stmt.order_by(CustomsMessage.id.desc()).limit(limit)).mappings()
+    return [{**row, "note": mask_text(row["note"])} for row in rows]
+
+
+def count_archive(uow: UnitOfWork, direction: str | None = None, msg_type: str | None = None) -> int:
+    require(uow, Permission.VIEW)
+    stmt = select(func.count()).select_from(CustomsMessage)
+    if direction:
+        stmt = stmt.where(CustomsMessage.direction == direction)
+    if msg_type:
+        stmt = stmt.where(CustomsMessage.msg_type == msg_type)
+    return uow.session.scalar(stmt) or 0
+
+
+def archived_text(uow: UnitOfWork, message_id: int) -> str:
+    """An archived file for viewing on screen (ID and phone numbers masked)."""
+    return message_text(uow, message_id)
+
+
+def receipt_effects(uow: UnitOfWork, hashes: list[str]) -> list[dict[str, str]]:
+    """For receipt files (by content hash): each receipt's status and where it left its list and order."""
+    if not hashes:
+        return []
+    hashes = hashes[:EFFECTS_SHOWN]
+    rows = uow.session.execute(
+        select(CustomsMessage.file_name, CustomsReceipt.return_status, CustomsReceipt.outcome,
+               ConsumerOrder.order_no, InventoryList.status, ConsumerOrder.status)
+        .join(CustomsReceipt, CustomsReceipt.message_id == CustomsMessage.id)
+        .outerjoin(InventoryList, InventoryList.id == CustomsReceipt.list_id)
+        .outerjoin(ConsumerOrder, ConsumerOrder.id == InventoryList.order_id)
+        .where(CustomsMessage.direction == "in", CustomsMessage.sha256.in_(hashes))
+        .order_by(CustomsMessage.id, CustomsReceipt.id)).all()
+    return [{"file": f, "status": code, "outcome": outcome, "order_no": order_no or "",
+             "list_status": list_status or "", "order_status": order_status or ""}
+            for f, code, outcome, order_no, list_status, order_status in rows]

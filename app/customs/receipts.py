@@ -1,0 +1,274 @@
+"""Applying customs receipts: each kept, the list follows the latest, the order and the ledger follow the list.
+
+100 → the order goes to the rejection workbench and its pre-decrease is released; 500 → the order is
+flagged for inspection; 800 → released (may be allocated). A receipt older than the list's latest is kept
+in the history but changes nothing; the same receipt twice is a duplicate; an unknown list is reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import joinedload
+
+from app.admin import audit, pii
+from app.admin.auth import require
+from app.customs import archive as customs_archive
+from app.customs.hold import sync_hold
+from app.domain.roles import Permission
+from app.formats.customs_receipts import (
+    ReceiptFileProblem,
+    ReceiptIn,
+    parse_file,
+    receipt_files,
+)
+from app.orders.checks import warehouse_zone
+from app.persistence.jobs import (
+    Cancel,
+    Progress,
+    batched,
+    cancelled,
+    checkpoint,
+    lock_orders,
+)
+from app.persistence.models import (
+    ConsumerOrder,
+    CustomsMessage,
+    CustomsReceipt,
+    InventoryList,
+)
+from app.persistence.types import utcnow
+from app.persistence.uow import UnitOfWork
+
+BATCH = 200
+CUSTOMS_STATUS = {"1": "draft", "2": "sending", "3": "sent", "4": "send_failed", "100": "rejected",
+                  "120": "accepted", "300": "review", "399": "concluded", "400": "await_arrival",
+                  "500": "inspection", "600": "suspended", "700": "return_abroad", "800": "released",
+                  "899": "closed"}
+ORDER_FOLLOWS = {"rejected": "customs_rejected", "inspection": "inspection", "detained": "detained",
+                 "released": "released", "closed": "released"}
+FOLLOWING = ("declared", "inspection", "detained", "released", "customs_rejected")  # statuses receipts set
+
+
+def status_name(code: str) -> str:
+    if code in CUSTOMS_STATUS:
+        return CUSTOMS_STATUS[code]
+    return "detained" if code.isdigit() and 501 <= int(code) <= 599 else f"status_{code}"
+
+
+@dataclass
+class ReceiptReport:
+    applied: int = 0
+    duplicates: int = 0
+    superseded: int = 0
+    unmatched: list[dict[str, str]] = field(default_factory=list)
+    refused: list[dict[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"applied": self.applied, "duplicates": self.duplicates, "unmatched": self.unmatched,
+                                "superseded": self.superseded, "refused": self.refused}
+        if self.cancelled:
+            data["cancelled"] = True
+        return data
+
+    def describe(self) -> str:
+        lines = [f"{self.applied} receipts applied ({self.superseded} older than the list's latest), "
+                 f"{self.duplicates} duplicates, {len(self.unmatched)} for unknown lists, "
+                 f"{len(self.refused)} files refused"]
+        lines += [f"  unknown list: {u['file']}: {u['key']} status {u['status']}" for u in self.unmatched]
+        lines += [f"  refused: {r['file']}: {r['reason']}" for r in self.refused]
+        return "\n".join(lines)
+
+
+def apply_receipts(uow: UnitOfWork, path: Path | str, *, progress: Progress | None = None,
+                   cancel: Cancel | None = None, batch_size: int = BATCH) -> ReceiptReport:
+    """Read and apply every receipt file at `path` (a file or a folder); batches commit as they finish."""
+    require(uow, Permission.CUSTOMS_EXCHANGE)
+    files = receipt_files(Path(path))
+    key, zone = pii.key_for(uow), warehouse_zone(uow.session)
+    report = ReceiptReport()
+    done = 0
+    for chunk in batched(files, batch_size):
+        if cancelled(cancel):
+            report.cancelled = True
+            break
+        if done:
+            checkpoint(uow)
+        _apply_files(uow, key, zone, chunk, report)
+        uow.session.flush()
+        uow.session.expunge_all()
+        done += len(chunk)
+        if progress:
+            progress(done, len(files))
+    uow.changes.touch("orders", "customs")
+    return report
+
+
+@dataclass
+class _File:
+    path: Path
+    data: bytes
+    sha256: str
+    kind: str = ""
+    receipts: list[ReceiptIn] = field(default_factory=list)
+    problem: str = ""
+
+
+def _read(path: Path, zone: ZoneInfo) -> _File:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _File(path, b"", "", problem=f"cannot read: {exc.strerror or exc}")
+    f = _File(path, data, hashlib.sha256(data).hexdigest())
+    try:
+        f.kind, f.receipts = parse_file(path.name, data, zone)
+    except ReceiptFileProblem as exc:
+        f.problem = str(exc)
+    return f
+
+
+def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[Path], report: ReceiptReport) -> None:
+    files = [_read(p, zone) for p in paths]
+    lock_orders(uow)  # two stations watching the inbox apply one batch at a time
+    s = uow.session
+    archived = dict(s.execute(select(CustomsMessage.sha256, CustomsMessage.id).where(
+        CustomsMessage.direction == "in", CustomsMessage.sha256.in_([f.sha256 for f in files]))).all())
+    _archive_new(uow, key, files, archived)
+    by_cop, by_order = _lists(uow, [r for f in files for r in f.receipts])
+    fingerprints = {_fingerprint(r, by_cop, by_order) for f in files for r in f.receipts}
+    seen = set(s.execute(select(CustomsReceipt.fingerprint).where(
+        CustomsReceipt.fingerprint.in_(fingerprints))).scalars())
+    rows: list[dict[str, Any]] = []
+    for f in files:
+        if f.problem:
+            report.refused.append({"file": f.path.name, "reason": f.problem})
+            continue
+        for r in f.receipts:
+            row = _one(uow, r, f.path.name, by_cop, by_order, seen, report)
+            if row:
+                rows.append({**row, "message_id": archived[f.sha256], "received_at": utcnow()})
+    if rows:
+        s.execute(insert(CustomsReceipt.__table__), rows)
+    audit.record(uow, "customs_receipts", "receipt_files", f"{len(files)} files", files=[f.path.name for f in files],
+                 applied=report.applied, duplicates=report.duplicates, refused=len(report.refused))
+
+
+def _archive_new(uow: UnitOfWork, key: pii.PiiKey, files: list[_File], archived: dict[str, int]) -> None:
+    """Keep every file not kept before (a refused one too, with its reason), in one bulk insert."""
+    new: dict[str, dict[str, Any]] = {}
+    now = utcnow()
+    for f in files:
+        if not f.data or f.sha256 in archived or f.sha256 in new:
+            continue
+        if f.problem:
+            new[f.sha256] = customs_archive.message_row(key, "in", "INVALID", "", f.path.name, f.data, now, f.problem)
+        else:
+            one = f.receipts[0] if len(f.receipts) == 1 else None
+            business = (one.cop_no or one.order_no) if one else f.path.name
+            new[f.sha256] = customs_archive.message_row(key, "in", f.kind, business, f.path.name, f.data, now)
+    if new:
+        table = CustomsMessage.__table__
+        ids = uow.session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                  list(new.values())).all()
+        archived.update(zip(new, ids))
+
+
+ByCop = dict[str, InventoryList]
+ByOrder = dict[str, list[InventoryList]]
+
+
+def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> tuple[ByCop, ByOrder]:
+    load = (joinedload(InventoryList.order),)  # lines load only where the hold changes (100, CEB624)
+    cops = {r.cop_no for r in receipts if r.cop_no}
+    order_nos = {r.order_no for r in receipts if r.order_no}
+    by_cop = {lst.cop_no: lst for lst in uow.session.execute(
+        select(InventoryList).where(InventoryList.cop_no.in_(cops)).options(*load)).unique().scalars()} if cops else {}
+    by_order: ByOrder = {}
+    if order_nos:
+        for lst in uow.session.execute(select(InventoryList).join(ConsumerOrder).where(
+                ConsumerOrder.order_no.in_(order_nos)).options(*load)).unique().scalars():
+            by_order.setdefault(lst.order.order_no, []).append(lst)
+    return by_cop, by_order
+
+
+def _match(r: ReceiptIn, by_cop: ByCop, by_order: ByOrder) -> InventoryList | None:
+    if r.cop_no:
+        return by_cop.get(r.cop_no)
+    found = by_order.get(r.order_no, [])
+    return found[0] if len(found) == 1 else None  # the same number on two platforms: ambiguous, not applied
+
+
+def _fingerprint(r: ReceiptIn, by_cop: dict, by_order: dict) -> str:
+    lst = _match(r, by_cop, by_order)
+    return r.fingerprint(lst.cop_no if lst else "")
+
+
+def _one(uow: UnitOfWork, r: ReceiptIn, file: str, by_cop: dict, by_order: dict, seen: set[str],
+         report: ReceiptReport) -> dict[str, Any] | None:
+    """Apply one receipt; the receipt's row to keep, or None for a duplicate."""
+    lst = _match(r, by_cop, by_order)
+    fingerprint = r.fingerprint(lst.cop_no if lst else "")
+    if fingerprint in seen:
+        report.duplicates += 1
+        return None
+    seen.add(fingerprint)
+    if lst is None:
+        outcome = "unmatched"
+        report.unmatched.append({"file": file, "key": r.cop_no or r.order_no, "status": r.status,
+                                 "reason": "no inventory list with this copNo" if r.cop_no else
+                                 "no declared order with this number (or it is on several platforms)"})
+    else:
+        outcome = apply_cancel_receipt(uow, lst, r) if r.kind == "CEB624" else apply_list_receipt(uow, lst, r)
+        report.applied += 1
+        report.superseded += outcome == "superseded"
+    return {"kind": r.kind, "list_id": lst.id if lst else None, "cop_no": r.cop_no, "order_no": r.order_no,
+            "pre_no": r.pre_no, "invt_no": r.invt_no, "return_status": r.status, "return_at": r.return_at,
+            "return_info": r.info, "fingerprint": fingerprint, "outcome": outcome}
+
+
+def apply_list_receipt(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn) -> str:
+    """A CEB622 answer: numbers and inspection are kept from any receipt; the state only from the latest."""
+    order = lst.order
+    lst.pre_no = lst.pre_no or r.pre_no
+    lst.invt_no = lst.invt_no or r.invt_no
+    if r.status == "500":
+        order.inspection = True
+    if lst.latest_return_at is not None and r.return_at < lst.latest_return_at:
+        return "superseded"
+    lst.latest_return_at, lst.return_status, lst.return_info = r.return_at, r.status, r.info
+    lst.status = status_name(r.status)
+    if r.status == "800" and lst.released_at is None:
+        lst.released_at = r.return_at
+    follow(order, lst)
+    sync_hold(uow, lst, order, "CEB622")
+    return "applied"
+
+
+def apply_cancel_receipt(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn) -> str:
+    """A CEB624 answer to our cancellation request: 800/899 cancelled (pre-decrease released), 100 refused."""
+    order = lst.order
+    if r.status in ("800", "899"):
+        lst.cancel_state = "cancelled"
+        order.status = "cancelled"
+    elif r.status == "100":
+        lst.cancel_state = "refused"
+        if order.status == "cancelled":
+            order.status = "declared"
+            follow(order, lst)
+    sync_hold(uow, lst, order, "CEB624")
+    return "applied"
+
+
+def follow(order: ConsumerOrder, lst: InventoryList) -> None:
+    """The order's status follows its list's while customs decides (not once cancelled or further along)."""
+    if order.status not in FOLLOWING:
+        return
+    order.status = ORDER_FOLLOWS.get(lst.status, "declared")
+    if order.status == "customs_rejected":
+        order.rejection_code, order.rejection_reason = "customs_rejected", lst.return_info[:400]

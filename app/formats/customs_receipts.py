@@ -1,0 +1,149 @@
+"""Reading customs receipts: CEB622 (inventory list) and CEB624 (cancellation) XML, and the simple CSV.
+
+XML is parsed with defusedxml: a DTD with entities (billion laughs) or an external entity is refused with
+a clear reason, never expanded or fetched. CSV columns: order_no,status,time,info (UTF-8 or GB18030).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+from zoneinfo import ZoneInfo
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+from app.errors import FileRejected, NotFound
+from app.formats.customs_messages import NS
+from app.formats.tabular import decode_text
+
+CSV_COLUMNS = ["order_no", "status", "time", "info"]
+_COMPACT_TIME = re.compile(r"(\d{14})(\d{0,3})")
+
+
+class ReceiptFileProblem(Exception):
+    """The whole file is unusable (malformed, hostile, wrong layout); nothing of it is applied."""
+
+
+@dataclass(frozen=True)
+class ReceiptIn:
+    """One answer from customs, keyed by the list's copNo (XML) or the order number (CSV)."""
+
+    kind: str          # CEB622 | CEB624 | CSV
+    cop_no: str
+    order_no: str
+    pre_no: str
+    invt_no: str
+    status: str
+    return_at: datetime
+    info: str
+
+    def fingerprint(self, cop_no: str = "") -> str:
+        """Equal for the same answer about the same list, whether it came as XML or as a CSV row."""
+        key = "|".join([self.kind if self.kind == "CEB624" else "LIST", cop_no or self.cop_no or "#" + self.order_no,
+                        self.status, self.return_at.isoformat()])
+        return hashlib.sha256(key.encode()).hexdigest()
+
+
+def receipt_files(path: Path) -> list[Path]:
+    """The receipt files at `path`: the file itself, or a folder's *.xml and *.csv (not hidden, not partial)."""
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise NotFound(f"{path}: no such file or folder", path=str(path))
+    return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+                  and p.suffix.lower() in (".xml", ".csv"))
+
+
+def parse_time(text: str, zone: ZoneInfo) -> datetime:
+    """returnTime as customs writes it (YYYYMMDDhhmmss[fff], the zone's local time) or ISO 8601 → UTC."""
+    text = text.strip()
+    compact = _COMPACT_TIME.fullmatch(text)
+    try:
+        if compact:
+            moment = datetime.strptime(compact.group(1), "%Y%m%d%H%M%S")
+            moment = moment.replace(microsecond=int(compact.group(2).ljust(3, "0")) * 1000)
+        else:
+            moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ReceiptFileProblem(f"time {text!r} is not YYYYMMDDhhmmssfff nor ISO 8601") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(timezone.utc)
+
+
+def parse_file(name: str, data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
+    """(message type, receipts) of one file, or ReceiptFileProblem saying why it is refused."""
+    if name.lower().endswith(".csv"):
+        return "CSV", _csv_receipts(name, data, zone)
+    return _xml_receipts(data, zone)
+
+
+def _xml_receipts(data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except EntitiesForbidden as exc:
+        if exc.sysid or exc.pubid:
+            raise ReceiptFileProblem("refused: the XML declares an external entity (never fetched)") from exc
+        raise ReceiptFileProblem("refused: the XML declares entities (entity expansion is not allowed)") from exc
+    except ExternalReferenceForbidden as exc:
+        raise ReceiptFileProblem("refused: the XML refers to an external entity or DTD") from exc
+    except (DTDForbidden, DefusedXmlException) as exc:
+        raise ReceiptFileProblem(f"refused: unsafe XML ({type(exc).__name__})") from exc
+    except ParseError as exc:
+        raise ReceiptFileProblem(f"not well-formed XML: {exc}") from exc
+    kind = _local(root.tag).replace("Message", "")
+    element = {"CEB622": "InventoryReturn", "CEB624": "InvtCancelReturn"}.get(kind)
+    if element is None:
+        raise ReceiptFileProblem(f"not a customs receipt: root element {_local(root.tag)!r} (CEB622Message or "
+                                 "CEB624Message expected)")
+    found = [e for e in root.iter() if _local(e.tag) == element]
+    if not found:
+        raise ReceiptFileProblem(f"{kind} without any {element} element")
+    return kind, [_xml_receipt(kind, e, zone) for e in found]
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _xml_receipt(kind: str, element: Element, zone: ZoneInfo) -> ReceiptIn:
+    values = {_local(child.tag): (child.text or "").strip() for child in element}
+    for required in ("copNo", "returnStatus", "returnTime"):
+        if not values.get(required):
+            raise ReceiptFileProblem(f"{kind} receipt without {required}")
+    if not values["returnStatus"].isdigit() or len(values["returnStatus"]) > 4:
+        raise ReceiptFileProblem(f"returnStatus {values['returnStatus']!r} is not a status code")
+    return ReceiptIn(kind, values["copNo"][:30], "", values.get("preNo", "")[:30], values.get("invtNo", "")[:30],
+                     values["returnStatus"], parse_time(values["returnTime"], zone),
+                     values.get("returnInfo", "")[:400])
+
+
+def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
+    try:
+        text = decode_text(name, data)
+    except FileRejected as exc:
+        raise ReceiptFileProblem(exc.message) from exc
+    try:
+        rows = [(n, r) for n, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
+                if any(cell.strip() for cell in r)]
+    except csv.Error as exc:
+        raise ReceiptFileProblem(f"not valid CSV: {exc}") from exc
+    if not rows or [c.strip().lower() for c in rows[0][1]] != CSV_COLUMNS:
+        raise ReceiptFileProblem("the header must be exactly: " + ",".join(CSV_COLUMNS))
+    out = []
+    for number, row in rows[1:]:
+        if len(row) != 4 or not row[0].strip() or not row[1].strip().isdigit():
+            raise ReceiptFileProblem(f"line {number}: expected order_no,status,time,info with a numeric status")
+        try:
+            at = parse_time(row[2], zone)
+        except ReceiptFileProblem as exc:
+            raise ReceiptFileProblem(f"line {number}: {exc}") from exc
+        out.append(ReceiptIn("CSV", "", row[0].strip()[:60], "", "", row[1].strip()[:4], at, row[3].strip()[:400]))
+    return out

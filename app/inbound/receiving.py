@@ -1,0 +1,332 @@
+"""The receive station's service: one scan against a declaration's tally, each scan its own transaction.
+
+A scan id made at capture keys the scan log: a replayed id returns the first result and counts nothing.
+Counting checks everything before it writes, so a refused scan changes nothing but its log row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app import settings
+from app.domain.gs1 import BadScan, Command, CommandScan, HandlingUnitScan, ItemScan, LocationScan, Scan
+from app.domain.roles import Permission
+from app.errors import Rejected
+from app.persistence.models import (
+    DeclarationLine, InboundDeclaration, Product, Setting, Tally, TallyCount, TallyScan, Warehouse,
+)
+from app.persistence.uow import UnitOfWork
+from app.admin import audit
+from app.inbound import tally_close as receiving_close
+from app.stations import scanlog
+from app.admin.auth import require
+from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
+
+RECEIVING = ("expected", "tallying")  # declaration statuses in which scans are counted
+WORKFLOW = "receive"
+MIN_SHELF_LIFE = "inbound_min_shelf_life_fraction"
+
+# The statements of the scan path, built once: a scan runs about ten of them on the transaction's connection.
+_DECLARATION = select(InboundDeclaration.id, InboundDeclaration.status).where(
+    InboundDeclaration.declaration_no == bindparam("no"))
+_PRODUCTS = select(Product.id, Product.sku, Product.shelf_life_days, Product.gtin).where(
+    Product.gtin.in_(bindparam("gtins", expanding=True)))
+_COUNTED = (select(func.coalesce(func.sum(TallyCount.received + TallyCount.damaged), 0))
+            .where(TallyCount.declaration_line_id == DeclarationLine.id).scalar_subquery())
+_LINES = (select(DeclarationLine.id, DeclarationLine.line_no, DeclarationLine.batch_no,
+                 DeclarationLine.declared_qty, DeclarationLine.production_date, DeclarationLine.expiry_date, _COUNTED)
+          .where(DeclarationLine.declaration_id == bindparam("declaration_id"),
+                 DeclarationLine.product_id == bindparam("product_id")).order_by(DeclarationLine.line_no))
+_LINES_OF_BATCH = _LINES.where(DeclarationLine.batch_no == bindparam("batch"))
+_CARTON = select(TallyScan.id).where(TallyScan.sscc == bindparam("sscc"), TallyScan.undone.is_(False)).limit(1)
+_SETTING = select(Setting.value).where(Setting.key == MIN_SHELF_LIFE)
+_ZONE = select(Warehouse.time_zone).order_by(Warehouse.id).limit(1)
+_SETTING_AND_ZONE = select(_SETTING.scalar_subquery(), _ZONE.scalar_subquery())
+_TALLY_SCAN = insert(TallyScan.__table__)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    id: int
+    no: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """A declaration line of the scanned product, with what its tally holds so far (good + damaged)."""
+
+    id: int
+    line_no: int
+    batch_no: str
+    declared_qty: int
+    production_date: date | None
+    expiry_date: date | None
+    counted: int
+
+    @property
+    def room(self) -> int:
+        return self.declared_qty - self.counted
+
+
+def receive_scan(uow: UnitOfWork, declaration_no: str, scan: Scan, raw: str, scan_id: str, *,
+                 damaged: bool = False, staging: str | None = None, today: date | None = None) -> ScanResult:
+    """Count `scan` (decoded from `raw`) on the tally of `declaration_no`, undo, or close the tally.
+
+    `damaged`: the station's CMD:DAMAGED applies to this scan; `staging`: the location code the station
+    chose for the goods at close. Refusals come back as a rejected ScanResult (logged), not as exceptions.
+    """
+    require(uow, Permission.SCAN_OPERATIONS)
+    declaration = lock_declaration(uow, declaration_no)
+    first = scanlog.replayed(uow, scan_id)
+    if first is not None:
+        return first
+    try:
+        if declaration is None:
+            raise Rejected(f"no declaration {declaration_no}: import it first", code="unknown_declaration",
+                           declaration=declaration_no)
+        return _act(uow, declaration, scan, raw, scan_id, damaged, staging, today)
+    except Rejected as exc:
+        result = scanlog.rejected(exc.code, exc.message, **exc.params)
+        scanlog.log(uow, scan_id, WORKFLOW, declaration_no, raw, result)
+        audit.record(uow, "tally_scan", "inbound_declaration", declaration_no, outcome="refused",
+                     scan_id=scan_id, code=exc.code, reason=exc.message)
+        return result
+
+
+def lock_declaration(uow: UnitOfWork, declaration_no: str) -> Declaration | None:
+    """The declaration's id and status, its row locked on PostgreSQL (scans of one container run one by one)."""
+    stmt = _DECLARATION.with_for_update() if uow.is_postgres else _DECLARATION
+    row = uow.session.connection().execute(stmt, {"no": declaration_no}).first()
+    return Declaration(row.id, declaration_no, row.status) if row else None
+
+
+def _act(uow: UnitOfWork, declaration: Declaration, scan: Scan, raw: str, scan_id: str, damaged: bool,
+         staging: str | None, today: date | None) -> ScanResult:
+    if isinstance(scan, BadScan):
+        raise Rejected(scan.reason, code=scan.code)
+    if isinstance(scan, HandlingUnitScan):
+        raise Rejected(f"SSCC {scan.sscc} alone does not say what the carton holds: scan its product label",
+                       code="sscc_only", sscc=scan.sscc)
+    if isinstance(scan, LocationScan) or (isinstance(scan, CommandScan) and scan.command == Command.DAMAGED):
+        raise Rejected("the station handles this scan itself", code="station_scan")
+    if declaration.status not in RECEIVING:
+        raise Rejected(f"the tally of {declaration.no} is closed (status {declaration.status}): nothing more "
+                       "can be counted or undone", code="tally_closed", status=declaration.status)
+    if isinstance(scan, CommandScan) and scan.command == Command.CLOSE:
+        result = receiving_close.close(uow, declaration.id, declaration.no, staging)
+    elif isinstance(scan, CommandScan):
+        result = _undo(uow, declaration)
+    else:
+        return _count(uow, declaration, scan, raw, scan_id, damaged, today)
+    scanlog.log(uow, scan_id, WORKFLOW, declaration.no, raw, result)
+    return result
+
+
+def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, scan_id: str, damaged: bool,
+           today: date | None) -> ScanResult:
+    """Check the scan against the declaration (nothing written yet), then add it to the line's tally."""
+    product = product_by_gtin(uow, scan.gtin)
+    lines = _lines(uow, declaration.id, product.id, scan.batch)
+    if not lines:
+        raise Rejected(f"{product.sku} (GTIN {scan.gtin}) is not on declaration {declaration.no}",
+                       code="not_declared", sku=product.sku, gtin=scan.gtin)
+    if scan.sscc and _carton_counted(uow, scan.sscc):
+        raise Rejected(f"carton SSCC {scan.sscc} was already counted", code="duplicate_carton", sscc=scan.sscc)
+    line, batch, unexpected = route(lines, scan.batch)
+    same = batch == line.batch_no
+    made = scan.production_date or (line.production_date if same else None)
+    expiry = scan.expiry_date or (line.expiry_date if same else None)
+    if expiry is None and made is not None and product.shelf_life_days:
+        expiry = made + timedelta(days=product.shelf_life_days)
+    _check_shelf_life(uow, product, batch, expiry, today)
+    result = count_result(product.sku, line, batch, scan.count, damaged, unexpected)
+    event_id = scanlog.log(uow, scan_id, WORKFLOW, declaration.no, raw, result)
+    count_id = _add(uow, declaration.id, line.id, batch, unexpected, scan.count, damaged, made, expiry)
+    uow.session.connection().execute(_TALLY_SCAN, {
+        "scan_event_id": event_id, "declaration_id": declaration.id, "tally_count_id": count_id,
+        "quantity": scan.count, "damaged": damaged, "sscc": scan.sscc, "station": uow.actor.station[:40],
+        "undone": False})
+    if declaration.status == "expected":
+        _start(uow, declaration.id)
+    audit.record(uow, "tally_scan", "inbound_declaration", declaration.no, scan_id=scan_id,
+                 line_no=line.line_no, sku=product.sku, batch=batch, quantity=scan.count, damaged=damaged)
+    uow.changes.touch("tally")
+    return result
+
+
+@dataclass(frozen=True)
+class ProductRef:
+    id: int
+    sku: str
+    shelf_life_days: int
+
+
+def product_by_gtin(uow: UnitOfWork, gtin: str) -> ProductRef:
+    """The product whose GTIN (8, 12, 13 or 14 digits as filed) is `gtin` padded to 14 digits."""
+    g14 = gtin.zfill(14)
+    candidates = {g14, g14[1:], g14[2:], g14[6:]}
+    rows = uow.session.connection().execute(_PRODUCTS, {"gtins": sorted(candidates)}).all()
+    for row in rows:
+        if row.gtin.zfill(14) == g14:
+            return ProductRef(row.id, row.sku, row.shelf_life_days)
+    raise Rejected(f"no product has GTIN {g14}: unknown product", code="unknown_product", gtin=g14)
+
+
+def _lines(uow: UnitOfWork, declaration_id: int, product_id: int, batch: str) -> list[Line]:
+    """The lines `route` chooses from: those that declared the scanned batch, else every line of the product."""
+    conn = uow.session.connection()
+    keys = {"declaration_id": declaration_id, "product_id": product_id}
+    if batch:
+        same = [Line(*row) for row in conn.execute(_LINES_OF_BATCH, {**keys, "batch": batch})]
+        if same:
+            return same
+    return [Line(*row) for row in conn.execute(_LINES, keys)]
+
+
+def route(lines: list[Line], batch: str) -> tuple[Line, str, bool]:
+    """(the line to count on, the batch counted, whether the batch is unexpected) — a pure rule.
+
+    The scanned batch goes to a line that declared it, else to a line that declared no batch, else it is an
+    unexpected batch of a declared product (counted and flagged). Among candidates, the first with room.
+    A scan without a batch (a plain GTIN) is counted as the chosen line's declared batch.
+    """
+    def first_with_room(candidates: list[Line]) -> Line:
+        return next((line for line in candidates if line.room > 0), candidates[0])
+
+    if not batch:
+        line = first_with_room(lines)
+        return line, line.batch_no, False
+    for candidates in ([ln for ln in lines if ln.batch_no == batch], [ln for ln in lines if not ln.batch_no]):
+        if candidates:
+            return first_with_room(candidates), batch, False
+    return first_with_room(lines), batch, True
+
+
+def _carton_counted(uow: UnitOfWork, sscc: str) -> bool:
+    return uow.session.connection().execute(_CARTON, {"sscc": sscc}).first() is not None
+
+
+def shelf_life_problem(batch: str, expiry: date | None, shelf_life_days: int, today: date,
+                       min_fraction: Decimal) -> str | None:
+    """Why a batch is refused at receipt for its remaining shelf life, or None (a pure rule)."""
+    if not shelf_life_days or expiry is None:
+        return None
+    left = (expiry - today).days
+    if left <= 0:
+        return f"batch {batch} expired on {expiry}"
+    if Decimal(left) < min_fraction * shelf_life_days:
+        return (f"batch {batch} expires {expiry}: {left} of {shelf_life_days} days of shelf life left "
+                f"({left / shelf_life_days:.0%}), at least {min_fraction:.0%} needed at receipt")
+    return None
+
+
+def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: date | None,
+                      today: date | None) -> None:
+    if not product.shelf_life_days or expiry is None:
+        return
+    spec = settings.REGISTRY[MIN_SHELF_LIFE]
+    if today is None:
+        raw, zone = uow.session.connection().execute(_SETTING_AND_ZONE).one()
+        today = local_today(uow, zone or "Asia/Shanghai")
+    else:
+        raw = uow.session.connection().execute(_SETTING).scalar()
+    fraction = spec.default if raw is None else spec.kind(raw)
+    problem = shelf_life_problem(batch, expiry, product.shelf_life_days, today, fraction)
+    if problem:
+        raise Rejected(problem, code="short_shelf_life", sku=product.sku, batch=batch, expiry=expiry.isoformat())
+
+
+def local_today(uow: UnitOfWork, zone: str | None = None) -> date:
+    """Today in the warehouse's time zone (the receiving date shelf life is measured from)."""
+    zone = zone or uow.session.connection().execute(_ZONE).scalar() or "Asia/Shanghai"
+    return datetime.now(ZoneInfo(zone)).date()
+
+
+def count_result(sku: str, line: Line, batch: str, quantity: int, damaged: bool, unexpected: bool) -> ScanResult:
+    """The feedback of a counted scan: what was counted on which line and what is still expected."""
+    counted = line.counted + quantity
+    remaining, over = max(0, line.declared_qty - counted), max(0, counted - line.declared_qty)
+    what = f"{sku} batch {batch or '(none)'}: +{quantity}{' damaged' if damaged else ''} on line {line.line_no}"
+    text = f"{what}, {counted} of {line.declared_qty} counted, {remaining} still expected"
+    code, outcome = "counted", ACCEPTED
+    if unexpected:
+        code, outcome = "unexpected_batch", FLAGGED
+        text = f"{what}: batch {batch} is not declared on this line (flagged); {counted} of {line.declared_qty}"
+    elif over:
+        code, outcome = "over", FLAGGED
+        text = f"{what}, {counted} of {line.declared_qty}: {over} over the declared quantity"
+    return ScanResult(outcome, code, text, {
+        "sku": sku, "batch": batch, "line_no": line.line_no, "quantity": quantity, "damaged": damaged,
+        "counted": counted, "expected": line.declared_qty, "remaining": remaining, "over": over,
+        "unexpected_batch": unexpected})
+
+
+def _add(uow: UnitOfWork, declaration_id: int, line_id: int, batch: str, unexpected: bool, quantity: int,
+         damaged: bool, made: date | None, expiry: date | None) -> int:
+    """Add to the (line, batch) tally row, created by the batch's first scan (one upsert); returns its id."""
+    values = {"declaration_id": declaration_id, "declaration_line_id": line_id, "batch_no": batch,
+              "production_date": made, "expiry_date": expiry, "received": 0 if damaged else quantity,
+              "damaged": quantity if damaged else 0, "unexpected": unexpected}
+    stmt = _UPSERT["postgresql" if uow.is_postgres else "sqlite"]
+    return uow.session.connection().execute(stmt, values).scalar_one()
+
+
+def _upsert(dialect: type[sqlite.Insert] | type[postgresql.Insert]) -> sqlite.Insert | postgresql.Insert:
+    table = TallyCount.__table__
+    stmt = dialect(table)
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.declaration_line_id, table.c.batch_no],
+        set_={"received": table.c.received + stmt.excluded.received,
+              "damaged": table.c.damaged + stmt.excluded.damaged}).returning(table.c.id)
+
+
+_UPSERT = {"sqlite": _upsert(sqlite.Insert), "postgresql": _upsert(postgresql.Insert)}
+
+
+def _start(uow: UnitOfWork, declaration_id: int) -> None:
+    """The first counted scan: the declaration is being tallied."""
+    uow.session.execute(update(InboundDeclaration).where(InboundDeclaration.id == declaration_id)
+                        .values(status="tallying"))
+    uow.session.connection().execute(insert(Tally.__table__), {"declaration_id": declaration_id, "closed_by": ""})
+    uow.changes.touch("inbound")
+
+
+def _undo(uow: UnitOfWork, declaration: Declaration) -> ScanResult:
+    """Reverse this station's last counted scan on the declaration (CMD:UNDO)."""
+    last = uow.session.execute(
+        select(TallyScan).where(TallyScan.declaration_id == declaration.id,
+                                TallyScan.station == uow.actor.station[:40], TallyScan.undone.is_(False))
+        .order_by(TallyScan.id.desc()).limit(1)).scalar_one_or_none()
+    if last is None:
+        raise Rejected(f"nothing to undo: this station has no counted scan on {declaration.no}",
+                       code="nothing_to_undo")
+    count = uow.session.get(TallyCount, last.tally_count_id)
+    if last.damaged:
+        count.damaged -= last.quantity
+    else:
+        count.received -= last.quantity
+    last.undone = True
+    scanlog.mark_undone(uow, last.scan_event_id)
+    line_no, declared, sku = uow.session.execute(
+        select(DeclarationLine.line_no, DeclarationLine.declared_qty, Product.sku)
+        .join(Product, Product.id == DeclarationLine.product_id)
+        .where(DeclarationLine.id == count.declaration_line_id)).one()
+    uow.session.flush()
+    counted = uow.session.execute(select(func.sum(TallyCount.received + TallyCount.damaged)).where(
+        TallyCount.declaration_line_id == count.declaration_line_id)).scalar() or 0
+    audit.record(uow, "tally_undo", "inbound_declaration", declaration.no, line_no=line_no, sku=sku,
+                 batch=count.batch_no, quantity=last.quantity, damaged=last.damaged)
+    uow.changes.touch("tally")
+    return ScanResult(ACCEPTED, "undone", f"undone: −{last.quantity}{' damaged' if last.damaged else ''} {sku} "
+                      f"batch {count.batch_no or '(none)'} on line {line_no}, {counted} of {declared} counted, "
+                      f"{max(0, declared - counted)} still expected",
+                      {"sku": sku, "batch": count.batch_no, "line_no": line_no, "quantity": last.quantity,
+                       "damaged": last.damaged, "counted": counted, "expected": declared,
+                       "remaining": max(0, declared - counted)})

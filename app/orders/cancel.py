@@ -1,0 +1,101 @@
+"""Cancelling an order before the parcel leaves: release what it holds; a declared list gets a CEB623 request.
+
+The choice about the pre-decrease: an undeclared order holds only its claim on the bonded balance, which
+goes at once. A list that customs has (declared, accepted, inspected or released) keeps its pre-decrease
+until customs confirms the cancellation (CEB624 800), because until then customs' account book still
+counts it and may refuse the cancellation; a list customs rejected (100) holds nothing any more.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.admin import audit, pii
+from app.admin.auth import require
+from app.customs import archive as customs_archive
+from app.customs.export import identity, list_head
+from app.domain.roles import Permission
+from app.errors import NotFound, Rejected
+from app.formats.customs_messages import ceb623
+from app.outbound import cancel as outbound_cancel
+from app.persistence.jobs import lock_orders
+from app.persistence.models import ConsumerOrder, OrderLine
+from app.persistence.types import utcnow
+from app.persistence.uow import UnitOfWork
+
+DECLARED = ("declared", "inspection", "detained", "released")
+CANCELLABLE = ("accepted", "customs_rejected", *DECLARED, *outbound_cancel.HELD)
+
+
+@dataclass
+class CancelResult:
+    order_no: str
+    previous_status: str
+    request_file: str | None  # the CEB623 file waiting in the archive for the outbox, if one was needed
+    released: outbound_cancel.Released = field(default_factory=outbound_cancel.Released)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"order_no": self.order_no, "previous_status": self.previous_status, "status": "cancelled",
+                "cancellation_request": self.request_file, "released": self.released.to_json()}
+
+    def describe(self) -> str:
+        extra = (f"; cancellation request {self.request_file} sent to the outbox (the pre-decrease is released "
+                 "when customs confirms)" if self.request_file else "")
+        outbound = self.released.describe()
+        return f"order {self.order_no} cancelled (was {self.previous_status}){extra}" + (
+            f"; {outbound}" if outbound else "")
+
+
+def find_order(uow: UnitOfWork, order_no: str, platform_code: str | None = None) -> ConsumerOrder:
+    stmt = select(ConsumerOrder).where(ConsumerOrder.order_no == order_no).options(
+        selectinload(ConsumerOrder.lines).joinedload(OrderLine.product), selectinload(ConsumerOrder.inventory_list))
+    if platform_code:
+        stmt = stmt.where(ConsumerOrder.platform_code == platform_code)
+    found = list(uow.session.execute(stmt).scalars())
+    if not found:
+        raise NotFound(f"no order {order_no!r}", order_no=order_no)
+    if len(found) > 1:
+        raise Rejected(f"order number {order_no} exists on several platforms: name the platform",
+                       code="ambiguous_order", order_no=order_no)
+    return found[0]
+
+
+def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = None,
+                 reason: str = "consumer cancelled the order") -> CancelResult:
+    """Cancel an order that has not left; the CEB623 (if any) is archived now and delivered after commit."""
+    require(uow, Permission.CUSTOMS_EXCHANGE)
+    lock_orders(uow)
+    order = find_order(uow, order_no, platform_code)
+    previous = order.status
+    if previous == "cancelled":
+        raise Rejected(f"order {order_no} is already cancelled", code="already_cancelled", order_no=order_no)
+    if previous not in CANCELLABLE:
+        raise Rejected(f"order {order_no} is {previous}: only an order that has not left can be cancelled "
+                       "(a parcel that left comes back as a return)", code="not_cancellable", order_no=order_no)
+    request = None
+    lst = order.inventory_list
+    if (previous in DECLARED or previous in outbound_cancel.HELD) and lst is not None:
+        request = _request_cancellation(uow, order, reason)
+    order.status = "cancelled"
+    released = outbound_cancel.release(uow, order)
+    audit.record(uow, "order_cancel", "order", order_no, previous=previous, reason=reason,
+                 cancellation_request=request)
+    uow.changes.touch("orders", "customs")
+    return CancelResult(order_no, previous, request, released)
+
+
+def _request_cancellation(uow: UnitOfWork, order: ConsumerOrder, reason: str) -> str:
+    lst = order.inventory_list
+    key = pii.key_for(uow)
+    guid = str(uuid.uuid4()).upper()
+    head = list_head(key, order, lst.cop_no, lst.guid, lst.app_type, lst)
+    xml = ceb623(identity(uow), head, reason, guid, utcnow())
+    name = f"CEB623_{lst.cop_no}_{guid[:8]}.xml"
+    customs_archive.archive(uow, key, "out", "CEB623", lst.cop_no, name, xml)
+    lst.cancel_state = "requested"
+    return name

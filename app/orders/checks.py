@@ -1,0 +1,236 @@
+"""Checking one typed order against every rule, with what the database holds for its batch (loaded in bulk)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.domain import customs_rules as rules
+from app.domain.customs_rules import LineTax, Policy, Rates, Violation
+from app.formats.order_records import OrderIn
+from app.persistence.models import (
+    AccountBookItem,
+    ConsumerOrder,
+    CustomsLedgerEntry,
+    OrderLine,
+    PositiveListLine,
+    Product,
+    Warehouse,
+)
+
+# Orders that count toward a buyer's annual total (customs-rejected and cancelled ones never cleared).
+NOT_COUNTED = ("customs_rejected", "cancelled")
+
+
+@dataclass(frozen=True)
+class SkuFiling:
+    """What the checks and the declaration need of one SKU."""
+
+    product_id: int
+    item_id: int
+    item_no: str
+    hs_code: str
+    rates: Rates
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Loaded once per import: products with their filing, the positive list, the policy, the time zone."""
+
+    skus: dict[str, SkuFiling]
+    positive_hs8: frozenset[str]
+    policy: Policy
+    zone: ZoneInfo
+
+    @classmethod
+    def load(cls, session: Session) -> Catalog:
+        rows = session.execute(select(Product.sku, Product.id, AccountBookItem.id, AccountBookItem.item_no,
+                                      Product.hs_code, Product.vat_rate, Product.consumption_tax_rate,
+                                      Product.mfn_tariff_rate)
+                               .join(AccountBookItem, AccountBookItem.id == Product.account_book_item_id))
+        skus = {r[0]: SkuFiling(r[1], r[2], r[3], r[4], Rates(r[5], r[6], r[7])) for r in rows}
+        hs8 = frozenset(session.execute(select(PositiveListLine.hs8)).scalars())
+        policy = Policy(order_limit=settings.get(session, "order_limit_cny"),
+                        annual_limit=settings.get(session, "annual_limit_cny"),
+                        factor=settings.get(session, "tax_discount_factor"),
+                        tolerance=settings.get(session, "tax_tolerance_cny"))
+        return cls(skus, hs8, policy, warehouse_zone(session))
+
+
+def warehouse_zone(session: Session) -> ZoneInfo:
+    name = session.execute(select(Warehouse.time_zone).limit(1)).scalar()
+    return ZoneInfo(name or "Asia/Shanghai")
+
+
+@dataclass
+class BatchState:
+    """What earlier orders already hold, for the orders of one batch; updated as orders are accepted."""
+
+    order_keys: set[tuple[str, str]]
+    waybills: set[tuple[str, str]]
+    annual: dict[tuple[str, int], Decimal]
+    available: dict[str, int]
+
+
+@dataclass
+class BalanceCache:
+    """The bonded balance an import works with across its batches, recomputed only when another
+    workstation changed it (new or requeued claims, exports, cancellations, ledger rows): a cheap mark
+    says so, where recomputing means summing every undeclared order's lines.
+    """
+
+    available: dict[str, int] | None = None
+    marks: tuple[int, int, int] | None = None
+
+    def load(self, session: Session) -> dict[str, int]:
+        marks = _marks(session)
+        if self.available is None or marks != self.marks:
+            self.available = available_by_item(session)
+        self.marks = marks
+        return self.available
+
+    def taken(self, order_ids: list[int]) -> None:
+        """This import's own accepted orders (already taken from `available`) move the marks too."""
+        if self.marks is not None:
+            count, total, ledger = self.marks
+            self.marks = (count + len(order_ids), total + sum(order_ids), ledger)
+
+
+def _marks(session: Session) -> tuple[int, int, int]:
+    count, total = session.execute(select(func.count(), func.coalesce(func.sum(ConsumerOrder.id), 0))
+                                   .where(ConsumerOrder.status == "accepted")).one()
+    ledger = session.scalar(select(func.coalesce(func.max(CustomsLedgerEntry.id), 0)))
+    return int(count), int(total), int(ledger)
+
+
+def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str],
+               cache: BalanceCache | None = None) -> BatchState:
+    order_nos = {o.order_no for o in orders}
+    waybill_nos = {o.waybill_no for o in orders if o.waybill_no}
+    keys = set(session.execute(select(ConsumerOrder.platform_code, ConsumerOrder.order_no)
+                               .where(ConsumerOrder.order_no.in_(order_nos))).all()) if order_nos else set()
+    waybills = set(session.execute(select(ConsumerOrder.carrier_code, ConsumerOrder.waybill_no)
+                                   .where(ConsumerOrder.waybill_no.in_(waybill_nos))).all()) if waybill_nos else set()
+    hashes = set(hashes)
+    annual: dict[tuple[str, int], Decimal] = {}
+    if hashes:
+        rows = session.execute(select(ConsumerOrder.buyer_id_hash, ConsumerOrder.order_year,
+                                      func.sum(ConsumerOrder.dutiable_total))
+                               .where(ConsumerOrder.buyer_id_hash.in_(hashes),
+                                      ConsumerOrder.status.not_in(NOT_COUNTED))
+                               .group_by(ConsumerOrder.buyer_id_hash, ConsumerOrder.order_year))
+        annual = {(h, y): Decimal(total or 0) for h, y, total in rows}
+    return BatchState(keys, waybills, annual, cache.load(session) if cache else available_by_item(session))
+
+
+def available_by_item(session: Session) -> dict[str, int]:
+    """Per account-book item: balance (ACTUAL) − pre-decreased (PRE, net) − claimed by undeclared orders."""
+    items = dict(session.execute(select(AccountBookItem.id, AccountBookItem.item_no)).all())
+    ledger = session.execute(select(CustomsLedgerEntry.account_book_item_id, func.sum(CustomsLedgerEntry.quantity))
+                             .group_by(CustomsLedgerEntry.account_book_item_id))
+    claimed = session.execute(select(OrderLine.account_book_item_id, func.sum(OrderLine.quantity))
+                              .join(ConsumerOrder, ConsumerOrder.id == OrderLine.order_id)
+                              .where(ConsumerOrder.status == "accepted")
+                              .group_by(OrderLine.account_book_item_id))
+    available: Counter[str] = Counter()
+    for item_id, qty in ledger:
+        available[items[item_id]] += int(qty or 0)
+    for item_id, qty in claimed:
+        available[items[item_id]] -= int(qty or 0)
+    return dict(available)
+
+
+@dataclass
+class Decision:
+    """An accepted order with everything the checks worked out for it."""
+
+    order: OrderIn
+    id_hash: str
+    year: int
+    dutiable_total: Decimal
+    full_tax: bool
+    filings: list[SkuFiling]
+    taxes: list[LineTax]
+    tax_computed: Decimal
+    needed: dict[str, int] = field(default_factory=dict)
+
+
+def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Decision | Violation:
+    """Every rule in a fixed order (the first broken one is the reason); on success the state takes it."""
+    found = _identity(o, state) or _money(o)
+    if found:
+        return found
+    unknown = [line.sku for line in o.lines if line.sku not in catalog.skus]
+    if unknown:
+        return Violation("unknown_sku", f"unknown SKU {unknown[0]}")
+    filings = [catalog.skus[line.sku] for line in o.lines]
+    off_list = [(line.sku, f.hs_code) for line, f in zip(o.lines, filings) if f.hs_code[:8] not in catalog.positive_hs8]
+    if off_list:
+        sku, hs_code = off_list[0]
+        return Violation("not_on_positive_list", f"HS code {hs_code} of SKU {sku} is not on the positive list")
+    decision = _tax_and_limits(o, id_hash, catalog, filings)
+    if isinstance(decision, Violation):
+        return decision
+    found = rules.annual_violation(state.annual.get((id_hash, decision.year), rules.ZERO), decision.dutiable_total,
+                                   decision.year, catalog.policy) or rules.balance_violation(decision.needed,
+                                                                                             state.available)
+    if found:
+        return found
+    _take(state, decision)
+    return decision
+
+
+def _identity(o: OrderIn, state: BatchState) -> Violation | None:
+    if o.buyer_id_type != "1":
+        return Violation("bad_id_type", f"buyer ID type must be 1 (resident ID card), got {o.buyer_id_type!r}")
+    if (o.platform_code, o.order_no) in state.order_keys:
+        return Violation("duplicate_order", f"order {o.order_no} of platform {o.platform_code} was already accepted")
+    if not o.waybill_no:
+        return Violation("missing_waybill", "the waybill number is missing")
+    if (o.carrier_code, o.waybill_no) in state.waybills:
+        return Violation("duplicate_waybill", f"waybill {o.waybill_no} of carrier {o.carrier_code} is already "
+                                              "used by another order")
+    return rules.identity_violation(o.buyer_id_number, o.payer_id_number)
+
+
+def _money(o: OrderIn) -> Violation | None:
+    return rules.payment_violation(o.goods_value, o.freight, o.tax, o.discount, o.paid)
+
+
+def _tax_and_limits(o: OrderIn, id_hash: str, catalog: Catalog, filings: list[SkuFiling]) -> Decision | Violation:
+    values = [line.value for line in o.lines]
+    found = rules.goods_value_violation(o.goods_value, values)
+    if found:
+        return found
+    dutiable = o.goods_value + o.freight + o.insurance
+    full, found = rules.limit_decision(dutiable, [line.qty for line in o.lines], catalog.policy)
+    if found:
+        return found
+    taxes = rules.order_tax(values, [f.rates for f in filings], o.freight, o.insurance,
+                            factor=catalog.policy.factor, full=full)
+    computed = sum((t.total for t in taxes), rules.ZERO)
+    found = rules.tax_violation(o.tax, computed, catalog.policy.tolerance, full=full)
+    if found:
+        return found
+    needed: Counter[str] = Counter()
+    for line, filing in zip(o.lines, filings):
+        needed[filing.item_no] += line.qty
+    year = o.ordered_at.astimezone(catalog.zone).year
+    return Decision(o, id_hash, year, dutiable, full, filings, taxes, computed, dict(needed))
+
+
+def _take(state: BatchState, d: Decision) -> None:
+    state.order_keys.add((d.order.platform_code, d.order.order_no))
+    state.waybills.add((d.order.carrier_code, d.order.waybill_no))
+    key = (d.id_hash, d.year)
+    state.annual[key] = state.annual.get(key, rules.ZERO) + d.dutiable_total
+    for item, qty in d.needed.items():
+        state.available[item] = state.available.get(item, 0) - qty
+

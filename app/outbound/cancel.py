@@ -1,0 +1,174 @@
+"""Cancelling an order the outbound side already holds (allocated, short, picked, packed or manifested).
+
+What the order held is given back in the same transaction as the cancellation:
+- units still to pick: their reservation is released where they lie (they are sellable again at once);
+- units already picked: they lie in the packing area; their reservation is released and they wait there,
+  free, until the put-away station puts them back into storage (the ledger says where they really are, and
+  an allocation run never sends a picker to a packing bench);
+- its open pick tasks are cancelled (a wave with nothing else to pick is done);
+- a packed parcel is opened: the parcel and its contents list are removed, its label and packing list are
+  withdrawn from the print queue if they have not printed;
+- a manifested parcel comes off its manifest, whose totals are recomputed and whose manifest and gate pass
+  are printed again; a manifest left without any parcel is withdrawn (its printed gate pass is void).
+A parcel that left (gate-out) is not cancelled: it comes back as a return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from app.persistence.models import (
+    Allocation, ConsumerOrder, Location, Lot, Manifest, OrderWait, Parcel, ParcelItem, PickTask, PrintJob, Product,
+    Wave,
+)
+from app.persistence.uow import UnitOfWork
+from app.admin import audit
+from app.documents import queue as print_queue
+from app.outbound.picking import open_tasks, stock_row
+from app.outbound.shipping import close_if_done, print_manifest
+
+HELD = ("allocated", "short", "picked", "packed", "manifested")  # order statuses with outbound holdings
+
+
+@dataclass(frozen=True)
+class PutBack:
+    """Picked units of one lot waiting, free, at a packing location for the put-away station."""
+
+    sku: str
+    batch: str
+    quantity: int
+    location: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sku": self.sku, "batch": self.batch, "qty": self.quantity, "location": self.location}
+
+    def describe(self) -> str:
+        return f"{self.quantity} × {self.sku} batch {self.batch or '(none)'} at {self.location}"
+
+
+@dataclass
+class Released:
+    unreserved: int = 0  # units not picked yet, free again where they were allocated
+    put_back: list[PutBack] = field(default_factory=list)
+    tasks: int = 0
+    waves: list[str] = field(default_factory=list)
+    parcel: str | None = None    # waybill of the parcel opened
+    manifest: str | None = None  # manifest it came off
+    manifest_withdrawn: bool = False  # that manifest had no parcel left and was deleted
+
+    def to_json(self) -> dict[str, Any]:
+        return {"unreserved": self.unreserved, "put_back": [p.to_json() for p in self.put_back],
+                "pick_tasks_cancelled": self.tasks, "waves": self.waves, "parcel_opened": self.parcel,
+                "manifest": self.manifest, "manifest_withdrawn": self.manifest_withdrawn}
+
+    def describe(self) -> str:
+        parts = []
+        if self.parcel:
+            parts.append(f"open parcel {self.parcel}" + self._manifest_words())
+        if self.put_back:
+            parts.append("put back with the put-away station: " + "; ".join(p.describe() for p in self.put_back))
+        if self.unreserved:
+            parts.append(f"{self.unreserved} units not picked yet are free again")
+        if self.tasks:
+            parts.append(f"{self.tasks} pick tasks cancelled in wave {', '.join(self.waves)}")
+        return "; ".join(parts)
+
+
+    def _manifest_words(self) -> str:
+        if self.manifest_withdrawn:
+            return f" (manifest {self.manifest} had no other parcel and is withdrawn: its gate pass is void)"
+        if self.manifest:
+            return f" (taken off manifest {self.manifest}: its manifest and gate pass are printed again)"
+        return ""
+
+
+def release(uow: UnitOfWork, order: ConsumerOrder) -> Released:
+    """Give back everything the outbound side holds for `order` (called by the cancellation, which checks roles)."""
+    out = Released()
+    uow.session.execute(delete(OrderWait).where(OrderWait.order_id == order.id))
+    _release_allocations(uow, order, out)
+    _cancel_tasks(uow, order, out)
+    parcel = uow.session.execute(select(Parcel).where(Parcel.order_id == order.id)).scalar_one_or_none()
+    if parcel is not None:
+        _open_parcel(uow, parcel, out)
+    if out.tasks or out.unreserved or out.put_back or out.parcel:
+        audit.record(uow, "order_cancel_outbound", "order", order.order_no, **out.to_json())
+        uow.changes.touch("allocation", "picking", "packing", "shipping", "stock")
+    return out
+
+
+def _release_allocations(uow: UnitOfWork, order: ConsumerOrder, out: Released) -> None:
+    stmt = select(Allocation).where(Allocation.order_id == order.id, Allocation.state == "open").order_by(Allocation.id)
+    if uow.is_postgres:
+        stmt = stmt.with_for_update()
+    waiting: dict[tuple[int, int], int] = {}
+    for a in uow.session.execute(stmt).scalars().all():
+        left = a.quantity - a.picked - a.short
+        if left > 0:
+            stock_row(uow, a.location_id, a.lot_id, a.lpn).reserved -= left
+            out.unreserved += left
+        if a.picked > 0:
+            stock_row(uow, a.packing_location_id, a.lot_id, "").reserved -= a.picked
+            key = (a.packing_location_id, a.lot_id)
+            waiting[key] = waiting.get(key, 0) + a.picked
+        a.state = "released"
+    for (location_id, lot_id), quantity in sorted(waiting.items()):
+        sku, batch = uow.session.execute(select(Product.sku, Lot.batch_no).join(Lot, Lot.product_id == Product.id)
+                                         .where(Lot.id == lot_id)).one()
+        out.put_back.append(PutBack(sku, batch, quantity, uow.session.get(Location, location_id).code))
+
+
+def _cancel_tasks(uow: UnitOfWork, order: ConsumerOrder, out: Released) -> None:
+    tasks = uow.session.execute(select(PickTask).where(PickTask.order_id == order.id, PickTask.status == "open")
+                                .order_by(PickTask.id)).scalars().all()
+    for task in tasks:
+        task.status = "cancelled"
+    out.tasks = len(tasks)
+    uow.session.flush()
+    for wave in uow.session.execute(select(Wave).where(Wave.id.in_({t.wave_id for t in tasks}))
+                                    .order_by(Wave.wave_no)).scalars():
+        out.waves.append(wave.wave_no)
+        if wave.status == "open" and not open_tasks(uow, wave):
+            wave.status = "picked"  # nothing left to pick in it
+
+
+def _open_parcel(uow: UnitOfWork, parcel: Parcel, out: Released) -> None:
+    out.parcel = parcel.waybill_no
+    _withdraw_prints(uow, [f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
+    manifest = uow.session.get(Manifest, parcel.manifest_id) if parcel.manifest_id else None
+    uow.session.execute(delete(ParcelItem).where(ParcelItem.parcel_id == parcel.id))
+    uow.session.delete(parcel)
+    uow.session.flush()
+    if manifest is not None:
+        out.manifest = manifest.manifest_no
+        out.manifest_withdrawn = _take_off(uow, manifest)
+
+
+def _take_off(uow: UnitOfWork, manifest: Manifest) -> bool:
+    """Recompute a manifest without the parcel taken off and print it again; withdraw it if it is now empty."""
+    if uow.is_postgres:
+        uow.session.refresh(manifest, with_for_update=True)
+    parcels = uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id)).scalars().all()
+    if not parcels:  # nothing left to carry: no vehicle leaves on it
+        audit.record(uow, "manifest_withdraw", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no)
+        _withdraw_prints(uow, [f"handover manifest {manifest.manifest_no}", f"gate pass {manifest.manifest_no}"])
+        uow.session.delete(manifest)
+        return True
+    manifest.parcel_count = len(parcels)
+    manifest.gross_kg = sum((p.weight_kg for p in parcels), Decimal(0))
+    manifest.net_kg = sum((p.net_kg for p in parcels), Decimal(0))
+    if manifest.status == "exiting":
+        close_if_done(uow, manifest)  # the parcel taken off may have been the last one still inside
+    print_manifest(uow, manifest.manifest_no, print_queue.DOCUMENT_PRINTER)
+    return False
+
+
+def _withdraw_prints(uow: UnitOfWork, documents: list[str]) -> None:
+    """Documents of something that no longer exists: withdrawn from the queue if they have not printed."""
+    for job in uow.session.execute(select(PrintJob.id).where(
+            PrintJob.document.in_(documents), PrintJob.status.in_(("queued", "failed")))).scalars().all():
+        print_queue.cancel(uow, job)

@@ -1,0 +1,201 @@
+"""The plain data the outbound documents print: waybill label, packing list, handover manifest, gate pass.
+
+Personal data appears masked (name: family name only; phone: 158****5483): the label leaves the zone.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from app.domain.roles import Permission
+from app.errors import NotFound, Rejected
+from app.persistence.models import (
+    AccountBookItem, ConsumerOrder, InspectionPull, InventoryList, Location, Lot, Manifest, Parcel, ParcelItem, Product,
+    Warehouse,
+)
+from app.persistence.uow import UnitOfWork
+from app.admin import pii
+from app.admin.auth import require
+
+CARRIERS = {"SF": "顺丰速运", "YTO": "圆通速递", "ZTO": "中通快递", "STO": "申通快递", "YD": "韵达快递",
+            "EMS": "中国邮政 EMS", "JD": "京东物流", "DBL": "德邦快递"}
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
+
+
+def _house(uow: UnitOfWork) -> Warehouse:
+    house = uow.session.execute(select(Warehouse).order_by(Warehouse.id).limit(1)).scalar_one_or_none()
+    if house is None:
+        raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
+                       code="no_warehouse")
+    return house
+
+
+def local_time(uow: UnitOfWork, when: datetime | None = None) -> str:
+    zone = ZoneInfo(_house(uow).time_zone or "Asia/Shanghai")
+    return (when.astimezone(zone) if when else datetime.now(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def short_place(name: str) -> str:
+    """浙江省 → 浙江, 杭州市 → 杭州 (the sorting code's words)."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def mask_name(name: str) -> str:
+    """李娜 → 李*, 欧阳修 → 欧**: the family name only."""
+    return name[:1] + "*" * (len(name) - 1) if name else ""
+
+
+def _order(uow: UnitOfWork, order_id: int) -> ConsumerOrder:
+    order = uow.session.get(ConsumerOrder, order_id)
+    if order is None:
+        raise NotFound(f"no order {order_id}")
+    return order
+
+
+def _items(uow: UnitOfWork, order_id: int) -> list[dict[str, Any]]:
+    rows = uow.session.execute(
+        select(Product.sku, Product.name_cn, Lot.batch_no, ParcelItem.quantity)
+        .join(Parcel, Parcel.id == ParcelItem.parcel_id).join(Lot, Lot.id == ParcelItem.lot_id)
+        .join(Product, Product.id == ParcelItem.product_id).where(Parcel.order_id == order_id)
+        .order_by(Product.sku, Lot.batch_no))
+    return [{"sku": r.sku, "name": r.name_cn, "batch": r.batch_no, "qty": r.quantity} for r in rows]
+
+
+def waybill_data(uow: UnitOfWork, order_id: int) -> dict[str, Any]:
+    """The e-waybill (D6): carrier, sorting code, waybill, masked consignee, sender, order, weight, pieces."""
+    order = _order(uow, order_id)
+    parcel = uow.session.execute(select(Parcel).where(Parcel.order_id == order_id)).scalar_one()
+    house = _house(uow)
+    name = pii.key_for(uow).decrypt("consignee_name", order.consignee_name_enc)
+    province, city = short_place(order.consignee_province), short_place(order.consignee_city)
+    items = _items(uow, order_id)
+    return {
+        "carrier": order.carrier_code, "carrier_name": CARRIERS.get(order.carrier_code, order.carrier_code),
+        "waybill": parcel.waybill_no, "sort_code": f"{province}-{city}-{order.consignee_district}",
+        "hub": f"{city}集包", "consignee": mask_name(name), "phone": order.consignee_phone_masked,
+        "address": "".join([order.consignee_province, order.consignee_city, order.consignee_district,
+                            order.consignee_address]),
+        "sender": house.name, "sender_address": house.area_name, "order_no": order.order_no,
+        "weight": f"{parcel.weight_kg:.3f}", "pieces": parcel.pieces,
+        "summary": ", ".join(f"{i['sku']}×{i['qty']}" for i in items), "printed_at": local_time(uow),
+    }
+
+
+def packing_list_data(uow: UnitOfWork, order_id: int) -> dict[str, Any]:
+    """The packing slip (D5): order, platform, waybill, masked consignee, contents by lot, packer."""
+    order = _order(uow, order_id)
+    parcel = uow.session.execute(select(Parcel).where(Parcel.order_id == order_id)).scalar_one()
+    name = pii.key_for(uow).decrypt("consignee_name", order.consignee_name_enc)
+    return {"order_no": order.order_no, "platform": order.platform_name, "waybill": parcel.waybill_no,
+            "carrier": order.carrier_code, "consignee": mask_name(name), "phone": order.consignee_phone_masked,
+            "packed_at": local_time(uow, parcel.packed_at), "packer": parcel.packed_by,
+            "weight": f"{parcel.weight_kg:.3f}", "pieces": parcel.pieces, "lines": _items(uow, order_id)}
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> list[str]:
+    """Write each file into `folder` (made if missing) whole or not at all; returns their paths."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, data in files.items():
+            path = folder / name
+            partial = path.with_name(f".{name}.part")
+            partial.write_bytes(data)
+            os.replace(partial, path)
+            paths.append(str(path))
+    except OSError as exc:
+        raise Rejected(f"cannot write into {folder}: {exc.strerror or exc}", code="cannot_write",
+                       path=str(folder)) from exc
+    return paths
+
+
+def find_manifest(uow: UnitOfWork, code: str) -> Manifest:
+    """A manifest by its number or its gate pass number."""
+    manifest = uow.session.execute(select(Manifest).where(
+        (Manifest.manifest_no == code) | (Manifest.gate_pass_no == code))).scalar_one_or_none()
+    if manifest is None:
+        raise NotFound(f"no manifest or gate pass {code!r}", code="unknown_manifest", manifest=code)
+    return manifest
+
+
+def _parcels(uow: UnitOfWork, manifest_id: int) -> list[Any]:
+    return uow.session.execute(
+        select(Parcel.waybill_no, Parcel.weight_kg, Parcel.net_kg, Parcel.pieces, Parcel.status,
+               ConsumerOrder.order_no, InventoryList.invt_no, InventoryList.cop_no)
+        .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
+        .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
+        .where(Parcel.manifest_id == manifest_id).order_by(Parcel.id)).all()
+
+
+def manifest_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
+    """The outbound handover manifest (D8): vehicle, gate pass, every parcel with its list and weight."""
+    require(uow, Permission.PRINT)
+    m = find_manifest(uow, code)
+    house = _house(uow)
+    rows = _parcels(uow, m.id)
+    return {"manifest": m.manifest_no, "gate_pass": m.gate_pass_no, "carrier": m.carrier_code,
+            "carrier_name": CARRIERS.get(m.carrier_code, m.carrier_code), "vehicle": m.vehicle_plate,
+            "status": m.status, "warehouse": house.name, "account_book": house.account_book,
+            "created": local_time(uow, m.created_at), "exited": local_time(uow, m.exited_at) if m.exited_at else "",
+            "parcels": [{"seq": i, "waybill": r.waybill_no, "order_no": r.order_no, "invt_no": r.invt_no or r.cop_no,
+                         "weight": f"{r.weight_kg:.3f}", "pieces": r.pieces, "status": r.status}
+                        for i, r in enumerate(rows, start=1)],
+            "parcel_count": len(rows), "gross": f"{m.gross_kg:.3f}", "net": f"{m.net_kg:.3f}",
+            "printed": local_time(uow)}
+
+
+def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
+    """The gate pass (核放单, D9): second-line exit, one vehicle, its lists, goods by account-book item."""
+    require(uow, Permission.PRINT)
+    m = find_manifest(uow, code)
+    house = _house(uow)
+    lines: dict[str, dict[str, Any]] = {}
+    for item_no, hs, name, unit, gross, net, qty in uow.session.execute(
+            select(AccountBookItem.item_no, AccountBookItem.hs_code, AccountBookItem.name, AccountBookItem.unit,
+                   Product.gross_weight_kg, Product.net_weight_kg, func.sum(ParcelItem.quantity))
+            .join(Product, Product.account_book_item_id == AccountBookItem.id)
+            .join(ParcelItem, ParcelItem.product_id == Product.id).join(Parcel, Parcel.id == ParcelItem.parcel_id)
+            .where(Parcel.manifest_id == m.id)
+            .group_by(AccountBookItem.item_no, AccountBookItem.hs_code, AccountBookItem.name, AccountBookItem.unit,
+                      Product.id, Product.gross_weight_kg, Product.net_weight_kg)):
+        line = lines.setdefault(item_no, {"item_no": item_no, "hs_code": hs, "name": name, "unit": unit, "qty": 0,
+                                          "gross": Decimal(0), "net": Decimal(0)})
+        line["qty"] += int(qty)
+        line["gross"] += gross * int(qty)
+        line["net"] += net * int(qty)
+    lists = [r.invt_no or r.cop_no for r in _parcels(uow, m.id)]
+    return {"gate_pass": m.gate_pass_no, "manifest": m.manifest_no, "type": "3 二线进出区 second-line",
+            "io": "E 出区 exit", "bind": "1 一车多票 one vehicle, many lists", "enterprise": house.area_name,
+            "enterprise_code": house.area_code, "account_book": house.account_book,
+            "customs": house.customs_code, "vehicle": m.vehicle_plate, "carrier": m.carrier_code,
+            "gross": f"{m.gross_kg:.3f}", "net": f"{m.net_kg:.3f}", "parcels": m.parcel_count,
+            "status": m.status, "created": local_time(uow, m.created_at),
+            "exited": local_time(uow, m.exited_at) if m.exited_at else "", "lists": lists,
+            "lines": [{**line, "seq": i, "gross": f"{line['gross']:.3f}", "net": f"{line['net']:.3f}"}
+                      for i, line in enumerate((lines[k] for k in sorted(lines)), start=1)],
+            "printed": local_time(uow)}
+
+
+def pull_list_data(uow: UnitOfWork) -> dict[str, Any]:
+    """The inspection pull list (D12): parcels stopped at packing because customs inspects their list (500)."""
+    require(uow, Permission.PRINT)
+    rows = uow.session.execute(
+        select(InspectionPull.pulled_at, InspectionPull.pulled_by, ConsumerOrder.order_no, ConsumerOrder.waybill_no,
+               InventoryList.invt_no, InventoryList.cop_no, InventoryList.return_status, Location.code)
+        .join(ConsumerOrder, ConsumerOrder.id == InspectionPull.order_id)
+        .outerjoin(InventoryList, InventoryList.order_id == InspectionPull.order_id)
+        .outerjoin(Location, Location.id == InspectionPull.location_id).order_by(InspectionPull.id)).all()
+    return {"warehouse": _house(uow).name, "printed": local_time(uow),
+            "rows": [{"seq": i, "pulled_at": local_time(uow, r[0]), "by": r[1], "order_no": r[2], "waybill": r[3],
+                      "invt_no": r[4] or r[5], "status": r[6], "location": r[7] or ""}
+                     for i, r in enumerate(rows, start=1)]}

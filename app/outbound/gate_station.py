@@ -1,0 +1,62 @@
+"""The gate station: scan the manifest (or its gate pass), then each parcel as it passes onto the vehicle.
+
+Each parcel scan ships that parcel (its own transaction, logged under its scan id); a parcel not on the
+manifest, not released or already out is refused. The manifest is out when its last parcel has passed.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from app.errors import BwmsError
+from app.persistence.db import Database
+from app.persistence.uow import Actor, UnitOfWork
+from app.outbound import shipping
+from app.outbound import documents as shipping_documents
+from app.stations import Feedback, Tone, error, feedback
+
+
+def _code(raw: str) -> str:
+    text = raw.strip()
+    return text[3:] if text.startswith("]") and len(text) > 3 else text
+
+
+class GateStation:
+    """One gate clerk; `manifest` is the manifest whose vehicle is being loaded."""
+
+    def __init__(self, db: Database, actor: Actor, manifest: str | None = None) -> None:
+        self.db = db
+        self.actor = actor
+        self.manifest = manifest
+
+    def scan(self, raw: str, scan_id: str | None = None) -> Feedback:
+        code = _code(raw)
+        if not code:
+            return Feedback(Tone.ERROR, "empty", "empty scan")
+        found = self._manifest(code)
+        if isinstance(found, Feedback):
+            return found
+        if self.manifest is None:
+            return Feedback(Tone.ERROR, "manifest_first", "scan the manifest or gate pass first")
+        try:
+            with UnitOfWork(self.db, self.actor) as uow:
+                result = shipping.gate_scan(uow, self.manifest, code, raw, scan_id or uuid.uuid4().hex)
+                uow.commit()
+        except BwmsError as exc:
+            return error(exc)
+        return feedback(result)
+
+    def _manifest(self, code: str) -> Feedback | None:
+        """A manifest or gate pass number switches the station to that vehicle."""
+        try:
+            with UnitOfWork(self.db, self.actor, write=False) as uow:
+                manifest = shipping_documents.find_manifest(uow, code)
+                number, status, count = manifest.manifest_no, manifest.status, manifest.parcel_count
+        except BwmsError:
+            return None
+        self.manifest = number
+        if status == "exited":
+            return Feedback(Tone.WARN, "manifest_exited", f"manifest {number} already left the zone",
+                            {"manifest": number})
+        return Feedback(Tone.PROMPT, "manifest", f"manifest {number}: scan each of its {count} parcels as it is "
+                        "loaded", {"manifest": number, "parcels": count})

@@ -1,0 +1,332 @@
+"""Packing: check every unit of a picked order, weigh the parcel, print its waybill label and packing list.
+
+A pack station scans the order (or waybill) number, then every unit, then weighs. The parcel is made only
+when the contents match the order unit by unit and the weight is within the tolerance of the products'
+gross weights. An order whose inventory list customs put under inspection (500) is stopped with
+"PULL FOR INSPECTION" and goes onto the inspection pull list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from app import settings
+from app.domain.roles import Permission
+from app.errors import NotFound, Rejected
+from app.persistence.db import Database
+from app.persistence.models import (
+    Allocation, ConsumerOrder, InspectionPull, InventoryList, Lot, OrderLine, Parcel, ParcelItem, Product,
+)
+from app.persistence.uow import Actor, UnitOfWork
+from app.admin import audit
+from app.documents import queue as print_queue
+from app.stations import scanlog
+from app.outbound import documents as shipping_documents
+from app.admin.auth import require
+from app.stations.scanlog import ACCEPTED, ScanResult
+
+WORKFLOW = "pack"
+INSPECTION = "500"
+RELEASED = "800"
+PULL = "PULL FOR INSPECTION"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One product of the order: how many units, in which lots (batch → units picked)."""
+
+    product_id: int
+    sku: str
+    gtin: str
+    name: str
+    quantity: int
+    lots: dict[str, int]
+
+
+@dataclass(frozen=True)
+class PackOrder:
+    order_id: int
+    order_no: str
+    waybill: str
+    carrier: str
+    contents: tuple[Expected, ...]
+
+    @property
+    def units(self) -> int:
+        return sum(e.quantity for e in self.contents)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"order_no": self.order_no, "waybill": self.waybill, "carrier": self.carrier, "units": self.units,
+                "contents": [{"sku": e.sku, "gtin": e.gtin, "name": e.name, "qty": e.quantity, "lots": e.lots}
+                             for e in self.contents]}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One scanned unit (or a carton of `count`): its GTIN (14 digits) and the batch if the label has one."""
+
+    gtin: str
+    batch: str = ""
+    count: int = 1
+
+
+def find_order(uow: UnitOfWork, code: str) -> ConsumerOrder:
+    """The order whose number or waybill number is `code` (the parcel's own waybill counts too)."""
+    code = code.strip()
+    found = uow.session.execute(select(ConsumerOrder).where(or_(
+        ConsumerOrder.order_no == code, ConsumerOrder.waybill_no == code,
+        ConsumerOrder.id.in_(select(Parcel.order_id).where(Parcel.waybill_no == code))))).scalars().all()
+    if not found:
+        raise NotFound(f"no order or waybill {code!r}", code="unknown_order", order=code)
+    if len(found) > 1:
+        raise Rejected(f"{code} names several orders: scan the order number", code="ambiguous_order", order=code)
+    return found[0]
+
+
+def _list(uow: UnitOfWork, order: ConsumerOrder) -> InventoryList | None:
+    return uow.session.execute(select(InventoryList).where(InventoryList.order_id == order.id)).scalar_one_or_none()
+
+
+def check_packable(uow: UnitOfWork, order: ConsumerOrder) -> None:
+    """Refuse an order that must not be packed now: under inspection (pulled), not released, not picked."""
+    lst = _list(uow, order)
+    if lst is not None and lst.return_status == INSPECTION:
+        raise Rejected(f"{PULL}: order {order.order_no} (waybill {order.waybill_no}) is under customs inspection: "
+                       "take its goods to the inspection area", code="pull_for_inspection", order_no=order.order_no)
+    parcel = uow.session.execute(select(Parcel.waybill_no, Parcel.status).where(
+        Parcel.order_id == order.id)).first()
+    if parcel is not None:
+        raise Rejected(f"order {order.order_no} is already packed as parcel {parcel.waybill_no} ({parcel.status})",
+                       code="already_packed", order_no=order.order_no)
+    if lst is None or lst.return_status != RELEASED:
+        raise Rejected(f"order {order.order_no} is not released by customs (latest receipt "
+                       f"{lst.return_status if lst and lst.return_status else 'none'}): it may not be packed",
+                       code="not_released", order_no=order.order_no)
+    if order.status != "picked":
+        picked, wanted = _progress(uow, order.id)
+        raise Rejected(f"order {order.order_no} is {order.status}: {picked} of {wanted} units are in the packing "
+                       "area; pick it first", code="not_picked", order_no=order.order_no, status=order.status)
+
+
+def _progress(uow: UnitOfWork, order_id: int) -> tuple[int, int]:
+    picked = uow.session.execute(select(func.coalesce(func.sum(Allocation.picked), 0)).where(
+        Allocation.order_id == order_id, Allocation.state == "open")).scalar_one()
+    wanted = uow.session.execute(select(func.coalesce(func.sum(OrderLine.quantity), 0)).where(
+        OrderLine.order_id == order_id)).scalar_one()
+    return int(picked), int(wanted)
+
+
+def contents(uow: UnitOfWork, order: ConsumerOrder) -> PackOrder:
+    """What the parcel must hold: the units picked for the order, by product and lot."""
+    rows = uow.session.execute(
+        select(Product.id, Product.sku, Product.gtin, Product.name_cn, Lot.batch_no, func.sum(Allocation.picked))
+        .join(Lot, Lot.id == Allocation.lot_id).join(Product, Product.id == Lot.product_id)
+        .where(Allocation.order_id == order.id, Allocation.state == "open", Allocation.picked > 0)
+        .group_by(Product.id, Product.sku, Product.gtin, Product.name_cn, Lot.batch_no)
+        .order_by(Product.sku, Lot.batch_no)).all()
+    by_product: dict[int, Expected] = {}
+    for pid, sku, gtin, name, batch, qty in rows:
+        e = by_product.get(pid) or Expected(pid, sku, gtin, name, 0, {})
+        by_product[pid] = Expected(pid, sku, gtin, name, e.quantity + int(qty), {**e.lots, batch: int(qty)})
+    return PackOrder(order.id, order.order_no, order.waybill_no, order.carrier_code, tuple(by_product.values()))
+
+
+def start_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, location: str | None = None) -> ScanResult:
+    """The pack station's first scan: the order to pack and its contents, or why not (an inspection is pulled)."""
+    require(uow, Permission.SCAN_OPERATIONS)
+    first = scanlog.replayed(uow, scan_id)
+    if first is not None:
+        return first
+    try:
+        order = find_order(uow, code)
+        try:
+            check_packable(uow, order)
+        except Rejected as exc:
+            if exc.code == "pull_for_inspection":
+                pull(uow, order, location)
+            raise
+        expected = contents(uow, order)
+        computed, _ = _weights(uow, expected)
+        result = ScanResult(ACCEPTED, "order", f"order {order.order_no}, waybill {order.waybill_no}: scan its "
+                            f"{expected.units} units (about {computed} kg)",
+                            {**expected.to_json(), "computed_weight": str(computed)})
+    except Rejected as exc:
+        result = scanlog.rejected(exc.code, exc.message, **exc.params)
+    scanlog.log(uow, scan_id, WORKFLOW, code[:64], raw, result)
+    return result
+
+
+def pull(uow: UnitOfWork, order: ConsumerOrder, location: str | None = None) -> None:
+    """Put an order on the inspection pull list (once)."""
+    from app.outbound.picking import find_location
+
+    if uow.session.execute(select(InspectionPull.id).where(InspectionPull.order_id == order.id)).first():
+        return
+    where = find_location(uow, location).id if location else uow.session.execute(
+        select(Allocation.packing_location_id).where(Allocation.order_id == order.id,
+                                                     Allocation.packing_location_id.is_not(None)).limit(1)).scalar()
+    uow.session.add(InspectionPull(order_id=order.id, pulled_by=uow.actor.username[:40],
+                                   station=uow.actor.station[:40], location_id=where))
+    audit.record(uow, "inspection_pull", "order", order.order_no, waybill=order.waybill_no)
+    uow.changes.touch("packing", "inspection")
+
+
+def record_pull(db: Database, actor: Actor, order_no: str) -> None:
+    """Put an order on the pull list in its own transaction (after a refused pack rolled back)."""
+    with UnitOfWork(db, actor) as uow:
+        pull(uow, find_order(uow, order_no))
+        uow.commit()
+
+
+def unit_problem(expected: PackOrder, counted: Counter, unit: Unit) -> str | None:
+    """Why a scanned unit does not belong in the parcel (a pure rule), or None when it does."""
+    match = next((e for e in expected.contents if e.gtin.zfill(14) == unit.gtin.zfill(14)), None)
+    if match is None:
+        return f"GTIN {unit.gtin} is not in order {expected.order_no}: put it back (it belongs to another order)"
+    if unit.batch and unit.batch not in match.lots:
+        return (f"wrong lot: batch {unit.batch} of {match.sku} was not picked for order {expected.order_no} "
+                f"(picked: {', '.join(sorted(match.lots))})")
+    if counted[match.product_id] + unit.count > match.quantity:
+        return f"too many {match.sku}: the order holds {match.quantity}, {counted[match.product_id]} already scanned"
+    return None
+
+
+def product_of(expected: PackOrder, gtin: str) -> Expected:
+    return next(e for e in expected.contents if e.gtin.zfill(14) == gtin.zfill(14))
+
+
+@dataclass
+class PackResult:
+    order_no: str
+    waybill: str
+    weight: Decimal
+    computed: Decimal
+    pieces: int
+    labels: list[str] = field(default_factory=list)
+    jobs: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"order_no": self.order_no, "waybill": self.waybill, "weight": str(self.weight),
+                "computed_weight": str(self.computed), "pieces": self.pieces, "labels": self.labels,
+                "print_jobs": self.jobs}
+
+
+def parse_weight(value: str | Decimal) -> Decimal:
+    try:
+        weight = Decimal(str(value).strip().lower().removesuffix("kg").strip())
+    except InvalidOperation as exc:
+        raise Rejected(f"weight {value!r} is not a number of kilograms", code="bad_weight") from exc
+    if not weight.is_finite() or weight <= 0 or weight > 1000:
+        raise Rejected(f"weight {value} kg is not a parcel's weight", code="bad_weight")
+    return weight.quantize(Decimal("0.001"))
+
+
+def weight_problem(measured: Decimal, computed: Decimal, tolerance: Decimal) -> str | None:
+    """Why a measured parcel weight is refused against the computed gross weight (a pure rule)."""
+    if computed <= 0:
+        return None
+    off = abs(measured - computed) / computed
+    if off > tolerance:
+        return (f"weight {measured} kg is {off:.0%} off the computed {computed} kg (tolerance {tolerance:.0%}): "
+                "check the contents and weigh again")
+    return None
+
+
+def pack_parcel(uow: UnitOfWork, order_no: str, units: Sequence[Unit], weight: str | Decimal, *,
+                label_out: Path | None = None, label_printer: str = print_queue.LABEL_PRINTER,
+                document_printer: str = print_queue.DOCUMENT_PRINTER) -> PackResult:
+    """Make the parcel of a picked order: contents checked unit by unit, weight in tolerance, label queued."""
+    require(uow, Permission.SCAN_OPERATIONS)
+    order = find_order(uow, order_no)
+    if uow.is_postgres:
+        uow.session.refresh(order, with_for_update=True)
+    try:
+        check_packable(uow, order)
+    except Rejected as exc:
+        if exc.code == "pull_for_inspection":
+            db, actor = uow.db, uow.actor
+            uow.after_rollback.append(lambda: record_pull(db, actor, order.order_no))
+        raise
+    expected = contents(uow, order)
+    _check_contents(expected, units)
+    measured = parse_weight(weight)
+    computed, net = _weights(uow, expected)
+    problem = weight_problem(measured, computed, settings.get(uow.session, "weight_tolerance_fraction"))
+    if problem:
+        raise Rejected(f"parcel {order.waybill_no} held: {problem}", code="weight_off", weight=str(measured),
+                       computed=str(computed))
+    parcel = _make_parcel(uow, order, expected, measured, computed, net)
+    result = PackResult(order.order_no, order.waybill_no, measured, computed, expected.units)
+    _print(uow, parcel, result, label_out, label_printer, document_printer)
+    order.status = "packed"
+    audit.record(uow, "pack", "parcel", parcel.waybill_no, order_no=order.order_no, weight=str(measured),
+                 computed=str(computed), pieces=expected.units, labels=result.labels)
+    uow.changes.touch("packing", "orders", "print_queue")
+    return result
+
+
+def _check_contents(expected: PackOrder, units: Sequence[Unit]) -> None:
+    counted: Counter = Counter()
+    for unit in units:
+        problem = unit_problem(expected, counted, unit)
+        if problem:
+            raise Rejected(problem, code="wrong_unit", gtin=unit.gtin)
+        counted[product_of(expected, unit.gtin).product_id] += unit.count
+    missing = [f"{e.quantity - counted[e.product_id]} × {e.sku}" for e in expected.contents
+               if counted[e.product_id] < e.quantity]
+    if missing:
+        raise Rejected(f"contents incomplete: {', '.join(missing)} of order {expected.order_no} not scanned",
+                       code="contents_incomplete", order_no=expected.order_no)
+
+
+def _weights(uow: UnitOfWork, expected: PackOrder) -> tuple[Decimal, Decimal]:
+    weights = {pid: (gross, net) for pid, gross, net in uow.session.execute(
+        select(Product.id, Product.gross_weight_kg, Product.net_weight_kg)
+        .where(Product.id.in_([e.product_id for e in expected.contents])))}
+    gross = sum((weights[e.product_id][0] * e.quantity for e in expected.contents), Decimal(0))
+    net = sum((weights[e.product_id][1] * e.quantity for e in expected.contents), Decimal(0))
+    return gross, net
+
+
+def _make_parcel(uow: UnitOfWork, order: ConsumerOrder, expected: PackOrder, measured: Decimal,
+                 computed: Decimal, net: Decimal) -> Parcel:
+    rows = uow.session.execute(select(Allocation.lot_id, Lot.product_id, func.sum(Allocation.picked),
+                                      func.min(Allocation.packing_location_id))
+                               .join(Lot, Lot.id == Allocation.lot_id)
+                               .where(Allocation.order_id == order.id, Allocation.state == "open",
+                                      Allocation.picked > 0)
+                               .group_by(Allocation.lot_id, Lot.product_id)).all()
+    parcel = Parcel(waybill_no=order.waybill_no, order_id=order.id, carrier_code=order.carrier_code,
+                    status="packed", pieces=expected.units, weight_kg=measured, computed_kg=computed, net_kg=net,
+                    packing_location_id=rows[0][3], packed_by=uow.actor.username[:40],
+                    station=uow.actor.station[:40], label_paths="")
+    uow.session.add(parcel)
+    uow.session.flush()
+    uow.session.add_all([ParcelItem(parcel_id=parcel.id, lot_id=lot_id, product_id=pid, quantity=int(qty))
+                         for lot_id, pid, qty, _ in rows])
+    return parcel
+
+
+def _print(uow: UnitOfWork, parcel: Parcel, result: PackResult, label_out: Path | None, label_printer: str,
+           document_printer: str) -> None:
+    """Queue the waybill label (ZPL) and the packing list (PDF); also write them to `label_out` if given."""
+    from printing.label import to_pdf, to_zpl
+    from printing.waybill import packing_list_pdf, waybill_label
+
+    label = waybill_label(shipping_documents.waybill_data(uow, parcel.order_id))
+    zpl, pdf = to_zpl(label), to_pdf([label])
+    packing = packing_list_pdf(shipping_documents.packing_list_data(uow, parcel.order_id))
+    result.jobs.append(print_queue.enqueue(uow, f"waybill {parcel.waybill_no}", label_printer, zpl).id)
+    result.jobs.append(print_queue.enqueue(uow, f"packing list {parcel.waybill_no}", document_printer, packing).id)
+    if label_out is not None:
+        result.labels = shipping_documents.write_files(Path(label_out), {
+            f"{parcel.waybill_no}.zpl": zpl, f"{parcel.waybill_no}.pdf": pdf,
+            f"{parcel.waybill_no}-packing-list.pdf": packing})[:2]
+        parcel.label_paths = "\n".join(result.labels)

@@ -1,0 +1,73 @@
+"""The pick station: a picker walks one wave, scanning each location and then every unit taken there.
+
+States: waiting for a location → at a location (unit scans, or CMD:SHORT when what is left is not there).
+Each scan is its own transaction, logged under its scan id, so a replayed file picks nothing twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from app.domain import gs1
+from app.domain.gs1 import BadScan, ItemScan, LocationScan
+from app.errors import BwmsError
+from app.persistence.db import Database
+from app.persistence.uow import Actor, UnitOfWork
+from app.outbound import picking
+from app.stations import Feedback, Tone, error, feedback
+
+SHORT = "CMD:SHORT"  # the pick station's command: what is still to pick here is not there
+
+
+class PickStation:
+    """One picker on one wave; `location` is where the last accepted location scan put them."""
+
+    def __init__(self, db: Database, actor: Actor, wave_no: str, *, packing: str | None = None) -> None:
+        self.db = db
+        self.actor = actor
+        self.wave_no = wave_no
+        self.packing = packing  # the packing location picked units go to (default: the first one)
+        self.location: str | None = None
+
+    def scan(self, raw: str, scan_id: str | None = None) -> Feedback:
+        scan_id = scan_id or uuid.uuid4().hex
+        text = raw.strip()
+        if text.endswith(SHORT) and text[:-len(SHORT)] in ("", "]C0"):
+            return self._short(raw, scan_id)
+        decoded = gs1.decode(raw)
+        if isinstance(decoded, BadScan):
+            return Feedback(Tone.ERROR, decoded.code, decoded.reason)
+        if isinstance(decoded, LocationScan):
+            return self._arrive(decoded.code)
+        if not isinstance(decoded, ItemScan):
+            return Feedback(Tone.ERROR, "not_a_pick_scan", "scan a location, a product, or CMD:SHORT")
+        if self.location is None:
+            return Feedback(Tone.ERROR, "location_first", "scan the location before the goods")
+        return self._run(lambda uow: picking.pick_scan(uow, self.wave_no, self.location, decoded, raw, scan_id,
+                                                      packing=self.packing))
+
+    def _arrive(self, code: str) -> Feedback:
+        try:
+            with UnitOfWork(self.db, self.actor, write=False) as uow:
+                result = picking.check_location(uow, self.wave_no, code)
+        except BwmsError as exc:
+            return error(exc)
+        if result.accepted:
+            self.location = code
+            shown = feedback(result)
+            return Feedback(Tone.PROMPT, shown.code, shown.text, shown.params)
+        return feedback(result)
+
+    def _short(self, raw: str, scan_id: str) -> Feedback:
+        if self.location is None:
+            return Feedback(Tone.ERROR, "location_first", "scan the location where goods are missing first")
+        return self._run(lambda uow: picking.short_pick(uow, self.wave_no, self.location, raw, scan_id))
+
+    def _run(self, action) -> Feedback:  # noqa: ANN001 - (uow) -> ScanResult
+        try:
+            with UnitOfWork(self.db, self.actor) as uow:
+                result = action(uow)
+                uow.commit()
+        except BwmsError as exc:
+            return error(exc)
+        return feedback(result)

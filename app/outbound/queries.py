@@ -1,0 +1,192 @@
+"""What the outbound screens read: the order board, wave summaries, the picker's next stop, manifests, documents.
+
+Read-only queries shaped for the stations (plain rows and dicts); every one checks the role first. The
+documents are the same PDFs `bwms print` makes, as bytes for the screen to preview, print or save.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, case, func, select
+
+from app.domain.roles import Permission
+from app.errors import NotFound, Rejected
+from app.persistence.models import (
+    ConsumerOrder, InventoryList, Location, Lot, Manifest, OrderLine, OrderWait, Parcel, PickTask, Product, Wave,
+)
+from app.persistence.uow import UnitOfWork
+from app.admin.auth import require
+
+# the order board's views: which order statuses each shows
+BOARD = {"waiting": ("released", "short"), "allocated": ("allocated",), "picked": ("picked",),
+         "packed": ("packed", "manifested")}
+RELEASED = "800"
+
+
+def _board(view: str) -> Select:
+    statuses = BOARD.get(view)
+    if statuses is None:
+        raise Rejected(f"unknown order board view {view!r}: one of {', '.join(BOARD)}", code="bad_view")
+    units = (select(func.coalesce(func.sum(OrderLine.quantity), 0)).where(OrderLine.order_id == ConsumerOrder.id)
+             .correlate(ConsumerOrder).scalar_subquery())
+    wave = (select(func.max(Wave.wave_no)).join(PickTask, PickTask.wave_id == Wave.id)
+            .where(PickTask.order_id == ConsumerOrder.id).correlate(ConsumerOrder).scalar_subquery())
+    stmt = (select(ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.carrier_code, ConsumerOrder.status,
+                   wave.label("wave"), units.label("units"), OrderWait.reason, OrderWait.since)
+            .join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+            .outerjoin(OrderWait, OrderWait.order_id == ConsumerOrder.id)
+            .where(ConsumerOrder.status.in_(statuses)))
+    if view == "waiting":  # only what customs released waits for stock; the rest waits for customs
+        stmt = stmt.where(InventoryList.return_status == RELEASED)
+    return stmt
+
+
+def order_board_page(uow: UnitOfWork, view: str, after_id: int, limit: int) -> list[tuple]:
+    """One page of the supervisor's order board: (id, order no., carrier, status, wave, units, reason, since)."""
+    require(uow, Permission.VIEW)
+    stmt = _board(view).where(ConsumerOrder.id > after_id).order_by(ConsumerOrder.id).limit(limit)
+    return [tuple(row) for row in uow.session.execute(stmt)]
+
+
+def order_board_count(uow: UnitOfWork, view: str) -> int:
+    require(uow, Permission.VIEW)
+    return int(uow.session.execute(select(func.count()).select_from(_board(view).subquery())).scalar_one())
+
+
+def wave_summaries(uow: UnitOfWork, status: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """The newest waves (of one status, or all) with their progress, without their tasks."""
+    require(uow, Permission.VIEW)
+    progress = (select(PickTask.wave_id, func.sum(PickTask.quantity).label("units"),
+                       func.sum(PickTask.picked).label("picked"), func.sum(PickTask.short).label("short"),
+                       func.sum(case((PickTask.status == "open", 1), else_=0)).label("open_tasks"))
+                .group_by(PickTask.wave_id).subquery())
+    stmt = (select(Wave, progress.c.units, progress.c.picked, progress.c.short, progress.c.open_tasks)
+            .outerjoin(progress, progress.c.wave_id == Wave.id).order_by(Wave.id.desc()).limit(limit))
+    if status:
+        stmt = stmt.where(Wave.status == status)
+    return [{"wave": w.wave_no, "carrier": w.carrier_code, "single_unit": w.single_unit, "status": w.status,
+             "orders": w.order_count, "units": int(units or 0), "picked": int(picked or 0), "short": int(short or 0),
+             "open_tasks": int(open_tasks or 0), "created_at": w.created_at}
+            for w, units, picked, short, open_tasks in uow.session.execute(stmt)]
+
+
+def _open_tasks(uow: UnitOfWork, wave_id: int) -> list[Any]:
+    return uow.session.execute(
+        select(Location.code, Product.sku, Product.name_cn, Product.gtin, Lot.batch_no, Lot.expiry_date,
+               PickTask.quantity - PickTask.picked - PickTask.short, ConsumerOrder.order_no)
+        .join(Location, Location.id == PickTask.location_id).join(Product, Product.id == PickTask.product_id)
+        .join(Lot, Lot.id == PickTask.lot_id).join(ConsumerOrder, ConsumerOrder.id == PickTask.order_id)
+        .where(PickTask.wave_id == wave_id, PickTask.status == "open")
+        .order_by(Location.pick_sequence, Location.code, Product.sku, PickTask.id)).all()
+
+
+def pick_prompt(uow: UnitOfWork, wave_no: str, location: str | None = None) -> dict[str, Any]:
+    """The picker's stop: the current location while it has work left, else the next one in walk order.
+
+    `items` sums what to take there by SKU and batch; the totals say how far the wave is.
+    """
+    require(uow, Permission.VIEW)
+    wave = uow.session.execute(select(Wave).where(Wave.wave_no == wave_no)).scalar_one_or_none()
+    if wave is None:
+        raise NotFound(f"no wave {wave_no}", code="unknown_wave", wave=wave_no)
+    tasks = _open_tasks(uow, wave.id)
+    here = [t for t in tasks if t.code == location]
+    stop = location if here else (tasks[0].code if tasks else None)
+    items: dict[tuple[str, str], dict[str, Any]] = {}
+    for t in (here or [t for t in tasks if t.code == stop]):
+        item = items.setdefault((t.sku, t.batch_no), {
+            "sku": t.sku, "name": t.name_cn, "gtin": t.gtin, "batch": t.batch_no,
+            "expiry": t.expiry_date.isoformat() if t.expiry_date else "", "qty": 0, "orders": []})
+        item["qty"] += int(t[6])
+        item["orders"].append(t.order_no)
+    done = uow.session.execute(select(func.coalesce(func.sum(PickTask.picked), 0), func.count())
+                               .where(PickTask.wave_id == wave.id)).one()
+    return {"wave": wave.wave_no, "carrier": wave.carrier_code, "status": wave.status, "location": stop,
+            "at_location": bool(here), "items": list(items.values()), "open_tasks": len(tasks),
+            "units_left": sum(int(t[6]) for t in tasks), "units_picked": int(done[0]), "tasks": int(done[1])}
+
+
+def packed_by_carrier(uow: UnitOfWork) -> list[dict[str, Any]]:
+    """Per carrier: packed parcels that wait for a manifest, and their weight."""
+    require(uow, Permission.VIEW)
+    rows = uow.session.execute(select(Parcel.carrier_code, func.count(), func.sum(Parcel.weight_kg))
+                               .where(Parcel.status == "packed").group_by(Parcel.carrier_code)
+                               .order_by(Parcel.carrier_code))
+    return [{"carrier": carrier, "parcels": int(n), "weight": weight} for carrier, n, weight in rows]
+
+
+def manifests(uow: UnitOfWork, limit: int = 200) -> list[dict[str, Any]]:
+    """The newest manifests with how many of their parcels have passed the gate."""
+    require(uow, Permission.VIEW)
+    shipped = (select(Parcel.manifest_id, func.count().label("shipped")).where(Parcel.status == "shipped")
+               .group_by(Parcel.manifest_id).subquery())
+    stmt = (select(Manifest, shipped.c.shipped).outerjoin(shipped, shipped.c.manifest_id == Manifest.id)
+            .order_by(Manifest.id.desc()).limit(limit))
+    return [_manifest_row(m, n) for m, n in uow.session.execute(stmt)]
+
+
+def _manifest_row(m: Manifest, shipped: int | None) -> dict[str, Any]:
+    return {"manifest": m.manifest_no, "gate_pass": m.gate_pass_no, "carrier": m.carrier_code,
+            "vehicle": m.vehicle_plate, "status": m.status, "parcels": m.parcel_count, "shipped": int(shipped or 0),
+            "gross": m.gross_kg, "created_at": m.created_at, "exited_at": m.exited_at}
+
+
+def manifest_detail(uow: UnitOfWork, code: str) -> dict[str, Any]:
+    """A manifest (by its number or gate pass number) with every parcel on it, for the gate station."""
+    require(uow, Permission.VIEW)
+    m = uow.session.execute(select(Manifest).where(
+        (Manifest.manifest_no == code) | (Manifest.gate_pass_no == code))).scalar_one_or_none()
+    if m is None:
+        raise NotFound(f"no manifest or gate pass {code!r}", code="unknown_manifest", manifest=code)
+    rows = uow.session.execute(
+        select(Parcel.waybill_no, ConsumerOrder.order_no, Parcel.pieces, Parcel.weight_kg, Parcel.status,
+               Parcel.shipped_at, InventoryList.return_status)
+        .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
+        .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
+        .where(Parcel.manifest_id == m.id).order_by(Parcel.id)).all()
+    parcels = [{"waybill": r.waybill_no, "order_no": r.order_no, "pieces": r.pieces, "weight": r.weight_kg,
+                "status": r.status, "shipped_at": r.shipped_at, "list_status": r.return_status or ""} for r in rows]
+    return {**_manifest_row(m, sum(p["status"] == "shipped" for p in parcels)), "parcel_list": parcels}
+
+
+def waybill_png(uow: UnitOfWork, waybill: str) -> bytes:
+    """The packed parcel's waybill label as the printer will print it (an on-screen preview, PNG)."""
+    from app.outbound.documents import waybill_data
+    from printing.label import to_png
+    from printing.waybill import waybill_label
+
+    require(uow, Permission.VIEW)
+    order_id = uow.session.execute(select(Parcel.order_id).where(Parcel.waybill_no == waybill)).scalar()
+    if order_id is None:
+        raise NotFound(f"no packed parcel with waybill {waybill}", code="unknown_parcel", waybill=waybill)
+    return to_png(waybill_label(waybill_data(uow, order_id)))
+
+
+def pick_list_pdf(uow: UnitOfWork, wave_no: str) -> bytes:
+    from app.outbound.waves import pick_list
+    from printing.pick_list import pick_list_pdf as render
+
+    return render(pick_list(uow, wave_no))
+
+
+def manifest_pdf(uow: UnitOfWork, code: str) -> bytes:
+    from app.outbound.documents import manifest_data
+    from printing.shipping_docs import manifest_pdf as render
+
+    return render(manifest_data(uow, code))
+
+
+def gate_pass_pdf(uow: UnitOfWork, code: str) -> bytes:
+    from app.outbound.documents import gate_pass_data
+    from printing.shipping_docs import gate_pass_pdf as render
+
+    return render(gate_pass_data(uow, code))
+
+
+def batch_record_pdf(uow: UnitOfWork, lot: str) -> bytes:
+    from app.customs.batch_record import batch_record
+    from printing.batch_record import batch_record_pdf as render
+
+    require(uow, Permission.PRINT)
+    return render(batch_record(uow, lot))

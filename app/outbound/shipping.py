@@ -1,0 +1,259 @@
+"""Manifest, gate pass and gate-out: packed, released parcels leave the zone and the customs ledger follows.
+
+At gate-out each parcel's units leave stock (movement kind "ship", from the packing area to nowhere) and
+its inventory list's pre-decrease becomes the actual decrease (PRE_RELEASE +q, OUT −q ACTUAL per
+account-book item), in one transaction, so the customs balance keeps equal to bonded stock. Nothing
+leaves unless its inventory list's latest receipt is 800 (released): the service checks it every time,
+whoever calls. A parcel or manifest leaves once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain.roles import Permission
+from app.errors import Rejected
+from app.persistence.models import Allocation, ConsumerOrder, InventoryList, Lot, Manifest, Parcel, Warehouse
+from app.persistence.types import utcnow
+from app.persistence.uow import UnitOfWork
+from app.admin import audit
+from app.documents import queue as print_queue
+from app.stations import scanlog
+from app.outbound import documents as shipping_documents
+from app.stock import movements as stock
+from app.admin.auth import require
+from app.customs.hold import write_off_at_gate_out
+from app.outbound.picking import stock_row
+from app.stations.scanlog import ACCEPTED, ScanResult
+
+RELEASED = "800"
+WORKFLOW = "gate"
+
+
+@dataclass
+class ManifestReport:
+    manifest: str
+    gate_pass: str
+    parcels: int
+    weight: Decimal
+    held: list[dict[str, str]] = field(default_factory=list)
+    print_jobs: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"manifest": self.manifest, "gate_pass": self.gate_pass, "parcels": self.parcels,
+                "weight": f"{self.weight:.3f}", "held": self.held, "print_jobs": self.print_jobs}
+
+    def describe(self) -> str:
+        lines = [f"manifest {self.manifest} (gate pass {self.gate_pass}): {self.parcels} parcels, "
+                 f"{self.weight:.3f} kg"]
+        lines += [f"  held back: {h['waybill']}: {h['reason']}" for h in self.held]
+        return "\n".join(lines)
+
+
+def _release_state(uow: UnitOfWork, parcels: Sequence[Parcel]) -> dict[int, str]:
+    """order id → the latest receipt code of its inventory list ('' when none)."""
+    ids = [p.order_id for p in parcels]
+    found = dict(uow.session.execute(select(InventoryList.order_id, InventoryList.return_status)
+                                     .where(InventoryList.order_id.in_(ids))).all()) if ids else {}
+    return {oid: found.get(oid) or "" for oid in ids}
+
+
+def _not_released(code: str) -> str:
+    if code == "500":
+        return "PULL FOR INSPECTION: its inventory list is under customs inspection (500)"
+    return f"its inventory list is not released by customs (latest receipt {code or 'none'})"
+
+
+def create_manifest(uow: UnitOfWork, carrier: str, vehicle: str, waybills: Sequence[str] = (), *,
+                    printer: str = print_queue.DOCUMENT_PRINTER) -> ManifestReport:
+    """Collect the carrier's packed, released parcels (or exactly `waybills`) onto a new manifest and gate pass."""
+    require(uow, Permission.SUPERVISE)
+    carrier, vehicle = carrier.strip().upper(), vehicle.strip()
+    if not vehicle or len(vehicle) > 20:
+        raise Rejected("a manifest needs the vehicle's plate (at most 20 characters)", code="bad_vehicle")
+    stmt = select(Parcel).where(Parcel.carrier_code == carrier, Parcel.status == "packed").order_by(Parcel.id)
+    if waybills:
+        stmt = select(Parcel).where(Parcel.waybill_no.in_(list(waybills))).order_by(Parcel.id)
+    if uow.is_postgres:
+        stmt = stmt.with_for_update()
+    parcels = list(uow.session.execute(stmt).scalars())
+    state = _release_state(uow, parcels)
+    held = [{"waybill": p.waybill_no, "reason": _not_released(state[p.order_id])} for p in parcels
+            if state[p.order_id] != RELEASED]
+    if waybills:
+        _check_named(waybills, parcels, carrier, held)
+    chosen = [p for p in parcels if state[p.order_id] == RELEASED]
+    if not chosen:
+        raise Rejected(f"no packed, released parcel of carrier {carrier} waits for a manifest", code="no_parcels",
+                       carrier=carrier, held=len(held))
+    manifest = _new_manifest(uow, carrier, vehicle, chosen)
+    report = ManifestReport(manifest.manifest_no, manifest.gate_pass_no, len(chosen), manifest.gross_kg, held)
+    report.print_jobs = print_manifest(uow, manifest.manifest_no, printer)
+    audit.record(uow, "manifest_create", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no,
+                 carrier=carrier, vehicle=vehicle, parcels=len(chosen), weight=str(manifest.gross_kg),
+                 held=[h["waybill"] for h in held])
+    uow.changes.touch("shipping", "orders", "print_queue")
+    return report
+
+
+def _check_named(waybills: Sequence[str], parcels: list[Parcel], carrier: str, held: list[dict[str, str]]) -> None:
+    """Named parcels must all exist, be the carrier's, be packed and not on a manifest, and be released."""
+    by_waybill = {p.waybill_no: p for p in parcels}
+    for w in waybills:
+        p = by_waybill.get(w)
+        if p is None:
+            raise Rejected(f"no packed parcel with waybill {w}", code="unknown_parcel", waybill=w)
+        if p.carrier_code != carrier:
+            raise Rejected(f"parcel {w} goes with {p.carrier_code}, not {carrier}", code="wrong_carrier", waybill=w)
+        if p.status != "packed":
+            raise Rejected(f"parcel {w} is already {p.status}", code="already_manifested", waybill=w)
+    if held:
+        raise Rejected("unreleased parcels may not go on a manifest: " + "; ".join(
+            f"{h['waybill']}: {h['reason']}" for h in held), code="unreleased_parcels",
+            waybills=[h["waybill"] for h in held])
+
+
+def _new_manifest(uow: UnitOfWork, carrier: str, vehicle: str, parcels: list[Parcel]) -> Manifest:
+    house = uow.session.execute(select(Warehouse.customs_code).limit(1)).scalar() or "0000"
+    now, temporary = utcnow(), uuid.uuid4().hex[:19]  # numbered from the row id once it has one
+    manifest = Manifest(manifest_no=f"T{temporary}", gate_pass_no=f"T{temporary}", carrier_code=carrier,
+                        vehicle_plate=vehicle, status="created", parcel_count=len(parcels),
+                        gross_kg=sum((p.weight_kg for p in parcels), Decimal(0)),
+                        net_kg=sum((p.net_kg for p in parcels), Decimal(0)), created_by=uow.actor.username[:40])
+    uow.session.add(manifest)
+    uow.session.flush()
+    manifest.manifest_no = f"MF{now:%Y%m%d}{manifest.id:06d}"
+    manifest.gate_pass_no = f"{house}{now:%Y}E{manifest.id:08d}"
+    orders = [p.order_id for p in parcels]
+    for p in parcels:
+        p.manifest_id, p.status = manifest.id, "manifested"
+    for order in uow.session.execute(select(ConsumerOrder).where(ConsumerOrder.id.in_(orders))).scalars():
+        order.status = "manifested"
+    uow.session.flush()
+    return manifest
+
+
+def print_manifest(uow: UnitOfWork, manifest_no: str, printer: str) -> list[int]:
+    from printing.shipping_docs import gate_pass_pdf, manifest_pdf
+
+    manifest = manifest_pdf(shipping_documents.manifest_data(uow, manifest_no))
+    gate_pass = gate_pass_pdf(shipping_documents.gate_pass_data(uow, manifest_no))
+    return [print_queue.enqueue(uow, f"handover manifest {manifest_no}", printer, manifest).id,
+            print_queue.enqueue(uow, f"gate pass {manifest_no}", printer, gate_pass).id]
+
+
+@dataclass
+class GateOutReport:
+    manifest: str
+    gate_pass: str
+    parcels: list[str]
+    units: int
+    exited_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"manifest": self.manifest, "gate_pass": self.gate_pass, "parcels": len(self.parcels),
+                "waybills": self.parcels, "units": self.units, "exited_at": self.exited_at}
+
+    def describe(self) -> str:
+        return (f"manifest {self.manifest} (gate pass {self.gate_pass}) left the zone at {self.exited_at}: "
+                f"{len(self.parcels)} parcels, {self.units} units; customs ledger written off")
+
+
+def _locked_manifest(uow: UnitOfWork, code: str) -> Manifest:
+    manifest = shipping_documents.find_manifest(uow, code)
+    if uow.is_postgres:
+        uow.session.refresh(manifest, with_for_update=True)
+    if manifest.status == "exited":
+        raise Rejected(f"manifest {manifest.manifest_no} already left the zone at "
+                       f"{shipping_documents.local_time(uow, manifest.exited_at)}: it cannot gate out twice",
+                       code="already_exited", manifest=manifest.manifest_no)
+    return manifest
+
+
+def gate_out(uow: UnitOfWork, code: str) -> GateOutReport:
+    """The vehicle of manifest (or gate pass) `code` leaves: every parcel still on it ships, or none does."""
+    require(uow, Permission.SUPERVISE)
+    manifest = _locked_manifest(uow, code)
+    parcels = list(uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id,
+                                                            Parcel.status == "manifested").order_by(Parcel.id))
+                   .scalars())
+    state = _release_state(uow, parcels)
+    blocked = [f"{p.waybill_no}: {_not_released(state[p.order_id])}" for p in parcels if state[p.order_id] != RELEASED]
+    if blocked:
+        raise Rejected(f"manifest {manifest.manifest_no} may not leave: " + "; ".join(blocked),
+                       code="unreleased_parcels", manifest=manifest.manifest_no)
+    units = sum(ship_parcel(uow, p, manifest) for p in parcels)
+    close_if_done(uow, manifest)
+    audit.record(uow, "gate_out", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no,
+                 parcels=[p.waybill_no for p in parcels], units=units)
+    uow.changes.touch("shipping", "stock", "ledger", "orders")
+    return GateOutReport(manifest.manifest_no, manifest.gate_pass_no, [p.waybill_no for p in parcels], units,
+                         shipping_documents.local_time(uow, manifest.exited_at))
+
+
+def close_if_done(uow: UnitOfWork, manifest: Manifest) -> None:
+    left = uow.session.execute(select(Parcel.id).where(Parcel.manifest_id == manifest.id,
+                                                       Parcel.status != "shipped").limit(1)).first()
+    manifest.status = "exiting" if left else "exited"
+    if not left:
+        manifest.exited_at = utcnow()
+
+
+def ship_parcel(uow: UnitOfWork, parcel: Parcel, manifest: Manifest) -> int:
+    """One parcel leaves: its units out of stock, its list written off, its order shipped; returns the units."""
+    order = uow.session.get(ConsumerOrder, parcel.order_id)
+    lst = uow.session.execute(select(InventoryList).where(InventoryList.order_id == order.id)).scalar_one()
+    if lst.return_status != RELEASED:  # checked again here: nothing leaves unreleased, whoever calls
+        raise Rejected(f"parcel {parcel.waybill_no} may not leave: {_not_released(lst.return_status)}",
+                       code="not_released", waybill=parcel.waybill_no)
+    now, units = utcnow(), 0
+    for a in uow.session.execute(select(Allocation).where(Allocation.order_id == order.id,
+                                                          Allocation.state == "open")).scalars().all():
+        if a.picked:
+            stock_row(uow, a.packing_location_id, a.lot_id, "").reserved -= a.picked
+            stock.move(uow, uow.session.get(Lot, a.lot_id), a.picked, stock.Place(a.packing_location_id, "available"),
+                       None, kind="ship", ref_type="parcel", ref_no=parcel.waybill_no, note=manifest.gate_pass_no)
+            units += a.picked
+        a.state, a.shipped_at = "shipped", now
+    write_off_at_gate_out(uow, lst, order, manifest.gate_pass_no)
+    parcel.status, parcel.shipped_at = "shipped", now
+    order.status = "shipped"
+    return units
+
+
+def gate_scan(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult:
+    """The gate station: one parcel of manifest `code` passes the gate (refusals are logged, not raised)."""
+    require(uow, Permission.SCAN_OPERATIONS)
+    return scanlog.once(uow, scan_id, WORKFLOW, code, raw, lambda: _gate_one(uow, code, waybill),
+                        lambda exc: audit.record(uow, "gate_scan", "manifest", code, outcome="refused",
+                                                 waybill=waybill, reason=exc.message))
+
+
+def _gate_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
+    manifest = _locked_manifest(uow, code)
+    parcel = uow.session.execute(select(Parcel).where(Parcel.waybill_no == waybill,
+                                                      Parcel.manifest_id == manifest.id)).scalar_one_or_none()
+    if parcel is None:
+        raise Rejected(f"parcel {waybill} is not on manifest {manifest.manifest_no}: keep it back",
+                       code="not_on_manifest", waybill=waybill)
+    if parcel.status == "shipped":
+        raise Rejected(f"parcel {waybill} already left the zone at "
+                       f"{shipping_documents.local_time(uow, parcel.shipped_at)}", code="already_exited",
+                       waybill=waybill)
+    units = ship_parcel(uow, parcel, manifest)
+    close_if_done(uow, manifest)
+    left = uow.session.execute(select(Parcel.id).where(Parcel.manifest_id == manifest.id,
+                                                       Parcel.status != "shipped")).all()
+    audit.record(uow, "gate_scan", "manifest", manifest.manifest_no, waybill=waybill, units=units)
+    uow.changes.touch("shipping", "stock", "ledger", "orders")
+    text = f"parcel {waybill} out ({units} units); " + (
+        f"{len(left)} parcels of {manifest.manifest_no} still to pass" if left else
+        f"manifest {manifest.manifest_no} complete: the vehicle may leave")
+    return ScanResult(ACCEPTED, "gated_out", text, {"manifest": manifest.manifest_no, "waybill": waybill,
+                                                    "units": units, "left": len(left)})

@@ -1,0 +1,150 @@
+"""Stock: the one primitive that changes quantities (always with a movement row), and stock queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+
+from app.domain.roles import Permission
+from app.errors import Rejected
+from app.persistence.models import Location, Lot, Movement, Product, Stock
+from app.persistence.uow import UnitOfWork
+from app.admin.auth import require
+
+
+@dataclass(frozen=True)
+class Place:
+    """One side of a movement: a location, a status and the handling unit (SSCC or '')."""
+
+    location_id: int
+    status: str
+    lpn: str = ""
+
+
+def _row(uow: UnitOfWork, lot: Lot, place: Place) -> Stock | None:
+    stmt = select(Stock).where(Stock.location_id == place.location_id, Stock.lot_id == lot.id,
+                               Stock.lpn == place.lpn, Stock.status == place.status)
+    if uow.is_postgres:
+        stmt = stmt.with_for_update()
+    return uow.session.execute(stmt).scalar_one_or_none()
+
+
+def move(uow: UnitOfWork, lot: Lot, quantity: int, src: Place | None, dst: Place | None, *, kind: str,
+         ref_type: str = "", ref_no: str = "", note: str = "") -> Movement:
+    """Take `quantity` of `lot` from `src` (None: it enters the warehouse) to `dst` (None: it leaves).
+
+    The only writer of stock rows. Refuses to take more than is free (quantity − reserved) at the source.
+    """
+    if quantity <= 0:
+        raise Rejected(f"quantity must be positive, got {quantity}", code="bad_quantity")
+    if src is None and dst is None:
+        raise ValueError("a movement needs a source or a destination")
+    if src is not None:
+        row = _row(uow, lot, src)
+        free = (row.quantity - row.reserved) if row else 0
+        if free < quantity:
+            raise Rejected(f"only {free} of lot {lot.batch_no} free there, {quantity} asked",
+                           code="insufficient_stock", lot=lot.batch_no, free=free, asked=quantity)
+        row.quantity -= quantity
+        if row.quantity == 0 and row.reserved == 0:
+            uow.session.delete(row)
+    if dst is not None:
+        row = _row(uow, lot, dst)
+        if row is None:
+            row = Stock(location_id=dst.location_id, lot_id=lot.id, product_id=lot.product_id, lpn=dst.lpn,
+                        status=dst.status, quantity=0, reserved=0)
+            uow.session.add(row)
+        row.quantity += quantity
+    mv = Movement(kind=kind, lot_id=lot.id, quantity=quantity,
+                  from_location_id=src.location_id if src else None, from_status=src.status if src else None,
+                  from_lpn=src.lpn if src else None, to_location_id=dst.location_id if dst else None,
+                  to_status=dst.status if dst else None, to_lpn=dst.lpn if dst else None,
+                  ref_type=ref_type, ref_no=ref_no, user_id=uow.actor.user_id, station=uow.actor.station,
+                  note=note)
+    uow.session.add(mv)
+    uow.session.flush()
+    uow.changes.touch("stock")
+    return mv
+
+
+@dataclass(frozen=True)
+class StockFilter:
+    sku: str = ""        # prefix match on the SKU
+    location: str = ""   # prefix match on the location code
+    batch: str = ""      # prefix match on the batch number
+    status: str = ""     # exact
+
+
+STOCK_COLUMNS = ("sku", "name", "batch", "expiry", "location", "lpn", "status", "qty", "reserved")
+
+
+# A prefix filter that matches more than this share of its products, locations or lots is read in stock-id
+# order (SQLite), not through its index: gathering and sorting every match costs more than walking the table.
+BROAD = 0.01
+
+
+def stock_query(f: StockFilter, by_id: frozenset[str] = frozenset()) -> Select:
+    """The stock listing, ordered by stock id so it pages by keyset (fast on millions of rows).
+
+    `by_id`: filters (sku, location, batch) not to look up through their index (see `broad_filters`).
+    """
+    stmt = (select(Stock.id, Product.sku, Product.name_cn, Lot.batch_no, Lot.expiry_date, Location.code,
+                   Stock.lpn, Stock.status, Stock.quantity, Stock.reserved)
+            .join(Product, Product.id == Stock.product_id)
+            .join(Lot, Lot.id == Stock.lot_id)
+            .join(Location, Location.id == Stock.location_id))
+    for name, column, key in _PREFIX_FILTERS:
+        value = getattr(f, name)
+        if value:
+            stmt = stmt.where((column + 0 if name in by_id else column).in_(
+                select(key.class_.id).where(key.startswith(value))))
+    if f.status:
+        stmt = stmt.where(Stock.status == f.status)
+    return stmt
+
+
+_PREFIX_FILTERS = (("sku", Stock.product_id, Product.sku), ("location", Stock.location_id, Location.code),
+                   ("batch", Stock.lot_id, Lot.batch_no))
+
+
+def broad_filters(uow: UnitOfWork, f: StockFilter) -> frozenset[str]:
+    """The prefix filters that match a broad share of their keys (SQLite pages those in stock-id order).
+
+    PostgreSQL's planner weighs this itself from its statistics, so nothing is forced there.
+    """
+    if uow.is_postgres:
+        return frozenset()
+    broad = set()
+    for name, _column, key in _PREFIX_FILTERS:
+        value = getattr(f, name)
+        if value:
+            total = uow.session.execute(select(func.count()).select_from(key.class_)).scalar_one()
+            matched = uow.session.execute(select(func.count()).where(key.startswith(value))).scalar_one()
+            if matched > BROAD * total:
+                broad.add(name)
+    return frozenset(broad)
+
+
+def stock_page(uow: UnitOfWork, f: StockFilter, after_id: int = 0, limit: int = 200) -> list[tuple]:
+    """One page of stock rows after `after_id`: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved)."""
+    require(uow, Permission.VIEW)
+    stmt = stock_query(f, broad_filters(uow, f)).where(Stock.id > after_id).order_by(Stock.id).limit(limit)
+    return [tuple(r) for r in uow.session.execute(stmt)]
+
+
+def stock_count(uow: UnitOfWork, f: StockFilter) -> int:
+    require(uow, Permission.VIEW)
+    return uow.session.execute(select(func.count()).select_from(stock_query(f).subquery())).scalar_one()
+
+
+def stock_rows(uow: UnitOfWork, f: StockFilter) -> list[dict]:
+    """Every matching row as a plain dict (the CLI's `bwms stock --json`)."""
+    out: list[dict] = []
+    after = 0
+    while page := stock_page(uow, f, after, 5000):
+        for r in page:
+            out.append({"sku": r[1], "batch": r[3], "expiry": r[4].isoformat() if r[4] else None,
+                        "location": r[5], "lpn": r[6], "status": r[7], "qty": r[8], "reserved": r[9]})
+        after = page[-1][0]
+    return out

@@ -1,0 +1,5 @@
+"""The customs screens run on the orders screens' fixtures: a warehouse with an exchange folder pair."""
+
+from tests.orders.gui.conftest import exchange, home, warehouse
+
+__all__ = ["exchange", "home", "warehouse"]

@@ -1,0 +1,129 @@
+"""The customs exchange screen: declare now (progress), the inbox watcher applying a dropped receipt
+(800 → released shown), receipts now, the archive and a file shown masked, what a customs officer sees."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.helpers import wait_idle
+from tests.orders.gui.helpers import BUYER_ID, cop_nos, every_text, open_screen, order_state
+from tests.orders.helpers import ceb622, export, import_samples
+from ui.customs.archive_view import MessageDialog
+from ui.customs.exchange_screen import ExchangeScreen
+from ui.orders.printout import PrintoutDialog
+
+ORDER = "TG20261121000002"
+
+
+def _top(kind):  # noqa: ANN001, ANN202
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return found[-1] if found else None
+
+
+def _log(screen) -> list[str]:  # noqa: ANN001
+    return [screen.log.item(i).text() for i in range(screen.log.count())]
+
+
+def test_declare_now_writes_one_file_per_order_with_progress(make_ctx, qtbot, warehouse, exchange):
+    outbox, inbox = exchange
+    import_samples(warehouse)
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    assert screen.outbox_label.text() == str(outbox) and screen.inbox_label.text() == str(inbox)
+    assert screen.watcher.watching
+    QTest.keyClick(screen.view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("63 inventory lists declared"), timeout=60_000)
+    wait_idle(qtbot, ctx)
+    assert len(list(outbox.glob("CEB621_*.xml"))) == 63 and screen.progress_seen[-1] == 100
+    assert screen.model.total == 63 and screen.model.data(screen.model.index(0, 2)) == "CEB621"
+    assert screen.model.data(screen.model.index(0, 6)).startswith("in the outbox since")
+    assert order_state(ctx.db, ORDER) == ("declared", "declared")
+
+
+def test_the_watcher_applies_a_receipt_dropped_into_the_inbox(make_ctx, qtbot, warehouse, exchange):
+    outbox, inbox = exchange
+    import_samples(warehouse)
+    export(warehouse, outbox)
+    cop = cop_nos(warehouse)[ORDER]
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    qtbot.waitUntil(lambda: screen.watcher.passes >= 1, timeout=10_000)  # the first look found nothing new
+    assert screen.log.count() == 0
+    partial = inbox / ".r800.xml.part"  # a declaration client writes under a hidden name, then renames
+    partial.write_bytes(ceb622(cop, "800", "20261126100000000", invt_no="29212026I000000003"))
+    partial.rename(inbox / "r800.xml")
+    with qtbot.waitSignal(screen.watcher.sig_applied, timeout=20_000):
+        pass
+    wait_idle(qtbot, ctx)
+    lines = _log(screen)
+    assert any(f"r800.xml: order {ORDER}, customs 800 → released" in line for line in lines), lines
+    assert screen.status.text() == "1 receipts applied, 0 duplicates, 0 for unknown lists, 0 files refused."
+    assert order_state(ctx.db, ORDER) == ("released", "released")
+    qtbot.waitUntil(lambda: screen.model.total == 64, timeout=10_000)  # the received file is in the archive
+
+
+def test_receipts_now_and_a_hostile_or_unknown_file_is_said(make_ctx, qtbot, warehouse, exchange):
+    outbox, inbox = exchange
+    import_samples(warehouse)
+    export(warehouse, outbox)
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    screen.watch_box.setChecked(False)
+    assert not screen.watcher.watching
+    (inbox / "bomb.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>')
+    (inbox / "other.xml").write_bytes(ceb622("BWI999999999999", "800", "20261126100000000"))
+    (inbox / "ok.xml").write_bytes(ceb622(cop_nos(warehouse)[ORDER], "120", "20261126100000000"))
+    QTest.keyClick(screen.view, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "receipts applied" in screen.status.text(), timeout=30_000)
+    assert screen.status.text() == "1 receipts applied, 0 duplicates, 1 for unknown lists, 1 files refused."
+    screen.watch_box.setChecked(True)  # these files are archived now: the watcher applies nothing again
+    qtbot.waitUntil(lambda: screen.watcher.passes >= 1, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert screen.log.count() == 0
+
+
+def test_the_archive_shows_a_file_masked_and_the_printout_opens(make_ctx, qtbot, warehouse, exchange):
+    outbox, _ = exchange
+    import_samples(warehouse)
+    export(warehouse, outbox)
+    ctx = make_ctx("customs")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    assert not screen.export_button.isVisibleTo(screen) and not screen.watch_box.isVisibleTo(screen)
+    assert not screen.watcher.watching  # a customs officer reads; the exchange is the warehouse's
+    screen.direction.setCurrentIndex(screen.direction.findData("out"))
+    wait_idle(qtbot, ctx)
+    assert screen.model.total == 63
+    screen.view.setFocus()
+    screen.view.setCurrentIndex(screen.model.index(0, 0))
+    QTest.keyClick(screen.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _top(MessageDialog) is not None, timeout=5_000)
+    dialog = _top(MessageDialog)
+    qtbot.waitUntil(lambda: dialog.text.toPlainText() != "", timeout=10_000)
+    shown = dialog.text.toPlainText()  # the newest list first: the last sample order's
+    assert "<ceb:copNo>BWI000000000063</ceb:copNo>" in shown
+    assert re.search(r"<ceb:buyerIdNumber>\d{6}\*{8}\d{3}[\dX]</ceb:buyerIdNumber>", shown)
+    assert not re.search(r"\d{17}[\dX]", shown) and not re.search(r"(?<!\d)1\d{10}(?!\d)", shown)
+    dialog.close()
+    QTest.keyClicks(screen.order_no, ORDER)
+    QTest.keyClick(screen.order_no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _top(PrintoutDialog) is not None and bool(_top(PrintoutDialog).pages), timeout=20_000)
+    _top(PrintoutDialog).close()
+    wait_idle(qtbot, ctx)
+    assert BUYER_ID not in every_text(screen)
+
+
+def test_the_watcher_follows_the_inbox_setting(make_ctx, qtbot, warehouse, exchange, tmp_path):
+    from app.admin.configuration import change_setting
+
+    ctx = make_ctx("admin")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    assert screen.watcher.folder == exchange[1]
+    elsewhere = tmp_path / "shared-inbox"
+    ctx.run(lambda uow: change_setting(uow, "customs_inbox", str(elsewhere)))
+    qtbot.waitUntil(lambda: screen.watcher.folder == elsewhere, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert screen.inbox_label.text() == str(elsewhere) and elsewhere.is_dir()

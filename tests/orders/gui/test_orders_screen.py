@@ -1,0 +1,199 @@
+"""The orders screen: tabs by status, search by waybill (typed like a scan), buyer data masked everywhere,
+reveal for customs officers only (audited), cancel with confirmation (CEB623 when declared), the printout."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+from sqlalchemy import select
+
+from app.persistence.models import AuditEntry
+from tests.gui.helpers import wait_idle
+from tests.orders.gui.helpers import (
+    BUYER_ID, BUYER_PHONE, MASKED_ID, MASKED_PHONE, cop_nos, every_text, open_screen, order_state,
+)
+from tests.orders.helpers import ceb622, export, import_samples, receipts
+from ui.orders import order_detail, printout
+from ui.orders.orders_screen import TABS, OrdersScreen
+from ui.orders.printout import PrintoutDialog
+from ui.orders.widgets import table_texts
+
+FIRST = "TG20261121000000"  # buyer 330106199408148190, phone 15821605483
+
+
+@pytest.fixture
+def declared(warehouse, exchange, tmp_path):  # noqa: ANN001, ANN201 - samples imported, declared, one released
+    outbox, _inbox = exchange
+    import_samples(warehouse)
+    import_samples(warehouse, "orders_invalid.jsonl")
+    export(warehouse, outbox)
+    cops = cop_nos(warehouse)
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "800.xml").write_bytes(ceb622(cops[FIRST], "800", "20261126100000000", invt_no="29212026I000000001"))
+    receipts(warehouse, folder)
+    return cops
+
+
+def _search(qtbot, screen, text: str) -> None:  # noqa: ANN001
+    screen.search.clear()
+    QTest.keyClicks(screen.search, text)
+    QTest.keyClick(screen.search, Qt.Key.Key_Return)
+    wait_idle(qtbot, screen.ctx)
+
+
+def _show_order(qtbot, screen, order_no: str) -> None:  # noqa: ANN001
+    _search(qtbot, screen, order_no)
+    qtbot.waitUntil(lambda: screen.detail.order_no == order_no, timeout=10_000)
+    wait_idle(qtbot, screen.ctx)
+
+
+def test_a_scanned_waybill_opens_its_order(make_ctx, qtbot, declared):
+    ctx = make_ctx("clerk")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    assert screen.search.hasFocus()
+    assert screen.model.rowCount() == 63 and screen.tabs.tabText(0) == "All (63)"
+    assert screen.tabs.tabText(TABS.index("released")) == "released (1)"
+    _search(qtbot, screen, "SF395965144161")
+    assert screen.model.rowCount() == 1 and screen.model.row_at(0)[1] == "TG20261121000001"
+    qtbot.waitUntil(lambda: screen.detail.order_no == "TG20261121000001", timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert screen.detail.values["waybill"].text() == "SF395965144161 (SF)"
+    assert screen.detail.values["status"].text() == "declared"
+    events = table_texts(screen.detail.events)
+    assert events[0][1] == "imported" and any(e[1] == "file sent" and e[2] == "CEB621" for e in events)
+    assert not screen.detail.cancel_button.isVisibleTo(screen)   # a clerk may not cancel
+    assert not screen.detail.reveal_id.isVisibleTo(screen)
+    QTest.keyClick(screen.search, Qt.Key.Key_Escape)
+    assert screen.search.text() == ""
+
+
+def test_tabs_filter_by_status_and_the_keyboard_moves_between_them(make_ctx, qtbot, declared):
+    ctx = make_ctx("clerk")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    QTest.keyClick(screen.search, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert screen.tabs.currentIndex() == 1 and screen.model.rowCount() == 0  # none accepted-undeclared left
+    screen.tabs.setCurrentIndex(TABS.index("released"))
+    wait_idle(qtbot, ctx)
+    assert [screen.model.row_at(r)[1] for r in range(screen.model.rowCount())] == [FIRST]
+    assert screen.model.data(screen.model.index(0, 2)) == "released (800)"
+    screen.search.setFocus()
+    QTest.keyClick(screen.search, Qt.Key.Key_Down)  # on into the table: the first order opens
+    qtbot.waitUntil(lambda: screen.detail.order_no == FIRST, timeout=10_000)
+    assert screen.view.hasFocus()
+    screen.refresh()  # as after a receipt: the order shown stays selected
+    wait_idle(qtbot, ctx)
+    assert screen.view.selectionModel().selectedRows()[0].row() == 0
+
+
+def test_buyer_data_is_masked_in_every_text_on_screen(make_ctx, qtbot, declared):
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    _show_order(qtbot, screen, FIRST)
+    _search(qtbot, screen, "8190")  # the last digits of the ID number find the buyer's orders
+    assert screen.model.rowCount() >= 2
+    shown = every_text(screen)
+    assert BUYER_ID not in shown and BUYER_PHONE not in shown
+    assert MASKED_ID in shown and MASKED_PHONE in shown
+    assert screen.detail.values["buyer_id"].text() == MASKED_ID
+    image = screen.grab()
+    assert not image.isNull()
+
+
+def test_a_customs_officer_reveals_one_value_and_it_is_audited(make_ctx, qtbot, declared, uow_as):
+    ctx = make_ctx("customs")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    _show_order(qtbot, screen, FIRST)
+    assert screen.detail.reveal_id.isVisibleTo(screen) and not screen.detail.cancel_button.isVisibleTo(screen)
+    QTest.keyClick(screen.search, Qt.Key.Key_F9)  # the reveal button's shortcut
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: screen.detail.values["buyer_id"].text() == BUYER_ID, timeout=10_000)
+    assert screen.detail.values["buyer_phone"].text() == MASKED_PHONE  # one value, not the whole buyer
+    assert "recorded in the audit log" in screen.detail.status.text()
+    screen.detail.mask_again()  # the timer's work
+    assert screen.detail.values["buyer_id"].text() == MASKED_ID
+    with uow_as("admin", write=False) as uow:
+        entries = uow.session.execute(select(AuditEntry.username, AuditEntry.entity_key, AuditEntry.detail)
+                                      .where(AuditEntry.action == "pii_reveal")).all()
+    assert [(u, k, json.loads(d)) for u, k, d in entries] == [("customs", FIRST, {"field": "buyer_id_number"})]
+
+
+def test_others_see_no_reveal_and_the_service_refuses_them(make_ctx, qtbot, declared, uow_as):
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    _show_order(qtbot, screen, FIRST)
+    assert not screen.detail.reveal_id.isVisibleTo(screen)
+    screen.detail.reveal("buyer_id_number")  # as if the button were there
+    wait_idle(qtbot, ctx)
+    assert screen.detail.status.text().startswith("Your role (supervisor) may not reveal personal data.")
+    assert BUYER_ID not in every_text(screen)
+    with uow_as("admin", write=False) as uow:
+        assert uow.session.execute(select(AuditEntry.id).where(AuditEntry.action == "pii_reveal")).first() is None
+
+
+def test_cancel_asks_first_and_a_declared_order_sends_ceb623(make_ctx, qtbot, declared, exchange, monkeypatch):
+    outbox, _ = exchange
+    asked = []
+    monkeypatch.setattr(order_detail, "confirm_cancel",
+                        lambda parent, order_no, was_declared, *_: asked.append((order_no, was_declared)) or None)
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    _show_order(qtbot, screen, FIRST)
+    assert screen.detail.cancel_button.isEnabled()
+    QTest.keyClick(screen.search, Qt.Key.Key_F8)
+    wait_idle(qtbot, ctx)
+    assert asked == [(FIRST, True)] and order_state(declared_db(screen), FIRST)[0] == "released"  # said no
+    monkeypatch.setattr(order_detail, "confirm_cancel", lambda parent, order_no, was_declared, *_: "buyer asked")
+    QTest.keyClick(screen.search, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: "cancelled" in screen.detail.status.text(), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    request = declared[FIRST]
+    files = [p.name for p in outbox.glob(f"CEB623_{request}_*.xml")]
+    assert len(files) == 1 and files[0] in screen.detail.status.text()
+    assert order_state(declared_db(screen), FIRST)[0] == "cancelled"
+    qtbot.waitUntil(lambda: screen.detail.values["status"].text() == "cancelled", timeout=10_000)
+    assert not screen.detail.cancel_button.isEnabled()
+
+
+def declared_db(screen):  # noqa: ANN001, ANN201
+    return screen.ctx.db
+
+
+def test_the_inventory_list_previews_and_saves_masked(make_ctx, qtbot, declared, tmp_path, monkeypatch, uow_as):
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    _show_order(qtbot, screen, FIRST)
+    QTest.keyClick(screen.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _dialog() is not None and bool(_dialog().pages), timeout=20_000)
+    dialog = _dialog()
+    assert not dialog.pages[0].pixmap().isNull() and dialog.status.text() == "1 page(s)"
+    target = tmp_path / "list.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF (*.pdf)"))
+    dialog.save_document()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert MASKED_ID in text and BUYER_ID not in text and declared[FIRST] in text
+    assert dialog.status.text() == f"Saved as {target}"
+    sent = []
+    monkeypatch.setattr(printout.documents, "print_or_save",
+                        lambda pdf, parent, title, printer: sent.append((pdf[:5], title)) or "Printed on Office-A4")
+    QTest.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.status.text() == "Printed on Office-A4", timeout=20_000)
+    assert sent == [(b"%PDF-", f"inventory-list-{FIRST}")]
+    dialog.close()
+    wait_idle(qtbot, ctx)
+    with uow_as("admin", write=False) as uow:  # the preview is not a print; the saved and the printed copy are
+        prints = uow.session.execute(select(AuditEntry.entity_key).where(AuditEntry.action == "print")).scalars().all()
+    assert prints == [FIRST, FIRST]
+
+
+def _dialog() -> PrintoutDialog | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintoutDialog) and w.isVisible()]
+    return found[-1] if found else None

@@ -1,0 +1,146 @@
+"""The rejection workbench: fix a record's fields and re-validate until accepted, a broken line rewritten whole,
+dismiss, a customs-rejected order declared again, a corrected file re-imported."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
+from app.persistence.models import ConsumerOrder, OrderRejection
+from tests.conftest import DEMO
+from tests.gui.helpers import wait_idle
+from tests.orders.gui.helpers import BUYER_ID, BUYER_PHONE, cop_nos, every_text, open_screen, order_state
+from tests.orders.helpers import ceb622, export, import_samples, order_record, receipts, write_jsonl
+from ui.orders import workbench_screen
+from ui.orders.widgets import table_texts
+from ui.orders.workbench_screen import WorkbenchScreen
+
+TAX = "TG20261121800005"  # declared tax 30.69, computed 27.69; payment must then be 414.69
+
+
+@pytest.fixture
+def rejected(warehouse):  # noqa: ANN001, ANN201
+    import_samples(warehouse)
+    import_samples(warehouse, "orders_invalid.jsonl")
+    return warehouse
+
+
+def _select(qtbot, screen, order_no: str) -> None:  # noqa: ANN001
+    row = next(n for n, r in enumerate(screen.rows) if r["order_no"] == order_no)
+    screen.table.selectRow(row)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current["order_no"] == order_no, timeout=5_000)
+    wait_idle(qtbot, screen.ctx)
+
+
+def _state(db, order_no: str) -> list[str]:  # noqa: ANN001
+    from app.persistence.uow import UnitOfWork
+    from tests.conftest import actor
+
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        return list(uow.session.execute(select(OrderRejection.state).where(OrderRejection.order_no == order_no)
+                                        .order_by(OrderRejection.id)).scalars())
+
+
+def test_fix_a_field_and_revalidate_until_accepted(make_ctx, qtbot, rejected):
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, WorkbenchScreen, ctx)
+    rows = table_texts(screen.table)
+    assert len(rows) == 10 and {r[0] for r in rows} == {"import"}
+    _select(qtbot, screen, TAX)
+    editor = screen.editor
+    assert editor.field("tax").text() == "30.69"
+    assert editor.field("buyer.id_number").text() == "330106********4516"  # masked in the form too
+    assert BUYER_ID not in every_text(screen) and BUYER_PHONE not in every_text(screen)
+    editor.field("tax").selectAll()
+    QTest.keyClicks(editor.field("tax"), "27.69")
+    QTest.keyClick(editor.field("tax"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Still rejected"), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert "payment does not add up" in screen.status.text()
+    assert screen.current["code"] == "payment_mismatch" and editor.field("tax").text() == "27.69"
+    editor.field("payment.amount").setText("414.69")
+    editor.field("payment.amount").setFocus()
+    QTest.keyClick(editor.field("payment.amount"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Accepted"), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert screen.status.text() == f"Accepted: order {TAX} is now an order."
+    assert TAX not in [r["order_no"] for r in screen.rows] and len(screen.rows) == 9
+    assert _state(ctx.db, TAX) == ["resolved"]
+    assert order_state(ctx.db, TAX)[0] == "accepted"
+
+
+def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, rejected, monkeypatch):
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, WorkbenchScreen, ctx)
+    _select(qtbot, screen, "TG-BROKEN")
+    qtbot.waitUntil(lambda: screen.editor.currentIndex() == 1, timeout=5_000)
+    assert not screen.editor.isTabEnabled(0) and not screen.editor.text.isReadOnly()
+    screen.editor.text.setPlainText("{not json")
+    screen.revalidate()
+    assert screen.status.text().startswith("The record is not valid JSON: line 1")
+    screen.editor.text.setPlainText(json.dumps(order_record("TG-BROKEN", "MGO-263", 1, "269.00"), ensure_ascii=False))
+    screen.revalidate()
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Accepted"), timeout=10_000)
+    monkeypatch.setattr(workbench_screen, "ask_dismiss_note", lambda parent, order_no: "platform resends it")
+    wait_idle(qtbot, ctx)
+    _select(qtbot, screen, "TG20261121800004")
+    screen.dismiss_button.click()
+    qtbot.waitUntil(lambda: screen.status.text() == "Dismissed.", timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert _state(ctx.db, "TG20261121800004") == ["dismissed"] and len(screen.rows) == 8
+
+
+def test_a_customs_rejected_order_is_declared_again(make_ctx, qtbot, warehouse, exchange, tmp_path):
+    outbox, _ = exchange
+    import_samples(warehouse)
+    export(warehouse, outbox)
+    order = "TG20261121000005"
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "100.xml").write_bytes(ceb622(cop_nos(warehouse)[order], "100", "20261126100000000",
+                                            info="[Code:1300;Desc:税款担保不足]"))
+    receipts(warehouse, folder)
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, WorkbenchScreen, ctx)
+    assert [(r["kind"], r["order_no"]) for r in screen.rows] == [("customs", order)]
+    qtbot.waitUntil(lambda: screen.sent.toPlainText() != "", timeout=10_000)
+    assert "税款担保不足" in screen.info.text() and "rejected (100)" in screen.info.text()
+    assert "<ceb:orderNo>TG20261121000005</ceb:orderNo>" in screen.sent.toPlainText()
+    assert BUYER_ID not in screen.sent.toPlainText()
+    QTest.keyClick(screen.table, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "declared again" in screen.status.text(), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert order_state(ctx.db, order)[0] == "accepted" and screen.rows == []
+
+
+def test_a_corrected_file_is_reimported_from_the_workbench(make_ctx, qtbot, rejected, tmp_path):
+    record = next(json.loads(line) for line in (DEMO / "orders_invalid.jsonl").read_text(encoding="utf-8")
+                  .splitlines() if TAX in line)
+    record["tax"], record["payment"]["amount"] = "27.69", "414.69"
+    path = write_jsonl(tmp_path / "fixed.jsonl", [record])
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, WorkbenchScreen, ctx)
+    with qtbot.waitSignal(screen.importer.sig_finished, timeout=30_000):
+        screen.reimport_path(path)
+    wait_idle(qtbot, ctx)
+    assert screen.status.text() == "fixed.jsonl: 1 orders accepted, 0 rejected."
+    assert TAX not in [r["order_no"] for r in screen.rows]
+    from app.persistence.uow import UnitOfWork
+    from tests.conftest import actor
+
+    with UnitOfWork(ctx.db, actor("clerk"), write=False) as uow:
+        order_id = uow.session.execute(select(ConsumerOrder.id).where(ConsumerOrder.order_no == TAX)).scalar_one()
+        assert uow.session.execute(select(OrderRejection.order_id).where(
+            OrderRejection.order_no == TAX)).scalar_one() == order_id
+
+
+def test_a_clerk_sees_no_workbench_actions(make_ctx, qtbot, rejected):
+    ctx = make_ctx("clerk")
+    screen = open_screen(qtbot, WorkbenchScreen, ctx)
+    assert len(screen.rows) == 10
+    for button in (screen.revalidate_button, screen.dismiss_button, screen.reimport_button, screen.requeue_button):
+        assert not button.isVisibleTo(screen)

@@ -1,0 +1,160 @@
+"""The pack station by keyboard: order, every unit on the checklist, a typed weight, the label preview and the
+print queue; a scale's stable weight; an order under inspection (500) stops the bench with the red pull screen."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from app.persistence.models import ConsumerOrder, InspectionPull, Parcel, PrintJob
+from tests.conftest import DEMO
+from tests.gui.helpers import wait_idle
+from tests.outbound.gui.helpers import scan, shown
+from tests.outbound.conftest import run, write_receipts
+from tests.outbound.helpers import pack_scans, pick_everything
+from ui.outbound.pack_screen import PackScreen
+from ui.outbound.pull_screen import RED
+
+ORDERS = [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines()]
+MULTI = next(o for o in ORDERS if len(o["lines"]) > 1)
+SINGLE = [o for o in ORDERS if len(o["lines"]) == 1 and o["lines"][0]["qty"] == 1]
+
+
+@pytest.fixture
+def picked(allocated):  # noqa: ANN001, ANN201
+    pick_everything(allocated)
+    return allocated
+
+
+def test_pack_an_order_with_a_typed_weight(make_ctx, qtbot, picked, silent):
+    screen = shown(qtbot, PackScreen(make_ctx("clerk"), sounds=silent))
+    assert screen.scale_label.text() == "Scale: none at this workstation — type the weight"
+    opened = scan(qtbot, screen, MULTI["logistics"]["waybill_no"])  # the waybill opens the order too
+    assert opened.code == "order" and screen.banner.tone == "prompt"
+    assert screen.order_line.text().startswith(f"Order {MULTI['order_no']} · waybill")
+    expected = {sku: qty for sku, qty, _ in screen.checklist()}
+    assert sum(int(q) for q in expected.values()) == opened.params["units"]
+    units = pack_scans(opened.params)[1:]
+    assert scan(qtbot, screen, units[0]).code in ("unit", "checked")
+    assert scan(qtbot, screen, "CMD:UNDO").code == "undone"
+    for raw in units[:-1]:
+        assert scan(qtbot, screen, raw).code == "unit" and screen.banner.tone == "ok"
+    done = scan(qtbot, screen, units[-1])
+    assert done.code == "checked" and screen.banner.message.text() == f"All {len(units)} units checked: weigh the parcel"
+    assert all(qty == checked for _, qty, checked in screen.checklist())
+    qtbot.keyClick(screen.scan_bar, Qt.Key.Key_F7)
+    assert screen.weight.hasFocus()
+    qtbot.keyClicks(screen.weight, "25")
+    with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as off:
+        qtbot.keyClick(screen.weight, Qt.Key.Key_Return)
+    assert off.args[0].code == "weight_off" and screen.banner.tone == "error"
+    screen.weight.clear()
+    qtbot.keyClicks(screen.weight, opened.params["computed_weight"])
+    with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as packed:
+        qtbot.keyClick(screen.weight, Qt.Key.Key_Return)
+    fb = packed.args[0]
+    assert fb.code == "packed" and screen.banner.tone == "ok" and fb.params["waybill"] in screen.banner.message.text()
+    qtbot.waitUntil(lambda: screen.preview.pixmap() is not None and not screen.preview.pixmap().isNull(), timeout=20_000)
+    assert screen.order_line.text() == f"Packed {fb.params['waybill']} — scan the next order"
+    assert screen.weight.text() == "" and screen.scan_bar.hasFocus()
+    with picked.sessions() as s:
+        parcel = s.execute(select(Parcel).where(Parcel.waybill_no == fb.params["waybill"])).scalar_one()
+        assert parcel.weight_kg == Decimal(opened.params["computed_weight"]) and parcel.status == "packed"
+        jobs = s.scalars(select(PrintJob.document).where(PrintJob.id.in_(fb.params["print_jobs"]))).all()
+        assert s.scalar(select(ConsumerOrder.status).where(ConsumerOrder.order_no == MULTI["order_no"])) == "packed"
+    assert sorted(jobs) == sorted([f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
+    with qtbot.waitSignal(screen.ctx.sig_changes_applied, timeout=10_000):
+        qtbot.keyClick(screen.scan_bar, Qt.Key.Key_F10)  # reprint the label
+    wait_idle(qtbot, screen.ctx)
+    with picked.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(PrintJob).where(PrintJob.reprint_of.is_not(None))) == 1
+
+
+@pytest.fixture
+def bench_devices(make_ctx, tmp_path):  # noqa: ANN001, ANN201 - a pack bench with a serial scanner and scale (ptys)
+    from app.devices.emulators import PtyDevice, ScaleEmulator
+    from ui.devices.device_settings import StationDevices, save, settings_file
+
+    scanner, scale = PtyDevice(tmp_path / "scanner0"), ScaleEmulator("0.000", interval_s=0.02, link=tmp_path / "scale0")
+    scale.start()
+    ctx = make_ctx("clerk")
+    save(settings_file(ctx.settings.path), StationDevices(scanner_url=scanner.port, scale_url=scale.port))
+    yield ctx, scanner, scale
+    from ui.devices.hub import devices_of
+
+    devices_of(ctx).stop()
+    scale.stop()
+    scanner.close()
+
+
+def test_serial_scans_and_the_scales_stable_weight_pack_a_parcel(qtbot, picked, silent, bench_devices):
+    ctx, scanner, scale = bench_devices
+    order, other = SINGLE[0], next(o for o in SINGLE if o["lines"][0]["sku"] != SINGLE[0]["lines"][0]["sku"])
+    screen = shown(qtbot, PackScreen(ctx, sounds=silent))
+    qtbot.waitUntil(lambda: screen.hub.scanner.connected and screen.hub.scale.connected, timeout=10_000)
+    assert screen.scale_label.text() == "Scale (stable weight):"
+
+    def serial(text: str):  # noqa: ANN202 - one barcode from the serial scanner, answered on the banner
+        with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as blocker:
+            scanner.send(text.encode() + b"\r\n")
+        return blocker.args[0]
+
+    opened = serial(order["order_no"])
+    assert opened.code == "order" and screen.order.order_no == order["order_no"]
+    foreign = next(c for c in _gtins() if c != opened.params["contents"][0]["gtin"])
+    assert serial(foreign).code == "wrong_unit" and screen.banner.tone == "error"
+    assert serial(other["order_no"]).code == "parcel_open"
+    assert screen.banner.message.text().startswith(f"Order {order['order_no']} is being packed")
+    assert serial(opened.params["contents"][0]["gtin"]).code == "checked"
+    weight = Decimal(opened.params["computed_weight"])
+    scale.set_weight(weight)  # the parcel goes onto the scale and settles
+    qtbot.waitUntil(lambda: screen.scale_value.text() == f"{weight:.3f} kg", timeout=10_000)
+    with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as packed:
+        qtbot.keyClick(screen.scan_bar, Qt.Key.Key_F9)
+    assert packed.args[0].code == "packed" and packed.args[0].params["weight"] == f"{weight:.3f}"
+    assert screen.scale_value.text() == "— kg"  # the next parcel waits for its own weight
+    with picked.sessions() as s:
+        assert s.scalar(select(Parcel.weight_kg).where(Parcel.waybill_no == packed.args[0].params["waybill"])) == weight
+
+
+def _gtins() -> list[str]:
+    import csv
+
+    with open(DEMO / "products.csv", encoding="utf-8") as fh:
+        return [r["gtin"] for r in csv.DictReader(fh)]
+
+
+def test_an_order_under_inspection_stops_the_bench_full_screen(make_ctx, qtbot, picked, silent, tmp_path):
+    order = SINGLE[3]
+    run(picked, "supervisor", _apply, write_receipts(tmp_path / "late.csv", {order["order_no"]: "500"},
+                                                   time="20261127090000000"))
+    screen = shown(qtbot, PackScreen(make_ctx("clerk"), sounds=silent))
+    fb = scan(qtbot, screen, order["order_no"])
+    assert fb.code == "pull_for_inspection" and screen.banner.tone == "error"
+    pull = screen.pull_screen
+    qtbot.waitUntil(pull.isVisible, timeout=5_000)
+    assert pull.isFullScreen() and RED in pull.styleSheet()
+    assert pull.headline.text() == "PULL FOR INSPECTION"
+    assert order["order_no"] in pull.order.text()
+    assert screen.banner.message.text().startswith("PULL FOR INSPECTION")
+    with picked.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(InspectionPull)) == 1
+        assert s.scalar(select(func.count()).select_from(Parcel)) == 0
+    qtbot.keyClicks(pull.scan_bar, SINGLE[4]["order_no"])  # another parcel: the stop stays
+    qtbot.keyClick(pull.scan_bar, Qt.Key.Key_Return)
+    assert pull.isVisible()
+    with qtbot.waitSignal(pull.sig_acknowledged, timeout=5_000) as done:
+        qtbot.keyClicks(pull.scan_bar, order["order_no"])
+        qtbot.keyClick(pull.scan_bar, Qt.Key.Key_Return)
+    assert done.args == [order["order_no"]] and not pull.isVisible()
+    assert screen.order is None  # nothing was opened for packing
+
+
+def _apply(uow, path):  # noqa: ANN001, ANN202
+    from app.customs.receipts import apply_receipts
+
+    return apply_receipts(uow, path)

@@ -1,0 +1,156 @@
+"""A manifest with its documents, the gate station (refusals in red, each parcel out), and the trace of a waybill
+back to its container with the lot's batch record and PDF — each screen driven by keyboard."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from sqlalchemy import func, select
+
+from app.persistence.models import ConsumerOrder, Manifest, Movement, Parcel
+from tests.conftest import DEMO
+from tests.gui.helpers import wait_idle
+from tests.outbound.gui.helpers import Delivered, pdf_text, press, scan, shown
+from tests.outbound.conftest import CONTAINER, DECLARATION
+from tests.outbound.helpers import pack_order, pick_everything
+from ui.outbound import documents
+from ui.outbound.gate_screen import GateScreen
+from ui.outbound.grid import RED
+from ui.outbound.shipping_screen import ShippingScreen
+from ui.customs.trace_screen import TraceScreen
+
+ORDERS = [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines()]
+SF = [o for o in ORDERS if o["logistics"]["carrier_code"] == "SF"][:3]
+
+
+@pytest.fixture
+def packed(allocated):  # noqa: ANN001, ANN201 - three SF parcels packed, the rest picked
+    pick_everything(allocated)
+    for order in SF:
+        assert pack_order(allocated, order["order_no"]).code == "packed"
+    return allocated
+
+
+def _manifest(qtbot, ctx, monkeypatch):  # noqa: ANN001, ANN202
+    screen = shown(qtbot, ShippingScreen(ctx))
+    assert screen.carriers() == ["SF"]
+    qtbot.keyClicks(screen.vehicle, "ZA12345")
+    with qtbot.waitSignal(ctx.sig_changes_applied, timeout=20_000):
+        qtbot.keyClick(screen.vehicle, Qt.Key.Key_F5)
+    wait_idle(qtbot, ctx)
+    return screen
+
+
+def test_manifest_then_gate_out_parcel_by_parcel(make_ctx, qtbot, packed, silent, monkeypatch):
+    delivered = Delivered()
+    monkeypatch.setattr(documents, "deliver", delivered)
+    screen = _manifest(qtbot, make_ctx("supervisor"), monkeypatch)
+    report = screen.report
+    assert report.parcels == 3 and screen.manifest_numbers() == [report.manifest]
+    assert screen.result.text().startswith(f"Manifest {report.manifest} (gate pass {report.gate_pass}): 3 parcels")
+    assert screen.carriers() == []  # nothing packed waits any more
+    qtbot.keyClick(screen.manifests, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=20_000)
+    qtbot.keyClick(screen.manifests, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: len(delivered.documents) == 2, timeout=20_000)
+    (t1, manifest_pdf), (t2, pass_pdf) = delivered.documents
+    assert t1 == f"Handover manifest {report.manifest}" and t2 == f"Gate pass {report.manifest}"
+    assert all(o["logistics"]["waybill_no"] in pdf_text(manifest_pdf) for o in SF)
+    assert report.gate_pass in pdf_text(pass_pdf)
+
+    gate = shown(qtbot, GateScreen(make_ctx("clerk"), sounds=silent))
+    assert not gate.exit_button.isVisibleTo(gate)  # a clerk sends parcels out one by one
+    assert scan(qtbot, gate, SF[0]["logistics"]["waybill_no"]).code == "manifest_first"
+    assert scan(qtbot, gate, report.gate_pass).code == "manifest" and gate.banner.tone == "prompt"
+    assert gate.count.text() == "0 of 3 parcels out (loading)"
+    stranger = next(o for o in ORDERS if o not in SF)["logistics"]["waybill_no"]
+    refused = scan(qtbot, gate, stranger)
+    assert refused.code == "not_on_manifest" and gate.banner.tone == "error"
+    assert gate.refusals.count() == 2 and stranger in gate.refusals.item(0).text()  # newest first
+    assert gate.refusals.item(0).foreground().color() == QColor(RED)
+    for n, order in enumerate(SF, start=1):
+        fb = scan(qtbot, gate, order["logistics"]["waybill_no"])
+        assert fb.code == "gated_out" and gate.banner.tone == "ok", fb.text
+        assert gate.count.text().startswith(f"{n} of 3 parcels out")
+    assert gate.banner.message.text().endswith("the vehicle may leave")
+    twice = scan(qtbot, gate, SF[0]["logistics"]["waybill_no"])
+    assert twice.code == "already_exited" and gate.refusals.count() == 3
+    assert set(gate.parcel_states().values()) == {"shipped"}
+    with packed.sessions() as s:
+        assert s.scalar(select(Manifest.status)) == "exited"
+        shipped = set(s.scalars(select(ConsumerOrder.status).where(
+            ConsumerOrder.order_no.in_([o["order_no"] for o in SF]))))
+        assert shipped == {"shipped"}
+        assert set(s.scalars(select(Parcel.status))) == {"shipped"}
+
+
+def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot, packed, silent, monkeypatch):
+    monkeypatch.setattr(documents, "deliver", Delivered())
+    report = _manifest(qtbot, make_ctx("supervisor"), monkeypatch).report
+    gate = shown(qtbot, GateScreen(make_ctx("supervisor"), sounds=silent))
+    scan(qtbot, gate, report.manifest)
+    assert press(qtbot, gate, Qt.Key.Key_F9).code == "manifest_exit_armed" and gate.banner.tone == "warn"
+    out = press(qtbot, gate, Qt.Key.Key_F9)
+    assert out.code == "manifest_out" and out.params["parcels"] == 3
+    assert gate.count.text() == "3 of 3 parcels out (left the zone)"
+    again = press(qtbot, gate, Qt.Key.Key_F9)
+    assert again.code == "manifest_exit_armed"
+    assert press(qtbot, gate, Qt.Key.Key_F9).code == "already_exited" and gate.banner.tone == "error"
+    with packed.sessions() as s:
+        assert s.scalar(select(Manifest.status)) == "exited"
+        assert set(s.scalars(select(Parcel.status))) == {"shipped"}
+        left = s.scalar(select(func.sum(Movement.quantity)).where(Movement.kind == "ship"))
+    assert left == sum(line["qty"] for o in SF for line in o["lines"])
+
+
+def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx, qtbot, packed, monkeypatch):
+    delivered = Delivered()
+    monkeypatch.setattr(documents, "deliver", delivered)
+    waybill = SF[0]["logistics"]["waybill_no"]
+    screen = shown(qtbot, TraceScreen(make_ctx("customs")))
+    qtbot.keyClicks(screen.code, waybill)
+    qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.tree.topLevelItemCount() > 0, timeout=20_000)
+    lines = screen.tree_lines()
+    declaration = screen.tree.topLevelItem(0)
+    assert (declaration.text(0), declaration.text(1)) == ("Container / declaration", DECLARATION)
+    assert f"container {CONTAINER}" in declaration.text(2)
+    assert [what for depth, what, _ in lines[:4]] == ["Container / declaration", "Lot (batch)", "Parcel", "Order"]
+    assert (3, "Order", SF[0]["order_no"]) in lines and (2, "Parcel", waybill) in lines
+    current = screen.tree.currentItem()
+    assert current.text(1) == waybill and current.font(0).bold()  # the searched parcel is marked and chosen
+    lot = declaration.child(0)
+    screen.tree.setCurrentItem(lot)
+    qtbot.keyClick(screen.tree, Qt.Key.Key_Return)
+    batch = screen.batch
+    qtbot.waitUntil(lambda: batch.record is not None, timeout=20_000)
+    assert screen.tabs.currentWidget() is batch
+    text = batch.view.toPlainText()
+    assert batch.record["lot"]["lot"] == f"{DECLARATION}/{lot.text(1)}"
+    assert CONTAINER in text and waybill in text and "Allocations (the batch split)" in text
+    qtbot.keyClick(batch.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=20_000)
+    title, pdf = delivered.documents[0]
+    assert title == f"Batch record {DECLARATION}/{lot.text(1)}" and waybill in pdf_text(pdf)
+    qtbot.keyClick(batch.view, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: batch.preview is not None and batch.preview.page_count > 0,
+                    timeout=20_000)
+    assert batch.preview.isVisible()
+    batch.preview.close()
+
+
+def test_an_unknown_code_is_said_in_words(make_ctx, qtbot, db):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    screen = shown(qtbot, TraceScreen(make_ctx("customs")))
+    qtbot.keyClicks(screen.code, "NO-SUCH-CODE")
+    qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=10_000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert box.text().startswith("Nothing is known by NO-SUCH-CODE")
+    box.close()
+    assert screen.tree.topLevelItemCount() == 0

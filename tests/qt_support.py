@@ -1,0 +1,89 @@
+"""GUI tests (every `gui` folder, loaded with `-p tests.qt_support`): offscreen, fail on any Qt warning, compiled translations, a demo warehouse with stock.
+
+Every test here gets `qt_log_level_fail("WARNING")` (qutebrowser's habit): a Qt warning fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.persistence.db import Database  # noqa: E402
+from tests.conftest import actor  # noqa: E402
+
+# Harmless offscreen-platform notices (not about our code).
+QT_NOISE = [r"This plugin does not support propagateSizeHints\(\)", r"This plugin does not support raise\(\)",
+            r"This plugin does not support grabbing the keyboard"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "gui" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            if not item.get_closest_marker("qt_log_ignore"):
+                item.add_marker(pytest.mark.qt_log_ignore(*QT_NOISE))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The .qm files are build products (git-ignored): compile them once per run."""
+    from ui import i18n
+
+    assert i18n.compile_all() == 0
+
+
+@pytest.fixture(autouse=True)
+def workstation_clock():  # noqa: ANN201
+    """A main window sets the warehouse's zone for every screen: each test starts without one."""
+    from ui import clock
+
+    clock.set_zone(None)
+    yield
+    clock.set_zone(None)
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["bwms-tests"]
+
+
+@pytest.fixture
+def gui_app(qapp):  # noqa: ANN001, ANN201 - the pytest-qt QApplication with our font and English
+    from ui.i18n import Translations
+    from ui.main import install_fonts
+
+    install_fonts(qapp)
+    translations = Translations(qapp)
+    translations.switch("en")
+    yield qapp
+    translations.switch("en")
+
+
+@pytest.fixture
+def station_settings(tmp_path: Path):  # noqa: ANN201
+    from ui.station_settings import StationSettings
+
+    return StationSettings(tmp_path / "workstation.ini")
+
+
+@pytest.fixture
+def make_ctx(db: Database, station_settings, gui_app):  # noqa: ANN001, ANN201
+    """`make_ctx("clerk")`: an AppContext on the test database, signed in as that seeded user."""
+    from ui.context import AppContext
+
+    made = []
+
+    def make(role: str | None = "admin") -> AppContext:
+        ctx = AppContext("test-station", station_settings, db=db)
+        if role:
+            ctx.act_as(actor(role))
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.executor.shutdown()

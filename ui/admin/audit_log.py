@@ -1,0 +1,118 @@
+"""Reports: the audit log, newest first, and a check of its hash chain (tampering shows as a broken link)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from app.domain.roles import Permission
+from app.admin.queries import audit_page, verify_audit_chain
+from ui.models.paged import Column, PagedTableModel
+from ui.shell.screen import Screen, heading
+from ui.shell.registry import ScreenSpec, register
+from ui.vocabulary import role_label
+from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
+
+if TYPE_CHECKING:
+    from app.admin.audit import ChainReport
+    from ui.context import AppContext
+
+# an audit_page row: (id, at, username, role, station, action, entity, entity_key, outcome, detail)
+COLUMNS = [
+    Column(0, QT_TRANSLATE_NOOP("Columns", "No."), numeric=True),
+    Column(1, QT_TRANSLATE_NOOP("Columns", "Time"), render_value),
+    Column(2, QT_TRANSLATE_NOOP("Columns", "User")),
+    Column(3, QT_TRANSLATE_NOOP("Columns", "Role"), role_label),
+    Column(4, QT_TRANSLATE_NOOP("Columns", "Workstation")),
+    Column(5, QT_TRANSLATE_NOOP("Columns", "Action")),
+    Column(7, QT_TRANSLATE_NOOP("Columns", "Record")),
+    Column(8, QT_TRANSLATE_NOOP("Columns", "Outcome")),
+    Column(9, QT_TRANSLATE_NOOP("Columns", "Detail")),
+]
+
+
+class AuditLogScreen(Screen):
+    """Who did what, when, from where — and whether anyone altered the record since."""
+
+    areas = frozenset({"*"})  # every change writes the audit log
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.model = PagedTableModel(ctx, COLUMNS, audit_page, first_key=None, key_fn=lambda row: row[0])
+        self.search = QLineEdit(objectName="search")
+        self.search.setClearButtonEnabled(True)
+        self.debounce = Debouncer(300, self.apply_search, self)
+        self.search.textChanged.connect(self.debounce.poke)
+        self.search.returnPressed.connect(self.debounce.flush)
+        self.view = table_view(self.model, name="audit_table")
+        fit_columns_once(self.view, self.model)
+        self.count = QLabel(objectName="count")
+        self.model.sig_count.connect(self._show_count)
+        self.model.sig_failed.connect(ctx.sig_error)
+        self.verify_button = QPushButton(objectName="verify_chain", clicked=self.verify)
+        self.chain = QLabel(objectName="chain_result", wordWrap=True)
+        self._chain_text: Any = str
+        self.title, self.search_label = heading(), QLabel()
+        self.search_label.setBuddy(self.search)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_label)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.verify_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.chain)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self.retranslate_ui()
+        self.model.set_filter("")
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Audit log"))
+        self.search_label.setText(self.tr("&Search"))
+        self.search.setPlaceholderText(self.tr("user, action or record (start)"))
+        self.verify_button.setText(self.tr("Verify the chain"))
+        self.chain.setText(self._chain_text())
+        self.model.retranslate()
+        self._show_count()
+
+    def on_changes_applied(self, changes: Any) -> None:
+        self.refresh()
+
+    def apply_search(self) -> None:
+        text = self.search.text().strip()
+        if text != self.model.current_filter:
+            self.model.set_filter(text)
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.ctx.run(verify_audit_chain, write=False, on_done=self._verified,
+                     on_error=self._verify_failed)
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.ctx.sig_error.emit(exc)
+
+    def _verified(self, report: ChainReport) -> None:
+        self.verify_button.setEnabled(True)
+        if report.ok:
+            self._chain_text = lambda: self.tr("The audit chain is intact (entries verified: %1).").replace(
+                "%1", str(report.entries))
+            self.chain.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+        else:
+            self._chain_text = lambda: self.tr("The audit chain is BROKEN at entry %1: %2").replace(
+                "%1", str(report.first_bad_id)).replace("%2", report.reason)
+            self.chain.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.chain.setText(self._chain_text())
+
+    def _show_count(self, *_args: object) -> None:
+        self.count.setText(count_text(self.model))
+
+
+register(ScreenSpec("reports.audit", QT_TRANSLATE_NOOP("Screens", "Audit log"), "reports", Permission.AUDIT,
+                    AuditLogScreen))

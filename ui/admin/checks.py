@@ -1,0 +1,94 @@
+"""Reports: the warehouse invariants (DESIGN.md §4) checked against the database on demand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from app.domain.roles import Permission
+from app.admin.checks import CheckResult, check_all
+from ui.shell.screen import Screen, heading
+from ui.shell.registry import ScreenSpec, register
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+# invariant names as app.admin.checks states them → what the screen says (context "Invariants")
+INVARIANTS = {
+    "1 no negative stock, reserved ≤ quantity": QT_TRANSLATE_NOOP(
+        "Invariants", "1 No stock is negative; reserved never exceeds the quantity"),
+    "2 movements sum to stock": QT_TRANSLATE_NOOP(
+        "Invariants", "2 The movements add up to every stock row"),
+    "3 customs ledger balances against bonded stock": QT_TRANSLATE_NOOP(
+        "Invariants", "3 The customs ledger balances against bonded stock"),
+    "7 audit chain verifies": QT_TRANSLATE_NOOP("Invariants", "7 The audit chain verifies"),
+}
+
+
+def invariant_text(name: str) -> str:
+    source = INVARIANTS.get(name)
+    return QCoreApplication.translate("Invariants", source) if source else name
+
+
+class ChecksScreen(Screen):
+    """Runs every check on the DB thread and lists each with its first problems (the product's own words)."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.results: list[CheckResult] = []
+        self.title, self.summary = heading(), QLabel(objectName="checks_summary", wordWrap=True)
+        self.run_button = QPushButton(objectName="run_checks", clicked=self.run_checks)
+        self.table = QTableWidget(0, 3, objectName="checks_table")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Warehouse checks"))
+        self.run_button.setText(self.tr("Run the checks"))
+        self.table.setHorizontalHeaderLabels([self.tr("Invariant"), self.tr("Result"), self.tr("Problems")])
+        self._fill()
+
+    def run_checks(self) -> None:
+        self.run_button.setEnabled(False)
+        self.ctx.run(check_all, write=False, on_done=self._checked, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        self.ctx.sig_error.emit(exc)
+
+    def _checked(self, results: list[CheckResult]) -> None:
+        self.run_button.setEnabled(True)
+        self.results = results
+        self._fill()
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.results))
+        for row, r in enumerate(self.results):
+            verdict = QTableWidgetItem(self.tr("holds") if r.ok else self.tr("BROKEN"))
+            verdict.setForeground(QColor("#1b7f3b" if r.ok else "#c62828"))
+            problems = QTableWidgetItem("\n".join(r.problems[:5]))
+            for col, item in enumerate((QTableWidgetItem(invariant_text(r.name)), verdict, problems)):
+                self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
+        broken = sum(not r.ok for r in self.results)
+        self.summary.setText("" if not self.results else self.tr("Every invariant holds.") if not broken
+                             else self.tr("Broken invariants: %1").replace("%1", str(broken)))
+
+
+register(ScreenSpec("reports.checks", QT_TRANSLATE_NOOP("Screens", "Warehouse checks"), "reports",
+                    Permission.AUDIT, ChecksScreen))
