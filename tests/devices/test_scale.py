@@ -99,10 +99,13 @@ def test_unplugged_scale_forgets_its_weight_and_says_why(emulator: ScaleEmulator
     scale = SerialScale(emulator.port, SICS, reconnect_s=0.05)
     with pytest.raises(ScaleError, match="not connected"):
         scale.weigh(timeout_s=0.2)
+    # a long reconnect pause keeps the unplugged scale away below; a first open that lost the race with the
+    # emulator's pty waits that pause once, so wait for the connection (the event), not a fixed time
     continuous = SerialScale(emulator.port, CONTINUOUS, reconnect_s=5)
     continuous.start()
     try:
-        assert continuous.weigh(timeout_s=5) == Decimal("1.234")
+        assert continuous.wait_connected(30)
+        assert continuous.weigh(timeout_s=10) == Decimal("1.234")
         lost = threading.Event()
         continuous._on_disconnected = lambda reason: lost.set()
         emulator.device.unplug()
