@@ -72,8 +72,9 @@ def open_tasks(uow: UnitOfWork, wave: Wave, location_id: int | None = None) -> l
     return [OpenTask(*row) for row in uow.session.execute(stmt).all()]
 
 
-def _next_stop(uow: UnitOfWork, wave: Wave) -> str:
-    tasks = open_tasks(uow, wave)
+def _next_stop(uow: UnitOfWork, wave: Wave, tasks: list[OpenTask] | None = None) -> str:
+    """Where the picker goes next (`tasks`: the wave's open tasks when the caller has just read them)."""
+    tasks = open_tasks(uow, wave) if tasks is None else tasks
     if not tasks:
         return f"wave {wave.wave_no} is fully picked"
     loc = uow.session.get(Location, tasks[0].task.location_id)
@@ -148,14 +149,14 @@ def _pick(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, pac
         left -= n
         if left == 0:
             break
-    _finish(uow, wave, {t.task.order_id for t in tasks})
-    remaining = sum(t.left for t in open_tasks(uow, wave, location.id))
+    still_open = _finish(uow, wave, {t.task.order_id for t in tasks})
+    remaining = sum(t.left for t in still_open if t.task.location_id == location.id)
     sku, batch = tasks[0].sku, tasks[0].batch
     audit.record(uow, "pick", "wave", wave_no, location=location_code, sku=sku, batch=batch, quantity=scan.count,
                  to=to.code, orders=orders)
     uow.changes.touch("picking", "stock", "orders")
     text = f"picked {scan.count} × {sku} batch {batch or '(none)'} for {', '.join(orders)} → {to.code}"
-    text += f"; {remaining} more here" if remaining else f"; {location_code} done, {_next_stop(uow, wave)}"
+    text += f"; {remaining} more here" if remaining else f"; {location_code} done, {_next_stop(uow, wave, still_open)}"
     return ScanResult(ACCEPTED, "picked", text, {"wave": wave_no, "location": location_code, "sku": sku,
                                                  "batch": batch, "qty": scan.count, "orders": orders,
                                                  "to": to.code, "left_here": remaining})
@@ -208,8 +209,9 @@ def _take(uow: UnitOfWork, task: PickTask, quantity: int, to: Location, wave_no:
         task.status = "short" if task.short else "picked"
 
 
-def _finish(uow: UnitOfWork, wave: Wave, order_ids: set[int]) -> None:
-    """Orders with nothing left to pick are picked; a wave with no open task is picked."""
+def _finish(uow: UnitOfWork, wave: Wave, order_ids: set[int]) -> list[OpenTask]:
+    """Orders with nothing left to pick are picked; a wave with no open task is picked. Returns the wave's
+    open tasks (read once here, so the caller need not read them again)."""
     uow.session.flush()
     for oid in order_ids:
         still = uow.session.execute(select(PickTask.id).where(PickTask.order_id == oid, PickTask.status == "open")
@@ -217,8 +219,10 @@ def _finish(uow: UnitOfWork, wave: Wave, order_ids: set[int]) -> None:
         if still is None:
             uow.session.execute(update(ConsumerOrder).values(status="picked").where(
                 ConsumerOrder.id == oid, ConsumerOrder.status == "allocated"))
-    if not open_tasks(uow, wave):
+    still_open = open_tasks(uow, wave)
+    if not still_open:
         wave.status = "picked"
+    return still_open
 
 
 def short_pick(uow: UnitOfWork, wave_no: str, location_code: str, raw: str, scan_id: str,

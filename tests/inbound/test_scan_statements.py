@@ -10,6 +10,8 @@ declaration's row lock, and the audit chain's advisory lock and head read.
 
 from __future__ import annotations
 
+import os
+
 from sqlalchemy import select
 
 from app.admin import audit
@@ -18,9 +20,15 @@ from app.persistence.uow import UnitOfWork
 from app.stations import Tone
 from tests.conftest import actor
 from tests.inbound.helpers import A2P, SWS, carton, sscc, station
+from tests.inbound.test_release_putaway import putaway_station, released, sscc_of, tallied  # noqa: F401 - fixture
 from tests.statements import statements
 
+MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
 RECEIVE_SCAN = {"sqlite": 5, "postgresql": 8}
+RECEIVE_REPLAY = {"sqlite": 1, "postgresql": 2}  # the one read (PostgreSQL: after the declaration's row lock)
+# the put-away station's two scans (goods, then location), reached so far: they go through the ORM
+PUTAWAY_GOODS = {"sqlite": 7, "postgresql": 7}
+PUTAWAY_LOCATION = {"sqlite": 14, "postgresql": 16}
 
 
 def _engine(db) -> str:  # noqa: ANN001
@@ -49,6 +57,33 @@ def test_a_replayed_receive_scan_reads_once_and_writes_nothing(declared):
     with statements(declared) as sent:
         again = st.scan(raw, "same")
     assert again.text.endswith(first.text) and again.code == first.code
-    assert len(sent.work) == RECEIVE_SCAN[_engine(declared)] - 4 and all(
+    assert len(sent.work) == RECEIVE_REPLAY[_engine(declared)] and all(
         s.upper().startswith("SELECT") for s in sent.work), sent.describe()
     assert sum(r.received for r in st.tally()) == 12
+
+
+def _check(db, budget: dict[str, int], sent) -> None:  # noqa: ANN001
+    engine = _engine(db)
+    if MEASURE:
+        print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
+        return
+    assert len(sent.work) == budget[engine], sent.describe()
+    if engine == "sqlite":
+        assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front
+
+
+def test_put_away_scans_keep_to_their_statement_budget(tallied):
+    released(tallied)
+    st = putaway_station(tallied)
+    first = st.scan("]C100" + sscc_of(tallied, "A2P43432"), "p-1")
+    assert st.scan(f"LOC:{first.params['suggested']}", "p-2").code == "put_away"
+    with statements(tallied) as goods_sent:
+        goods = st.scan("]C100" + sscc_of(tallied, "SWS37519"), "p-3")
+    assert goods.tone == Tone.PROMPT, goods.text
+    with statements(tallied) as location_sent:
+        moved = st.scan(f"LOC:{goods.params['suggested']}", "p-4")
+    assert moved.code == "put_away", moved.text
+    _check(tallied, PUTAWAY_GOODS, goods_sent)
+    _check(tallied, PUTAWAY_LOCATION, location_sent)
+    with UnitOfWork(tallied, actor("customs"), write=False) as uow:
+        assert audit.verify(uow).ok

@@ -1,0 +1,99 @@
+"""How many SQL statements one pick, pack and gate scan sends (issue 10, part 7), and one put-away scan.
+
+The numbers are written down here as the budget; a change that adds statements to a scan fails. Counted with a
+`before_cursor_execute` listener (tests/statements.py); transaction control is counted apart. These are the
+numbers reached so far (the receive scan's five is in tests/inbound/test_scan_statements.py); they are larger
+than the receive scan's because these scans go through the ORM (stock rows, allocations, movements).
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import select
+
+from app.admin import audit
+from app.persistence.models import ConsumerOrder, Parcel
+from app.persistence.uow import UnitOfWork
+from app.inbound.putaway_station import PutawayStation
+from app.outbound.allocation import allocate
+from app.outbound.gate_station import GateStation
+from app.outbound.pack_station import PackStation
+from app.outbound.pick_station import PickStation
+from app.outbound.shipping import create_manifest
+from tests.conftest import actor
+from tests.outbound.conftest import TODAY, run
+from tests.outbound.helpers import all_waves, pack_scans, pick_everything, pick_scans
+from tests.statements import statements
+
+MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
+# statements of work per scan, by engine (transaction control apart)
+PICK_UNIT = {"sqlite": 25, "postgresql": 27}
+PACK_ORDER = {"sqlite": 7, "postgresql": 7}
+PACK_WEIGH = {"sqlite": 27, "postgresql": 32}
+GATE_PARCEL = {"sqlite": 43, "postgresql": 41}
+
+
+def _check(db, budget: dict[str, int], sent) -> None:  # noqa: ANN001
+    engine = db.engine.dialect.name
+    if MEASURE:
+        print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
+        return
+    assert len(sent.work) == budget[engine], sent.describe()
+    if engine == "sqlite":
+        assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front
+
+
+def _chain_holds(db) -> None:  # noqa: ANN001
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        assert audit.verify(uow).ok
+
+
+def test_pick_scan_statements(released):
+    run(released, "supervisor", allocate, today=TODAY)
+    wave = all_waves(released, status="open")[0]
+    scans = pick_scans(wave)
+    station = PickStation(released, actor("clerk"), wave["wave"])
+    assert station.scan(scans[0], "p-0").tone != "error"  # the location
+    assert station.scan(scans[1], "p-1").tone != "error"  # the first unit there
+    units = [raw for raw in scans[2:] if not raw.startswith("LOC:")]
+    raw = scans[2] if not scans[2].startswith("LOC:") else None
+    if raw is None:
+        station.scan(scans[2], "p-2")
+        raw = scans[3]
+    with statements(released) as sent:
+        fb = station.scan(raw, "p-measured")
+    assert fb.tone != "error", fb.text
+    assert units
+    _check(released, PICK_UNIT, sent)
+    _chain_holds(released)
+
+
+def test_pack_and_gate_scan_statements(released, tmp_path):
+    run(released, "supervisor", allocate, today=TODAY)
+    pick_everything(released)
+    with released.sessions() as s:
+        order_nos = list(s.scalars(select(ConsumerOrder.order_no).order_by(ConsumerOrder.id)))
+    station = PackStation(released, actor("clerk"), label_out=tmp_path / "labels")
+    for n, order_no in enumerate(order_nos):
+        with statements(released) as opening:
+            first = station.scan(order_no, f"pack-{n}")
+        assert first.tone != "error", first.text
+        for raw in pack_scans(first.params)[1:]:
+            assert station.scan(raw).tone != "error"
+        with statements(released) as weighing:
+            assert station.weigh(first.params["computed_weight"]).tone == "ok"
+        if n == 1:  # the second parcel: nothing first-time (label printer settings, queues) left
+            _check(released, PACK_ORDER, opening)
+            _check(released, PACK_WEIGH, weighing)
+    manifest = run(released, "supervisor", create_manifest, "SF", "浙A12345")
+    with released.sessions() as s:
+        waybills = list(s.scalars(select(Parcel.waybill_no).where(Parcel.carrier_code == "SF").order_by(Parcel.id)))
+    gate = GateStation(released, actor("clerk"))
+    assert gate.scan(manifest.manifest).tone != "error"
+    assert gate.scan(waybills[0], "g-0").tone != "error"
+    with statements(released) as sent:
+        fb = gate.scan(waybills[1], "g-1")
+    assert fb.tone != "error", fb.text
+    _check(released, GATE_PARCEL, sent)
+    _chain_holds(released)
