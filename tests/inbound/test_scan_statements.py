@@ -15,10 +15,13 @@ import os
 from sqlalchemy import select
 
 from app.admin import audit
-from app.persistence.models import ScanEvent
+from app.domain.gs1 import decode
+from app.inbound import putaway
+from app.persistence.models import ScanEvent, Stock
 from app.persistence.uow import UnitOfWork
 from app.stations import Tone
 from tests.conftest import actor
+from tests.inbound.conftest import DECLARATION
 from tests.inbound.helpers import A2P, SWS, carton, sscc, station
 from tests.inbound.test_release_putaway import putaway_station, released, sscc_of, tallied  # noqa: F401 - fixture
 from tests.statements import statements
@@ -26,9 +29,12 @@ from tests.statements import statements
 MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
 RECEIVE_SCAN = {"sqlite": 5, "postgresql": 8}
 RECEIVE_REPLAY = {"sqlite": 1, "postgresql": 2}  # the one read (PostgreSQL: after the declaration's row lock)
-# the put-away station's two scans (goods, then location), reached so far: they go through the ORM
-PUTAWAY_GOODS = {"sqlite": 7, "postgresql": 7}
-PUTAWAY_LOCATION = {"sqlite": 14, "postgresql": 16}
+# The put-away station's two scans of a pallet or carton (SSCC). Goods: the test's own read of the SSCC, then
+# one read (the staged row, the suggestion, the replay) and the scan log. Location: one read (the staged row,
+# the target, mixed lots, what else waits in staging, the replay), the source row taken and (emptied) deleted,
+# the target row upserted, the movement, audit, scan log; PostgreSQL adds the audit chain's lock and head read.
+PUTAWAY_GOODS = {"sqlite": 3, "postgresql": 3}
+PUTAWAY_LOCATION = {"sqlite": 7, "postgresql": 9}
 
 
 def _engine(db) -> str:  # noqa: ANN001
@@ -85,5 +91,32 @@ def test_put_away_scans_keep_to_their_statement_budget(tallied):
     assert moved.code == "put_away", moved.text
     _check(tallied, PUTAWAY_GOODS, goods_sent)
     _check(tallied, PUTAWAY_LOCATION, location_sent)
+    with UnitOfWork(tallied, actor("customs"), write=False) as uow:
+        assert audit.verify(uow).ok
+
+
+def test_a_pallet_goods_scan_suggests_what_the_put_away_rule_suggests(tallied):
+    """The goods scan's one read computes the suggestion in SQL: it must agree with `putaway.suggest` for every
+    staged handling unit, as they are put away one after the other (same lot first, else the next empty)."""
+    released(tallied)
+    st = putaway_station(tallied)
+    one = st.scan(carton(A2P, "A2P43432", 1), "one")  # one unit of a lot first: its cartons then go with it
+    assert st.scan(f"LOC:{one.params['suggested']}", "one-to").code == "put_away"
+    with UnitOfWork(tallied, actor("clerk"), write=False) as uow:
+        units = [row.goods.lpn for row in putaway.plan(uow, DECLARATION) if row.goods.lpn]
+    assert len(units) > 2
+    same_lot = 0
+    for n, lpn in enumerate(units):
+        with UnitOfWork(tallied, actor("clerk"), write=False) as uow:
+            goods = putaway.identify(uow, decode("]C100" + lpn))
+            to = putaway.suggest(uow, goods)
+            expected = to.code if to is not None else None
+            same_lot += bool(to is not None and uow.session.execute(select(Stock.id).where(
+                Stock.location_id == to.id, Stock.lot_id == goods.lot_id)).first())
+        fb = st.scan("]C100" + lpn, f"g-{n}")
+        assert fb.params["suggested"] == expected, fb.text
+        if expected is not None:
+            assert st.scan(f"LOC:{expected}", f"l-{n}").code == "put_away"
+    assert same_lot, "no unit went to a location already holding its lot: the same-lot rule was not exercised"
     with UnitOfWork(tallied, actor("customs"), write=False) as uow:
         assert audit.verify(uow).ok
