@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import bindparam, func, insert, literal, select, text
 
 from app.persistence.db import Database
 from app.persistence.models import AuditEntry
@@ -29,23 +29,52 @@ def _digest(prev_hash: str, e: AuditEntry | dict[str, Any]) -> str:
 
 _LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
 _INSERT = insert(AuditEntry)
+_FIELDS = ("at", "username", "role", "station", "action", "entity", "entity_key", "outcome", "detail")
+
+
+def _append_in_one() -> Any:
+    """SQLite: the chain link in the INSERT itself, `hash = sha256('["' || prev || '",' || :tail)`, where :tail is
+    the rest of `_digest`'s JSON body (made in Python) and `bwms_sha256` is registered on every SQLite connection
+    (app.persistence.db). One statement instead of read-the-head + insert; the writer holds the write lock
+    (BEGIN IMMEDIATE), so the head it links to is the head."""
+    table = AuditEntry.__table__
+    prev = func.coalesce(_LAST_HASH.scalar_subquery(), GENESIS)
+    head = select(prev.label("prev")).subquery()
+    columns = [bindparam(name, type_=table.c[name].type) for name in _FIELDS]
+    link = func.bwms_sha256(literal('["') + head.c.prev + literal('",') + bindparam("tail"))
+    source = select(*columns, head.c.prev, link)
+    return insert(table).from_select([*_FIELDS, "prev_hash", "hash"], source).returning(table.c.hash)
+
+
+_APPEND = _append_in_one()
+
+
+def _tail(at_text: str, row: dict[str, Any]) -> str:
+    """`_digest`'s JSON body without its first element (the previous hash): `,"at","user",…]`."""
+    body = json.dumps([at_text, row["username"], row["role"], row["station"], row["action"], row["entity"],
+                       row["entity_key"], row["outcome"], row["detail"]], ensure_ascii=False, separators=(",", ":"))
+    return body[1:]
 
 
 def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, outcome: str = "ok",
            **detail: Any) -> str:
     """Append one entry inside the caller's transaction (so it commits or rolls back with the change).
 
-    Core statements, not the ORM: this runs once per scan at every station, so it is on the hot path.
+    Core statements, not the ORM: this runs once per scan at every station, so it is on the hot path. On
+    SQLite one statement (see `_append_in_one`); on PostgreSQL the advisory lock, the head, the insert.
     Returns the entry's hash.
     """
     conn = uow.session.connection()
-    if uow.is_postgres:
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     actor = uow.actor
-    row = {"at": utcnow(), "username": actor.username, "role": actor.role, "station": actor.station,
-           "action": action, "entity": entity, "entity_key": str(key), "outcome": outcome,
-           "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-           "prev_hash": conn.execute(_LAST_HASH).scalar() or GENESIS}
+    row: dict[str, Any] = {
+        "at": utcnow(), "username": actor.username, "role": actor.role, "station": actor.station,
+        "action": action, "entity": entity, "entity_key": str(key), "outcome": outcome,
+        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)}
+    if not uow.is_postgres:
+        row["tail"] = _tail(row["at"].strftime("%Y-%m-%dT%H:%M:%S.%fZ"), row)
+        return conn.execute(_APPEND, row).scalar_one()
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
+    row["prev_hash"] = conn.execute(_LAST_HASH).scalar() or GENESIS
     row["hash"] = _digest(row["prev_hash"], row)
     conn.execute(_INSERT, row)
     return row["hash"]

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, bindparam, exists, or_, select, update
+from sqlalchemy.orm import aliased
 
 from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
-from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product, Stock
+from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product, ScanEvent, Stock
 from app.persistence.uow import UnitOfWork
 from app.admin import audit
 from app.stations import scanlog
@@ -276,9 +277,105 @@ def all_suggested(uow: UnitOfWork, declaration_no: str) -> PutawayRun:
     return run
 
 
+_S, _L, _LOT, _LINE, _T = aliased(Stock), aliased(Location), aliased(Lot), aliased(DeclarationLine), aliased(Location)
+_STORAGE = and_(_L.kind == "storage", _L.active.is_(True))
+# where a suggestion looks: a storage location holding the scanned lot, else the next empty one
+_LOT_PLACES = select(_S.location_id).where(_S.lot_id == Stock.lot_id).correlate(Stock)
+_SAME_LOT = (select(_L.code).where(_STORAGE, _L.id.in_(_LOT_PLACES))
+             .order_by(_L.pick_sequence, _L.code).limit(1).scalar_subquery())
+_EMPTY = (select(_L.code).where(_STORAGE, ~exists().where(_S.location_id == _L.id))
+          .order_by(_L.pick_sequence, _L.code).limit(1).scalar_subquery())
+_REPLAY = (select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
+           .scalar_subquery().label("first_result"))
+_UNIT = _STAGED.where(Stock.lpn == bindparam("sscc"))
+# A pallet or carton (SSCC) goods scan's one read: the staged row, the suggestion, the replay.
+_UNIT_GOODS_READ = _UNIT.add_columns(_SAME_LOT.label("same_lot"), _EMPTY.label("empty"), _REPLAY)
+_TO = select(_T.id).where(_T.code == bindparam("to_code")).scalar_subquery()
+# Its location scan's one read: the staged row, the target location, a different lot of the product already
+# there (mixed lots), whether other goods of the declaration still wait in staging, the replay.
+_UNIT_MOVE_READ = _UNIT.add_columns(
+    _TO.label("to_id"), select(_T.kind).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_kind"),
+    select(_T.active).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_active"),
+    select(_LOT.batch_no).join(_S, _S.lot_id == _LOT.id).where(
+        _S.location_id == _TO, _S.product_id == Stock.product_id, _S.lot_id != Stock.lot_id)
+    .limit(1).scalar_subquery().label("other_batch"),
+    exists().where(_S.id != Stock.id, _S.location_id == _L.id, _L.kind.in_(STAGING_KINDS),
+                   _S.status.in_(("hold", "available")),
+                   _S.lot_id.in_(select(_LOT.id).join(_LINE, _LINE.id == _LOT.declaration_line_id)
+                                 .where(_LINE.declaration_id == InboundDeclaration.id)
+                                 .correlate(InboundDeclaration))).label("others_waiting"),
+    _REPLAY)
+_PUT_AWAY = (update(InboundDeclaration).where(InboundDeclaration.id == bindparam("d_id"),
+                                              InboundDeclaration.status == "released").values(status="put_away"))
+
+
+def _unit_goods_fast(uow: UnitOfWork, scan: Scan, raw: str, scan_id: str) -> ScanResult | None:
+    """A goods scan of a staged, available handling unit (or a replay) in one read; None: the slow path."""
+    if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
+        return None
+    rows = uow.session.execute(_UNIT_GOODS_READ, {"sscc": scan.sscc, "scan_id": scan_id}).all()
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    if row.first_result is not None:
+        return scanlog.first_result(row.first_result)
+    s = row[0]
+    if s.status != "available":
+        return None
+    goods = _goods(row[:8], s.quantity, scan.sscc, (Source(s.location_id, scan.sscc, s.quantity),))
+    suggested = row.same_lot or row.empty
+    where = f"put it at {suggested} (suggested)" if suggested else "no empty storage location is left"
+    result = ScanResult(ACCEPTED, "goods", f"{goods.describe()} from {goods.from_code}: {where}; scan the location",
+                        {**goods.to_json(), "declaration": goods.declaration_no, "suggested": suggested,
+                         "goods_scan": raw})
+    scanlog.log(uow, scan_id, WORKFLOW, goods.declaration_no, raw, result)
+    return result
+
+
+def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: str, scan_id: str,
+                    allow_mixed: bool) -> ScanResult | None:
+    """A location scan for a staged, available handling unit into a storage location (or a replay): one read,
+    Core writes; None: the slow path decides (every refusal, product scans)."""
+    scan = decode(goods_raw)
+    if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
+        return None
+    rows = uow.session.execute(_UNIT_MOVE_READ, {"sscc": scan.sscc, "to_code": location_code,
+                                                 "scan_id": scan_id}).all()
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    if row.first_result is not None:
+        return scanlog.first_result(row.first_result)
+    s = row[0]
+    if s.status != "available" or s.reserved or row.to_id is None or not row.to_active or row.to_kind != "storage" \
+            or (row.other_batch is not None and not allow_mixed):
+        return None
+    goods = _goods(row[:8], s.quantity, scan.sscc, (Source(s.location_id, scan.sscc, s.quantity),))
+    try:
+        stock.apply(uow, [stock.Step(goods.lot_id, goods.product_id, goods.quantity,
+                                     stock.Place(s.location_id, "available", scan.sscc),
+                                     stock.Place(row.to_id, "available", scan.sscc), kind="putaway",
+                                     ref_type=REF_TYPE, ref_no=goods.declaration_no)])
+    except stock.NothingTaken:
+        return None  # moved meanwhile (nothing written): the slow path refuses it and logs the refusal
+    if not row.others_waiting and row.status == "released":
+        uow.session.execute(_PUT_AWAY, {"d_id": goods.declaration_id})
+        uow.changes.touch("inbound")
+    moved = {**goods.to_json(), "to": location_code, "declaration": goods.declaration_no}
+    audit.record(uow, "putaway", "lot", f"{goods.sku}/{goods.batch}", **moved)
+    uow.changes.touch("stock", "putaway")
+    result = ScanResult(ACCEPTED, "put_away", f"{moved['quantity']} × {moved['sku']} batch "
+                        f"{moved['batch'] or '(none)'} moved {moved['from']} → {moved['to']}", moved)
+    scanlog.log(uow, scan_id, WORKFLOW, goods.declaration_no, raw, result)
+    return result
+
+
 def goods_scan(uow: UnitOfWork, scan: Scan, raw: str, scan_id: str) -> ScanResult:
     """The put-away station's first scan: which goods, and where they should go (logged; nothing moves)."""
     require(uow, Permission.SCAN_OPERATIONS)
+    fast = _unit_goods_fast(uow, scan, raw, scan_id)
+    if fast is not None:
+        return fast
     first = scanlog.replayed(uow, scan_id)
     if first is not None:
         return first
@@ -301,6 +398,9 @@ def location_scan(uow: UnitOfWork, goods_raw: str, location_code: str, raw: str,
                   allow_mixed: bool = False) -> ScanResult:
     """The second scan: move the goods of `goods_raw` to `location_code` (logged; a replay moves nothing)."""
     require(uow, Permission.SCAN_OPERATIONS)
+    fast = _unit_move_fast(uow, goods_raw, location_code, raw, scan_id, allow_mixed)
+    if fast is not None:
+        return fast
     def move() -> ScanResult:
         moved = put_away(uow, decode(goods_raw), location_code, allow_mixed=allow_mixed)
         return ScanResult(ACCEPTED, "put_away", f"{moved['quantity']} × {moved['sku']} batch "

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app import settings
@@ -19,7 +19,7 @@ from app.domain.gs1 import BadScan, Command, CommandScan, HandlingUnitScan, Item
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import (
-    DeclarationLine, InboundDeclaration, Product, Setting, Tally, TallyCount, TallyScan, Warehouse,
+    DeclarationLine, InboundDeclaration, Product, ScanEvent, Setting, Tally, TallyCount, TallyScan, Warehouse,
 )
 from app.persistence.uow import UnitOfWork
 from app.admin import audit
@@ -49,6 +49,25 @@ _SETTING = select(Setting.value).where(Setting.key == MIN_SHELF_LIFE)
 _ZONE = select(Warehouse.time_zone).order_by(Warehouse.id).limit(1)
 _SETTING_AND_ZONE = select(_SETTING.scalar_subquery(), _ZONE.scalar_subquery())
 _TALLY_SCAN = insert(TallyScan.__table__)
+# A carton scan's one read: the declaration's lines of the scanned product (matched by GTIN) with their tallies,
+# the declaration's status, the scan id's first result (a replay), whether the carton was counted, the shelf-life
+# setting and the warehouse's time zone. No row: unknown declaration/product or not declared (the slow path says
+# which). Read under the write lock (BEGIN IMMEDIATE; on PostgreSQL after the declaration's row lock), so the
+# tallies are the current ones: nothing of it is cached between scans.
+_ITEM_READ = (
+    select(DeclarationLine.id, DeclarationLine.line_no, DeclarationLine.batch_no, DeclarationLine.declared_qty,
+           DeclarationLine.production_date, DeclarationLine.expiry_date, _COUNTED.label("counted"),
+           Product.id.label("product_id"), Product.sku, Product.shelf_life_days, Product.gtin,
+           InboundDeclaration.id.label("declaration_id"), InboundDeclaration.status,
+           select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
+           .scalar_subquery().label("first_result"),
+           exists().where(TallyScan.sscc == bindparam("sscc"), TallyScan.undone.is_(False)).label("carton_counted"),
+           _SETTING.scalar_subquery().label("min_shelf_life"), _ZONE.scalar_subquery().label("zone"))
+    .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
+    .join(Product, Product.id == DeclarationLine.product_id)
+    .where(InboundDeclaration.declaration_no == bindparam("no"),
+           Product.gtin.in_(bindparam("gtins", expanding=True)))
+    .order_by(DeclarationLine.line_no))
 
 
 @dataclass(frozen=True)
@@ -83,7 +102,21 @@ def receive_scan(uow: UnitOfWork, declaration_no: str, scan: Scan, raw: str, sca
     chose for the goods at close. Refusals come back as a rejected ScanResult (logged), not as exceptions.
     """
     require(uow, Permission.SCAN_OPERATIONS)
-    declaration = lock_declaration(uow, declaration_no)
+    declaration = lock_declaration(uow, declaration_no) if uow.is_postgres else None
+    if isinstance(scan, ItemScan):
+        read = _read_item_scan(uow, declaration_no, scan, scan_id)
+        if read is not None:
+            first, declaration, lines, product, facts = read
+            if first is not None:
+                return first
+            try:
+                if declaration.status not in RECEIVING:
+                    raise _closed(declaration)
+                return _count(uow, declaration, scan, raw, scan_id, damaged, today, lines, product, facts)
+            except Rejected as exc:
+                return _refused(uow, declaration_no, raw, scan_id, exc)
+    if not uow.is_postgres:
+        declaration = lock_declaration(uow, declaration_no)
     first = scanlog.replayed(uow, scan_id)
     if first is not None:
         return first
@@ -93,11 +126,52 @@ def receive_scan(uow: UnitOfWork, declaration_no: str, scan: Scan, raw: str, sca
                            declaration=declaration_no)
         return _act(uow, declaration, scan, raw, scan_id, damaged, staging, today)
     except Rejected as exc:
-        result = scanlog.rejected(exc.code, exc.message, **exc.params)
-        scanlog.log(uow, scan_id, WORKFLOW, declaration_no, raw, result)
-        audit.record(uow, "tally_scan", "inbound_declaration", declaration_no, outcome="refused",
-                     scan_id=scan_id, code=exc.code, reason=exc.message)
-        return result
+        return _refused(uow, declaration_no, raw, scan_id, exc)
+
+
+def _refused(uow: UnitOfWork, declaration_no: str, raw: str, scan_id: str, exc: Rejected) -> ScanResult:
+    result = scanlog.rejected(exc.code, exc.message, **exc.params)
+    scanlog.log(uow, scan_id, WORKFLOW, declaration_no, raw, result)
+    audit.record(uow, "tally_scan", "inbound_declaration", declaration_no, outcome="refused",
+                 scan_id=scan_id, code=exc.code, reason=exc.message)
+    return result
+
+
+def _closed(declaration: Declaration) -> Rejected:
+    return Rejected(f"the tally of {declaration.no} is closed (status {declaration.status}): nothing more "
+                    "can be counted or undone", code="tally_closed", status=declaration.status)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the carton scan's one read brought besides the lines (see `_ITEM_READ`)."""
+
+    carton_counted: bool
+    min_shelf_life: str | None
+    zone: str | None
+
+
+def _read_item_scan(uow: UnitOfWork, declaration_no: str, scan: ItemScan, scan_id: str) \
+        -> tuple[ScanResult | None, Declaration, list[Line], ProductRef, _Facts] | None:
+    """The carton scan's one read (`_ITEM_READ`); None when it found no line (the slow path says why)."""
+    g14 = scan.gtin.zfill(14)
+    rows = uow.session.connection().execute(_ITEM_READ, {
+        "no": declaration_no, "gtins": sorted({g14, g14[1:], g14[2:], g14[6:]}), "scan_id": scan_id,
+        "sscc": scan.sscc or None}).all()
+    rows = [row for row in rows if row.gtin.zfill(14) == g14]
+    if not rows:
+        return None
+    head = rows[0]
+    first = scanlog.first_result(head.first_result) if head.first_result is not None else None
+    declaration = Declaration(head.declaration_id, declaration_no, head.status)
+    product_id = min(row.product_id for row in rows)  # two products filed with one GTIN: the first filed
+    mine = [row for row in rows if row.product_id == product_id]
+    product = ProductRef(product_id, mine[0].sku, mine[0].shelf_life_days)
+    lines = [Line(r.id, r.line_no, r.batch_no, r.declared_qty, r.production_date, r.expiry_date, r.counted)
+             for r in mine]
+    if scan.batch:
+        lines = [line for line in lines if line.batch_no == scan.batch] or lines
+    return first, declaration, lines, product, _Facts(bool(head.carton_counted), head.min_shelf_life, head.zone)
 
 
 def lock_declaration(uow: UnitOfWork, declaration_no: str) -> Declaration | None:
@@ -117,8 +191,7 @@ def _act(uow: UnitOfWork, declaration: Declaration, scan: Scan, raw: str, scan_i
     if isinstance(scan, LocationScan) or (isinstance(scan, CommandScan) and scan.command == Command.DAMAGED):
         raise Rejected("the station handles this scan itself", code="station_scan")
     if declaration.status not in RECEIVING:
-        raise Rejected(f"the tally of {declaration.no} is closed (status {declaration.status}): nothing more "
-                       "can be counted or undone", code="tally_closed", status=declaration.status)
+        raise _closed(declaration)
     if isinstance(scan, CommandScan) and scan.command == Command.CLOSE:
         result = receiving_close.close(uow, declaration.id, declaration.no, staging)
     elif isinstance(scan, CommandScan):
@@ -130,14 +203,18 @@ def _act(uow: UnitOfWork, declaration: Declaration, scan: Scan, raw: str, scan_i
 
 
 def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, scan_id: str, damaged: bool,
-           today: date | None) -> ScanResult:
-    """Check the scan against the declaration (nothing written yet), then add it to the line's tally."""
-    product = product_by_gtin(uow, scan.gtin)
-    lines = _lines(uow, declaration.id, product.id, scan.batch)
+           today: date | None, lines: list[Line] | None = None, product: ProductRef | None = None,
+           facts: _Facts | None = None) -> ScanResult:
+    """Check the scan against the declaration (nothing written yet), then add it to the line's tally.
+
+    `lines`, `product`, `facts`: what `_read_item_scan` already read (else read here, statement by statement)."""
+    if product is None or lines is None:
+        product = product_by_gtin(uow, scan.gtin)
+        lines = _lines(uow, declaration.id, product.id, scan.batch)
     if not lines:
         raise Rejected(f"{product.sku} (GTIN {scan.gtin}) is not on declaration {declaration.no}",
                        code="not_declared", sku=product.sku, gtin=scan.gtin)
-    if scan.sscc and _carton_counted(uow, scan.sscc):
+    if scan.sscc and (facts.carton_counted if facts else _carton_counted(uow, scan.sscc)):
         raise Rejected(f"carton SSCC {scan.sscc} was already counted", code="duplicate_carton", sscc=scan.sscc)
     line, batch, unexpected = route(lines, scan.batch)
     same = batch == line.batch_no
@@ -145,7 +222,7 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
     expiry = scan.expiry_date or (line.expiry_date if same else None)
     if expiry is None and made is not None and product.shelf_life_days:
         expiry = made + timedelta(days=product.shelf_life_days)
-    _check_shelf_life(uow, product, batch, expiry, today)
+    _check_shelf_life(uow, product, batch, expiry, today, facts)
     result = count_result(product.sku, line, batch, scan.count, damaged, unexpected)
     event_id = scanlog.log(uow, scan_id, WORKFLOW, declaration.no, raw, result)
     count_id = _add(uow, declaration.id, line.id, batch, unexpected, scan.count, damaged, made, expiry)
@@ -228,15 +305,18 @@ def shelf_life_problem(batch: str, expiry: date | None, shelf_life_days: int, to
 
 
 def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: date | None,
-                      today: date | None) -> None:
+                      today: date | None, facts: _Facts | None = None) -> None:
     if not product.shelf_life_days or expiry is None:
         return
     spec = settings.REGISTRY[MIN_SHELF_LIFE]
-    if today is None:
+    if facts is not None:
+        raw, zone = facts.min_shelf_life, facts.zone
+    elif today is None:
         raw, zone = uow.session.connection().execute(_SETTING_AND_ZONE).one()
-        today = local_today(uow, zone or "Asia/Shanghai")
     else:
-        raw = uow.session.connection().execute(_SETTING).scalar()
+        raw, zone = uow.session.connection().execute(_SETTING).scalar(), None
+    if today is None:
+        today = local_today(uow, zone or "Asia/Shanghai")
     fraction = spec.default if raw is None else spec.kind(raw)
     problem = shelf_life_problem(batch, expiry, product.shelf_life_days, today, fraction)
     if problem:

@@ -15,14 +15,16 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, insert, or_, select
+from sqlalchemy.orm import aliased
 
 from app import settings
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.db import Database
 from app.persistence.models import (
-    Allocation, ConsumerOrder, InspectionPull, InventoryList, Lot, OrderLine, Parcel, ParcelItem, Product,
+    Allocation, ConsumerOrder, InspectionPull, InventoryList, Lot, OrderLine, Parcel, ParcelItem, Product, ScanEvent,
+    Setting,
 )
 from app.persistence.uow import Actor, UnitOfWork
 from app.admin import audit
@@ -90,6 +92,72 @@ def find_order(uow: UnitOfWork, code: str) -> ConsumerOrder:
     return found[0]
 
 
+_BY_WAYBILL = aliased(Parcel)
+# What deciding whether an order may be packed reads, in one statement: the order (by its number, its waybill
+# or its parcel's waybill), its inventory list's latest receipt, its parcel if any, and the scan id's first
+# result (a replay; NULL when no scan id is given).
+_ORDER_FACTS = (
+    select(ConsumerOrder, InventoryList.id.label("list_id"), InventoryList.return_status,
+           Parcel.waybill_no.label("parcel_waybill"), Parcel.status.label("parcel_status"),
+           select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
+           .scalar_subquery().label("first_result"))
+    .outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+    .outerjoin(Parcel, Parcel.order_id == ConsumerOrder.id)
+    .where(or_(ConsumerOrder.order_no == bindparam("code"), ConsumerOrder.waybill_no == bindparam("code"),
+               ConsumerOrder.id.in_(select(_BY_WAYBILL.order_id).where(_BY_WAYBILL.waybill_no == bindparam("code"))))))
+
+
+@dataclass(frozen=True)
+class _Facts:
+    order: ConsumerOrder  # (None only beside a replayed first result)
+    has_list: bool
+    return_status: str
+    parcel: tuple[str, str] | None  # (waybill, status) of its parcel
+
+
+def _order_facts(uow: UnitOfWork, code: str, scan_id: str = "") -> tuple[_Facts, str | None]:
+    """`find_order` and what `check_packable` needs, in one read; with the scan id's first result."""
+    code = code.strip()
+    rows = uow.session.execute(_ORDER_FACTS, {"code": code, "scan_id": scan_id}).all()
+    if not rows:
+        return _unknown(uow, code, scan_id)
+    if len(rows) > 1:
+        first = rows[0].first_result
+        if first is not None:
+            return _Facts(rows[0][0], False, "", None), first
+        raise Rejected(f"{code} names several orders: scan the order number", code="ambiguous_order", order=code)
+    r = rows[0]
+    parcel = (r.parcel_waybill, r.parcel_status) if r.parcel_waybill is not None else None
+    return _Facts(r[0], r.list_id is not None, r.return_status or "", parcel), r.first_result
+
+
+def _unknown(uow: UnitOfWork, code: str, scan_id: str) -> tuple[_Facts, str | None]:
+    first = uow.session.execute(select(ScanEvent.result_json).where(ScanEvent.scan_id == scan_id)).scalar() \
+        if scan_id else None
+    if first is not None:
+        return _Facts(None, False, "", None), first  # type: ignore[arg-type]  # a replay needs no order
+    raise NotFound(f"no order or waybill {code!r}", code="unknown_order", order=code)
+
+
+def _check(uow: UnitOfWork, facts: _Facts) -> None:
+    """`check_packable` on what `_order_facts` read."""
+    order = facts.order
+    if facts.has_list and facts.return_status == INSPECTION:
+        raise Rejected(f"{PULL}: order {order.order_no} (waybill {order.waybill_no}) is under customs inspection: "
+                       "take its goods to the inspection area", code="pull_for_inspection", order_no=order.order_no)
+    if facts.parcel is not None:
+        raise Rejected(f"order {order.order_no} is already packed as parcel {facts.parcel[0]} ({facts.parcel[1]})",
+                       code="already_packed", order_no=order.order_no)
+    if not facts.has_list or facts.return_status != RELEASED:
+        raise Rejected(f"order {order.order_no} is not released by customs (latest receipt "
+                       f"{facts.return_status if facts.has_list and facts.return_status else 'none'}): it may not "
+                       "be packed", code="not_released", order_no=order.order_no)
+    if order.status != "picked":
+        picked, wanted = _progress(uow, order.id)
+        raise Rejected(f"order {order.order_no} is {order.status}: {picked} of {wanted} units are in the packing "
+                       "area; pick it first", code="not_picked", order_no=order.order_no, status=order.status)
+
+
 def _list(uow: UnitOfWork, order: ConsumerOrder) -> InventoryList | None:
     return uow.session.execute(select(InventoryList).where(InventoryList.order_id == order.id)).scalar_one_or_none()
 
@@ -138,22 +206,68 @@ def contents(uow: UnitOfWork, order: ConsumerOrder) -> PackOrder:
     return PackOrder(order.id, order.order_no, order.waybill_no, order.carrier_code, tuple(by_product.values()))
 
 
+# The parcel's contents in one read: the units picked for the order by lot, with the products' weights, where
+# they wait (packing location) and the weight tolerance setting.
+_CONTENTS = (
+    select(Product.id, Product.sku, Product.gtin, Product.name_cn, Product.gross_weight_kg, Product.net_weight_kg,
+           Lot.id.label("lot_id"), Lot.batch_no, func.sum(Allocation.picked).label("picked"),
+           func.min(Allocation.packing_location_id).label("packing_location_id"),
+           select(Setting.value).where(Setting.key == "weight_tolerance_fraction").scalar_subquery()
+           .label("tolerance"))
+    .select_from(Allocation).join(Lot, Lot.id == Allocation.lot_id).join(Product, Product.id == Lot.product_id)
+    .where(Allocation.order_id == bindparam("order_id"), Allocation.state == "open", Allocation.picked > 0)
+    .group_by(Product.id, Product.sku, Product.gtin, Product.name_cn, Product.gross_weight_kg,
+              Product.net_weight_kg, Lot.id, Lot.batch_no)
+    .order_by(Product.sku, Lot.batch_no, Lot.id))
+_PARCEL_ITEMS = insert(ParcelItem.__table__)
+
+
+@dataclass(frozen=True)
+class _Contents:
+    expected: PackOrder
+    gross: Decimal
+    net: Decimal
+    lots: list[Any]  # (lot_id, product_id, picked, packing_location_id) — the parcel's items
+    tolerance: Decimal
+
+
+def _contents(uow: UnitOfWork, order: ConsumerOrder) -> _Contents:
+    """`contents` with the computed gross and net weights, the parcel's lots and the weight tolerance, in one
+    read."""
+    rows = uow.session.execute(_CONTENTS, {"order_id": order.id}).all()
+    by_product: dict[int, Expected] = {}
+    gross, net = Decimal(0), Decimal(0)
+    for r in rows:
+        qty = int(r.picked)
+        e = by_product.get(r.id) or Expected(r.id, r.sku, r.gtin, r.name_cn, 0, {})
+        by_product[r.id] = Expected(r.id, r.sku, r.gtin, r.name_cn, e.quantity + qty,
+                                    {**e.lots, r.batch_no: e.lots.get(r.batch_no, 0) + qty})
+        gross += r.gross_weight_kg * qty
+        net += r.net_weight_kg * qty
+    spec = settings.REGISTRY["weight_tolerance_fraction"]
+    raw = rows[0].tolerance if rows else None
+    tolerance = spec.default if raw is None else spec.kind(raw)
+    expected = PackOrder(order.id, order.order_no, order.waybill_no, order.carrier_code, tuple(by_product.values()))
+    return _Contents(expected, gross, net, [(r.lot_id, r.id, r.picked, r.packing_location_id) for r in rows],
+                     tolerance)
+
+
 def start_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, location: str | None = None) -> ScanResult:
     """The pack station's first scan: the order to pack and its contents, or why not (an inspection is pulled)."""
     require(uow, Permission.SCAN_OPERATIONS)
-    first = scanlog.replayed(uow, scan_id)
-    if first is not None:
-        return first
     try:
-        order = find_order(uow, code)
+        facts, first = _order_facts(uow, code, scan_id)  # a replay is answered before any refusal
+        if first is not None:
+            return scanlog.first_result(first)
+        order = facts.order
         try:
-            check_packable(uow, order)
+            _check(uow, facts)
         except Rejected as exc:
             if exc.code == "pull_for_inspection":
                 pull(uow, order, location)
             raise
-        expected = contents(uow, order)
-        computed, _ = _weights(uow, expected)
+        read = _contents(uow, order)
+        expected, computed = read.expected, read.gross
         result = ScanResult(ACCEPTED, "order", f"order {order.order_no}, waybill {order.waybill_no}: scan its "
                             f"{expected.units} units (about {computed} kg)",
                             {**expected.to_json(), "computed_weight": str(computed)})
@@ -244,25 +358,33 @@ def pack_parcel(uow: UnitOfWork, order_no: str, units: Sequence[Unit], weight: s
                 document_printer: str = print_queue.DOCUMENT_PRINTER) -> PackResult:
     """Make the parcel of a picked order: contents checked unit by unit, weight in tolerance, label queued."""
     require(uow, Permission.SCAN_OPERATIONS)
-    order = find_order(uow, order_no)
     if uow.is_postgres:
+        order = find_order(uow, order_no)
         uow.session.refresh(order, with_for_update=True)
+        facts = None
+    else:
+        facts = _order_facts(uow, order_no)[0]
+        order = facts.order
     try:
-        check_packable(uow, order)
+        if facts is None:
+            check_packable(uow, order)
+        else:
+            _check(uow, facts)
     except Rejected as exc:
         if exc.code == "pull_for_inspection":
             db, actor = uow.db, uow.actor
             uow.after_rollback.append(lambda: record_pull(db, actor, order.order_no))
         raise
-    expected = contents(uow, order)
+    read = _contents(uow, order)
+    expected = read.expected
     _check_contents(expected, units)
     measured = parse_weight(weight)
-    computed, net = _weights(uow, expected)
-    problem = weight_problem(measured, computed, settings.get(uow.session, "weight_tolerance_fraction"))
+    computed, net = read.gross, read.net
+    problem = weight_problem(measured, computed, read.tolerance)
     if problem:
         raise Rejected(f"parcel {order.waybill_no} held: {problem}", code="weight_off", weight=str(measured),
                        computed=str(computed))
-    parcel = _make_parcel(uow, order, expected, measured, computed, net)
+    parcel = _make_parcel(uow, order, expected, measured, computed, net, read.lots)
     result = PackResult(order.order_no, order.waybill_no, measured, computed, expected.units)
     _print(uow, parcel, result, label_out, label_printer, document_printer)
     order.status = "packed"
@@ -286,31 +408,18 @@ def _check_contents(expected: PackOrder, units: Sequence[Unit]) -> None:
                        code="contents_incomplete", order_no=expected.order_no)
 
 
-def _weights(uow: UnitOfWork, expected: PackOrder) -> tuple[Decimal, Decimal]:
-    weights = {pid: (gross, net) for pid, gross, net in uow.session.execute(
-        select(Product.id, Product.gross_weight_kg, Product.net_weight_kg)
-        .where(Product.id.in_([e.product_id for e in expected.contents])))}
-    gross = sum((weights[e.product_id][0] * e.quantity for e in expected.contents), Decimal(0))
-    net = sum((weights[e.product_id][1] * e.quantity for e in expected.contents), Decimal(0))
-    return gross, net
-
-
 def _make_parcel(uow: UnitOfWork, order: ConsumerOrder, expected: PackOrder, measured: Decimal,
-                 computed: Decimal, net: Decimal) -> Parcel:
-    rows = uow.session.execute(select(Allocation.lot_id, Lot.product_id, func.sum(Allocation.picked),
-                                      func.min(Allocation.packing_location_id))
-                               .join(Lot, Lot.id == Allocation.lot_id)
-                               .where(Allocation.order_id == order.id, Allocation.state == "open",
-                                      Allocation.picked > 0)
-                               .group_by(Allocation.lot_id, Lot.product_id)).all()
+                 computed: Decimal, net: Decimal, rows: list[Any]) -> Parcel:
+    """The parcel (ORM: the documents read it next) and its items by lot in one bulk insert."""
     parcel = Parcel(waybill_no=order.waybill_no, order_id=order.id, carrier_code=order.carrier_code,
                     status="packed", pieces=expected.units, weight_kg=measured, computed_kg=computed, net_kg=net,
-                    packing_location_id=rows[0][3], packed_by=uow.actor.username[:40],
+                    packing_location_id=min(rows)[3], packed_by=uow.actor.username[:40],
                     station=uow.actor.station[:40], label_paths="")
     uow.session.add(parcel)
     uow.session.flush()
-    uow.session.add_all([ParcelItem(parcel_id=parcel.id, lot_id=lot_id, product_id=pid, quantity=int(qty))
-                         for lot_id, pid, qty, _ in rows])
+    uow.session.connection().execute(_PARCEL_ITEMS, [
+        {"parcel_id": parcel.id, "lot_id": lot_id, "product_id": pid, "quantity": int(qty)}
+        for lot_id, pid, qty, _ in rows])
     return parcel
 
 

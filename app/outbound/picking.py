@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, bindparam, exists, func, select, update
+from sqlalchemy.orm import aliased
 
 from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
-from app.persistence.models import Allocation, ConsumerOrder, Location, Lot, PickTask, Product, Stock, Wave
+from app.persistence.models import (
+    Allocation, ConsumerOrder, Location, Lot, PickTask, Product, ScanEvent, Stock, Wave,
+)
 from app.persistence.uow import UnitOfWork
 from app.outbound import allocation
 from app.admin import audit
 from app.stations import scanlog
 from app.stock import movements as stock
+from app.stock.movements import Place
 from app.admin.auth import require
 from app.inbound.receiving import product_by_gtin
 from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
@@ -72,8 +76,9 @@ def open_tasks(uow: UnitOfWork, wave: Wave, location_id: int | None = None) -> l
     return [OpenTask(*row) for row in uow.session.execute(stmt).all()]
 
 
-def _next_stop(uow: UnitOfWork, wave: Wave) -> str:
-    tasks = open_tasks(uow, wave)
+def _next_stop(uow: UnitOfWork, wave: Wave, tasks: list[OpenTask] | None = None) -> str:
+    """Where the picker goes next (`tasks`: the wave's open tasks when the caller has just read them)."""
+    tasks = open_tasks(uow, wave) if tasks is None else tasks
     if not tasks:
         return f"wave {wave.wave_no} is fully picked"
     loc = uow.session.get(Location, tasks[0].task.location_id)
@@ -102,10 +107,147 @@ def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan,
               packing: str | None = None) -> ScanResult:
     """Units scanned at `location_code` for `wave_no` go to the packing area (refusals are logged, not raised)."""
     require(uow, Permission.SCAN_OPERATIONS)
+    if packing is None:
+        fast = _pick_fast(uow, wave_no, location_code, scan, raw, scan_id)
+        if fast is not None:
+            return fast
     return scanlog.once(uow, scan_id, WORKFLOW, wave_no, raw,
                         lambda: _pick(uow, wave_no, location_code, scan, packing),
                         lambda exc: audit.record(uow, "pick", "wave", wave_no, outcome="refused", code=exc.code,
                                                  reason=exc.message, location=location_code))
+
+
+_TASK, _AT, _PACK, _NAMED = aliased(PickTask), aliased(Location), aliased(Location), aliased(Product)
+_PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(True))
+            .order_by(_PACK.pick_sequence, _PACK.code).limit(1))
+# A unit scan's one read: the wave's open tasks at the location with their open allocations, whether each order
+# has open tasks elsewhere, where the picker goes next, the default packing location, the product the GTIN
+# names, and the scan id's first result (a replay). No row: nothing open here (the slow path says why).
+_PICK_READ = (
+    select(PickTask.id, PickTask.order_id, PickTask.lot_id, PickTask.product_id, PickTask.quantity, PickTask.picked,
+           PickTask.short, Product.sku, Lot.batch_no, ConsumerOrder.order_no,
+           Allocation.id.label("a_id"), Allocation.location_id.label("a_location"), Allocation.lpn.label("a_lpn"),
+           Allocation.quantity.label("a_quantity"), Allocation.picked.label("a_picked"),
+           Allocation.short.label("a_short"), Wave.id.label("wave_id"), Location.id.label("location_id"),
+           exists().where(_TASK.order_id == PickTask.order_id, _TASK.status == "open",
+                          ~and_(_TASK.wave_id == Wave.id, _TASK.location_id == Location.id)).label("elsewhere"),
+           select(_AT.code).select_from(_TASK).join(_AT, _AT.id == _TASK.location_id)
+           .where(_TASK.wave_id == Wave.id, _TASK.status == "open", _TASK.location_id != PickTask.location_id)
+           .order_by(_AT.pick_sequence, _AT.code).limit(1).scalar_subquery().label("next_code"),
+           _PACKING.scalar_subquery().label("packing_id"),
+           _PACKING.with_only_columns(_PACK.code).scalar_subquery().label("packing_code"),
+           select(func.min(_NAMED.id)).where(_NAMED.gtin.in_(bindparam("gtins", expanding=True)))
+           .scalar_subquery().label("scanned_product"),
+           select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
+           .scalar_subquery().label("first_result"))
+    .select_from(PickTask)
+    .join(Wave, Wave.id == PickTask.wave_id)
+    .join(Location, Location.id == PickTask.location_id)
+    .join(Product, Product.id == PickTask.product_id).join(Lot, Lot.id == PickTask.lot_id)
+    .join(ConsumerOrder, ConsumerOrder.id == PickTask.order_id)
+    .outerjoin(Allocation, and_(Allocation.pick_task_id == PickTask.id, Allocation.state == "open"))
+    .where(Wave.wave_no == bindparam("wave"), Location.code == bindparam("location"), Location.active.is_(True),
+           PickTask.status == "open")
+    .order_by(Product.sku, PickTask.id, Allocation.id))
+_TASK_DONE = (update(PickTask).where(PickTask.id == bindparam("t_id"))
+              .values(picked=PickTask.picked + bindparam("n"), status=bindparam("t_status")))
+_ALLOCATION_PICKED = (update(Allocation).where(Allocation.id == bindparam("a_id"))
+                      .values(picked=Allocation.picked + bindparam("n"), packing_location_id=bindparam("to")))
+_ORDERS_PICKED = (update(ConsumerOrder).where(ConsumerOrder.id.in_(bindparam("ids", expanding=True)),
+                                               ConsumerOrder.status == "allocated").values(status="picked"))
+_WAVE_PICKED = update(Wave).where(Wave.id == bindparam("wave_id")).values(status="picked")
+
+
+def _gtins(gtin: str) -> list[str]:
+    """The GTINs as filed (8, 12, 13 or 14 digits) that name `gtin` padded to 14 digits."""
+    g14 = gtin.zfill(14)
+    return sorted(c for c in {g14, g14[1:], g14[2:], g14[6:]} if c.zfill(14) == g14)
+
+
+def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, raw: str,
+               scan_id: str) -> ScanResult | None:
+    """An accepted unit scan (or a replay) in one read and Core writes; None: the slow path decides (refusals,
+    a packing location named by the station)."""
+    if uow.is_postgres:
+        try:
+            find_wave(uow, wave_no, lock=True)  # the wave's row lock first, as the slow path takes it
+        except NotFound:
+            return None
+    conn = uow.session.connection()
+    rows = conn.execute(_PICK_READ, {"wave": wave_no, "location": location_code, "gtins": _gtins(scan.gtin),
+                                     "scan_id": scan_id}).all()
+    if not rows:
+        return None
+    head = rows[0]
+    if head.first_result is not None:
+        return scanlog.first_result(head.first_result)
+    if head.packing_id is None:
+        return None
+    tasks: dict[int, list] = {}
+    for row in rows:
+        if row.product_id == head.scanned_product and (not scan.batch or row.batch_no == scan.batch):
+            tasks.setdefault(row.id, []).append(row)
+    left_of = {tid: r[0].quantity - r[0].picked - r[0].short for tid, r in tasks.items()}
+    if not tasks or scan.count > sum(left_of.values()) or any(r[0].a_id is None for r in tasks.values()):
+        return None  # wrong product, lot, over-pick: the slow path refuses it in its words
+    to = Place(head.packing_id, "available")
+    left, orders, steps, allocations, done = scan.count, [], [], [], []
+    for tid, allocation_rows in tasks.items():
+        n = min(left, left_of[tid])
+        if n == 0:
+            continue
+        first = allocation_rows[0]
+        take = n
+        for a in allocation_rows:
+            k = min(take, a.a_quantity - a.a_picked - a.a_short)
+            if k <= 0:
+                continue
+            steps.append(stock.Step(first.lot_id, first.product_id, k, stock.Place(a.a_location, "available", a.a_lpn),
+                                    to, kind="pick", ref_type="wave", ref_no=wave_no, unreserve=k, reserve=k))
+            allocations.append({"a_id": a.a_id, "n": k, "to": to.location_id})
+            take -= k
+            if take == 0:
+                break
+        if take:
+            return None  # the allocations do not cover the task: let the slow path decide
+        complete = first.picked + n + first.short == first.quantity
+        done.append({"t_id": tid, "n": n, "t_status": ("short" if first.short else "picked") if complete else "open"})
+        left_of[tid] -= n
+        orders.append(first.order_no)
+        left -= n
+        if left == 0:
+            break
+    try:
+        stock.apply(uow, steps)
+    except stock.NothingTaken:
+        return None  # nothing written: the slow path refuses it (and logs the refusal)
+    conn.execute(_ALLOCATION_PICKED, allocations)
+    conn.execute(_TASK_DONE, done)
+    after = {row.id: left_of.get(row.id, row.quantity - row.picked - row.short) for row in rows}
+    remaining_here = sum(after.values())
+    finished = [oid for oid in sorted({row.order_id for row in rows if row.id in tasks})
+                if not any(row.elsewhere for row in rows if row.order_id == oid)
+                and all(after[row.id] == 0 for row in rows if row.order_id == oid)]
+    if finished:
+        conn.execute(_ORDERS_PICKED, {"ids": finished})
+    if remaining_here == 0 and head.next_code is None:
+        conn.execute(_WAVE_PICKED, {"wave_id": head.wave_id})
+    mine = next(iter(tasks.values()))[0]
+    sku, batch = mine.sku, mine.batch_no
+    audit.record(uow, "pick", "wave", wave_no, location=location_code, sku=sku, batch=batch, quantity=scan.count,
+                 to=head.packing_code, orders=orders)
+    uow.changes.touch("picking", "stock", "orders")
+    text = f"picked {scan.count} × {sku} batch {batch or '(none)'} for {', '.join(orders)} → {head.packing_code}"
+    if remaining_here:
+        text += f"; {remaining_here} more here"
+    else:
+        nxt = f"next: {head.next_code}" if head.next_code else f"wave {wave_no} is fully picked"
+        text += f"; {location_code} done, {nxt}"
+    result = ScanResult(ACCEPTED, "picked", text, {"wave": wave_no, "location": location_code, "sku": sku,
+                                                   "batch": batch, "qty": scan.count, "orders": orders,
+                                                   "to": head.packing_code, "left_here": remaining_here})
+    scanlog.log(uow, scan_id, WORKFLOW, wave_no, raw, result)
+    return result
 
 
 def _matching(uow: UnitOfWork, wave: Wave, location: Location, scan: ItemScan) -> list[OpenTask]:
@@ -148,14 +290,14 @@ def _pick(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, pac
         left -= n
         if left == 0:
             break
-    _finish(uow, wave, {t.task.order_id for t in tasks})
-    remaining = sum(t.left for t in open_tasks(uow, wave, location.id))
+    still_open = _finish(uow, wave, {t.task.order_id for t in tasks})
+    remaining = sum(t.left for t in still_open if t.task.location_id == location.id)
     sku, batch = tasks[0].sku, tasks[0].batch
     audit.record(uow, "pick", "wave", wave_no, location=location_code, sku=sku, batch=batch, quantity=scan.count,
                  to=to.code, orders=orders)
     uow.changes.touch("picking", "stock", "orders")
     text = f"picked {scan.count} × {sku} batch {batch or '(none)'} for {', '.join(orders)} → {to.code}"
-    text += f"; {remaining} more here" if remaining else f"; {location_code} done, {_next_stop(uow, wave)}"
+    text += f"; {remaining} more here" if remaining else f"; {location_code} done, {_next_stop(uow, wave, still_open)}"
     return ScanResult(ACCEPTED, "picked", text, {"wave": wave_no, "location": location_code, "sku": sku,
                                                  "batch": batch, "qty": scan.count, "orders": orders,
                                                  "to": to.code, "left_here": remaining})
@@ -208,8 +350,9 @@ def _take(uow: UnitOfWork, task: PickTask, quantity: int, to: Location, wave_no:
         task.status = "short" if task.short else "picked"
 
 
-def _finish(uow: UnitOfWork, wave: Wave, order_ids: set[int]) -> None:
-    """Orders with nothing left to pick are picked; a wave with no open task is picked."""
+def _finish(uow: UnitOfWork, wave: Wave, order_ids: set[int]) -> list[OpenTask]:
+    """Orders with nothing left to pick are picked; a wave with no open task is picked. Returns the wave's
+    open tasks (read once here, so the caller need not read them again)."""
     uow.session.flush()
     for oid in order_ids:
         still = uow.session.execute(select(PickTask.id).where(PickTask.order_id == oid, PickTask.status == "open")
@@ -217,8 +360,10 @@ def _finish(uow: UnitOfWork, wave: Wave, order_ids: set[int]) -> None:
         if still is None:
             uow.session.execute(update(ConsumerOrder).values(status="picked").where(
                 ConsumerOrder.id == oid, ConsumerOrder.status == "allocated"))
-    if not open_tasks(uow, wave):
+    still_open = open_tasks(uow, wave)
+    if not still_open:
         wave.status = "picked"
+    return still_open
 
 
 def short_pick(uow: UnitOfWork, wave_no: str, location_code: str, raw: str, scan_id: str,

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy.orm import aliased
 
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.persistence.models import Allocation, ConsumerOrder, InventoryList, Lot, Manifest, Parcel, Warehouse
+from app.persistence.models import (
+    Allocation, ConsumerOrder, InventoryList, Lot, Manifest, Parcel, ScanEvent, Warehouse,
+)
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 from app.admin import audit
@@ -28,7 +31,7 @@ from app.stations import scanlog
 from app.outbound import documents as shipping_documents
 from app.stock import movements as stock
 from app.admin.auth import require
-from app.customs.hold import write_off_at_gate_out
+from app.customs.hold import write_off_at_gate_out, write_off_core
 from app.outbound.picking import stock_row
 from app.stations.scanlog import ACCEPTED, ScanResult
 
@@ -230,9 +233,91 @@ def ship_parcel(uow: UnitOfWork, parcel: Parcel, manifest: Manifest) -> int:
 def gate_scan(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult:
     """The gate station: one parcel of manifest `code` passes the gate (refusals are logged, not raised)."""
     require(uow, Permission.SCAN_OPERATIONS)
+    fast = _gate_fast(uow, code, waybill, raw, scan_id)
+    if fast is not None:
+        return fast
     return scanlog.once(uow, scan_id, WORKFLOW, code, raw, lambda: _gate_one(uow, code, waybill),
                         lambda exc: audit.record(uow, "gate_scan", "manifest", code, outcome="refused",
                                                  waybill=waybill, reason=exc.message))
+
+
+_OTHER = aliased(Parcel)
+_NAMED = or_(Manifest.manifest_no == bindparam("code"), Manifest.gate_pass_no == bindparam("code"))
+_MANIFEST_LOCK = select(Manifest.id).where(_NAMED).with_for_update()
+# A parcel scan's one read: the parcel on the manifest with its order's inventory list and open allocations,
+# how many other parcels of the manifest are still to pass, and the scan id's first result (a replay).
+_GATE_READ = (
+    select(Parcel.id, Parcel.status, Parcel.order_id, Manifest.id.label("manifest_id"), Manifest.manifest_no,
+           Manifest.gate_pass_no, Manifest.status.label("manifest_status"),
+           InventoryList.id.label("list_id"), InventoryList.return_status, InventoryList.written_off_at,
+           InventoryList.pre_held, InventoryList.cop_no,
+           Allocation.id.label("a_id"), Allocation.lot_id, Allocation.picked, Allocation.packing_location_id,
+           select(func.count(_OTHER.id)).where(_OTHER.manifest_id == Manifest.id, _OTHER.status != "shipped",
+                                               _OTHER.id != Parcel.id).scalar_subquery().label("others_left"),
+           select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
+           .scalar_subquery().label("first_result"))
+    .select_from(Parcel)
+    .join(Manifest, Manifest.id == Parcel.manifest_id)
+    .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
+    .outerjoin(Allocation, and_(Allocation.order_id == Parcel.order_id, Allocation.state == "open"))
+    .where(Parcel.waybill_no == bindparam("waybill"), _NAMED)
+    .order_by(Allocation.id))
+_ALLOCATIONS_SHIPPED = (update(Allocation).where(Allocation.order_id == bindparam("b_order"),
+                                                  Allocation.state == "open")
+                        .values(state="shipped", shipped_at=bindparam("at")))
+_ORDER_SHIPPED = update(ConsumerOrder).where(ConsumerOrder.id == bindparam("order_id")).values(status="shipped")
+_PARCEL_SHIPPED = (update(Parcel).where(Parcel.id == bindparam("parcel_id"))
+                   .values(status="shipped", shipped_at=bindparam("at")))
+_MANIFEST_STATUS = (update(Manifest).where(Manifest.id == bindparam("manifest_id"))
+                    .values(status=bindparam("m_status")))
+_MANIFEST_EXITED = (update(Manifest).where(Manifest.id == bindparam("manifest_id"))
+                    .values(status="exited", exited_at=bindparam("at")))
+
+
+def _gate_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult | None:
+    """A parcel that may pass (or a replay): one read, Core writes (what `ship_parcel` and `close_if_done` do).
+    None: the slow path decides (every refusal, in its words)."""
+    conn = uow.session.connection()
+    if uow.is_postgres and conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None:
+        return None  # the manifest's row lock first, as the slow path takes it
+    rows = conn.execute(_GATE_READ, {"code": code, "waybill": waybill, "scan_id": scan_id}).all()
+    if not rows:
+        return None
+    head = rows[0]
+    if head.first_result is not None:
+        return scanlog.first_result(head.first_result)
+    if len({r.manifest_id for r in rows}) > 1 or head.manifest_status == "exited" or head.status == "shipped" \
+            or head.list_id is None or head.return_status != RELEASED:
+        return None
+    now = utcnow()
+    allocations = [r for r in rows if r.a_id is not None]
+    try:
+        stock.apply(uow, [stock.Step(a.lot_id, None, a.picked, stock.Place(a.packing_location_id, "available"),
+                                     None, kind="ship", ref_type="parcel", ref_no=waybill, note=head.gate_pass_no,
+                                     unreserve=a.picked) for a in allocations if a.picked])
+    except stock.NothingTaken:
+        return None  # nothing written: the slow path refuses it (and logs the refusal)
+    units = sum(a.picked for a in allocations)
+    if allocations:
+        conn.execute(_ALLOCATIONS_SHIPPED, {"b_order": head.order_id, "at": now})
+    if head.written_off_at is None:
+        write_off_core(uow, head.list_id, head.order_id, head.cop_no, head.pre_held, head.gate_pass_no)
+    conn.execute(_PARCEL_SHIPPED, {"parcel_id": head.id, "at": now})
+    conn.execute(_ORDER_SHIPPED, {"order_id": head.order_id})
+    left = head.others_left
+    if not left:
+        conn.execute(_MANIFEST_EXITED, {"manifest_id": head.manifest_id, "at": utcnow()})
+    elif head.manifest_status != "exiting":
+        conn.execute(_MANIFEST_STATUS, {"manifest_id": head.manifest_id, "m_status": "exiting"})
+    audit.record(uow, "gate_scan", "manifest", head.manifest_no, waybill=waybill, units=units)
+    uow.changes.touch("shipping", "stock", "ledger", "orders")
+    text = f"parcel {waybill} out ({units} units); " + (
+        f"{left} parcels of {head.manifest_no} still to pass" if left else
+        f"manifest {head.manifest_no} complete: the vehicle may leave")
+    result = ScanResult(ACCEPTED, "gated_out", text, {"manifest": head.manifest_no, "waybill": waybill,
+                                                      "units": units, "left": left})
+    scanlog.log(uow, scan_id, WORKFLOW, code, raw, result)
+    return result
 
 
 def _gate_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:

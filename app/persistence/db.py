@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import DatabaseUnavailable
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Every SQLite connection runs these on connect (the bench's bare INSERT+COMMIT floor reads them from here).
+# FULL: a scan acknowledged to the clerk survives a power cut too (NORMAL may lose the last commits).
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+    "PRAGMA synchronous=FULL",
+)
 WRITE = "bwms_write"  # execution option: this transaction writes (SQLite takes the lock up front)
 
 
@@ -63,12 +72,11 @@ def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        # FULL: a scan acknowledged to the clerk survives a power cut too (NORMAL may lose the last commits)
-        cur.execute("PRAGMA synchronous=FULL")
+        for pragma in SQLITE_PRAGMAS:
+            cur.execute(pragma)
         cur.close()
+        # sha256 over text, hex: lets the audit chain append in one INSERT … SELECT (app.admin.audit)
+        dbapi_conn.create_function("bwms_sha256", 1, _sha256_hex, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # noqa: ANN001
@@ -76,3 +84,7 @@ def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
     return engine
+
+
+def _sha256_hex(text: str | None) -> str | None:
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -39,8 +39,11 @@ class ScanResult:
 def replayed(uow: UnitOfWork, scan_id: str) -> ScanResult | None:
     """The first result of `scan_id`, if it was logged before."""
     stored = uow.session.connection().execute(_FIRST, {"scan_id": scan_id}).scalar()
-    if stored is None:
-        return None
+    return None if stored is None else first_result(stored)
+
+
+def first_result(stored: str) -> ScanResult:
+    """The replayed result from its logged JSON (a service that reads the log row in its own query)."""
     data = json.loads(stored)
     return ScanResult(data["outcome"], data["code"], data["text"], data.get("params", {}), replayed=True)
 

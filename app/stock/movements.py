@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.roles import Permission
 from app.errors import Rejected
@@ -66,6 +68,127 @@ def move(uow: UnitOfWork, lot: Lot, quantity: int, src: Place | None, dst: Place
     uow.session.flush()
     uow.changes.touch("stock")
     return mv
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change of quantity for `apply` (the Core path of the station scans): `quantity` units of a lot from
+    `src` (None: they enter) to `dst` (None: they leave). `unreserve` units of the source's reservation leave
+    with them (a pick, a shipment); `reserve` of them arrive reserved at `dst` (picked for an order)."""
+
+    lot_id: int
+    product_id: int | None  # needed when `dst` is given (a new stock row carries it)
+    quantity: int
+    src: Place | None
+    dst: Place | None
+    kind: str
+    ref_type: str = ""
+    ref_no: str = ""
+    note: str = ""
+    unreserve: int = 0
+    reserve: int = 0
+
+
+class NothingTaken(Rejected):
+    """`apply` refused its first take: nothing was written, so the caller may still decide another way."""
+
+
+_STOCK = Stock.__table__
+_KEY = (_STOCK.c.location_id == bindparam("l"), _STOCK.c.lot_id == bindparam("lot"), _STOCK.c.lpn == bindparam("k_lpn"),
+        _STOCK.c.status == bindparam("s"))
+# Take from the source row in one statement: only when that many are free once the leaving reservation is off
+# (the same rule as `move`); returns what is left, so an emptied row is deleted.
+_TAKE = (update(_STOCK).where(*_KEY, _STOCK.c.reserved >= bindparam("r"),
+                              _STOCK.c.quantity - _STOCK.c.reserved + bindparam("r") >= bindparam("q"))
+         .values(quantity=_STOCK.c.quantity - bindparam("q"), reserved=_STOCK.c.reserved - bindparam("r"))
+         .returning(_STOCK.c.id, _STOCK.c.quantity, _STOCK.c.reserved))
+_DROP = delete(_STOCK).where(_STOCK.c.id == bindparam("id"), _STOCK.c.quantity == 0, _STOCK.c.reserved == 0)
+_MOVEMENT = insert(Movement.__table__)
+
+
+def _put(dialect: str):  # noqa: ANN202 - the destination row's upsert for one dialect
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_STOCK)
+    return ins.on_conflict_do_update(index_elements=["location_id", "lot_id", "lpn", "status"], set_={
+        "quantity": _STOCK.c.quantity + ins.excluded.quantity, "reserved": _STOCK.c.reserved + ins.excluded.reserved})
+
+
+_PUT = {name: _put(name) for name in ("sqlite", "postgresql")}
+
+
+def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
+    """Apply `steps` with Core statements, each with its movement row (one bulk insert for all of them).
+
+    What `move` does, without the ORM's unit of work: each source row is taken in one guarded UPDATE (refused
+    like `move` when fewer are free; the steps from one row together), an emptied row is deleted, then each
+    destination row is upserted on its key (the steps into one row together). So no step may put into a row
+    another step of the same call takes from.
+    On PostgreSQL the UPDATE and the upsert lock the rows they touch, as `move`'s SELECT … FOR UPDATE did.
+    Callers must not hold ORM objects of these stock rows in the session (they would be stale). A refused
+    first take raises `NothingTaken` (nothing written yet); a later one `Rejected` (the caller's transaction
+    must roll back).
+    """
+    conn = uow.session.connection()
+    put = _PUT[conn.dialect.name]
+    rows = []
+    takes: dict[tuple[int, Place], Step] = {}  # steps from one source row are taken in one UPDATE
+    for step in steps:
+        if step.quantity <= 0:
+            raise Rejected(f"quantity must be positive, got {step.quantity}", code="bad_quantity")
+        if step.src is None and step.dst is None:
+            raise ValueError("a movement needs a source or a destination")
+        if step.src is not None:
+            key = (step.lot_id, step.src)
+            took = takes.get(key)
+            takes[key] = step if took is None else replace(
+                took, quantity=took.quantity + step.quantity, unreserve=took.unreserve + step.unreserve)
+    for n, step in enumerate(takes.values()):
+        assert step.src is not None
+        left = conn.execute(_TAKE, {"l": step.src.location_id, "lot": step.lot_id, "k_lpn": step.src.lpn,
+                                    "s": step.src.status, "q": step.quantity, "r": step.unreserve}).first()
+        if left is None:
+            refused = _short_of(uow, step)
+            if n == 0:
+                raise NothingTaken(refused.message, code=refused.code, **refused.params)
+            raise refused
+        if left.quantity == 0 and left.reserved == 0:
+            conn.execute(_DROP, {"id": left.id})
+    puts: dict[tuple[int, Place], Step] = {}  # and steps into one destination row in one upsert
+    for step in steps:
+        if step.dst is not None:
+            key = (step.lot_id, step.dst)
+            put_before = puts.get(key)
+            puts[key] = step if put_before is None else replace(
+                put_before, quantity=put_before.quantity + step.quantity, reserve=put_before.reserve + step.reserve)
+    for step in puts.values():
+        assert step.dst is not None
+        conn.execute(put.values(location_id=step.dst.location_id, lot_id=step.lot_id, product_id=step.product_id,
+                                lpn=step.dst.lpn, status=step.dst.status, quantity=step.quantity,
+                                reserved=step.reserve))
+    for step in steps:
+        rows.append({
+            "kind": step.kind, "lot_id": step.lot_id, "quantity": step.quantity,
+            "from_location_id": step.src.location_id if step.src else None,
+            "from_status": step.src.status if step.src else None, "from_lpn": step.src.lpn if step.src else None,
+            "to_location_id": step.dst.location_id if step.dst else None,
+            "to_status": step.dst.status if step.dst else None, "to_lpn": step.dst.lpn if step.dst else None,
+            "ref_type": step.ref_type, "ref_no": step.ref_no, "user_id": uow.actor.user_id,
+            "station": uow.actor.station, "note": step.note})
+    if rows:
+        conn.execute(_MOVEMENT, rows)
+        uow.changes.touch("stock")
+
+
+def _short_of(uow: UnitOfWork, step: Step) -> Rejected:
+    """The refusal of a step whose source has too few free units (read only on this path)."""
+    assert step.src is not None
+    row = uow.session.connection().execute(
+        select(_STOCK.c.quantity, _STOCK.c.reserved, Lot.batch_no).join(Lot, Lot.id == _STOCK.c.lot_id)
+        .where(*_KEY), {"l": step.src.location_id, "lot": step.lot_id, "k_lpn": step.src.lpn, "s": step.src.status}
+    ).first()
+    free = (row.quantity - row.reserved + step.unreserve) if row else 0
+    batch = row.batch_no if row else uow.session.execute(select(Lot.batch_no).where(Lot.id == step.lot_id)).scalar()
+    return Rejected(f"only {free} of lot {batch} free there, {step.quantity} asked",
+                    code="insufficient_stock", lot=batch, free=free, asked=step.quantity)
 
 
 @dataclass(frozen=True)

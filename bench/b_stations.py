@@ -1,0 +1,216 @@
+"""Every station scan against the durable floor (issue 10, part 7): the demo container received at the receive
+station, put away at the put-away station, the demo orders picked, packed and gated out, each scan its own
+transaction as the stations run it; each station's cost per scan is compared with a bare sqlite3 INSERT+COMMIT
+with the product's own pragmas (bench.floor) measured right before it in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bench.floor import bare_commit
+from bench.floor import settings as floor_settings
+from app.persistence.db import Database, open_database
+from app.persistence.models import ConsumerOrder, InventoryList, Product
+from app.persistence.uow import Actor, UnitOfWork
+from app.admin import auth, masterdata
+from app.stations import Tone
+
+DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
+GOAL = 3.0  # each station scan <= 3 × the bare INSERT+COMMIT with the product's settings
+ADMIN = Actor(None, "system", "admin", "bench")
+
+
+def _run(db: Database, service: Callable, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    with UnitOfWork(db, ADMIN) as uow:
+        result = service(uow, *args, **kwargs)
+        uow.commit()
+    return result
+
+
+class Timer:
+    """Wall time of the station scans that reach the database (one transaction each)."""
+
+    def __init__(self) -> None:
+        self.seconds, self.scans = 0.0, 0
+
+    def __call__(self, fn: Callable[[], object]) -> object:
+        started = time.perf_counter()
+        result = fn()
+        self.seconds += time.perf_counter() - started
+        self.scans += 1
+        return result
+
+
+def _ok(fb, raw: str) -> None:  # noqa: ANN001
+    if fb.tone == Tone.ERROR:
+        raise AssertionError(f"scan {raw!r} refused: {fb.code} {fb.text}")
+
+
+def _setup(db: Database) -> Actor:
+    with UnitOfWork(db, ADMIN) as uow:
+        clerk = auth.create_user_unchecked(uow, "clerk", "clerk", "bench-password-1")
+        masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
+        masterdata.import_locations(uow, DEMO / "locations.csv")
+        masterdata.import_products(uow, DEMO / "products.csv")
+        masterdata.import_positive_list(uow, DEMO / "positive_list.csv")
+        uow.commit()
+        return Actor(clerk.id, "clerk", "clerk", "bench-1")
+
+
+def receive(db: Database, clerk: Actor) -> tuple[str, Timer]:
+    from app.inbound.declarations import import_declaration
+    from app.inbound.receive_station import ReceiveStation
+    from app.demo.story import SAMPLES_TODAY
+
+    report = _run(db, import_declaration, DEMO / "declaration.csv")
+    declaration = report.declaration_no if hasattr(report, "declaration_no") else None
+    if declaration is None:
+        with UnitOfWork(db, ADMIN, write=False) as uow:
+            from app.persistence.models import InboundDeclaration
+            declaration = uow.session.execute(select(InboundDeclaration.declaration_no)).scalar_one()
+    station = ReceiveStation(db, clerk, declaration, today=SAMPLES_TODAY)
+    timer = Timer()
+    scans = [s for s in (DEMO / "receive_scans.txt").read_bytes().decode("utf-8").split("\n") if s]
+    for n, raw in enumerate(scans):
+        _ok(timer(lambda: station.scan(raw, f"rcv-{n}")), raw)
+    _ok(station.scan("CMD:CLOSE", "rcv-close"), "CMD:CLOSE")
+    return declaration, timer
+
+
+def put_away(db: Database, clerk: Actor, declaration: str) -> Timer:
+    from app.inbound import putaway
+    from app.inbound import release
+    from app.inbound.putaway_station import PutawayStation
+
+    _run(db, release.release, declaration)
+    with UnitOfWork(db, ADMIN, write=False) as uow:
+        rows = putaway.plan(uow, declaration)
+        gtin = dict(uow.session.execute(select(Product.sku, Product.gtin)).all())
+    station = PutawayStation(db, clerk)
+    timer = Timer()
+    for n, row in enumerate(rows):
+        g = row.goods
+        raw = f"]C100{g.lpn}" if g.lpn else f"]C101{gtin[g.sku].zfill(14)}10{g.batch}\x1d37{g.quantity}"
+        fb = timer(lambda: station.scan(raw, f"put-goods-{n}"))
+        _ok(fb, raw)
+        to = fb.params.get("suggested")
+        if to is None:
+            continue
+        _ok(timer(lambda: station.scan(f"LOC:{to}", f"put-loc-{n}")), to)
+    return timer
+
+
+def orders(db: Database, tmp: Path) -> None:
+    from app.customs.export import export_inventory_lists
+    from app.customs.receipts import apply_receipts
+    from app.orders.importing import import_orders
+
+    imported = _run(db, import_orders, DEMO / "orders.jsonl")
+    if imported.rejected:
+        raise AssertionError(f"orders rejected: {imported.rejected}")
+    _run(db, export_inventory_lists, tmp / "outbox")
+    with UnitOfWork(db, ADMIN, write=False) as uow:
+        order_nos = list(uow.session.execute(select(ConsumerOrder.order_no).join(InventoryList)
+                                             .where(InventoryList.return_status == "")).scalars())
+    receipts = tmp / "receipts.csv"
+    receipts.write_text("order_no,status,time,info\n" + "".join(
+        f"{no},800,20261126103015123,bench\n" for no in order_nos), encoding="utf-8")
+    _run(db, apply_receipts, receipts)
+
+
+def pick(db: Database, clerk: Actor) -> Timer:
+    from app.demo.story import SAMPLES_TODAY, _pick_scans
+    from app.outbound.allocation import allocate
+    from app.outbound.pick_station import PickStation
+    from app.outbound.waves import waves
+
+    _run(db, allocate, today=SAMPLES_TODAY)
+    with UnitOfWork(db, clerk, write=False) as uow:
+        open_waves = waves(uow, status="open")
+    timer = Timer()
+    for wave in open_waves:
+        station = PickStation(db, clerk, wave["wave"])
+        for n, raw in enumerate(_pick_scans(wave)):
+            if raw.startswith("LOC:"):  # a read-only check, not a committed scan
+                _ok(station.scan(raw, f"pick-{wave['wave']}-{n}"), raw)
+            else:
+                _ok(timer(lambda: station.scan(raw, f"pick-{wave['wave']}-{n}")), raw)
+    return timer
+
+
+def pack(db: Database, clerk: Actor, tmp: Path) -> tuple[Timer, Timer]:
+    """(order scans, weighings): the unit scans in between are checked by the station in memory."""
+    from app.outbound.pack_station import PackStation
+
+    with UnitOfWork(db, clerk, write=False) as uow:
+        order_nos = list(uow.session.execute(select(ConsumerOrder.order_no).where(
+            ConsumerOrder.status == "picked").order_by(ConsumerOrder.id)).scalars())
+    opening, weighing = Timer(), Timer()
+    station = PackStation(db, clerk, label_out=tmp / "labels")
+    for n, order_no in enumerate(order_nos):
+        opened = opening(lambda: station.scan(order_no, f"pack-{n}"))
+        _ok(opened, order_no)
+        for content in opened.params["contents"]:
+            for _ in range(content["qty"]):
+                _ok(station.scan(content["gtin"]), content["gtin"])
+        _ok(weighing(lambda: station.weigh(opened.params["computed_weight"])), "weigh")
+    return opening, weighing
+
+
+def gate(db: Database, clerk: Actor) -> Timer:
+    from app.outbound.gate_station import GateStation
+    from app.outbound.shipping import create_manifest
+    from app.persistence.models import Parcel
+
+    timer = Timer()
+    for n, carrier in enumerate(("SF", "YTO", "ZTO")):
+        manifest = _run(db, create_manifest, carrier, f"浙A{n}2345")
+        with UnitOfWork(db, clerk, write=False) as uow:
+            waybills = list(uow.session.execute(select(Parcel.waybill_no).where(
+                Parcel.carrier_code == carrier).order_by(Parcel.id)).scalars())
+        station = GateStation(db, clerk)
+        _ok(station.scan(manifest.manifest), manifest.manifest)
+        for k, waybill in enumerate(waybills):
+            _ok(timer(lambda: station.scan(waybill, f"gate-{n}-{k}")), waybill)
+    return timer
+
+
+def run(ctx) -> None:  # noqa: ANN001 - bench.__main__.BenchContext
+    os.environ.setdefault("BWMS_HOME", str(ctx.tmp / "home"))
+    url = ctx.fresh_sqlite("stations")
+    db = open_database(url)
+    try:
+        clerk = _setup(db)
+        measured: list[tuple[str, Timer, float]] = []
+
+        def measure(name: str, step: Callable[[], object]) -> object:
+            floor = bare_commit(ctx.tmp / f"floor_{len(measured)}.sqlite3")
+            return floor, step()
+
+        floor, (declaration, timer) = measure("receive", lambda: receive(db, clerk))
+        measured.append(("receive (carton scan)", timer, floor))
+        floor, timer = measure("put-away", lambda: put_away(db, clerk, declaration))
+        measured.append(("put-away (goods scan, location scan)", timer, floor))
+        orders(db, ctx.tmp)
+        floor, timer = measure("pick", lambda: pick(db, clerk))
+        measured.append(("pick (unit scan)", timer, floor))
+        floor, (opening, weighing) = measure("pack", lambda: pack(db, clerk, ctx.tmp))
+        measured.append(("pack (order scan)", opening, floor))
+        measured.append(("pack (weigh: parcel made, label queued)", weighing, floor))
+        floor, timer = measure("gate", lambda: gate(db, clerk))
+        measured.append(("gate (parcel scan)", timer, floor))
+    finally:
+        db.dispose()
+    ctx.report(f"bare sqlite3 INSERT+COMMIT per row ({floor_settings()}), mean of {len(measured) - 1} runs",
+               sum({id(t): f for _, t, f in measured}.values()) / (len(measured) - 1) * 1000, "ms")
+    for name, timer, floor in measured:
+        per_scan = timer.seconds / timer.scans
+        ctx.report(f"{name}: {timer.scans} scans, scans/s", timer.scans / timer.seconds, "scans/s")
+        ctx.report(f"{name}: per scan / bare INSERT+COMMIT ({floor * 1000:.2f} ms) with the product's settings",
+                   per_scan / floor, "x", f"<= {GOAL:g}", per_scan / floor <= GOAL)

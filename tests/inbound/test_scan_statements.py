@@ -1,0 +1,122 @@
+"""How many SQL statements one station scan sends (issue 10, part 7: the scan path at the durable floor).
+
+The numbers are the budget, written down here: a change that adds a statement to a scan fails these tests.
+Counted with a `before_cursor_execute` listener; transaction control (BEGIN IMMEDIATE on SQLite) is counted
+apart. An accepted receive scan on SQLite: one read (lines of the product with their tallies, declaration
+status, the scan id's first result, carton, shelf-life setting, time zone), the scan log row, the tally
+upsert, the tally-scan row, the audit entry (its chain link computed in the INSERT). PostgreSQL adds the
+declaration's row lock, and the audit chain's advisory lock and head read.
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import select
+
+from app.admin import audit
+from app.domain.gs1 import decode
+from app.inbound import putaway
+from app.persistence.models import ScanEvent, Stock
+from app.persistence.uow import UnitOfWork
+from app.stations import Tone
+from tests.conftest import actor
+from tests.inbound.conftest import DECLARATION
+from tests.inbound.helpers import A2P, SWS, carton, sscc, station
+from tests.inbound.test_release_putaway import putaway_station, released, sscc_of, tallied  # noqa: F401 - fixture
+from tests.statements import statements
+
+MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
+RECEIVE_SCAN = {"sqlite": 5, "postgresql": 8}
+RECEIVE_REPLAY = {"sqlite": 1, "postgresql": 2}  # the one read (PostgreSQL: after the declaration's row lock)
+# The put-away station's two scans of a pallet or carton (SSCC). Goods: the test's own read of the SSCC, then
+# one read (the staged row, the suggestion, the replay) and the scan log. Location: one read (the staged row,
+# the target, mixed lots, what else waits in staging, the replay), the source row taken and (emptied) deleted,
+# the target row upserted, the movement, audit, scan log; PostgreSQL adds the audit chain's lock and head read.
+PUTAWAY_GOODS = {"sqlite": 3, "postgresql": 3}
+PUTAWAY_LOCATION = {"sqlite": 7, "postgresql": 9}
+
+
+def _engine(db) -> str:  # noqa: ANN001
+    return db.engine.dialect.name
+
+
+def test_an_accepted_receive_scan_keeps_to_its_statement_budget(declared):
+    st = station(declared)
+    assert st.scan(carton(A2P, "A2P43432", 12), "first").tone == Tone.OK  # the first scan also starts the tally
+    with statements(declared) as sent:
+        fb = st.scan(carton(SWS, "SWS37519", 24, sscc=sscc(77)), "second")
+    assert fb.tone == Tone.OK and fb.code == "counted", fb.text
+    assert len(sent.work) == RECEIVE_SCAN[_engine(declared)], sent.describe()
+    if _engine(declared) == "sqlite":
+        assert sent.control == ["BEGIN IMMEDIATE"], sent.describe()  # the writer takes the lock up front
+    with UnitOfWork(declared, actor("customs"), write=False) as uow:
+        assert audit.verify(uow).ok
+        assert uow.session.execute(select(ScanEvent.outcome).where(ScanEvent.scan_id == "second")).scalar() \
+            == "accepted"
+
+
+def test_a_replayed_receive_scan_reads_once_and_writes_nothing(declared):
+    st = station(declared)
+    raw = carton(A2P, "A2P43432", 12)
+    first = st.scan(raw, "same")
+    with statements(declared) as sent:
+        again = st.scan(raw, "same")
+    assert again.text.endswith(first.text) and again.code == first.code
+    assert len(sent.work) == RECEIVE_REPLAY[_engine(declared)] and all(
+        s.upper().startswith("SELECT") for s in sent.work), sent.describe()
+    assert sum(r.received for r in st.tally()) == 12
+
+
+def _check(db, budget: dict[str, int], sent) -> None:  # noqa: ANN001
+    engine = _engine(db)
+    if MEASURE:
+        print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
+        return
+    assert len(sent.work) == budget[engine], sent.describe()
+    if engine == "sqlite":
+        assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front
+
+
+def test_put_away_scans_keep_to_their_statement_budget(tallied):
+    released(tallied)
+    st = putaway_station(tallied)
+    first = st.scan("]C100" + sscc_of(tallied, "A2P43432"), "p-1")
+    assert st.scan(f"LOC:{first.params['suggested']}", "p-2").code == "put_away"
+    with statements(tallied) as goods_sent:
+        goods = st.scan("]C100" + sscc_of(tallied, "SWS37519"), "p-3")
+    assert goods.tone == Tone.PROMPT, goods.text
+    with statements(tallied) as location_sent:
+        moved = st.scan(f"LOC:{goods.params['suggested']}", "p-4")
+    assert moved.code == "put_away", moved.text
+    _check(tallied, PUTAWAY_GOODS, goods_sent)
+    _check(tallied, PUTAWAY_LOCATION, location_sent)
+    with UnitOfWork(tallied, actor("customs"), write=False) as uow:
+        assert audit.verify(uow).ok
+
+
+def test_a_pallet_goods_scan_suggests_what_the_put_away_rule_suggests(tallied):
+    """The goods scan's one read computes the suggestion in SQL: it must agree with `putaway.suggest` for every
+    staged handling unit, as they are put away one after the other (same lot first, else the next empty)."""
+    released(tallied)
+    st = putaway_station(tallied)
+    one = st.scan(carton(A2P, "A2P43432", 1), "one")  # one unit of a lot first: its cartons then go with it
+    assert st.scan(f"LOC:{one.params['suggested']}", "one-to").code == "put_away"
+    with UnitOfWork(tallied, actor("clerk"), write=False) as uow:
+        units = [row.goods.lpn for row in putaway.plan(uow, DECLARATION) if row.goods.lpn]
+    assert len(units) > 2
+    same_lot = 0
+    for n, lpn in enumerate(units):
+        with UnitOfWork(tallied, actor("clerk"), write=False) as uow:
+            goods = putaway.identify(uow, decode("]C100" + lpn))
+            to = putaway.suggest(uow, goods)
+            expected = to.code if to is not None else None
+            same_lot += bool(to is not None and uow.session.execute(select(Stock.id).where(
+                Stock.location_id == to.id, Stock.lot_id == goods.lot_id)).first())
+        fb = st.scan("]C100" + lpn, f"g-{n}")
+        assert fb.params["suggested"] == expected, fb.text
+        if expected is not None:
+            assert st.scan(f"LOC:{expected}", f"l-{n}").code == "put_away"
+    assert same_lot, "no unit went to a location already holding its lot: the same-lot rule was not exercised"
+    with UnitOfWork(tallied, actor("customs"), write=False) as uow:
+        assert audit.verify(uow).ok

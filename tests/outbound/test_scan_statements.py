@@ -1,0 +1,128 @@
+"""How many SQL statements one pick, pack and gate scan sends (issue 10, part 7), and one put-away scan.
+
+The numbers are written down here as the budget; a change that adds statements to a scan fails. Counted with a
+`before_cursor_execute` listener (tests/statements.py); transaction control is counted apart. These are the
+numbers reached so far (the receive scan's five is in tests/inbound/test_scan_statements.py).
+
+An accepted pick unit scan on SQLite: one read (the wave's open tasks at the location with their allocations,
+the next stop, the packing location, the product of the GTIN, the replay), the source stock row taken, the
+packing row upserted, the movement rows, allocations, task, the order when it is complete, audit, scan log.
+PostgreSQL adds the wave's row lock and the audit chain's lock and head read.
+A gate parcel scan: the station's read of the manifest (its own read-only transaction), one read (the parcel,
+its list, its open allocations, the other parcels left, the replay), one UPDATE per packing stock row, the
+movement rows, allocations, the order's quantities by account-book item, the ledger rows in one insert, the
+list, the parcel, the order, the manifest when its status changes, audit, scan log.
+A pack order scan: one read (order, list, parcel, replay), the contents with weights, the scan log. The pack
+weigh: those two reads, the parcel and its items (one insert), and then what the label and packing list
+documents read and queue (app.outbound.documents, app.documents.queue: 2 print jobs, each audited).
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import func, select
+
+from app.admin import audit
+from app.persistence.models import ConsumerOrder, Movement, Parcel
+from app.persistence.uow import UnitOfWork
+from app.inbound.putaway_station import PutawayStation
+from app.outbound.allocation import allocate
+from app.outbound.gate_station import GateStation
+from app.outbound.pack_station import PackStation
+from app.outbound.pick_station import PickStation
+from app.outbound.shipping import create_manifest
+from tests.conftest import actor
+from tests.outbound.conftest import TODAY, run
+from tests.outbound.helpers import all_waves, pack_scans, pick_everything, pick_scans
+from tests.statements import statements
+
+MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
+# statements of work per scan, by engine (transaction control apart)
+PICK_UNIT = {"sqlite": 9, "postgresql": 12}
+PACK_ORDER = {"sqlite": 3, "postgresql": 3}
+PACK_WEIGH = {"sqlite": 20, "postgresql": 29}
+GATE_PARCEL = {"sqlite": 14, "postgresql": 17}
+
+
+def _check(db, budget: dict[str, int], sent) -> None:  # noqa: ANN001
+    engine = db.engine.dialect.name
+    if MEASURE:
+        print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
+        return
+    assert len(sent.work) == budget[engine], sent.describe()
+    if engine == "sqlite":
+        assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front
+
+
+def _chain_holds(db) -> None:  # noqa: ANN001
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        assert audit.verify(uow).ok
+
+
+def test_pick_scan_statements(released):
+    run(released, "supervisor", allocate, today=TODAY)
+    wave = all_waves(released, status="open")[0]
+    scans = pick_scans(wave)
+    station = PickStation(released, actor("clerk"), wave["wave"])
+    assert station.scan(scans[0], "p-0").tone != "error"  # the location
+    assert station.scan(scans[1], "p-1").tone != "error"  # the first unit there
+    units = [raw for raw in scans[2:] if not raw.startswith("LOC:")]
+    raw = scans[2] if not scans[2].startswith("LOC:") else None
+    if raw is None:
+        station.scan(scans[2], "p-2")
+        raw = scans[3]
+    with statements(released) as sent:
+        fb = station.scan(raw, "p-measured")
+    assert fb.tone != "error", fb.text
+    assert units
+    _check(released, PICK_UNIT, sent)
+    _chain_holds(released)
+
+
+def test_pack_and_gate_scan_statements(released, tmp_path):
+    run(released, "supervisor", allocate, today=TODAY)
+    pick_everything(released)
+    with released.sessions() as s:
+        order_nos = list(s.scalars(select(ConsumerOrder.order_no).order_by(ConsumerOrder.id)))
+    station = PackStation(released, actor("clerk"), label_out=tmp_path / "labels")
+    for n, order_no in enumerate(order_nos):
+        with statements(released) as opening:
+            first = station.scan(order_no, f"pack-{n}")
+        assert first.tone != "error", first.text
+        for raw in pack_scans(first.params)[1:]:
+            assert station.scan(raw).tone != "error"
+        with statements(released) as weighing:
+            assert station.weigh(first.params["computed_weight"]).tone == "ok"
+        if n == 1:  # the second parcel: nothing first-time (label printer settings, queues) left
+            _check(released, PACK_ORDER, opening)
+            _check(released, PACK_WEIGH, weighing)
+    manifest = run(released, "supervisor", create_manifest, "SF", "浙A12345")
+    with released.sessions() as s:
+        waybills = list(s.scalars(select(Parcel.waybill_no).where(Parcel.carrier_code == "SF").order_by(Parcel.id)))
+    gate = GateStation(released, actor("clerk"))
+    assert gate.scan(manifest.manifest).tone != "error"
+    assert gate.scan(waybills[0], "g-0").tone != "error"
+    with statements(released) as sent:
+        fb = gate.scan(waybills[1], "g-1")
+    assert fb.tone != "error", fb.text
+    _check(released, GATE_PARCEL, sent)
+    _chain_holds(released)
+
+
+def test_a_replayed_pick_scan_reads_once_and_moves_nothing(released):
+    run(released, "supervisor", allocate, today=TODAY)
+    wave = all_waves(released, status="open")[0]
+    scans = pick_scans(wave)
+    station = PickStation(released, actor("clerk"), wave["wave"])
+    assert station.scan(scans[0], "r-0").tone != "error"  # the location
+    first = station.scan(scans[1], "r-1")
+    assert first.tone != "error", first.text
+    with released.sessions() as s:
+        moved = s.scalar(select(func.count()).select_from(Movement))
+    with statements(released) as sent:
+        again = station.scan(scans[1], "r-1")
+    assert again.text.endswith(first.text) and again.code == first.code
+    assert sent.work and all(s.upper().startswith("SELECT") for s in sent.work), sent.describe()
+    with released.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Movement)) == moved
