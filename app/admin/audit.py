@@ -42,13 +42,13 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
     if uow.is_postgres:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     actor = uow.actor
-    row = {"at": utcnow(), "username": actor.username, "role": actor.role, "station": actor.station,
+    row: dict[str, Any] = {"at": utcnow(), "username": actor.username, "role": actor.role, "station": actor.station,
            "action": action, "entity": entity, "entity_key": str(key), "outcome": outcome,
            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
            "prev_hash": conn.execute(_LAST_HASH).scalar() or GENESIS}
     row["hash"] = _digest(row["prev_hash"], row)
     conn.execute(_INSERT, row)
-    return row["hash"]
+    return str(row["hash"])
 
 
 def record_refusal(db: Database, actor: Actor, action: str, reason: str, **detail: Any) -> None:

@@ -29,7 +29,7 @@ from app.admin import audit
 from app.documents import queue as print_queue
 from app.stations import scanlog
 from app.outbound import documents as shipping_documents
-from app.admin.auth import require
+from app.admin import require
 from app.stations.scanlog import ACCEPTED, ScanResult
 
 WORKFLOW = "pack"

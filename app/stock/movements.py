@@ -10,7 +10,7 @@ from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import Location, Lot, Movement, Product, Stock
 from app.persistence.uow import UnitOfWork
-from app.admin.auth import require
+from app.admin import require
 
 
 @dataclass(frozen=True)
