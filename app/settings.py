@@ -55,7 +55,7 @@ def get(session, key: str) -> Any:  # noqa: ANN001 - a SQLAlchemy Session
     return spec.default if raw is None else spec.kind(raw)
 
 
-def set_value(session, key: str, raw: str) -> Any:  # noqa: ANN001
+def set_value(session, key: str, raw: str) -> Any:  # noqa: ANN001 - a SQLAlchemy Session
     """Validate and store; raises Rejected naming the setting and why."""
     from app.persistence.models import Setting
 

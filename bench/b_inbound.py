@@ -91,7 +91,7 @@ def _bare(path: Path, wal: bool, synchronous: str) -> float:
     conn.execute("CREATE TABLE scan (id INTEGER PRIMARY KEY, scan_id TEXT UNIQUE, raw TEXT, quantity INTEGER)")
     conn.commit()
     started = time.perf_counter()
-    for i in range(BARE_ROWS):
+    for _ in range(BARE_ROWS):
         conn.execute("INSERT INTO scan (scan_id, raw, quantity) VALUES (?, ?, ?)", (uuid.uuid4().hex, "x" * 44, 12))
         conn.commit()
     elapsed = time.perf_counter() - started

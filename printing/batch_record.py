@@ -54,7 +54,8 @@ def batch_record_pdf(d: dict[str, Any]) -> bytes:
                       [[m["at"], m["lpn"], m["from"], m["to"], m["qty"], m["by"]] for m in d["putaway"]],
                       [32, 55, 40, 40, 22, 40], right=(4,))
     story += _section("分配（批次拆分）Allocations — the batch split",
-                      ["日期 Date", "订单 Order", "库位 Location", "分配 Qty", "已拣 Picked", "短拣 Short", "状态 State"],
+                      ["日期 Date", "订单 Order", "库位 Location", "分配 Qty", "已拣 Picked", "短拣 Short",
+                       "状态 State"],
                       [[a["at"], a["order_no"], a["location"], a["qty"], a["picked"], a["short"], a["state"]]
                        for a in d["allocations"]], [32, 60, 40, 24, 24, 24, 30], right=(3, 4, 5))
     story += _section("包裹与出区 Parcels and exit",

@@ -16,7 +16,8 @@ from printing.label import Barcode, Box, Label, Line, Text, to_pdf, to_zpl
 
 ATTENTION = colors.HexColor("#fff1c2")  # a line with a difference: short, over, damaged or unexpected
 KIND_TEXT = {"dock": "月台 dock", "storage": "存储 storage", "inspection": "查验暂存 inspection hold",
-             "damaged": "残损 damaged", "returns": "退货 returns", "packing": "包装 packing", "shipping": "发运 shipping"}
+             "damaged": "残损 damaged", "returns": "退货 returns", "packing": "包装 packing",
+             "shipping": "发运 shipping"}
 STATUS_TEXT = {"hold": "HOLD 待检", "available": "AVAILABLE 可用", "damaged": "DAMAGED 残损"}
 COMMANDS = (
     ("CMD:DAMAGED", "残损 DAMAGED", "下一件扫描计为残损。The next carton scanned is counted as damaged."),
@@ -80,7 +81,8 @@ def putaway_list_pdf(data: dict[str, Any]) -> bytes:
     rows = [[i, r["lpn"] or "(loose)", f"{r['sku']}\n{r['name']}", r["batch"] or "—", r["expiry"] or "—",
              r["quantity"], r["from"], r["to"], ""] for i, r in enumerate(data["rows"], start=1)]
     story: list[Flowable] = [pdf.fields([("操作员 Operator", data["operator"]), ("生成 Created", data["created"]),
-                                         ("报关单 Declaration", data["declaration_no"]), ("状态 Status", data["status"])])]
+                                         ("报关单 Declaration", data["declaration_no"]),
+                                         ("状态 Status", data["status"])])]
     story.append(Spacer(1, 4 * mm))
     if rows:
         story += pdf.table(["#", "SSCC / LPN", "商品 SKU / 品名 Name", "批次\nBatch", "到期\nExpiry", "数量\nQty",

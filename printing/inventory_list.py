@@ -134,7 +134,7 @@ def inventory_list_pdf(doc: InventoryListPrint) -> bytes:
                       codes]], colWidths=[80 * mm, A4[0] - 2 * MARGIN - 80 * mm],
                     style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")])
 
-    def footer(canvas, template) -> None:  # noqa: ANN001
+    def footer(canvas, template) -> None:  # noqa: ANN001 - reportlab's canvas and page template
         canvas.setFont(font, 7)
         canvas.drawString(MARGIN, 7 * mm, f"{doc.cop_no} · printed {doc.printed_at}")
         canvas.drawRightString(A4[0] - MARGIN, 7 * mm, f"page {template.page}")

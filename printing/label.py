@@ -348,7 +348,7 @@ def _pdf_element(c, el, page_h: float, font: str) -> None:  # noqa: ANN001 - a r
         _pdf_barcode(c, el, page_h, font)
 
 
-def _pdf_text(c, font: str, x: float, y: float, text: str, size_mm: float, page_h: float, *,  # noqa: ANN001
+def _pdf_text(c, font: str, x: float, y: float, text: str, size_mm: float, page_h: float, *,  # noqa: ANN001 - a reportlab canvas
               xscale: float = 1.0, bold: bool = False, centre_in: float | None = None) -> None:
     from reportlab.lib.units import mm
 
@@ -367,7 +367,7 @@ def _pdf_text(c, font: str, x: float, y: float, text: str, size_mm: float, page_
     c.restoreState()
 
 
-def _pdf_barcode(c, bc: Barcode, page_h: float, font: str) -> None:  # noqa: ANN001
+def _pdf_barcode(c, bc: Barcode, page_h: float, font: str) -> None:  # noqa: ANN001 - a reportlab canvas
     from reportlab.lib.units import mm
 
     p = plan_barcode(bc, 203)  # the geometry the 203-dpi printer uses, in millimetres

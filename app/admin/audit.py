@@ -72,12 +72,12 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
         "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)}
     if not uow.is_postgres:
         row["tail"] = _tail(row["at"].strftime("%Y-%m-%dT%H:%M:%S.%fZ"), row)
-        return conn.execute(_APPEND, row).scalar_one()
+        return str(conn.execute(_APPEND, row).scalar_one())
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     row["prev_hash"] = conn.execute(_LAST_HASH).scalar() or GENESIS
     row["hash"] = _digest(row["prev_hash"], row)
     conn.execute(_INSERT, row)
-    return row["hash"]
+    return str(row["hash"])
 
 
 def record_refusal(db: Database, actor: Actor, action: str, reason: str, **detail: Any) -> None:

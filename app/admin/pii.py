@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import settings
 from app.config import data_dir
@@ -71,7 +72,7 @@ class PiiKey:
         return hmac.new(self.mac_key, id_number.strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
-def key_path(session) -> Path:  # noqa: ANN001 - a SQLAlchemy Session
+def key_path(session: Session) -> Path:
     configured = settings.get(session, "key_file")
     return Path(configured).expanduser() if configured else data_dir() / "bwms.key"
 

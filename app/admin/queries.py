@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from app.domain.roles import Permission
 from app.errors import NotFound
@@ -86,7 +87,7 @@ def warehouse_identity(uow: UnitOfWork) -> dict[str, str] | None:
     return {c.key: getattr(row, c.key) for c in Warehouse.__table__.columns if c.key != "id"}
 
 
-def _ledger_sum(state: str):  # noqa: ANN202 - a scalar subquery
+def _ledger_sum(state: str) -> ScalarSelect[Any]:
     return (select(func.coalesce(func.sum(CustomsLedgerEntry.quantity), 0))
             .where(CustomsLedgerEntry.account_book_item_id == AccountBookItem.id,
                    CustomsLedgerEntry.state == state)

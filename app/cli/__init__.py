@@ -11,27 +11,16 @@ import sys
 from collections.abc import Sequence
 
 from app.cli import admin as commands_admin
-
+from app.cli import devices as commands_devices
 from app.cli import imports as commands_master
+from app.cli import inbound as commands_inbound
+from app.cli import orders as commands_orders
+from app.cli import outbound as commands_outbound
 from app.cli.context import CliContext
 from app.errors import BwmsError
 
-MODULES = [commands_admin, commands_master]
-from app.cli import devices as commands_devices  # noqa: E402
-
-MODULES.append(commands_devices)
-
-from app.cli import orders as commands_orders  # noqa: E402
-
-MODULES.append(commands_orders)
-
-from app.cli import inbound as commands_inbound  # noqa: E402
-
-MODULES.append(commands_inbound)
-
-from app.cli import outbound as commands_outbound  # noqa: E402
-
-MODULES.append(commands_outbound)
+# The command modules in the order `bwms --help` lists their commands.
+MODULES = [commands_admin, commands_master, commands_devices, commands_orders, commands_inbound, commands_outbound]
 
 
 def build_parser() -> argparse.ArgumentParser:

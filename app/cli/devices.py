@@ -214,7 +214,8 @@ def cmd_queue_deliver(ctx: CliContext, args: argparse.Namespace) -> int:
         report = print_queue.deliver_pending(ctx.db, transports, actor=actor)
         summary = {"sent": report.sent, "waiting": report.waiting, "interrupted": report.interrupted}
         lines = [f"sent {len(report.sent)} jobs"] + [f"{t} waits: {why}" for t, why in report.waiting.items()]
-        lines += [f"job {j} was interrupted mid-send: check the printer, reprint if missing" for j in report.interrupted]
+        lines += [f"job {j} was interrupted mid-send: check the printer, reprint if missing"
+                  for j in report.interrupted]
         if not args.watch:
             ctx.emit(summary, "\n".join(lines))
             return 0

@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_print)
 
 
-def _progress(ctx: CliContext):  # noqa: ANN202
+def _progress(ctx: CliContext):  # noqa: ANN202 - returns the progress callback
     if ctx.json or not sys.stderr.isatty():
         return None
     return lambda done, total: print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)

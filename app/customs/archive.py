@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from app import settings
-from app.admin.pii import PiiKey
+from app.admin import PiiKey
 from app.config import data_dir
 from app.errors import Rejected
 from app.persistence.models import CustomsMessage

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
-from app.admin.auth import require
+from app.admin import require
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.admin import pii
-from app.admin.auth import require
+from app.admin import require
 from app.customs.queries import CHUNK, exchange_folders, receipt_effects
 from app.customs import archive as customs_archive
 from app.customs.receipts import ReceiptReport, apply_receipts

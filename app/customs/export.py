@@ -12,13 +12,13 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import selectinload
 
 from app.admin import audit, pii
-from app.admin.auth import require
+from app.admin import require
 from app.customs import archive as customs_archive
 from app.customs.hold import pre_decrease_rows
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.formats.customs_messages import Identity, ListHead, ListLine, ceb621
-from app.orders.checks import warehouse_zone
+from app.admin import warehouse_zone
 from app.persistence.jobs import Cancel, Progress, cancelled, checkpoint
 from app.persistence.models import (
     ConsumerOrder,

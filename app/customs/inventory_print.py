@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from app.admin import audit, pii
-from app.admin.auth import require
+from app.admin import require
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.formats.customs_messages import CARRIER_NAMES, plain
-from app.orders.cancel import find_order
-from app.orders.checks import warehouse_zone
+from app.customs.queries import find_order
+from app.admin import warehouse_zone
 from app.persistence.models import (
     InventoryList,
     Warehouse,
@@ -22,7 +24,7 @@ from app.persistence.uow import UnitOfWork
 from printing.inventory_list import InventoryListPrint, PrintLine, inventory_list_pdf
 
 
-def _when(moment, zone: ZoneInfo) -> str:  # noqa: ANN001
+def _when(moment: datetime | None, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
-from app.admin.auth import require
+from app.admin import require
 from app.domain.roles import Permission
 from app.persistence.models import AccountBookItem, CustomsLedgerEntry
 from app.persistence.types import utcnow

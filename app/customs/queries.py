@@ -7,16 +7,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
-from app.admin.auth import require
+from app.admin import pii, require
 from app.customs import archive as customs_archive
+from app.customs.archive import raw_bytes
 from app.domain.roles import Permission
-from app.orders.queries import mask_text, message_text
+from app.domain.masking import mask_text
+from app.errors import NotFound, Rejected
 from app.persistence.models import (
     ConsumerOrder,
     CustomsMessage,
     CustomsReceipt,
     InventoryList,
+    OrderLine,
 )
 from app.persistence.uow import UnitOfWork
 
@@ -64,6 +68,29 @@ def count_archive(uow: UnitOfWork, direction: str | None = None, msg_type: str |
 def archived_text(uow: UnitOfWork, message_id: int) -> str:
     """An archived file for viewing on screen (ID and phone numbers masked)."""
     return message_text(uow, message_id)
+
+
+def find_order(uow: UnitOfWork, order_no: str, platform_code: str | None = None) -> ConsumerOrder:
+    stmt = select(ConsumerOrder).where(ConsumerOrder.order_no == order_no).options(
+        selectinload(ConsumerOrder.lines).joinedload(OrderLine.product), selectinload(ConsumerOrder.inventory_list))
+    if platform_code:
+        stmt = stmt.where(ConsumerOrder.platform_code == platform_code)
+    found = list(uow.session.execute(stmt).scalars())
+    if not found:
+        raise NotFound(f"no order {order_no!r}", order_no=order_no)
+    if len(found) > 1:
+        raise Rejected(f"order number {order_no} exists on several platforms: name the platform",
+                       code="ambiguous_order", order_no=order_no)
+    return found[0]
+
+
+def message_text(uow: UnitOfWork, message_id: int) -> str:
+    """An archived file's content with ID and phone numbers masked (for viewing on screen)."""
+    require(uow, Permission.VIEW)
+    message = uow.session.get(CustomsMessage, message_id)
+    if message is None:
+        raise NotFound(f"no archived message {message_id}", message_id=message_id)
+    return mask_text(raw_bytes(pii.key_for(uow), message).decode("utf-8", "replace"))
 
 
 def receipt_effects(uow: UnitOfWork, hashes: list[str]) -> list[dict[str, str]]:

@@ -17,7 +17,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import joinedload
 
 from app.admin import audit, pii
-from app.admin.auth import require
+from app.admin import require
 from app.customs import archive as customs_archive
 from app.customs.hold import sync_hold
 from app.domain.roles import Permission
@@ -27,7 +27,7 @@ from app.formats.customs_receipts import (
     parse_file,
     receipt_files,
 )
-from app.orders.checks import warehouse_zone
+from app.admin import warehouse_zone
 from app.persistence.jobs import (
     Cancel,
     Progress,

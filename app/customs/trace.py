@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from app.admin.auth import require
+from app.admin import require
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import (

@@ -42,7 +42,7 @@ def _actor(db: Database, username: str) -> Actor:
         return Actor(user.id, user.username, user.role, STATION)
 
 
-def _run(db: Database, username: str, service, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN001
+def _run(db: Database, username: str, service, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN001 - any use case
     with UnitOfWork(db, _actor(db, username)) as uow:
         result = service(uow, *args, **kwargs)
         uow.commit()
@@ -117,7 +117,8 @@ def ship_first_wave(db: Database) -> dict[str, Any]:
         shipped = f"; wave {first['wave']} ({first['carrier']}) shipped on manifest {manifest.manifest}"
     return {"outbound": f"{report.allocated} orders allocated in {len(open_waves)} waves, "
                         f"{len(report.waiting)} waiting" + shipped
-                        + (f"; wave {open_waves[1]['wave']} picked, waiting to be packed" if len(open_waves) > 1 else "")}
+                        + (f"; wave {open_waves[1]['wave']} picked, waiting to be packed"
+                           if len(open_waves) > 1 else "")}
 
 
 def _pick_scans(wave: dict[str, Any]) -> list[str]:

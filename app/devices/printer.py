@@ -77,7 +77,7 @@ def parse_host_status(raw: bytes) -> PrinterStatus:
     try:
         s1 = frames[0].decode("ascii").split(",")
         s2 = frames[1].decode("ascii").split(",")
-        flag = lambda value: value.strip() == "1"  # noqa: E731
+        flag = lambda value: value.strip() == "1"  # noqa: E731 - a one-line local helper
         return PrinterStatus(
             paper_out=flag(s1[1]), paused=flag(s1[2]), label_length_dots=int(s1[3]),
             formats_in_buffer=int(s1[4]), buffer_full=flag(s1[5]), under_temperature=flag(s1[10]),

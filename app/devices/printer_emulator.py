@@ -33,7 +33,7 @@ def render_png(job: bytes) -> bytes | None:
 def zebra_host_status(*, paper_out: bool = False, paused: bool = False, head_open: bool = False,
                       ribbon_out: bool = False, formats_in_buffer: int = 0) -> bytes:
     """The three STX…ETX strings a Zebra sends for `~HS` (field layout of the ZPL II guide)."""
-    b = lambda flag: "1" if flag else "0"  # noqa: E731
+    b = lambda flag: "1" if flag else "0"  # noqa: E731 - a one-line local helper
     s1 = f"030,{b(paper_out)},{b(paused)},1199,{formats_in_buffer:03d},0,0,0,000,0,0,0"
     s2 = f"000,0,{b(head_open)},{b(ribbon_out)},0,2,6,0,00000000,1,000"
     return b"".join(b"\x02" + s.encode("ascii") + b"\x03\r\n" for s in (s1, s2, "1234,0"))

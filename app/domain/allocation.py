@@ -8,6 +8,8 @@ No database here: `allocation` loads the stock rows and the orders' needs, this 
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -75,7 +77,7 @@ class _Place:
     __slots__ = ("rows", "free", "start")
 
     def __init__(self) -> None:
-        self.rows: list[list] = []  # [StockRow, free]
+        self.rows: list[list[Any]] = []  # [StockRow, free]
         self.free = 0
         self.start = 0
 

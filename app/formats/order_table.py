@@ -52,7 +52,8 @@ def table_records(path: Path) -> tuple[int, Iterator[tuple[int, str, dict[str, A
     return len(groups) + len(loose), _records(groups, loose)
 
 
-def _records(groups: dict[str, list[Row]], loose: list[Row]) -> Iterator[tuple[int, str, dict | RecordProblem]]:
+def _records(groups: dict[str, list[Row]],
+             loose: list[Row]) -> Iterator[tuple[int, str, dict[str, Any] | RecordProblem]]:
     ordered = sorted([(rows[0].line, rows) for rows in groups.values()] + [(r.line, [r]) for r in loose],
                      key=lambda pair: pair[0])
     for line, rows in ordered:

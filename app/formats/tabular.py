@@ -209,7 +209,7 @@ class RowParser:
         number = Decimal(value)
         if number.adjusted() >= _DIGITS:
             self.error(column, f"{value} is too large")
-        elif -number.as_tuple().exponent > places and number != number.quantize(Decimal(1).scaleb(-places)):
+        elif -int(number.as_tuple().exponent) > places and number != number.quantize(Decimal(1).scaleb(-places)):
             self.error(column, f"{value} has more than {places} decimal places")
         elif minimum is not None and number < minimum:
             self.error(column, f"{value} is below {minimum}")

@@ -15,7 +15,7 @@ from app.persistence.models import AccountBookItem, DeclarationLine, InboundDecl
 from app.persistence.db import Database
 from app.persistence.uow import SYSTEM, UnitOfWork
 from app.admin import audit
-from app.admin.auth import require
+from app.admin import require
 from app.formats.tabular import Row, RowParser, Table, read_table, rejected
 
 DECLARATION_COLUMNS = (
@@ -91,7 +91,8 @@ def _collect(file: str, at: int, no: str, head: dict[str, Any], line: dict[str, 
     for column in HEAD_COLUMNS:
         if head[column] != first[column]:
             errors.append(RowError(file, at, column, f"declaration {no} has {column} "
-                                   f"{first[column] or '(empty)'} on line {first_at}, here {head[column] or '(empty)'}"))
+                                   f"{first[column] or '(empty)'} on line {first_at}, "
+                                   f"here {head[column] or '(empty)'}"))
     seen = lines.setdefault(no, {})
     if line["line_no"] in seen:
         errors.append(RowError(file, at, "line_no", f"line {line['line_no']} of declaration {no} appears on "
@@ -104,7 +105,7 @@ def _known(uow: UnitOfWork) -> _Known:
     s = uow.session
     products = {sku: (pid, item) for sku, pid, item in
                 s.execute(select(Product.sku, Product.id, Product.account_book_item_id))}
-    items = {no: item_id for no, item_id in s.execute(select(AccountBookItem.item_no, AccountBookItem.id))}
+    items = dict(s.execute(select(AccountBookItem.item_no, AccountBookItem.id)).all())
     taken = set(s.execute(select(InboundDeclaration.declaration_no)).scalars())
     return _Known(products, items, {v: k for k, v in items.items()}, taken)
 

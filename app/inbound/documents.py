@@ -17,7 +17,7 @@ from app.persistence.models import (
 from app.persistence.uow import UnitOfWork
 from app.admin import audit
 from app.inbound import putaway
-from app.admin.auth import require
+from app.admin import require
 from app.inbound.queries import declaration_head, tally_rows
 
 
@@ -57,7 +57,7 @@ def putaway_list(uow: UnitOfWork, declaration_no: str) -> dict[str, Any]:
     """Put-away list (D3): every staged handling unit of the declaration with its suggested location."""
     require(uow, Permission.PRINT)
     head = declaration_head(uow, declaration_no)
-    names = {sku: name for sku, name in uow.session.execute(select(Product.sku, Product.name_cn))}
+    names = dict(uow.session.execute(select(Product.sku, Product.name_cn)).all())
     zone = _warehouse(uow)["time_zone"]
     rows = [{**row.goods.to_json(), "name": names.get(row.goods.sku, ""), "status": row.status,
              "to": row.to or ("(on hold)" if row.status == "hold" else "(no empty location)")}

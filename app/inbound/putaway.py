@@ -23,8 +23,8 @@ from app.persistence.uow import UnitOfWork
 from app.admin import audit
 from app.stations import scanlog
 from app.stock import movements as stock
-from app.admin.auth import require
-from app.inbound.receiving import product_by_gtin
+from app.admin import require
+from app.admin import product_by_gtin
 from app.inbound.tally_close import REF_TYPE
 from app.stations.scanlog import ACCEPTED, ScanResult
 
@@ -136,7 +136,7 @@ def _goods(row: Any, quantity: int, lpn: str, sources: tuple[Source, ...]) -> Go
 
 
 def _on_hold(row: Any) -> Rejected:
-    s, code, batch, _, sku, _, declaration_no, _ = row
+    _, code, batch, _, sku, _, declaration_no, _ = row
     return Rejected(f"{sku} batch {batch or '(none)'} at {code} is on inspection hold: declaration "
                     f"{declaration_no} is not released by customs yet, so it may not go into bonded storage",
                     code="on_hold", sku=sku, batch=batch, declaration=declaration_no)

@@ -14,7 +14,7 @@ from app.persistence.models import (
     AccountBookItem, DeclarationLine, InboundDeclaration, Location, Product, Tally, TallyCount,
 )
 from app.persistence.uow import UnitOfWork
-from app.admin.auth import require
+from app.admin import require
 
 TALLY_JSON_KEYS = ("line_no", "sku", "batch", "expected", "received", "damaged", "short", "over")
 
@@ -76,7 +76,8 @@ def declaration_head(uow: UnitOfWork, declaration_no: str) -> DeclarationHead:
         .where(d.declaration_no == declaration_no)).first()
     if row is None:
         raise NotFound(f"no declaration {declaration_no}", declaration=declaration_no)
-    return DeclarationHead(*row[:11], row[11] or "", row[12] or "")
+    values: list[Any] = [*row[:11], row[11] or "", row[12] or ""]
+    return DeclarationHead(*values)
 
 
 def tally_rows(uow: UnitOfWork, declaration_no: str) -> list[TallyRow]:

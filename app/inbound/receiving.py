@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import ReturningInsert
 
 from app import settings
 from app.domain.gs1 import BadScan, Command, CommandScan, HandlingUnitScan, ItemScan, LocationScan, Scan
@@ -25,7 +27,7 @@ from app.persistence.uow import UnitOfWork
 from app.admin import audit
 from app.inbound import tally_close as receiving_close
 from app.stations import scanlog
-from app.admin.auth import require
+from app.admin import ProductRef, product_by_gtin, require
 from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
 
 RECEIVING = ("expected", "tallying")  # declaration statuses in which scans are counted
@@ -35,8 +37,6 @@ MIN_SHELF_LIFE = "inbound_min_shelf_life_fraction"
 # The statements of the scan path, built once: a scan runs about ten of them on the transaction's connection.
 _DECLARATION = select(InboundDeclaration.id, InboundDeclaration.status).where(
     InboundDeclaration.declaration_no == bindparam("no"))
-_PRODUCTS = select(Product.id, Product.sku, Product.shelf_life_days, Product.gtin).where(
-    Product.gtin.in_(bindparam("gtins", expanding=True)))
 _COUNTED = (select(func.coalesce(func.sum(TallyCount.received + TallyCount.damaged), 0))
             .where(TallyCount.declaration_line_id == DeclarationLine.id).scalar_subquery())
 _LINES = (select(DeclarationLine.id, DeclarationLine.line_no, DeclarationLine.batch_no,
@@ -238,24 +238,6 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
     return result
 
 
-@dataclass(frozen=True)
-class ProductRef:
-    id: int
-    sku: str
-    shelf_life_days: int
-
-
-def product_by_gtin(uow: UnitOfWork, gtin: str) -> ProductRef:
-    """The product whose GTIN (8, 12, 13 or 14 digits as filed) is `gtin` padded to 14 digits."""
-    g14 = gtin.zfill(14)
-    candidates = {g14, g14[1:], g14[2:], g14[6:]}
-    rows = uow.session.connection().execute(_PRODUCTS, {"gtins": sorted(candidates)}).all()
-    for row in rows:
-        if row.gtin.zfill(14) == g14:
-            return ProductRef(row.id, row.sku, row.shelf_life_days)
-    raise Rejected(f"no product has GTIN {g14}: unknown product", code="unknown_product", gtin=g14)
-
-
 def _lines(uow: UnitOfWork, declaration_id: int, product_id: int, batch: str) -> list[Line]:
     """The lines `route` chooses from: those that declared the scanned batch, else every line of the product."""
     conn = uow.session.connection()
@@ -355,10 +337,10 @@ def _add(uow: UnitOfWork, declaration_id: int, line_id: int, batch: str, unexpec
               "production_date": made, "expiry_date": expiry, "received": 0 if damaged else quantity,
               "damaged": quantity if damaged else 0, "unexpected": unexpected}
     stmt = _UPSERT["postgresql" if uow.is_postgres else "sqlite"]
-    return uow.session.connection().execute(stmt, values).scalar_one()
+    return int(uow.session.connection().execute(stmt, values).scalar_one())
 
 
-def _upsert(dialect: type[sqlite.Insert] | type[postgresql.Insert]) -> sqlite.Insert | postgresql.Insert:
+def _upsert(dialect: type[sqlite.Insert] | type[postgresql.Insert]) -> ReturningInsert[Any]:
     table = TallyCount.__table__
     stmt = dialect(table)
     return stmt.on_conflict_do_update(

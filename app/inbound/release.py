@@ -13,9 +13,9 @@ from app.persistence.models import AccountBookItem, DeclarationLine, InboundDecl
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 from app.admin import audit
-from app.customs import ledger
+from app.customs import record_ledger
 from app.stock import movements as stock
-from app.admin.auth import require
+from app.admin import require
 from app.inbound.tally_close import REF_TYPE
 
 
@@ -105,5 +105,5 @@ def _enter_ledger(uow: UnitOfWork, declaration_id: int, declaration_no: str, rep
         .group_by(AccountBookItem.id, AccountBookItem.item_no).order_by(AccountBookItem.item_no)).all()
     for item_id, item_no, quantity in entered:
         if quantity:
-            ledger.record(uow, item_id, "IN", int(quantity), doc_type=REF_TYPE, doc_no=declaration_no)
+            record_ledger(uow, item_id, "IN", int(quantity), doc_type=REF_TYPE, doc_no=declaration_no)
             report.ledger.append({"account_book_item": item_no, "quantity": int(quantity)})

@@ -54,11 +54,11 @@ def close(uow: UnitOfWork, declaration_id: int, declaration_no: str, staging: st
 
     Runs in a savepoint: a refusal part-way leaves nothing written.
     """
-    counts = uow.session.execute(select(TallyCount, DeclarationLine.product_id)
-                                 .join(DeclarationLine, DeclarationLine.id == TallyCount.declaration_line_id)
-                                 .where(TallyCount.declaration_id == declaration_id)
-                                 .order_by(DeclarationLine.line_no, TallyCount.batch_no)).all()
-    counts = [(c, product_id) for c, product_id in counts if c.received or c.damaged]
+    rows = uow.session.execute(select(TallyCount, DeclarationLine.product_id)
+                               .join(DeclarationLine, DeclarationLine.id == TallyCount.declaration_line_id)
+                               .where(TallyCount.declaration_id == declaration_id)
+                               .order_by(DeclarationLine.line_no, TallyCount.batch_no)).all()
+    counts = [(c, product_id) for c, product_id in rows if c.received or c.damaged]
     if not counts:
         raise Rejected(f"nothing was counted on {declaration_no}: scan the cartons before closing",
                        code="nothing_counted")

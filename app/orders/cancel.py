@@ -12,24 +12,19 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
-from app.admin import audit, pii
-from app.admin.auth import require
-from app.customs import archive as customs_archive
-from app.customs.export import identity, list_head
+from app.admin import audit, pii, require
+from app.customs import archive_message, find_order, identity, list_head
 from app.domain.roles import Permission
-from app.errors import NotFound, Rejected
+from app.errors import Rejected
 from app.formats.customs_messages import ceb623
-from app.outbound import cancel as outbound_cancel
+from app.outbound import HELD_STATUSES, Released, release_held
 from app.persistence.jobs import lock_orders
-from app.persistence.models import ConsumerOrder, OrderLine
+from app.persistence.models import ConsumerOrder
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 
 DECLARED = ("declared", "inspection", "detained", "released")
-CANCELLABLE = ("accepted", "customs_rejected", *DECLARED, *outbound_cancel.HELD)
+CANCELLABLE = ("accepted", "customs_rejected", *DECLARED, *HELD_STATUSES)
 
 
 @dataclass
@@ -37,7 +32,7 @@ class CancelResult:
     order_no: str
     previous_status: str
     request_file: str | None  # the CEB623 file waiting in the archive for the outbox, if one was needed
-    released: outbound_cancel.Released = field(default_factory=outbound_cancel.Released)
+    released: Released = field(default_factory=Released)
 
     def to_json(self) -> dict[str, Any]:
         return {"order_no": self.order_no, "previous_status": self.previous_status, "status": "cancelled",
@@ -49,20 +44,6 @@ class CancelResult:
         outbound = self.released.describe()
         return f"order {self.order_no} cancelled (was {self.previous_status}){extra}" + (
             f"; {outbound}" if outbound else "")
-
-
-def find_order(uow: UnitOfWork, order_no: str, platform_code: str | None = None) -> ConsumerOrder:
-    stmt = select(ConsumerOrder).where(ConsumerOrder.order_no == order_no).options(
-        selectinload(ConsumerOrder.lines).joinedload(OrderLine.product), selectinload(ConsumerOrder.inventory_list))
-    if platform_code:
-        stmt = stmt.where(ConsumerOrder.platform_code == platform_code)
-    found = list(uow.session.execute(stmt).scalars())
-    if not found:
-        raise NotFound(f"no order {order_no!r}", order_no=order_no)
-    if len(found) > 1:
-        raise Rejected(f"order number {order_no} exists on several platforms: name the platform",
-                       code="ambiguous_order", order_no=order_no)
-    return found[0]
 
 
 def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = None,
@@ -79,10 +60,10 @@ def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = 
                        "(a parcel that left comes back as a return)", code="not_cancellable", order_no=order_no)
     request = None
     lst = order.inventory_list
-    if (previous in DECLARED or previous in outbound_cancel.HELD) and lst is not None:
+    if (previous in DECLARED or previous in HELD_STATUSES) and lst is not None:
         request = _request_cancellation(uow, order, reason)
     order.status = "cancelled"
-    released = outbound_cancel.release(uow, order)
+    released = release_held(uow, order)
     audit.record(uow, "order_cancel", "order", order_no, previous=previous, reason=reason,
                  cancellation_request=request)
     uow.changes.touch("orders", "customs")
@@ -96,6 +77,6 @@ def _request_cancellation(uow: UnitOfWork, order: ConsumerOrder, reason: str) ->
     head = list_head(key, order, lst.cop_no, lst.guid, lst.app_type, lst)
     xml = ceb623(identity(uow), head, reason, guid, utcnow())
     name = f"CEB623_{lst.cop_no}_{guid[:8]}.xml"
-    customs_archive.archive(uow, key, "out", "CEB623", lst.cop_no, name, xml)
+    archive_message(uow, key, "out", "CEB623", lst.cop_no, name, xml)
     lst.cancel_state = "requested"
     return name

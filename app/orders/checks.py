@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import settings
+from app.admin import warehouse_zone
 from app.domain import customs_rules as rules
 from app.domain.customs_rules import LineTax, Policy, Rates, Violation
 from app.formats.order_records import OrderIn
@@ -22,7 +23,6 @@ from app.persistence.models import (
     OrderLine,
     PositiveListLine,
     Product,
-    Warehouse,
 )
 
 # Orders that count toward a buyer's annual total (customs-rejected and cancelled ones never cleared).
@@ -62,11 +62,6 @@ class Catalog:
                         factor=settings.get(session, "tax_discount_factor"),
                         tolerance=settings.get(session, "tax_tolerance_cny"))
         return cls(skus, hs8, policy, warehouse_zone(session))
-
-
-def warehouse_zone(session: Session) -> ZoneInfo:
-    name = session.execute(select(Warehouse.time_zone).limit(1)).scalar()
-    return ZoneInfo(name or "Asia/Shanghai")
 
 
 @dataclass

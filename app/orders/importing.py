@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from app.admin import audit, pii
-from app.admin.auth import require
+from app.admin import require
 from app.domain.customs_rules import Violation
 from app.domain.masking import mask_id_number, mask_phone
 from app.domain.roles import Permission
@@ -110,7 +111,8 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
     lock_orders(uow)
     readable = [c for c in chunk if isinstance(c.parsed, OrderIn)]
     hashes = {id(c): key.id_hash(c.parsed.buyer_id_number) for c in readable}
-    state = load_state(uow.session, [c.parsed for c in readable], hashes.values(), balance)
+    state = load_state(uow.session, [c.parsed for c in readable if isinstance(c.parsed, OrderIn)], hashes.values(),
+                       balance)
     accepted: list[tuple[Candidate, Decision]] = []
     rejected: list[tuple[Candidate, str, str]] = []
     for c in chunk:
@@ -154,7 +156,7 @@ def _store_orders(uow: UnitOfWork, key: pii.PiiKey, accepted: list[tuple[Candida
     return list(ids)
 
 
-def _order_row(key: pii.PiiKey, c: Candidate, d: Decision, source: str, now) -> dict[str, Any]:  # noqa: ANN001
+def _order_row(key: pii.PiiKey, c: Candidate, d: Decision, source: str, now: datetime) -> dict[str, Any]:
     o = d.order
     return {
         "order_no": o.order_no, "platform_code": o.platform_code, "platform_name": o.platform_name,

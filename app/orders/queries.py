@@ -4,7 +4,6 @@ the exchange archive. Buyer data appears masked only (a customs officer reveals 
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -12,11 +11,10 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.admin import pii
-from app.admin.auth import require
-from app.customs.archive import raw_bytes
-from app.customs.receipts import status_name
+from app.admin import require
+from app.customs import message_text, status_name
 from app.domain.codes import id_number_valid
-from app.domain.masking import mask_id_number, mask_phone
+from app.domain.masking import mask_text
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import (
@@ -30,15 +28,6 @@ from app.persistence.models import (
     OrderRejection,
 )
 from app.persistence.uow import UnitOfWork
-
-_ID_TEXT = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
-_PHONE_TEXT = re.compile(r"(?<!\d)1\d{10}(?!\d)")
-
-
-def mask_text(text: str) -> str:
-    """Any ID number or mobile number inside free text (a raw record, an XML file) masked."""
-    return _PHONE_TEXT.sub(lambda m: mask_phone(m.group()), _ID_TEXT.sub(lambda m: mask_id_number(m.group()), text))
-
 
 def _money(value: Any) -> str:
     return f"{value:.2f}"
@@ -128,7 +117,9 @@ def _order_detail(key: pii.PiiKey, o: ConsumerOrder, lst: InventoryList | None) 
 def _list_detail(lst: InventoryList | None) -> dict[str, Any] | None:
     if lst is None:
         return None
-    when = lambda t: t.isoformat(timespec="seconds") if t else None  # noqa: E731
+    def when(t: datetime | None) -> str | None:
+        return t.isoformat(timespec="seconds") if t else None
+
     return {"copNo": lst.cop_no, "guid": lst.guid, "app_type": lst.app_type, "status": lst.status,
             "return_status": lst.return_status, "return_info": lst.return_info, "preNo": lst.pre_no,
             "invtNo": lst.invt_no, "declared_at": when(lst.declared_at), "released_at": when(lst.released_at),
@@ -185,15 +176,6 @@ def exchange_archive(uow: UnitOfWork, direction: str | None = None, msg_type: st
     if msg_type:
         stmt = stmt.where(CustomsMessage.msg_type == msg_type)
     return [_message_row(m) for m in uow.session.execute(stmt.order_by(CustomsMessage.id).limit(limit)).scalars()]
-
-
-def message_text(uow: UnitOfWork, message_id: int) -> str:
-    """An archived file's content with ID and phone numbers masked (for viewing on screen)."""
-    require(uow, Permission.VIEW)
-    message = uow.session.get(CustomsMessage, message_id)
-    if message is None:
-        raise NotFound(f"no archived message {message_id}", message_id=message_id)
-    return mask_text(raw_bytes(pii.key_for(uow), message).decode("utf-8", "replace"))
 
 
 EVENT_ORDER = ("imported", "sent", "ledger", "received", "receipt", "audit")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 
 from app import settings
 from app.domain.roles import Permission
@@ -29,8 +30,8 @@ from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 from app.admin import audit
 from app.domain.allocation import Allocator, LineNeed, OrderNeed, Plan, Shortfall, StockRow
-from app.admin.auth import require
-from app.orders.checks import warehouse_zone
+from app.admin import require
+from app.admin import warehouse_zone
 
 ALLOCATABLE = ("released", "short")  # order statuses an allocation run fills (short: after a short pick)
 RELEASED = "800"
@@ -96,7 +97,7 @@ def _check_named(uow: UnitOfWork, order_nos: Sequence[str]) -> None:
                            "not yet allocated are", code="not_allocatable", order_no=no, status=row.status)
 
 
-def _eligible(order_nos: Sequence[str]):  # noqa: ANN202 - a Select
+def _eligible(order_nos: Sequence[str]) -> Select:
     stmt = (select(ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.carrier_code)
             .join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
             .where(ConsumerOrder.status.in_(ALLOCATABLE), InventoryList.return_status == RELEASED))
@@ -139,7 +140,7 @@ def order_needs(uow: UnitOfWork, order_nos: Sequence[str] = (), order_id: int | 
 
 
 def plan_for(uow: UnitOfWork, needs: list[OrderNeed], today: date | None,
-             exclude: set[tuple[int, int]] = frozenset()) -> Plan:
+             exclude: AbstractSet[tuple[int, int]] = frozenset()) -> Plan:
     """Lock and read the free, sellable stock the orders need, then decide (in memory).
 
     `exclude`: (lot id, location id) places not to draw on (where a picker just found units missing).

@@ -113,8 +113,8 @@ def _release_allocations(uow: UnitOfWork, order: ConsumerOrder, out: Released) -
             out.unreserved += left
         if a.picked > 0:
             stock_row(uow, a.packing_location_id, a.lot_id, "").reserved -= a.picked
-            key = (a.packing_location_id, a.lot_id)
-            waiting[key] = waiting.get(key, 0) + a.picked
+            key = (a.packing_location_id, a.lot_id)  # picked units always lie at a packing location
+            waiting[key] = waiting.get(key, 0) + a.picked  # type: ignore[index]
         a.state = "released"
     for (location_id, lot_id), quantity in sorted(waiting.items()):
         sku, batch = uow.session.execute(select(Product.sku, Lot.batch_no).join(Lot, Lot.product_id == Product.id)

@@ -9,6 +9,7 @@ import os
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,7 +23,7 @@ from app.persistence.models import (
 )
 from app.persistence.uow import UnitOfWork
 from app.admin import pii
-from app.admin.auth import require
+from app.admin import require
 
 CARRIERS = {"SF": "顺丰速运", "YTO": "圆通速递", "ZTO": "中通快递", "STO": "申通快递", "YD": "韵达快递",
             "EMS": "中国邮政 EMS", "JD": "京东物流", "DBL": "德邦快递"}
@@ -128,7 +129,7 @@ def find_manifest(uow: UnitOfWork, code: str) -> Manifest:
     return manifest
 
 
-def _parcels(uow: UnitOfWork, manifest_id: int) -> list[Any]:
+def _parcels(uow: UnitOfWork, manifest_id: int) -> Sequence[Any]:
     return uow.session.execute(
         select(Parcel.waybill_no, Parcel.weight_kg, Parcel.net_kg, Parcel.pieces, Parcel.status,
                ConsumerOrder.order_no, InventoryList.invt_no, InventoryList.cop_no)

@@ -75,7 +75,7 @@ class PackStation:
 
     def _unit(self, scan: ItemScan) -> Feedback:
         assert self.order is not None
-        counted = Counter()
+        counted: Counter[int] = Counter()
         for u in self.units:
             counted[packing.product_of(self.order, u.gtin).product_id] += u.count
         unit = Unit(scan.gtin, scan.batch, scan.count)

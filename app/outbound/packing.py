@@ -31,7 +31,7 @@ from app.admin import audit
 from app.documents import queue as print_queue
 from app.stations import scanlog
 from app.outbound import documents as shipping_documents
-from app.admin.auth import require
+from app.admin import require
 from app.stations.scanlog import ACCEPTED, ScanResult
 
 WORKFLOW = "pack"
@@ -135,7 +135,7 @@ def _unknown(uow: UnitOfWork, code: str, scan_id: str) -> tuple[_Facts, str | No
     first = uow.session.execute(select(ScanEvent.result_json).where(ScanEvent.scan_id == scan_id)).scalar() \
         if scan_id else None
     if first is not None:
-        return _Facts(None, False, "", None), first  # type: ignore[arg-type]  # a replay needs no order
+        return _Facts(None, False, "", None), first  # a replay needs no order
     raise NotFound(f"no order or waybill {code!r}", code="unknown_order", order=code)
 
 

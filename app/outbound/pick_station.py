@@ -7,12 +7,14 @@ Each scan is its own transaction, logged under its scan id, so a replayed file p
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from app.domain import gs1
 from app.domain.gs1 import BadScan, ItemScan, LocationScan
 from app.errors import BwmsError
 from app.persistence.db import Database
 from app.persistence.uow import Actor, UnitOfWork
+from app.stations.scanlog import ScanResult
 from app.outbound import picking
 from app.stations import Feedback, Tone, error, feedback
 
@@ -63,7 +65,7 @@ class PickStation:
             return Feedback(Tone.ERROR, "location_first", "scan the location where goods are missing first")
         return self._run(lambda uow: picking.short_pick(uow, self.wave_no, self.location, raw, scan_id))
 
-    def _run(self, action) -> Feedback:  # noqa: ANN001 - (uow) -> ScanResult
+    def _run(self, action: Callable[[UnitOfWork], ScanResult]) -> Feedback:
         try:
             with UnitOfWork(self.db, self.actor) as uow:
                 result = action(uow)

@@ -26,8 +26,8 @@ from app.admin import audit
 from app.stations import scanlog
 from app.stock import movements as stock
 from app.stock.movements import Place
-from app.admin.auth import require
-from app.inbound.receiving import product_by_gtin
+from app.admin import require
+from app.admin import product_by_gtin
 from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
 
 WORKFLOW = "pick"
@@ -311,11 +311,11 @@ def packing_location(uow: UnitOfWork, code: str | None = None) -> Location:
             raise Rejected(f"{code} is a {location.kind} location: picked goods go to a packing location",
                            code="wrong_location_kind", location=code)
         return location
-    location = uow.session.execute(select(Location).where(Location.kind == "packing", Location.active.is_(True))
-                                   .order_by(Location.pick_sequence, Location.code).limit(1)).scalar()
-    if location is None:
+    first = uow.session.execute(select(Location).where(Location.kind == "packing", Location.active.is_(True))
+                                .order_by(Location.pick_sequence, Location.code).limit(1)).scalar()
+    if first is None:
         raise Rejected("there is no packing location: import one first", code="no_packing_location")
-    return location
+    return first
 
 
 def stock_row(uow: UnitOfWork, location_id: int, lot_id: int, lpn: str, status: str = "available") -> Stock:

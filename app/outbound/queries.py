@@ -6,6 +6,7 @@ documents are the same PDFs `bwms print` makes, as bytes for the screen to previ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, case, func, select
@@ -16,7 +17,7 @@ from app.persistence.models import (
     ConsumerOrder, InventoryList, Location, Lot, Manifest, OrderLine, OrderWait, Parcel, PickTask, Product, Wave,
 )
 from app.persistence.uow import UnitOfWork
-from app.admin.auth import require
+from app.admin import require
 
 # the order board's views: which order statuses each shows
 BOARD = {"waiting": ("released", "short"), "allocated": ("allocated",), "picked": ("picked",),
@@ -71,7 +72,7 @@ def wave_summaries(uow: UnitOfWork, status: str | None = None, limit: int = 500)
             for w, units, picked, short, open_tasks in uow.session.execute(stmt)]
 
 
-def _open_tasks(uow: UnitOfWork, wave_id: int) -> list[Any]:
+def _open_tasks(uow: UnitOfWork, wave_id: int) -> Sequence[Any]:
     return uow.session.execute(
         select(Location.code, Product.sku, Product.name_cn, Product.gtin, Lot.batch_no, Lot.expiry_date,
                PickTask.quantity - PickTask.picked - PickTask.short, ConsumerOrder.order_no)
@@ -185,7 +186,7 @@ def gate_pass_pdf(uow: UnitOfWork, code: str) -> bytes:
 
 
 def batch_record_pdf(uow: UnitOfWork, lot: str) -> bytes:
-    from app.customs.batch_record import batch_record
+    from app.customs import batch_record_data as batch_record
     from printing.batch_record import batch_record_pdf as render
 
     require(uow, Permission.PRINT)

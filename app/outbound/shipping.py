@@ -30,8 +30,8 @@ from app.documents import queue as print_queue
 from app.stations import scanlog
 from app.outbound import documents as shipping_documents
 from app.stock import movements as stock
-from app.admin.auth import require
-from app.customs.hold import write_off_at_gate_out, write_off_core
+from app.admin import require
+from app.customs import write_off_at_gate_out, write_off_core
 from app.outbound.picking import stock_row
 from app.stations.scanlog import ACCEPTED, ScanResult
 

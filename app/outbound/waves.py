@@ -6,16 +6,16 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import ConsumerOrder, Location, Lot, PickTask, Product, Wave, Warehouse
 from app.persistence.uow import UnitOfWork
-from app.admin.auth import require
+from app.admin import require
 
 
-def _tasks(wave_ids: list[int]):  # noqa: ANN202 - a Select
+def _tasks(wave_ids: list[int]) -> Select:
     return (select(PickTask.wave_id, Location.code, Location.pick_sequence, Product.sku, Product.gtin,
                    Product.name_cn, Lot.batch_no, Lot.expiry_date, PickTask.quantity, PickTask.picked,
                    PickTask.short, PickTask.status, ConsumerOrder.order_no)
@@ -37,6 +37,7 @@ def waves(uow: UnitOfWork, *, status: str | None = None, wave_no: str | None = N
     found = uow.session.execute(stmt).scalars().all()
     if wave_no and not found:
         raise NotFound(f"no wave {wave_no}", code="unknown_wave", wave=wave_no)
+    out: dict[int, dict[str, Any]]
     out = {w.id: {"wave": w.wave_no, "carrier": w.carrier_code, "single_unit": w.single_unit, "status": w.status,
                   "orders": w.order_count, "tasks": []} for w in found}
     ids = list(out)

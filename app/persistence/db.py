@@ -69,7 +69,7 @@ def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
     engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DBAPI objects
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         cur = dbapi_conn.cursor()
         for pragma in SQLITE_PRAGMAS:
@@ -79,7 +79,7 @@ def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
         dbapi_conn.create_function("bwms_sha256", 1, _sha256_hex, deterministic=True)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # noqa: ANN001
+    def _on_begin(conn) -> None:  # noqa: ANN001 - a DBAPI connection
         # A writer takes the write lock before it reads, so two stations never both decide on stale data.
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 

@@ -49,7 +49,7 @@ def downgrade(db: Database, revision: str) -> None:
     _run(db, command.downgrade, revision)
 
 
-def _run(db: Database, step, revision: str) -> None:  # noqa: ANN001
+def _run(db: Database, step, revision: str) -> None:  # noqa: ANN001 - an Alembic migration step
     cfg = _config(db)
     with db.engine.connect() as conn:
         if conn.dialect.name != "sqlite":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
+from sqlalchemy.engine import Dialect
 from sqlalchemy import BigInteger, DateTime
 from sqlalchemy.types import TypeDecorator
 
@@ -15,14 +16,14 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
         return value.astimezone(timezone.utc).replace(tzinfo=None)
 
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
@@ -41,7 +42,7 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         self._quantum = Decimal(1).scaleb(-places)
         self._factor = 10**places
 
-    def process_bind_param(self, value: Decimal | int | str | None, dialect) -> int | None:
+    def process_bind_param(self, value: Decimal | int | str | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         exact = Decimal(value)
@@ -50,7 +51,7 @@ class ScaledDecimal(TypeDecorator[Decimal]):
             raise ValueError(f"{value} has more than {self.places} decimal places")
         return int(scaled * self._factor)
 
-    def process_result_value(self, value: int | None, dialect) -> Decimal | None:
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         return None if value is None else (Decimal(value) / self._factor).quantize(self._quantum)
 
 
@@ -58,7 +59,7 @@ def Money() -> ScaledDecimal:  # noqa: N802 - reads like a type
     return ScaledDecimal(2)
 
 
-def Rate() -> ScaledDecimal:  # noqa: N802
+def Rate() -> ScaledDecimal:  # noqa: N802 - reads like a type
     return ScaledDecimal(6)
 
 

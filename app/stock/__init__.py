@@ -1,0 +1,6 @@
+"""Stock: every quantity change is a movement; the stock list and its filters."""
+
+from app.stock.movements import Place, StockFilter, move, stock_count, stock_page, stock_rows
+
+# `movements` is also a published module: inbound and outbound use it as a namespace (`stock.move`).
+__all__ = ["Place", "StockFilter", "move", "stock_count", "stock_page", "stock_rows"]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, bindparam, delete, func, insert, select, update
+from sqlalchemy import Insert, Select, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import Location, Lot, Movement, Product, Stock
 from app.persistence.uow import UnitOfWork
-from app.admin.auth import require
+from app.admin import require
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ _DROP = delete(_STOCK).where(_STOCK.c.id == bindparam("id"), _STOCK.c.quantity =
 _MOVEMENT = insert(Movement.__table__)
 
 
-def _put(dialect: str):  # noqa: ANN202 - the destination row's upsert for one dialect
+def _put(dialect: str) -> Insert:  # the destination row's upsert for one dialect
     ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_STOCK)
     return ins.on_conflict_do_update(index_elements=["location_id", "lot_id", "lpn", "status"], set_={
         "quantity": _STOCK.c.quantity + ins.excluded.quantity, "reserved": _STOCK.c.reserved + ins.excluded.reserved})

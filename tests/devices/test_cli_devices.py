@@ -100,7 +100,7 @@ def test_emulated_printer_stores_renders_and_reports_paper_out(tmp_path: Path, r
             if code == 1:
                 break
         assert code == 1 and "paper out" in out
-        code, err = finish(proc, "quit\n")
+        code, _ = finish(proc, "quit\n")
         assert code == 0
     finally:
         proc.kill()

@@ -44,7 +44,7 @@ def test_units_convert_to_kilograms_to_the_gram() -> None:
 
 def test_stable_weight_needs_n_equal_stable_readings_and_is_said_once() -> None:
     detector = StableWeight(count=3)
-    feed = lambda kg, stable=True: detector.feed(Reading(Decimal(kg), stable))  # noqa: E731
+    feed = lambda kg, stable=True: detector.feed(Reading(Decimal(kg), stable))  # noqa: E731 - a one-line local helper
     assert [feed("1.2", False), feed("1.234"), feed("1.234")] == [None, None, None]
     assert feed("1.234") == Decimal("1.234")
     assert feed("1.234") is None and detector.settled == Decimal("1.234")

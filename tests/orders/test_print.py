@@ -45,8 +45,8 @@ def test_inventory_list_printout_is_masked_and_its_barcodes_decode(warehouse, tm
                      "2026-11-26 10:30", "99.48"):
         assert expected in text, expected
     png = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", "-"], input=pdf, check=True,
-                   stdout=open(f"{png}.png", "wb"))
+    with open(f"{png}.png", "wb") as out:
+        subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", "-"], input=pdf, check=True, stdout=out)
     decoded = {r.text for r in zxingcpp.read_barcodes(Image.open(f"{png}.png"))}
     assert {"29212026I000000001", "SF395965144161"} <= decoded
 

@@ -31,7 +31,7 @@ SINGLE = [o for o in ORDERS if len(o["lines"]) == 1 and o["lines"][0]["qty"] == 
 def _snapshot(db) -> tuple:  # noqa: ANN001
     """Everything that moving goods would change."""
     with db.sessions() as s:
-        count = lambda model: s.scalar(select(func.count()).select_from(model))  # noqa: E731
+        count = lambda model: s.scalar(select(func.count()).select_from(model))  # noqa: E731 - a one-line local helper
         return count(Movement), s.scalar(select(func.sum(Stock.reserved))), count(Allocation), count(Parcel)
 
 

@@ -123,7 +123,7 @@ def test_pick_list_is_in_walk_order(released):
         data = pick_list(uow, wave["wave"])
     text = text_of(pick_list_pdf(data))
     assert wave["wave"] in text and "拣货单" in text
-    found = [line for line in re.findall(r"\b[ABC]-\d\d-\d\d\b", text)]
+    found = re.findall(r"\b[ABC]-\d\d-\d\d\b", text)
     sequence = {f"{a}-{r:02d}-{c:02d}": (ord(a), r, c) for a in "ABC" for r in range(1, 5) for c in (1, 2)}
     assert found and found == sorted(found, key=sequence.__getitem__)
     assert len(found) == len(data["lines"])

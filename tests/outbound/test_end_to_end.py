@@ -51,7 +51,7 @@ def test_sample_orders_ship_end_to_end(released, tmp_path):
 
 
 def _shipped_by_item() -> dict[str, int]:
-    products = {r["sku"]: r["account_book_item"] for r in csv.DictReader(open(DEMO / "products.csv", encoding="utf-8"))}
+    products = {r["sku"]: r["account_book_item"] for r in csv.DictReader((DEMO / "products.csv").read_text(encoding="utf-8").splitlines())}
     shipped: dict[str, int] = {}
     for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines():
         for item in json.loads(line)["lines"]:

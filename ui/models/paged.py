@@ -61,10 +61,10 @@ class PagedTableModel(QAbstractTableModel):
         self.total: int | None = None
 
     # -- Qt model interface ---------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override; QModelIndex() is an immutable default
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override; QModelIndex() is an immutable default
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -81,7 +81,7 @@ class PagedTableModel(QAbstractTableModel):
             return self._rows[index.row()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
@@ -89,10 +89,10 @@ class PagedTableModel(QAbstractTableModel):
             return QCoreApplication.translate("Columns", self._columns[section].header)
         return None
 
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt override
         return not parent.isValid() and not self._exhausted and not self._fetching
 
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt override
         if not self.canFetchMore(parent):
             return
         self._fetching = True

@@ -21,7 +21,7 @@ def run_migrations() -> None:
     _run(connection)
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection (Alembic's callback)
     context.configure(connection=connection, target_metadata=target_metadata,
                       render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
     with context.begin_transaction():

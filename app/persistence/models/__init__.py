@@ -7,25 +7,50 @@ from app.persistence.models.master import (
 )
 from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
 from app.persistence.models.stock import Movement, Stock
-
-__all__ = [
-    "AccountBookItem", "AuditEntry", "Base", "CustomsLedgerEntry", "DeclarationLine",
-    "InboundDeclaration", "Location", "Lot", "Movement", "PositiveListLine", "Product", "ScanEvent",
-    "Setting", "Station", "Stock", "User", "Warehouse",
-]
-from app.persistence.models.orders import (  # noqa: E402
+from app.persistence.models.orders import (
     ConsumerOrder, CustomsMessage, CustomsReceipt, InventoryList, OrderLine, OrderRejection,
 )
-
-__all__ += ["ConsumerOrder", "CustomsMessage", "CustomsReceipt", "InventoryList", "OrderLine", "OrderRejection"]
-from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan  # noqa: E402
-
-__all__ += ["HandlingUnit", "Tally", "TallyCount", "TallyScan"]
-from app.persistence.models.printing import PrintJob  # noqa: E402
-
-__all__ += ["PrintJob"]
-from app.persistence.models.outbound import (  # noqa: E402
+from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
+from app.persistence.models.printing import PrintJob
+from app.persistence.models.outbound import (
     Allocation, InspectionPull, Manifest, OrderWait, Parcel, ParcelItem, PickTask, Wave,
 )
 
-__all__ += ["Allocation", "InspectionPull", "Manifest", "OrderWait", "Parcel", "ParcelItem", "PickTask", "Wave"]
+__all__ = [
+    "AccountBookItem",
+    "Allocation",
+    "AuditEntry",
+    "Base",
+    "ConsumerOrder",
+    "CustomsLedgerEntry",
+    "CustomsMessage",
+    "CustomsReceipt",
+    "DeclarationLine",
+    "HandlingUnit",
+    "InboundDeclaration",
+    "InspectionPull",
+    "InventoryList",
+    "Location",
+    "Lot",
+    "Manifest",
+    "Movement",
+    "OrderLine",
+    "OrderRejection",
+    "OrderWait",
+    "Parcel",
+    "ParcelItem",
+    "PickTask",
+    "PositiveListLine",
+    "PrintJob",
+    "Product",
+    "ScanEvent",
+    "Setting",
+    "Station",
+    "Stock",
+    "Tally",
+    "TallyCount",
+    "TallyScan",
+    "User",
+    "Warehouse",
+    "Wave",
+]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.persistence import migrate  # noqa: E402
 from app.persistence.db import Database, open_database  # noqa: E402
 from app.persistence.uow import UnitOfWork  # noqa: E402
-from app.admin import auth
+from app.admin import auth  # noqa: E402 - after the sys.path insert above
 from app.inbound import receiving  # noqa: E402
 from app.inbound.declarations import import_declaration  # noqa: E402
 from app.inbound.release import release  # noqa: E402
@@ -90,7 +90,7 @@ def counting(window, languages: tuple[str, ...], translations) -> None:  # noqa:
         receive = window.open_screen("receive.station")
         if receive.station is None:
             receive.choose(DECLARATION)
-            wait(lambda: receive.station is not None and not window.ctx.executor.busy)
+            wait(lambda: receive.station is not None and not window.ctx.executor.busy)  # noqa: B023 - waited on here
             receive.take(sample_scans()[150], uuid.uuid4().hex)
         grab(window, "receive", language)
         receive.take("9300000010378", uuid.uuid4().hex)  # a misprinted GTIN: the red banner

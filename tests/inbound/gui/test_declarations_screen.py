@@ -96,7 +96,7 @@ def test_documents_preview_print_to_pdf_and_to_the_label_queue(qtbot, station_ct
         preview = _top(DocumentPreview, "document_preview")
         assert preview.doc.kind == kind and len(preview.doc.pages) >= 1
         preview.save_as(tmp_path / f"{kind}.pdf")
-        qtbot.waitUntil(lambda: preview.status.text().startswith("Saved as"), timeout=10_000)
+        qtbot.waitUntil(lambda: preview.status.text().startswith("Saved as"), timeout=10_000)  # noqa: B023 - waited on here
         texts[kind] = "".join(p.extract_text() for p in PdfReader(tmp_path / f"{kind}.pdf").pages)
         preview.close()
     assert DECLARATION in texts["tally-report"] and "MSKU8541208" in texts["tally-report"]

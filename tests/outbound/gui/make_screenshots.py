@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from app.persistence import migrate  # noqa: E402
 from app.persistence.db import open_database  # noqa: E402
 from app.persistence.uow import UnitOfWork  # noqa: E402
-from app.admin import auth
+from app.admin import auth  # noqa: E402 - after the sys.path insert above
 from app.inbound import receiving  # noqa: E402
 from tests.conftest import PASSWORD, ROLES  # noqa: E402
 from tests.outbound import conftest as outbound  # noqa: E402

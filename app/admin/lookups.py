@@ -1,0 +1,39 @@
+"""Master-data look-ups every area makes: the warehouse's time zone, a product by its GTIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from app.errors import Rejected
+from app.persistence.models import Product, Warehouse
+from app.persistence.uow import UnitOfWork
+
+_PRODUCTS = select(Product.id, Product.sku, Product.shelf_life_days, Product.gtin).where(
+    Product.gtin.in_(bindparam("gtins", expanding=True)))
+
+
+def warehouse_zone(session: Session) -> ZoneInfo:
+    name = session.execute(select(Warehouse.time_zone).limit(1)).scalar()
+    return ZoneInfo(name or "Asia/Shanghai")
+
+
+@dataclass(frozen=True)
+class ProductRef:
+    id: int
+    sku: str
+    shelf_life_days: int
+
+
+def product_by_gtin(uow: UnitOfWork, gtin: str) -> ProductRef:
+    """The product whose GTIN (8, 12, 13 or 14 digits as filed) is `gtin` padded to 14 digits."""
+    g14 = gtin.zfill(14)
+    candidates = {g14, g14[1:], g14[2:], g14[6:]}
+    rows = uow.session.connection().execute(_PRODUCTS, {"gtins": sorted(candidates)}).all()
+    for row in rows:
+        if row.gtin.zfill(14) == g14:
+            return ProductRef(row.id, row.sku, row.shelf_life_days)
+    raise Rejected(f"no product has GTIN {g14}: unknown product", code="unknown_product", gtin=g14)
