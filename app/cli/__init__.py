@@ -29,6 +29,10 @@ from app.cli import inbound as commands_inbound  # noqa: E402
 
 MODULES.append(commands_inbound)
 
+from app.cli import documents as commands_documents  # noqa: E402
+
+MODULES.append(commands_documents)
+
 from app.cli import outbound as commands_outbound  # noqa: E402
 
 MODULES.append(commands_outbound)

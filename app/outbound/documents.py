@@ -55,6 +55,17 @@ def mask_name(name: str) -> str:
     return name[:1] + "*" * (len(name) - 1) if name else ""
 
 
+def packed_order_id(uow: UnitOfWork, code: str) -> int:
+    """The order (by order or waybill number) whose parcel is packed: its waybill label and packing list exist."""
+    from app.outbound.packing import find_order
+
+    order = find_order(uow, code)
+    if uow.session.execute(select(Parcel.id).where(Parcel.order_id == order.id)).first() is None:
+        raise Rejected(f"order {order.order_no} is not packed yet: its waybill label prints at packing",
+                       code="not_packed", order_no=order.order_no)
+    return order.id
+
+
 def _order(uow: UnitOfWork, order_id: int) -> ConsumerOrder:
     order = uow.session.get(ConsumerOrder, order_id)
     if order is None:
