@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,8 @@ from PySide6.QtCore import QSettings
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QByteArray
+
+    from ui.context import AppContext
 
 
 class StationSettings:
@@ -54,3 +57,24 @@ class StationSettings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+
+@dataclass(frozen=True)
+class StationPrinters:
+    """The printers this workstation uses: empty means none chosen (documents: ask; labels: no label printer)."""
+
+    document: str  # a system printer's name, for PDFs (A4 documents, packing lists)
+    label: str     # the label printer's address (host[:port], /dev/…, file:///…), for ZPL labels
+
+
+def station_printers(ctx: AppContext) -> StationPrinters:
+    """Which printers this station uses — the one answer every screen asks.
+
+    The devices the station runs with (ui.devices.hub, restarted when the device settings are saved); before
+    the hub has started, the same settings read from this workstation's file."""
+    from ui.devices.device_settings import load, settings_file
+    from ui.devices.hub import DeviceHub
+
+    hub = ctx.findChild(DeviceHub, "device_hub")
+    devices = hub.devices if hub is not None else load(settings_file(ctx.settings.path))
+    return StationPrinters(document=devices.document_printer, label=devices.label_printer)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from app.cli import admin as commands_admin
 from app.cli import devices as commands_devices
+from app.cli import documents as commands_documents
 from app.cli import imports as commands_master
 from app.cli import inbound as commands_inbound
 from app.cli import orders as commands_orders
@@ -20,7 +21,8 @@ from app.cli.context import CliContext
 from app.errors import BwmsError
 
 # The command modules in the order `bwms --help` lists their commands.
-MODULES = [commands_admin, commands_master, commands_devices, commands_orders, commands_inbound, commands_outbound]
+MODULES = [commands_admin, commands_master, commands_devices, commands_orders, commands_inbound, commands_documents,
+           commands_outbound]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import hashlib
 import json
 import os
 import socket
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app.config import default_database_url
-from app.errors import AuthenticationFailed, BwmsError, FileRejected
+from app.errors import AuthenticationFailed, BwmsError, FileRejected, RowError
 from app.persistence import migrate
 from app.persistence.db import Database, open_database
 from app.persistence.uow import Actor, UnitOfWork
+from app.stations import Feedback, Tone
 
 
 class CliContext:
@@ -102,3 +106,36 @@ def table(rows: list[dict], columns: list[str]) -> str:
     lines = ["  ".join(c.ljust(widths[c]) for c in columns)]
     lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns) for r in rows]
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ scan files replayed through a station
+
+
+def read_scans(path: Path) -> tuple[str, list[tuple[int, str]]]:
+    """(the file's SHA-256, [(line number, scan)]) — split on LF only: GS (0x1D) is part of a scan."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRejected(errors=[RowError(str(path), 0, "", f"cannot read the file: {exc.strerror or exc}")]) from exc
+    lines = data.decode("utf-8", errors="replace").split("\n")
+    scans = [(i, line.rstrip("\r")) for i, line in enumerate(lines, start=1) if line.strip()]
+    return hashlib.sha256(data).hexdigest(), scans
+
+
+def file_scan_id(context: str, digest: str, line: int | str) -> str:
+    return hashlib.sha256(f"{context}|{digest}|{line}".encode()).hexdigest()[:40]
+
+
+def replay(path: Path, context: str,
+           scan: Callable[[str, str], Feedback]) -> tuple[list[Feedback], dict[str, Any], str]:
+    """Feed every line of a scan file to `scan(raw, scan id)`; (feedback, {accepted, rejected}, file digest)."""
+    digest, scans = read_scans(path)
+    accepted, rejected, shown = 0, [], []
+    for line, raw in scans:
+        fb = scan(raw, file_scan_id(context, digest, line))
+        shown.append(fb)
+        if fb.tone == Tone.ERROR:
+            rejected.append({"line": line, "scan": raw, "reason": fb.text})
+        else:
+            accepted += 1
+    return shown, {"accepted": accepted, "rejected": rejected}, digest

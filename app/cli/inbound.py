@@ -7,16 +7,11 @@ Scan files are replayed through the same station objects as the GUI. Each line g
 from __future__ import annotations
 
 import argparse
-import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.cli import imports as commands_master
-from app.cli.context import CliContext, add_json, table
-from app.errors import FileRejected, Rejected, RowError
-from app.persistence.uow import UnitOfWork
-from app.stations import Feedback, Tone
+from app.cli.context import CliContext, add_json, file_scan_id, replay, table
 
 
 def _declaration_importer() -> dict[str, tuple[str, Any]]:
@@ -58,41 +53,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("declaration", nargs="?", metavar="DECL")
     p.set_defaults(func=cmd_declarations)
 
-    p = add_json(sub.add_parser("print", help="print a document to a PDF or ZPL file"))
-    p.add_argument("document", metavar="DOC", choices=sorted(DOCUMENTS), help=", ".join(sorted(DOCUMENTS)))
-    p.add_argument("key", metavar="KEY", help="the declaration, 'all' or a location-code prefix, or '-'")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pdf or FILE.zpl")
-    p.set_defaults(func=cmd_print)
-
-
-def read_scans(path: Path) -> tuple[str, list[tuple[int, str]]]:
-    """(the file's SHA-256, [(line number, scan)]) — split on LF only: GS (0x1D) is part of a scan."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileRejected(errors=[RowError(str(path), 0, "", f"cannot read the file: {exc.strerror or exc}")]) from exc
-    lines = data.decode("utf-8", errors="replace").split("\n")
-    scans = [(i, line.rstrip("\r")) for i, line in enumerate(lines, start=1) if line.strip()]
-    return hashlib.sha256(data).hexdigest(), scans
-
-
-def file_scan_id(context: str, digest: str, line: int | str) -> str:
-    return hashlib.sha256(f"{context}|{digest}|{line}".encode()).hexdigest()[:40]
-
-
-def _replay(ctx: CliContext, path: Path, context: str,
-            scan: Callable[[str, str], Feedback]) -> tuple[list[Feedback], dict[str, Any], str]:
-    digest, scans = read_scans(path)
-    accepted, rejected, shown = 0, [], []
-    for line, raw in scans:
-        fb = scan(raw, file_scan_id(context, digest, line))
-        shown.append(fb)
-        if fb.tone == Tone.ERROR:
-            rejected.append({"line": line, "scan": raw, "reason": fb.text})
-        else:
-            accepted += 1
-    return shown, {"accepted": accepted, "rejected": rejected}, digest
-
 
 def cmd_receive(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.inbound.queries import declaration_head
@@ -103,7 +63,7 @@ def cmd_receive(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
         declaration_head(uow, args.declaration)  # an unknown declaration is refused before any scan
     station = ReceiveStation(ctx.db, ctx.actor, args.declaration)
-    _, scans, digest = _replay(ctx, args.scans, args.declaration, station.scan)
+    _, scans, digest = replay(args.scans, args.declaration, station.scan)
     close = station.scan("CMD:CLOSE", file_scan_id(args.declaration, digest, "close")) if args.close else None
     report: dict[str, Any] = {"declaration": args.declaration, "lines": [r.to_json() for r in station.tally()],
                               "scans": scans}
@@ -148,7 +108,7 @@ def cmd_putaway(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.inbound.putaway_station import PutawayStation
 
     station = PutawayStation(ctx.db, ctx.actor, allow_mixed=args.allow_mixed_lots)
-    shown, scans, _ = _replay(ctx, args.scans, args.declaration or "putaway", station.scan)
+    shown, scans, _ = replay(args.scans, args.declaration or "putaway", station.scan)
     moved = [fb.params for fb in shown if fb.code == "put_away" and fb.accepted]
     report: dict[str, Any] = {"moved": moved, "scans": scans}
     if station.pending is not None:
@@ -186,75 +146,4 @@ def cmd_declarations(ctx: CliContext, args: argparse.Namespace) -> int:
         rows = declarations(uow)
     ctx.emit(rows, table(rows, ["declaration", "status", "container_no", "arrival_date", "lines", "expected",
                                 "counted"]))
-    return 0
-
-
-def _tally_report(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.inbound.documents import tally_report
-    from printing.inbound_docs import tally_report_pdf
-
-    return tally_report_pdf(tally_report(uow, key))
-
-
-def _putaway_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.inbound.documents import putaway_list
-    from printing.inbound_docs import putaway_list_pdf
-
-    return putaway_list_pdf(putaway_list(uow, key))
-
-
-def _carton_labels(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.inbound.documents import carton_labels
-    from printing.inbound_docs import carton_label, labels_pdf, labels_zpl
-
-    labels = [carton_label(data) for data in carton_labels(uow, key)]
-    if not labels:
-        raise Rejected(f"no pallet or carton of {key} is in stock: close its tally first", code="no_labels")
-    return labels_zpl(labels) if fmt == "zpl" else labels_pdf(labels)
-
-
-def _location_labels(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.inbound.documents import location_labels
-    from printing.inbound_docs import labels_pdf, labels_zpl, location_label
-
-    labels = [location_label(data) for data in location_labels(uow, key)]
-    return labels_zpl(labels) if fmt == "zpl" else labels_pdf(labels)
-
-
-def _command_sheet(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from printing.inbound_docs import command_sheet_pdf
-
-    return command_sheet_pdf()
-
-
-# document → (formats, builder); other areas may add their documents here
-DOCUMENTS: dict[str, tuple[tuple[str, ...], Callable[[UnitOfWork, str, str], bytes]]] = {
-    "tally-report": (("pdf",), _tally_report),
-    "putaway-list": (("pdf",), _putaway_list),
-    "carton-labels": (("pdf", "zpl"), _carton_labels),
-    "location-labels": (("pdf", "zpl"), _location_labels),
-    "command-sheet": (("pdf",), _command_sheet),
-}
-
-
-def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.inbound.documents import record_print
-
-    formats, build = DOCUMENTS[args.document]
-    fmt = args.out.suffix.lower().lstrip(".")
-    if fmt not in formats:
-        ctx.parser_error(f"{args.document} prints as {' or '.join(f.upper() for f in formats)}: "
-                         f"use --out FILE.{formats[0]}")
-        return 2
-    with ctx.uow() as uow:
-        payload = build(uow, args.key, fmt)
-        reprint = record_print(uow, args.document, args.key, str(args.out))
-        try:
-            args.out.write_bytes(payload)
-        except OSError as exc:
-            raise Rejected(f"cannot write {args.out}: {exc.strerror or exc}", code="cannot_write") from exc
-        uow.commit()
-    data = {"document": args.document, "key": args.key, "out": str(args.out), "bytes": len(payload),
-            "reprint": reprint}
-    ctx.emit(data, f"{args.document} {args.key} → {args.out} ({len(payload)} bytes){' (reprint)' if reprint else ''}")
     return 0

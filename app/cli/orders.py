@@ -204,10 +204,10 @@ def cmd_archive(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.customs.inventory_print import inventory_list_document
+    from app.documents.registry import produce
 
     with ctx.uow() as uow:
-        pdf = inventory_list_document(uow, args.order_no)
+        pdf = produce(uow, "inventory-list", args.order_no, "pdf", target=str(args.out)).payload
         uow.commit()
     args.out.write_bytes(pdf)
     ctx.emit({"file": str(args.out), "bytes": len(pdf)}, f"inventory list of {args.order_no} written to {args.out}")

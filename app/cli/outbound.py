@@ -2,7 +2,7 @@
 
 Scan files are replayed through the same station objects as the GUI, each line under a scan id made from
 the file's SHA-256 and the line number, so replaying a file picks or ships nothing twice. The outbound
-documents join `bwms print` (pick-list, packing-list, waybill, manifest, gate-pass, batch-record, pull-list).
+documents print with `bwms print` (app.cli.documents).
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.cli.inbound import DOCUMENTS, _replay
-from app.cli.context import CliContext, add_json, table
+from app.cli.context import CliContext, add_json, replay, table
 from app.errors import Rejected
-from app.persistence.uow import UnitOfWork
 from app.stations import Tone
 
 
@@ -99,7 +97,7 @@ def cmd_pick(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
         waves(uow, wave_no=args.wave)  # an unknown wave is refused before any scan
     station = PickStation(ctx.db, ctx.actor, args.wave, packing=args.packing)
-    shown, scans, _ = _replay(ctx, args.scans, f"pick|{args.wave}", station.scan)
+    shown, scans, _ = replay(args.scans, f"pick|{args.wave}", station.scan)
     with ctx.uow(write=False) as uow:
         wave = waves(uow, wave_no=args.wave)[0]
     report = {"wave": args.wave, "status": wave["status"], "scans": scans,
@@ -130,7 +128,7 @@ def cmd_pack(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.outbound.pack_station import PackStation
 
     station = PackStation(ctx.db, ctx.actor, packing_location=args.packing, label_out=args.label_out)
-    _, scans, _ = _replay(ctx, args.scans, "pack", station.scan)
+    _, scans, _ = replay(args.scans, "pack", station.scan)
     order = station.order
     report: dict[str, Any] = {"order_no": order.order_no if order else None,
                               "waybill": order.waybill if order else None, "weight": None, "scans": scans,
@@ -178,7 +176,7 @@ def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
     first = station.scan(args.manifest)
     if first.tone == Tone.ERROR or station.manifest is None:
         raise Rejected(f"no manifest or gate pass {args.manifest!r}", code="unknown_manifest")
-    shown, scans, _ = _replay(ctx, args.scans, f"gate|{station.manifest}", station.scan)
+    shown, scans, _ = replay(args.scans, f"gate|{station.manifest}", station.scan)
     out = [fb.params["waybill"] for fb in shown if fb.code == "gated_out" and fb.tone != Tone.ERROR]
     report = {"manifest": station.manifest, "gated_out": out, "scans": scans,
               "left": shown[-1].params.get("left") if shown and out else None}
@@ -217,81 +215,3 @@ def cmd_batch_record(ctx: CliContext, args: argparse.Namespace) -> int:
             f"on hand {bal['on_hand']}"]
     ctx.emit(data, "\n".join(text))
     return 0
-
-
-# ------------------------------------------------------------------ documents for `bwms print`
-
-
-def _pick_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.outbound.waves import pick_list
-    from printing.pick_list import pick_list_pdf
-
-    return pick_list_pdf(pick_list(uow, key))
-
-
-def _parcel_order(uow: UnitOfWork, key: str) -> int:
-    from sqlalchemy import select
-
-    from app.persistence.models import Parcel
-    from app.outbound.packing import find_order
-
-    order = find_order(uow, key)
-    if uow.session.execute(select(Parcel.id).where(Parcel.order_id == order.id)).first() is None:
-        raise Rejected(f"order {order.order_no} is not packed yet: its waybill label prints at packing",
-                       code="not_packed", order_no=order.order_no)
-    return order.id
-
-
-def _waybill(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.outbound.documents import waybill_data
-    from printing.label import to_pdf, to_zpl
-    from printing.waybill import waybill_label
-
-    label = waybill_label(waybill_data(uow, _parcel_order(uow, key)))
-    return to_zpl(label) if fmt == "zpl" else to_pdf([label])
-
-
-def _packing_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.outbound.documents import packing_list_data
-    from printing.waybill import packing_list_pdf
-
-    return packing_list_pdf(packing_list_data(uow, _parcel_order(uow, key)))
-
-
-def _manifest(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.outbound.documents import manifest_data
-    from printing.shipping_docs import manifest_pdf
-
-    return manifest_pdf(manifest_data(uow, key))
-
-
-def _gate_pass(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.outbound.documents import gate_pass_data
-    from printing.shipping_docs import gate_pass_pdf
-
-    return gate_pass_pdf(gate_pass_data(uow, key))
-
-
-def _batch_record(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.customs.batch_record import batch_record
-    from printing.batch_record import batch_record_pdf
-
-    return batch_record_pdf(batch_record(uow, key))
-
-
-def _pull_list(uow: UnitOfWork, key: str, fmt: str) -> bytes:
-    from app.outbound.documents import pull_list_data
-    from printing.shipping_docs import pull_list_pdf
-
-    return pull_list_pdf(pull_list_data(uow))
-
-
-DOCUMENTS.update({
-    "pick-list": (("pdf",), _pick_list),
-    "waybill": (("pdf", "zpl"), _waybill),
-    "packing-list": (("pdf",), _packing_list),
-    "manifest": (("pdf",), _manifest),
-    "gate-pass": (("pdf",), _gate_pass),
-    "batch-record": (("pdf",), _batch_record),
-    "pull-list": (("pdf",), _pull_list),
-})

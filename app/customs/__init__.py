@@ -6,7 +6,6 @@ from app.customs.batch_record import batch_record as batch_record_data
 from app.customs.exchange import apply_new_receipts, deliver_outbox
 from app.customs.export import ExportReport, export_inventory_lists, identity, list_head
 from app.customs.hold import write_off_at_gate_out, write_off_core
-from app.customs.inventory_print import inventory_list_document
 from app.customs.ledger import ItemBalance, balances
 from app.customs.ledger import record as record_ledger
 from app.customs.queries import find_order, message_text
@@ -17,7 +16,7 @@ from app.customs.receipts import ReceiptReport, apply_receipts, status_name
 __all__ = [
     "ExportReport", "ItemBalance", "ReceiptReport", "apply_new_receipts", "apply_receipts", "archive_message",
     "balances", "batch_record_data", "deliver_outbox", "export_inventory_lists", "find_order", "identity",
-    "inventory_list_document", "list_head", "message_text", "raw_bytes", "record_ledger", "status_name",
+    "list_head", "message_text", "raw_bytes", "record_ledger", "status_name",
     "write_off_at_gate_out",
     "write_off_core",
 ]

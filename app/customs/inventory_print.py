@@ -1,4 +1,5 @@
-"""The inventory-list printout's data (buyer masked) and its PDF, for one declared order."""
+"""The inventory-list printout's data (buyer masked) for one declared order; the PDF is made through the
+document registry (app.documents, "inventory-list"), which audits every print and save."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from app.admin import audit, pii
-from app.admin import require
+from app.admin import audit, pii, require
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.formats.customs_messages import CARRIER_NAMES, plain
@@ -21,7 +21,7 @@ from app.persistence.models import (
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
-from printing.inventory_list import InventoryListPrint, PrintLine, inventory_list_pdf
+from printing.inventory_list import InventoryListPrint, PrintLine
 
 
 def _when(moment: datetime | None, zone: ZoneInfo) -> str:
@@ -63,19 +63,3 @@ def inventory_list_print(uow: UnitOfWork, order_no: str) -> InventoryListPrint:
         declared_at=_when(lst.declared_at, zone), status=status, released_at=_when(lst.released_at, zone),
         tax=f"{order.tax:.2f} (computed {order.tax_computed:.2f})" + (" full tax" if order.full_tax else ""),
         printed_at=_when(utcnow(), zone), lines=lines)
-
-
-def inventory_list_document(uow: UnitOfWork, order_no: str) -> bytes:
-    """The A4 PDF of one order's inventory list (printing is audited)."""
-    require(uow, Permission.PRINT)
-    pdf = inventory_list_pdf(inventory_list_print(uow, order_no))
-    audit.record(uow, "print", "order", order_no, document="inventory_list")
-    return pdf
-
-
-def inventory_list_preview(uow: UnitOfWork, order_no: str) -> bytes:
-    """The inventory-list PDF for looking at on screen (printing or saving goes through the audited service)."""
-    from app.customs.inventory_print import inventory_list_print
-    from printing.inventory_list import inventory_list_pdf
-
-    return inventory_list_pdf(inventory_list_print(uow, order_no))

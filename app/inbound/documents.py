@@ -1,4 +1,5 @@
-"""The plain data the inbound documents print (tally report, put-away list, labels), and the print audit."""
+"""The plain data the inbound documents print (tally report, put-away list, labels); the documents themselves
+are made, and their prints audited, by the document registry (app.documents.registry)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,11 @@ from sqlalchemy import select
 
 from app.domain import gs1
 from app.domain.roles import Permission
-from app.errors import NotFound
+from app.errors import NotFound, Rejected
 from app.persistence.models import (
-    AccountBookItem, AuditEntry, HandlingUnit, InboundDeclaration, Location, Lot, Product, Stock, Warehouse,
+    AccountBookItem, HandlingUnit, InboundDeclaration, Location, Lot, Product, Stock, Warehouse,
 )
 from app.persistence.uow import UnitOfWork
-from app.admin import audit
 from app.inbound import putaway
 from app.admin import require
 from app.inbound.queries import declaration_head, tally_rows
@@ -103,10 +103,10 @@ def location_labels(uow: UnitOfWork, which: str) -> list[dict[str, Any]]:
     return [{"code": code, "kind": kind, "barcode": gs1.location_barcode(code)} for code, kind in rows]
 
 
-def record_print(uow: UnitOfWork, document: str, key: str, target: str) -> bool:
-    """Audit one print; returns True when this document was printed before (a reprint)."""
-    require(uow, Permission.PRINT)
-    before = uow.session.execute(select(AuditEntry.id).where(
-        AuditEntry.action == "print", AuditEntry.entity == document, AuditEntry.entity_key == key).limit(1)).first()
-    audit.record(uow, "print", document, key, target=target, reprint=before is not None)
-    return before is not None
+def carton_labels_in_stock(uow: UnitOfWork, declaration_no: str) -> list[dict[str, Any]]:
+    """The carton labels of a declaration, refused while none of its pallets or cartons is in stock."""
+    labels = carton_labels(uow, declaration_no)
+    if not labels:
+        raise Rejected(f"no pallet or carton of {declaration_no} is in stock: close its tally first", code="no_labels")
+    return labels
+

@@ -56,6 +56,17 @@ def mask_name(name: str) -> str:
     return name[:1] + "*" * (len(name) - 1) if name else ""
 
 
+def packed_order_id(uow: UnitOfWork, code: str) -> int:
+    """The order (by order or waybill number) whose parcel is packed: its waybill label and packing list exist."""
+    from app.outbound.packing import find_order
+
+    order = find_order(uow, code)
+    if uow.session.execute(select(Parcel.id).where(Parcel.order_id == order.id)).first() is None:
+        raise Rejected(f"order {order.order_no} is not packed yet: its waybill label prints at packing",
+                       code="not_packed", order_no=order.order_no)
+    return order.id
+
+
 def _order(uow: UnitOfWork, order_id: int) -> ConsumerOrder:
     order = uow.session.get(ConsumerOrder, order_id)
     if order is None:
@@ -200,3 +211,14 @@ def pull_list_data(uow: UnitOfWork) -> dict[str, Any]:
             "rows": [{"seq": i, "pulled_at": local_time(uow, r[0]), "by": r[1], "order_no": r[2], "waybill": r[3],
                       "invt_no": r[4] or r[5], "status": r[6], "location": r[7] or ""}
                      for i, r in enumerate(rows, start=1)]}
+
+
+def waybill_by_number(uow: UnitOfWork, number: str) -> dict[str, Any]:
+    """The waybill label's data for a packed parcel named by its order or waybill number."""
+    return waybill_data(uow, packed_order_id(uow, number))
+
+
+def packing_list_by_number(uow: UnitOfWork, number: str) -> dict[str, Any]:
+    """The packing list's data for a packed parcel named by its order or waybill number."""
+    return packing_list_data(uow, packed_order_id(uow, number))
+

@@ -425,15 +425,16 @@ def _make_parcel(uow: UnitOfWork, order: ConsumerOrder, expected: PackOrder, mea
 
 def _print(uow: UnitOfWork, parcel: Parcel, result: PackResult, label_out: Path | None, label_printer: str,
            document_printer: str) -> None:
-    """Queue the waybill label (ZPL) and the packing list (PDF); also write them to `label_out` if given."""
-    from printing.label import to_pdf, to_zpl
-    from printing.waybill import packing_list_pdf, waybill_label
+    """Queue the waybill label (ZPL) and the packing list (PDF), each print audited with the waybill; also write
+    them to `label_out` if given."""
+    from app.documents import registry
 
-    label = waybill_label(shipping_documents.waybill_data(uow, parcel.order_id))
-    zpl, pdf = to_zpl(label), to_pdf([label])
-    packing = packing_list_pdf(shipping_documents.packing_list_data(uow, parcel.order_id))
-    result.jobs.append(print_queue.enqueue(uow, f"waybill {parcel.waybill_no}", label_printer, zpl).id)
-    result.jobs.append(print_queue.enqueue(uow, f"packing list {parcel.waybill_no}", document_printer, packing).id)
+    waybill = parcel.waybill_no
+    label = registry.payloads(uow, "waybill", waybill, ("zpl", "pdf"))
+    zpl, pdf = label["zpl"], label["pdf"]
+    packing = registry.payloads(uow, "packing-list", waybill, ("pdf",))["pdf"]
+    result.jobs.append(registry.enqueue(uow, "waybill", waybill, "zpl", label_printer, zpl).id)
+    result.jobs.append(registry.enqueue(uow, "packing-list", waybill, "pdf", document_printer, packing).id)
     if label_out is not None:
         result.labels = shipping_documents.write_files(Path(label_out), {
             f"{parcel.waybill_no}.zpl": zpl, f"{parcel.waybill_no}.pdf": pdf,

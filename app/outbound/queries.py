@@ -1,7 +1,7 @@
 """What the outbound screens read: the order board, wave summaries, the picker's next stop, manifests, documents.
 
 Read-only queries shaped for the stations (plain rows and dicts); every one checks the role first. The
-documents are the same PDFs `bwms print` makes, as bytes for the screen to preview, print or save.
+documents are made through the document registry (app.documents.registry), like `bwms print`.
 """
 
 from __future__ import annotations
@@ -149,45 +149,3 @@ def manifest_detail(uow: UnitOfWork, code: str) -> dict[str, Any]:
     parcels = [{"waybill": r.waybill_no, "order_no": r.order_no, "pieces": r.pieces, "weight": r.weight_kg,
                 "status": r.status, "shipped_at": r.shipped_at, "list_status": r.return_status or ""} for r in rows]
     return {**_manifest_row(m, sum(p["status"] == "shipped" for p in parcels)), "parcel_list": parcels}
-
-
-def waybill_png(uow: UnitOfWork, waybill: str) -> bytes:
-    """The packed parcel's waybill label as the printer will print it (an on-screen preview, PNG)."""
-    from app.outbound.documents import waybill_data
-    from printing.label import to_png
-    from printing.waybill import waybill_label
-
-    require(uow, Permission.VIEW)
-    order_id = uow.session.execute(select(Parcel.order_id).where(Parcel.waybill_no == waybill)).scalar()
-    if order_id is None:
-        raise NotFound(f"no packed parcel with waybill {waybill}", code="unknown_parcel", waybill=waybill)
-    return to_png(waybill_label(waybill_data(uow, order_id)))
-
-
-def pick_list_pdf(uow: UnitOfWork, wave_no: str) -> bytes:
-    from app.outbound.waves import pick_list
-    from printing.pick_list import pick_list_pdf as render
-
-    return render(pick_list(uow, wave_no))
-
-
-def manifest_pdf(uow: UnitOfWork, code: str) -> bytes:
-    from app.outbound.documents import manifest_data
-    from printing.shipping_docs import manifest_pdf as render
-
-    return render(manifest_data(uow, code))
-
-
-def gate_pass_pdf(uow: UnitOfWork, code: str) -> bytes:
-    from app.outbound.documents import gate_pass_data
-    from printing.shipping_docs import gate_pass_pdf as render
-
-    return render(gate_pass_data(uow, code))
-
-
-def batch_record_pdf(uow: UnitOfWork, lot: str) -> bytes:
-    from app.customs import batch_record_data as batch_record
-    from printing.batch_record import batch_record_pdf as render
-
-    require(uow, Permission.PRINT)
-    return render(batch_record(uow, lot))

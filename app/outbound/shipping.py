@@ -143,12 +143,11 @@ def _new_manifest(uow: UnitOfWork, carrier: str, vehicle: str, parcels: list[Par
 
 
 def print_manifest(uow: UnitOfWork, manifest_no: str, printer: str) -> list[int]:
-    from printing.shipping_docs import gate_pass_pdf, manifest_pdf
+    """Queue the handover manifest and the gate pass for `printer` (each print audited with the manifest)."""
+    from app.documents import registry
 
-    manifest = manifest_pdf(shipping_documents.manifest_data(uow, manifest_no))
-    gate_pass = gate_pass_pdf(shipping_documents.gate_pass_data(uow, manifest_no))
-    return [print_queue.enqueue(uow, f"handover manifest {manifest_no}", printer, manifest).id,
-            print_queue.enqueue(uow, f"gate pass {manifest_no}", printer, gate_pass).id]
+    return [registry.enqueue(uow, "manifest", manifest_no, "pdf", printer).id,
+            registry.enqueue(uow, "gate-pass", manifest_no, "pdf", printer).id]
 
 
 @dataclass

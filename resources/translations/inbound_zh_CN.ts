@@ -101,37 +101,6 @@
     </message>
 </context>
 <context>
-    <name>DocumentPreview</name>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save as PDF…</source>
-        <translation>另存为 PDF(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Send to the &amp;label printer (Ctrl+L)</source>
-        <translation>发送到标签打印机(&amp;L) (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
-    </message>
-    <message>
-        <source>Pages: %1</source>
-        <translation>页数：%1</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>已保存为 %1</translation>
-    </message>
-    <message>
-        <source>Queued for the label printer as print job %1.</source>
-        <translation>已作为打印任务 %1 加入标签打印机队列。</translation>
-    </message>
-</context>
-<context>
     <name>ErrorText</name>
     <message>
         <source>The tally of this declaration is not closed yet: close it before the release. Nothing was changed.</source>
@@ -371,28 +340,8 @@
 <context>
     <name>InboundColumns</name>
     <message>
-        <source>Account-book item</source>
-        <translation>账册料号</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>品名</translation>
-    </message>
-    <message>
-        <source>Entered</source>
-        <translation>入区</translation>
-    </message>
-    <message>
-        <source>Pre-decreased</source>
-        <translation>预扣减</translation>
-    </message>
-    <message>
-        <source>Decreased</source>
-        <translation>已核减</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>结余</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -472,29 +421,6 @@
     </message>
 </context>
 <context>
-    <name>InboundDocuments</name>
-    <message>
-        <source>Tally report</source>
-        <translation>理货报告</translation>
-    </message>
-    <message>
-        <source>Put-away list</source>
-        <translation>上架单</translation>
-    </message>
-    <message>
-        <source>Carton and pallet labels</source>
-        <translation>箱标签和托盘标签</translation>
-    </message>
-    <message>
-        <source>Making %1…</source>
-        <translation>正在生成%1…</translation>
-    </message>
-    <message>
-        <source>Drawing the preview…</source>
-        <translation>正在绘制预览…</translation>
-    </message>
-</context>
-<context>
     <name>InboundWords</name>
     <message>
         <source>expected</source>
@@ -519,21 +445,6 @@
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerScreen</name>
-    <message>
-        <source>Customs ledger</source>
-        <translation>海关账册台账</translation>
-    </message>
-    <message>
-        <source>Balance = entered − decreased. Pre-decreased units are declared on inventory lists but have not left the gate yet.</source>
-        <translation>结余 = 入区 − 已核减。预扣减数量已在清单中申报，但尚未出区。</translation>
-    </message>
-    <message>
-        <source>Items: %1 · entered %2 · pre-decreased %3 · decreased %4 · balance %5</source>
-        <translation>料号：%1 · 入区 %2 · 预扣减 %3 · 已核减 %4 · 结余 %5</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from PIL import Image
 
 from app.errors import Rejected
 from app.persistence.uow import UnitOfWork
-from app.customs.inventory_print import inventory_list_document
+from app.documents.registry import produce
 from tests.conftest import actor
 from tests.orders.helpers import ceb622, import_samples, receipts
 from tests.customs.test_receipts import declared
@@ -20,7 +20,7 @@ from tests.customs.test_receipts import declared
 
 def pdf_for(db, order_no: str) -> bytes:  # noqa: ANN001
     with UnitOfWork(db, actor("clerk")) as uow:
-        pdf = inventory_list_document(uow, order_no)
+        pdf = produce(uow, "inventory-list", order_no, "pdf", target="test.pdf").payload
         uow.commit()
     return pdf
 

@@ -10,8 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
-from app.outbound import queries
-from ui.outbound import documents
+from ui.widgets import document_preview as documents
 from ui.outbound.words import fmt, status_word
 from ui.widgets.error_dialog import show_error
 
@@ -41,7 +40,7 @@ class BatchRecordView(QWidget):
         self.setObjectName("batch_record")
         self.ctx = ctx
         self.record: dict[str, Any] | None = None
-        self.preview: documents.PdfPreview | None = None
+        self.preview: documents.DocumentPreview | None = None
         self.lot = QLineEdit(objectName="batch_lot")
         self.lot.setClearButtonEnabled(True)
         self.lot_label = QLabel(buddy=self.lot)
@@ -157,40 +156,26 @@ class BatchRecordView(QWidget):
     def _lot_code(self) -> str | None:
         return self.record["lot"]["lot"] if self.record is not None else None
 
-    def _title(self, lot: str) -> str:
-        return fmt(self.tr("Batch record %1"), lot)
-
     @Slot()
     def preview_pdf(self) -> None:
         lot = self._lot_code()
         if lot is None or not self.ctx.may(Permission.PRINT):
             return
-        title = self._title(lot)
 
-        def show(pdf: bytes) -> None:
-            self.preview = documents.PdfPreview(self.ctx, pdf, title, self)
-            self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.preview.open()
+        def show(preview: documents.DocumentPreview) -> None:
+            self.preview = preview
 
-        documents.make_pdf(self.ctx, self, title, lambda uow: queries.batch_record_pdf(uow, lot), show)
+        documents.open_preview(self.ctx, self, "batch-record", lot, on_open=show)
 
     @Slot()
     def print_pdf(self) -> None:
         lot = self._lot_code()
         if lot is not None and self.ctx.may(Permission.PRINT):
-            documents.print_document(self.ctx, self, self._title(lot), lambda uow: queries.batch_record_pdf(uow, lot),
-                                     on_result=self.message.setText)
+            documents.print_now(self.ctx, self, "batch-record", lot, on_result=self.message.setText)
 
     @Slot()
     def save_pdf(self) -> None:
         lot = self._lot_code()
         if lot is None or not self.ctx.may(Permission.PRINT):
             return
-        title = self._title(lot)
-
-        def saved(pdf: bytes) -> None:
-            path = documents.save(pdf, self, title)
-            if path:
-                self.message.setText(fmt(self.tr("Saved as %1"), path))
-
-        documents.make_pdf(self.ctx, self, title, lambda uow: queries.batch_record_pdf(uow, lot), saved)
+        documents.save_now(self.ctx, self, "batch-record", lot, on_result=self.message.setText)

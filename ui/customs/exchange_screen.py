@@ -22,7 +22,7 @@ from ui.customs.archive_view import MessageDialog
 from ui.orders.batch_job import run_batched
 from ui.customs.exchange_texts import export_text, pass_lines, receipts_text
 from ui.customs.inbox_watcher import InboxWatcher
-from ui.orders.printout import PrintoutDialog
+from ui.widgets.document_preview import open_preview
 from ui.orders.vocabulary import direction_label
 from ui.orders.widgets import StatusLine, local_time, press_on
 from ui.shell.screen import Screen, heading
@@ -273,6 +273,4 @@ The archive is listed newest first.
     def open_printout(self) -> None:
         order_no = self.order_no.text().strip()
         if order_no:
-            dialog = PrintoutDialog(self.ctx, order_no, self.window())
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            open_preview(self.ctx, self.window(), "inventory-list", order_no)

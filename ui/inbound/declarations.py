@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.stations import Feedback
-from ui.inbound.documents import open_document
+from ui.widgets.document_preview import open_preview
 from ui.inbound.tables import DECLARATION_COLUMNS, RowsModel, TallyModel, fit_on_reset
 from ui.inbound.words import RECEIVABLE, declaration_status, for_banner, status_flow
 from ui.shell.screen import Screen, heading
@@ -276,4 +276,4 @@ class DeclarationsScreen(Screen):
     def print_document(self, kind: str) -> None:
         number = self.selected()
         if number is not None:
-            open_document(self.ctx, self, kind, number)
+            open_preview(self.ctx, self, kind, number)

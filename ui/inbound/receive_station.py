@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBox
 
 from app.devices.scanner import split_aim
 from app.stations import Feedback, Tone
-from ui.inbound.documents import open_document
+from ui.widgets.document_preview import open_preview
 from ui.inbound.station_base import StationScreen
 from ui.inbound.tables import TallyModel, fit_on_reset
 from ui.inbound.words import RECEIVABLE, declaration_status
@@ -265,4 +265,4 @@ class ReceiveStationScreen(StationScreen):
 
     def tally_report(self) -> None:
         if self.station is not None:
-            open_document(self.ctx, self, "tally-report", self.station.declaration_no)
+            open_preview(self.ctx, self, "tally-report", self.station.declaration_no)

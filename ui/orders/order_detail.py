@@ -15,7 +15,7 @@ from app.orders.cancel import CANCELLABLE, DECLARED, cancel_order
 from app.outbound.cancel import HELD
 from app.customs.exchange import deliver_outbox
 from app.orders.queries import order_timeline
-from ui.orders.printout import PrintoutDialog
+from ui.widgets.document_preview import open_preview
 from ui.orders.vocabulary import (
     cancel_state_label, customs_status_label, event_label, order_status_label, rejection_label,
 )
@@ -312,6 +312,4 @@ class OrderDetail(QWidget):
 
     def open_printout(self) -> None:
         if self.order_no:
-            dialog = PrintoutDialog(self.ctx, self.order_no, self.window())
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            open_preview(self.ctx, self.window(), "inventory-list", self.order_no)

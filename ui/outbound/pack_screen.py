@@ -15,7 +15,7 @@ from PySide6.QtCore import QRegularExpression, Qt, Slot
 from PySide6.QtGui import QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from app.outbound import queries
+from app.documents.registry import produce
 from app.outbound.packing import PackOrder, Unit
 from app.stations import Feedback, Tone
 from app.outbound.pack_station import PackStation
@@ -228,7 +228,7 @@ class PackScreen(StationScreen):
         self.scan_bar.setFocus()
         self.hub.wake_queue()
         waybill = fb.params["waybill"]
-        self.ctx.run(lambda uow: queries.waybill_png(uow, waybill), write=False, on_done=self._show_label,
+        self.ctx.run(lambda uow: produce(uow, "waybill", waybill, "png").payload, write=False, on_done=self._show_label,
                      on_error=self.ctx.sig_error.emit)
 
     def _show_label(self, png: bytes) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from app.domain.roles import Permission
 from app.outbound import queries
-from ui.outbound import documents
+from ui.widgets import document_preview as documents
 from ui.outbound.grid import GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word
 from ui.shell.screen import Screen, heading
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class ShippingScreen(Screen):
-    """F5 makes the manifest, F6 prints the selected manifest, F7 its gate pass."""
+    """F5 makes the manifest, F6 prints the selected manifest, F7 its gate pass, F8 the inspection pull list."""
 
     areas = frozenset({"shipping", "packing"})
 
@@ -36,16 +36,17 @@ class ShippingScreen(Screen):
         self.create_button = QPushButton(objectName="create_manifest", clicked=self.create_manifest)
         self.print_manifest_button = QPushButton(objectName="print_manifest", clicked=self.print_manifest)
         self.print_pass_button = QPushButton(objectName="print_gate_pass", clicked=self.print_gate_pass)
+        self.print_pull_button = QPushButton(objectName="print_pull_list", clicked=self.print_pull_list)
         self.manifests = grid("manifests", 9)
         self._lay_out()
         self.vehicle.returnPressed.connect(self.create_manifest)
         self.manifests.itemSelectionChanged.connect(self._selection_changed)
         for key, slot in ((Qt.Key.Key_F5, self.create_manifest), (Qt.Key.Key_F6, self.print_manifest),
-                          (Qt.Key.Key_F7, self.print_gate_pass)):
+                          (Qt.Key.Key_F7, self.print_gate_pass), (Qt.Key.Key_F8, self.print_pull_list)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        for button in (self.print_manifest_button, self.print_pass_button):
+        for button in (self.print_manifest_button, self.print_pass_button, self.print_pull_button):
             button.setVisible(ctx.may(Permission.PRINT))
         self.retranslate_ui()
         self.refresh()
@@ -59,6 +60,7 @@ class ShippingScreen(Screen):
         prints = QHBoxLayout()
         prints.addWidget(self.print_manifest_button)
         prints.addWidget(self.print_pass_button)
+        prints.addWidget(self.print_pull_button)
         prints.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -75,6 +77,7 @@ class ShippingScreen(Screen):
         self.create_button.setText(self.tr("Create manifest (F5)"))
         self.print_manifest_button.setText(self.tr("Print manifest (F6)"))
         self.print_pass_button.setText(self.tr("Print gate pass (F7)"))
+        self.print_pull_button.setText(self.tr("Print pull list (F8)"))
         self.manifests.setHorizontalHeaderLabels([
             self.tr("Manifest"), self.tr("Gate pass"), self.tr("Carrier"), self.tr("Vehicle"), self.tr("Status"),
             self.tr("Parcels"), self.tr("Out"), self.tr("Gross kg"), self.tr("Created")])
@@ -164,15 +167,20 @@ class ShippingScreen(Screen):
 
     @Slot()
     def print_manifest(self) -> None:
-        self._print(self.tr("Handover manifest %1"), queries.manifest_pdf)
+        self._print("manifest")
 
     @Slot()
     def print_gate_pass(self) -> None:
-        self._print(self.tr("Gate pass %1"), queries.gate_pass_pdf)
+        self._print("gate-pass")
 
-    def _print(self, title: str, render: Any) -> None:
+    @Slot()
+    def print_pull_list(self) -> None:
+        """Every order pulled for inspection (its goods go to the inspection area, not onto a vehicle)."""
+        if self.ctx.may(Permission.PRINT):
+            documents.print_now(self.ctx, self, "pull-list", "-", on_result=self.result.setText)
+
+    def _print(self, document: str) -> None:
         number = selected_key(self.manifests)
         if number is None or not self.ctx.may(Permission.PRINT):
             return
-        documents.print_document(self.ctx, self, fmt(title, number), lambda uow: render(uow, number),
-                                 on_result=lambda said: said and self.result.setText(said))
+        documents.print_now(self.ctx, self, document, number, on_result=self.result.setText)

@@ -13,7 +13,8 @@ from app.domain.roles import Permission
 from app.outbound import queries
 from ui.jobs import JobState, run_job
 from ui.models.paged import Column, PagedTableModel
-from ui.outbound import documents, texts  # noqa: F401 - texts registers the outbound error sentences
+from ui.outbound import texts  # noqa: F401 - texts registers the outbound error sentences
+from ui.widgets import document_preview as documents
 from ui.outbound.grid import AMBER, GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word, wave_kind
 from ui.shell.screen import Screen, heading
@@ -240,6 +241,4 @@ class WavesScreen(Screen):
         wave = selected_key(self.waves)
         if wave is None or not self.ctx.may(Permission.PRINT):
             return
-        title = fmt(self.tr("Pick list %1"), wave)
-        documents.print_document(self.ctx, self, title, lambda uow: queries.pick_list_pdf(uow, wave),
-                                 on_result=lambda said: said and self.summary.setText(said))
+        documents.print_now(self.ctx, self, "pick-list", wave, on_result=self.summary.setText)

@@ -14,7 +14,7 @@ from tests.orders.gui.helpers import BUYER_ID, cop_nos, every_text, open_screen,
 from tests.orders.helpers import ceb622, export, import_samples
 from ui.customs.archive_view import MessageDialog
 from ui.customs.exchange_screen import ExchangeScreen
-from ui.orders.printout import PrintoutDialog
+from ui.widgets.document_preview import DocumentPreview
 
 ORDER = "TG20261121000002"
 
@@ -110,8 +110,8 @@ def test_the_archive_shows_a_file_masked_and_the_printout_opens(make_ctx, qtbot,
     dialog.close()
     QTest.keyClicks(screen.order_no, ORDER)
     QTest.keyClick(screen.order_no, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _top(PrintoutDialog) is not None and bool(_top(PrintoutDialog).pages), timeout=20_000)
-    _top(PrintoutDialog).close()
+    qtbot.waitUntil(lambda: _top(DocumentPreview) is not None and bool(_top(DocumentPreview).page_labels), timeout=20_000)
+    _top(DocumentPreview).close()
     wait_idle(qtbot, ctx)
     assert BUYER_ID not in every_text(screen)
 

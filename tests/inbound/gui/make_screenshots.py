@@ -100,7 +100,7 @@ def counting(window, languages: tuple[str, ...], translations) -> None:  # noqa:
 
 def stored(window, db: Database, languages: tuple[str, ...], translations) -> None:  # noqa: ANN001
     """Closed and released: the tally report, the put-away station after a goods scan, the ledger."""
-    from ui.inbound.documents import DocumentPreview
+    from ui.widgets.document_preview import DocumentPreview
 
     dock = station(db, name="dock-2")
     dock.scan("CMD:CLOSE", uuid.uuid4().hex)

@@ -16,7 +16,7 @@ from tests.gui.helpers import wait_idle
 from tests.inbound.conftest import DECLARATION, load_master_data, sample_scans
 from tests.inbound.helpers import feed, station as receive_station
 from ui.inbound.declarations import DeclarationsScreen
-from ui.inbound.documents import DocumentPreview
+from ui.widgets.document_preview import DocumentPreview
 from ui.widgets.error_dialog import RowErrorsDialog
 
 
@@ -134,7 +134,7 @@ def test_closing_the_tally_from_the_list(qtbot, station_ctx, declared, uow_as):
 
 
 def test_a_document_job_can_be_cancelled(qtbot, station_ctx, tallied):
-    from ui.inbound.documents import open_document
+    from ui.widgets.document_preview import open_preview as open_document
 
     ctx = station_ctx("clerk")
     screen = _screen(qtbot, ctx)

@@ -15,7 +15,7 @@ from tests.gui.helpers import wait_idle
 from tests.inbound.gui.conftest import scan_and_wait
 from tests.inbound.conftest import DECLARATION, sample_scans
 from ui.inbound.declarations import DeclarationsScreen
-from ui.inbound.documents import DocumentPreview
+from ui.widgets.document_preview import DocumentPreview
 from ui.customs.ledger import LedgerScreen
 from ui.inbound.putaway_station import PutawayStationScreen
 from ui.main_window import MainWindow

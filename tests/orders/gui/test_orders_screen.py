@@ -19,9 +19,10 @@ from tests.orders.gui.helpers import (
     BUYER_ID, BUYER_PHONE, MASKED_ID, MASKED_PHONE, cop_nos, every_text, open_screen, order_state,
 )
 from tests.orders.helpers import ceb622, export, import_samples, receipts
-from ui.orders import order_detail, printout
+from ui.orders import order_detail
 from ui.orders.orders_screen import TABS, OrdersScreen
-from ui.orders.printout import PrintoutDialog
+from ui.widgets import document_preview
+from ui.widgets.document_preview import DocumentPreview
 from ui.orders.widgets import table_texts
 
 FIRST = "TG20261121000000"  # buyer 330106199408148190, phone 15821605483
@@ -171,22 +172,23 @@ def test_the_inventory_list_previews_and_saves_masked(make_ctx, qtbot, declared,
     screen = open_screen(qtbot, OrdersScreen, ctx)
     _show_order(qtbot, screen, FIRST)
     QTest.keyClick(screen.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: _dialog() is not None and bool(_dialog().pages), timeout=20_000)
+    qtbot.waitUntil(lambda: _dialog() is not None and bool(_dialog().page_labels), timeout=20_000)
     dialog = _dialog()
-    assert not dialog.pages[0].pixmap().isNull() and dialog.status.text() == "1 page(s)"
+    assert not dialog.page_labels[0].pixmap().isNull() and dialog.page_count == 1
+    assert dialog.windowTitle() == f"Inventory list {FIRST}"
     target = tmp_path / "list.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF (*.pdf)"))
-    dialog.save_document()
+    dialog.save()
     qtbot.waitUntil(target.exists, timeout=20_000)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert MASKED_ID in text and BUYER_ID not in text and declared[FIRST] in text
-    assert dialog.status.text() == f"Saved as {target}"
+    qtbot.waitUntil(lambda: dialog.status.text() == f"Saved as {target}", timeout=20_000)  # once audited
     sent = []
-    monkeypatch.setattr(printout.documents, "print_or_save",
+    monkeypatch.setattr(document_preview, "deliver",
                         lambda pdf, parent, title, printer: sent.append((pdf[:5], title)) or "Printed on Office-A4")
     QTest.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialog.status.text() == "Printed on Office-A4", timeout=20_000)
-    assert sent == [(b"%PDF-", f"inventory-list-{FIRST}")]
+    assert sent == [(b"%PDF-", f"Inventory list {FIRST}")]
     dialog.close()
     wait_idle(qtbot, ctx)
     with uow_as("admin", write=False) as uow:  # the preview is not a print; the saved and the printed copy are
@@ -194,6 +196,6 @@ def test_the_inventory_list_previews_and_saves_masked(make_ctx, qtbot, declared,
     assert prints == [FIRST, FIRST]
 
 
-def _dialog() -> PrintoutDialog | None:
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintoutDialog) and w.isVisible()]
+def _dialog() -> DocumentPreview | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentPreview) and w.isVisible()]
     return found[-1] if found else None

@@ -8,6 +8,7 @@ import io
 import pytest
 from sqlalchemy import select
 
+from app.documents.registry import produce
 from app.errors import NotFound, Rejected
 from app.persistence.models import ConsumerOrder
 from app.outbound import queries as q
@@ -76,9 +77,9 @@ def test_manifests_the_label_preview_and_the_documents(allocated, uow_as):
     packed = [pack_order(allocated, no).params for no in sf]
     with uow_as("clerk", write=False) as uow:
         waiting = q.packed_by_carrier(uow)
-        png = q.waybill_png(uow, packed[0]["waybill"])
+        png = produce(uow, "waybill", packed[0]["waybill"], "png").payload
         with pytest.raises(NotFound):
-            q.waybill_png(uow, "NO-SUCH-WAYBILL")
+            produce(uow, "waybill", "NO-SUCH-WAYBILL", "png")
     assert [(c["carrier"], c["parcels"]) for c in waiting] == [("SF", 2)]
     decoded = {b.text for b in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))}
     assert packed[0]["waybill"] in decoded
@@ -87,9 +88,11 @@ def test_manifests_the_label_preview_and_the_documents(allocated, uow_as):
     with uow_as("customs", write=False) as uow:
         board = q.manifests(uow)
         detail = q.manifest_detail(uow, report.gate_pass)
-        manifest, gate_pass = q.manifest_pdf(uow, report.manifest), q.gate_pass_pdf(uow, report.manifest)
-        pick_list = q.pick_list_pdf(uow, wave)
-        record = q.batch_record_pdf(uow, f"QD292126I000000123/{_a_batch(allocated, packed[0]['waybill'])}")
+        manifest, gate_pass = (produce(uow, "manifest", report.manifest).payload,
+                               produce(uow, "gate-pass", report.manifest).payload)
+        pick_list = produce(uow, "pick-list", wave).payload
+        record = produce(uow, "batch-record",
+                         f"QD292126I000000123/{_a_batch(allocated, packed[0]['waybill'])}").payload
         assert q.packed_by_carrier(uow) == []
     assert wave in pdf_text(pick_list)
     assert [(m["manifest"], m["parcels"], m["shipped"], m["status"]) for m in board] == [

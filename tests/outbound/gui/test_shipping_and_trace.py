@@ -16,7 +16,7 @@ from tests.gui.helpers import wait_idle
 from tests.outbound.gui.helpers import Delivered, pdf_text, press, scan, shown
 from tests.outbound.conftest import CONTAINER, DECLARATION
 from tests.outbound.helpers import pack_order, pick_everything
-from ui.outbound import documents
+from ui.widgets import document_preview as documents
 from ui.outbound.gate_screen import GateScreen
 from ui.outbound.grid import RED
 from ui.outbound.shipping_screen import ShippingScreen

@@ -1,0 +1,39 @@
+"""CLI: `bwms print DOC KEY --out FILE.pdf|FILE.zpl` — any document of the registry (app.documents.registry)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.context import CliContext, add_json
+from app.documents.registry import produce, registry
+from app.errors import Rejected
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    names = registry().names(cli=True)
+    p = add_json(sub.add_parser("print", help="print a document to a PDF or ZPL file"))
+    p.add_argument("document", metavar="DOC", choices=names, help=", ".join(names))
+    p.add_argument("key", metavar="KEY", help="the declaration, 'all' or a location-code prefix, or '-'")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pdf or FILE.zpl")
+    p.set_defaults(func=cmd_print)
+
+
+def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
+    formats = registry()[args.document].formats
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in formats:
+        ctx.parser_error(f"{args.document} prints as {' or '.join(f.upper() for f in formats)}: "
+                         f"use --out FILE.{formats[0]}")
+        return 2
+    with ctx.uow() as uow:
+        made = produce(uow, args.document, args.key, fmt, target=str(args.out))
+        try:
+            args.out.write_bytes(made.payload)
+        except OSError as exc:
+            raise Rejected(f"cannot write {args.out}: {exc.strerror or exc}", code="cannot_write") from exc
+        uow.commit()
+    size, reprint = len(made.payload), bool(made.reprint)
+    data = {"document": args.document, "key": args.key, "out": str(args.out), "bytes": size, "reprint": reprint}
+    ctx.emit(data, f"{args.document} {args.key} → {args.out} ({size} bytes){' (reprint)' if reprint else ''}")
+    return 0
