@@ -371,28 +371,8 @@
 <context>
     <name>InboundColumns</name>
     <message>
-        <source>Account-book item</source>
-        <translation>账册料号</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>品名</translation>
-    </message>
-    <message>
-        <source>Entered</source>
-        <translation>入区</translation>
-    </message>
-    <message>
-        <source>Pre-decreased</source>
-        <translation>预扣减</translation>
-    </message>
-    <message>
-        <source>Decreased</source>
-        <translation>已核减</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>结余</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -522,21 +502,6 @@
     </message>
 </context>
 <context>
-    <name>LedgerScreen</name>
-    <message>
-        <source>Customs ledger</source>
-        <translation>海关账册台账</translation>
-    </message>
-    <message>
-        <source>Balance = entered − decreased. Pre-decreased units are declared on inventory lists but have not left the gate yet.</source>
-        <translation>结余 = 入区 − 已核减。预扣减数量已在清单中申报，但尚未出区。</translation>
-    </message>
-    <message>
-        <source>Items: %1 · entered %2 · pre-decreased %3 · decreased %4 · balance %5</source>
-        <translation>料号：%1 · 入区 %2 · 预扣减 %3 · 已核减 %4 · 结余 %5</translation>
-    </message>
-</context>
-<context>
     <name>PutawayStationScreen</name>
     <message>
         <source>Put-away station</source>
@@ -547,12 +512,16 @@
         <translation>请放到</translation>
     </message>
     <message>
-        <source>Allow two lots of one SKU in one location (Alt+M)</source>
-        <translation>允许同一商品的两个批次放在同一库位 (Alt+M)</translation>
+        <source>Allow two lots of one SKU in one location</source>
+        <translation>允许同一商品的两个批次放在同一库位</translation>
     </message>
     <message>
-        <source>Accept all suggestions (F9)</source>
-        <translation>全部按建议上架 (F9)</translation>
+        <source>Forget the goods</source>
+        <translation>放下手中的货物</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions</source>
+        <translation>全部按建议上架</translation>
     </message>
     <message>
         <source>Waiting for put-away</source>
@@ -582,26 +551,6 @@
         <translation>申报单：</translation>
     </message>
     <message>
-        <source>Choose declaration (F2)</source>
-        <translation>选择申报单 (F2)</translation>
-    </message>
-    <message>
-        <source>Next carton damaged (F6)</source>
-        <translation>下一件残损 (F6)</translation>
-    </message>
-    <message>
-        <source>Undo last scan (F7)</source>
-        <translation>撤销上次扫描 (F7)</translation>
-    </message>
-    <message>
-        <source>Close tally (F9)</source>
-        <translation>结束理货 (F9)</translation>
-    </message>
-    <message>
-        <source>Tally report (F8)</source>
-        <translation>理货报告 (F8)</translation>
-    </message>
-    <message>
         <source>No declaration chosen.</source>
         <translation>尚未选择申报单。</translation>
     </message>
@@ -626,6 +575,22 @@
         <translation>结束理货</translation>
     </message>
     <message>
+        <source>Choose declaration</source>
+        <translation>选择申报单</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>撤销上次扫描</translation>
+    </message>
+    <message>
+        <source>Next carton damaged</source>
+        <translation>下一件残损</translation>
+    </message>
+    <message>
+        <source>Tally report</source>
+        <translation>理货报告</translation>
+    </message>
+    <message>
         <source>Close the tally of %1? Lots are made and the goods wait on inspection hold; nothing more can be counted.</source>
         <translation>结束 %1 的理货？将生成批次，货物查验暂扣待放行；之后不能再计数。</translation>
     </message>
@@ -647,21 +612,6 @@
     <message>
         <source>Customs ledger</source>
         <translation>海关账册台账</translation>
-    </message>
-</context>
-<context>
-    <name>StationScreen</name>
-    <message>
-        <source>Last scan: %1</source>
-        <translation>上次扫描：%1</translation>
-    </message>
-    <message>
-        <source>Send again (F5)</source>
-        <translation>重新发送 (F5)</translation>
-    </message>
-    <message>
-        <source>Scan here (the scanner types into this field)</source>
-        <translation>在此扫描（扫描枪会输入到此栏）</translation>
     </message>
 </context>
 </TS>

@@ -15,38 +15,6 @@
 <context>
     <name>Columns</name>
     <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Business no.</source>
-        <translation>业务编号</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态说明</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256 校验值</translation>
-    </message>
-    <message>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
@@ -93,21 +61,6 @@
     <message>
         <source>Rejection</source>
         <translation>拒绝原因</translation>
-    </message>
-</context>
-<context>
-    <name>CustomsExchange</name>
-    <message>
-        <source>in the outbox since %1</source>
-        <translation>自 %1 起在发件箱中</translation>
-    </message>
-    <message>
-        <source>waiting to be written to the outbox</source>
-        <translation>等待写入发件箱</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <translation>已存档</translation>
     </message>
 </context>
 <context>
@@ -163,124 +116,6 @@
     <message>
         <source>Country of origin {origin} has no customs code.</source>
         <translation>原产国 {origin} 没有对应的海关代码。</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeScreen</name>
-    <message>
-        <source>Customs exchange</source>
-        <translation>海关数据交换</translation>
-    </message>
-    <message>
-        <source>Outbox (files to customs):</source>
-        <translation>发件箱（发往海关的文件）：</translation>
-    </message>
-    <message>
-        <source>Inbox (receipts from customs):</source>
-        <translation>收件箱（海关回执）：</translation>
-    </message>
-    <message>
-        <source>Declare now (F5)</source>
-        <translation>立即申报 (F5)</translation>
-    </message>
-    <message>
-        <source>Read receipts now (F6)</source>
-        <translation>立即读取回执 (F6)</translation>
-    </message>
-    <message>
-        <source>&amp;Watch the inbox and apply new receipts</source>
-        <translation>监视收件箱并自动处理新回执(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Direction</source>
-        <translation>方向(&amp;D)</translation>
-    </message>
-    <message>
-        <source>T&amp;ype</source>
-        <translation>类型(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>sent and received</source>
-        <translation>发出和收到</translation>
-    </message>
-    <message>
-        <source>any type</source>
-        <translation>任意类型</translation>
-    </message>
-    <message>
-        <source>What the inbox watcher did</source>
-        <translation>收件箱监视记录</translation>
-    </message>
-    <message>
-        <source>Inventory-list printout</source>
-        <translation>清单打印</translation>
-    </message>
-    <message>
-        <source>&amp;Order no.</source>
-        <translation>订单编号(&amp;O)</translation>
-    </message>
-    <message>
-        <source>scan or type, then Enter</source>
-        <translation>扫描或输入后按回车</translation>
-    </message>
-    <message>
-        <source>Preview… (Ctrl+P)</source>
-        <translation>预览… (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Declaring inventory lists</source>
-        <translation>正在申报清单</translation>
-    </message>
-    <message>
-        <source>Reading receipts</source>
-        <translation>正在读取回执</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeTexts</name>
-    <message>
-        <source>%1 inventory lists declared into %2.</source>
-        <translation>已申报 %1 份清单，文件写入 %2。</translation>
-    </message>
-    <message>
-        <source>%1 earlier files written to the outbox again.</source>
-        <translation>另有 %1 个以前的文件重新写入发件箱。</translation>
-    </message>
-    <message>
-        <source>Not declared: %1.</source>
-        <translation>未申报：%1。</translation>
-    </message>
-    <message>
-        <source>Cancelled: the lists declared before are kept.</source>
-        <translation>已取消：之前申报的清单保留。</translation>
-    </message>
-    <message>
-        <source>%1 receipts applied, %2 duplicates, %3 for unknown lists, %4 files refused.</source>
-        <translation>已处理回执 %1 条，重复 %2 条，找不到清单 %3 条，拒收文件 %4 个。</translation>
-    </message>
-    <message>
-        <source>Cancelled: the files read before are kept.</source>
-        <translation>已取消：之前读取的文件保留。</translation>
-    </message>
-    <message>
-        <source>%1: order %2, customs %3 → %4</source>
-        <translation>%1：订单 %2，海关 %3 → %4</translation>
-    </message>
-    <message>
-        <source>(older than %1, kept in the history)</source>
-        <translation>（早于“%1”，仅记入历史）</translation>
-    </message>
-    <message>
-        <source>%1: no list for %2 (status %3)</source>
-        <translation>%1：找不到 %2 的清单（状态 %3）</translation>
-    </message>
-    <message>
-        <source>%1 refused: %2</source>
-        <translation>%1 被拒收：%2</translation>
-    </message>
-    <message>
-        <source>%1 receipts were already applied before</source>
-        <translation>%1 条回执以前已经处理过</translation>
     </message>
 </context>
 <context>

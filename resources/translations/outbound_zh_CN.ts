@@ -2,173 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>BatchRecordView</name>
-    <message>
-        <source>&amp;Lot:</source>
-        <translation>批次(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>batch, DECLARATION/BATCH or SSCC</source>
-        <translation>批次号、报关单号/批次号或 SSCC 箱码</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Preview PDF (F6)</source>
-        <translation>预览 PDF（F6）</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
-    </message>
-    <message>
-        <source>Batch record %1</source>
-        <translation>批次记录 %1</translation>
-    </message>
-    <message>
-        <source>entered %1 − shipped %2 − other %3 = on hand %4</source>
-        <translation>入区 %1 − 出区 %2 − 其他 %3 = 在库 %4</translation>
-    </message>
-    <message>
-        <source>Lot</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Made / expiry</source>
-        <translation>生产日期 / 到期日</translation>
-    </message>
-    <message>
-        <source>Account book / item / HS</source>
-        <translation>账册 / 料号 / 税号</translation>
-    </message>
-    <message>
-        <source>Declaration / line / declared</source>
-        <translation>报关单 / 行号 / 申报数量</translation>
-    </message>
-    <message>
-        <source>Container / seal / B/L</source>
-        <translation>集装箱 / 封志 / 提单</translation>
-    </message>
-    <message>
-        <source>Tally: good / damaged / closed</source>
-        <translation>理货：完好 / 残损 / 完成</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>放行</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>结存</translation>
-    </message>
-    <message>
-        <source>Entries and exits</source>
-        <translation>进出记录</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>单证</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Qty ±</source>
-        <translation>数量 ±</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <source>Put-away</source>
-        <translation>上架</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>到</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Allocations (the batch split)</source>
-        <translation>分配（批次拆分）</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Picked</source>
-        <translation>已拣</translation>
-    </message>
-    <message>
-        <source>Short</source>
-        <translation>短拣</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Parcels and exit</source>
-        <translation>包裹与出区</translation>
-    </message>
-    <message>
-        <source>Waybill</source>
-        <translation>运单</translation>
-    </message>
-    <message>
-        <source>Inventory list</source>
-        <translation>申报清单</translation>
-    </message>
-    <message>
-        <source>Packed</source>
-        <translation>包装时间</translation>
-    </message>
-    <message>
-        <source>Manifest</source>
-        <translation>交接单</translation>
-    </message>
-    <message>
-        <source>Gate pass</source>
-        <translation>核放单</translation>
-    </message>
-    <message>
-        <source>Left the zone</source>
-        <translation>出区时间</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>已保存为 %1</translation>
-    </message>
-</context>
-<context>
     <name>Columns</name>
     <message>
         <source>Order</source>
@@ -333,8 +166,8 @@
         <translation>已拣 {qty} × {sku}（批次 {batch}）→ {to}；{location} 已拣完</translation>
     </message>
     <message>
-        <source>Short at {location}? Press F8 again to record what is missing</source>
-        <translation>{location} 缺货？再按一次 F8 登记缺少的数量</translation>
+        <source>Short at {location}? Press F6 again to record what is missing</source>
+        <translation>{location} 缺货？再按一次 F6 登记缺少的数量</translation>
     </message>
     <message>
         <source>Short at {location}: {what} frozen for a stock count. {outcomes}</source>
@@ -512,8 +345,8 @@
         <translation>卡口拒绝：</translation>
     </message>
     <message>
-        <source>Whole manifest out (F9, twice)</source>
-        <translation>整单出区（按两次 F9）</translation>
+        <source>Whole manifest out, press twice</source>
+        <translation>整单出区（按两次）</translation>
     </message>
     <message>
         <source>Scan the manifest or the gate pass of the vehicle</source>
@@ -665,20 +498,20 @@
         <translation>留空则用电子秤读数</translation>
     </message>
     <message>
-        <source>Weigh and pack (F9)</source>
-        <translation>称重并包装（F9）</translation>
+        <source>Weigh and pack</source>
+        <translation>称重并包装</translation>
     </message>
     <message>
-        <source>Undo last unit (F4)</source>
-        <translation>撤销上一件（F4）</translation>
+        <source>Undo last unit</source>
+        <translation>撤销上一件</translation>
     </message>
     <message>
-        <source>Put parcel aside (Esc)</source>
-        <translation>包裹放一边（Esc）</translation>
+        <source>Put parcel aside</source>
+        <translation>包裹放一边</translation>
     </message>
     <message>
-        <source>Reprint label (F10)</source>
-        <translation>补打面单（F10）</translation>
+        <source>Reprint label</source>
+        <translation>补打面单</translation>
     </message>
     <message>
         <source>Scale: none at this workstation — type the weight</source>
@@ -739,12 +572,12 @@
         <translation>波次(&amp;W)：</translation>
     </message>
     <message>
-        <source>Short pick (F8, twice)</source>
-        <translation>短拣（按两次 F8）</translation>
+        <source>Short pick, press twice</source>
+        <translation>短拣（按两次）</translation>
     </message>
     <message>
-        <source>Change wave (F2)</source>
-        <translation>更换波次（F2）</translation>
+        <source>Change wave</source>
+        <translation>更换波次</translation>
     </message>
     <message>
         <source>scan the wave, then each location and every unit</source>
@@ -954,89 +787,6 @@
     <message>
         <source>Gate pass %1</source>
         <translation>核放单 %1</translation>
-    </message>
-</context>
-<context>
-    <name>TraceScreen</name>
-    <message>
-        <source>Trace and batch record</source>
-        <translation>追溯与批次记录</translation>
-    </message>
-    <message>
-        <source>&amp;Code:</source>
-        <translation>号码(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>waybill, order, batch, SSCC, declaration, container, manifest or gate pass number (F3)</source>
-        <translation>运单号、订单号、批次号、SSCC 箱码、报关单号、集装箱号、交接单号或核放单号（F3）</translation>
-    </message>
-    <message>
-        <source>Trace</source>
-        <translation>追溯</translation>
-    </message>
-    <message>
-        <source>Batch record</source>
-        <translation>批次记录</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>号码</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Enter a code: the tree shows where the goods came from and where they went.</source>
-        <translation>输入一个号码：树状图显示货物从哪里来、到哪里去。</translation>
-    </message>
-    <message>
-        <source>%1 is a %2: %3 parcels, %4 orders, %5 lots, %6 declarations</source>
-        <translation>%1 是%2：%3 个包裹，%4 个订单，%5 个批次，%6 份报关单</translation>
-    </message>
-    <message>
-        <source>(only the first %1 parcels are listed)</source>
-        <translation>（只列出前 %1 个包裹）</translation>
-    </message>
-    <message>
-        <source>Container / declaration</source>
-        <translation>集装箱 / 报关单</translation>
-    </message>
-    <message>
-        <source>Lot (batch)</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <source>Parcel</source>
-        <translation>包裹</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Orders not allocated yet</source>
-        <translation>尚未分配的订单</translation>
-    </message>
-    <message>
-        <source>container %1 · seal %2 · B/L %3 · entry %4 · released %5</source>
-        <translation>集装箱 %1 · 封志 %2 · 提单 %3 · 报关单号 %4 · 放行 %5</translation>
-    </message>
-    <message>
-        <source>%1 %2 · expiry %3 · declaration line %4</source>
-        <translation>%1 %2 · 到期 %3 · 报关单第 %4 行</translation>
-    </message>
-    <message>
-        <source>%1 · %2 units of this lot · %3 · manifest %4 · gate pass %5 · left %6</source>
-        <translation>%1 · 本批次 %2 件 · %3 · 交接单 %4 · 核放单 %5 · 出区 %6</translation>
-    </message>
-    <message>
-        <source>%1 · waybill %2 · inventory list %3, receipt %4</source>
-        <translation>%1 · 运单 %2 · 申报清单 %3，回执 %4</translation>
     </message>
 </context>
 <context>

@@ -82,13 +82,13 @@ class GateScreen(StationScreen):
         layout.addLayout(keys)
 
     def retranslate_ui(self) -> None:
+        self.retranslate_station()
         self.title.setText(self.tr("Gate station"))
         self.scan_bar.setPlaceholderText(self.tr("scan the manifest or gate pass, then each parcel"))
         self.parcels.setHorizontalHeaderLabels([self.tr("Waybill"), self.tr("Order"), self.tr("Pieces"),
                                                 self.tr("Weight kg"), self.tr("Status"), self.tr("Left at")])
         self.refusals_label.setText(self.tr("Refused at the gate:"))
         self.exit_button.setText(self.key_text(self.tr("Whole manifest out, press twice"), "finish"))
-        self.retranslate_station()
         self._show_manifest()
 
     def refresh(self) -> None:

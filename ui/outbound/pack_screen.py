@@ -98,6 +98,7 @@ class PackScreen(StationScreen):
         layout.addLayout(keys)
 
     def retranslate_ui(self) -> None:
+        self.retranslate_station()
         self.title.setText(self.tr("Pack station"))
         self.scan_bar.setPlaceholderText(self.tr("scan the order or waybill, then every unit"))
         self.contents.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"), self.tr("Batches"),
@@ -108,7 +109,6 @@ class PackScreen(StationScreen):
         self.undo_button.setText(self.key_text(self.tr("Undo last unit"), "undo"))
         self.aside_button.setText(self.key_text(self.tr("Put parcel aside"), "clear"))
         self.reprint_button.setText(self.key_text(self.tr("Reprint label"), "document"))
-        self.retranslate_station()
         self._show_scale()
         self._show_order()
 

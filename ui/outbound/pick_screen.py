@@ -79,11 +79,11 @@ class PickScreen(StationScreen):
         layout.addWidget(self.tasks, 1)
 
     def retranslate_ui(self) -> None:
+        self.retranslate_station()
         self.title.setText(self.tr("Pick station"))
         self.wave_label.setText(self.tr("&Wave:"))
         self.short_button.setText(self.key_text(self.tr("Short pick, press twice"), "flag"))
         self.leave_button.setText(self.key_text(self.tr("Change wave"), "choose"))
-        self.retranslate_station()
         self.scan_bar.setPlaceholderText(self.tr("scan the wave, then each location and every unit"))
         self.tasks.setHorizontalHeaderLabels([self.tr("Location"), self.tr("SKU"), self.tr("Name"), self.tr("Batch"),
                                               self.tr("To pick"), self.tr("Orders")])
