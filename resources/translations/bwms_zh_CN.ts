@@ -1484,6 +1484,14 @@
         <translation>工位按键</translation>
     </message>
     <message>
+        <source>This list of keys</source>
+        <translation>本按键列表</translation>
+    </message>
+    <message>
+        <source>Empty the scan field</source>
+        <translation>清空扫描栏</translation>
+    </message>
+    <message>
         <source>— (nothing at this station)</source>
         <translation>—（本工位无作用）</translation>
     </message>

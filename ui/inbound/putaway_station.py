@@ -75,6 +75,7 @@ class PutawayStationScreen(StationScreen):
         self.mixed = QCheckBox(objectName="allow_mixed")
         self.mixed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mixed.toggled.connect(self._allow_mixed)
+        self.buttons["allow_mixing"] = self.mixed
         self.undo_button = self.action_button("forget_goods", "undo")
         self.accept_button = self.action_button("accept_all", "finish")
         self.accept_button.setVisible(self.ctx.may(Permission.SUPERVISE))

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
 
 from app.domain.station_keys import KEY_OF, STATION_KEYS, StationKey, commands_of
 from app.stations import Feedback, Tone
@@ -112,7 +114,7 @@ class StationScreen(Screen):
         self.last_raw = ""
         self.failed: list[tuple[Any, str, str]] = []  # (station, raw, scan id) the database did not answer
         self.pending = 0  # scans sent to the DB thread and not answered yet
-        self.buttons: dict[str, QPushButton] = {}  # action → its button (the button shows the action's key)
+        self.buttons: dict[str, QAbstractButton] = {}  # action → its button (the button shows the action's key)
         self.retry_button = self.action_button("retry", "send_again")
         self.retry_button.setVisible(False)
         self.input = StationInput(self, self.scan_bar, self.hub)
@@ -351,7 +353,8 @@ class StationHelp(QDialog):
         rows = []
         for k in STATION_KEYS:
             button = screen.buttons.get(k.action)
-            here = button.text() if button is not None else ""
+            here = button.text() if button is not None else {
+                "show_help": self.tr("This list of keys"), "clear": self.tr("Empty the scan field")}.get(k.action, "")
             if not (k.action in ("show_help", "send_again", "clear") or screen.uses(k.action)):
                 here = self.tr("— (nothing at this station)")
             rows.append({"key": k.key, "name": QCoreApplication.translate("StationKeys", KEY_NAMES[k.action]),
