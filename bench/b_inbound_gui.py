@@ -116,7 +116,7 @@ def _watch(screen: Any) -> Any:
             self.guard.timeout.connect(self.loop.quit)
             self.arrived_at = self.shown_at = self.painted_at = 0.0
             screen.input.sig_scan.connect(self.arrived)
-            screen.sig_shown.connect(self.shown)
+            screen.sig_feedback.connect(self.shown)
             screen.view.viewport().installEventFilter(self)
 
         @Slot(str, str)
@@ -165,7 +165,7 @@ def _station(url: str, actor: Any, tmp: Path) -> Any:
     screen = ReceiveStationScreen(ctx)
     screen.resize(1280, 800)
     screen.show()
-    screen.choose(DECLARATION)
+    screen.choose_declaration(DECLARATION)
     return ctx, screen
 
 

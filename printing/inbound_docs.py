@@ -19,14 +19,6 @@ KIND_TEXT = {"dock": "月台 dock", "storage": "存储 storage", "inspection": "
              "damaged": "残损 damaged", "returns": "退货 returns", "packing": "包装 packing",
              "shipping": "发运 shipping"}
 STATUS_TEXT = {"hold": "HOLD 待检", "available": "AVAILABLE 可用", "damaged": "DAMAGED 残损"}
-COMMANDS = (
-    ("CMD:DAMAGED", "残损 DAMAGED", "下一件扫描计为残损。The next carton scanned is counted as damaged."),
-    ("CMD:UNDO", "撤销 UNDO", "撤销本工位上一次计数。Reverses this station's last count."),
-    ("CMD:CLOSE", "结束理货 CLOSE TALLY", "结束理货：生成批次，货物待海关放行。Closes the tally: lots are made "
-                                        "and held for customs."),
-)
-
-
 def tally_report_pdf(data: dict[str, Any]) -> bytes:
     """Receiving note / tally report (入库理货单): A4 portrait, expected vs good / damaged / short / over."""
     page = pdf.Page(title="入库理货单 Tally report / receiving note",
@@ -136,14 +128,31 @@ def labels_zpl(labels: list[Label]) -> bytes:
 
 
 def command_sheet_pdf() -> bytes:
-    """The command-barcode sheet that hangs at each receive station (Code 128, text under each)."""
-    page = pdf.Page(title="收货工位指令条码 Receive station commands",
-                    subtitle="扫描下列条码以执行指令。Scan a barcode to give the station a command.")
+    """The sheet that hangs at every scan station: the one key map (the same key does the same thing on every
+    station), then the command barcodes (Code 128, text under each) with the stations that take them."""
+    from app.domain.station_keys import STATION_COMMANDS, STATION_KEYS, STATIONS
+
+    page = pdf.Page(title="扫描工位按键与指令条码 Station keys and commands",
+                    subtitle="每个工位同一按键作用相同；扫描下列条码以执行指令。The same key does the same thing at "
+                             "every station; scan a barcode to give the station a command.")
+    every = len(STATIONS)
+
+    def where(stations: tuple[str, ...]) -> str:
+        if len(stations) == every:
+            return "所有工位 every station"
+        return "、".join(STATIONS[s][0] for s in stations) + " " + ", ".join(STATIONS[s][1] for s in stations)
+
+    keys = pdf.table(["按键 Key", "功能 Action", "说明 What it does", "工位 Stations"],
+                     [[pdf.para(k.key, "h2"), f"{k.name_zh} {k.name}", f"{k.meaning_zh} {k.meaning}",
+                       where(k.stations)] for k in STATION_KEYS], [18, 32, 96, 40])
     cells = []
-    for data, name, meaning in COMMANDS:
-        cells.append([[pdf.para(name, "big"), Spacer(1, 2 * mm), pdf.para(meaning, "body")],
-                      pdf.barcode(data, height_mm=18, bar_mm=0.5)])
-    t = Table(cells, colWidths=[80 * mm, 106 * mm], rowHeights=[55 * mm] * len(cells))
+    for c in STATION_COMMANDS:
+        cells.append([[pdf.para(f"{c.name_zh} {c.name}", "big"), Spacer(1, 2 * mm),
+                       pdf.para(f"{c.meaning_zh} {c.meaning}", "body"), Spacer(1, 2 * mm),
+                       pdf.para(where(c.stations), "small")],
+                      pdf.barcode(c.barcode, height_mm=18, bar_mm=0.5)])
+    t = Table(cells, colWidths=[80 * mm, 106 * mm], rowHeights=[50 * mm] * len(cells))
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, pdf.GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("ALIGN", (1, 0), (1, -1), "CENTER")]))
-    return pdf.render(page, [t])
+    return pdf.render(page, [pdf.para("按键 Keys", "h2"), *keys, Spacer(1, 4 * mm),
+                             pdf.para("指令条码 Command barcodes", "h2"), t])

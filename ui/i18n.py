@@ -23,9 +23,12 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 # A catalogue covers the ui/ files matching its patterns; "bwms" (the shell) covers every other file.
 # `compile` merges all catalogues of a language into one bwms_<language>.qm.
 CATALOGUES: dict[str, tuple[str, ...]] = {
+    "admin": ("ui/admin/*.py",),
     "inbound": ("ui/inbound/*.py",),
+    "customs": ("ui/customs/*.py",),
     "orders": ("ui/orders/*.py",),
     "outbound": ("ui/outbound/*.py",),
+    "stock": ("ui/stock/*.py",),
     "bwms": (),
 }
 

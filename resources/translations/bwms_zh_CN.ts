@@ -2,452 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AccountBookScreen</name>
-    <message>
-        <source>Account book</source>
-        <translation>账册</translation>
-    </message>
-    <message>
-        <source>The customs balance is the sum of the ledger&apos;s actual entries; pre-decreased units are declared for orders but have not left the gate yet.</source>
-        <translation>海关结余为账册台账实际记录之和；预扣减数量已为订单申报，但尚未出区。</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>搜索(&amp;S)</translation>
-    </message>
-    <message>
-        <source>item or HS code (start), or part of the name</source>
-        <translation>料号或 HS 编码（开头），或名称的一部分</translation>
-    </message>
-</context>
-<context>
-    <name>AuditLogScreen</name>
-    <message>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>搜索(&amp;S)</translation>
-    </message>
-    <message>
-        <source>user, action or record (start)</source>
-        <translation>用户、操作或记录（开头）</translation>
-    </message>
-    <message>
-        <source>Verify the chain</source>
-        <translation>校验审计链</translation>
-    </message>
-    <message>
-        <source>The audit chain is intact (entries verified: %1).</source>
-        <translation>审计链完好（已校验 %1 条）。</translation>
-    </message>
-    <message>
-        <source>The audit chain is BROKEN at entry %1: %2</source>
-        <translation>审计链在第 %1 条处断裂：%2</translation>
-    </message>
-</context>
-<context>
-    <name>BatchRecordView</name>
-    <message>
-        <source>&amp;Lot:</source>
-        <translation>批次(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>batch, DECLARATION/BATCH or SSCC</source>
-        <translation>批次号、报关单号/批次号或 SSCC 箱码</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Preview PDF (F6)</source>
-        <translation>预览 PDF（F6）</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
-    </message>
-    <message>
-        <source>Batch record %1</source>
-        <translation>批次记录 %1</translation>
-    </message>
-    <message>
-        <source>entered %1 − shipped %2 − other %3 = on hand %4</source>
-        <translation>入区 %1 − 出区 %2 − 其他 %3 = 在库 %4</translation>
-    </message>
-    <message>
-        <source>Lot</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Made / expiry</source>
-        <translation>生产日期 / 到期日</translation>
-    </message>
-    <message>
-        <source>Account book / item / HS</source>
-        <translation>账册 / 料号 / 税号</translation>
-    </message>
-    <message>
-        <source>Declaration / line / declared</source>
-        <translation>报关单 / 行号 / 申报数量</translation>
-    </message>
-    <message>
-        <source>Container / seal / B/L</source>
-        <translation>集装箱 / 封志 / 提单</translation>
-    </message>
-    <message>
-        <source>Tally: good / damaged / closed</source>
-        <translation>理货：完好 / 残损 / 完成</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>放行</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>结存</translation>
-    </message>
-    <message>
-        <source>Entries and exits</source>
-        <translation>进出记录</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>单证</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Qty ±</source>
-        <translation>数量 ±</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <source>Put-away</source>
-        <translation>上架</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>到</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Allocations (the batch split)</source>
-        <translation>分配（批次拆分）</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Picked</source>
-        <translation>已拣</translation>
-    </message>
-    <message>
-        <source>Short</source>
-        <translation>短拣</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Parcels and exit</source>
-        <translation>包裹与出区</translation>
-    </message>
-    <message>
-        <source>Waybill</source>
-        <translation>运单</translation>
-    </message>
-    <message>
-        <source>Inventory list</source>
-        <translation>申报清单</translation>
-    </message>
-    <message>
-        <source>Packed</source>
-        <translation>包装时间</translation>
-    </message>
-    <message>
-        <source>Manifest</source>
-        <translation>交接单</translation>
-    </message>
-    <message>
-        <source>Gate pass</source>
-        <translation>核放单</translation>
-    </message>
-    <message>
-        <source>Left the zone</source>
-        <translation>出区时间</translation>
-    </message>
-</context>
-<context>
-    <name>ChecksScreen</name>
-    <message>
-        <source>Warehouse checks</source>
-        <translation>仓库校验</translation>
-    </message>
-    <message>
-        <source>Run the checks</source>
-        <translation>运行校验</translation>
-    </message>
-    <message>
-        <source>Invariant</source>
-        <translation>校验项</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>holds</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>BROKEN</source>
-        <translation>未通过</translation>
-    </message>
-    <message>
-        <source>Every invariant holds.</source>
-        <translation>所有校验项均通过。</translation>
-    </message>
-    <message>
-        <source>Broken invariants: %1</source>
-        <translation>未通过的校验项：%1</translation>
-    </message>
-</context>
-<context>
-    <name>Columns</name>
-    <message>
-        <source>Item</source>
-        <translation>料号</translation>
-    </message>
-    <message>
-        <source>HS code</source>
-        <translation>HS 编码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Storage limit (days)</source>
-        <translation>存储期限（天）</translation>
-    </message>
-    <message>
-        <source>Customs balance</source>
-        <translation>海关结余</translation>
-    </message>
-    <message>
-        <source>Pre-decreased</source>
-        <translation>预扣减</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Workstation</source>
-        <translation>工作站</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation>商品编码</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <source>Expiry</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <source>Handling unit</source>
-        <translation>托盘/箱号</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>已预留</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Pick sequence</source>
-        <translation>拣货顺序</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>Units in stock</source>
-        <translation>库存数量</translation>
-    </message>
-    <message>
-        <source>GTIN</source>
-        <translation>商品条码 (GTIN)</translation>
-    </message>
-    <message>
-        <source>Chinese name</source>
-        <translation>中文品名</translation>
-    </message>
-    <message>
-        <source>English name</source>
-        <translation>英文品名</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <source>Origin</source>
-        <translation>原产国</translation>
-    </message>
-    <message>
-        <source>Filed price</source>
-        <translation>备案单价</translation>
-    </message>
-    <message>
-        <source>Account-book item</source>
-        <translation>账册料号</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Business no.</source>
-        <translation>业务编号</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态说明</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256 校验值</translation>
-    </message>
-</context>
-<context>
-    <name>CustomsExchange</name>
-    <message>
-        <source>in the outbox since %1</source>
-        <translation>自 %1 起在发件箱中</translation>
-    </message>
-    <message>
-        <source>waiting to be written to the outbox</source>
-        <translation>等待写入发件箱</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <translation>已存档</translation>
-    </message>
-</context>
-<context>
     <name>DeviceSettingsScreen</name>
     <message>
         <source>Devices of this workstation</source>
@@ -798,124 +352,6 @@
     </message>
 </context>
 <context>
-    <name>ExchangeScreen</name>
-    <message>
-        <source>Customs exchange</source>
-        <translation>海关数据交换</translation>
-    </message>
-    <message>
-        <source>Outbox (files to customs):</source>
-        <translation>发件箱（发往海关的文件）：</translation>
-    </message>
-    <message>
-        <source>Inbox (receipts from customs):</source>
-        <translation>收件箱（海关回执）：</translation>
-    </message>
-    <message>
-        <source>Declare now (F5)</source>
-        <translation>立即申报 (F5)</translation>
-    </message>
-    <message>
-        <source>Read receipts now (F6)</source>
-        <translation>立即读取回执 (F6)</translation>
-    </message>
-    <message>
-        <source>&amp;Watch the inbox and apply new receipts</source>
-        <translation>监视收件箱并自动处理新回执(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Direction</source>
-        <translation>方向(&amp;D)</translation>
-    </message>
-    <message>
-        <source>T&amp;ype</source>
-        <translation>类型(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>sent and received</source>
-        <translation>发出和收到</translation>
-    </message>
-    <message>
-        <source>any type</source>
-        <translation>任意类型</translation>
-    </message>
-    <message>
-        <source>What the inbox watcher did</source>
-        <translation>收件箱监视记录</translation>
-    </message>
-    <message>
-        <source>Inventory-list printout</source>
-        <translation>清单打印</translation>
-    </message>
-    <message>
-        <source>&amp;Order no.</source>
-        <translation>订单编号(&amp;O)</translation>
-    </message>
-    <message>
-        <source>scan or type, then Enter</source>
-        <translation>扫描或输入后按回车</translation>
-    </message>
-    <message>
-        <source>Preview… (Ctrl+P)</source>
-        <translation>预览… (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Declaring inventory lists</source>
-        <translation>正在申报清单</translation>
-    </message>
-    <message>
-        <source>Reading receipts</source>
-        <translation>正在读取回执</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeTexts</name>
-    <message>
-        <source>%1 inventory lists declared into %2.</source>
-        <translation>已申报 %1 份清单，文件写入 %2。</translation>
-    </message>
-    <message>
-        <source>%1 earlier files written to the outbox again.</source>
-        <translation>另有 %1 个以前的文件重新写入发件箱。</translation>
-    </message>
-    <message>
-        <source>Not declared: %1.</source>
-        <translation>未申报：%1。</translation>
-    </message>
-    <message>
-        <source>Cancelled: the lists declared before are kept.</source>
-        <translation>已取消：之前申报的清单保留。</translation>
-    </message>
-    <message>
-        <source>%1 receipts applied, %2 duplicates, %3 for unknown lists, %4 files refused.</source>
-        <translation>已处理回执 %1 条，重复 %2 条，找不到清单 %3 条，拒收文件 %4 个。</translation>
-    </message>
-    <message>
-        <source>Cancelled: the files read before are kept.</source>
-        <translation>已取消：之前读取的文件保留。</translation>
-    </message>
-    <message>
-        <source>%1: order %2, customs %3 → %4</source>
-        <translation>%1：订单 %2，海关 %3 → %4</translation>
-    </message>
-    <message>
-        <source>(older than %1, kept in the history)</source>
-        <translation>（早于“%1”，仅记入历史）</translation>
-    </message>
-    <message>
-        <source>%1: no list for %2 (status %3)</source>
-        <translation>%1：找不到 %2 的清单（状态 %3）</translation>
-    </message>
-    <message>
-        <source>%1 refused: %2</source>
-        <translation>%1 被拒收：%2</translation>
-    </message>
-    <message>
-        <source>%1 receipts were already applied before</source>
-        <translation>%1 条回执以前已经处理过</translation>
-    </message>
-</context>
-<context>
     <name>FeedbackBanner</name>
     <message>
         <source>OK</source>
@@ -935,27 +371,22 @@
     </message>
 </context>
 <context>
+    <name>FeedbackText</name>
+    <message>
+        <source>The database did not answer: the scan may not be saved. Press F5 to send it again (it is never counted twice)</source>
+        <translation>数据库无响应：该次扫描可能未保存。请按 F5 重新发送（不会重复计数）</translation>
+    </message>
+    <message>
+        <source>{key} does nothing at this station: press F1 for its keys</source>
+        <translation>{key} 在本工位无作用：按 F1 查看本工位按键</translation>
+    </message>
+    <message>
+        <source>Nothing to send again: every scan was answered</source>
+        <translation>没有需要重新发送的扫描：每次扫描都已得到应答</translation>
+    </message>
+</context>
+<context>
     <name>ImportAction</name>
-    <message>
-        <source>Import account book…</source>
-        <translation>导入账册…</translation>
-    </message>
-    <message>
-        <source>Import locations…</source>
-        <translation>导入库位…</translation>
-    </message>
-    <message>
-        <source>Import products…</source>
-        <translation>导入商品…</translation>
-    </message>
-    <message>
-        <source>Import positive list…</source>
-        <translation>导入正面清单…</translation>
-    </message>
-    <message>
-        <source>Import warehouse file…</source>
-        <translation>导入仓库信息文件…</translation>
-    </message>
     <message>
         <source>Import files</source>
         <translation>导入文件</translation>
@@ -978,86 +409,10 @@
     </message>
 </context>
 <context>
-    <name>InboundColumns</name>
-    <message>
-        <source>Account-book item</source>
-        <translation>账册料号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>品名</translation>
-    </message>
-    <message>
-        <source>Entered</source>
-        <translation>入区</translation>
-    </message>
-    <message>
-        <source>Pre-decreased</source>
-        <translation>预扣减</translation>
-    </message>
-    <message>
-        <source>Decreased</source>
-        <translation>已核减</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>结余</translation>
-    </message>
-</context>
-<context>
-    <name>Invariants</name>
-    <message>
-        <source>1 No stock is negative; reserved never exceeds the quantity</source>
-        <translation>1 库存不为负，预留不超过数量</translation>
-    </message>
-    <message>
-        <source>2 The movements add up to every stock row</source>
-        <translation>2 库存流水合计与每条库存一致</translation>
-    </message>
-    <message>
-        <source>3 The customs ledger balances against bonded stock</source>
-        <translation>3 海关账册与保税库存平衡</translation>
-    </message>
-    <message>
-        <source>7 The audit chain verifies</source>
-        <translation>7 审计链校验通过</translation>
-    </message>
-</context>
-<context>
     <name>JobDialog</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerScreen</name>
-    <message>
-        <source>Customs ledger</source>
-        <translation>海关账册台账</translation>
-    </message>
-    <message>
-        <source>Balance = entered − decreased. Pre-decreased units are declared on inventory lists but have not left the gate yet.</source>
-        <translation>结余 = 入区 − 已核减。预扣减数量已在清单中申报，但尚未出区。</translation>
-    </message>
-    <message>
-        <source>Items: %1 · entered %2 · pre-decreased %3 · decreased %4 · balance %5</source>
-        <translation>料号：%1 · 入区 %2 · 预扣减 %3 · 已核减 %4 · 结余 %5</translation>
-    </message>
-</context>
-<context>
-    <name>LocationsScreen</name>
-    <message>
-        <source>Locations</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>搜索(&amp;S)</translation>
-    </message>
-    <message>
-        <source>location code starts with…</source>
-        <translation>库位编码开头…</translation>
     </message>
 </context>
 <context>
@@ -1250,145 +605,7 @@
     </message>
 </context>
 <context>
-    <name>ProductFiling</name>
-    <message>
-        <source>SKU</source>
-        <translation>商品编码</translation>
-    </message>
-    <message>
-        <source>GTIN</source>
-        <translation>商品条码 (GTIN)</translation>
-    </message>
-    <message>
-        <source>Chinese name</source>
-        <translation>中文品名</translation>
-    </message>
-    <message>
-        <source>English name</source>
-        <translation>英文品名</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <source>Specification</source>
-        <translation>规格型号</translation>
-    </message>
-    <message>
-        <source>HS code</source>
-        <translation>HS 编码</translation>
-    </message>
-    <message>
-        <source>Positive list</source>
-        <translation>正面清单</translation>
-    </message>
-    <message>
-        <source>Country of origin</source>
-        <translation>原产国</translation>
-    </message>
-    <message>
-        <source>Transaction unit</source>
-        <translation>成交单位</translation>
-    </message>
-    <message>
-        <source>First legal unit</source>
-        <translation>第一法定单位</translation>
-    </message>
-    <message>
-        <source>Second legal unit</source>
-        <translation>第二法定单位</translation>
-    </message>
-    <message>
-        <source>Filed unit price</source>
-        <translation>备案单价</translation>
-    </message>
-    <message>
-        <source>Net / gross weight (kg)</source>
-        <translation>净重 / 毛重（千克）</translation>
-    </message>
-    <message>
-        <source>Shelf life (days)</source>
-        <translation>保质期（天）</translation>
-    </message>
-    <message>
-        <source>Account-book item</source>
-        <translation>账册料号</translation>
-    </message>
-    <message>
-        <source>Storage limit (days)</source>
-        <translation>存储期限（天）</translation>
-    </message>
-    <message>
-        <source>VAT rate</source>
-        <translation>增值税率</translation>
-    </message>
-    <message>
-        <source>Consumption-tax rate</source>
-        <translation>消费税率</translation>
-    </message>
-    <message>
-        <source>MFN tariff rate</source>
-        <translation>最惠国关税税率</translation>
-    </message>
-    <message>
-        <source>%1 × %2 per %3</source>
-        <translation>%1 × %2（每%3）</translation>
-    </message>
-    <message>
-        <source>not on the imported positive list</source>
-        <translation>不在已导入的正面清单中</translation>
-    </message>
-</context>
-<context>
-    <name>ProductsScreen</name>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>搜索(&amp;S)</translation>
-    </message>
-    <message>
-        <source>SKU, GTIN or HS code (start), or part of a name</source>
-        <translation>商品编码、条码或 HS 编码（开头），或名称的一部分</translation>
-    </message>
-    <message>
-        <source>Customs filing</source>
-        <translation>海关备案信息</translation>
-    </message>
-    <message>
-        <source>Select a product to see its customs filing.</source>
-        <translation>选择一个商品以查看其海关备案信息。</translation>
-    </message>
-</context>
-<context>
     <name>Screens</name>
-    <message>
-        <source>Account book</source>
-        <translation>账册</translation>
-    </message>
-    <message>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <source>Warehouse checks</source>
-        <translation>仓库校验</translation>
-    </message>
-    <message>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-    <message>
-        <source>Locations</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
     <message>
         <source>Receive</source>
         <translation>收货</translation>
@@ -1434,14 +651,6 @@
         <translation>系统管理</translation>
     </message>
     <message>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Warehouse settings</source>
-        <translation>仓库设置</translation>
-    </message>
-    <message>
         <source>Devices of this workstation</source>
         <translation>本工作站的设备</translation>
     </message>
@@ -1451,129 +660,100 @@
     </message>
 </context>
 <context>
-    <name>Settings</name>
+    <name>StationHelp</name>
     <message>
-        <source>Minimum shelf life left at receipt (fraction)</source>
-        <translation>收货时最低剩余保质期（比例）</translation>
+        <source>Station keys</source>
+        <translation>工位按键</translation>
     </message>
     <message>
-        <source>A batch is refused at receipt when less than this fraction of its shelf life remains.</source>
-        <translation>剩余保质期低于该比例的批次在收货时拒收。</translation>
+        <source>This list of keys</source>
+        <translation>本按键列表</translation>
     </message>
     <message>
-        <source>Sale lock before expiry (days)</source>
-        <translation>临期禁售天数</translation>
+        <source>Empty the scan field</source>
+        <translation>清空扫描栏</translation>
     </message>
     <message>
-        <source>Lots with fewer days than this to expiry are not allocated to orders.</source>
-        <translation>距到期天数少于此值的批次不分配给订单。</translation>
+        <source>— (nothing at this station)</source>
+        <translation>—（本工位无作用）</translation>
     </message>
     <message>
-        <source>Per-order limit (CNY)</source>
-        <translation>单笔订单限额（元）</translation>
+        <source>Command barcodes: %1</source>
+        <translation>指令条码：%1</translation>
     </message>
     <message>
-        <source>The dutiable value one order may have.</source>
-        <translation>单个订单完税价格的上限。</translation>
-    </message>
-    <message>
-        <source>Annual limit per buyer (CNY)</source>
-        <translation>个人年度交易限额（元）</translation>
-    </message>
-    <message>
-        <source>What one buyer may import in a calendar year.</source>
-        <translation>每位购买人一个自然年内可进口的金额。</translation>
-    </message>
-    <message>
-        <source>Tax discount factor</source>
-        <translation>税款折扣系数</translation>
-    </message>
-    <message>
-        <source>Share of VAT and consumption tax that is levied.</source>
-        <translation>增值税和消费税的实际征收比例。</translation>
-    </message>
-    <message>
-        <source>Tax tolerance (CNY)</source>
-        <translation>税款容差（元）</translation>
-    </message>
-    <message>
-        <source>Allowed gap between the declared and the computed tax.</source>
-        <translation>申报税款与计算税款之间允许的差额。</translation>
-    </message>
-    <message>
-        <source>Parcel weight tolerance (fraction)</source>
-        <translation>包裹重量容差（比例）</translation>
-    </message>
-    <message>
-        <source>A parcel whose weight differs more from its computed gross weight is held.</source>
-        <translation>实际重量与计算毛重差异超过该比例的包裹将被扣留。</translation>
-    </message>
-    <message>
-        <source>Largest wave (orders)</source>
-        <translation>最大波次（订单数）</translation>
-    </message>
-    <message>
-        <source>The most orders one wave may hold.</source>
-        <translation>一个波次最多包含的订单数。</translation>
-    </message>
-    <message>
-        <source>Personal-data key file</source>
-        <translation>个人信息密钥文件</translation>
-    </message>
-    <message>
-        <source>The key file that encrypts buyers&apos; personal data.</source>
-        <translation>用于加密购买人个人信息的密钥文件。</translation>
-    </message>
-    <message>
-        <source>Customs outbox folder</source>
-        <translation>海关发件箱目录</translation>
-    </message>
-    <message>
-        <source>The declaration client picks CEB621 files up here.</source>
-        <translation>申报客户端从此目录读取 CEB621 文件。</translation>
-    </message>
-    <message>
-        <source>Customs inbox folder</source>
-        <translation>海关收件箱目录</translation>
-    </message>
-    <message>
-        <source>Customs receipts (CEB622) arrive here.</source>
-        <translation>海关回执（CEB622）存放于此目录。</translation>
+        <source>No command barcodes at this station.</source>
+        <translation>本工位没有指令条码。</translation>
     </message>
 </context>
 <context>
-    <name>StockScreen</name>
+    <name>StationKeys</name>
     <message>
-        <source>Stock</source>
-        <translation>库存</translation>
+        <source>Help</source>
+        <translation>帮助</translation>
     </message>
     <message>
-        <source>&amp;SKU</source>
-        <translation>商品编码(&amp;S)</translation>
+        <source>Choose</source>
+        <translation>选择</translation>
     </message>
     <message>
-        <source>L&amp;ocation</source>
-        <translation>库位(&amp;O)</translation>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
-        <source>&amp;Batch</source>
-        <translation>批次(&amp;B)</translation>
+        <source>Send again</source>
+        <translation>重新发送</translation>
     </message>
     <message>
-        <source>S&amp;tatus</source>
-        <translation>状态(&amp;T)</translation>
+        <source>Flag the goods</source>
+        <translation>异常</translation>
     </message>
     <message>
-        <source>starts with…</source>
-        <translation>开头为…</translation>
+        <source>Type by hand</source>
+        <translation>手工录入</translation>
     </message>
     <message>
-        <source>any status</source>
-        <translation>全部状态</translation>
+        <source>Document</source>
+        <translation>单据</translation>
     </message>
     <message>
-        <source>loading…</source>
-        <translation>加载中…</translation>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Allow mixing</source>
+        <translation>允许混批</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>At this station</source>
+        <translation>在本工位</translation>
+    </message>
+</context>
+<context>
+    <name>StationScreen</name>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Scan here (the scanner types into this field)</source>
+        <translation>在此扫描（扫描枪会输入到此栏）</translation>
+    </message>
+    <message>
+        <source>Last scan: %1</source>
+        <translation>上次扫描：%1</translation>
     </message>
 </context>
 <context>
@@ -1585,176 +765,6 @@
     <message>
         <source>Rows loaded: %1 (counting…)</source>
         <translation>已加载 %1 行（正在计数…）</translation>
-    </message>
-</context>
-<context>
-    <name>TraceScreen</name>
-    <message>
-        <source>Trace and batch record</source>
-        <translation>追溯与批次记录</translation>
-    </message>
-    <message>
-        <source>&amp;Code:</source>
-        <translation>号码(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>waybill, order, batch, SSCC, declaration, container, manifest or gate pass number (F3)</source>
-        <translation>运单号、订单号、批次号、SSCC 箱码、报关单号、集装箱号、交接单号或核放单号（F3）</translation>
-    </message>
-    <message>
-        <source>Trace</source>
-        <translation>追溯</translation>
-    </message>
-    <message>
-        <source>Batch record</source>
-        <translation>批次记录</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>号码</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Enter a code: the tree shows where the goods came from and where they went.</source>
-        <translation>输入一个号码：树状图显示货物从哪里来、到哪里去。</translation>
-    </message>
-    <message>
-        <source>%1 is a %2: %3 parcels, %4 orders, %5 lots, %6 declarations</source>
-        <translation>%1 是%2：%3 个包裹，%4 个订单，%5 个批次，%6 份报关单</translation>
-    </message>
-    <message>
-        <source>(only the first %1 parcels are listed)</source>
-        <translation>（只列出前 %1 个包裹）</translation>
-    </message>
-    <message>
-        <source>Container / declaration</source>
-        <translation>集装箱 / 报关单</translation>
-    </message>
-    <message>
-        <source>Lot (batch)</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <source>Parcel</source>
-        <translation>包裹</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Orders not allocated yet</source>
-        <translation>尚未分配的订单</translation>
-    </message>
-    <message>
-        <source>container %1 · seal %2 · B/L %3 · entry %4 · released %5</source>
-        <translation>集装箱 %1 · 封志 %2 · 提单 %3 · 报关单号 %4 · 放行 %5</translation>
-    </message>
-    <message>
-        <source>%1 %2 · expiry %3 · declaration line %4</source>
-        <translation>%1 %2 · 到期 %3 · 报关单第 %4 行</translation>
-    </message>
-    <message>
-        <source>%1 · %2 units of this lot · %3 · manifest %4 · gate pass %5 · left %6</source>
-        <translation>%1 · 本批次 %2 件 · %3 · 交接单 %4 · 核放单 %5 · 出区 %6</translation>
-    </message>
-    <message>
-        <source>%1 · waybill %2 · inventory list %3, receipt %4</source>
-        <translation>%1 · 运单 %2 · 申报清单 %3，回执 %4</translation>
-    </message>
-</context>
-<context>
-    <name>UsersScreen</name>
-    <message>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Selected user</source>
-        <translation>所选用户</translation>
-    </message>
-    <message>
-        <source>New user</source>
-        <translation>新用户</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>New password</source>
-        <translation>新密码</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Password again</source>
-        <translation>确认密码</translation>
-    </message>
-    <message>
-        <source>Change role</source>
-        <translation>更改角色</translation>
-    </message>
-    <message>
-        <source>Set password</source>
-        <translation>设置密码</translation>
-    </message>
-    <message>
-        <source>Add user</source>
-        <translation>添加用户</translation>
-    </message>
-    <message>
-        <source>(select a user in the list)</source>
-        <translation>（请在列表中选择用户）</translation>
-    </message>
-    <message>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>Enable</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>User %1 added.</source>
-        <translation>已添加用户 %1。</translation>
-    </message>
-    <message>
-        <source>%1 is now %2.</source>
-        <translation>%1 的角色已改为%2。</translation>
-    </message>
-    <message>
-        <source>%1 may sign in again.</source>
-        <translation>%1 已重新启用，可以登录。</translation>
-    </message>
-    <message>
-        <source>%1 is disabled and cannot sign in.</source>
-        <translation>%1 已停用，无法登录。</translation>
-    </message>
-    <message>
-        <source>The password of %1 was changed.</source>
-        <translation>%1 的密码已更改。</translation>
     </message>
 </context>
 <context>
@@ -1882,88 +892,6 @@
     <message>
         <source>no</source>
         <translation>否</translation>
-    </message>
-</context>
-<context>
-    <name>WarehouseIdentity</name>
-    <message>
-        <source>Warehouse</source>
-        <translation>仓库名称</translation>
-    </message>
-    <message>
-        <source>In-zone enterprise code</source>
-        <translation>区内企业编码</translation>
-    </message>
-    <message>
-        <source>In-zone enterprise</source>
-        <translation>区内企业名称</translation>
-    </message>
-    <message>
-        <source>Account book (emsNo)</source>
-        <translation>账册编号 (emsNo)</translation>
-    </message>
-    <message>
-        <source>Customs office</source>
-        <translation>主管海关</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>口岸</translation>
-    </message>
-    <message>
-        <source>Declaring agent code</source>
-        <translation>申报企业编码</translation>
-    </message>
-    <message>
-        <source>Declaring agent</source>
-        <translation>申报企业名称</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>时区</translation>
-    </message>
-</context>
-<context>
-    <name>WarehouseScreen</name>
-    <message>
-        <source>Warehouse settings</source>
-        <translation>仓库设置</translation>
-    </message>
-    <message>
-        <source>The warehouse as customs knows it</source>
-        <translation>海关备案的仓库信息</translation>
-    </message>
-    <message>
-        <source>No warehouse identity yet: import the warehouse file (TOML).</source>
-        <translation>尚无仓库信息：请导入仓库信息文件（TOML）。</translation>
-    </message>
-    <message>
-        <source>Business settings (shared by every workstation)</source>
-        <translation>业务设置（所有工作站共用）</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>设置项</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Saved: %1 = %2</source>
-        <translation>已保存：%1 = %2</translation>
     </message>
 </context>
 </TS>

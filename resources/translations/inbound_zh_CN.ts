@@ -458,12 +458,16 @@
         <translation>请放到</translation>
     </message>
     <message>
-        <source>Allow two lots of one SKU in one location (Alt+M)</source>
-        <translation>允许同一商品的两个批次放在同一库位 (Alt+M)</translation>
+        <source>Allow two lots of one SKU in one location</source>
+        <translation>允许同一商品的两个批次放在同一库位</translation>
     </message>
     <message>
-        <source>Accept all suggestions (F9)</source>
-        <translation>全部按建议上架 (F9)</translation>
+        <source>Forget the goods</source>
+        <translation>放下手中的货物</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions</source>
+        <translation>全部按建议上架</translation>
     </message>
     <message>
         <source>Waiting for put-away</source>
@@ -493,26 +497,6 @@
         <translation>申报单：</translation>
     </message>
     <message>
-        <source>Choose declaration (F2)</source>
-        <translation>选择申报单 (F2)</translation>
-    </message>
-    <message>
-        <source>Next carton damaged (F6)</source>
-        <translation>下一件残损 (F6)</translation>
-    </message>
-    <message>
-        <source>Undo last scan (F7)</source>
-        <translation>撤销上次扫描 (F7)</translation>
-    </message>
-    <message>
-        <source>Close tally (F9)</source>
-        <translation>结束理货 (F9)</translation>
-    </message>
-    <message>
-        <source>Tally report (F8)</source>
-        <translation>理货报告 (F8)</translation>
-    </message>
-    <message>
         <source>No declaration chosen.</source>
         <translation>尚未选择申报单。</translation>
     </message>
@@ -537,6 +521,22 @@
         <translation>结束理货</translation>
     </message>
     <message>
+        <source>Choose declaration</source>
+        <translation>选择申报单</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>撤销上次扫描</translation>
+    </message>
+    <message>
+        <source>Next carton damaged</source>
+        <translation>下一件残损</translation>
+    </message>
+    <message>
+        <source>Tally report</source>
+        <translation>理货报告</translation>
+    </message>
+    <message>
         <source>Close the tally of %1? Lots are made and the goods wait on inspection hold; nothing more can be counted.</source>
         <translation>结束 %1 的理货？将生成批次，货物查验暂扣待放行；之后不能再计数。</translation>
     </message>
@@ -558,21 +558,6 @@
     <message>
         <source>Customs ledger</source>
         <translation>海关账册台账</translation>
-    </message>
-</context>
-<context>
-    <name>StationScreen</name>
-    <message>
-        <source>Last scan: %1</source>
-        <translation>上次扫描：%1</translation>
-    </message>
-    <message>
-        <source>Send again (F5)</source>
-        <translation>重新发送 (F5)</translation>
-    </message>
-    <message>
-        <source>Scan here (the scanner types into this field)</source>
-        <translation>在此扫描（扫描枪会输入到此栏）</translation>
     </message>
 </context>
 </TS>

@@ -166,8 +166,8 @@
         <translation>已拣 {qty} × {sku}（批次 {batch}）→ {to}；{location} 已拣完</translation>
     </message>
     <message>
-        <source>Short at {location}? Press F8 again to record what is missing</source>
-        <translation>{location} 缺货？再按一次 F8 登记缺少的数量</translation>
+        <source>Short at {location}? Press F6 again to record what is missing</source>
+        <translation>{location} 缺货？再按一次 F6 登记缺少的数量</translation>
     </message>
     <message>
         <source>Short at {location}: {what} frozen for a stock count. {outcomes}</source>
@@ -345,8 +345,8 @@
         <translation>卡口拒绝：</translation>
     </message>
     <message>
-        <source>Whole manifest out (F9, twice)</source>
-        <translation>整单出区（按两次 F9）</translation>
+        <source>Whole manifest out, press twice</source>
+        <translation>整单出区（按两次）</translation>
     </message>
     <message>
         <source>Scan the manifest or the gate pass of the vehicle</source>
@@ -491,20 +491,20 @@
         <translation>留空则用电子秤读数</translation>
     </message>
     <message>
-        <source>Weigh and pack (F9)</source>
-        <translation>称重并包装（F9）</translation>
+        <source>Weigh and pack</source>
+        <translation>称重并包装</translation>
     </message>
     <message>
-        <source>Undo last unit (F4)</source>
-        <translation>撤销上一件（F4）</translation>
+        <source>Undo last unit</source>
+        <translation>撤销上一件</translation>
     </message>
     <message>
-        <source>Put parcel aside (Esc)</source>
-        <translation>包裹放一边（Esc）</translation>
+        <source>Put parcel aside</source>
+        <translation>包裹放一边</translation>
     </message>
     <message>
-        <source>Reprint label (F10)</source>
-        <translation>补打面单（F10）</translation>
+        <source>Reprint label</source>
+        <translation>补打面单</translation>
     </message>
     <message>
         <source>Scale: none at this workstation — type the weight</source>
@@ -542,12 +542,12 @@
         <translation>波次(&amp;W)：</translation>
     </message>
     <message>
-        <source>Short pick (F8, twice)</source>
-        <translation>短拣（按两次 F8）</translation>
+        <source>Short pick, press twice</source>
+        <translation>短拣（按两次）</translation>
     </message>
     <message>
-        <source>Change wave (F2)</source>
-        <translation>更换波次（F2）</translation>
+        <source>Change wave</source>
+        <translation>更换波次</translation>
     </message>
     <message>
         <source>scan the wave, then each location and every unit</source>

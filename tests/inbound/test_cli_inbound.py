@@ -146,3 +146,16 @@ def test_a_supervisor_closes_a_put_away_entry_and_nothing_else(cli):
     assert code == 1 and "only an entry whose goods are all put away" in err
     code, _, err = cli("declarations", "close", user="supervisor")
     assert code == 2
+
+
+def test_bwms_print_command_sheet_keeps_its_json_and_prints_the_key_map(with_declaration, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    cli = with_declaration
+    sheet = ok(cli, "print", "command-sheet", "-", "--out", str(tmp_path / "sheet.pdf"))
+    report = ok(cli, "print", "tally-report", DECLARATION, "--out", str(tmp_path / "tally.pdf"))
+    assert set(sheet) == set(report) and sheet["bytes"] > 1000  # the same JSON as every other document
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO((tmp_path / "sheet.pdf").read_bytes())).pages)
+    assert "F4" in text and "Undo" in text and "F5" in text and "Esc" in text and "SHORT PICK" in text

@@ -98,11 +98,26 @@ def test_long_tally_report_numbers_its_pages(tmp_path):
 @needs_poppler
 def test_command_sheet_barcodes_are_the_station_commands(tmp_path):
     pdf = inbound.command_sheet_pdf()
-    assert "结束理货" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
-    found = barcodes(pages(pdf, tmp_path)[0])
-    assert found == {("]C0", "CMD:DAMAGED"), ("]C0", "CMD:UNDO"), ("]C0", "CMD:CLOSE")}
-    assert {gs1.decode(aim + text).command.value for aim, text in found} == {"DAMAGED", "UNDO", "CLOSE"}
-    assert all(isinstance(gs1.decode(aim + text), CommandScan) for aim, text in found)
+    assert "结束理货" in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    found = set().union(*(barcodes(page) for page in pages(pdf, tmp_path)))
+    assert found == {("]C0", "CMD:DAMAGED"), ("]C0", "CMD:UNDO"), ("]C0", "CMD:CLOSE"), ("]C0", "CMD:SHORT")}
+    receiving = {(aim, text) for aim, text in found if text != "CMD:SHORT"}  # CMD:SHORT is the pick station's
+    assert {gs1.decode(aim + text).command.value for aim, text in receiving} == {"DAMAGED", "UNDO", "CLOSE"}
+    assert all(isinstance(gs1.decode(aim + text), CommandScan) for aim, text in receiving)
+
+
+def test_command_sheet_lists_the_one_key_map_and_every_stations_commands():
+    from app.domain.station_keys import STATION_COMMANDS, STATION_KEYS, STATIONS
+
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(inbound.command_sheet_pdf())).pages)
+                    .split())
+    for k in STATION_KEYS:
+        assert f"{k.key} {k.name_zh} {k.name}" in text, k.key
+    assert "F4 撤销 Undo" in text and "F5 重发 Send again" in text and "F1 帮助 Help" in text
+    for c in STATION_COMMANDS:
+        assert f"{c.name_zh} {c.name}" in text
+    for zh, en in STATIONS.values():  # every station is named on the sheet, not only receive
+        assert zh in text and en in text
 
 
 def render_zpl(label: bytes) -> Image.Image:

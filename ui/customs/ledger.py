@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ui.inbound.tables import Col, RowsModel, fit_on_reset, key
 from ui.shell.screen import Screen, heading
-from ui.widgets.tables import table_view
+from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
 
 if TYPE_CHECKING:
     from app.customs.ledger import ItemBalance

@@ -42,11 +42,14 @@ class WedgeFilter(QObject):
         self._last = float("-inf")
         self._scope: QWidget | None = None
         self._seen: tuple[int, QWidget] | None = None
+        self._skip: Callable[[QWidget], bool] | None = None
 
-    def watch(self, scope: QWidget) -> None:
+    def watch(self, scope: QWidget, skip: Callable[[QWidget], bool] | None = None) -> None:
         """Listen to keys meant for `scope` or its children; its input method is turned off (a Chinese
-        IME would take the scanner's keystrokes)."""
+        IME would take the scanner's keystrokes). Keys meant for a widget `skip` says yes to are that widget's
+        own (a field the clerk types a weight into)."""
         self._scope = scope
+        self._skip = skip
         scope.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         QApplication.instance().installEventFilter(self)
 
@@ -69,6 +72,9 @@ class WedgeFilter(QObject):
                 and watched.isAncestorOf(self._seen[1]):
             return False
         self._seen = (pointer, watched)
+        if self._skip is not None and self._skip(watched):
+            self._buffer = ""
+            return False
         return self.key(event)
 
     def key(self, event: QKeyEvent) -> bool:

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 from app.domain.roles import Permission
 from app.stations import Feedback
 from ui.widgets.document_preview import open_preview
-from ui.inbound.tables import DECLARATION_COLUMNS, RowsModel, TallyModel, fit_on_reset
+from ui.inbound.columns import DECLARATION_COLUMNS, TallyModel
 from ui.inbound.words import RECEIVABLE, declaration_status, for_banner, status_flow
 from ui.shell.screen import Screen, heading
 from ui.widgets.error_dialog import show_error
 from ui.widgets.feedback import feedback_text
 from ui.widgets.import_action import ImportButton, ImportKind
-from ui.widgets.tables import render_value, table_view
+from ui.widgets.tables import RowsModel, fit_on_reset, render_value, table_view
 
 if TYPE_CHECKING:
     from app.inbound.queries import DeclarationHead, TallyRow
@@ -213,7 +213,7 @@ class DeclarationsScreen(Screen):
         number, window = self.selected(), self.window()
         if number is None or "station" not in self.buttons or not hasattr(window, "open_screen"):
             return
-        window.open_screen("receive.station").choose(number)
+        window.open_screen("receive.station").choose_declaration(number)
 
     def close_tally(self) -> None:
         """Close the selected declaration's tally through the receive workflow (as CMD:CLOSE at a station)."""

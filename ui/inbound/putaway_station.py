@@ -7,7 +7,6 @@ every suggestion of a released declaration at once.
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
@@ -15,11 +14,12 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter,
 
 from app.domain.roles import Permission
 from app.stations import Feedback, Tone
-from ui.inbound.station_base import StationScreen
-from ui.inbound.tables import DECLARATION_COLUMNS, Col, RowsModel, fit_on_reset
+from ui.inbound.columns import DECLARATION_COLUMNS
+from ui.inbound.words import for_banner
 from ui.shell.screen import heading
 from ui.vocabulary import status_label
-from ui.widgets.tables import table_view
+from ui.widgets.station import StationScreen
+from ui.widgets.tables import Col, RowsModel, fit_on_reset, table_view
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -39,10 +39,12 @@ PLAN_COLUMNS = [
 
 
 class PutawayStationScreen(StationScreen):
-    """Goods first, then the location · Esc forgets the goods · Alt+M allows mixing · F9 accept all (supervisor)."""
+    """Goods first, then the location · F4 or Esc forgets the goods · Alt+M allows mixing · F9 accept all
+    (supervisor)."""
 
     area = "putaway"
     areas = frozenset({"inbound", "stock", "putaway"})
+    changes = {"put_away": ("stock", "putaway", "inbound")}
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -54,7 +56,7 @@ class PutawayStationScreen(StationScreen):
         self._build()
         self.retranslate_ui()
         self.refresh()
-        self.prompt("ready", "scan the goods, then the location")
+        self.say("putaway.ready", "scan the goods, then the location")
 
     def _build(self) -> None:
         self.title = heading()
@@ -73,8 +75,9 @@ class PutawayStationScreen(StationScreen):
         self.mixed = QCheckBox(objectName="allow_mixed")
         self.mixed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mixed.toggled.connect(self._allow_mixed)
-        self.key("Alt+M", self.mixed.toggle)
-        self.accept_button = self.action_button("accept_all", "F9", self.accept_all)
+        self.buttons["allow_mixing"] = self.mixed
+        self.undo_button = self.action_button("forget_goods", "undo")
+        self.accept_button = self.action_button("accept_all", "finish")
         self.accept_button.setVisible(self.ctx.may(Permission.SUPERVISE))
         self.waiting_view = table_view(self.waiting, name="waiting_table")
         self.waiting_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -97,12 +100,12 @@ class PutawayStationScreen(StationScreen):
             lists.addWidget(box)
         lists.setSizes([300, 800])
         buttons = QHBoxLayout()
-        for widget in (self.mixed, self.accept_button, self.retry_button):
+        for widget in (self.undo_button, self.retry_button, self.mixed, self.accept_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.scan_bar)
         layout.addWidget(self.banner)
         layout.addWidget(panel)
         layout.addWidget(self.last_scan)
@@ -112,8 +115,9 @@ class PutawayStationScreen(StationScreen):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Put-away station"))
         self.caption.setText(self.tr("Put it at"))
-        self.mixed.setText(self.tr("Allow two lots of one SKU in one location (Alt+M)"))
-        self.accept_button.setText(self.tr("Accept all suggestions (F9)"))
+        self.mixed.setText(self.key_text(self.tr("Allow two lots of one SKU in one location"), "allow_mixing"))
+        self.undo_button.setText(self.key_text(self.tr("Forget the goods"), "undo"))
+        self.accept_button.setText(self.key_text(self.tr("Accept all suggestions"), "finish"))
         self.waiting_title.setText(self.tr("Waiting for put-away"))
         self.plan_title.setText(self.tr("Goods and suggested locations"))
         self.retranslate_station()
@@ -153,17 +157,22 @@ class PutawayStationScreen(StationScreen):
             self.ctx.run(lambda uow: plan(uow, number), write=False, on_done=self.plan.set_rows)
 
     # -- scans ---------------------------------------------------------------------------------------------
-    def take(self, raw: str, scan_id: str) -> None:
-        self.submit(self.station, raw, scan_id)
+    def present(self, fb: Feedback, **extra: Any) -> Feedback:
+        return for_banner(self.area, fb)
 
-    def escape(self) -> None:
-        """Esc: clear the scan bar, or when it is empty forget the goods scanned (as a command barcode does)."""
-        if self.bar.text():
-            self.bar.clear()
-        else:
-            self.submit(self.station, "CMD:UNDO", uuid.uuid4().hex)
+    def clear_task(self) -> None:
+        """Esc on an empty scan bar: forget the goods scanned (as F4 and the command barcode do)."""
+        self.undo()
 
-    def after_scan(self, station: Any, fb: Feedback) -> Any:
+    def allow_mixing(self) -> None:
+        """Alt+M: two lots of one SKU may share a location (for the next location scans)."""
+        self.mixed.toggle()
+
+    def finish(self) -> None:
+        """F9: accept every suggestion of the selected declaration (the service checks the role)."""
+        self.accept_all()
+
+    def after_scan(self, station: Any, raw: str, fb: Feedback) -> Any:
         return station.pending
 
     def shown(self, station: Any, fb: Feedback, pending: str | None) -> None:
@@ -176,16 +185,9 @@ class PutawayStationScreen(StationScreen):
             self.suggestion.setText("✓ " + p["to"])
             self.goods.setText(self.tr("%1 × %2 batch %3 moved to %4").replace("%1", str(p["quantity"]))
                                .replace("%2", p["sku"]).replace("%3", p["batch"] or "—").replace("%4", p["to"]))
-            if not p.get("replayed"):
-                self._announce()
         elif pending is None:
             self.suggestion.clear()
             self.goods.clear()
-
-    def _announce(self) -> None:
-        from app.persistence.uow import Changes
-
-        self.ctx.sig_changes_applied.emit(Changes({"stock", "putaway", "inbound"}))
 
     def _allow_mixed(self, allowed: bool) -> None:
         station = self.station
@@ -198,7 +200,7 @@ class PutawayStationScreen(StationScreen):
 
         number = self.selected()
         if number is None:
-            self.prompt("ready", "choose a declaration", Tone.ERROR)
+            self.say("putaway.ready", "choose a declaration", Tone.ERROR)
             return
         self.ctx.run(lambda uow: all_suggested(uow, number), on_done=self._accepted,
                      on_error=self._not_accepted)
@@ -206,16 +208,10 @@ class PutawayStationScreen(StationScreen):
     def _accepted(self, run: Any) -> None:
         units = sum(m["quantity"] for m in run.moved)
         tone = Tone.WARN if run.unplaced else Tone.OK
-        fb = Feedback(tone, "putaway.all_suggested", run.describe(), {
-            "declaration": run.declaration, "moves": len(run.moved), "units": units, "unplaced": len(run.unplaced)})
-        self.last_feedback = fb
-        self.banner.show_feedback(fb)
-        self.sig_shown.emit(fb)
+        self.say("putaway.all_suggested", run.describe(), tone, sound=True, declaration=run.declaration,
+                 moves=len(run.moved), units=units, unplaced=len(run.unplaced))
 
     def _not_accepted(self, exc: BaseException) -> None:
         from ui.error_text import describe
 
-        fb = Feedback(Tone.ERROR, "putaway.accept_all_refused", describe(exc).text)
-        self.last_feedback = fb
-        self.banner.show_feedback(fb)
-        self.sig_shown.emit(fb)
+        self.say("putaway.accept_all_refused", describe(exc).text, Tone.ERROR, sound=True)

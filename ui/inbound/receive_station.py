@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBox
 from app.devices.scanner import split_aim
 from app.stations import Feedback, Tone
 from ui.widgets.document_preview import open_preview
-from ui.inbound.station_base import StationScreen
-from ui.inbound.tables import TallyModel, fit_on_reset
-from ui.inbound.words import RECEIVABLE, declaration_status
+from ui.inbound.columns import TallyModel
+from ui.inbound.words import RECEIVABLE, declaration_status, for_banner
 from ui.shell.screen import heading
-from ui.widgets.tables import table_view
+from ui.widgets.station import StationScreen
+from ui.widgets.tables import fit_on_reset, table_view
 
 if TYPE_CHECKING:
     from app.inbound.queries import DeclarationHead, TallyRow
@@ -34,39 +34,40 @@ def _tally(station: Any, fb: Feedback) -> list[TallyRow] | None:
 
 
 class ReceiveStationScreen(StationScreen):
-    """One clerk tallying one declaration; F2 choose · F6 damaged next · F7 undo · F9 close · F8 tally report."""
+    """One clerk tallying one declaration; F2 choose · F4 undo · F6 damaged next · F8 tally report · F9 close."""
 
     area = "receive"
     areas = frozenset({"inbound"})
+    changes = {code: ("tally",) for code in COUNTING} | {"tally_closed": ("tally", "inbound", "stock")}
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.station: Any = None  # app.inbound.receive_station.ReceiveStation of the chosen declaration
+        self.station: Any = None  # app.inbound.receive_station.ReceiveStation of the chosen declaration (or None)
         self.head: DeclarationHead | None = None
         self.known: dict[str, str] = {}  # declaration no → status, as the picker lists them
         self.model = TallyModel(self)
         self._build()
         self.retranslate_ui()
         self.refresh()
-        self.prompt("choose", "scan the declaration number, or pick it with F2")
+        self.say("receive.choose", "scan the declaration number, or pick it with F2")
 
     def _build(self) -> None:
         self.title, self.picker_label = heading(), QLabel()
         self.picker = QComboBox(objectName="declaration_picker")
         self.picker.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a scanner's burst never lands in it
         self.picker.setMinimumContentsLength(34)
-        self.picker.activated.connect(lambda i: self.choose(self.picker.itemData(i)))
+        self.picker.activated.connect(lambda i: self.choose_declaration(self.picker.itemData(i)))
         self.picker_label.setBuddy(self.picker)
         self.head_label = QLabel(objectName="declaration_head", wordWrap=True)
         self.mode = QLabel(objectName="station_mode")
         self.view = table_view(self.model, name="tally_table")
         fit_on_reset(self.view, stretch=2)
         self.totals = QLabel(objectName="tally_totals")
-        self.choose_button = self.action_button("choose", "F2", self.picker.showPopup)
-        self.damaged_button = self.action_button("damaged", "F6", lambda: self.command("CMD:DAMAGED"))
-        self.undo_button = self.action_button("undo", "F7", lambda: self.command("CMD:UNDO"))
-        self.report_button = self.action_button("tally_report", "F8", self.tally_report)
-        self.close_button = self.action_button("close_tally", "F9", self.ask_close)
+        self.choose_button = self.action_button("choose", "choose")
+        self.undo_button = self.action_button("undo", "undo")
+        self.damaged_button = self.action_button("damaged", "flag")
+        self.report_button = self.action_button("tally_report", "document")
+        self.close_button = self.action_button("close_tally", "finish")
         top = QHBoxLayout()
         top.addWidget(self.picker_label)
         top.addWidget(self.picker)
@@ -75,14 +76,14 @@ class ReceiveStationScreen(StationScreen):
         info.addWidget(self.last_scan, 1)
         info.addWidget(self.mode)
         buttons = QHBoxLayout()
-        for button in (self.choose_button, self.damaged_button, self.undo_button, self.close_button,
-                       self.report_button, self.retry_button):
+        for button in (self.choose_button, self.undo_button, self.retry_button, self.damaged_button,
+                       self.report_button, self.close_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.scan_bar)
         layout.addWidget(self.banner)
         layout.addLayout(info)
         layout.addWidget(self.view, 1)
@@ -92,11 +93,11 @@ class ReceiveStationScreen(StationScreen):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Receive station"))
         self.picker_label.setText(self.tr("Declaration:"))
-        self.choose_button.setText(self.tr("Choose declaration (F2)"))
-        self.damaged_button.setText(self.tr("Next carton damaged (F6)"))
-        self.undo_button.setText(self.tr("Undo last scan (F7)"))
-        self.close_button.setText(self.tr("Close tally (F9)"))
-        self.report_button.setText(self.tr("Tally report (F8)"))
+        self.choose_button.setText(self.key_text(self.tr("Choose declaration"), "choose"))
+        self.undo_button.setText(self.key_text(self.tr("Undo last scan"), "undo"))
+        self.damaged_button.setText(self.key_text(self.tr("Next carton damaged"), "flag"))
+        self.report_button.setText(self.key_text(self.tr("Tally report"), "document"))
+        self.close_button.setText(self.key_text(self.tr("Close tally"), "finish"))
         self.retranslate_station()
         self.model.retranslate()
         self._show_head()
@@ -120,12 +121,12 @@ class ReceiveStationScreen(StationScreen):
             self.picker.addItem(self._picker_text(number), number)
         self.picker.setCurrentIndex(self.picker.findData(current) if current else -1)
         if current is not None and self.head is not None and self.known.get(current) != self.head.status:
-            self.choose(current)  # its status changed elsewhere (closed, released): show it
+            self.choose_declaration(current)  # its status changed elsewhere (closed, released): show it
 
     def _picker_text(self, number: str) -> str:
         return f"{number}  ({declaration_status(self.known.get(number, ''))})"
 
-    def choose(self, number: str) -> None:
+    def choose_declaration(self, number: str) -> None:
         """Make `number` the declaration this station counts (read its head and tally first)."""
         from app.inbound.queries import declaration_head, tally_rows
         from app.inbound.receive_station import ReceiveStation
@@ -152,24 +153,20 @@ class ReceiveStationScreen(StationScreen):
         if same:
             return
         if head.status in RECEIVABLE:
-            self.prompt("chosen", f"declaration {head.declaration_no}: scan the cartons",
-                        declaration=head.declaration_no)
+            self.say("receive.chosen", f"declaration {head.declaration_no}: scan the cartons",
+                     declaration=head.declaration_no)
         else:
-            self.prompt("not_receivable", f"declaration {head.declaration_no} is {head.status}", Tone.WARN,
-                        declaration=head.declaration_no, status=declaration_status(head.status))
+            self.say("receive.not_receivable", f"declaration {head.declaration_no} is {head.status}", Tone.WARN,
+                     declaration=head.declaration_no, status=declaration_status(head.status))
 
     def _not_chosen(self, number: str, exc: BaseException) -> None:
         from app.errors import BwmsError
         from app.stations import error
-        from ui.inbound.words import for_banner
 
         if not isinstance(exc, BwmsError):
             self.ctx.sig_error.emit(exc)
             return
-        fb = error(exc)
-        self.last_feedback = fb
-        self.banner.show_feedback(for_banner(self.area, fb))
-        self.sig_shown.emit(fb)
+        self.show_feedback(error(exc))
 
     def _show_head(self) -> None:
         head = self.head
@@ -204,20 +201,17 @@ class ReceiveStationScreen(StationScreen):
         _aim, data = split_aim(raw)
         current = self.station.declaration_no if self.station is not None else None
         if data != current and (data in self.known or self.station is None):
-            self.choose(data)
+            self.choose_declaration(data)
             return
-        self.submit(self.station, raw, scan_id)
+        self.submit(raw, scan_id)
 
-    def command(self, raw: str) -> None:
-        """A command key: the same as scanning the command's barcode from the sheet."""
-        import uuid
+    def present(self, fb: Feedback, **extra: Any) -> Feedback:
+        return for_banner(self.area, fb)
 
-        if self.station is None:
-            self.prompt("choose", "scan the declaration number, or pick it with F2", Tone.ERROR)
-            return
-        self.submit(self.station, raw, uuid.uuid4().hex)
+    def no_station(self) -> None:
+        self.say("receive.choose", "scan the declaration number, or pick it with F2", Tone.ERROR, sound=True)
 
-    def after_scan(self, station: Any, fb: Feedback) -> Any:
+    def after_scan(self, station: Any, raw: str, fb: Feedback) -> Any:
         return _tally(station, fb)
 
     def shown(self, station: Any, fb: Feedback, rows: list[TallyRow] | None) -> None:
@@ -226,7 +220,8 @@ class ReceiveStationScreen(StationScreen):
         self._show_mode()
         if rows is not None:
             self._show_rows(fb, rows)
-            self._announce(fb)
+            if fb.code == "tally_closed":
+                self.tally_report()
 
     def _show_rows(self, fb: Feedback, rows: list[TallyRow]) -> None:
         if "line_no" in fb.params:
@@ -237,16 +232,23 @@ class ReceiveStationScreen(StationScreen):
         if row >= 0:
             self.view.scrollTo(self.model.index(row, 0))
 
-    def _announce(self, fb: Feedback) -> None:
-        """The station's workflow commits on its own: tell the other screens what changed."""
-        from app.persistence.uow import Changes
+    # -- the keys ------------------------------------------------------------------------------------------
+    def choose(self) -> None:
+        """F2: pick the declaration from the list."""
+        self.picker.showPopup()
 
-        closed = fb.code == "tally_closed"
-        self.ctx.sig_changes_applied.emit(Changes({"tally", "inbound", "stock"} if closed else {"tally"}))
-        if closed:
-            self.tally_report()
+    def flag(self) -> None:
+        """F6: the next carton scanned is counted as damaged (as the CMD:DAMAGED barcode)."""
+        self.command("CMD:DAMAGED")
 
-    # -- actions -------------------------------------------------------------------------------------------
+    def document(self) -> None:
+        """F8: the tally report of the declaration."""
+        self.tally_report()
+
+    def finish(self) -> None:
+        """F9: close the tally, after a confirmation."""
+        self.ask_close()
+
     def ask_close(self) -> None:
         """F9: close the tally after a confirmation (scanning CMD:CLOSE closes without asking)."""
         if self.station is None:

@@ -11,19 +11,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout
 
 from app.domain.roles import Permission
 from app.outbound import queries
 from app.stations import Feedback, Tone
 from app.outbound.gate_station import GateStation
-from ui.outbound.grid import GREEN, RED, column_texts, fill, fit, grid
-from ui.outbound.station import StationScreen, big_label, panel, read
+from ui.widgets.tables import GREEN, RED, column_texts, fill, fit, grid
 from ui.outbound.texts import present
 from ui.outbound.words import fmt, shown, status_word
 from ui.shell.screen import heading
 from ui.widgets.feedback import feedback_text
 from ui.widgets.sound import SoundPlayer
+from ui.widgets.station import StationScreen, big_label, panel, read
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -35,6 +35,7 @@ LOG_SIZE = 200
 class GateScreen(StationScreen):
     """`station` runs on the DB thread only; `manifest` is the snapshot of the vehicle being loaded."""
 
+    area = "gate"
     areas = frozenset({"shipping"})
     changes = {"gated_out": SHIPPED, "manifest_out": SHIPPED}
 
@@ -49,10 +50,9 @@ class GateScreen(StationScreen):
         self.parcels = grid("gate_parcels", 6)
         self.refusals = QListWidget(objectName="gate_refusals", wordWrap=True)
         self.refusals_label = QLabel(buddy=self.refusals)
-        self.exit_button = QPushButton(objectName="manifest_out", clicked=self.manifest_out)
+        self.exit_button = self.action_button("manifest_out", "finish")
         self.exit_button.setVisible(ctx.may(Permission.SUPERVISE))
         self._lay_out()
-        self.shortcut(Qt.Key.Key_F9, self.manifest_out)
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
@@ -70,6 +70,7 @@ class GateScreen(StationScreen):
         log.addWidget(holder)
         log.setSizes([760, 420])
         keys = QHBoxLayout()
+        keys.addWidget(self.retry_button)
         keys.addWidget(self.exit_button)
         keys.addStretch(1)
         layout = QVBoxLayout(self)
@@ -81,12 +82,13 @@ class GateScreen(StationScreen):
         layout.addLayout(keys)
 
     def retranslate_ui(self) -> None:
+        self.retranslate_station()
         self.title.setText(self.tr("Gate station"))
         self.scan_bar.setPlaceholderText(self.tr("scan the manifest or gate pass, then each parcel"))
         self.parcels.setHorizontalHeaderLabels([self.tr("Waybill"), self.tr("Order"), self.tr("Pieces"),
                                                 self.tr("Weight kg"), self.tr("Status"), self.tr("Left at")])
         self.refusals_label.setText(self.tr("Refused at the gate:"))
-        self.exit_button.setText(self.tr("Whole manifest out (F9, twice)"))
+        self.exit_button.setText(self.key_text(self.tr("Whole manifest out, press twice"), "finish"))
         self._show_manifest()
 
     def refresh(self) -> None:
@@ -100,16 +102,23 @@ class GateScreen(StationScreen):
             self._show_manifest()
 
     # -- scans --------------------------------------------------------------------------------------------
-    def on_scan(self, raw: str, scan_id: str | None = None) -> None:
+    def take(self, raw: str, scan_id: str) -> None:
         self.exit_armed = False
-        station, ctx = self.station, self.ctx
+        self.submit(raw, scan_id)
 
-        def step() -> tuple[Feedback, Any]:
-            fb = station.scan(raw, scan_id)
-            code = station.manifest
-            return fb, read(ctx, lambda uow: queries.manifest_detail(uow, code)) if code else None
+    def present(self, fb: Feedback, **extra: Any) -> Feedback:
+        return present(fb, **extra)
 
-        self.run_step(step, self._scanned)
+    def after_scan(self, station: GateStation, raw: str, fb: Feedback) -> Any:
+        code = station.manifest
+        return read(self.ctx, lambda uow: queries.manifest_detail(uow, code)) if code else None
+
+    def shown(self, station: GateStation, fb: Feedback, detail: dict[str, Any] | None) -> None:
+        self._scanned(fb, detail)
+
+    def finish(self) -> None:
+        """F9 (twice): the whole manifest out."""
+        self.manifest_out()
 
     def _scanned(self, fb: Feedback, detail: dict[str, Any] | None) -> None:
         if detail is not None:

@@ -1,7 +1,8 @@
 """The pack station: scan the order or waybill, then every unit (the contents checklist), then weigh and pack.
 
 The weight is the scale's stable weight, shown live, or typed (F7); F9 packs, the waybill label and packing
-list go to the print queue and the label is previewed. An order under inspection (500) stops the bench with
+list go to the print queue and the label is previewed (F8 reprints it); F4 undoes the last unit; Esc puts the
+parcel aside. An order under inspection (500) stops the bench with
 the full-screen red pull screen. Scans go to app.outbound.pack_station.PackStation.
 """
 
@@ -13,18 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRegularExpression, Qt, Slot
 from PySide6.QtGui import QPixmap, QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.documents.registry import produce
 from app.outbound.packing import PackOrder, Unit
 from app.stations import Feedback, Tone
 from app.outbound.pack_station import PackStation
-from ui.outbound.grid import GREEN, column_texts, fill, fit, grid
+from ui.widgets.tables import GREEN, column_texts, fill, fit, grid
 from ui.outbound.pull_screen import PullScreen
-from ui.outbound.station import StationScreen, big_label, panel, scanned_code
+from ui.outbound.texts import present
 from ui.outbound.words import fmt
 from ui.shell.screen import heading
 from ui.widgets.sound import SoundPlayer
+from ui.widgets.station import StationScreen, big_label, panel, scanned_code
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -35,6 +37,7 @@ PREVIEW_WIDTH = 200
 class PackScreen(StationScreen):
     """`station` runs on the DB thread only; the screen shows the snapshot (order, units) of the last step."""
 
+    area = "pack"
     changes = {"packed": ("packing", "orders", "print_queue"), "pull_for_inspection": ("packing", "inspection")}
 
     def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
@@ -51,20 +54,15 @@ class PackScreen(StationScreen):
         self.weight = QLineEdit(objectName="typed_weight")
         self.weight.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}([.,]\d{0,3})?")))
         self.weight_label = QLabel(buddy=self.weight)
-        self.pack_button = QPushButton(objectName="pack_parcel", clicked=self.pack)
-        self.undo_button = QPushButton(objectName="undo_unit", clicked=self.undo)
-        self.aside_button = QPushButton(objectName="put_aside", clicked=self.put_aside)
-        self.reprint_button = QPushButton(objectName="reprint_label", clicked=self.reprint_label)
+        self.pack_button = self.action_button("pack_parcel", "finish")
+        self.undo_button = self.action_button("undo_unit", "undo")
+        self.aside_button = self.action_button("put_aside", "clear")
+        self.reprint_button = self.action_button("reprint_label", "document")
         self.preview = QLabel(objectName="label_preview", alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedWidth(PREVIEW_WIDTH + 8)
         self.pull_screen = PullScreen(self, sounds=self.banner.sounds)
         self._lay_out()
         self.weight.returnPressed.connect(self.pack)
-        self.shortcut(Qt.Key.Key_F9, self.pack)
-        self.shortcut(Qt.Key.Key_F4, self.undo)
-        self.shortcut(Qt.Key.Key_F10, self.reprint_label)
-        self.shortcut(Qt.Key.Key_Escape, self.put_aside)
-        self.shortcut(Qt.Key.Key_F7, self.weight.setFocus)
         self.hub.sig_weight.connect(self.on_weight)
         self.hub.sig_status_changed.connect(self._show_scale)
         self.retranslate_ui()
@@ -90,6 +88,7 @@ class PackScreen(StationScreen):
         keys = QHBoxLayout()
         keys.addWidget(self.undo_button)
         keys.addWidget(self.aside_button)
+        keys.addWidget(self.retry_button)
         keys.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -99,30 +98,32 @@ class PackScreen(StationScreen):
         layout.addLayout(keys)
 
     def retranslate_ui(self) -> None:
+        self.retranslate_station()
         self.title.setText(self.tr("Pack station"))
         self.scan_bar.setPlaceholderText(self.tr("scan the order or waybill, then every unit"))
         self.contents.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"), self.tr("Batches"),
                                                  self.tr("In the order"), self.tr("Checked"), self.tr("Done")])
         self.weight_label.setText(self.tr("&Typed weight (kg, F7):"))
         self.weight.setPlaceholderText(self.tr("empty: the scale's"))
-        self.pack_button.setText(self.tr("Weigh and pack (F9)"))
-        self.undo_button.setText(self.tr("Undo last unit (F4)"))
-        self.aside_button.setText(self.tr("Put parcel aside (Esc)"))
-        self.reprint_button.setText(self.tr("Reprint label (F10)"))
+        self.pack_button.setText(self.key_text(self.tr("Weigh and pack"), "finish"))
+        self.undo_button.setText(self.key_text(self.tr("Undo last unit"), "undo"))
+        self.aside_button.setText(self.key_text(self.tr("Put parcel aside"), "clear"))
+        self.reprint_button.setText(self.key_text(self.tr("Reprint label"), "document"))
         self._show_scale()
         self._show_order()
 
     # -- scans --------------------------------------------------------------------------------------------
-    def on_scan(self, raw: str, scan_id: str | None = None) -> None:
+    def take(self, raw: str, scan_id: str) -> None:
         if self.pull_screen.isVisible():  # the stop is up: a scan can only lift it
             self.pull_screen.scanned(raw)
             return
-        station, code = self.station, scanned_code(raw)
-        self.run_step(lambda: (station.scan(raw, scan_id), (station, station.order, list(station.units), code)),
-                      self._scanned)
+        self.submit(raw, scan_id)
 
-    def _scanned(self, fb: Feedback, snapshot: tuple[PackStation, PackOrder | None, list[Unit], str]) -> None:
-        station, order, units, code = snapshot
+    def after_scan(self, station: PackStation, raw: str, fb: Feedback) -> Any:
+        return station.order, list(station.units), scanned_code(raw)
+
+    def shown(self, station: PackStation, fb: Feedback, snapshot: tuple[PackOrder | None, list[Unit], str]) -> None:
+        order, units, code = snapshot
         if station is not self.station:
             return  # the parcel was put aside while this scan was on its way
         self.order, self.units = order, units
@@ -134,15 +135,32 @@ class PackScreen(StationScreen):
             order_no = fb.params.get("order_no", "")
             self.pull_screen.pull(order_no, (code,))
 
-    def show_feedback(self, fb: Feedback, **extra: Any) -> None:
+    def present(self, fb: Feedback, **extra: Any) -> Feedback:
         if fb.code == "parcel_open" and self.order is not None:
             extra.setdefault("order_no", self.order.order_no)
-        super().show_feedback(fb, **extra)
+        return present(fb, **extra)
 
     @Slot()
     def undo(self) -> None:
+        """F4: forget the last unit checked (as CMD:UNDO)."""
         if self.order is not None:
-            self.on_scan("CMD:UNDO")
+            self.submit("CMD:UNDO")
+
+    def by_hand(self) -> None:
+        """F7: type the weight."""
+        self.weight.setFocus()
+
+    def finish(self) -> None:
+        """F9: weigh and pack."""
+        self.pack()
+
+    def document(self) -> None:
+        """F8: the last parcel's waybill label again."""
+        self.reprint_label()
+
+    def clear_task(self) -> None:
+        """Esc (the scan bar empty): put the parcel aside."""
+        self.put_aside()
 
     @Slot()
     def put_aside(self) -> None:
@@ -238,7 +256,7 @@ class PackScreen(StationScreen):
 
     @Slot()
     def reprint_label(self) -> None:
-        """F10: the last parcel's waybill label again (marked as a reprint in the queue and the audit log)."""
+        """F8: the last parcel's waybill label again (marked as a reprint in the queue and the audit log)."""
         if not self.packed or not self.packed.get("print_jobs"):
             return
         from app.documents import queue as print_queue

@@ -1,6 +1,6 @@
 """The pick station: choose or scan a wave, then scan each location and every unit taken there.
 
-The big prompt says where to go and what to take (location, SKU, batch, quantity); F8 twice (or the
+The big prompt says where to go and what to take (location, SKU, batch, quantity); F6 twice (or the
 CMD:SHORT barcode) records a short pick; F2 leaves the wave. Scans go to app.outbound.pick_station.PickStation.
 """
 
@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from app.errors import NotFound
 from app.outbound import queries
 from app.stations import Feedback, Tone
 from app.outbound.pick_station import SHORT, PickStation
-from ui.outbound.grid import column_texts, fill, grid
-from ui.outbound.station import StationScreen, big_label, panel, read, scanned_code
+from ui.widgets.tables import column_texts, fill, grid
+from ui.outbound.texts import present
 from ui.outbound.words import fmt, status_word
 from ui.shell.screen import heading
 from ui.widgets.sound import SoundPlayer
+from ui.widgets.station import StationScreen, big_label, panel, read, scanned_code
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -30,6 +31,7 @@ PICKED = ("picking", "stock", "orders", "waves")
 class PickScreen(StationScreen):
     """`station` is the PickStation of the chosen wave (used on the DB thread only); `prompt` what is shown."""
 
+    area = "pick"
     areas = frozenset({"waves", "allocation"})
     changes = {"picked": PICKED, "short_pick": (*PICKED, "allocation")}
 
@@ -46,13 +48,11 @@ class PickScreen(StationScreen):
         self.where = big_label(3.0, name="pick_where")
         self.what = big_label(1.8, name="pick_what")
         self.progress = big_label(1.1, name="pick_progress", bold=False)
-        self.short_button = QPushButton(objectName="short_pick", clicked=self.short_pick)
-        self.leave_button = QPushButton(objectName="leave_wave", clicked=self.leave_wave)
+        self.short_button = self.action_button("short_pick", "flag")
+        self.leave_button = self.action_button("leave_wave", "choose")
         self.tasks = grid("pick_tasks", 6)
         self._lay_out()
         self.wave_choice.activated.connect(self._wave_chosen)
-        self.shortcut(Qt.Key.Key_F8, self.short_pick)
-        self.shortcut(Qt.Key.Key_F2, self.leave_wave)
         self.retranslate_ui()
         self.refresh()
 
@@ -68,6 +68,7 @@ class PickScreen(StationScreen):
             inside.addWidget(label)
         keys = QHBoxLayout()
         keys.addWidget(self.short_button)
+        keys.addWidget(self.retry_button)
         keys.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -78,10 +79,11 @@ class PickScreen(StationScreen):
         layout.addWidget(self.tasks, 1)
 
     def retranslate_ui(self) -> None:
+        self.retranslate_station()
         self.title.setText(self.tr("Pick station"))
         self.wave_label.setText(self.tr("&Wave:"))
-        self.short_button.setText(self.tr("Short pick (F8, twice)"))
-        self.leave_button.setText(self.tr("Change wave (F2)"))
+        self.short_button.setText(self.key_text(self.tr("Short pick, press twice"), "flag"))
+        self.leave_button.setText(self.key_text(self.tr("Change wave"), "choose"))
         self.scan_bar.setPlaceholderText(self.tr("scan the wave, then each location and every unit"))
         self.tasks.setHorizontalHeaderLabels([self.tr("Location"), self.tr("SKU"), self.tr("Name"), self.tr("Batch"),
                                               self.tr("To pick"), self.tr("Orders")])
@@ -149,42 +151,47 @@ class PickScreen(StationScreen):
         self.banner.clear()
         self.refresh()
 
+    def choose(self) -> None:
+        """F2: leave this wave for another."""
+        self.leave_wave()
+
     # -- scans --------------------------------------------------------------------------------------------
-    def on_scan(self, raw: str, scan_id: str | None = None) -> None:
+    def take(self, raw: str, scan_id: str) -> None:
         if self.station is None:
             self.choose_wave(scanned_code(raw))
             return
         self.short_armed = False
-        self._feed(raw, scan_id)
+        self.submit(raw, scan_id)
 
-    def _feed(self, raw: str, scan_id: str | None) -> None:
-        station, ctx = self.station, self.ctx
+    def present(self, fb: Feedback, **extra: Any) -> Feedback:
+        return present(fb, **extra)
 
-        def step() -> tuple[Feedback, Any]:
-            fb = station.scan(raw, scan_id)
-            return fb, read(ctx, lambda uow: queries.pick_prompt(uow, station.wave_no, station.location))
+    def after_scan(self, station: PickStation, raw: str, fb: Feedback) -> Any:
+        return read(self.ctx, lambda uow: queries.pick_prompt(uow, station.wave_no, station.location))
 
-        self.run_step(step, self._scanned)
-
-    def _scanned(self, _fb: Feedback, prompt: dict[str, Any]) -> None:
+    def shown(self, station: PickStation, fb: Feedback, prompt: dict[str, Any]) -> None:
         if self.station is not None and prompt["wave"] == self.station.wave_no:
             self.prompt = prompt
             self._show_prompt()
 
+    def flag(self) -> None:
+        """F6: a short pick (press twice)."""
+        self.short_pick()
+
     @Slot()
     def short_pick(self) -> None:
-        """F8 arms, F8 again records: what is left to pick at this location is not there."""
+        """F6 arms, F6 again records: what is left to pick at this location is not there."""
         if self.station is None or not (self.prompt and self.prompt["at_location"]):
             self.show_feedback(Feedback(Tone.ERROR, "location_first", "scan the location where goods are missing"))
             return
         if not self.short_armed:
             self.short_armed = True
             location = self.prompt["location"]
-            self.show_feedback(Feedback(Tone.WARN, "short_armed", f"short at {location}? press F8 again",
+            self.show_feedback(Feedback(Tone.WARN, "short_armed", f"short at {location}? press F6 again",
                                         {"location": location}))
             return
         self.short_armed = False
-        self._feed(SHORT, None)
+        self.submit(SHORT)
 
     # -- the prompt ---------------------------------------------------------------------------------------
     def _show_prompt(self) -> None:

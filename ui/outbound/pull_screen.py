@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from ui.outbound.station import big_label, scanned_code
+from ui.widgets.station import big_label, scanned_code
 from ui.outbound.words import fmt
 from ui.widgets.scan_bar import ScanBar
 from ui.widgets.sound import SoundPlayer

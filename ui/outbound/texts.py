@@ -41,7 +41,7 @@ FEEDBACK = {
     "picked": QT_TRANSLATE_NOOP("FeedbackText", "Picked {qty} × {sku} (batch {batch}) → {to}; {left_here} more here"),
     "picked_location_done": QT_TRANSLATE_NOOP("FeedbackText",
                                               "Picked {qty} × {sku} (batch {batch}) → {to}; {location} is done"),
-    "short_armed": QT_TRANSLATE_NOOP("FeedbackText", "Short at {location}? Press F8 again to record what is missing"),
+    "short_armed": QT_TRANSLATE_NOOP("FeedbackText", "Short at {location}? Press F6 again to record what is missing"),
     "short_pick": QT_TRANSLATE_NOOP("FeedbackText",
                                     "Short at {location}: {what} frozen for a stock count. {outcomes}"),
     "nothing_to_short": QT_TRANSLATE_NOOP("FeedbackText", "Nothing is left to pick at {location}: no short to record"),

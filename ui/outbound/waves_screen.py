@@ -15,7 +15,7 @@ from ui.jobs import JobState, run_job
 from ui.models.paged import Column, PagedTableModel
 from ui.outbound import texts  # noqa: F401 - texts registers the outbound error sentences
 from ui.widgets import document_preview as documents
-from ui.outbound.grid import AMBER, GREEN, GREY, column_texts, fill, fit, grid, selected_key
+from ui.widgets.tables import AMBER, GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word, wave_kind
 from ui.shell.screen import Screen, heading
 from ui.widgets.error_dialog import show_error

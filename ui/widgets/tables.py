@@ -1,25 +1,53 @@
-"""Small pieces every list screen uses: a configured table view, a debounced trigger, the row-count line."""
+"""The one read-only table helper: every table the user reads and selects rows in, never edits.
+
+- `table_view(model)` shows a model (paged lists, `RowsModel`); `grid(name, columns)` is the same read-only
+  view holding its own cells, filled with `fill(rows)` (small station lists); both are set up by `read_only`.
+- `RowsModel` + `Col`: rows held in memory (services' dicts or dataclasses), each column says how to read and
+  show its value; `fit_on_reset` / `fit_columns_once` / `fit` size the columns.
+- `Debouncer` and `count_text` for the filters and the row-count line of the list screens.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTableWidgetItem, QWidget
 
 from ui.clock import warehouse_time
 from ui.models.paged import PagedTableModel
 from ui.vocabulary import yes_no
 
 
+GREEN, RED, AMBER, GREY = "#1b7f3b", "#c62828", "#9a6700", "#6b6b6b"  # a row's text by its state
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # a grid row's key (wave no., manifest no.) on its first cell
+View = TypeVar("View", bound=QTableView)
+
+
 def table_view(model: QAbstractItemModel, parent: QWidget | None = None, *, name: str = "table") -> QTableView:
-    """A read-only, row-selecting table; rows are as tall as the font needs, no more."""
-    view = QTableView(parent)
-    view.setObjectName(name)
+    """A read-only, row-selecting view of `model`."""
+    view = read_only(QTableView(parent), name)
     view.setModel(model)
+    return view
+
+
+def grid(name: str, columns: int, parent: QWidget | None = None) -> QTableWidget:
+    """The same read-only table holding its own cells (`fill` replaces them): for short lists on a station."""
+    return read_only(QTableWidget(0, columns, parent), name)
+
+
+def read_only(view: View, name: str = "table") -> View:
+    """What every table of the application is: read-only, one row selected at a time, rows as tall as the font
+    needs and no more, the last column taking the room left."""
+    view.setObjectName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -83,3 +111,175 @@ def render_value(value: Any) -> str:
     if isinstance(value, bool):
         return yes_no(value)
     return str(value)
+
+
+# -- rows held in memory ---------------------------------------------------------------------------------------
+Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _ALIGN = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND, _FONT = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.FontRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: header (source text, in the model's translation context), how to read the value, how to show
+    it."""
+
+    header: str
+    get: Callable[[Any], Any]
+    render: Callable[[Any], str] = render_value
+    numeric: bool = False
+
+
+def key(name: str) -> Callable[[Any], Any]:
+    """Read `name` from a dict row or an attribute of a dataclass row."""
+    return lambda row: row.get(name) if isinstance(row, dict) else getattr(row, name)
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows in memory; `style(row)` may give a background brush and say whether the row is shown bold.
+
+    What a cell shows is worked out once per `set_rows` (a view asks for every cell and role at each paint).
+    `set_rows` updates in place when only values changed, so a station's table does not flicker after a scan.
+    Headers are translated in `context` (the columns' QT_TRANSLATE_NOOP context).
+    """
+
+    def __init__(self, columns: Sequence[Col], *, style: Callable[[Any], tuple[QBrush | None, bool]] | None = None,
+                 parent: Any = None, context: str = "InboundColumns") -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.context = context
+        self.rows: list[Any] = []
+        self._style = style
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._cells: list[list[str]] = []
+        self._looks: list[tuple[QBrush | None, QFont | None]] = []
+        self._align = [_RIGHT if col.numeric else None for col in self.columns]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        try:
+            if role == _DISPLAY:
+                return self._cells[index.row()][index.column()]
+            if role == _ALIGN:
+                return self._align[index.column()]
+            if role == _BACKGROUND:
+                return self._looks[index.row()][0]
+            if role == _FONT:
+                return self._looks[index.row()][1]
+        except IndexError:
+            pass
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return QCoreApplication.translate(self.context, self.columns[section].header)
+        return None
+
+    def _render(self) -> None:
+        self._cells = [[col.render(col.get(row)) for col in self.columns] for row in self.rows]
+        self._looks = []
+        for row in self.rows:
+            brush, bold = self._style(row) if self._style is not None else (None, False)
+            self._looks.append((brush, self._bold if bold else None))
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show `rows`: values changed in place when the number of rows is the same, else a reset."""
+        rows = list(rows)
+        if len(rows) == len(self.rows) and rows:
+            self.rows = rows
+            self._render()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self._render()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def retranslate(self) -> None:
+        self._render()  # rendered values may be translated words (statuses)
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None) -> None:
+    """Size the view's columns to what it shows each time its rows are replaced (not at every value change);
+    `stretch` is the column that takes the room left (a name, rather than the last number)."""
+    header = view.horizontalHeader()
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def fit_now() -> None:
+        view.resizeColumnsToContents()
+        for column in range(view.model().columnCount()):
+            if column != stretch:
+                view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_px))
+
+    view.model().modelReset.connect(fit_now)
+
+
+# -- a grid's own cells ----------------------------------------------------------------------------------------
+def fill(table: QTableWidget, rows: Sequence[Sequence[str]], *, keys: Sequence[str] = (),
+         numeric: Iterable[int] = (), colours: Sequence[str | None] = ()) -> None:
+    """Replace the rows; `keys[i]` is kept on row i, `colours[i]` paints its text; the selection is kept by key."""
+    kept = selected_key(table)
+    right = set(numeric)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        colour = colours[r] if r < len(colours) else None
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            if c in right:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if colour:
+                item.setForeground(QBrush(QColor(colour)))
+            if c == 0 and r < len(keys):
+                item.setData(KEY_ROLE, keys[r])
+            table.setItem(r, c, item)
+    if kept is not None:
+        select_key(table, kept)
+
+
+def fit(table: QTableView, max_px: int = 320) -> None:
+    """Columns as wide as their contents (headers included), none wider than `max_px`."""
+    table.resizeColumnsToContents()
+    for column in range(table.model().columnCount() - 1):
+        table.setColumnWidth(column, min(table.columnWidth(column) + 12, max_px))
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+def selected_key(table: QTableWidget) -> str | None:
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return item.data(KEY_ROLE) if item is not None else None
+
+
+def select_key(table: QTableWidget, wanted: str) -> bool:
+    for r in range(table.rowCount()):
+        item = table.item(r, 0)
+        if item is not None and item.data(KEY_ROLE) == wanted:
+            table.selectRow(r)
+            return True
+    return False
+
+
+def column_texts(table: QTableView, column: int) -> list[str]:
+    """What a column shows, top to bottom (tests and screen readers)."""
+    model = table.model()
+    return [str(model.index(r, column).data() or "") for r in range(model.rowCount())]

@@ -58,7 +58,7 @@ def type_scan(qtbot, bar, raw: str) -> None:  # noqa: ANN001
 
 def scan_and_wait(qtbot, screen, raw: str):  # noqa: ANN001, ANN201
     """Type one scan and wait until the screen shows the workflow's answer; returns that Feedback."""
-    with qtbot.waitSignal(screen.sig_shown, timeout=20_000) as blocker:
-        type_scan(qtbot, screen.bar, raw)
+    with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as blocker:
+        type_scan(qtbot, screen.scan_bar, raw)
     wait_idle(qtbot, screen.ctx)
     return blocker.args[0]

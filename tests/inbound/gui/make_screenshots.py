@@ -89,7 +89,7 @@ def counting(window, languages: tuple[str, ...], translations) -> None:  # noqa:
         grab(window, "declarations", language)
         receive = window.open_screen("receive.station")
         if receive.station is None:
-            receive.choose(DECLARATION)
+            receive.choose_declaration(DECLARATION)
             wait(lambda: receive.station is not None and not window.ctx.executor.busy)  # noqa: B023 - waited on here
             receive.take(sample_scans()[150], uuid.uuid4().hex)
         grab(window, "receive", language)
@@ -123,7 +123,7 @@ def stored(window, db: Database, languages: tuple[str, ...], translations) -> No
         wait(lambda: not window.ctx.executor.busy)
         putaway.take(sample_scans()[0], uuid.uuid4().hex)
         grab(window, "putaway", language)
-        putaway.escape()
+        putaway.clear()
         window.open_screen("ledger.balances")
         grab(window, "ledger", language)
 

@@ -25,10 +25,10 @@ def test_the_emulated_scanner_drives_the_receive_screen(qtbot, station_ctx, decl
     screen = ReceiveStationScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
-    screen.choose(DECLARATION)
+    screen.choose_declaration(DECLARATION)
     wait_idle(qtbot, ctx)
     shown = []
-    screen.sig_shown.connect(shown.append)
+    screen.sig_feedback.connect(shown.append)
     emulator = ScannerEmulator(read_scans(DEMO / "receive_scans.txt"), rate=200, link=tmp_path / "ttyScanner")
     stop = threading.Event()
     player = threading.Thread(target=emulator.play, kwargs={"stop": stop}, name="scanner emulator")

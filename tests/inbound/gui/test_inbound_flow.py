@@ -100,8 +100,8 @@ def _accept_all_as_supervisor(qtbot, supervisor) -> PutawayStationScreen:  # noq
     qtbot.addWidget(boss)
     boss.show()
     wait_idle(qtbot, supervisor)
-    with qtbot.waitSignal(boss.sig_shown, timeout=20_000) as blocker:
-        qtbot.keyClick(boss.bar, Qt.Key.Key_F9)
+    with qtbot.waitSignal(boss.sig_feedback, timeout=20_000) as blocker:
+        qtbot.keyClick(boss.scan_bar, Qt.Key.Key_F9)
     wait_idle(qtbot, supervisor)
     assert blocker.args[0].tone == Tone.OK and boss.banner.message.text().endswith("0 not placed")
     return boss

@@ -50,7 +50,7 @@ def test_scanning_the_declaration_number_then_cartons_counts_them(station, qtbot
 
 
 def _chosen(station, qtbot):  # noqa: ANN001, ANN202
-    station.choose(DECLARATION)
+    station.choose_declaration(DECLARATION)
     wait_idle(qtbot, station.ctx)
     assert station.station is not None
     return station
@@ -89,12 +89,12 @@ def test_function_keys_give_the_commands(station, qtbot):
     from PySide6.QtCore import Qt
 
     _chosen(station, qtbot)
-    with qtbot.waitSignal(station.sig_shown, timeout=20_000) as blocker:
-        qtbot.keyClick(station.bar, Qt.Key.Key_F7)
+    with qtbot.waitSignal(station.sig_feedback, timeout=20_000) as blocker:
+        qtbot.keyClick(station.scan_bar, Qt.Key.Key_F4)
     assert blocker.args[0].code == "nothing_to_undo"
     assert station.banner.message.text() == "Nothing to undo: this station has no counted scan on this declaration"
-    with qtbot.waitSignal(station.sig_shown, timeout=20_000) as blocker:
-        qtbot.keyClick(station.bar, Qt.Key.Key_F6)
+    with qtbot.waitSignal(station.sig_feedback, timeout=20_000) as blocker:
+        qtbot.keyClick(station.scan_bar, Qt.Key.Key_F6)
     assert blocker.args[0].code == "damaged_next" and station.mode.text() == "Next carton: DAMAGED"
     wait_idle(qtbot, station.ctx)
 
@@ -103,8 +103,8 @@ def test_a_scan_sent_again_is_not_counted_twice(station, qtbot):
     _chosen(station, qtbot)
     raw = carton(A2P, "A2P43432", 12)
     for _ in range(2):
-        with qtbot.waitSignal(station.sig_shown, timeout=20_000):
-            station.submit(station.station, raw, "scan-id-made-at-capture")
+        with qtbot.waitSignal(station.sig_feedback, timeout=20_000):
+            station.submit(raw, "scan-id-made-at-capture")
     wait_idle(qtbot, station.ctx)
     assert station.last_feedback.params.get("replayed") is True
     assert station.banner.message.text().startswith("Already scanned")
@@ -133,8 +133,8 @@ def test_when_the_database_does_not_answer_f5_sends_the_scan_again(station, qtbo
     assert failed.tone == Tone.ERROR and station.retry_button.isVisible()
     assert station.banner.message.text().startswith("The database did not answer")
     assert workflow.damaged_next is True  # the station is as it was before the scan
-    with qtbot.waitSignal(station.sig_shown, timeout=20_000) as blocker:
-        qtbot.keyClick(station.bar, Qt.Key.Key_F5)
+    with qtbot.waitSignal(station.sig_feedback, timeout=20_000) as blocker:
+        qtbot.keyClick(station.scan_bar, Qt.Key.Key_F5)
     wait_idle(qtbot, station.ctx)
     assert blocker.args[0].code == "counted" and blocker.args[0].params["damaged"] is True
     assert calls[0] == calls[1]  # the same scan id both times
@@ -163,9 +163,9 @@ def test_a_wedge_burst_anywhere_on_the_screen_is_a_scan(station, qtbot):
 
     _chosen(station, qtbot)
     station.view.setFocus()  # the clerk clicked the table; the scanner types on
-    with qtbot.waitSignal(station.sig_shown, timeout=20_000) as blocker:
+    with qtbot.waitSignal(station.sig_feedback, timeout=20_000) as blocker:
         qtbot.keyClicks(station.view, "9300000010377")  # A2P-900's GTIN, one unit
         qtbot.keyClick(station.view, Qt.Key.Key_Return)
     wait_idle(qtbot, station.ctx)
     assert blocker.args[0].code == "counted" and blocker.args[0].params["quantity"] == 1
-    assert _row(station, 1).received == 1 and station.bar.text() == ""
+    assert _row(station, 1).received == 1 and station.scan_bar.text() == ""

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -88,7 +89,7 @@ def warehouse(folder: Path) -> str:
 
 
 def scan(shell: Shell, screen, text: str) -> None:  # noqa: ANN001
-    screen.on_scan(text)
+    screen.take(text, uuid.uuid4().hex)
     settle(shell, 200)
 
 

@@ -68,7 +68,7 @@ def test_pack_an_order_with_a_typed_weight(make_ctx, qtbot, picked, silent):
         assert s.scalar(select(ConsumerOrder.status).where(ConsumerOrder.order_no == MULTI["order_no"])) == "packed"
     assert sorted(jobs) == sorted([f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
     with qtbot.waitSignal(screen.ctx.sig_changes_applied, timeout=10_000):
-        qtbot.keyClick(screen.scan_bar, Qt.Key.Key_F10)  # reprint the label
+        qtbot.keyClick(screen.scan_bar, Qt.Key.Key_F8)  # reprint the label
     wait_idle(qtbot, screen.ctx)
     with picked.sessions() as s:
         assert s.scalar(select(func.count()).select_from(PrintJob).where(PrintJob.reprint_of.is_not(None))) == 1

@@ -16,7 +16,7 @@ from tests.gui.helpers import wait_idle
 from tests.outbound.gui.helpers import Delivered, scan, shown
 from tests.outbound.helpers import pack_scans, pick_everything
 from ui.customs.trace_screen import TraceScreen
-from ui.outbound.grid import selected_key
+from ui.widgets.tables import selected_key
 from ui.outbound.pack_screen import PackScreen
 from ui.outbound.shipping_screen import ShippingScreen
 from ui.outbound.waves_screen import WavesScreen

@@ -18,7 +18,7 @@ from tests.outbound.conftest import CONTAINER, DECLARATION
 from tests.outbound.helpers import pack_order, pick_everything
 from ui.widgets import document_preview as documents
 from ui.outbound.gate_screen import GateScreen
-from ui.outbound.grid import RED
+from ui.widgets.tables import RED
 from ui.outbound.shipping_screen import ShippingScreen
 from ui.customs.trace_screen import TraceScreen
 

@@ -95,7 +95,7 @@ def test_the_pick_station_walks_a_wave_by_scans(make_ctx, qtbot, allocated, sile
     assert statuses == {"picked"}
 
 
-def test_a_short_pick_takes_f8_twice_and_speaks_the_users_language(make_ctx, qtbot, allocated, silent, gui_app):
+def test_a_short_pick_takes_f6_twice_and_speaks_the_users_language(make_ctx, qtbot, allocated, silent, gui_app):
     from ui.i18n import Translations
 
     wave = all_waves(allocated, "open")[0]
@@ -103,17 +103,17 @@ def test_a_short_pick_takes_f8_twice_and_speaks_the_users_language(make_ctx, qtb
     screen.wave_choice.setCurrentIndex(screen.wave_choice.findData(wave["wave"]))
     with qtbot.waitSignal(screen.sig_feedback, timeout=20_000):
         screen.wave_choice.activated.emit(screen.wave_choice.currentIndex())
-    assert press(qtbot, screen, Qt.Key.Key_F8).code == "location_first"
+    assert press(qtbot, screen, Qt.Key.Key_F6).code == "location_first"
     location = wave["tasks"][0]["location"]
     scan(qtbot, screen, f"LOC:{location}")
     translations = Translations(gui_app)
     try:
         assert translations.switch("zh_CN")
-        armed = press(qtbot, screen, Qt.Key.Key_F8)
+        armed = press(qtbot, screen, Qt.Key.Key_F6)
         assert armed.code == "short_armed" and screen.banner.tone == "warn"
-        assert location in screen.banner.message.text() and "F8" in screen.banner.message.text()
+        assert location in screen.banner.message.text() and "F6" in screen.banner.message.text()
         assert screen.banner.tone_label.text() == "请核对"
-        short = press(qtbot, screen, Qt.Key.Key_F8)
+        short = press(qtbot, screen, Qt.Key.Key_F6)
         assert short.code == "short_pick" and short.tone == "warn"
         assert screen.banner.message.text().startswith(f"缺货：{location}")
     finally:

@@ -7,12 +7,11 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from ui.devices.wedge import WedgeFilter
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from app.stations import Feedback
     from ui.devices.hub import DeviceHub
     from ui.widgets.feedback import FeedbackBanner
@@ -29,10 +28,16 @@ class StationInput(QObject):
         super().__init__(screen)
         self.screen, self.bar = screen, bar
         self.wedge = WedgeFilter(self, max_gap_ms=hub.devices.wedge_gap_ms)
-        self.wedge.watch(screen)
+        self.wedge.watch(screen, skip=self._typed_field)
         self.wedge.sig_scanned.connect(self._wedge_burst)
         bar.sig_scanned.connect(self._typed)
         hub.sig_scanned.connect(self._serial)
+
+    def _typed_field(self, widget: QWidget) -> bool:
+        """Another text field of the screen (a typed weight): what is typed there is not a scan."""
+        from PySide6.QtWidgets import QLineEdit
+
+        return isinstance(widget, QLineEdit) and widget is not self.bar
 
     @Slot(str)
     def _typed(self, text: str) -> None:

@@ -1,0 +1,97 @@
+"""The one key map and the command barcodes of every scan station (receive, put-away, pick, pack, gate, and the
+stations still to come): the same key does the same thing on every station, and the command sheet prints it.
+
+Pure data: the GUI's station base binds the keys (`ui.widgets.station`), the printed command sheet lists keys and
+commands (`printing.inbound_docs.command_sheet_pdf`). `action` is the name of the station screen's method a key
+calls; `stations` says where the key does something of its own (help, retry and clear work everywhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# station → its name on the sheet (Chinese, English)
+STATIONS: dict[str, tuple[str, str]] = {
+    "receive": ("收货", "Receive"),
+    "putaway": ("上架", "Put-away"),
+    "pick": ("拣货", "Pick"),
+    "pack": ("包装", "Pack"),
+    "gate": ("卡口", "Gate"),
+}
+EVERY_STATION = tuple(STATIONS)
+
+
+@dataclass(frozen=True)
+class StationKey:
+    """One key of the map: the key (as Qt's QKeySequence reads it), the action it calls, and its words."""
+
+    key: str
+    action: str
+    name_zh: str
+    name: str
+    meaning_zh: str
+    meaning: str
+    stations: tuple[str, ...] = EVERY_STATION
+
+
+STATION_KEYS: tuple[StationKey, ...] = (
+    StationKey("F1", "show_help", "帮助", "Help", "显示本工位的按键与指令条码。",
+               "Shows this station's keys and command barcodes."),
+    StationKey("F2", "choose", "选择", "Choose", "选择报关单（收货）或换波次（拣货）。",
+               "Choose the declaration (receive) or change the wave (pick).", ("receive", "pick")),
+    StationKey("F4", "undo", "撤销", "Undo", "撤销上一次扫描：计数（收货）、货物（上架）、件（包装）。",
+               "Undoes the last scan: the count (receive), the goods in hand (put-away), the unit (pack).",
+               ("receive", "putaway", "pack")),
+    StationKey("F5", "send_again", "重发", "Send again", "重发数据库未确认的扫描（不会重复计数）。",
+               "Sends again the scans the database did not answer (never counted twice)."),
+    StationKey("F6", "flag", "异常", "Flag the goods", "下一件计为残损（收货）；短拣，按两次（拣货）。",
+               "The next carton is damaged (receive); short pick, press twice (pick).", ("receive", "pick")),
+    StationKey("F7", "by_hand", "手工录入", "Type by hand", "手工输入重量（包装）。",
+               "Type the weight by hand (pack).", ("pack",)),
+    StationKey("F8", "document", "单据", "Document", "理货报告（收货）；重打面单（包装）。",
+               "The tally report (receive); reprint the waybill label (pack).", ("receive", "pack")),
+    StationKey("F9", "finish", "完成", "Finish",
+               "结束理货（收货）；全部按建议上架，主管（上架）；称重并包装（包装）；整单出卡口，主管，按两次（卡口）。",
+               "Close the tally (receive); accept every suggestion, supervisor (put-away); weigh and pack (pack); "
+               "the whole manifest out, supervisor, press twice (gate).", ("receive", "putaway", "pack", "gate")),
+    StationKey("Alt+M", "allow_mixing", "混批", "Allow mixing", "允许同一库位存放同一SKU的两个批次（上架）。",
+               "Allow two lots of one SKU in one location (put-away).", ("putaway",)),
+    StationKey("Esc", "clear", "清除", "Clear", "清空扫描栏；栏空时放下手中的货物（上架）或放下包裹（包装）。",
+               "Clears the scan field; when it is empty, forgets the goods in hand (put-away) or puts the parcel "
+               "aside (pack)."),
+)
+KEY_OF = {k.action: k.key for k in STATION_KEYS}
+
+
+@dataclass(frozen=True)
+class StationCommand:
+    """A command barcode (Code 128) of the command sheet, and the stations that take it."""
+
+    barcode: str
+    name_zh: str
+    name: str
+    meaning_zh: str
+    meaning: str
+    stations: tuple[str, ...]
+
+
+STATION_COMMANDS: tuple[StationCommand, ...] = (
+    StationCommand("CMD:DAMAGED", "残损", "DAMAGED", "下一件扫描计为残损。", "The next carton scanned is counted as "
+                   "damaged.", ("receive",)),
+    StationCommand("CMD:UNDO", "撤销", "UNDO", "撤销本工位上一次计数（收货）；放下手中货物（上架）；撤销上一件（包装）。",
+                   "Reverses this station's last count (receive); forgets the goods in hand (put-away); the last "
+                   "unit checked (pack).", ("receive", "putaway", "pack")),
+    StationCommand("CMD:CLOSE", "结束理货", "CLOSE TALLY", "结束理货：生成批次，货物待海关放行。", "Closes the tally: lots "
+                   "are made and held for customs.", ("receive",)),
+    StationCommand("CMD:SHORT", "短拣", "SHORT PICK", "本库位剩余待拣货物不在：记录短拣。", "What is left to pick at "
+                   "this location is not there: records a short pick.", ("pick",)),
+)
+
+
+def keys_of(station: str) -> list[StationKey]:
+    """The keys that do something of their own at `station` (help, retry and clear included)."""
+    return [k for k in STATION_KEYS if station in k.stations]
+
+
+def commands_of(station: str) -> list[StationCommand]:
+    return [c for c in STATION_COMMANDS if station in c.stations]
