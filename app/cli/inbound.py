@@ -102,7 +102,7 @@ def cmd_receive(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.station = args.scan_station
     with ctx.uow(write=False) as uow:
         declaration_head(uow, args.declaration)  # an unknown declaration is refused before any scan
-    station = ReceiveStation(ctx.db, ctx.actor, args.declaration)
+    station = ReceiveStation(ctx.uow, args.declaration)
     _, scans, digest = _replay(ctx, args.scans, args.declaration, station.scan)
     close = station.scan("CMD:CLOSE", file_scan_id(args.declaration, digest, "close")) if args.close else None
     report: dict[str, Any] = {"declaration": args.declaration, "lines": [r.to_json() for r in station.tally()],
@@ -147,7 +147,7 @@ def cmd_putaway(ctx: CliContext, args: argparse.Namespace) -> int:
         return 1 if run.unplaced else 0
     from app.inbound.putaway_station import PutawayStation
 
-    station = PutawayStation(ctx.db, ctx.actor, allow_mixed=args.allow_mixed_lots)
+    station = PutawayStation(ctx.uow, allow_mixed=args.allow_mixed_lots)
     shown, scans, _ = _replay(ctx, args.scans, args.declaration or "putaway", station.scan)
     moved = [fb.params for fb in shown if fb.code == "put_away" and fb.accepted]
     report: dict[str, Any] = {"moved": moved, "scans": scans}

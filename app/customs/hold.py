@@ -13,7 +13,7 @@ from datetime import datetime
 
 from app.persistence.models import ConsumerOrder, CustomsLedgerEntry, InventoryList
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 
 
 def quantities_by_item(order: ConsumerOrder) -> dict[int, int]:
@@ -46,7 +46,7 @@ def sync_hold(uow: UnitOfWork, lst: InventoryList, order: ConsumerOrder, doc_typ
             for item, qty in sorted(quantities_by_item(order).items())]
     uow.session.add_all(rows)
     lst.pre_held = wanted
-    uow.changes.touch("ledger")
+    uow.changes.touch(Area.LEDGER)
     return len(rows)
 
 

@@ -18,7 +18,7 @@ from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product, Stock
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.stations import scanlog
 from app.stock import movements as stock
@@ -196,7 +196,7 @@ def _move(uow: UnitOfWork, goods: Goods, to: Location, allow_mixed: bool) -> dic
     _finish_if_done(uow, goods.declaration_id)
     moved = {**goods.to_json(), "to": to.code, "declaration": goods.declaration_no}
     audit.record(uow, "putaway", "lot", f"{goods.sku}/{goods.batch}", **moved)
-    uow.changes.touch("stock", "putaway")
+    uow.changes.touch(Area.STOCK, Area.PUTAWAY)
     return moved
 
 
@@ -210,7 +210,7 @@ def _finish_if_done(uow: UnitOfWork, declaration_id: int) -> None:
     declaration = uow.session.get(InboundDeclaration, declaration_id)
     if waiting is None and declaration.status == "released":
         declaration.status = "put_away"
-        uow.changes.touch("inbound")
+        uow.changes.touch(Area.INBOUND)
 
 
 @dataclass

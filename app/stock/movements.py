@@ -9,7 +9,7 @@ from sqlalchemy import Select, func, select
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import Location, Lot, Movement, Product, Stock
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin.auth import require
 
 
@@ -64,7 +64,7 @@ def move(uow: UnitOfWork, lot: Lot, quantity: int, src: Place | None, dst: Place
                   note=note)
     uow.session.add(mv)
     uow.session.flush()
-    uow.changes.touch("stock")
+    uow.changes.touch(Area.STOCK)
     return mv
 
 

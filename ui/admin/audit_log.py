@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from app.domain.roles import Permission
 from app.admin.queries import audit_page, verify_audit_chain
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.shell.registry import ScreenSpec, register
@@ -36,7 +37,7 @@ COLUMNS = [
 class AuditLogScreen(Screen):
     """Who did what, when, from where — and whether anyone altered the record since."""
 
-    areas = frozenset({"*"})  # every change writes the audit log
+    areas = frozenset(Area)  # every change writes the audit log
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -77,9 +78,6 @@ class AuditLogScreen(Screen):
         self.chain.setText(self._chain_text())
         self.model.retranslate()
         self._show_count()
-
-    def on_changes_applied(self, changes: Any) -> None:
-        self.refresh()
 
     def apply_search(self) -> None:
         text = self.search.text().strip()

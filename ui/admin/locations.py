@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.roles import Permission
 from app.admin.queries import locations_count, locations_page
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.shell.registry import ScreenSpec, register
@@ -34,7 +35,7 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import locations…"),
 class LocationsScreen(Screen):
     """The location master, searchable by code; import buttons for those who keep master data."""
 
-    areas = frozenset({"master", "stock"})
+    areas = frozenset({Area.MASTER, Area.STOCK})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.config import resources_dir
 from app.domain.roles import Permission
 from app.admin.queries import product_filing, products_count, products_page
+from app.persistence.uow import Area
 from ui.i18n import chinese_on_screen
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
@@ -112,7 +113,7 @@ def filing_values(f: dict[str, Any]) -> dict[str, str]:
 class ProductsScreen(Screen):
     """Search the SKU master; the selected product's customs filing is shown in full on the right."""
 
-    areas = frozenset({"master"})
+    areas = frozenset({Area.MASTER})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.admin import auth
+from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
@@ -46,7 +47,7 @@ def _role_combo(name: str) -> QComboBox:
 class UsersScreen(Screen):
     """The user list; the selected user's role, activity and password on the right, a new-user form below."""
 
-    areas = frozenset({"users"})
+    areas = frozenset({Area.USERS})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

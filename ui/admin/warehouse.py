@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from app.domain.roles import Permission
 from app.admin.configuration import SettingValue, change_setting, list_settings
 from app.admin.queries import warehouse_identity
+from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.shell.screen import Screen, heading
 from ui.shell.registry import ScreenSpec, register
@@ -74,7 +75,7 @@ def setting_texts(s: SettingValue) -> tuple[str, str]:
 class WarehouseScreen(Screen):
     """Read by supervisors and customs; the identity is replaced by importing its file, settings edited here."""
 
-    areas = frozenset({"master", "settings"})
+    areas = frozenset({Area.MASTER, Area.SETTINGS})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

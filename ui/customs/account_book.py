@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.roles import Permission
 from app.admin.queries import account_book_page
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.shell.registry import ScreenSpec, register
@@ -35,7 +36,7 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import account book…"
 class AccountBookScreen(Screen):
     """What customs counts: per account-book item, the balance of the ledger's actual entries."""
 
-    areas = frozenset({"master", "customs", "ledger", "stock"})
+    areas = frozenset({Area.MASTER, Area.CUSTOMS, Area.LEDGER, Area.STOCK})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter,
 
 from app.domain.roles import Permission
 from app.stations import Feedback, Tone
+from app.persistence.uow import Area
 from ui.inbound.station_base import StationScreen
 from ui.inbound.tables import DECLARATION_COLUMNS, Col, RowsModel, fit_on_reset
 from ui.shell.screen import heading
@@ -42,13 +43,13 @@ class PutawayStationScreen(StationScreen):
     """Goods first, then the location · Esc forgets the goods · Alt+M allows mixing · F9 accept all (supervisor)."""
 
     area = "putaway"
-    areas = frozenset({"inbound", "stock", "putaway"})
+    areas = frozenset({Area.INBOUND, Area.STOCK, Area.PUTAWAY})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         from app.inbound.putaway_station import PutawayStation
 
-        self.station = PutawayStation(ctx.db, ctx.actor)
+        self.station = PutawayStation(ctx.uow)
         self.waiting = RowsModel(DECLARATION_COLUMNS[:2], parent=self)
         self.plan = RowsModel(PLAN_COLUMNS, parent=self)
         self._build()
@@ -176,16 +177,9 @@ class PutawayStationScreen(StationScreen):
             self.suggestion.setText("✓ " + p["to"])
             self.goods.setText(self.tr("%1 × %2 batch %3 moved to %4").replace("%1", str(p["quantity"]))
                                .replace("%2", p["sku"]).replace("%3", p["batch"] or "—").replace("%4", p["to"]))
-            if not p.get("replayed"):
-                self._announce()
         elif pending is None:
             self.suggestion.clear()
             self.goods.clear()
-
-    def _announce(self) -> None:
-        from app.persistence.uow import Changes
-
-        self.ctx.sig_changes_applied.emit(Changes({"stock", "putaway", "inbound"}))
 
     def _allow_mixed(self, allowed: bool) -> None:
         station = self.station

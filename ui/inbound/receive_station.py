@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBox
 
 from app.devices.scanner import split_aim
 from app.stations import Feedback, Tone
+from app.persistence.uow import Area
 from ui.inbound.documents import open_document
 from ui.inbound.station_base import StationScreen
 from ui.inbound.tables import TallyModel, fit_on_reset
@@ -37,7 +38,7 @@ class ReceiveStationScreen(StationScreen):
     """One clerk tallying one declaration; F2 choose · F6 damaged next · F7 undo · F9 close · F8 tally report."""
 
     area = "receive"
-    areas = frozenset({"inbound"})
+    areas = frozenset({Area.INBOUND})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -130,7 +131,7 @@ class ReceiveStationScreen(StationScreen):
         from app.inbound.queries import declaration_head, tally_rows
         from app.inbound.receive_station import ReceiveStation
 
-        station = ReceiveStation(self.ctx.db, self.ctx.actor, number)
+        station = ReceiveStation(self.ctx.uow, number)
         self.ctx.run(lambda uow: (declaration_head(uow, number), tally_rows(uow, number)), write=False,
                      on_done=lambda out: self._chosen(station, *out),
                      on_error=lambda exc: self._not_chosen(number, exc))
@@ -238,12 +239,8 @@ class ReceiveStationScreen(StationScreen):
             self.view.scrollTo(self.model.index(row, 0))
 
     def _announce(self, fb: Feedback) -> None:
-        """The station's workflow commits on its own: tell the other screens what changed."""
-        from app.persistence.uow import Changes
-
-        closed = fb.code == "tally_closed"
-        self.ctx.sig_changes_applied.emit(Changes({"tally", "inbound", "stock"} if closed else {"tally"}))
-        if closed:
+        """A closed tally prints its report (what the scan changed was broadcast by the context after the job)."""
+        if fb.code == "tally_closed":
             self.tally_report()
 
     # -- actions -------------------------------------------------------------------------------------------

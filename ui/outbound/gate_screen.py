@@ -17,6 +17,7 @@ from app.domain.roles import Permission
 from app.outbound import queries
 from app.stations import Feedback, Tone
 from app.outbound.gate_station import GateStation
+from app.persistence.uow import Area
 from ui.outbound.grid import GREEN, RED, column_texts, fill, fit, grid
 from ui.outbound.station import StationScreen, big_label, panel, read
 from ui.outbound.texts import present
@@ -28,19 +29,17 @@ from ui.widgets.sound import SoundPlayer
 if TYPE_CHECKING:
     from ui.context import AppContext
 
-SHIPPED = ("shipping", "stock", "ledger", "orders")
 LOG_SIZE = 200
 
 
 class GateScreen(StationScreen):
     """`station` runs on the DB thread only; `manifest` is the snapshot of the vehicle being loaded."""
 
-    areas = frozenset({"shipping"})
-    changes = {"gated_out": SHIPPED, "manifest_out": SHIPPED}
+    areas = frozenset({Area.SHIPPING})
 
     def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
         super().__init__(ctx, sounds=sounds)
-        self.station = GateStation(ctx.db, ctx.actor)
+        self.station = GateStation(ctx.uow)
         self.manifest: dict[str, Any] | None = None
         self.exit_armed = False
         self.title = heading()
@@ -147,10 +146,8 @@ class GateScreen(StationScreen):
         ctx = self.ctx
 
         def step() -> tuple[Feedback, Any]:
-            from app.persistence.uow import UnitOfWork
-
             try:
-                with UnitOfWork(ctx.db, ctx.actor) as uow:
+                with ctx.uow() as uow:
                     report = gate_out(uow, number)
                     uow.commit()
             except BwmsError as exc:

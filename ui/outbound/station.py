@@ -1,7 +1,8 @@
 """What the outbound scan stations share: the scan bar, the banner, serial scans, and running a workflow step.
 
-A station screen forwards each scan to its workflow object (app.stations.*) on the one DB thread — the
-workflow opens its own unit of work — and shows the Feedback it returns. The step returns the feedback with a
+A station screen forwards each scan to its workflow object (app.inbound/app.outbound stations) on the one DB
+thread — the workflow opens its units of work from the context (`ctx.uow`), and the context broadcasts what
+they changed once after the step — and shows the Feedback it returns. The step returns the feedback with a
 snapshot of what the screen shows next, both made on the DB thread, so the screen never reads a workflow
 object while the DB thread changes it.
 """
@@ -34,9 +35,6 @@ class StationScreen(Screen):
 
     sig_feedback = Signal(object)  # the Feedback of each scan or key action, after the screen showed it
 
-    # feedback code → the Changes areas it broadcasts (a step that wrote something other screens show)
-    changes: dict[str, tuple[str, ...]] = {}
-
     def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
         super().__init__(ctx)
         self.scan_bar = ScanBar(self)
@@ -64,15 +62,10 @@ class StationScreen(Screen):
     def run_step(self, step: Step, on_shown: Callable[[Feedback, Any], None] | None = None) -> None:
         """Run `step` on the DB thread; `on_shown(feedback, snapshot)`, then the feedback on the banner.
 
-        A step whose feedback code is in `changes` broadcasts those areas, so the other screens refresh.
+        What the step's units of work committed is broadcast by the context, so the other screens refresh.
         """
         def done(outcome: tuple[Feedback, Any]) -> None:
             fb, snapshot = outcome
-            areas = self.changes.get(fb.code)
-            if areas:
-                from app.persistence.uow import Changes
-
-                self.ctx.sig_changes_applied.emit(Changes(set(areas)))
             if on_shown is not None:
                 on_shown(fb, snapshot)
             self.show_feedback(fb)
@@ -118,9 +111,7 @@ def panel(parent: QWidget | None = None, name: str = "") -> QFrame:
 
 def read(ctx: AppContext, fn: Callable[[Any], Any]) -> Any:
     """`fn(uow)` in a read-only unit of work, here and now (inside a step, on the DB thread)."""
-    from app.persistence.uow import UnitOfWork
-
-    with UnitOfWork(ctx.db, ctx.actor, write=False) as uow:
+    with ctx.uow(write=False) as uow:
         return fn(uow)
 
 

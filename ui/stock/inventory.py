@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from app.domain.roles import Permission
 from app.stock.movements import StockFilter, stock_count, stock_page
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.shell.registry import ScreenSpec, register
@@ -39,7 +40,7 @@ def stock_model(ctx: AppContext, page_size: int = 200) -> PagedTableModel:
 class StockScreen(Screen):
     """What is where: one row per location × lot × handling unit × status; never loads the whole table."""
 
-    areas = frozenset({"stock"})
+    areas = frozenset({Area.STOCK})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
