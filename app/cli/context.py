@@ -8,6 +8,7 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from app.config import default_database_url
@@ -17,11 +18,20 @@ from app.persistence.db import Database, open_database
 from app.persistence.uow import Actor, UnitOfWork
 
 
-class CliContext:
-    """Opened lazily: `ctx.db` connects and checks the schema, `ctx.actor` logs in."""
+GuiLauncher = Callable[[str, str], int]  # (database URL, station) → exit code: opens the desktop application
+ImporterTable = Callable[[], dict[str, tuple[str, Any]]]  # kind → (help, importer(uow, path))
 
-    def __init__(self, args: argparse.Namespace) -> None:
+
+class CliContext:
+    """Opened lazily: `ctx.db` connects and checks the schema, `ctx.actor` logs in.
+
+    The composition root (app.cli.main) hands it the importer table and the GUI launcher (if any)."""
+
+    def __init__(self, args: argparse.Namespace, *, importers: ImporterTable | None = None,
+                 gui: GuiLauncher | None = None) -> None:
         self.args = args
+        self.importers: ImporterTable = importers or dict
+        self.gui = gui
         self.json = bool(getattr(args, "json", False))
         self.station = args.station or os.environ.get("BWMS_STATION") or socket.gethostname()
         self._db: Database | None = None
@@ -60,6 +70,7 @@ class CliContext:
         return self._actor
 
     def uow(self, *, write: bool = True) -> UnitOfWork:
+        """A unit of work as the signed-in user; the opener the CLI gives workflows (`ReceiveStation(ctx.uow, …)`)."""
         return UnitOfWork(self.db, self.actor, write=write)
 
     def emit(self, data: Any, text: str | None = None) -> None:

@@ -7,26 +7,14 @@ Scan files are replayed through the same station objects as the GUI. Each line g
 from __future__ import annotations
 
 import argparse
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli import imports as commands_master
 from app.cli.context import CliContext, add_json, table
-from app.errors import FileRejected, Rejected, RowError
+from app.cli.replay import file_scan_id, replay
+from app.errors import Rejected
 from app.persistence.uow import UnitOfWork
-from app.stations import Feedback, Tone
-
-
-def _declaration_importer() -> dict[str, tuple[str, Any]]:
-    from app.inbound.declarations import import_declaration
-
-    return {"declaration": ("an inbound declaration with its ASN lines (CSV/XLSX, one row per line)",
-                            import_declaration)}
-
-
-commands_master.EXTRA_IMPORTERS.append(_declaration_importer)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,35 +53,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_print)
 
 
-def read_scans(path: Path) -> tuple[str, list[tuple[int, str]]]:
-    """(the file's SHA-256, [(line number, scan)]) — split on LF only: GS (0x1D) is part of a scan."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileRejected(errors=[RowError(str(path), 0, "", f"cannot read the file: {exc.strerror or exc}")]) from exc
-    lines = data.decode("utf-8", errors="replace").split("\n")
-    scans = [(i, line.rstrip("\r")) for i, line in enumerate(lines, start=1) if line.strip()]
-    return hashlib.sha256(data).hexdigest(), scans
-
-
-def file_scan_id(context: str, digest: str, line: int | str) -> str:
-    return hashlib.sha256(f"{context}|{digest}|{line}".encode()).hexdigest()[:40]
-
-
-def _replay(ctx: CliContext, path: Path, context: str,
-            scan: Callable[[str, str], Feedback]) -> tuple[list[Feedback], dict[str, Any], str]:
-    digest, scans = read_scans(path)
-    accepted, rejected, shown = 0, [], []
-    for line, raw in scans:
-        fb = scan(raw, file_scan_id(context, digest, line))
-        shown.append(fb)
-        if fb.tone == Tone.ERROR:
-            rejected.append({"line": line, "scan": raw, "reason": fb.text})
-        else:
-            accepted += 1
-    return shown, {"accepted": accepted, "rejected": rejected}, digest
-
-
 def cmd_receive(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.inbound.queries import declaration_head
     from app.inbound.receive_station import ReceiveStation
@@ -103,7 +62,7 @@ def cmd_receive(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
         declaration_head(uow, args.declaration)  # an unknown declaration is refused before any scan
     station = ReceiveStation(ctx.uow, args.declaration)
-    _, scans, digest = _replay(ctx, args.scans, args.declaration, station.scan)
+    _, scans, digest = replay(args.scans, args.declaration, station.scan)
     close = station.scan("CMD:CLOSE", file_scan_id(args.declaration, digest, "close")) if args.close else None
     report: dict[str, Any] = {"declaration": args.declaration, "lines": [r.to_json() for r in station.tally()],
                               "scans": scans}
@@ -148,7 +107,7 @@ def cmd_putaway(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.inbound.putaway_station import PutawayStation
 
     station = PutawayStation(ctx.uow, allow_mixed=args.allow_mixed_lots)
-    shown, scans, _ = _replay(ctx, args.scans, args.declaration or "putaway", station.scan)
+    shown, scans, _ = replay(args.scans, args.declaration or "putaway", station.scan)
     moved = [fb.params for fb in shown if fb.code == "put_away" and fb.accepted]
     report: dict[str, Any] = {"moved": moved, "scans": scans}
     if station.pending is not None:

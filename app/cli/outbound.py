@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.cli.inbound import DOCUMENTS, _replay
+from app.cli.inbound import DOCUMENTS
+from app.cli.replay import replay
 from app.cli.context import CliContext, add_json, table
 from app.errors import Rejected
 from app.persistence.uow import UnitOfWork
@@ -99,7 +100,7 @@ def cmd_pick(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
         waves(uow, wave_no=args.wave)  # an unknown wave is refused before any scan
     station = PickStation(ctx.uow, args.wave, packing=args.packing)
-    shown, scans, _ = _replay(ctx, args.scans, f"pick|{args.wave}", station.scan)
+    shown, scans, _ = replay(args.scans, f"pick|{args.wave}", station.scan)
     with ctx.uow(write=False) as uow:
         wave = waves(uow, wave_no=args.wave)[0]
     report = {"wave": args.wave, "status": wave["status"], "scans": scans,
@@ -130,7 +131,7 @@ def cmd_pack(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.outbound.pack_station import PackStation
 
     station = PackStation(ctx.uow, packing_location=args.packing, label_out=args.label_out)
-    _, scans, _ = _replay(ctx, args.scans, "pack", station.scan)
+    _, scans, _ = replay(args.scans, "pack", station.scan)
     order = station.order
     report: dict[str, Any] = {"order_no": order.order_no if order else None,
                               "waybill": order.waybill if order else None, "weight": None, "scans": scans,
@@ -178,7 +179,7 @@ def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
     first = station.scan(args.manifest)
     if first.tone == Tone.ERROR or station.manifest is None:
         raise Rejected(f"no manifest or gate pass {args.manifest!r}", code="unknown_manifest")
-    shown, scans, _ = _replay(ctx, args.scans, f"gate|{station.manifest}", station.scan)
+    shown, scans, _ = replay(args.scans, f"gate|{station.manifest}", station.scan)
     out = [fb.params["waybill"] for fb in shown if fb.code == "gated_out" and fb.tone != Tone.ERROR]
     report = {"manifest": station.manifest, "gated_out": out, "scans": scans,
               "left": shown[-1].params.get("left") if shown and out else None}

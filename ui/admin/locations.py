@@ -12,7 +12,6 @@ from app.admin.queries import locations_count, locations_page
 from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.vocabulary import location_kind_label
 from ui.widgets.import_action import ImportButton, ImportKind
 from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
@@ -85,7 +84,3 @@ class LocationsScreen(Screen):
 
     def _show_count(self, *_args: object) -> None:
         self.count.setText(count_text(self.model))
-
-
-register(ScreenSpec("admin.locations", QT_TRANSLATE_NOOP("Screens", "Locations"), "admin",
-                    (Permission.MASTER_DATA, Permission.AUDIT), LocationsScreen))

@@ -19,7 +19,6 @@ from app.persistence.uow import Area
 from ui.i18n import chinese_on_screen
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.widgets.import_action import ImportButton, ImportKind
 from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
 
@@ -219,7 +218,3 @@ class ProductsScreen(Screen):
 
     def _show_count(self, *_args: object) -> None:
         self.count.setText(count_text(self.model))
-
-
-register(ScreenSpec("admin.products", QT_TRANSLATE_NOOP("Screens", "Products"), "admin",
-                    (Permission.MASTER_DATA, Permission.AUDIT), ProductsScreen))

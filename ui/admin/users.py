@@ -15,7 +15,6 @@ from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.vocabulary import ROLES, role_label
 from ui.widgets.tables import render_value, fit_columns_once, table_view
 
@@ -190,7 +189,3 @@ class _Mismatch(Exception):
     code = "password_mismatch"
     params: dict[str, Any] = {}
     message = "the two passwords differ"
-
-
-register(ScreenSpec("admin.users", QT_TRANSLATE_NOOP("Screens", "Users"), "admin", Permission.USER_ADMIN,
-                    UsersScreen))

@@ -16,7 +16,6 @@ from app.admin.queries import warehouse_identity
 from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.widgets.import_action import ImportButton, ImportKind
 
 if TYPE_CHECKING:
@@ -204,7 +203,3 @@ class WarehouseScreen(Screen):
         self._message = text
         self.message.setStyleSheet("color: #c62828; font-weight: bold;" if failed else "color: #1b7f3b;")
         self.message.setText(text())
-
-
-register(ScreenSpec("admin.warehouse", QT_TRANSLATE_NOOP("Screens", "Warehouse settings"), "admin",
-                    (Permission.MASTER_DATA, Permission.SETTINGS, Permission.AUDIT), WarehouseScreen))
