@@ -13,7 +13,7 @@ from bench.floor import bare_commit
 from bench.floor import settings as floor_settings
 from app.persistence import migrate
 from app.persistence.db import open_database
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import Actor, UnitOfWork, UnitsOfWork
 from app.admin import auth
 from app.admin import masterdata
 from app.inbound.declarations import import_declaration
@@ -66,7 +66,7 @@ def _setup(url: str, tmp: Path) -> tuple[list[str], Actor]:
 def _replay(url: str, scans: list[str], actor: Actor) -> tuple[float, float]:
     """(wall seconds, this process's CPU seconds) for the replay; every scan is its own transaction."""
     db = open_database(url)
-    station = ReceiveStation(db, actor, DECLARATION)
+    station = ReceiveStation(UnitsOfWork(db, actor), DECLARATION)
     started, cpu = time.perf_counter(), time.process_time()
     for raw in scans:
         fb = station.scan(raw, uuid.uuid4().hex)

@@ -17,7 +17,7 @@ from bench.floor import bare_commit
 from bench.floor import settings as floor_settings
 from app.persistence.db import Database, open_database
 from app.persistence.models import ConsumerOrder, InventoryList, Product
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import Actor, UnitOfWork, UnitsOfWork
 from app.admin import auth, masterdata
 from app.stations import Tone
 
@@ -74,7 +74,7 @@ def receive(db: Database, clerk: Actor) -> tuple[str, Timer]:
         with UnitOfWork(db, ADMIN, write=False) as uow:
             from app.persistence.models import InboundDeclaration
             declaration = uow.session.execute(select(InboundDeclaration.declaration_no)).scalar_one()
-    station = ReceiveStation(db, clerk, declaration, today=SAMPLES_TODAY)
+    station = ReceiveStation(UnitsOfWork(db, clerk), declaration, today=SAMPLES_TODAY)
     timer = Timer()
     scans = [s for s in (DEMO / "receive_scans.txt").read_bytes().decode("utf-8").split("\n") if s]
     for n, raw in enumerate(scans):
@@ -92,7 +92,7 @@ def put_away(db: Database, clerk: Actor, declaration: str) -> Timer:
     with UnitOfWork(db, ADMIN, write=False) as uow:
         rows = putaway.plan(uow, declaration)
         gtin = dict(uow.session.execute(select(Product.sku, Product.gtin)).all())
-    station = PutawayStation(db, clerk)
+    station = PutawayStation(UnitsOfWork(db, clerk))
     timer = Timer()
     for n, row in enumerate(rows):
         g = row.goods
@@ -135,7 +135,7 @@ def pick(db: Database, clerk: Actor) -> Timer:
         open_waves = waves(uow, status="open")
     timer = Timer()
     for wave in open_waves:
-        station = PickStation(db, clerk, wave["wave"])
+        station = PickStation(UnitsOfWork(db, clerk), wave["wave"])
         for n, raw in enumerate(_pick_scans(wave)):
             if raw.startswith("LOC:"):  # a read-only check, not a committed scan
                 _ok(station.scan(raw, f"pick-{wave['wave']}-{n}"), raw)
@@ -152,7 +152,7 @@ def pack(db: Database, clerk: Actor, tmp: Path) -> tuple[Timer, Timer]:
         order_nos = list(uow.session.execute(select(ConsumerOrder.order_no).where(
             ConsumerOrder.status == "picked").order_by(ConsumerOrder.id)).scalars())
     opening, weighing = Timer(), Timer()
-    station = PackStation(db, clerk, label_out=tmp / "labels")
+    station = PackStation(UnitsOfWork(db, clerk), label_out=tmp / "labels")
     for n, order_no in enumerate(order_nos):
         opened = opening(lambda: station.scan(order_no, f"pack-{n}"))
         _ok(opened, order_no)
@@ -174,7 +174,7 @@ def gate(db: Database, clerk: Actor) -> Timer:
         with UnitOfWork(db, clerk, write=False) as uow:
             waybills = list(uow.session.execute(select(Parcel.waybill_no).where(
                 Parcel.carrier_code == carrier).order_by(Parcel.id)).scalars())
-        station = GateStation(db, clerk)
+        station = GateStation(UnitsOfWork(db, clerk))
         _ok(station.scan(manifest.manifest), manifest.manifest)
         for k, waybill in enumerate(waybills):
             _ok(timer(lambda: station.scan(waybill, f"gate-{n}-{k}")), waybill)

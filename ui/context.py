@@ -16,12 +16,13 @@ if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy must not slow the s
 
 
 class _Outcome:
-    """A job's return value and what it changed (a plain class: dataclasses would slow the start-up)."""
+    """A job's return value or error, and what its committed units of work changed (a plain class:
+    dataclasses would slow the start-up)."""
 
-    __slots__ = ("result", "changes")
+    __slots__ = ("result", "error", "changes")
 
-    def __init__(self, result: Any, changes: Changes | None) -> None:
-        self.result, self.changes = result, changes
+    def __init__(self, result: Any, error: Exception | None, changes: Changes) -> None:
+        self.result, self.error, self.changes = result, error, changes
 
 
 class AppContext(QObject):
@@ -42,6 +43,7 @@ class AppContext(QObject):
         self._db = db
         self._actor: Actor | None = None
         self._executor: DbExecutor | None = None
+        self._changes: Changes | None = None  # the running job's record (touched on the DB thread only)
 
     @property
     def executor(self) -> DbExecutor:
@@ -77,23 +79,44 @@ class AppContext(QObject):
         `on_done(result)` / `on_error(exc)` run on the GUI thread; without `on_error` the error goes to
         `sig_error`. After a committed change, `sig_changes_applied` carries what changed.
         """
-        def job() -> _Outcome:
-            from app.persistence.uow import UnitOfWork
-
-            db, actor = self._require_session()
-            with UnitOfWork(db, actor, write=write) as uow:
+        def job() -> Any:
+            with self.uow(write=write) as uow:
                 result = fn(uow)
                 if write:
                     uow.commit()
-            return _Outcome(result, uow.changes if write else None)
+            return result
 
-        return self.executor.submit(job, on_done=lambda out: self._finished(out, on_done),
-                                    on_error=on_error or self._unhandled)
+        return self.call(job, on_done=on_done, on_error=on_error)
 
     def call(self, fn: Callable[[], Any], *, on_done: Callback | None = None,
              on_error: Callback | None = None) -> int:
-        """Run `fn()` on the DB thread without a unit of work (opening the database, signing in)."""
-        return self.executor.submit(fn, on_done=on_done, on_error=on_error or self._unhandled)
+        """Run `fn()` on the DB thread as one job; the units of work it opens come from `uow()`.
+
+        What the job's committed units of work changed is broadcast once, on `sig_changes_applied`, after the
+        job and before `on_done(result)` / `on_error(exc)` (both on the GUI thread; without `on_error` the
+        error goes to `sig_error`).
+        """
+        def job() -> _Outcome:
+            from app.persistence.uow import Changes
+
+            self._changes = changes = Changes()
+            try:
+                return _Outcome(fn(), None, changes)
+            except Exception as exc:  # noqa: BLE001 - handed to on_error after the changes are broadcast
+                return _Outcome(None, exc, changes)
+            finally:
+                self._changes = None
+
+        return self.executor.submit(job, on_done=lambda out: self._finished(out, on_done, on_error),
+                                    on_error=on_error or self._unhandled)
+
+    def uow(self, *, write: bool = True) -> UnitOfWork:
+        """A unit of work for the signed-in actor, opened inside a job (on the DB thread): what it commits
+        joins the job's changes. The workflows (app.inbound/outbound stations) are given this opener."""
+        from app.persistence.uow import UnitOfWork
+
+        db, actor = self._require_session()
+        return UnitOfWork(db, actor, write=write, record=self._changes)
 
     def open_database(self, url: str, *, on_done: Callback | None = None,
                       on_error: Callback | None = None) -> int:
@@ -149,10 +172,12 @@ class AppContext(QObject):
             raise AuthenticationFailed("nobody is signed in", username="")
         return self._db, self._actor
 
-    def _finished(self, outcome: _Outcome, on_done: Callback | None) -> None:
-        if outcome.changes is not None and outcome.changes.areas:
-            self.sig_changes_applied.emit(outcome.changes)
-        if on_done is not None:
+    def _finished(self, outcome: _Outcome, on_done: Callback | None, on_error: Callback | None) -> None:
+        if outcome.changes.areas:
+            self.sig_changes_applied.emit(outcome.changes)  # once per job, whatever the job did
+        if outcome.error is not None:
+            (on_error or self._unhandled)(outcome.error)
+        elif on_done is not None:
             on_done(outcome.result)
 
     def _unhandled(self, exc: BaseException) -> None:

@@ -60,9 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if request is not None:
         return _run_gui(*request)
     from app.cli import main as cli_main
-    from app.cli import admin as commands_admin
-    commands_admin.GUI_LAUNCHER = _run_gui
-    return cli_main(args)
+
+    return cli_main(args, gui=_run_gui)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from app.domain.roles import Permission, Role, may
 from app.errors import AuthenticationFailed, NotFound, PermissionDenied, Rejected
 from app.persistence.db import Database
 from app.persistence.models import User
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import Actor, Area, UnitOfWork
 from app.admin import audit
 _HASHER = PasswordHasher()  # Argon2id, 64 MiB, t=3: the library's current recommendation
 _DUMMY_HASH = _HASHER.hash("timing-equaliser")
@@ -88,7 +88,7 @@ def create_user_unchecked(uow: UnitOfWork, username: str, role: str, password: s
     uow.session.add(user)
     uow.session.flush()
     audit.record(uow, "user_add", "user", username, role=role)
-    uow.changes.touch("users")
+    uow.changes.touch(Area.USERS)
     return user
 
 
@@ -115,7 +115,7 @@ def set_user(uow: UnitOfWork, username: str, *, role: str | None = None, active:
         user.password_hash = hash_password(password)
         changed["password"] = "changed"
     audit.record(uow, "user_change", "user", username, **changed)
-    uow.changes.touch("users")
+    uow.changes.touch(Area.USERS)
     return user
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app import settings as registry
 from app.domain.roles import Permission
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.admin.auth import require
 
@@ -34,6 +34,6 @@ def change_setting(uow: UnitOfWork, key: str, raw: str) -> SettingValue:
     value = registry.set_value(uow.session, key, raw)
     if str(value) != before:
         audit.record(uow, "setting_change", "setting", key, value=raw, before=before)
-        uow.changes.touch("settings")
+        uow.changes.touch(Area.SETTINGS)
     spec = registry.REGISTRY[key]
     return SettingValue(key, str(value), str(spec.default), spec.help)

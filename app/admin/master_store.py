@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import insert, select, text, update
 
 from app.persistence.models.base import Base
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 @dataclass
 class ImportReport:
@@ -85,6 +85,6 @@ def finish(uow: UnitOfWork, report: ImportReport, sha256: str) -> ImportReport:
     """The one audit entry of an import (counts and file) and the change notice for the screens."""
     audit.record(uow, f"import_{report.kind.replace(' ', '_').replace('-', '_')}", report.kind,
                  Path(report.file).name, file=report.file, sha256=sha256, **report.to_json())
-    uow.changes.touch("master")
+    uow.changes.touch(Area.MASTER)
     uow.changes.summary[f"import_{report.kind}"] = report.to_json()
     return report

@@ -27,7 +27,7 @@ from app.domain.masking import mask_id_number, mask_phone
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import ConsumerOrder, OrderRejection
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.admin.auth import require
 
@@ -140,5 +140,5 @@ def reveal(uow: UnitOfWork, order_no: str, field: str) -> str:
         raise NotFound(f"no order {order_no!r}", order_no=order_no)
     value = key_for(uow).decrypt(field, getattr(order, REVEALABLE[field]))
     audit.record(uow, "pii_reveal", "order", order_no, field=field)
-    uow.changes.touch("audit")
+    uow.changes.touch(Area.AUDIT)
     return value

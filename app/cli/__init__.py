@@ -1,5 +1,10 @@
 """The `bwms` command: `bwms [--db URL] [--user NAME] [--station NAME] COMMAND …` (composition root).
 
+Everything the command offers is listed here, explicitly: the command modules (each adds its sub-commands
+with `register(sub)`), the importer table behind `bwms import KIND FILE`, and the GUI launcher, which the
+caller passes in (`main(argv, gui=…)`: app never imports the Qt layer). No module registers anything when it
+is imported.
+
 Exit codes: 0 success, 1 rejected (the message names file, line and field), 2 usage.
 """
 
@@ -13,16 +18,35 @@ from collections.abc import Sequence
 from app.cli import admin as commands_admin
 from app.cli import devices as commands_devices
 from app.cli import documents as commands_documents
-from app.cli import imports as commands_master
+from app.cli import imports as commands_imports
 from app.cli import inbound as commands_inbound
 from app.cli import orders as commands_orders
 from app.cli import outbound as commands_outbound
-from app.cli.context import CliContext
+from app.cli.context import CliContext, GuiLauncher
+from app.cli.imports import Importer
 from app.errors import BwmsError
 
-# The command modules in the order `bwms --help` lists their commands.
-MODULES = [commands_admin, commands_master, commands_devices, commands_orders, commands_inbound, commands_documents,
-           commands_outbound]
+# The command modules, in the order `bwms --help` lists their commands.
+COMMANDS = (commands_admin, commands_imports, commands_devices, commands_orders, commands_inbound,
+            commands_documents, commands_outbound)
+
+
+def importers() -> dict[str, tuple[str, Importer]]:
+    """kind → (help, service function) for `bwms import`. Imported lazily so `bwms --help` stays fast."""
+    from app.admin import masterdata
+    from app.inbound.declarations import import_declaration
+    from app.orders.importing import import_orders
+
+    return {
+        "warehouse": ("the warehouse's customs identity (TOML)", masterdata.import_warehouse),
+        "locations": ("locations (CSV/XLSX: code,kind,pick_sequence)", masterdata.import_locations),
+        "products": ("SKU master with customs filing (CSV/XLSX)", masterdata.import_products),
+        "positive-list": ("positive-list lines (CSV/XLSX: hs8,name,remark)", masterdata.import_positive_list),
+        "account-book": ("account-book items (CSV/XLSX)", masterdata.import_account_book),
+        "declaration": ("an inbound declaration with its ASN lines (CSV/XLSX, one row per line)",
+                        import_declaration),
+        "orders": ("consumer orders (JSON Lines, or CSV/XLSX one row per order line)", import_orders),
+    }
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,17 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
                         "comes from BWMS_PASSWORD or a prompt")
     parser.add_argument("--station", metavar="NAME", default=None, help="this workstation's name")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in MODULES:
+    for module in COMMANDS:
         module.register(sub)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -> int:
+    """Run one command line; `gui(url, station)` opens the desktop application for `bwms gui` (or `bwms`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         args.command, args.func = "gui", commands_admin.cmd_gui
-    ctx = CliContext(args)
+    ctx = CliContext(args, importers=importers, gui=gui)
     try:
         return int(args.func(ctx, args) or 0)
     except BwmsError as exc:

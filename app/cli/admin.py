@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 import getpass
 import os
 import sys
@@ -197,12 +196,9 @@ def cmd_settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-# Set by the `bwms` launcher (ui/launcher.py): app never imports the Qt layer itself.
-GUI_LAUNCHER: Callable[[str, str], int] | None = None
-
-
 def cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
-    if GUI_LAUNCHER is None:
+    """The launcher comes from the caller (ui/launcher.py passes it to app.cli.main): app never imports Qt."""
+    if ctx.gui is None:
         raise Rejected("the desktop application is started by the installed `bwms` command (or `bwms-gui`)",
                        code="no_gui")
-    return GUI_LAUNCHER(ctx.url, ctx.station)
+    return ctx.gui(ctx.url, ctx.station)

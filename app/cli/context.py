@@ -4,28 +4,34 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import hashlib
 import json
 import os
 import socket
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from app.config import default_database_url
-from app.errors import AuthenticationFailed, BwmsError, FileRejected, RowError
+from app.errors import AuthenticationFailed, BwmsError, FileRejected
 from app.persistence import migrate
 from app.persistence.db import Database, open_database
 from app.persistence.uow import Actor, UnitOfWork
-from app.stations import Feedback, Tone
+
+
+GuiLauncher = Callable[[str, str], int]  # (database URL, station) → exit code: opens the desktop application
+ImporterTable = Callable[[], dict[str, tuple[str, Any]]]  # kind → (help, importer(uow, path))
 
 
 class CliContext:
-    """Opened lazily: `ctx.db` connects and checks the schema, `ctx.actor` logs in."""
+    """Opened lazily: `ctx.db` connects and checks the schema, `ctx.actor` logs in.
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    The composition root (app.cli.main) hands it the importer table and the GUI launcher (if any)."""
+
+    def __init__(self, args: argparse.Namespace, *, importers: ImporterTable | None = None,
+                 gui: GuiLauncher | None = None) -> None:
         self.args = args
+        self.importers: ImporterTable = importers or dict
+        self.gui = gui
         self.json = bool(getattr(args, "json", False))
         self.station = args.station or os.environ.get("BWMS_STATION") or socket.gethostname()
         self._db: Database | None = None
@@ -64,6 +70,7 @@ class CliContext:
         return self._actor
 
     def uow(self, *, write: bool = True) -> UnitOfWork:
+        """A unit of work as the signed-in user; the opener the CLI gives workflows (`ReceiveStation(ctx.uow, …)`)."""
         return UnitOfWork(self.db, self.actor, write=write)
 
     def emit(self, data: Any, text: str | None = None) -> None:
@@ -111,31 +118,7 @@ def table(rows: list[dict], columns: list[str]) -> str:
 # ------------------------------------------------------------------ scan files replayed through a station
 
 
-def read_scans(path: Path) -> tuple[str, list[tuple[int, str]]]:
-    """(the file's SHA-256, [(line number, scan)]) — split on LF only: GS (0x1D) is part of a scan."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileRejected(errors=[RowError(str(path), 0, "", f"cannot read the file: {exc.strerror or exc}")]) from exc
-    lines = data.decode("utf-8", errors="replace").split("\n")
-    scans = [(i, line.rstrip("\r")) for i, line in enumerate(lines, start=1) if line.strip()]
-    return hashlib.sha256(data).hexdigest(), scans
 
 
-def file_scan_id(context: str, digest: str, line: int | str) -> str:
-    return hashlib.sha256(f"{context}|{digest}|{line}".encode()).hexdigest()[:40]
 
 
-def replay(path: Path, context: str,
-           scan: Callable[[str, str], Feedback]) -> tuple[list[Feedback], dict[str, Any], str]:
-    """Feed every line of a scan file to `scan(raw, scan id)`; (feedback, {accepted, rejected}, file digest)."""
-    digest, scans = read_scans(path)
-    accepted, rejected, shown = 0, [], []
-    for line, raw in scans:
-        fb = scan(raw, file_scan_id(context, digest, line))
-        shown.append(fb)
-        if fb.tone == Tone.ERROR:
-            rejected.append({"line": line, "scan": raw, "reason": fb.text})
-        else:
-            accepted += 1
-    return shown, {"accepted": accepted, "rejected": rejected}, digest

@@ -1,4 +1,4 @@
-"""CLI: `bwms import KIND FILE` for every importable file (master data here; later areas add their kinds)."""
+"""CLI: `bwms import KIND FILE` for every importable file (the table of kinds is app.cli.importers)."""
 
 from __future__ import annotations
 
@@ -19,25 +19,6 @@ class Report(Protocol):
 Importer = Callable[[UnitOfWork, Path], Report]
 
 
-def importers() -> dict[str, tuple[str, Importer]]:
-    """kind → (help, service function). Imported lazily so `bwms --help` stays fast."""
-    from app.admin import masterdata
-    table: dict[str, tuple[str, Importer]] = {
-        "warehouse": ("the warehouse's customs identity (TOML)", masterdata.import_warehouse),
-        "locations": ("locations (CSV/XLSX: code,kind,pick_sequence)", masterdata.import_locations),
-        "products": ("SKU master with customs filing (CSV/XLSX)", masterdata.import_products),
-        "positive-list": ("positive-list lines (CSV/XLSX: hs8,name,remark)", masterdata.import_positive_list),
-        "account-book": ("account-book items (CSV/XLSX)", masterdata.import_account_book),
-    }
-    for extra in EXTRA_IMPORTERS:
-        table.update(extra())
-    return table
-
-
-# Later areas append a function returning {kind: (help, importer)} (e.g. declarations, orders).
-EXTRA_IMPORTERS: list[Callable[[], dict[str, tuple[str, Importer]]]] = []
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_json(sub.add_parser("import", help="import a file (all-or-nothing; every bad row reported)"))
     p.add_argument("kind", metavar="KIND", help="warehouse, locations, products, positive-list, account-book, "
@@ -47,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
-    table = importers()
+    table = ctx.importers()
     if args.kind not in table:
         ctx.parser_error(f"unknown import kind {args.kind!r}: one of {', '.join(sorted(table))}")
         return 2

@@ -10,18 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import imports as commands_master
-from app.cli.context import CliContext, add_json, file_scan_id, replay, table
-
-
-def _declaration_importer() -> dict[str, tuple[str, Any]]:
-    from app.inbound.declarations import import_declaration
-
-    return {"declaration": ("an inbound declaration with its ASN lines (CSV/XLSX, one row per line)",
-                            import_declaration)}
-
-
-commands_master.EXTRA_IMPORTERS.append(_declaration_importer)
+from app.cli.context import CliContext, add_json, table
+from app.cli.replay import file_scan_id, replay
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,7 +52,7 @@ def cmd_receive(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.station = args.scan_station
     with ctx.uow(write=False) as uow:
         declaration_head(uow, args.declaration)  # an unknown declaration is refused before any scan
-    station = ReceiveStation(ctx.db, ctx.actor, args.declaration)
+    station = ReceiveStation(ctx.uow, args.declaration)
     _, scans, digest = replay(args.scans, args.declaration, station.scan)
     close = station.scan("CMD:CLOSE", file_scan_id(args.declaration, digest, "close")) if args.close else None
     report: dict[str, Any] = {"declaration": args.declaration, "lines": [r.to_json() for r in station.tally()],
@@ -107,7 +97,7 @@ def cmd_putaway(ctx: CliContext, args: argparse.Namespace) -> int:
         return 1 if run.unplaced else 0
     from app.inbound.putaway_station import PutawayStation
 
-    station = PutawayStation(ctx.db, ctx.actor, allow_mixed=args.allow_mixed_lots)
+    station = PutawayStation(ctx.uow, allow_mixed=args.allow_mixed_lots)
     shown, scans, _ = replay(args.scans, args.declaration or "putaway", station.scan)
     moved = [fb.params for fb in shown if fb.code == "put_away" and fb.accepted]
     report: dict[str, Any] = {"moved": moved, "scans": scans}

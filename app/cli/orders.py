@@ -7,21 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import imports as commands_master
 from app.cli.context import CliContext, add_json, table
 from app.errors import Rejected
 from app.admin import pii
 ORDER_COLUMNS = ["order_no", "status", "customs_status", "copNo", "rejection_code"]
-
-
-def _importers() -> dict:
-    from app.orders.importing import import_orders
-
-    return {"orders": ("consumer orders (JSON Lines, or CSV/XLSX one row per order line)", import_orders)}
-
-
-if _importers not in commands_master.EXTRA_IMPORTERS:
-    commands_master.EXTRA_IMPORTERS.append(_importers)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.cli.context import CliContext, add_json, replay, table
+from app.cli.replay import replay
+from app.cli.context import CliContext, add_json, table
 from app.errors import Rejected
 from app.stations import Tone
 
@@ -96,7 +97,7 @@ def cmd_pick(ctx: CliContext, args: argparse.Namespace) -> int:
 
     with ctx.uow(write=False) as uow:
         waves(uow, wave_no=args.wave)  # an unknown wave is refused before any scan
-    station = PickStation(ctx.db, ctx.actor, args.wave, packing=args.packing)
+    station = PickStation(ctx.uow, args.wave, packing=args.packing)
     shown, scans, _ = replay(args.scans, f"pick|{args.wave}", station.scan)
     with ctx.uow(write=False) as uow:
         wave = waves(uow, wave_no=args.wave)[0]
@@ -127,7 +128,7 @@ def _weight(args: argparse.Namespace) -> Decimal | str:
 def cmd_pack(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.outbound.pack_station import PackStation
 
-    station = PackStation(ctx.db, ctx.actor, packing_location=args.packing, label_out=args.label_out)
+    station = PackStation(ctx.uow, packing_location=args.packing, label_out=args.label_out)
     _, scans, _ = replay(args.scans, "pack", station.scan)
     order = station.order
     report: dict[str, Any] = {"order_no": order.order_no if order else None,
@@ -172,7 +173,7 @@ def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     from app.outbound.gate_station import GateStation
 
-    station = GateStation(ctx.db, ctx.actor)
+    station = GateStation(ctx.uow)
     first = station.scan(args.manifest)
     if first.tone == Tone.ERROR or station.manifest is None:
         raise Rejected(f"no manifest or gate pass {args.manifest!r}", code="unknown_manifest")

@@ -29,7 +29,7 @@ from app.persistence.models import (
     Warehouse,
 )
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 
 BATCH = 500
 
@@ -94,7 +94,7 @@ def export_inventory_lists(uow: UnitOfWork, outbox: Path | str | None = None, *,
         report.files += customs_archive.deliver_built(uow, outgoing, folder)
         if progress:
             progress(min(report.exported + len(report.refused), total), total)
-    uow.changes.touch("orders", "customs")
+    uow.changes.touch(Area.ORDERS, Area.CUSTOMS)
     return report
 
 
@@ -181,7 +181,7 @@ def _store(uow: UnitOfWork, key: pii.PiiKey, built: list[Declaration], now: date
         s.execute(insert(CustomsLedgerEntry.__table__), ledger)
     s.execute(update(ConsumerOrder), [{"id": d.order.id, "status": "declared", "rejection_code": "",
                                        "rejection_reason": ""} for d in built])
-    uow.changes.touch("ledger")
+    uow.changes.touch(Area.LEDGER)
     return [(message_id, d.file_name, d.xml) for message_id, d in zip(ids, built)]
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from app.persistence.models import ConsumerOrder, CustomsLedgerEntry, InventoryList, OrderLine
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 
 
 def quantities_by_item(order: ConsumerOrder) -> dict[int, int]:
@@ -48,7 +48,7 @@ def sync_hold(uow: UnitOfWork, lst: InventoryList, order: ConsumerOrder, doc_typ
             for item, qty in sorted(quantities_by_item(order).items())]
     uow.session.add_all(rows)
     lst.pre_held = wanted
-    uow.changes.touch("ledger")
+    uow.changes.touch(Area.LEDGER)
     return len(rows)
 
 
@@ -93,4 +93,4 @@ def write_off_core(uow: UnitOfWork, list_id: int, order_id: int, cop_no: str, pr
     if rows:
         conn.execute(_LEDGER, rows)
     conn.execute(_WRITTEN_OFF, {"list_id": list_id, "at": at})
-    uow.changes.touch("ledger")
+    uow.changes.touch(Area.LEDGER)

@@ -11,7 +11,7 @@ from app.admin import require
 from app.domain.roles import Permission
 from app.persistence.models import AccountBookItem, CustomsLedgerEntry
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 
 
 def record(uow: UnitOfWork, account_book_item_id: int, biz_type: str, quantity: int, *, state: str = "ACTUAL",
@@ -22,7 +22,7 @@ def record(uow: UnitOfWork, account_book_item_id: int, biz_type: str, quantity: 
                                user_id=uow.actor.user_id)
     uow.session.add(entry)
     uow.session.flush()
-    uow.changes.touch("ledger")
+    uow.changes.touch(Area.LEDGER)
     return entry
 
 

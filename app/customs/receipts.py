@@ -43,7 +43,7 @@ from app.persistence.models import (
     InventoryList,
 )
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 
 BATCH = 200
 CUSTOMS_STATUS = {"1": "draft", "2": "sending", "3": "sent", "4": "send_failed", "100": "rejected",
@@ -106,7 +106,7 @@ def apply_receipts(uow: UnitOfWork, path: Path | str, *, progress: Progress | No
         done += len(chunk)
         if progress:
             progress(done, len(files))
-    uow.changes.touch("orders", "customs")
+    uow.changes.touch(Area.ORDERS, Area.CUSTOMS)
     return report
 
 

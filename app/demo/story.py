@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.persistence.db import Database
 from app.persistence.models import ConsumerOrder, InboundDeclaration, InventoryList, User
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import Actor, UnitOfWork, UnitsOfWork
 from app.inbound import putaway
 from app.inbound import release as receiving_release
 from app.outbound.allocation import allocate
@@ -60,7 +60,7 @@ def receive_release_putaway(db: Database) -> dict[str, Any]:
     from app.inbound.receive_station import ReceiveStation
 
     declaration = _declaration_no(db)
-    station = ReceiveStation(db, _actor(db, "clerk"), declaration, today=SAMPLES_TODAY)
+    station = ReceiveStation(UnitsOfWork(db, _actor(db, "clerk")), declaration, today=SAMPLES_TODAY)
     scans = [s for s in (DEMO_DIR / "receive_scans.txt").read_bytes().decode("utf-8").split("\n") if s]
     accepted = sum(station.scan(raw, f"demo-receive-{n}").accepted for n, raw in enumerate(scans))
     station.scan("CMD:CLOSE", "demo-receive-close")
@@ -104,14 +104,14 @@ def ship_first_wave(db: Database) -> dict[str, Any]:
         open_waves = waves(uow, status="open")
     clerk = _actor(db, "clerk")
     for wave in open_waves[:2]:
-        station = PickStation(db, clerk, wave["wave"])
+        station = PickStation(UnitsOfWork(db, clerk), wave["wave"])
         for n, raw in enumerate(_pick_scans(wave)):
             station.scan(raw, f"demo-pick-{wave['wave']}-{n}")
     first = open_waves[0] if open_waves else None
     shipped = ""
     if first:
         for order_no in sorted({t["order_no"] for t in first["tasks"]}):
-            _pack(PackStation(db, clerk), order_no)
+            _pack(PackStation(UnitsOfWork(db, clerk)), order_no)
         manifest = _run(db, "supervisor", create_manifest, first["carrier"], "浙A·D2345")
         _run(db, "supervisor", gate_out, manifest.manifest)
         shipped = f"; wave {first['wave']} ({first['carrier']}) shipped on manifest {manifest.manifest}"

@@ -32,7 +32,7 @@ from app.errors import NotFound, Rejected
 from app.persistence.db import Database
 from app.persistence.models import PrintJob, User
 from app.persistence.types import utcnow
-from app.persistence.uow import SYSTEM, Actor, UnitOfWork
+from app.persistence.uow import SYSTEM, Actor, Area, UnitOfWork
 from app.admin import audit
 from app.admin import auth
 LABEL_PRINTER = "label"          # the usual target name of a station's label printer
@@ -68,7 +68,7 @@ def enqueue(uow: UnitOfWork, document: str, target: str, payload: bytes, reprint
     else:
         audit.record(uow, "print_reprint", "print_job", job.id, document=document, target=target,
                      reprint_of=reprint_of)
-    uow.changes.touch("print_queue")
+    uow.changes.touch(Area.PRINT_QUEUE)
     return job
 
 
@@ -92,7 +92,7 @@ def cancel(uow: UnitOfWork, job_id: int) -> PrintJob:
                        code="print_job_not_cancellable", job=job_id, status=job.status)
     audit.record(uow, "print_cancel", "print_job", job.id, document=job.document, was=job.status)
     job.status = "cancelled"
-    uow.changes.touch("print_queue")
+    uow.changes.touch(Area.PRINT_QUEUE)
     return job
 
 

@@ -13,7 +13,7 @@ from app.domain.roles import Permission
 from app.errors import RowError
 from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Product
 from app.persistence.db import Database
-from app.persistence.uow import SYSTEM, UnitOfWork
+from app.persistence.uow import SYSTEM, Area, UnitOfWork
 from app.admin import audit
 from app.admin import require
 from app.formats.tabular import Row, RowParser, Table, read_table, rejected
@@ -79,7 +79,7 @@ def import_declaration(uow: UnitOfWork, path: Path | str) -> DeclarationImport:
         report.lines += len(fields)
         audit.record(uow, "declaration_import", "inbound_declaration", no, file=table.file, sha256=table.sha256,
                      lines=len(fields), container_no=head["container_no"])
-    uow.changes.touch("inbound")
+    uow.changes.touch(Area.INBOUND)
     return report
 
 

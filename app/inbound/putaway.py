@@ -19,7 +19,7 @@ from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product, ScanEvent, Stock
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.stations import scanlog
 from app.stock import movements as stock
@@ -197,7 +197,7 @@ def _move(uow: UnitOfWork, goods: Goods, to: Location, allow_mixed: bool) -> dic
     _finish_if_done(uow, goods.declaration_id)
     moved = {**goods.to_json(), "to": to.code, "declaration": goods.declaration_no}
     audit.record(uow, "putaway", "lot", f"{goods.sku}/{goods.batch}", **moved)
-    uow.changes.touch("stock", "putaway")
+    uow.changes.touch(Area.STOCK, Area.PUTAWAY)
     return moved
 
 
@@ -211,7 +211,7 @@ def _finish_if_done(uow: UnitOfWork, declaration_id: int) -> None:
     declaration = uow.session.get(InboundDeclaration, declaration_id)
     if waiting is None and declaration.status == "released":
         declaration.status = "put_away"
-        uow.changes.touch("inbound")
+        uow.changes.touch(Area.INBOUND)
 
 
 @dataclass
@@ -360,10 +360,10 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
         return None  # moved meanwhile (nothing written): the slow path refuses it and logs the refusal
     if not row.others_waiting and row.status == "released":
         uow.session.execute(_PUT_AWAY, {"d_id": goods.declaration_id})
-        uow.changes.touch("inbound")
+        uow.changes.touch(Area.INBOUND)
     moved = {**goods.to_json(), "to": location_code, "declaration": goods.declaration_no}
     audit.record(uow, "putaway", "lot", f"{goods.sku}/{goods.batch}", **moved)
-    uow.changes.touch("stock", "putaway")
+    uow.changes.touch(Area.STOCK, Area.PUTAWAY)
     result = ScanResult(ACCEPTED, "put_away", f"{moved['quantity']} × {moved['sku']} batch "
                         f"{moved['batch'] or '(none)'} moved {moved['from']} → {moved['to']}", moved)
     scanlog.log(uow, scan_id, WORKFLOW, goods.declaration_no, raw, result)

@@ -11,8 +11,7 @@ import uuid
 from app.domain import gs1
 from app.domain.gs1 import BadScan, CommandScan, HandlingUnitScan, ItemScan, LocationScan
 from app.errors import BwmsError
-from app.persistence.db import Database
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import OpenUnitOfWork
 from app.inbound import putaway
 from app.stations import Feedback, Tone, error, feedback
 
@@ -20,9 +19,8 @@ from app.stations import Feedback, Tone, error, feedback
 class PutawayStation:
     """Goods first, then location: the pending goods scan waits for the location scan."""
 
-    def __init__(self, db: Database, actor: Actor, *, allow_mixed: bool = False) -> None:
-        self.db = db
-        self.actor = actor
+    def __init__(self, open_uow: OpenUnitOfWork, *, allow_mixed: bool = False) -> None:
+        self.open_uow = open_uow  # the caller's: each step runs in its own unit of work from it
         self.allow_mixed = allow_mixed  # the clerk was told two lots of one SKU may share a location
         self.pending: str | None = None  # the raw goods scan waiting for its location
 
@@ -35,7 +33,7 @@ class PutawayStation:
         if isinstance(decoded, BadScan):
             return Feedback(Tone.ERROR, decoded.code, decoded.reason)
         try:
-            with UnitOfWork(self.db, self.actor) as uow:
+            with self.open_uow() as uow:
                 if isinstance(decoded, (ItemScan, HandlingUnitScan)):
                     result = putaway.goods_scan(uow, decoded, raw, scan_id)
                     if result.accepted:

@@ -12,8 +12,7 @@ from datetime import date
 from app.domain import gs1
 from app.domain.gs1 import Command, CommandScan, ItemScan, LocationScan
 from app.errors import BwmsError
-from app.persistence.db import Database
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import OpenUnitOfWork
 from app.inbound import receiving
 from app.inbound import tally_close as receiving_close
 from app.inbound import queries as receiving_query
@@ -24,9 +23,8 @@ from app.stations import Feedback, Tone, error, feedback
 class ReceiveStation:
     """One clerk tallying one declaration at one station (a small state machine: damaged-next, staging)."""
 
-    def __init__(self, db: Database, actor: Actor, declaration_no: str, *, today: date | None = None) -> None:
-        self.db = db
-        self.actor = actor
+    def __init__(self, open_uow: OpenUnitOfWork, declaration_no: str, *, today: date | None = None) -> None:
+        self.open_uow = open_uow  # the caller's: each step runs in its own unit of work from it
         self.declaration_no = declaration_no
         self.today = today
         self.damaged_next = False
@@ -44,7 +42,7 @@ class ReceiveStation:
         if isinstance(decoded, ItemScan):
             self.damaged_next = False
         try:
-            with UnitOfWork(self.db, self.actor) as uow:
+            with self.open_uow() as uow:
                 result = receiving.receive_scan(uow, self.declaration_no, decoded, raw, scan_id or uuid.uuid4().hex,
                                                 damaged=damaged, staging=self.staging, today=self.today)
                 uow.commit()
@@ -54,7 +52,7 @@ class ReceiveStation:
 
     def _choose_staging(self, code: str) -> Feedback:
         try:
-            with UnitOfWork(self.db, self.actor, write=False) as uow:
+            with self.open_uow(write=False) as uow:
                 chosen = receiving_close.staging_location(uow, code).code
         except BwmsError as exc:
             return error(exc)
@@ -63,5 +61,5 @@ class ReceiveStation:
 
     def tally(self) -> list[TallyRow]:
         """Expected vs received / damaged / short / over per line (the station's table)."""
-        with UnitOfWork(self.db, self.actor, write=False) as uow:
+        with self.open_uow(write=False) as uow:
             return receiving_query.tally_rows(uow, self.declaration_no)

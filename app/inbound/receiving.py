@@ -23,7 +23,7 @@ from app.errors import Rejected
 from app.persistence.models import (
     DeclarationLine, InboundDeclaration, Product, ScanEvent, Setting, Tally, TallyCount, TallyScan, Warehouse,
 )
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.inbound import tally_close as receiving_close
 from app.stations import scanlog
@@ -234,7 +234,7 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
         _start(uow, declaration.id)
     audit.record(uow, "tally_scan", "inbound_declaration", declaration.no, scan_id=scan_id,
                  line_no=line.line_no, sku=product.sku, batch=batch, quantity=scan.count, damaged=damaged)
-    uow.changes.touch("tally")
+    uow.changes.touch(Area.TALLY)
     return result
 
 
@@ -357,7 +357,7 @@ def _start(uow: UnitOfWork, declaration_id: int) -> None:
     uow.session.execute(update(InboundDeclaration).where(InboundDeclaration.id == declaration_id)
                         .values(status="tallying"))
     uow.session.connection().execute(insert(Tally.__table__), {"declaration_id": declaration_id, "closed_by": ""})
-    uow.changes.touch("inbound")
+    uow.changes.touch(Area.INBOUND)
 
 
 def _undo(uow: UnitOfWork, declaration: Declaration) -> ScanResult:
@@ -385,7 +385,7 @@ def _undo(uow: UnitOfWork, declaration: Declaration) -> ScanResult:
         TallyCount.declaration_line_id == count.declaration_line_id)).scalar() or 0
     audit.record(uow, "tally_undo", "inbound_declaration", declaration.no, line_no=line_no, sku=sku,
                  batch=count.batch_no, quantity=last.quantity, damaged=last.damaged)
-    uow.changes.touch("tally")
+    uow.changes.touch(Area.TALLY)
     return ScanResult(ACCEPTED, "undone", f"undone: −{last.quantity}{' damaged' if last.damaged else ''} {sku} "
                       f"batch {count.batch_no or '(none)'} on line {line_no}, {counted} of {declared} counted, "
                       f"{max(0, declared - counted)} still expected",

@@ -11,7 +11,7 @@ from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Lot, Stock, TallyCount
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.customs import record_ledger
 from app.stock import movements as stock
@@ -67,7 +67,7 @@ def release(uow: UnitOfWork, declaration_no: str) -> Release:
     declaration.status, declaration.released_at = "released", utcnow()
     audit.record(uow, "declaration_release", REF_TYPE, declaration_no, available=report.available_units,
                  damaged=report.damaged_units, ledger=report.ledger)
-    uow.changes.touch("inbound", "stock", "ledger")
+    uow.changes.touch(Area.INBOUND, Area.STOCK, Area.LEDGER)
     return report
 
 
@@ -81,7 +81,7 @@ def close_entry(uow: UnitOfWork, declaration_no: str) -> InboundDeclaration:
                        declaration=declaration_no, status=declaration.status)
     declaration.status = "closed"
     audit.record(uow, "declaration_close", REF_TYPE, declaration_no)
-    uow.changes.touch("inbound")
+    uow.changes.touch(Area.INBOUND)
     return declaration
 
 

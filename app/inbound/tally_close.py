@@ -11,7 +11,7 @@ from app.persistence.models import (
     DeclarationLine, HandlingUnit, InboundDeclaration, Location, Lot, Tally, TallyCount, TallyScan,
 )
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.stock import movements as stock
 from app.inbound.queries import tally_rows
@@ -111,7 +111,7 @@ def _closed_result(uow: UnitOfWork, declaration_no: str, staging_code: str) -> S
               "over_lines": len(over), "over_units": sum(r.over for r in over),
               "damaged_lines": len(damaged), "damaged_units": sum(r.damaged for r in damaged)}
     audit.record(uow, "tally_close", REF_TYPE, declaration_no, **params)
-    uow.changes.touch("tally", "inbound", "stock")
+    uow.changes.touch(Area.TALLY, Area.INBOUND, Area.STOCK)
     text = (f"tally of {declaration_no} closed: {params['lines']} lines, {params['short_lines']} short "
             f"({params['short_units']} units), {params['over_lines']} over ({params['over_units']} units), "
             f"{params['damaged_units']} damaged; goods on inspection hold at {staging_code}")

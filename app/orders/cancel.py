@@ -21,7 +21,7 @@ from app.outbound import HELD_STATUSES, Released, release_held
 from app.persistence.jobs import lock_orders
 from app.persistence.models import ConsumerOrder
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 
 DECLARED = ("declared", "inspection", "detained", "released")
 CANCELLABLE = ("accepted", "customs_rejected", *DECLARED, *HELD_STATUSES)
@@ -66,7 +66,7 @@ def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = 
     released = release_held(uow, order)
     audit.record(uow, "order_cancel", "order", order_no, previous=previous, reason=reason,
                  cancellation_request=request)
-    uow.changes.touch("orders", "customs")
+    uow.changes.touch(Area.ORDERS, Area.CUSTOMS)
     return CancelResult(order_no, previous, request, released)
 
 

@@ -36,7 +36,7 @@ from app.persistence.jobs import (
 )
 from app.persistence.models import ConsumerOrder, OrderLine, OrderRejection
 from app.persistence.types import utcnow
-from app.persistence.uow import SYSTEM, UnitOfWork
+from app.persistence.uow import SYSTEM, Area, UnitOfWork
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".txt")
@@ -97,7 +97,7 @@ def import_orders(uow: UnitOfWork, path: Path | str, *, progress: Progress | Non
         done += len(chunk)
         if progress:
             progress(done, total)
-    uow.changes.touch("orders")
+    uow.changes.touch(Area.ORDERS)
     return report
 
 

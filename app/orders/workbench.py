@@ -36,7 +36,7 @@ from app.persistence.models import (
     OrderRejection,
 )
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 
 
 def workbench(uow: UnitOfWork) -> list[dict[str, Any]]:
@@ -101,7 +101,7 @@ def resubmit(uow: UnitOfWork, rejection_id: int, corrections: dict[str, Any]) ->
     outcome = import_batch(uow, key, catalog, [candidate], report, keep_rejections=False)
     _settle(key, rej, candidate, outcome[id(candidate)], raw)
     audit.record(uow, "rejection_resubmit", "order_rejection", str(rejection_id), accepted=bool(report.accepted))
-    uow.changes.touch("orders")
+    uow.changes.touch(Area.ORDERS)
     return report
 
 
@@ -139,7 +139,7 @@ def revalidate(uow: UnitOfWork, code: str | None = None) -> ImportReport:
             _settle(key, rej, candidate, outcome[id(candidate)], raw)
     audit.record(uow, "rejections_revalidate", "order_rejection", code or "all", accepted=report.accepted,
                  still_rejected=len(report.rejected))
-    uow.changes.touch("orders")
+    uow.changes.touch(Area.ORDERS)
     return report
 
 
@@ -149,7 +149,7 @@ def dismiss(uow: UnitOfWork, rejection_id: int, note: str = "") -> None:
     rej = _rejection(uow, rejection_id)
     rej.state, rej.resolved_at = "dismissed", utcnow()
     audit.record(uow, "rejection_dismiss", "order_rejection", str(rejection_id), note=note)
-    uow.changes.touch("orders")
+    uow.changes.touch(Area.ORDERS)
 
 
 def requeue(uow: UnitOfWork, order_no: str) -> None:
@@ -168,7 +168,7 @@ def requeue(uow: UnitOfWork, order_no: str) -> None:
         raise Rejected(found.reason, code=found.code, order_no=order_no)
     order.status, order.rejection_code, order.rejection_reason = "accepted", "", ""
     audit.record(uow, "order_requeue", "order", order_no)
-    uow.changes.touch("orders")
+    uow.changes.touch(Area.ORDERS)
 
 
 def reimport_corrected(uow: UnitOfWork, path: Path | str, *, progress: Progress | None = None,
@@ -186,7 +186,7 @@ def reimport_corrected(uow: UnitOfWork, path: Path | str, *, progress: Progress 
         for rej in earlier:
             if rej.order_no in touched:
                 _close(uow, rej, accepted, report.source, now)
-        uow.changes.touch("orders")
+        uow.changes.touch(Area.ORDERS)
     return report
 
 

@@ -27,7 +27,7 @@ from app.persistence.models import (
     Allocation, ConsumerOrder, InventoryList, Location, Lot, OrderLine, OrderWait, PickTask, Product, Stock, Wave,
 )
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.domain.allocation import Allocator, LineNeed, OrderNeed, Plan, Shortfall, StockRow
 from app.admin import require
@@ -76,7 +76,7 @@ def allocate(uow: UnitOfWork, order_nos: Sequence[str] = (), *, today: date | No
     report.waves = sorted({no for _, no in waves.values()})
     audit.record(uow, "allocate", "allocation_run", f"{report.allocated} orders", allocated=report.allocated,
                  units=report.units, waiting=[w["order_no"] for w in report.waiting][:200], waves=report.waves)
-    uow.changes.touch("allocation", "orders", "stock", "waves")
+    uow.changes.touch(Area.ALLOCATION, Area.ORDERS, Area.STOCK, Area.WAVES)
     return report
 
 

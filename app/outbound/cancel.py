@@ -25,7 +25,7 @@ from app.persistence.models import (
     Allocation, ConsumerOrder, Location, Lot, Manifest, OrderWait, Parcel, ParcelItem, PickTask, PrintJob, Product,
     Wave,
 )
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.documents import queue as print_queue
 from app.outbound.picking import open_tasks, stock_row
@@ -97,7 +97,7 @@ def release(uow: UnitOfWork, order: ConsumerOrder) -> Released:
         _open_parcel(uow, parcel, out)
     if out.tasks or out.unreserved or out.put_back or out.parcel:
         audit.record(uow, "order_cancel_outbound", "order", order.order_no, **out.to_json())
-        uow.changes.touch("allocation", "picking", "packing", "shipping", "stock")
+        uow.changes.touch(Area.ALLOCATION, Area.PICKING, Area.PACKING, Area.SHIPPING, Area.STOCK)
     return out
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import uuid
 
 from app.errors import BwmsError
-from app.persistence.db import Database
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import OpenUnitOfWork
 from app.outbound import shipping
 from app.outbound import documents as shipping_documents
 from app.stations import Feedback, Tone, error, feedback
@@ -24,9 +23,8 @@ def _code(raw: str) -> str:
 class GateStation:
     """One gate clerk; `manifest` is the manifest whose vehicle is being loaded."""
 
-    def __init__(self, db: Database, actor: Actor, manifest: str | None = None) -> None:
-        self.db = db
-        self.actor = actor
+    def __init__(self, open_uow: OpenUnitOfWork, manifest: str | None = None) -> None:
+        self.open_uow = open_uow  # the caller's: each step runs in its own unit of work from it
         self.manifest = manifest
 
     def scan(self, raw: str, scan_id: str | None = None) -> Feedback:
@@ -39,7 +37,7 @@ class GateStation:
         if self.manifest is None:
             return Feedback(Tone.ERROR, "manifest_first", "scan the manifest or gate pass first")
         try:
-            with UnitOfWork(self.db, self.actor) as uow:
+            with self.open_uow() as uow:
                 result = shipping.gate_scan(uow, self.manifest, code, raw, scan_id or uuid.uuid4().hex)
                 uow.commit()
         except BwmsError as exc:
@@ -49,7 +47,7 @@ class GateStation:
     def _manifest(self, code: str) -> Feedback | None:
         """A manifest or gate pass number switches the station to that vehicle."""
         try:
-            with UnitOfWork(self.db, self.actor, write=False) as uow:
+            with self.open_uow(write=False) as uow:
                 manifest = shipping_documents.find_manifest(uow, code)
                 number, status, count = manifest.manifest_no, manifest.status, manifest.parcel_count
         except BwmsError:

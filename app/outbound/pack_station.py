@@ -15,8 +15,7 @@ from pathlib import Path
 from app.domain import gs1
 from app.domain.gs1 import BadScan, Command, CommandScan, ItemScan
 from app.errors import BwmsError
-from app.persistence.db import Database
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import OpenUnitOfWork
 from app.outbound import packing
 from app.outbound.packing import Expected, PackOrder, Unit
 from app.stations import Feedback, Tone, error, feedback
@@ -30,10 +29,9 @@ def _code(raw: str) -> str:
 class PackStation:
     """One packer at one bench; `order` is the parcel being checked, `units` what was scanned for it."""
 
-    def __init__(self, db: Database, actor: Actor, *, packing_location: str | None = None,
+    def __init__(self, open_uow: OpenUnitOfWork, *, packing_location: str | None = None,
                  label_out: Path | None = None) -> None:
-        self.db = db
-        self.actor = actor
+        self.open_uow = open_uow  # the caller's: each step runs in its own unit of work from it
         self.packing_location = packing_location
         self.label_out = label_out
         self.order: PackOrder | None = None
@@ -60,7 +58,7 @@ class PackStation:
 
     def _open(self, raw: str, scan_id: str) -> Feedback:
         try:
-            with UnitOfWork(self.db, self.actor) as uow:
+            with self.open_uow() as uow:
                 result = packing.start_parcel(uow, _code(raw), raw, scan_id, location=self.packing_location)
                 uow.commit()
         except BwmsError as exc:
@@ -103,7 +101,7 @@ class PackStation:
         if self.order is None:
             return Feedback(Tone.ERROR, "no_parcel", "scan an order or waybill number first")
         try:
-            with UnitOfWork(self.db, self.actor) as uow:
+            with self.open_uow() as uow:
                 result = packing.pack_parcel(uow, self.order.order_no, self.units, weight, label_out=self.label_out)
                 uow.commit()
         except BwmsError as exc:

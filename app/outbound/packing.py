@@ -26,7 +26,7 @@ from app.persistence.models import (
     Allocation, ConsumerOrder, InspectionPull, InventoryList, Lot, OrderLine, Parcel, ParcelItem, Product, ScanEvent,
     Setting,
 )
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import Actor, Area, UnitOfWork
 from app.admin import audit
 from app.documents import queue as print_queue
 from app.stations import scanlog
@@ -289,7 +289,7 @@ def pull(uow: UnitOfWork, order: ConsumerOrder, location: str | None = None) -> 
     uow.session.add(InspectionPull(order_id=order.id, pulled_by=uow.actor.username[:40],
                                    station=uow.actor.station[:40], location_id=where))
     audit.record(uow, "inspection_pull", "order", order.order_no, waybill=order.waybill_no)
-    uow.changes.touch("packing", "inspection")
+    uow.changes.touch(Area.PACKING, Area.INSPECTION)
 
 
 def record_pull(db: Database, actor: Actor, order_no: str) -> None:
@@ -390,7 +390,7 @@ def pack_parcel(uow: UnitOfWork, order_no: str, units: Sequence[Unit], weight: s
     order.status = "packed"
     audit.record(uow, "pack", "parcel", parcel.waybill_no, order_no=order.order_no, weight=str(measured),
                  computed=str(computed), pieces=expected.units, labels=result.labels)
-    uow.changes.touch("packing", "orders", "print_queue")
+    uow.changes.touch(Area.PACKING, Area.ORDERS, Area.PRINT_QUEUE)
     return result
 
 

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from app.domain import gs1
 from app.domain.gs1 import BadScan, ItemScan, LocationScan
 from app.errors import BwmsError
-from app.persistence.db import Database
-from app.persistence.uow import Actor, UnitOfWork
+from app.persistence.uow import OpenUnitOfWork, UnitOfWork
 from app.stations.scanlog import ScanResult
 from app.outbound import picking
 from app.stations import Feedback, Tone, error, feedback
@@ -24,9 +23,8 @@ SHORT = "CMD:SHORT"  # the pick station's command: what is still to pick here is
 class PickStation:
     """One picker on one wave; `location` is where the last accepted location scan put them."""
 
-    def __init__(self, db: Database, actor: Actor, wave_no: str, *, packing: str | None = None) -> None:
-        self.db = db
-        self.actor = actor
+    def __init__(self, open_uow: OpenUnitOfWork, wave_no: str, *, packing: str | None = None) -> None:
+        self.open_uow = open_uow  # the caller's: each step runs in its own unit of work from it
         self.wave_no = wave_no
         self.packing = packing  # the packing location picked units go to (default: the first one)
         self.location: str | None = None
@@ -50,7 +48,7 @@ class PickStation:
 
     def _arrive(self, code: str) -> Feedback:
         try:
-            with UnitOfWork(self.db, self.actor, write=False) as uow:
+            with self.open_uow(write=False) as uow:
                 result = picking.check_location(uow, self.wave_no, code)
         except BwmsError as exc:
             return error(exc)
@@ -67,7 +65,7 @@ class PickStation:
 
     def _run(self, action: Callable[[UnitOfWork], ScanResult]) -> Feedback:
         try:
-            with UnitOfWork(self.db, self.actor) as uow:
+            with self.open_uow() as uow:
                 result = action(uow)
                 uow.commit()
         except BwmsError as exc:

@@ -20,7 +20,7 @@ from app.errors import NotFound, Rejected
 from app.persistence.models import (
     Allocation, ConsumerOrder, Location, Lot, PickTask, Product, ScanEvent, Stock, Wave,
 )
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.outbound import allocation
 from app.admin import audit
 from app.stations import scanlog
@@ -236,7 +236,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
     sku, batch = mine.sku, mine.batch_no
     audit.record(uow, "pick", "wave", wave_no, location=location_code, sku=sku, batch=batch, quantity=scan.count,
                  to=head.packing_code, orders=orders)
-    uow.changes.touch("picking", "stock", "orders")
+    uow.changes.touch(Area.PICKING, Area.STOCK, Area.ORDERS, Area.WAVES)
     text = f"picked {scan.count} × {sku} batch {batch or '(none)'} for {', '.join(orders)} → {head.packing_code}"
     if remaining_here:
         text += f"; {remaining_here} more here"
@@ -295,7 +295,7 @@ def _pick(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, pac
     sku, batch = tasks[0].sku, tasks[0].batch
     audit.record(uow, "pick", "wave", wave_no, location=location_code, sku=sku, batch=batch, quantity=scan.count,
                  to=to.code, orders=orders)
-    uow.changes.touch("picking", "stock", "orders")
+    uow.changes.touch(Area.PICKING, Area.STOCK, Area.ORDERS, Area.WAVES)
     text = f"picked {scan.count} × {sku} batch {batch or '(none)'} for {', '.join(orders)} → {to.code}"
     text += f"; {remaining} more here" if remaining else f"; {location_code} done, {_next_stop(uow, wave, still_open)}"
     return ScanResult(ACCEPTED, "picked", text, {"wave": wave_no, "location": location_code, "sku": sku,
@@ -391,7 +391,7 @@ def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[st
     _finish(uow, wave, {t.task.order_id for t, _ in shorts})
     what = ", ".join(f"{n} × {t.sku} batch {t.batch or '(none)'} for {t.order_no}" for t, n in shorts)
     audit.record(uow, "short_pick", "wave", wave_no, location=location_code, shorts=what, outcomes=outcomes)
-    uow.changes.touch("picking", "stock", "orders", "allocation")
+    uow.changes.touch(Area.PICKING, Area.STOCK, Area.ORDERS, Area.WAVES, Area.ALLOCATION)
     return ScanResult(FLAGGED, "short_pick", f"short at {location_code}: {what} (frozen for a stock count); "
                       + "; ".join(outcomes), {"wave": wave_no, "location": location_code, "outcomes": outcomes,
                                               "short": [{"sku": t.sku, "batch": t.batch, "qty": n,

@@ -24,7 +24,7 @@ from app.persistence.models import (
     Allocation, ConsumerOrder, InventoryList, Lot, Manifest, Parcel, ScanEvent, Warehouse,
 )
 from app.persistence.types import utcnow
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.documents import queue as print_queue
 from app.stations import scanlog
@@ -101,7 +101,7 @@ def create_manifest(uow: UnitOfWork, carrier: str, vehicle: str, waybills: Seque
     audit.record(uow, "manifest_create", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no,
                  carrier=carrier, vehicle=vehicle, parcels=len(chosen), weight=str(manifest.gross_kg),
                  held=[h["waybill"] for h in held])
-    uow.changes.touch("shipping", "orders", "print_queue")
+    uow.changes.touch(Area.SHIPPING, Area.ORDERS, Area.PRINT_QUEUE)
     return report
 
 
@@ -194,7 +194,7 @@ def gate_out(uow: UnitOfWork, code: str) -> GateOutReport:
     close_if_done(uow, manifest)
     audit.record(uow, "gate_out", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no,
                  parcels=[p.waybill_no for p in parcels], units=units)
-    uow.changes.touch("shipping", "stock", "ledger", "orders")
+    uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS)
     return GateOutReport(manifest.manifest_no, manifest.gate_pass_no, [p.waybill_no for p in parcels], units,
                          shipping_documents.local_time(uow, manifest.exited_at))
 
@@ -309,7 +309,7 @@ def _gate_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str)
     elif head.manifest_status != "exiting":
         conn.execute(_MANIFEST_STATUS, {"manifest_id": head.manifest_id, "m_status": "exiting"})
     audit.record(uow, "gate_scan", "manifest", head.manifest_no, waybill=waybill, units=units)
-    uow.changes.touch("shipping", "stock", "ledger", "orders")
+    uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS)
     text = f"parcel {waybill} out ({units} units); " + (
         f"{left} parcels of {head.manifest_no} still to pass" if left else
         f"manifest {head.manifest_no} complete: the vehicle may leave")
@@ -335,7 +335,7 @@ def _gate_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
     left = uow.session.execute(select(Parcel.id).where(Parcel.manifest_id == manifest.id,
                                                        Parcel.status != "shipped")).all()
     audit.record(uow, "gate_scan", "manifest", manifest.manifest_no, waybill=waybill, units=units)
-    uow.changes.touch("shipping", "stock", "ledger", "orders")
+    uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS)
     text = f"parcel {waybill} out ({units} units); " + (
         f"{len(left)} parcels of {manifest.manifest_no} still to pass" if left else
         f"manifest {manifest.manifest_no} complete: the vehicle may leave")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import TracebackType
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -24,25 +25,55 @@ class Actor:
 SYSTEM = Actor(user_id=None, username="system", role="admin", station="")
 
 
+class Area(StrEnum):
+    """What a change can touch: the one list of areas a screen watches and a use case touches."""
+
+    ALLOCATION = "allocation"
+    AUDIT = "audit"
+    CUSTOMS = "customs"
+    INBOUND = "inbound"
+    INSPECTION = "inspection"
+    LEDGER = "ledger"
+    MASTER = "master"
+    ORDERS = "orders"
+    PACKING = "packing"
+    PICKING = "picking"
+    PRINT_QUEUE = "print_queue"
+    PUTAWAY = "putaway"
+    SETTINGS = "settings"
+    SHIPPING = "shipping"
+    STOCK = "stock"
+    TALLY = "tally"
+    USERS = "users"
+    WAVES = "waves"
+
+
 @dataclass
 class Changes:
-    """What a mutation changed, so each view can decide whether to refresh (broadcast by the UI)."""
+    """What a mutation changed, so each view can decide whether to refresh (broadcast once by the caller)."""
 
-    areas: set[str] = field(default_factory=set)
+    areas: set[Area] = field(default_factory=set)
     summary: dict[str, Any] = field(default_factory=dict)
 
-    def touch(self, *areas: str) -> None:
-        self.areas.update(areas)
+    def touch(self, *areas: Area) -> None:
+        self.areas.update(Area(area) for area in areas)  # Area(…) refuses a name not in the list
+
+    def merge(self, other: Changes) -> None:
+        """Add what `other` changed (a committed unit of work's changes joining its caller's record)."""
+        self.areas.update(other.areas)
+        self.summary.update(other.summary)
 
 
 class UnitOfWork:
     """`with UnitOfWork(db, actor, write=True) as uow: …; uow.commit()` — nothing persists without commit."""
 
-    def __init__(self, db: Database, actor: Actor = SYSTEM, *, write: bool = True) -> None:
+    def __init__(self, db: Database, actor: Actor = SYSTEM, *, write: bool = True,
+                 record: Changes | None = None) -> None:
         self.db = db
         self.actor = actor
         self.write = write
         self.changes = Changes()
+        self._record = record  # the caller's record: what this unit changed joins it when it commits
         self._committed = False
         # run after the rollback, in their own transactions (e.g. auditing a refusal: on SQLite the
         # refused transaction still holds the write lock until it rolls back)
@@ -66,7 +97,28 @@ class UnitOfWork:
     def commit(self) -> None:
         self.session.commit()
         self._committed = True
+        if self._record is not None:
+            self._record.merge(self.changes)
 
     @property
     def is_postgres(self) -> bool:
         return self.db.engine.dialect.name == "postgresql"
+
+
+class OpenUnitOfWork(Protocol):
+    """What a workflow gets from its caller to run each step in its own transaction: `open(write=…)`."""
+
+    def __call__(self, *, write: bool = True) -> UnitOfWork: ...
+
+
+class UnitsOfWork:
+    """Opens units of work for one caller (a CLI command, a GUI job, a test) as one actor; `changes` gathers
+    what the committed ones changed, for the caller to broadcast once. A rolled-back unit adds nothing."""
+
+    def __init__(self, db: Database, actor: Actor = SYSTEM) -> None:
+        self.db = db
+        self.actor = actor
+        self.changes = Changes()
+
+    def __call__(self, *, write: bool = True) -> UnitOfWork:
+        return UnitOfWork(self.db, self.actor, write=write, record=self.changes)

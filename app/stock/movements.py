@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import Location, Lot, Movement, Product, Stock
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import Area, UnitOfWork
 from app.admin import require
 
 
@@ -66,7 +66,7 @@ def move(uow: UnitOfWork, lot: Lot, quantity: int, src: Place | None, dst: Place
                   note=note)
     uow.session.add(mv)
     uow.session.flush()
-    uow.changes.touch("stock")
+    uow.changes.touch(Area.STOCK)
     return mv
 
 
@@ -175,7 +175,7 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
             "station": uow.actor.station, "note": step.note})
     if rows:
         conn.execute(_MOVEMENT, rows)
-        uow.changes.touch("stock")
+        uow.changes.touch(Area.STOCK)
 
 
 def _short_of(uow: UnitOfWork, step: Step) -> Rejected:

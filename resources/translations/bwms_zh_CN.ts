@@ -658,6 +658,58 @@
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
+    <message>
+        <source>Inbound declarations</source>
+        <translation>入库申报单</translation>
+    </message>
+    <message>
+        <source>Receive station</source>
+        <translation>收货工位</translation>
+    </message>
+    <message>
+        <source>Put-away station</source>
+        <translation>上架工位</translation>
+    </message>
+    <message>
+        <source>Customs ledger</source>
+        <translation>海关账册台账</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Rejection workbench</source>
+        <translation>拒单处理台</translation>
+    </message>
+    <message>
+        <source>Customs exchange</source>
+        <translation>海关数据交换</translation>
+    </message>
+    <message>
+        <source>Allocation and waves</source>
+        <translation>分配与波次</translation>
+    </message>
+    <message>
+        <source>Pick station</source>
+        <translation>拣货站</translation>
+    </message>
+    <message>
+        <source>Pack station</source>
+        <translation>包装站</translation>
+    </message>
+    <message>
+        <source>Manifests and gate passes</source>
+        <translation>交接单与核放单</translation>
+    </message>
+    <message>
+        <source>Gate station</source>
+        <translation>卡口站</translation>
+    </message>
+    <message>
+        <source>Trace and batch record</source>
+        <translation>追溯与批次记录</translation>
+    </message>
 </context>
 <context>
     <name>StationHelp</name>

@@ -49,6 +49,52 @@ def test_a_committed_change_is_broadcast_once_with_its_areas(make_ctx, qtbot, db
         assert uow.session.get(Setting, "sale_lock_days").value == "45"
 
 
+def test_a_job_that_opens_several_units_of_work_is_broadcast_once(make_ctx, qtbot, uow_as):
+    """A workflow opens its units of work from `ctx.uow` inside a job: what they committed goes out once, after
+    the job, before on_done; a unit of work rolled back adds nothing."""
+    from app.persistence.uow import Area
+
+    ctx = make_ctx("admin")
+    seen, order = [], []
+    ctx.sig_changes_applied.connect(lambda changes: (seen.append(changes), order.append("broadcast")))
+
+    def job():
+        with ctx.uow() as uow:
+            change_setting(uow, "sale_lock_days", "45")
+            uow.commit()
+        with ctx.uow() as uow:
+            uow.changes.touch(Area.STOCK)  # rolled back: not broadcast
+        with ctx.uow() as uow:
+            uow.changes.touch(Area.MASTER)
+            uow.commit()
+        return "done"
+
+    with qtbot.waitSignal(ctx.sig_changes_applied, timeout=10_000):
+        ctx.call(job, on_done=lambda result: order.append(result))
+    wait_idle(qtbot, ctx)
+    assert len(seen) == 1 and seen[0].areas == {Area.SETTINGS, Area.MASTER}
+    assert order == ["broadcast", "done"]
+
+
+def test_changes_committed_before_an_error_are_still_broadcast(make_ctx, qtbot):
+    from app.persistence.uow import Area
+
+    ctx = make_ctx("admin")
+    seen, errors = [], []
+    ctx.sig_changes_applied.connect(seen.append)
+
+    def job():
+        with ctx.uow() as uow:
+            change_setting(uow, "sale_lock_days", "45")
+            uow.commit()
+        raise RuntimeError("the database went away")
+
+    ctx.call(job, on_error=errors.append)
+    wait_idle(qtbot, ctx)
+    assert [str(e) for e in errors] == ["the database went away"]
+    assert [c.areas for c in seen] == [{Area.SETTINGS}]
+
+
 def test_reads_are_not_broadcast(make_ctx, qtbot):
     ctx = make_ctx("clerk")
     with qtbot.assertNotEmitted(ctx.sig_changes_applied, wait=200):

@@ -15,9 +15,13 @@ from ui import launcher
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def no_launcher(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(commands_admin, "GUI_LAUNCHER", None)
+def test_no_module_holds_a_gui_hook_the_launcher_passes_it_in(tmp_path):
+    """app.cli.main(argv, gui=…) gets the launcher from its caller; nothing is set on a module at import."""
+    assert not hasattr(commands_admin, "GUI_LAUNCHER")
+    opened = []
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    assert cli_main(["--db", url, "--station", "dock-3", "gui"], gui=lambda u, s: opened.append((u, s)) or 0) == 0
+    assert opened == [(url, "dock-3")]
 
 
 def test_the_launcher_opens_the_gui_for_no_command_and_for_gui(monkeypatch, tmp_path):

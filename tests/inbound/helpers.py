@@ -8,6 +8,7 @@ import uuid
 from collections import Counter
 from datetime import date
 
+from app.persistence.uow import UnitsOfWork
 from app.domain.codes import gs1_check_digit
 from app.persistence.db import Database
 from app.stations import Feedback
@@ -54,7 +55,7 @@ UNDECLARED_GTIN = "4006381333931"  # a valid GTIN no product carries
 
 
 def station(db: Database, role: str = "clerk", name: str = "dock-1") -> ReceiveStation:
-    return ReceiveStation(db, actor(role, name), DECLARATION)
+    return ReceiveStation(UnitsOfWork(db, actor(role, name)), DECLARATION)
 
 
 def feed(st: ReceiveStation, *raws: str) -> list[Feedback]:

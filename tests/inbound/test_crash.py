@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.persistence.models import ScanEvent
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from tests.conftest import actor
 from tests.inbound.conftest import sample_scans
 from tests.inbound.helpers import expected_tally, station
@@ -25,7 +25,7 @@ from app.inbound.receive_station import ReceiveStation
 from tests.conftest import actor
 from tests.inbound.conftest import DECLARATION, TODAY, sample_scans
 receiving.local_today = lambda uow, zone=None: TODAY
-station = ReceiveStation(open_database(sys.argv[1]), actor("clerk", "dock-1"), DECLARATION)
+station = ReceiveStation(UnitsOfWork(open_database(sys.argv[1]), actor("clerk", "dock-1")), DECLARATION)
 for i, raw in enumerate(sample_scans()):
     print(i, station.scan(raw, f"crash-{i}").tone, flush=True)  # the clerk sees the banner: acknowledged
 """

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.errors import NotFound, PermissionDenied, Rejected
 from app.persistence.models import CustomsLedgerEntry, InboundDeclaration, Location, Lot, Movement, Stock
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.customs import ledger
 from app.inbound import putaway
 from app.inbound.release import release
@@ -89,7 +89,7 @@ def test_release_refused_while_tallying(declared):
 
 
 def putaway_station(db, role: str = "clerk", **kw) -> PutawayStation:
-    return PutawayStation(db, actor(role, "putaway-1"), **kw)
+    return PutawayStation(UnitsOfWork(db, actor(role, "putaway-1")), **kw)
 
 
 def sscc_of(db, batch: str) -> str:

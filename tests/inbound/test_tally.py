@@ -12,7 +12,7 @@ from app.persistence.db import open_database
 from app.persistence.models import (
     HandlingUnit, InboundDeclaration, Location, Lot, Movement, Product, ScanEvent, Stock,
 )
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.inbound import receiving
 from app.inbound.declarations import import_declaration
 from app.settings import set_value
@@ -221,7 +221,7 @@ def test_close_with_nothing_counted_refused(declared):
 
 
 def test_unknown_declaration_and_roles(declared):
-    unknown = ReceiveStation(declared, actor("clerk"), "QD-NOPE").scan(carton(A2P, "A2P43432", 12))
+    unknown = ReceiveStation(UnitsOfWork(declared, actor("clerk")), "QD-NOPE").scan(carton(A2P, "A2P43432", 12))
     assert unknown.tone == Tone.ERROR and unknown.code == "unknown_declaration"
     officer = station(declared, role="customs").scan(carton(A2P, "A2P43432", 12))
     assert officer.tone == Tone.ERROR and officer.code == "permission_denied"
@@ -237,7 +237,8 @@ def test_an_acknowledged_scan_is_in_the_database_and_a_replay_counts_nothing(dec
         with UnitOfWork(other, actor("clerk"), write=False) as uow:
             assert uow.session.execute(select(ScanEvent.outcome).where(ScanEvent.scan_id == scan_id)).scalar() == \
                 "accepted"
-        restarted = ReceiveStation(other, actor("clerk", "dock-1"), DECLARATION)  # the station after a crash
+        # the station after a crash
+        restarted = ReceiveStation(UnitsOfWork(other, actor("clerk", "dock-1")), DECLARATION)
         again = restarted.scan(carton(A2P, "A2P43432", 12), scan_id)
         assert again.params["replayed"] is True
         assert row(restarted, 1)["received"] == 12
@@ -270,7 +271,7 @@ def test_a_line_without_a_declared_batch_takes_any_batch(warehouse, tmp_path):
     with UnitOfWork(warehouse, actor("supervisor")) as uow:
         import_declaration(uow, path)
         uow.commit()
-    st = ReceiveStation(warehouse, actor("clerk"), "QD-NB")
+    st = ReceiveStation(UnitsOfWork(warehouse, actor("clerk")), "QD-NB")
     shown = feed(st, carton(A2P, "LOTA", 12, expiry=date(2028, 6, 1)), carton(A2P, "LOTB", 12,
                                                                                expiry=date(2028, 7, 1)))
     assert [fb.tone for fb in shown] == [Tone.OK, Tone.OK]

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.persistence.db import Database
 from app.persistence.models import ConsumerOrder, InventoryList
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.admin import masterdata
 from app.inbound import putaway
 from app.inbound import receiving
@@ -53,7 +53,7 @@ def receive_container(db: Database) -> None:
         masterdata.import_positive_list(uow, DEMO / "positive_list.csv")
         uow.commit()
     run(db, "supervisor", import_declaration, DEMO / "declaration.csv")
-    station = ReceiveStation(db, actor("clerk"), DECLARATION, today=TODAY)
+    station = ReceiveStation(UnitsOfWork(db, actor("clerk")), DECLARATION, today=TODAY)
     for n, raw in enumerate(sample_scans()):
         assert station.scan(raw, f"rcv-{n}").accepted, raw
     assert station.scan("CMD:CLOSE", "rcv-close").accepted

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from app.persistence.db import Database
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.outbound.waves import waves
 from tests.conftest import actor
 
@@ -35,7 +35,7 @@ def pick_everything(db: Database) -> None:
     from app.outbound.pick_station import PickStation
 
     for wave in all_waves(db, status="open"):
-        station = PickStation(db, actor("clerk"), wave["wave"])
+        station = PickStation(UnitsOfWork(db, actor("clerk")), wave["wave"])
         for n, raw in enumerate(pick_scans(wave)):
             fb = station.scan(raw, f"pick-{wave['wave']}-{n}")
             assert fb.tone != "error", fb.text
@@ -45,7 +45,7 @@ def pack_order(db: Database, order_no: str, label_out=None, weight=None):  # noq
     """Pack one picked order at a pack station, weighed at its computed weight (or `weight`)."""
     from app.outbound.pack_station import PackStation
 
-    station = PackStation(db, actor("clerk"), label_out=label_out)
+    station = PackStation(UnitsOfWork(db, actor("clerk")), label_out=label_out)
     first = station.scan(order_no)
     assert first.tone != "error", first.text
     for raw in pack_scans(first.params)[1:]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from app.persistence.uow import UnitsOfWork
 from app.persistence.models import Allocation, ConsumerOrder, Stock
 from app.outbound.allocation import allocate
 from tests.outbound.conftest import TODAY, run
@@ -25,7 +26,7 @@ def test_pick_station_moves_units_to_packing(released):
 
     run(released, "supervisor", allocate, today=TODAY)
     for wave in all_waves(released):
-        station = PickStation(released, actor("clerk"), wave["wave"])
+        station = PickStation(UnitsOfWork(released, actor("clerk")), wave["wave"])
         for n, raw in enumerate(pick_scans(wave)):
             fb = station.scan(raw, f"{wave['wave']}-{n}")
             assert fb.tone != "error", fb.text

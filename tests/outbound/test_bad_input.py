@@ -14,7 +14,7 @@ from app.persistence.models import Allocation, ConsumerOrder, InspectionPull, Mo
 from app.outbound.allocation import allocate
 from app.customs.receipts import apply_receipts
 from app.orders.cancel import cancel_order
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.outbound.shipping import create_manifest, gate_out
 from app.outbound.documents import pull_list_data
 from printing.shipping_docs import pull_list_pdf
@@ -84,7 +84,7 @@ def test_wrong_location_product_and_lot_are_refused_at_picking(released):
     first = wave["tasks"][0]
     here = {t["sku"] for t in wave["tasks"] if t["location"] == first["location"]}
     other = next(t for t in wave["tasks"] if t["sku"] not in here)
-    station = PickStation(released, actor("clerk"), wave["wave"])
+    station = PickStation(UnitsOfWork(released, actor("clerk")), wave["wave"])
     before = _snapshot(released)
     assert station.scan(first["gtin"]).code == "location_first"
     assert station.scan("LOC:C-04-02").code == "wrong_location"
@@ -104,7 +104,7 @@ def test_pack_refuses_a_unit_of_another_order_and_a_weight_far_off(released):
     run(released, "supervisor", allocate, today=TODAY)
     pick_everything(released)
     order, other = SINGLE[0], next(o for o in ORDERS if o["lines"][0]["sku"] != SINGLE[0]["lines"][0]["sku"])
-    station = PackStation(released, actor("clerk"))
+    station = PackStation(UnitsOfWork(released, actor("clerk")))
     opened = station.scan(order["logistics"]["waybill_no"])
     assert opened.code == "order" and opened.params["order_no"] == order["order_no"]
     gtin = {c["sku"]: c["gtin"] for c in opened.params["contents"]}
@@ -121,7 +121,7 @@ def test_pack_refuses_a_unit_of_another_order_and_a_weight_far_off(released):
     assert station.weigh("abc").code == "bad_weight"
     assert _snapshot(released) == before
     assert station.weigh(opened.params["computed_weight"]).code == "packed"
-    again = PackStation(released, actor("clerk")).scan(order["order_no"])
+    again = PackStation(UnitsOfWork(released, actor("clerk"))).scan(order["order_no"])
     assert again.code == "already_packed"
 
 
@@ -134,7 +134,7 @@ def _gtin(sku: str) -> str:
 
 def test_unpicked_order_is_not_packed(released):
     run(released, "supervisor", allocate, today=TODAY)
-    fb = PackStation(released, actor("clerk")).scan(SINGLE[0]["order_no"])
+    fb = PackStation(UnitsOfWork(released, actor("clerk"))).scan(SINGLE[0]["order_no"])
     assert fb.code == "not_picked" and "0 of 1 units" in fb.text
 
 
@@ -148,7 +148,7 @@ def test_inspection_after_release_pulls_the_parcel_at_packing(released, tmp_path
     pick_everything(released)
     order_no = SINGLE[3]["order_no"]
     _later_receipt(released, tmp_path, order_no, "500")
-    fb = PackStation(released, actor("clerk"), packing_location="PACK-02").scan(order_no)
+    fb = PackStation(UnitsOfWork(released, actor("clerk")), packing_location="PACK-02").scan(order_no)
     assert fb.code == "pull_for_inspection" and fb.text.startswith("PULL FOR INSPECTION")
     with released.sessions() as s:
         assert s.scalar(select(func.count()).select_from(InspectionPull)) == 1
@@ -193,7 +193,7 @@ def test_gate_station_refuses_a_parcel_of_another_manifest_and_a_second_pass(rel
         assert pack_order(released, o["order_no"]).code == "packed"
     on, off = (o["logistics"]["waybill_no"] for o in sf)
     report = run(released, "supervisor", create_manifest, "SF", "浙A00003", [on])
-    station = GateStation(released, actor("clerk"))
+    station = GateStation(UnitsOfWork(released, actor("clerk")))
     assert station.scan(on).code == "manifest_first"
     assert station.scan(report.gate_pass).tone == "prompt" and station.manifest == report.manifest
     assert station.scan(off).code == "not_on_manifest"

@@ -16,7 +16,7 @@ from app.errors import Rejected
 from app.persistence.models import (
     Allocation, ConsumerOrder, Location, Manifest, Parcel, PickTask, PrintJob, Product, Stock, Wave,
 )
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.inbound import putaway
 from app.outbound.allocation import allocate
 from app.customs.receipts import apply_receipts
@@ -120,7 +120,7 @@ def test_part_picked_units_wait_in_packing_until_put_back(released):
                 if any(_units(released, t["order_no"]) >= 2 for t in w["tasks"]))
     order_no = next(t["order_no"] for t in wave["tasks"] if _units(released, t["order_no"]) >= 2)
     task = next(t for t in wave["tasks"] if t["order_no"] == order_no)
-    station = PickStation(released, actor("clerk"), wave["wave"])
+    station = PickStation(UnitsOfWork(released, actor("clerk")), wave["wave"])
     assert station.scan(f"LOC:{task['location']}").tone == "prompt"
     fb = station.scan(task["gtin"])  # one unit picked; the task (and the order) stay open
     assert fb.tone == "ok" and order_no in fb.text

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from app.admin import audit
 from app.persistence.models import ConsumerOrder, Movement, Parcel
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.inbound.putaway_station import PutawayStation
 from app.outbound.allocation import allocate
 from app.outbound.gate_station import GateStation
@@ -64,7 +64,7 @@ def test_pick_scan_statements(released):
     run(released, "supervisor", allocate, today=TODAY)
     wave = all_waves(released, status="open")[0]
     scans = pick_scans(wave)
-    station = PickStation(released, actor("clerk"), wave["wave"])
+    station = PickStation(UnitsOfWork(released, actor("clerk")), wave["wave"])
     assert station.scan(scans[0], "p-0").tone != "error"  # the location
     assert station.scan(scans[1], "p-1").tone != "error"  # the first unit there
     units = [raw for raw in scans[2:] if not raw.startswith("LOC:")]
@@ -85,7 +85,7 @@ def test_pack_and_gate_scan_statements(released, tmp_path):
     pick_everything(released)
     with released.sessions() as s:
         order_nos = list(s.scalars(select(ConsumerOrder.order_no).order_by(ConsumerOrder.id)))
-    station = PackStation(released, actor("clerk"), label_out=tmp_path / "labels")
+    station = PackStation(UnitsOfWork(released, actor("clerk")), label_out=tmp_path / "labels")
     for n, order_no in enumerate(order_nos):
         with statements(released) as opening:
             first = station.scan(order_no, f"pack-{n}")
@@ -100,7 +100,7 @@ def test_pack_and_gate_scan_statements(released, tmp_path):
     manifest = run(released, "supervisor", create_manifest, "SF", "浙A12345")
     with released.sessions() as s:
         waybills = list(s.scalars(select(Parcel.waybill_no).where(Parcel.carrier_code == "SF").order_by(Parcel.id)))
-    gate = GateStation(released, actor("clerk"))
+    gate = GateStation(UnitsOfWork(released, actor("clerk")))
     assert gate.scan(manifest.manifest).tone != "error"
     assert gate.scan(waybills[0], "g-0").tone != "error"
     with statements(released) as sent:
@@ -114,7 +114,7 @@ def test_a_replayed_pick_scan_reads_once_and_moves_nothing(released):
     run(released, "supervisor", allocate, today=TODAY)
     wave = all_waves(released, status="open")[0]
     scans = pick_scans(wave)
-    station = PickStation(released, actor("clerk"), wave["wave"])
+    station = PickStation(UnitsOfWork(released, actor("clerk")), wave["wave"])
     assert station.scan(scans[0], "r-0").tone != "error"  # the location
     first = station.scan(scans[1], "r-1")
     assert first.tone != "error", first.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from app.persistence.uow import UnitsOfWork
 from app.persistence.models import ConsumerOrder, OrderWait, PickTask, Stock
 from app.outbound.allocation import allocate, waiting_orders
 from app.outbound.pick_station import PickStation
@@ -21,7 +22,7 @@ def _task(db, sku: str) -> tuple[dict, dict]:  # noqa: ANN001
 
 
 def _short_at(db, wave: dict, location: str):  # noqa: ANN001, ANN201
-    station = PickStation(db, actor("clerk"), wave["wave"])
+    station = PickStation(UnitsOfWork(db, actor("clerk")), wave["wave"])
     assert station.scan(f"LOC:{location}").tone == "prompt"
     return station.scan("CMD:SHORT")
 

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from app.domain.roles import Permission
 from app.admin.queries import audit_page, verify_audit_chain
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.vocabulary import role_label
 from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
 
@@ -36,7 +35,7 @@ COLUMNS = [
 class AuditLogScreen(Screen):
     """Who did what, when, from where — and whether anyone altered the record since."""
 
-    areas = frozenset({"*"})  # every change writes the audit log
+    areas = frozenset(Area)  # every change writes the audit log
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -78,9 +77,6 @@ class AuditLogScreen(Screen):
         self.model.retranslate()
         self._show_count()
 
-    def on_changes_applied(self, changes: Any) -> None:
-        self.refresh()
-
     def apply_search(self) -> None:
         text = self.search.text().strip()
         if text != self.model.current_filter:
@@ -112,7 +108,3 @@ class AuditLogScreen(Screen):
 
     def _show_count(self, *_args: object) -> None:
         self.count.setText(count_text(self.model))
-
-
-register(ScreenSpec("reports.audit", QT_TRANSLATE_NOOP("Screens", "Audit log"), "reports", Permission.AUDIT,
-                    AuditLogScreen))

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from app.domain.roles import Permission
 from app.admin.checks import CheckResult, check_all
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -88,7 +86,3 @@ class ChecksScreen(Screen):
         broken = sum(not r.ok for r in self.results)
         self.summary.setText("" if not self.results else self.tr("Every invariant holds.") if not broken
                              else self.tr("Broken invariants: %1").replace("%1", str(broken)))
-
-
-register(ScreenSpec("reports.checks", QT_TRANSLATE_NOOP("Screens", "Warehouse checks"), "reports",
-                    Permission.AUDIT, ChecksScreen))

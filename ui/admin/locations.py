@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.roles import Permission
 from app.admin.queries import locations_count, locations_page
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.vocabulary import location_kind_label
 from ui.widgets.import_action import ImportButton, ImportKind
 from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
@@ -34,7 +34,7 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import locations…"),
 class LocationsScreen(Screen):
     """The location master, searchable by code; import buttons for those who keep master data."""
 
-    areas = frozenset({"master", "stock"})
+    areas = frozenset({Area.MASTER, Area.STOCK})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -84,7 +84,3 @@ class LocationsScreen(Screen):
 
     def _show_count(self, *_args: object) -> None:
         self.count.setText(count_text(self.model))
-
-
-register(ScreenSpec("admin.locations", QT_TRANSLATE_NOOP("Screens", "Locations"), "admin",
-                    (Permission.MASTER_DATA, Permission.AUDIT), LocationsScreen))

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 from app.config import resources_dir
 from app.domain.roles import Permission
 from app.admin.queries import product_filing, products_count, products_page
+from app.persistence.uow import Area
 from ui.i18n import chinese_on_screen
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.widgets.import_action import ImportButton, ImportKind
 from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
 
@@ -112,7 +112,7 @@ def filing_values(f: dict[str, Any]) -> dict[str, str]:
 class ProductsScreen(Screen):
     """Search the SKU master; the selected product's customs filing is shown in full on the right."""
 
-    areas = frozenset({"master"})
+    areas = frozenset({Area.MASTER})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -218,7 +218,3 @@ class ProductsScreen(Screen):
 
     def _show_count(self, *_args: object) -> None:
         self.count.setText(count_text(self.model))
-
-
-register(ScreenSpec("admin.products", QT_TRANSLATE_NOOP("Screens", "Products"), "admin",
-                    (Permission.MASTER_DATA, Permission.AUDIT), ProductsScreen))

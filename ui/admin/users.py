@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.admin import auth
+from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.vocabulary import ROLES, role_label
 from ui.widgets.tables import render_value, fit_columns_once, table_view
 
@@ -46,7 +46,7 @@ def _role_combo(name: str) -> QComboBox:
 class UsersScreen(Screen):
     """The user list; the selected user's role, activity and password on the right, a new-user form below."""
 
-    areas = frozenset({"users"})
+    areas = frozenset({Area.USERS})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -189,7 +189,3 @@ class _Mismatch(Exception):
     code = "password_mismatch"
     params: dict[str, Any] = {}
     message = "the two passwords differ"
-
-
-register(ScreenSpec("admin.users", QT_TRANSLATE_NOOP("Screens", "Users"), "admin", Permission.USER_ADMIN,
-                    UsersScreen))

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 from app.domain.roles import Permission
 from app.admin.configuration import SettingValue, change_setting, list_settings
 from app.admin.queries import warehouse_identity
+from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.widgets.import_action import ImportButton, ImportKind
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def setting_texts(s: SettingValue) -> tuple[str, str]:
 class WarehouseScreen(Screen):
     """Read by supervisors and customs; the identity is replaced by importing its file, settings edited here."""
 
-    areas = frozenset({"master", "settings"})
+    areas = frozenset({Area.MASTER, Area.SETTINGS})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -203,7 +203,3 @@ class WarehouseScreen(Screen):
         self._message = text
         self.message.setStyleSheet("color: #c62828; font-weight: bold;" if failed else "color: #1b7f3b;")
         self.message.setText(text())
-
-
-register(ScreenSpec("admin.warehouse", QT_TRANSLATE_NOOP("Screens", "Warehouse settings"), "admin",
-                    (Permission.MASTER_DATA, Permission.SETTINGS, Permission.AUDIT), WarehouseScreen))

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.roles import Permission
 from app.admin.queries import account_book_page
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.widgets.import_action import ImportButton, ImportKind
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
 
@@ -35,7 +35,7 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import account book…"
 class AccountBookScreen(Screen):
     """What customs counts: per account-book item, the balance of the ledger's actual entries."""
 
-    areas = frozenset({"master", "customs", "ledger", "stock"})
+    areas = frozenset({Area.MASTER, Area.CUSTOMS, Area.LEDGER, Area.STOCK})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -87,7 +87,3 @@ class AccountBookScreen(Screen):
 
     def _show_count(self, *_args: object) -> None:
         self.count.setText(count_text(self.model))
-
-
-register(ScreenSpec("customs.account_book", QT_TRANSLATE_NOOP("Screens", "Account book"), "customs",
-                    (Permission.MASTER_DATA, Permission.AUDIT), AccountBookScreen))

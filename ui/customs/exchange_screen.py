@@ -17,6 +17,7 @@ from app.domain.roles import Permission
 from app.customs.export import export_inventory_lists
 from app.customs.receipts import apply_receipts
 from app.customs.queries import archive_newest_first, count_archive, exchange_folders
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.customs.archive_view import MessageDialog
 from ui.orders.batch_job import run_batched
@@ -69,7 +70,7 @@ class ExchangeScreen(Screen):
 The archive is listed newest first.
 """
 
-    areas = frozenset({"orders", "customs", "settings"})
+    areas = frozenset({Area.ORDERS, Area.CUSTOMS, Area.SETTINGS})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

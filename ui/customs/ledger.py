@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
+from app.persistence.uow import Area
 from ui.shell.screen import Screen, heading
 from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
 
@@ -29,7 +30,7 @@ COLUMNS = [
 class LedgerScreen(Screen):
     """The balance of every account-book item (app.customs.ledger.balances), refreshed when the ledger changes."""
 
-    areas = frozenset({"ledger", "customs", "master"})
+    areas = frozenset({Area.LEDGER, Area.CUSTOMS, Area.MASTER})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.persistence.uow import Area
 from ui.clock import warehouse_time
 from ui.outbound import texts  # noqa: F401 - registers the outbound error sentences
 from ui.customs.batch_view import BatchRecordView
@@ -41,7 +42,7 @@ def when(iso: str | None) -> str:
 class TraceScreen(Screen):
     """Type or scan a waybill, order, batch, SSCC, declaration, container, manifest or gate pass number."""
 
-    areas = frozenset({"shipping", "packing"})
+    areas = frozenset({Area.SHIPPING, Area.PACKING})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.persistence.uow import Area
 from ui.clock import warehouse_time
 from ui.devices.hub import devices_of
 from ui.devices.status import DeviceStatus
@@ -21,7 +22,7 @@ COLUMNS = ("id", "created_at", "document", "target", "status", "attempts", "last
 class PrintQueueScreen(Screen):
     """Newest first; failed and waiting jobs say why in words. Reprints are marked (and audited)."""
 
-    areas = frozenset({"print_queue"})
+    areas = frozenset({Area.PRINT_QUEUE})
 
     def __init__(self, ctx) -> None:  # noqa: ANN001 - ui.context.AppContext
         super().__init__(ctx)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.stations import Feedback
+from app.persistence.uow import Area
 from ui.widgets.document_preview import open_preview
 from ui.inbound.columns import DECLARATION_COLUMNS, TallyModel
 from ui.inbound.words import RECEIVABLE, declaration_status, for_banner, status_flow
@@ -48,7 +49,7 @@ class DeclarationsScreen(Screen):
     """Enter/F5 receive station · F9 close tally · Ctrl+R release · F6 tally report · F7 put-away list ·
     F8 carton labels."""
 
-    areas = frozenset({"inbound", "tally", "stock", "putaway"})
+    areas = frozenset({Area.INBOUND, Area.TALLY, Area.STOCK, Area.PUTAWAY})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -222,16 +223,13 @@ class DeclarationsScreen(Screen):
         number = self.selected()
         if number is None:
             return
-        station = ReceiveStation(self.ctx.db, self.ctx.actor, number)
+        station = ReceiveStation(self.ctx.uow, number)
         self.ctx.call(lambda: station.scan("CMD:CLOSE", uuid.uuid4().hex), on_done=self._closed,
                       on_error=lambda exc: show_error(exc, self))
 
     def _closed(self, fb: Feedback) -> None:
-        from app.persistence.uow import Changes
-
         self.message.setText(feedback_text(for_banner("receive", fb)))
-        if fb.accepted:
-            self.ctx.sig_changes_applied.emit(Changes({"tally", "inbound", "stock"}))
+        if fb.accepted:  # what the close changed was broadcast by the context after the job
             self.print_document("tally-report")
 
     def ask_release(self) -> None:

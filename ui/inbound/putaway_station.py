@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter,
 
 from app.domain.roles import Permission
 from app.stations import Feedback, Tone
+from app.persistence.uow import Area
 from ui.inbound.columns import DECLARATION_COLUMNS
 from ui.inbound.words import for_banner
 from ui.shell.screen import heading
@@ -43,14 +44,13 @@ class PutawayStationScreen(StationScreen):
     (supervisor)."""
 
     area = "putaway"
-    areas = frozenset({"inbound", "stock", "putaway"})
-    changes = {"put_away": ("stock", "putaway", "inbound")}
+    areas = frozenset({Area.INBOUND, Area.STOCK, Area.PUTAWAY})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         from app.inbound.putaway_station import PutawayStation
 
-        self.station = PutawayStation(ctx.db, ctx.actor)
+        self.station = PutawayStation(ctx.uow)
         self.waiting = RowsModel(DECLARATION_COLUMNS[:2], parent=self)
         self.plan = RowsModel(PLAN_COLUMNS, parent=self)
         self._build()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBox
 
 from app.devices.scanner import split_aim
 from app.stations import Feedback, Tone
+from app.persistence.uow import Area
 from ui.widgets.document_preview import open_preview
 from ui.inbound.columns import TallyModel
 from ui.inbound.words import RECEIVABLE, declaration_status, for_banner
@@ -37,8 +38,7 @@ class ReceiveStationScreen(StationScreen):
     """One clerk tallying one declaration; F2 choose · F4 undo · F6 damaged next · F8 tally report · F9 close."""
 
     area = "receive"
-    areas = frozenset({"inbound"})
-    changes = {code: ("tally",) for code in COUNTING} | {"tally_closed": ("tally", "inbound", "stock")}
+    areas = frozenset({Area.INBOUND})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -131,7 +131,7 @@ class ReceiveStationScreen(StationScreen):
         from app.inbound.queries import declaration_head, tally_rows
         from app.inbound.receive_station import ReceiveStation
 
-        station = ReceiveStation(self.ctx.db, self.ctx.actor, number)
+        station = ReceiveStation(self.ctx.uow, number)
         self.ctx.run(lambda uow: (declaration_head(uow, number), tally_rows(uow, number)), write=False,
                      on_done=lambda out: self._chosen(station, *out),
                      on_error=lambda exc: self._not_chosen(number, exc))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar
 
 from app.orders.queries import list_orders
 from app.orders.queries import count_orders, status_counts
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail
 from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label
@@ -58,7 +59,7 @@ def orders_count(uow: Any, flt: tuple[str, str]) -> int:
 class OrdersScreen(Screen):
     """Type or scan into the search field (it has the focus); one match opens at once. Ctrl+PgUp/PgDn: tabs."""
 
-    areas = frozenset({"orders", "customs"})
+    areas = frozenset({Area.ORDERS, Area.CUSTOMS})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

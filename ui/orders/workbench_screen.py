@@ -16,6 +16,7 @@ from app.domain.roles import Permission
 from app.orders.queries import mask_text
 from app.orders.queries import customs_rejection
 from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
+from app.persistence.uow import Area
 from ui.orders.import_screen import OrderFileImport, choose_order_file, summary_text
 from ui.orders.record_form import RecordEditor
 from ui.orders.vocabulary import customs_status_label, rejection_label, workbench_kind_label
@@ -39,7 +40,7 @@ def ask_dismiss_note(parent: QWidget, order_no: str) -> str | None:
 class WorkbenchScreen(Screen):
     """Rows: open import rejections, customs rejections (100) and refused cancellations; one in detail beside."""
 
-    areas = frozenset({"orders", "customs"})
+    areas = frozenset({Area.ORDERS, Area.CUSTOMS})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

@@ -17,6 +17,7 @@ from app.domain.roles import Permission
 from app.outbound import queries
 from app.stations import Feedback, Tone
 from app.outbound.gate_station import GateStation
+from app.persistence.uow import Area
 from ui.widgets.tables import GREEN, RED, column_texts, fill, fit, grid
 from ui.outbound.texts import present
 from ui.outbound.words import fmt, shown, status_word
@@ -28,7 +29,6 @@ from ui.widgets.station import StationScreen, big_label, panel, read
 if TYPE_CHECKING:
     from ui.context import AppContext
 
-SHIPPED = ("shipping", "stock", "ledger", "orders")
 LOG_SIZE = 200
 
 
@@ -36,12 +36,11 @@ class GateScreen(StationScreen):
     """`station` runs on the DB thread only; `manifest` is the snapshot of the vehicle being loaded."""
 
     area = "gate"
-    areas = frozenset({"shipping"})
-    changes = {"gated_out": SHIPPED, "manifest_out": SHIPPED}
+    areas = frozenset({Area.SHIPPING})
 
     def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
         super().__init__(ctx, sounds=sounds)
-        self.station = GateStation(ctx.db, ctx.actor)
+        self.station = GateStation(ctx.uow)
         self.manifest: dict[str, Any] | None = None
         self.exit_armed = False
         self.title = heading()
@@ -156,10 +155,8 @@ class GateScreen(StationScreen):
         ctx = self.ctx
 
         def step() -> tuple[Feedback, Any]:
-            from app.persistence.uow import UnitOfWork
-
             try:
-                with UnitOfWork(ctx.db, ctx.actor) as uow:
+                with ctx.uow() as uow:
                     report = gate_out(uow, number)
                     uow.commit()
             except BwmsError as exc:

@@ -38,11 +38,10 @@ class PackScreen(StationScreen):
     """`station` runs on the DB thread only; the screen shows the snapshot (order, units) of the last step."""
 
     area = "pack"
-    changes = {"packed": ("packing", "orders", "print_queue"), "pull_for_inspection": ("packing", "inspection")}
 
     def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
         super().__init__(ctx, sounds=sounds)
-        self.station = PackStation(ctx.db, ctx.actor)
+        self.station = PackStation(ctx.uow)
         self.order: PackOrder | None = None
         self.units: list[Unit] = []
         self.scale_weight: Decimal | None = None
@@ -167,7 +166,7 @@ class PackScreen(StationScreen):
         """Esc: forget the parcel being checked (nothing was written for it); the next scan opens another."""
         if self.order is None:
             return
-        self.station = PackStation(self.ctx.db, self.ctx.actor)
+        self.station = PackStation(self.ctx.uow)
         self.order, self.units = None, []
         self._show_order()
         self.show_feedback(Feedback(Tone.PROMPT, "started_over", "parcel put aside: scan the next order"))

@@ -15,6 +15,7 @@ from app.errors import NotFound
 from app.outbound import queries
 from app.stations import Feedback, Tone
 from app.outbound.pick_station import SHORT, PickStation
+from app.persistence.uow import Area
 from ui.widgets.tables import column_texts, fill, grid
 from ui.outbound.texts import present
 from ui.outbound.words import fmt, status_word
@@ -25,15 +26,13 @@ from ui.widgets.station import StationScreen, big_label, panel, read, scanned_co
 if TYPE_CHECKING:
     from ui.context import AppContext
 
-PICKED = ("picking", "stock", "orders", "waves")
 
 
 class PickScreen(StationScreen):
     """`station` is the PickStation of the chosen wave (used on the DB thread only); `prompt` what is shown."""
 
     area = "pick"
-    areas = frozenset({"waves", "allocation"})
-    changes = {"picked": PICKED, "short_pick": (*PICKED, "allocation")}
+    areas = frozenset({Area.WAVES, Area.ALLOCATION})
 
     def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
         super().__init__(ctx, sounds=sounds)
@@ -127,7 +126,7 @@ class PickScreen(StationScreen):
                 return Feedback(Tone.ERROR, exc.code, exc.message, dict(exc.params)), None
             if prompt["status"] != "open" or prompt["location"] is None:
                 return Feedback(Tone.WARN, "wave_done", f"wave {wave_no} is fully picked", {"wave": wave_no}), prompt
-            station = PickStation(ctx.db, ctx.actor, wave_no)
+            station = PickStation(ctx.uow, wave_no)
             return Feedback(Tone.PROMPT, "wave_chosen", f"wave {wave_no}: go to {prompt['location']}",
                             {"wave": wave_no, "location": prompt["location"]}), (station, prompt)
 

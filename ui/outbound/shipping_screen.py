@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from app.domain.roles import Permission
 from app.outbound import queries
+from app.persistence.uow import Area
 from ui.widgets import document_preview as documents
 from ui.widgets.tables import GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 class ShippingScreen(Screen):
     """F5 makes the manifest, F6 prints the selected manifest, F7 its gate pass, F8 the inspection pull list."""
 
-    areas = frozenset({"shipping", "packing"})
+    areas = frozenset({Area.SHIPPING, Area.PACKING})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpli
 
 from app.domain.roles import Permission
 from app.outbound import queries
+from app.persistence.uow import Area
 from ui.jobs import JobState, run_job
 from ui.models.paged import Column, PagedTableModel
 from ui.outbound import texts  # noqa: F401 - texts registers the outbound error sentences
@@ -40,7 +41,7 @@ VIEWS = ("waiting", "allocated", "picked", "packed")
 class WavesScreen(Screen):
     """F5 allocates (a long job with progress and Cancel), F6 prints the selected wave's pick list."""
 
-    areas = frozenset({"allocation", "waves", "picking", "orders", "packing"})
+    areas = frozenset({Area.ALLOCATION, Area.WAVES, Area.PICKING, Area.ORDERS, Area.PACKING})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)

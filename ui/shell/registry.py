@@ -1,9 +1,7 @@
-"""The screens the main window can show: each area registers a ScreenSpec; navigation is built from them.
+"""The screens the main window can show: ScreenSpecs by key; navigation is built from them.
 
-An area adds a screen with one call from its own module (listed in ui/shell/__init__.py):
-
-    register(ScreenSpec("receive.tally", QT_TRANSLATE_NOOP("Screens", "Tally"), "receive",
-                        Permission.SCAN_OPERATIONS, TallyScreen))
+The screens are listed in one place, ui/shell/__init__.py (`screens()`), and registered by `load_all()` when the
+main window is built; no screen module registers itself on import.
 
 `title` is the English source marked with QT_TRANSLATE_NOOP("Screens", …) and translated when shown.
 `factory(ctx)` is called the first time the screen is opened, so an unopened screen costs nothing.

@@ -8,18 +8,19 @@ from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 if TYPE_CHECKING:
-    from app.persistence.uow import Changes
+    from app.persistence.uow import Area, Changes
     from ui.context import AppContext
 
 
 class Screen(QWidget):
     """Base of the screens in the main window.
 
-    Subclasses set `areas` (the Changes areas that make them reload), build their widgets, then call
+    Subclasses set `areas` (the app.persistence.uow.Area members whose changes make them reload; the services
+    touch them, the context broadcasts them once per job — a screen never lists what changed), build their widgets, then call
     `retranslate_ui()` from `__init__`; they put every visible text in `retranslate_ui` using `self.tr`.
     """
 
-    areas: frozenset[str] = frozenset()
+    areas: frozenset[Area] = frozenset()
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.domain.roles import Permission
 from app.stock.movements import StockFilter, stock_count, stock_page
+from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
-from ui.shell.registry import ScreenSpec, register
 from ui.vocabulary import STOCK_STATUSES, status_label
 from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
 
@@ -39,7 +38,7 @@ def stock_model(ctx: AppContext, page_size: int = 200) -> PagedTableModel:
 class StockScreen(Screen):
     """What is where: one row per location × lot × handling unit × status; never loads the whole table."""
 
-    areas = frozenset({"stock"})
+    areas = frozenset({Area.STOCK})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -108,7 +107,3 @@ class StockScreen(Screen):
     def _show_count(self, *_args: object) -> None:
         text = count_text(self.model)
         self.count.setText(text + (" · " + self.tr("loading…") if self.model.fetching else ""))
-
-
-register(ScreenSpec("inventory.stock", QT_TRANSLATE_NOOP("Screens", "Stock"), "inventory", Permission.VIEW,
-                    StockScreen))

@@ -9,7 +9,7 @@ screen shows next, so the screen never reads a workflow object while the DB thre
 
 A subclass says only what is its own: `area`, `take` (how a scan is routed), `after_scan` / `shown`, the actions
 of the keys it uses (`choose`, `undo`, `flag`, `by_hand`, `document`, `finish`, `allow_mixing`, `clear_task`),
-`present` (its feedback words) and `changes` (what an answer changes for the other screens).
+`present` (its feedback words). What a scan changed is broadcast by the context once per job.
 """
 
 from __future__ import annotations
@@ -100,8 +100,6 @@ class StationScreen(Screen):
 
     area = ""  # receive, putaway, pick, pack, gate…: the station's name in the key map and on the banner
     sig_feedback = Signal(object)  # the Feedback of each scan or key, once the screen showed it (tests, benchmarks)
-    # an answer's feedback code → the Changes areas it broadcasts (a scan that wrote what other screens show)
-    changes: dict[str, tuple[str, ...]] = {}
 
     def __init__(self, ctx: AppContext, *, sounds: SoundPlayer | None = None) -> None:
         super().__init__(ctx)
@@ -236,7 +234,6 @@ class StationScreen(Screen):
     def _answered(self, station: Any, out: tuple[Feedback, Any]) -> None:
         self.pending -= 1
         fb, extra = out
-        self.announce(fb)
         self.shown(station, fb, extra)
         self.show_feedback(fb)
 
@@ -263,7 +260,6 @@ class StationScreen(Screen):
         """Run `step` on the DB thread; then `on_shown(feedback, snapshot)` and the feedback on the banner."""
         def done(outcome: tuple[Feedback, Any]) -> None:
             fb, snapshot = outcome
-            self.announce(fb)
             if on_shown is not None:
                 on_shown(fb, snapshot)
             self.show_feedback(fb)
@@ -276,14 +272,6 @@ class StationScreen(Screen):
 
         described = describe(exc)
         self.say(described.code, described.text, Tone.ERROR, sound=True)
-
-    def announce(self, fb: Feedback) -> None:
-        """The workflow commits on its own: tell the other screens what its answer changed."""
-        areas = self.changes.get(fb.code)
-        if areas:
-            from app.persistence.uow import Changes
-
-            self.ctx.sig_changes_applied.emit(Changes(set(areas)))
 
     # -- the banner -----------------------------------------------------------------------------------------
     def present(self, fb: Feedback, **extra: Any) -> Feedback:
@@ -389,9 +377,7 @@ def panel(parent: QWidget | None = None, name: str = "") -> QWidget:
 
 def read(ctx: AppContext, fn: Callable[[Any], Any]) -> Any:
     """`fn(uow)` in a read-only unit of work, here and now (inside a step, on the DB thread)."""
-    from app.persistence.uow import UnitOfWork
-
-    with UnitOfWork(ctx.db, ctx.actor, write=False) as uow:
+    with ctx.uow(write=False) as uow:
         return fn(uow)
 
 

@@ -169,3 +169,18 @@ def test_a_wedge_burst_anywhere_on_the_screen_is_a_scan(station, qtbot):
     wait_idle(qtbot, station.ctx)
     assert blocker.args[0].code == "counted" and blocker.args[0].params["quantity"] == 1
     assert _row(station, 1).received == 1 and station.scan_bar.text() == ""
+
+
+def test_a_scan_is_broadcast_once_with_the_areas_its_workflow_touched(station, qtbot):
+    """The station's workflow opens its unit of work from the context; the context broadcasts once per job."""
+    from app.persistence.uow import Area
+
+    _chosen(station, qtbot)
+    seen = []
+    station.ctx.sig_changes_applied.connect(seen.append)
+    with qtbot.waitSignal(station.ctx.sig_changes_applied, timeout=10_000) as blocker:
+        fb = scan_and_wait(qtbot, station, sample_scans()[0])
+    wait_idle(qtbot, station.ctx)
+    assert fb.code == "counted"
+    assert len(seen) == 1 and seen[0] is blocker.args[0]
+    assert Area.TALLY in seen[0].areas

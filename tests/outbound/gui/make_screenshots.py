@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from app.persistence import migrate  # noqa: E402
 from app.persistence.db import open_database  # noqa: E402
-from app.persistence.uow import UnitOfWork  # noqa: E402
+from app.persistence.uow import UnitOfWork, UnitsOfWork  # noqa: E402
 from app.admin import auth  # noqa: E402 - after the sys.path insert above
 from app.inbound import receiving  # noqa: E402
 from tests.conftest import PASSWORD, ROLES  # noqa: E402
@@ -73,7 +73,7 @@ def warehouse(folder: Path) -> str:
     outbound.run(db, "supervisor", allocate, today=outbound.TODAY)
     for wave in all_waves(db, "open"):
         if wave["carrier"] == "SF":
-            station = PickStation(db, actor("clerk"), wave["wave"])
+            station = PickStation(UnitsOfWork(db, actor("clerk")), wave["wave"])
             for raw in pick_scans(wave):
                 station.scan(raw)
     sf = [o for o in all_waves(db) if o["carrier"] == "SF" and o["status"] == "picked"]

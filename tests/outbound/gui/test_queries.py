@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.documents.registry import produce
+from app.persistence.uow import UnitsOfWork
 from app.errors import NotFound, Rejected
 from app.persistence.models import ConsumerOrder
 from app.outbound import queries as q
@@ -33,7 +34,7 @@ def test_the_order_board_pages_by_id_and_says_why_an_order_waits(allocated, uow_
     assert sum(row[5] for row in first + rest) == 147
     wave = next(w for w in all_waves(allocated, "open") if any(t["sku"] == "LAMER-60" for t in w["tasks"]))
     task = next(t for t in wave["tasks"] if t["sku"] == "LAMER-60")
-    station = PickStation(allocated, actor("clerk"), wave["wave"])
+    station = PickStation(UnitsOfWork(allocated, actor("clerk")), wave["wave"])
     station.scan(f"LOC:{task['location']}")
     assert station.scan("CMD:SHORT").code == "short_pick"  # no other LAMER-60: the order waits
     with uow_as("supervisor", write=False) as uow:
