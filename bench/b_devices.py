@@ -13,7 +13,7 @@ LABELS = 1000
 SCANS = 1000
 
 
-def _label(i: int):  # noqa: ANN202 - print_queue.label.Label
+def _label(i: int):
     from app.domain.codes import gs1_check_digit
     from printing.label import Barcode, Box, Label, Line, Text
 
@@ -36,7 +36,7 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def _render(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
+def _render(ctx) -> None:
     from printing.label import to_png, to_zpl
 
     to_zpl(_label(0)), to_png(_label(0))  # fonts and the encoder loaded once, as in a running station
@@ -53,7 +53,7 @@ def _render(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
             ctx.report(f"{name} {what}", value, "ms", f"< {goal:g} ms", value < goal)
 
 
-def _receiver():  # noqa: ANN202 - a QObject that notes when each scan reaches the GUI thread
+def _receiver():
     from PySide6.QtCore import QEventLoop, QObject, Slot
 
     class Receiver(QObject):
@@ -63,7 +63,7 @@ def _receiver():  # noqa: ANN202 - a QObject that notes when each scan reaches t
             self.loop = QEventLoop()
 
         @Slot(object)
-        def scanned(self, scan) -> None:  # noqa: ANN001
+        def scanned(self, scan) -> None:
             self.arrived[scan.raw] = time.perf_counter()
             self.loop.quit()
 
@@ -74,7 +74,7 @@ def _receiver():  # noqa: ANN202 - a QObject that notes when each scan reaches t
     return Receiver()
 
 
-def _scan_latency(ctx) -> None:  # noqa: ANN001
+def _scan_latency(ctx) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -110,12 +110,12 @@ def _scan_latency(ctx) -> None:  # noqa: ANN001
     ctx.report("serial scan -> Qt signal median", statistics.median(latencies), "ms", "", None)
 
 
-def _queue_to_emulator(ctx, url: str, engine: str) -> None:  # noqa: ANN001
+def _queue_to_emulator(ctx, url: str, engine: str) -> None:
     from app.devices.emulators import PrinterEmulator
     from app.devices.printer import TcpPrinter
+    from app.documents import queue as print_queue
     from app.persistence.db import open_database
     from app.persistence.uow import SYSTEM, UnitOfWork
-    from app.documents import queue as print_queue
     from printing.label import to_zpl
 
     payloads = [to_zpl(_label(i)) for i in range(LABELS)]
@@ -140,7 +140,7 @@ def _queue_to_emulator(ctx, url: str, engine: str) -> None:  # noqa: ANN001
         db.dispose()
 
 
-def _postgres_url(ctx):  # noqa: ANN001, ANN202 - a migrated throwaway database and its dropper, or None
+def _postgres_url(ctx):
     if not ctx.pg_url:
         return None
     from sqlalchemy import create_engine, text
@@ -166,7 +166,7 @@ def _postgres_url(ctx):  # noqa: ANN001, ANN202 - a migrated throwaway database 
     return url, drop
 
 
-def run(ctx) -> None:  # noqa: ANN001
+def run(ctx) -> None:
     only = os.environ.get("BWMS_BENCH_DEVICES", "")  # e.g. "queue" while tuning one part
     if only in ("", "render"):
         _render(ctx)

@@ -9,16 +9,15 @@ import time
 import uuid
 from pathlib import Path
 
-from bench.floor import bare_commit
-from bench.floor import settings as floor_settings
+from app.admin import auth, masterdata
+from app.inbound.declarations import import_declaration
+from app.inbound.receive_station import ReceiveStation
 from app.persistence import migrate
 from app.persistence.db import open_database
 from app.persistence.uow import Actor, UnitOfWork, UnitsOfWork
-from app.admin import auth
-from app.admin import masterdata
-from app.inbound.declarations import import_declaration
 from app.stations import Tone
-from app.inbound.receive_station import ReceiveStation
+from bench.floor import bare_commit
+from bench.floor import settings as floor_settings
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 LINES, CARTONS_PER_LINE, UNITS = 200, 50, 12
@@ -99,7 +98,7 @@ def _bare(path: Path, wal: bool, synchronous: str) -> float:
     return elapsed / BARE_ROWS
 
 
-def run(ctx) -> None:  # noqa: ANN001 - bench.__main__.BenchContext
+def run(ctx) -> None:
     url = ctx.fresh_sqlite("inbound")
     scans, actor = _setup(url, ctx.tmp)
     elapsed, cpu = _replay(url, scans, actor)
@@ -120,7 +119,7 @@ def run(ctx) -> None:  # noqa: ANN001 - bench.__main__.BenchContext
         _postgres(ctx)
 
 
-def _postgres(ctx) -> None:  # noqa: ANN001
+def _postgres(ctx) -> None:
     """The same replay, 2,000 scans, on PostgreSQL (a throwaway database on the test server)."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url

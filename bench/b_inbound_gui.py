@@ -11,7 +11,7 @@ import os
 import statistics
 import time
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ def _history(conn: Any, movements: int) -> None:
 
     products = conn.execute(select(Product.id, Product.account_book_item_id).order_by(Product.id)).all()
     a, b = conn.execute(select(Location.id).where(Location.kind == "storage").order_by(Location.id).limit(2)).scalars()
-    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
     decl = conn.execute(insert(InboundDeclaration).values(declaration_no="QDHISTORY", status="put_away",
                                                           created_at=now).returning(InboundDeclaration.id)).scalar()
     conn.execute(insert(DeclarationLine), [
@@ -77,11 +77,10 @@ def _history(conn: Any, movements: int) -> None:
 
 def build(url: str, movements: int) -> Any:
     """The demo warehouse, the sample declaration (nothing received) and the history; returns the clerk."""
+    from app.admin import auth, masterdata
+    from app.inbound.declarations import import_declaration
     from app.persistence.db import open_database
     from app.persistence.uow import SYSTEM, Actor, UnitOfWork
-    from app.admin import auth
-    from app.admin import masterdata
-    from app.inbound.declarations import import_declaration
 
     db = open_database(url)
     try:
@@ -152,11 +151,11 @@ def _watch(screen: Any) -> Any:
 
 
 def _station(url: str, actor: Any, tmp: Path) -> Any:
+    from app.persistence.db import open_database
     from ui.context import AppContext
     from ui.inbound.receive_station import ReceiveStationScreen
     from ui.station_settings import StationSettings
     from ui.widgets.sound import SoundPlayer
-    from app.persistence.db import open_database
 
     ctx = AppContext("bench-dock", StationSettings(tmp / f"bench-dock-{uuid.uuid4().hex[:6]}.ini"),
                      db=open_database(url))

@@ -6,11 +6,11 @@ import csv
 import time
 from pathlib import Path
 
+from app.admin import masterdata
+from app.admin.products import PRODUCT_COLUMNS
 from app.domain.codes import gs1_check_digit
 from app.persistence.db import open_database
 from app.persistence.uow import SYSTEM, UnitOfWork
-from app.admin import masterdata
-from app.admin.products import PRODUCT_COLUMNS
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 PRODUCTS = 50_000
@@ -43,7 +43,7 @@ def timed_import(url: str, path: Path) -> tuple[float, dict]:
         db.dispose()
 
 
-def run(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
+def run(ctx) -> None:
     path = ctx.tmp / "products_50k.csv"
     write_products(path, PRODUCTS)
     url = ctx.fresh_sqlite("masterdata")

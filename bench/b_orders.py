@@ -110,7 +110,7 @@ def child_import(url: str, path: str) -> None:
                       "rejected": len(report.rejected), "first": report.rejected[:3]}))
 
 
-def _timed_import(ctx, url: str, path: Path) -> dict:  # noqa: ANN001
+def _timed_import(ctx, url: str, path: Path) -> dict:
     env = {**os.environ, "BWMS_HOME": str(ctx.tmp / "home")}
     done = subprocess.run([sys.executable, "-m", "bench.b_orders", "import", url, str(path)], check=True,
                           capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[1])
@@ -132,7 +132,7 @@ def _write_receipts(folder: Path, url: str) -> None:
             "</ceb:InventoryReturn></ceb:CEB622Message>", encoding="utf-8")
 
 
-def run(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
+def run(ctx) -> None:
     os.environ["BWMS_HOME"] = str(ctx.tmp / "home")
     big = ctx.tmp / "orders_100k.jsonl"
     write_orders(big, ORDERS)
@@ -153,7 +153,7 @@ def run(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
     _export_and_receipts(ctx, url)
 
 
-def _export_and_receipts(ctx, url: str) -> None:  # noqa: ANN001
+def _export_and_receipts(ctx, url: str) -> None:
     from app.customs.export import export_inventory_lists
     from app.customs.receipts import apply_receipts
 

@@ -7,26 +7,35 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import insert, text
 
 from app.persistence.db import open_database
 from app.persistence.models import (
-    AccountBookItem, ConsumerOrder, DeclarationLine, InboundDeclaration, InventoryList, Location, Lot, OrderLine,
-    Product, Stock, Warehouse,
+    AccountBookItem,
+    ConsumerOrder,
+    DeclarationLine,
+    InboundDeclaration,
+    InventoryList,
+    Location,
+    Lot,
+    OrderLine,
+    Product,
+    Stock,
+    Warehouse,
 )
 from app.persistence.uow import SYSTEM, UnitOfWork
 
 LINES, LOTS, PRODUCTS = 100_000, 5_000, 1_000
 PARCELS = 1_000_000
 ALLOCATE_GOAL_S, PICK_LIST_GOAL_S, ZPL_GOAL_MS, PDF_GOAL_MS, TRACE_GOAL_MS = 30.0, 15.0, 5.0, 20.0, 50.0
-NOW = datetime(2026, 11, 26, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 26)
 
 
-def _master(conn, lots: int, products: int) -> None:  # noqa: ANN001 - a Connection
+def _master(conn, lots: int, products: int) -> None:
     """Warehouse, items and products, one declaration with a line and a lot per lot, a storage location each."""
     conn.execute(insert(Warehouse.__table__), [{
         "name": "杭州综保区一号仓", "area_code": "3301960A01", "area_name": "杭州示例保税物流有限公司",
@@ -107,7 +116,7 @@ def build_allocation_db(url: str, lines: int = LINES, lots: int = LOTS, products
     return n
 
 
-def bench_allocation(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
+def bench_allocation(ctx) -> None:
     from app.outbound.allocation import allocate
 
     url = ctx.fresh_sqlite("allocation")
@@ -126,7 +135,7 @@ def bench_allocation(ctx) -> None:  # noqa: ANN001 - bench.BenchContext
                seconds, "s", f"< {ALLOCATE_GOAL_S:g} s", seconds < ALLOCATE_GOAL_S)
 
 
-def bench_pick_list(ctx) -> None:  # noqa: ANN001
+def bench_pick_list(ctx) -> None:
     from printing.pick_list import pick_list_pdf, rows_per_page
 
     count = rows_per_page() * 1000
@@ -145,7 +154,7 @@ def bench_pick_list(ctx) -> None:  # noqa: ANN001
                f"< {PICK_LIST_GOAL_S:g} s", seconds < PICK_LIST_GOAL_S)
 
 
-def bench_labels(ctx) -> None:  # noqa: ANN001
+def bench_labels(ctx) -> None:
     from printing.label import to_pdf, to_zpl
     from printing.waybill import waybill_label
 
@@ -168,7 +177,7 @@ def bench_labels(ctx) -> None:  # noqa: ANN001
                    mean, "ms", f"< {goal:g} ms", mean < goal)
 
 
-def _timed(fn) -> tuple[float, float]:  # noqa: ANN001
+def _timed(fn) -> tuple[float, float]:
     """(wall, CPU) milliseconds of one call: the machine is shared, so both are reported."""
     started, cpu = time.perf_counter(), time.process_time()
     fn()
@@ -210,7 +219,7 @@ def build_trace_db(url: str, parcels: int = PARCELS) -> None:
     db.dispose()
 
 
-def bench_trace(ctx) -> None:  # noqa: ANN001
+def bench_trace(ctx) -> None:
     from app.customs.trace import trace
 
     url = ctx.fresh_sqlite("trace")
@@ -240,7 +249,7 @@ def bench_trace(ctx) -> None:  # noqa: ANN001
     db.dispose()
 
 
-def run(ctx) -> None:  # noqa: ANN001
+def run(ctx) -> None:
     bench_labels(ctx)
     bench_pick_list(ctx)
     bench_allocation(ctx)

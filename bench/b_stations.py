@@ -13,20 +13,20 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bench.floor import bare_commit
-from bench.floor import settings as floor_settings
+from app.admin import auth, masterdata
 from app.persistence.db import Database, open_database
 from app.persistence.models import ConsumerOrder, InventoryList, Product
 from app.persistence.uow import Actor, UnitOfWork, UnitsOfWork
-from app.admin import auth, masterdata
 from app.stations import Tone
+from bench.floor import bare_commit
+from bench.floor import settings as floor_settings
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 GOAL = 3.0  # each station scan <= 3 × the bare INSERT+COMMIT with the product's settings
 ADMIN = Actor(None, "system", "admin", "bench")
 
 
-def _run(db: Database, service: Callable, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+def _run(db: Database, service: Callable, *args, **kwargs):
     with UnitOfWork(db, ADMIN) as uow:
         result = service(uow, *args, **kwargs)
         uow.commit()
@@ -47,7 +47,7 @@ class Timer:
         return result
 
 
-def _ok(fb, raw: str) -> None:  # noqa: ANN001
+def _ok(fb, raw: str) -> None:
     if fb.tone == Tone.ERROR:
         raise AssertionError(f"scan {raw!r} refused: {fb.code} {fb.text}")
 
@@ -64,9 +64,9 @@ def _setup(db: Database) -> Actor:
 
 
 def receive(db: Database, clerk: Actor) -> tuple[str, Timer]:
+    from app.demo.story import SAMPLES_TODAY
     from app.inbound.declarations import import_declaration
     from app.inbound.receive_station import ReceiveStation
-    from app.demo.story import SAMPLES_TODAY
 
     report = _run(db, import_declaration, DEMO / "declaration.csv")
     declaration = report.declaration_no if hasattr(report, "declaration_no") else None
@@ -84,8 +84,7 @@ def receive(db: Database, clerk: Actor) -> tuple[str, Timer]:
 
 
 def put_away(db: Database, clerk: Actor, declaration: str) -> Timer:
-    from app.inbound import putaway
-    from app.inbound import release
+    from app.inbound import putaway, release
     from app.inbound.putaway_station import PutawayStation
 
     _run(db, release.release, declaration)
@@ -181,7 +180,7 @@ def gate(db: Database, clerk: Actor) -> Timer:
     return timer
 
 
-def run(ctx) -> None:  # noqa: ANN001 - bench.__main__.BenchContext
+def run(ctx) -> None:
     os.environ.setdefault("BWMS_HOME", str(ctx.tmp / "home"))
     url = ctx.fresh_sqlite("stations")
     db = open_database(url)

@@ -156,8 +156,8 @@ def build_stock(url: str, rows: int) -> None:
                 "VALUES (?, ?, ?, ?, '', ?, ?, 0)",
                 [(i + 1, (i * 7919) % locations + 1, i // 100 + 1, (i // 100 + 1) % products + 1,
                   statuses[i % 100], 1 + i % 50) for i in range(start, min(rows, start + 100_000))])
-    from app.persistence.uow import SYSTEM, UnitOfWork
     from app.admin import auth
+    from app.persistence.uow import SYSTEM, UnitOfWork
     with UnitOfWork(db, SYSTEM) as uow:
         auth.create_user_unchecked(uow, "bench", "admin", BENCH_PASSWORD)
         uow.commit()

@@ -17,11 +17,13 @@ from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.persistence import migrate  # noqa: E402
-from app.persistence.db import Database, open_database  # noqa: E402
-from app.persistence.uow import Actor, UnitOfWork  # noqa: E402
-from app.admin import auth
-from app.admin import checks  # noqa: E402
+from app.admin import (
+    auth,
+    checks,
+)
+from app.persistence import migrate
+from app.persistence.db import Database, open_database
+from app.persistence.uow import Actor, UnitOfWork
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 PASSWORD = "correct-horse-9"
@@ -135,7 +137,7 @@ def uow_as(db: Database):
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
-def pytest_runtest_makereport(item, call):  # noqa: ANN001
+def pytest_runtest_makereport(item, call):
     outcome = yield
     rep = outcome.get_result()
     if rep.failed:

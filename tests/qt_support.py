@@ -12,8 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.persistence.db import Database  # noqa: E402
-from tests.conftest import actor  # noqa: E402
+from app.persistence.db import Database
+from tests.conftest import actor
 
 # Harmless offscreen-platform notices (not about our code).
 QT_NOISE = [r"This plugin does not support propagateSizeHints\(\)", r"This plugin does not support raise\(\)",
@@ -37,7 +37,7 @@ def compiled_translations() -> None:
 
 
 @pytest.fixture(autouse=True)
-def workstation_clock():  # noqa: ANN201
+def workstation_clock():
     """A main window sets the warehouse's zone for every screen: each test starts without one."""
     from ui import clock
 
@@ -52,7 +52,7 @@ def qapp_args() -> list[str]:
 
 
 @pytest.fixture
-def gui_app(qapp):  # noqa: ANN001, ANN201 - the pytest-qt QApplication with our font and English
+def gui_app(qapp):
     from ui.i18n import Translations
     from ui.main import install_fonts
 
@@ -64,14 +64,14 @@ def gui_app(qapp):  # noqa: ANN001, ANN201 - the pytest-qt QApplication with our
 
 
 @pytest.fixture
-def station_settings(tmp_path: Path):  # noqa: ANN201
+def station_settings(tmp_path: Path):
     from ui.station_settings import StationSettings
 
     return StationSettings(tmp_path / "workstation.ini")
 
 
 @pytest.fixture
-def make_ctx(db: Database, station_settings, gui_app):  # noqa: ANN001, ANN201
+def make_ctx(db: Database, station_settings, gui_app):
     """`make_ctx("clerk")`: an AppContext on the test database, signed in as that seeded user."""
     from ui.context import AppContext
 

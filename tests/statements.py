@@ -31,7 +31,7 @@ def statements(db: Database) -> Iterator[Sent]:
     """Every statement the engine sends to the database inside the block."""
     sent = Sent()
 
-    def seen(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001, ARG001
+    def seen(conn, cursor, statement, parameters, context, executemany) -> None:
         text = " ".join(statement.split())
         (sent.control if text.upper().startswith(_CONTROL) else sent.work).append(text)
 

@@ -8,9 +8,9 @@ import re
 import pytest
 from sqlalchemy import select, text
 
+from app.admin import auth
 from app.persistence.models import AuditEntry
 from app.persistence.uow import UnitOfWork
-from app.admin import auth
 from tests.conftest import DEMO
 
 

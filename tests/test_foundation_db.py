@@ -10,16 +10,23 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from app.admin import audit, auth
 from app.errors import AuthenticationFailed, PermissionDenied, Rejected, SchemaOutOfDate
 from app.persistence import migrate
 from app.persistence.db import open_database
 from app.persistence.models import (
-    AccountBookItem, AuditEntry, DeclarationLine, InboundDeclaration, Location, Lot, Movement, Product, Stock,
+    AccountBookItem,
+    AuditEntry,
+    DeclarationLine,
+    InboundDeclaration,
+    Location,
+    Lot,
+    Movement,
+    Product,
+    Stock,
 )
 from app.persistence.models.base import Base
 from app.persistence.uow import UnitOfWork
-from app.admin import audit
-from app.admin import auth
 from app.stock.movements import Place, move
 from tests.conftest import PASSWORD, actor
 

@@ -19,7 +19,7 @@ class _Outcome:
     """A job's return value or error, and what its committed units of work changed (a plain class:
     dataclasses would slow the start-up)."""
 
-    __slots__ = ("result", "error", "changes")
+    __slots__ = ("changes", "error", "result")
 
     def __init__(self, result: Any, error: Exception | None, changes: Changes) -> None:
         self.result, self.error, self.changes = result, error, changes
@@ -140,8 +140,8 @@ class AppContext(QObject):
                 on_error: Callback | None = None) -> int:
         """Check the password on the DB thread (Argon2 takes a moment); on success the actor is set."""
         def job() -> Actor:
-            from app.errors import DatabaseUnavailable
             from app.admin.auth import login
+            from app.errors import DatabaseUnavailable
 
             if self._db is None:
                 raise DatabaseUnavailable("the database is not open", url="")

@@ -8,12 +8,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
+from app.admin import audit
 from app.domain.roles import Permission, Role, may
 from app.errors import AuthenticationFailed, NotFound, PermissionDenied, Rejected
 from app.persistence.db import Database
 from app.persistence.models import User
 from app.persistence.uow import Actor, Area, UnitOfWork
-from app.admin import audit
+
 _HASHER = PasswordHasher()  # Argon2id, 64 MiB, t=3: the library's current recommendation
 _DUMMY_HASH = _HASHER.hash("timing-equaliser")
 MIN_PASSWORD = 8

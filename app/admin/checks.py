@@ -6,13 +6,18 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, literal, or_, select, union_all
 
-from app.domain.roles import Permission
-from app.persistence.models import (
-    CustomsLedgerEntry, DeclarationLine, InboundDeclaration, Lot, Movement, Stock,
-)
-from app.persistence.uow import UnitOfWork
 from app.admin import audit
 from app.admin.auth import require
+from app.domain.roles import Permission
+from app.persistence.models import (
+    CustomsLedgerEntry,
+    DeclarationLine,
+    InboundDeclaration,
+    Lot,
+    Movement,
+    Stock,
+)
+from app.persistence.uow import UnitOfWork
 
 RELEASED_DECLARATION = ("released", "put_away", "closed")
 

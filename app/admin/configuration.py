@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app import settings as registry
-from app.domain.roles import Permission
-from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.admin.auth import require
+from app.domain.roles import Permission
+from app.persistence.uow import Area, UnitOfWork
 
 
 @dataclass(frozen=True)

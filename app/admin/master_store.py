@@ -8,9 +8,11 @@ from typing import Any
 
 from sqlalchemy import insert, select, text, update
 
+from app.admin import audit
 from app.persistence.models.base import Base
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
+
+
 @dataclass
 class ImportReport:
     """What one import did: rows created, updated and unchanged (plus notes a person should read)."""

@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from app.admin.auth import require
+from app.admin.master_store import ImportReport, finish, serialise, upsert
+from app.admin.products import import_account_book, import_products
 from app.domain.roles import Permission
 from app.errors import FileRejected, RowError
+from app.formats.tabular import RowParser, decode_text, duplicates, read_table, rejected
 from app.persistence.models import Location, PositiveListLine, Warehouse
 from app.persistence.models.master import LOCATION_KINDS
 from app.persistence.uow import UnitOfWork
-from app.admin.auth import require
-from app.admin.products import import_account_book, import_products
-from app.admin.master_store import ImportReport, finish, serialise, upsert
-from app.formats.tabular import RowParser, decode_text, duplicates, read_table, rejected
 
 __all__ = ["ImportReport", "import_account_book", "import_locations", "import_positive_list",
            "import_products", "import_warehouse"]

@@ -22,14 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import settings
+from app.admin import audit
+from app.admin.auth import require
 from app.config import data_dir
 from app.domain.masking import mask_id_number, mask_phone
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import ConsumerOrder, OrderRejection
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
-from app.admin.auth import require
 
 KEY_BYTES = 32
 _VERSION = b"\x01"

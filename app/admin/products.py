@@ -10,16 +10,21 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from app.admin.auth import require
+from app.admin.master_store import (
+    Existing,
+    ImportReport,
+    finish,
+    load_existing,
+    serialise,
+    upsert,
+)
 from app.domain.codes import country_problem, gtin14, gtin_problem, hs_code_problem, unit_problem
 from app.domain.roles import Permission
 from app.errors import RowError
+from app.formats.tabular import RowParser, duplicates, read_table, rejected
 from app.persistence.models import AccountBookItem, Product, Warehouse
 from app.persistence.uow import UnitOfWork
-from app.admin.auth import require
-from app.admin.master_store import (
-    Existing, ImportReport, finish, load_existing, serialise, upsert,
-)
-from app.formats.tabular import RowParser, duplicates, read_table, rejected
 
 PRODUCT_COLUMNS = (
     "sku", "gtin", "name_cn", "name_en", "brand", "spec", "hs_code", "origin", "unit", "legal_unit1",

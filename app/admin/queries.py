@@ -7,14 +7,21 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.sql.selectable import ScalarSelect
 
+from app.admin import audit
+from app.admin.auth import require
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import (
-    AccountBookItem, AuditEntry, CustomsLedgerEntry, Location, PositiveListLine, Product, Stock, Warehouse,
+    AccountBookItem,
+    AuditEntry,
+    CustomsLedgerEntry,
+    Location,
+    PositiveListLine,
+    Product,
+    Stock,
+    Warehouse,
 )
 from app.persistence.uow import UnitOfWork
-from app.admin import audit
-from app.admin.auth import require
 
 PRODUCT_COLUMNS = ("sku", "gtin", "name_cn", "name_en", "brand", "hs_code", "origin", "unit", "filed_price",
                    "account_book_item")

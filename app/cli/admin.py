@@ -8,14 +8,12 @@ import os
 import sys
 
 from app import settings as settings_registry
+from app.admin import audit, auth, checks
 from app.cli.context import CliContext, add_json, table
 from app.domain.roles import Permission, Role
 from app.errors import Rejected
 from app.persistence import migrate
 from app.persistence.uow import SYSTEM, UnitOfWork
-from app.admin import audit
-from app.admin import auth
-from app.admin import checks
 from app.stock.movements import StockFilter, stock_rows
 
 

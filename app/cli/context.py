@@ -17,7 +17,6 @@ from app.persistence import migrate
 from app.persistence.db import Database, open_database
 from app.persistence.uow import Actor, UnitOfWork
 
-
 GuiLauncher = Callable[[str, str], int]  # (database URL, station) → exit code: opens the desktop application
 ImporterTable = Callable[[], dict[str, tuple[str, Any]]]  # kind → (help, importer(uow, path))
 

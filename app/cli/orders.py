@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from app.admin import pii
 from app.cli.context import CliContext, add_json, table
 from app.errors import Rejected
-from app.admin import pii
+
 ORDER_COLUMNS = ["order_no", "status", "customs_status", "copNo", "rejection_code"]
 
 

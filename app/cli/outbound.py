@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.cli.replay import replay
 from app.cli.context import CliContext, add_json, table
+from app.cli.replay import replay
 from app.errors import Rejected
 from app.stations import Tone
 
@@ -92,8 +92,8 @@ def cmd_waves(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_pick(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.outbound.waves import waves
     from app.outbound.pick_station import PickStation
+    from app.outbound.waves import waves
 
     with ctx.uow(write=False) as uow:
         waves(uow, wave_no=args.wave)  # an unknown wave is refused before any scan

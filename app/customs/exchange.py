@@ -9,10 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.admin import pii
-from app.admin import require
-from app.customs.queries import CHUNK, exchange_folders, receipt_effects
+from app.admin import pii, require
 from app.customs import archive as customs_archive
+from app.customs.queries import CHUNK, exchange_folders, receipt_effects
 from app.customs.receipts import ReceiptReport, apply_receipts
 from app.domain.roles import Permission
 from app.formats.customs_receipts import receipt_files

@@ -11,14 +11,12 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import selectinload
 
-from app.admin import audit, pii
-from app.admin import require
+from app.admin import audit, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.hold import pre_decrease_rows
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.formats.customs_messages import Identity, ListHead, ListLine, ceb621
-from app.admin import warehouse_zone
 from app.persistence.jobs import Cancel, Progress, cancelled, checkpoint
 from app.persistence.models import (
     ConsumerOrder,

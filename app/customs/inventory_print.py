@@ -4,17 +4,15 @@ document registry (app.documents, "inventory-list"), which audits every print an
 from __future__ import annotations
 
 from datetime import datetime
-
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from app.admin import audit, pii, require
+from app.admin import pii, require, warehouse_zone
+from app.customs.queries import find_order
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.formats.customs_messages import CARRIER_NAMES, plain
-from app.customs.queries import find_order
-from app.admin import warehouse_zone
 from app.persistence.models import (
     InventoryList,
     Warehouse,

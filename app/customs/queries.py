@@ -12,8 +12,8 @@ from sqlalchemy.orm import selectinload
 from app.admin import pii, require
 from app.customs import archive as customs_archive
 from app.customs.archive import raw_bytes
-from app.domain.roles import Permission
 from app.domain.masking import mask_text
+from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
     ConsumerOrder,

@@ -16,8 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from sqlalchemy.orm import joinedload
 
-from app.admin import audit, pii
-from app.admin import require
+from app.admin import audit, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.hold import sync_hold
 from app.domain.roles import Permission
@@ -27,7 +26,6 @@ from app.formats.customs_receipts import (
     parse_file,
     receipt_files,
 )
-from app.admin import warehouse_zone
 from app.persistence.jobs import (
     Cancel,
     Progress,

@@ -15,19 +15,19 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.customs.export import export_inventory_lists
+from app.customs.receipts import apply_receipts
+from app.inbound import putaway
+from app.inbound import release as receiving_release
+from app.inbound.declarations import demo_declaration
+from app.orders.importing import demo_orders
+from app.orders.workbench import revalidate
+from app.outbound.allocation import allocate
+from app.outbound.shipping import create_manifest, gate_out
+from app.outbound.waves import waves
 from app.persistence.db import Database
 from app.persistence.models import ConsumerOrder, InboundDeclaration, InventoryList, User
 from app.persistence.uow import Actor, UnitOfWork, UnitsOfWork
-from app.inbound import putaway
-from app.inbound import release as receiving_release
-from app.outbound.allocation import allocate
-from app.outbound.waves import waves
-from app.customs.export import export_inventory_lists
-from app.customs.receipts import apply_receipts
-from app.orders.importing import demo_orders
-from app.orders.workbench import revalidate
-from app.inbound.declarations import demo_declaration
-from app.outbound.shipping import create_manifest, gate_out
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SAMPLES_TODAY = date(2026, 11, 26)  # the day the samples were made: shelf-life checks count from it
@@ -78,10 +78,10 @@ def declare_and_answer(db: Database) -> dict[str, Any]:
         order_nos = list(uow.session.execute(
             select(ConsumerOrder.order_no).join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
             .where(InventoryList.return_status == "").order_by(ConsumerOrder.id)).scalars())
-    answers = {no: "800" for no in order_nos[:len(order_nos) - INSPECTED - REJECTED - UNANSWERED]}
+    answers = dict.fromkeys(order_nos[:len(order_nos) - INSPECTED - REJECTED - UNANSWERED], "800")
     rest = order_nos[len(answers):]
-    answers.update({no: "500" for no in rest[:INSPECTED]})
-    answers.update({no: "100" for no in rest[INSPECTED:INSPECTED + REJECTED]})
+    answers.update(dict.fromkeys(rest[:INSPECTED], "500"))
+    answers.update(dict.fromkeys(rest[INSPECTED:INSPECTED + REJECTED], "100"))
     with tempfile.TemporaryDirectory() as tmp:
         receipts = Path(tmp) / "receipts.csv"
         receipts.write_text("order_no,status,time,info\n" + "".join(

@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.admin import auth, masterdata
 from app.errors import Rejected
 from app.persistence.db import Database
 from app.persistence.models import Product, User, Warehouse
 from app.persistence.uow import SYSTEM, UnitOfWork
-from app.admin import auth
-from app.admin import masterdata
+
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 DEMO_USERS = (("clerk", "clerk", "Demo clerk"), ("supervisor", "supervisor", "Demo supervisor"),
               ("customs", "customs", "Demo customs officer"))

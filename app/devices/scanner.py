@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from app.devices.serial_link import SerialLink
 
@@ -26,7 +26,7 @@ _GS1_AIM = {"]C1", "]d2", "]Q3", "]e0", "]J1"}
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def split_aim(raw: str) -> tuple[str | None, str]:

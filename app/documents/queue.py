@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from app.admin import audit, auth
 from app.devices.printer import Printer, PrinterNotReady, PrinterOffline
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -33,8 +34,7 @@ from app.persistence.db import Database
 from app.persistence.models import PrintJob, User
 from app.persistence.types import utcnow
 from app.persistence.uow import SYSTEM, Actor, Area, UnitOfWork
-from app.admin import audit
-from app.admin import auth
+
 LABEL_PRINTER = "label"          # the usual target name of a station's label printer
 DOCUMENT_PRINTER = "documents"   # … and of its document (PDF) printer
 LEASE_S = 120.0                  # far longer than any one send (connect + status + data timeouts)

@@ -11,9 +11,9 @@ import threading
 from collections.abc import Callable, Mapping
 
 from app.devices.printer import Printer
+from app.documents.queue import DeliveryReport, deliver_pending
 from app.persistence.db import Database
 from app.persistence.uow import SYSTEM, Actor
-from app.documents.queue import DeliveryReport, deliver_pending
 
 
 class PrintQueueWorker:

@@ -8,10 +8,9 @@ No database here: `allocation` loads the stock rows and the orders' needs, this 
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from app.domain.fefo import LotStock, fefo_order, sellable
 
@@ -74,7 +73,7 @@ class Shortfall:
 class _Place:
     """One lot at one location: its stock rows (cartons), drawn in turn."""
 
-    __slots__ = ("rows", "free", "start")
+    __slots__ = ("free", "rows", "start")
 
     def __init__(self) -> None:
         self.rows: list[list[Any]] = []  # [StockRow, free]

@@ -122,7 +122,7 @@ def _message(message: str, guid: str, body: str, ident: Identity) -> bytes:
                       ("dxpId", ""), ("note", "")], "    ")
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ceb:{message} guid={quoteattr(guid)} version="1.0" '
             f'xmlns:ceb="{NS}" xmlns:xsi="{XSI}">\n{body}  <ceb:BaseTransfer>\n{base}  </ceb:BaseTransfer>\n'
-            f"</ceb:{message}>\n").encode("utf-8")
+            f"</ceb:{message}>\n").encode()
 
 
 def ceb621(ident: Identity, head: ListHead, lines: list[ListLine], at: datetime) -> bytes:

@@ -11,7 +11,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 from zoneinfo import ZoneInfo
@@ -20,7 +20,6 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from app.errors import FileRejected, NotFound
-from app.formats.customs_messages import NS
 from app.formats.tabular import decode_text
 
 CSV_COLUMNS = ["order_no", "status", "time", "info"]
@@ -75,7 +74,7 @@ def parse_time(text: str, zone: ZoneInfo) -> datetime:
         raise ReceiptFileProblem(f"time {text!r} is not YYYYMMDDhhmmssfff nor ISO 8601") from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def parse_file(name: str, data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:

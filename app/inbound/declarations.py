@@ -9,14 +9,13 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from app.admin import audit, require
 from app.domain.roles import Permission
 from app.errors import RowError
-from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Product
-from app.persistence.db import Database
-from app.persistence.uow import SYSTEM, Area, UnitOfWork
-from app.admin import audit
-from app.admin import require
 from app.formats.tabular import Row, RowParser, Table, read_table, rejected
+from app.persistence.db import Database
+from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Product
+from app.persistence.uow import SYSTEM, Area, UnitOfWork
 
 DECLARATION_COLUMNS = (
     "declaration_no", "entry_no", "bill_of_lading", "container_no", "seal_no", "arrival_date", "line_no",

@@ -9,16 +9,23 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app.admin import require
 from app.domain import gs1
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.inbound import putaway
+from app.inbound.queries import declaration_head, tally_rows
 from app.persistence.models import (
-    AccountBookItem, HandlingUnit, InboundDeclaration, Location, Lot, Product, Stock, Warehouse,
+    AccountBookItem,
+    HandlingUnit,
+    InboundDeclaration,
+    Location,
+    Lot,
+    Product,
+    Stock,
+    Warehouse,
 )
 from app.persistence.uow import UnitOfWork
-from app.inbound import putaway
-from app.admin import require
-from app.inbound.queries import declaration_head, tally_rows
 
 
 def _warehouse(uow: UnitOfWork) -> dict[str, str]:

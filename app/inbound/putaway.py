@@ -15,18 +15,16 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
+from app.admin import audit, product_by_gtin, require
 from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.inbound.tally_close import REF_TYPE
 from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product, ScanEvent, Stock
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
 from app.stations import scanlog
-from app.stock import movements as stock
-from app.admin import require
-from app.admin import product_by_gtin
-from app.inbound.tally_close import REF_TYPE
 from app.stations.scanlog import ACCEPTED, ScanResult
+from app.stock import movements as stock
 
 STAGING_KINDS = ("inspection", "dock")
 WORKFLOW = "putaway"

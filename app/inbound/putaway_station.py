@@ -11,8 +11,8 @@ import uuid
 from app.domain import gs1
 from app.domain.gs1 import BadScan, CommandScan, HandlingUnitScan, ItemScan, LocationScan
 from app.errors import BwmsError
-from app.persistence.uow import OpenUnitOfWork
 from app.inbound import putaway
+from app.persistence.uow import OpenUnitOfWork
 from app.stations import Feedback, Tone, error, feedback
 
 

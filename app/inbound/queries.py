@@ -8,13 +8,19 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.admin import require
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import (
-    AccountBookItem, DeclarationLine, InboundDeclaration, Location, Product, Tally, TallyCount,
+    AccountBookItem,
+    DeclarationLine,
+    InboundDeclaration,
+    Location,
+    Product,
+    Tally,
+    TallyCount,
 )
 from app.persistence.uow import UnitOfWork
-from app.admin import require
 
 TALLY_JSON_KEYS = ("line_no", "sku", "batch", "expected", "received", "damaged", "short", "over")
 

@@ -12,11 +12,11 @@ from datetime import date
 from app.domain import gs1
 from app.domain.gs1 import Command, CommandScan, ItemScan, LocationScan
 from app.errors import BwmsError
-from app.persistence.uow import OpenUnitOfWork
+from app.inbound import queries as receiving_query
 from app.inbound import receiving
 from app.inbound import tally_close as receiving_close
-from app.inbound import queries as receiving_query
 from app.inbound.queries import TallyRow
+from app.persistence.uow import OpenUnitOfWork
 from app.stations import Feedback, Tone, error, feedback
 
 

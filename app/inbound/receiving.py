@@ -17,17 +17,24 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
 from app import settings
+from app.admin import ProductRef, audit, product_by_gtin, require
 from app.domain.gs1 import BadScan, Command, CommandScan, HandlingUnitScan, ItemScan, LocationScan, Scan
 from app.domain.roles import Permission
 from app.errors import Rejected
+from app.inbound import tally_close as receiving_close
 from app.persistence.models import (
-    DeclarationLine, InboundDeclaration, Product, ScanEvent, Setting, Tally, TallyCount, TallyScan, Warehouse,
+    DeclarationLine,
+    InboundDeclaration,
+    Product,
+    ScanEvent,
+    Setting,
+    Tally,
+    TallyCount,
+    TallyScan,
+    Warehouse,
 )
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
-from app.inbound import tally_close as receiving_close
 from app.stations import scanlog
-from app.admin import ProductRef, product_by_gtin, require
 from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
 
 RECEIVING = ("expected", "tallying")  # declaration statuses in which scans are counted

@@ -7,16 +7,15 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from app.admin import audit, require
+from app.customs import record_ledger
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.inbound.tally_close import REF_TYPE
 from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Lot, Stock, TallyCount
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
-from app.customs import record_ledger
 from app.stock import movements as stock
-from app.admin import require
-from app.inbound.tally_close import REF_TYPE
 
 
 @dataclass

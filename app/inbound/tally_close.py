@@ -5,17 +5,24 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from app import settings
+from app.admin import audit
 from app.domain.gs1 import make_sscc
 from app.errors import NotFound, Rejected
+from app.inbound.queries import tally_rows
 from app.persistence.models import (
-    DeclarationLine, HandlingUnit, InboundDeclaration, Location, Lot, Tally, TallyCount, TallyScan,
+    DeclarationLine,
+    HandlingUnit,
+    InboundDeclaration,
+    Location,
+    Lot,
+    Tally,
+    TallyCount,
+    TallyScan,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
-from app.stock import movements as stock
-from app.inbound.queries import tally_rows
 from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
+from app.stock import movements as stock
 
 STAGING_KINDS = ("inspection", "dock")  # where received goods wait for customs, in order of preference
 REF_TYPE = "inbound_declaration"

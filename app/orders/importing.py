@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert
 
-from app.admin import audit, pii
-from app.admin import require
+from app.admin import audit, pii, require
 from app.domain.customs_rules import Violation
 from app.domain.masking import mask_id_number, mask_phone
 from app.domain.roles import Permission

@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from app.admin import pii
-from app.admin import require
+from app.admin import pii, require
 from app.customs import message_text, status_name
 from app.domain.codes import id_number_valid
 from app.domain.masking import mask_text
@@ -28,6 +27,7 @@ from app.persistence.models import (
     OrderRejection,
 )
 from app.persistence.uow import UnitOfWork
+
 
 def _money(value: Any) -> str:
     return f"{value:.2f}"

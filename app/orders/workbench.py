@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.admin import audit, pii
-from app.admin import require
+from app.admin import audit, pii, require
+from app.customs import find_order
 from app.domain.customs_rules import balance_violation
+from app.domain.masking import mask_text
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.formats.order_records import RecordProblem, parse_json_line
-from app.customs import find_order
 from app.orders.checks import Catalog, available_by_item
 from app.orders.importing import (
     Candidate,
@@ -28,7 +28,6 @@ from app.orders.importing import (
     import_batch,
     import_orders,
 )
-from app.domain.masking import mask_text
 from app.persistence.jobs import Cancel, Progress, batched, lock_orders
 from app.persistence.models import (
     ConsumerOrder,

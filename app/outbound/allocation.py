@@ -20,18 +20,26 @@ from typing import Any
 from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 
 from app import settings
+from app.admin import audit, require, warehouse_zone
+from app.domain.allocation import Allocator, LineNeed, OrderNeed, Plan, Shortfall, StockRow
 from app.domain.roles import Permission
 from app.domain.waves import WaveOrder, plan_waves
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
-    Allocation, ConsumerOrder, InventoryList, Location, Lot, OrderLine, OrderWait, PickTask, Product, Stock, Wave,
+    Allocation,
+    ConsumerOrder,
+    InventoryList,
+    Location,
+    Lot,
+    OrderLine,
+    OrderWait,
+    PickTask,
+    Product,
+    Stock,
+    Wave,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
-from app.domain.allocation import Allocator, LineNeed, OrderNeed, Plan, Shortfall, StockRow
-from app.admin import require
-from app.admin import warehouse_zone
 
 ALLOCATABLE = ("released", "short")  # order statuses an allocation run fills (short: after a short pick)
 RELEASED = "800"

@@ -21,15 +21,25 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from app.persistence.models import (
-    Allocation, ConsumerOrder, Location, Lot, Manifest, OrderWait, Parcel, ParcelItem, PickTask, PrintJob, Product,
-    Wave,
-)
-from app.persistence.uow import Area, UnitOfWork
 from app.admin import audit
 from app.documents import queue as print_queue
 from app.outbound.picking import open_tasks, stock_row
 from app.outbound.shipping import close_if_done, print_manifest
+from app.persistence.models import (
+    Allocation,
+    ConsumerOrder,
+    Location,
+    Lot,
+    Manifest,
+    OrderWait,
+    Parcel,
+    ParcelItem,
+    PickTask,
+    PrintJob,
+    Product,
+    Wave,
+)
+from app.persistence.uow import Area, UnitOfWork
 
 HELD = ("allocated", "short", "picked", "packed", "manifested")  # order statuses with outbound holdings
 

@@ -6,24 +6,32 @@ Personal data appears masked (name: family name only; phone: 158****5483): the l
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from app.admin import pii, require
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
-    AccountBookItem, ConsumerOrder, InspectionPull, InventoryList, Location, Lot, Manifest, Parcel, ParcelItem, Product,
+    AccountBookItem,
+    ConsumerOrder,
+    InspectionPull,
+    InventoryList,
+    Location,
+    Lot,
+    Manifest,
+    Parcel,
+    ParcelItem,
+    Product,
     Warehouse,
 )
 from app.persistence.uow import UnitOfWork
-from app.admin import pii
-from app.admin import require
 
 CARRIERS = {"SF": "顺丰速运", "YTO": "圆通速递", "ZTO": "中通快递", "STO": "申通快递", "YD": "韵达快递",
             "EMS": "中国邮政 EMS", "JD": "京东物流", "DBL": "德邦快递"}

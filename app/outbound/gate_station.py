@@ -9,9 +9,9 @@ from __future__ import annotations
 import uuid
 
 from app.errors import BwmsError
-from app.persistence.uow import OpenUnitOfWork
-from app.outbound import shipping
 from app.outbound import documents as shipping_documents
+from app.outbound import shipping
+from app.persistence.uow import OpenUnitOfWork
 from app.stations import Feedback, Tone, error, feedback
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from app.domain import gs1
 from app.domain.gs1 import BadScan, Command, CommandScan, ItemScan
 from app.errors import BwmsError
-from app.persistence.uow import OpenUnitOfWork
 from app.outbound import packing
 from app.outbound.packing import Expected, PackOrder, Unit
+from app.persistence.uow import OpenUnitOfWork
 from app.stations import Feedback, Tone, error, feedback
 
 

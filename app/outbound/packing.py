@@ -19,19 +19,27 @@ from sqlalchemy import bindparam, func, insert, or_, select
 from sqlalchemy.orm import aliased
 
 from app import settings
+from app.admin import audit, require
+from app.documents import queue as print_queue
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.outbound import documents as shipping_documents
 from app.persistence.db import Database
 from app.persistence.models import (
-    Allocation, ConsumerOrder, InspectionPull, InventoryList, Lot, OrderLine, Parcel, ParcelItem, Product, ScanEvent,
+    Allocation,
+    ConsumerOrder,
+    InspectionPull,
+    InventoryList,
+    Lot,
+    OrderLine,
+    Parcel,
+    ParcelItem,
+    Product,
+    ScanEvent,
     Setting,
 )
 from app.persistence.uow import Actor, Area, UnitOfWork
-from app.admin import audit
-from app.documents import queue as print_queue
 from app.stations import scanlog
-from app.outbound import documents as shipping_documents
-from app.admin import require
 from app.stations.scanlog import ACCEPTED, ScanResult
 
 WORKFLOW = "pack"

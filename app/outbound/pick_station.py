@@ -12,10 +12,10 @@ from collections.abc import Callable
 from app.domain import gs1
 from app.domain.gs1 import BadScan, ItemScan, LocationScan
 from app.errors import BwmsError
-from app.persistence.uow import OpenUnitOfWork, UnitOfWork
-from app.stations.scanlog import ScanResult
 from app.outbound import picking
+from app.persistence.uow import OpenUnitOfWork, UnitOfWork
 from app.stations import Feedback, Tone, error, feedback
+from app.stations.scanlog import ScanResult
 
 SHORT = "CMD:SHORT"  # the pick station's command: what is still to pick here is not there
 

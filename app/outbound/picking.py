@@ -14,21 +14,27 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import aliased
 
+from app.admin import audit, product_by_gtin, require
 from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.outbound import allocation
 from app.persistence.models import (
-    Allocation, ConsumerOrder, Location, Lot, PickTask, Product, ScanEvent, Stock, Wave,
+    Allocation,
+    ConsumerOrder,
+    Location,
+    Lot,
+    PickTask,
+    Product,
+    ScanEvent,
+    Stock,
+    Wave,
 )
 from app.persistence.uow import Area, UnitOfWork
-from app.outbound import allocation
-from app.admin import audit
 from app.stations import scanlog
+from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
 from app.stock import movements as stock
 from app.stock.movements import Place
-from app.admin import require
-from app.admin import product_by_gtin
-from app.stations.scanlog import ACCEPTED, FLAGGED, ScanResult
 
 WORKFLOW = "pick"
 

@@ -11,13 +11,23 @@ from typing import Any
 
 from sqlalchemy import Select, case, func, select
 
+from app.admin import require
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
-    ConsumerOrder, InventoryList, Location, Lot, Manifest, OrderLine, OrderWait, Parcel, PickTask, Product, Wave,
+    ConsumerOrder,
+    InventoryList,
+    Location,
+    Lot,
+    Manifest,
+    OrderLine,
+    OrderWait,
+    Parcel,
+    PickTask,
+    Product,
+    Wave,
 )
 from app.persistence.uow import UnitOfWork
-from app.admin import require
 
 # the order board's views: which order statuses each shows
 BOARD = {"waiting": ("released", "short"), "allocated": ("allocated",), "picked": ("picked",),

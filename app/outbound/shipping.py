@@ -18,22 +18,28 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 
+from app.admin import audit, require
+from app.customs import write_off_at_gate_out, write_off_core
+from app.documents import queue as print_queue
 from app.domain.roles import Permission
 from app.errors import Rejected
+from app.outbound import documents as shipping_documents
+from app.outbound.picking import stock_row
 from app.persistence.models import (
-    Allocation, ConsumerOrder, InventoryList, Lot, Manifest, Parcel, ScanEvent, Warehouse,
+    Allocation,
+    ConsumerOrder,
+    InventoryList,
+    Lot,
+    Manifest,
+    Parcel,
+    ScanEvent,
+    Warehouse,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import audit
-from app.documents import queue as print_queue
 from app.stations import scanlog
-from app.outbound import documents as shipping_documents
-from app.stock import movements as stock
-from app.admin import require
-from app.customs import write_off_at_gate_out, write_off_core
-from app.outbound.picking import stock_row
 from app.stations.scanlog import ACCEPTED, ScanResult
+from app.stock import movements as stock
 
 RELEASED = "800"
 WORKFLOW = "gate"

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 
+from app.admin import require
 from app.domain.roles import Permission
 from app.errors import NotFound
-from app.persistence.models import ConsumerOrder, Location, Lot, PickTask, Product, Wave, Warehouse
+from app.persistence.models import ConsumerOrder, Location, Lot, PickTask, Product, Warehouse, Wave
 from app.persistence.uow import UnitOfWork
-from app.admin import require
 
 
 def _tasks(wave_ids: list[int]) -> Select:

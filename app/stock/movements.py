@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Insert, Select, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.admin import require
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import Location, Lot, Movement, Product, Stock
 from app.persistence.uow import Area, UnitOfWork
-from app.admin import require
 
 
 @dataclass(frozen=True)

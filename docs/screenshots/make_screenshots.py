@@ -17,26 +17,26 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QVBoxLayout, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.persistence import migrate  # noqa: E402
-from app.persistence.db import open_database  # noqa: E402
-from app.persistence.uow import UnitOfWork  # noqa: E402
-from app.admin import auth  # noqa: E402
-from app.stations import Feedback, Tone  # noqa: E402
-from tests.gui.helpers import load_demo_master_data, put_stock  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.main import Shell, make_application  # noqa: E402
-from ui.station_settings import StationSettings  # noqa: E402
-from ui.widgets.feedback import FeedbackBanner  # noqa: E402
-from ui.widgets.scan_bar import ScanBar  # noqa: E402
-from ui.widgets.sound import SoundPlayer  # noqa: E402
+from app.admin import auth
+from app.persistence import migrate
+from app.persistence.db import open_database
+from app.persistence.uow import UnitOfWork
+from app.stations import Feedback, Tone
+from tests.gui.helpers import load_demo_master_data, put_stock
+from ui import i18n
+from ui.main import Shell, make_application
+from ui.station_settings import StationSettings
+from ui.widgets.feedback import FeedbackBanner
+from ui.widgets.scan_bar import ScanBar
+from ui.widgets.sound import SoundPlayer
 
 PASSWORD = "screenshot-1"
 
 
-def wait(condition, timeout: float = 20) -> None:  # noqa: ANN001
+def wait(condition, timeout: float = 20) -> None:
     end = time.monotonic() + timeout
     while not condition():
         QCoreApplication.processEvents()

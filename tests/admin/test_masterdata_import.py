@@ -12,14 +12,19 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from app.admin import auth, masterdata
+from app.demo import warehouse as demo
 from app.errors import FileRejected, PermissionDenied, Rejected
 from app.persistence.models import (
-    AccountBookItem, AuditEntry, Location, PositiveListLine, Product, User, Warehouse,
+    AccountBookItem,
+    AuditEntry,
+    Location,
+    PositiveListLine,
+    Product,
+    User,
+    Warehouse,
 )
 from app.persistence.uow import SYSTEM, UnitOfWork
-from app.admin import auth
-from app.demo import warehouse as demo
-from app.admin import masterdata
 from tests.conftest import DEMO
 
 IMPORTERS = {"warehouse.toml": masterdata.import_warehouse, "locations.csv": masterdata.import_locations,

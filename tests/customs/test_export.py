@@ -9,16 +9,21 @@ from decimal import Decimal
 import defusedxml.ElementTree as SafeET
 from sqlalchemy import select, update
 
+from app.orders.importing import import_orders
 from app.persistence.models import (
-    AccountBookItem, ConsumerOrder, CustomsLedgerEntry, CustomsMessage, InventoryList, OrderLine,
+    AccountBookItem,
+    ConsumerOrder,
+    CustomsLedgerEntry,
+    CustomsMessage,
+    InventoryList,
+    OrderLine,
 )
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
-from app.orders.importing import import_orders
 from tests.orders.helpers import NS, export, import_samples, order_record, write_jsonl
 
 
-def fields(element) -> dict[str, str]:  # noqa: ANN001
+def fields(element) -> dict[str, str]:
     return {child.tag.split("}")[1]: child.text or "" for child in element}
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from app.orders.queries import order_history
 from app.persistence.models import ConsumerOrder, CustomsLedgerEntry, CustomsMessage, CustomsReceipt, InventoryList
 from app.persistence.uow import UnitOfWork
-from app.orders.queries import order_history
 from tests.conftest import DEMO, actor
 from tests.orders.helpers import ceb622, export, import_samples, receipts
 
@@ -21,7 +21,7 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 </ceb:InventoryReturn></ceb:CEB622Message>"""
 
 
-def declared(db, tmp_path) -> dict[str, str]:  # noqa: ANN001
+def declared(db, tmp_path) -> dict[str, str]:
     """Import and declare the samples; order number → copNo."""
     import_samples(db)
     export(db, tmp_path / "outbox")
@@ -29,14 +29,14 @@ def declared(db, tmp_path) -> dict[str, str]:  # noqa: ANN001
         return dict(uow.session.execute(select(ConsumerOrder.order_no, InventoryList.cop_no).join(InventoryList)).all())
 
 
-def state(db, order_no: str) -> tuple[str, str, bool, bool]:  # noqa: ANN001
+def state(db, order_no: str) -> tuple[str, str, bool, bool]:
     with UnitOfWork(db, actor("clerk"), write=False) as uow:
         o, lst = uow.session.execute(select(ConsumerOrder, InventoryList).join(InventoryList)
                                      .where(ConsumerOrder.order_no == order_no)).one()
         return o.status, lst.status, o.inspection, lst.pre_held
 
 
-def pre_total(db, cop_no: str) -> int:  # noqa: ANN001
+def pre_total(db, cop_no: str) -> int:
     with UnitOfWork(db, actor("clerk"), write=False) as uow:
         return uow.session.scalar(select(func.coalesce(func.sum(CustomsLedgerEntry.quantity), 0))
                                   .where(CustomsLedgerEntry.doc_no == cop_no))

@@ -6,10 +6,10 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from app.persistence.models import ConsumerOrder, InboundDeclaration, InventoryList, Manifest, Parcel
-from app.persistence.uow import UnitOfWork
 from app.admin import checks
 from app.demo import warehouse as demo
+from app.persistence.models import ConsumerOrder, InboundDeclaration, InventoryList, Manifest, Parcel
+from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 
 

@@ -44,7 +44,7 @@ def printer_emulator(tmp_path: Path):
 
 
 @pytest.fixture
-def qt_app(qapp):  # noqa: ANN001, ANN201 - the pytest-qt QApplication with the shipped CJK font
+def qt_app(qapp):
     from ui.main import install_fonts
 
     install_fonts(qapp)
@@ -52,15 +52,15 @@ def qt_app(qapp):  # noqa: ANN001, ANN201 - the pytest-qt QApplication with the 
 
 
 @pytest.fixture
-def station_ctx(tmp_path: Path, qt_app):  # noqa: ANN001, ANN201
+def station_ctx(tmp_path: Path, qt_app):
     """`station_ctx(db=None, role=None)`: an AppContext for station "test-station" with its own settings file."""
+    from tests.conftest import actor
     from ui.context import AppContext
     from ui.station_settings import StationSettings
-    from tests.conftest import actor
 
     made = []
 
-    def make(db=None, role: str | None = None):  # noqa: ANN001, ANN202
+    def make(db=None, role: str | None = None):
         ctx = AppContext("test-station", StationSettings(tmp_path / "workstation.ini"), db=db)
         if role:
             ctx.act_as(actor(role))

@@ -17,9 +17,9 @@ from app.devices.check_label import CHECK_CODE128
 from app.devices.emulators import PrinterEmulator
 from app.devices.scale import CONTINUOUS, SerialScale
 from app.devices.scanner import SerialScanner
+from app.documents import queue as print_queue
 from app.persistence.db import open_database
 from app.persistence.uow import UnitOfWork
-from app.documents import queue as print_queue
 from tests.conftest import actor
 from tests.devices.test_scanner import Events
 

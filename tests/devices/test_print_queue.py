@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from app.devices.emulators import PrinterEmulator
-from app.documents.worker import PrintQueueWorker
 from app.devices.printer import TcpPrinter
+from app.documents import queue as print_queue
+from app.documents.worker import PrintQueueWorker
 from app.errors import NotFound, Rejected
 from app.persistence.db import Database, open_database
 from app.persistence.models import AuditEntry, PrintJob
 from app.persistence.uow import UnitOfWork
-from app.documents import queue as print_queue
 from tests.conftest import actor
 
 

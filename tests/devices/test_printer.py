@@ -13,10 +13,16 @@ import zxingcpp
 from PIL import Image
 
 from app.devices.emulators import PrinterEmulator, PtyDevice
-from app.devices.printer_emulator import zebra_host_status
 from app.devices.printer import (
-    FolderPrinter, PrinterNotReady, PrinterOffline, SerialPrinter, TcpPrinter, parse_host_status, printer_for,
+    FolderPrinter,
+    PrinterNotReady,
+    PrinterOffline,
+    SerialPrinter,
+    TcpPrinter,
+    parse_host_status,
+    printer_for,
 )
+from app.devices.printer_emulator import zebra_host_status
 from printing.label import Barcode, Label, Text, to_zpl
 
 JOB = b"^XA^CI28^PW400^LL200^FO20,20^A0N,30,30^FDHello^FS^XZ"

@@ -97,8 +97,8 @@ def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, 
 
 
 def test_station_delivers_its_labels_once_someone_signs_in(qtbot, qt_app, station_ctx, db, printer_emulator) -> None:
-    from app.persistence.uow import UnitOfWork
     from app.documents import queue as print_queue
+    from app.persistence.uow import UnitOfWork
     from tests.conftest import actor
     from ui.devices.device_settings import save, settings_file
     from ui.devices.hub import devices_of

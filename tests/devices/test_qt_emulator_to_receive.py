@@ -8,12 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QObject, Slot
 
-from app.persistence.uow import UnitOfWork
 from app.inbound import receiving
 from app.inbound.declarations import import_declaration
+from app.persistence.uow import UnitOfWork
 from app.stations import Tone
 from tests.conftest import DEMO, actor
 from tests.inbound.conftest import TODAY, load_master_data
@@ -27,13 +26,13 @@ class Dock(QObject):
     """What a receive screen does with a serial scan: feed the workflow (a screen runs it via ctx.run), keep
     the feedback."""
 
-    def __init__(self, receive_station) -> None:  # noqa: ANN001 - app.inbound.receive_station.ReceiveStation
+    def __init__(self, receive_station) -> None:
         super().__init__()
         self.station = receive_station
         self.feedback = []
 
     @Slot(object)
-    def on_scan(self, scan) -> None:  # noqa: ANN001 - app.devices.scanner.Scan
+    def on_scan(self, scan) -> None:
         self.feedback.append(self.station.scan(scan.raw, scan.scan_id))
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
 
 from app.devices.check_label import CHECK_CODE128
-from app.persistence.uow import UnitOfWork
 from app.documents import queue as print_queue
+from app.persistence.uow import UnitOfWork
 from printing.label import Barcode, Label, Text, to_pdf
 from tests.conftest import actor
 from ui.devices.device_settings import load, settings_file

@@ -21,7 +21,7 @@ class Clock:
         return self.now
 
 
-def station_dialog(qtbot):  # noqa: ANN001, ANN201
+def station_dialog(qtbot):
     """A dialog whose default button has the focus: an unfiltered Enter would press it."""
     dialog = QDialog()
     field, button = QLineEdit(), QPushButton("Confirm")

@@ -19,7 +19,7 @@ BWMS_PRINT = ["batch-record", "carton-labels", "command-sheet", "gate-pass", "lo
               "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report", "waybill"]
 
 
-def _prints(uow) -> list[tuple[str, str, dict]]:  # noqa: ANN001
+def _prints(uow) -> list[tuple[str, str, dict]]:
     rows = uow.session.execute(select(AuditEntry.entity, AuditEntry.entity_key, AuditEntry.detail)
                                .where(AuditEntry.action == "print").order_by(AuditEntry.id)).all()
     return [(entity, key, json.loads(detail)) for entity, key, detail in rows]

@@ -10,7 +10,7 @@ from app.persistence.uow import SYSTEM, UnitOfWork
 from tests.conftest import actor
 
 
-def wait_idle(qtbot, ctx) -> None:  # noqa: ANN001
+def wait_idle(qtbot, ctx) -> None:
     """Wait until the DB executor has answered every job submitted so far."""
     qtbot.waitUntil(lambda: not ctx.executor.busy, timeout=10_000)
 

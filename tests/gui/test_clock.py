@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,11 +14,11 @@ from ui.orders.widgets import local_time
 from ui.outbound.words import shown
 from ui.widgets.tables import render_value
 
-MOMENT = datetime(2026, 11, 26, 18, 30, 5, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 11, 26, 18, 30, 5, tzinfo=UTC)
 
 
 @pytest.fixture
-def workstation_in_new_york(monkeypatch):  # noqa: ANN001, ANN201
+def workstation_in_new_york(monkeypatch):
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
     yield

@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QThread
 from sqlalchemy import func, select
 
-from app.persistence.models import AuditEntry, Setting
 from app.admin.configuration import change_setting
+from app.persistence.models import AuditEntry, Setting
 from app.stock.movements import StockFilter, stock_count
 from tests.gui.helpers import wait_idle
 from ui.jobs import JobCancelled, JobState, run_job
@@ -174,16 +174,16 @@ class _Tracked:
     """Something a job holds, returns or raises; records on which thread its last reference went."""
 
 
-def _track(obj, name, released):  # noqa: ANN001, ANN202
+def _track(obj, name, released):
     weakref.finalize(obj, lambda: released.append((name, threading.current_thread() is threading.main_thread())))
     return obj
 
 
-def _submit_tracked_jobs(ctx, released) -> None:  # noqa: ANN001 - its locals are gone when it returns
+def _submit_tracked_jobs(ctx, released) -> None:
     held = _track(_Tracked(), "closure", released)
     _track(run_job(ctx, None, "job", lambda uow, state: held is not None, write=False), "JobState", released)
 
-    def failing(uow):  # noqa: ANN001, ANN202
+    def failing(uow):
         raise ValueError(_track(_Tracked(), "error", released))
 
     ctx.run(lambda uow: _track(_Tracked(), "result", released), write=False, on_done=lambda result: None)

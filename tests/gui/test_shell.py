@@ -17,7 +17,7 @@ from ui.station_settings import StationSettings
 
 
 @pytest.fixture
-def shell(db, db_url, gui_app, tmp_path, qtbot):  # noqa: ANN001, ANN201 - `db` checks the invariants after
+def shell(db, db_url, gui_app, tmp_path, qtbot):
     made = Shell(gui_app, db_url, "dock-1", StationSettings(tmp_path / "ws.ini"))
     made.translations.switch("en")
     yield made
@@ -27,7 +27,7 @@ def shell(db, db_url, gui_app, tmp_path, qtbot):  # noqa: ANN001, ANN201 - `db` 
     made.close()
 
 
-def sign_in(shell: Shell, qtbot, username: str, password: str) -> None:  # noqa: ANN001
+def sign_in(shell: Shell, qtbot, username: str, password: str) -> None:
     login = shell.login
     qtbot.waitUntil(login.sign_in_button.isEnabled, timeout=10_000)  # once the database is open
     login.username.setText(username)
@@ -106,7 +106,7 @@ def test_a_database_that_cannot_be_used_is_said_clearly(kind, gui_app, tmp_path,
         shell.close()
 
 
-def _window(make_ctx, qtbot, role: str) -> MainWindow:  # noqa: ANN001
+def _window(make_ctx, qtbot, role: str) -> MainWindow:
     load_all()
     window = MainWindow(make_ctx(role), "en")
     qtbot.addWidget(window)

@@ -27,7 +27,7 @@ STATION_SCREENS = {  # the shell's screen key → the station of the key map
 EVERYWHERE = ("show_help", "send_again", "clear")
 
 
-def open_station(qtbot, make_ctx, key: str, role: str = "supervisor"):  # noqa: ANN001, ANN201
+def open_station(qtbot, make_ctx, key: str, role: str = "supervisor"):
     from ui.shell import load_all
     from ui.shell.registry import SCREENS
     from ui.widgets.sound import SoundPlayer
@@ -47,7 +47,7 @@ def open_station(qtbot, make_ctx, key: str, role: str = "supervisor"):  # noqa: 
     return screen
 
 
-def press(qtbot, screen, key: str) -> None:  # noqa: ANN001
+def press(qtbot, screen, key: str) -> None:
     sequence = QKeySequence(key)[0]
     QTest.keyClick(screen.scan_bar, sequence.key(), sequence.keyboardModifiers())
 

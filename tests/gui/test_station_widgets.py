@@ -15,7 +15,7 @@ from ui.widgets.sound import PATTERNS, SOUNDS, SoundPlayer, render
 
 
 @pytest.fixture
-def bar(qtbot, gui_app):  # noqa: ANN001, ANN201
+def bar(qtbot, gui_app):
     scan_bar = ScanBar()
     qtbot.addWidget(scan_bar)
     return scan_bar
@@ -90,7 +90,7 @@ def test_enter_in_the_bar_does_not_press_a_default_button(qtbot, gui_app):
 
 
 @pytest.fixture
-def banner(qtbot, gui_app):  # noqa: ANN001, ANN201
+def banner(qtbot, gui_app):
     made = FeedbackBanner(sounds=SoundPlayer(enabled=False))
     qtbot.addWidget(made)
     return made

@@ -17,7 +17,7 @@ PLACEHOLDERS = re.compile(r"%\d|\{\w+\}|&\w")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _messages(ts_path):  # noqa: ANN001, ANN202
+def _messages(ts_path):
     root = ET.parse(ts_path).getroot()
     for context in root.iter("context"):
         for message in context.iter("message"):
@@ -29,7 +29,7 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path, catalogue):
     """lupdate over a catalogue's ui/ files into a copy of its .ts: a new string shows up as unfinished."""
     if not i18n.sources(catalogue):
         pytest.skip(f"no ui files for the {catalogue} catalogue yet")
-    assert i18n.ts_file("zh_CN", catalogue).exists(), f"run `python -m ui.i18n update` to create it"
+    assert i18n.ts_file("zh_CN", catalogue).exists(), "run `python -m ui.i18n update` to create it"
     fresh = tmp_path / f"{catalogue}_zh_CN.ts"
     shutil.copy(i18n.ts_file("zh_CN", catalogue), fresh)
     assert i18n.update(fresh, catalogue=catalogue) == 0

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from app.persistence.db import Database
-from app.persistence.uow import UnitOfWork
 from app.admin import masterdata
 from app.inbound import receiving
 from app.inbound.declarations import import_declaration
+from app.persistence.db import Database
+from app.persistence.uow import UnitOfWork
 from tests.conftest import DEMO, actor
 
 DECLARATION = "QD292126I000000123"

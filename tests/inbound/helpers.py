@@ -8,11 +8,11 @@ import uuid
 from collections import Counter
 from datetime import date
 
-from app.persistence.uow import UnitsOfWork
 from app.domain.codes import gs1_check_digit
-from app.persistence.db import Database
-from app.stations import Feedback
 from app.inbound.receive_station import ReceiveStation
+from app.persistence.db import Database
+from app.persistence.uow import UnitsOfWork
+from app.stations import Feedback
 from tests.conftest import DEMO, actor
 from tests.inbound.conftest import DECLARATION, sample_scans
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.persistence.models import ScanEvent
-from app.persistence.uow import UnitOfWork, UnitsOfWork
+from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.inbound.conftest import sample_scans
 from tests.inbound.helpers import expected_tally, station

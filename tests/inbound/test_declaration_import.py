@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import FileRejected, PermissionDenied
+from app.inbound.declarations import import_declaration
 from app.persistence.models import AuditEntry, DeclarationLine, InboundDeclaration
 from app.persistence.uow import UnitOfWork
-from app.inbound.declarations import import_declaration
 from tests.conftest import DEMO, actor
 from tests.inbound.conftest import DECLARATION
 

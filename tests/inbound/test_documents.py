@@ -17,9 +17,9 @@ from pypdf import PdfReader
 
 from app.domain import gs1
 from app.domain.gs1 import CommandScan, LocationScan
-from app.persistence.uow import UnitOfWork
 from app.inbound import documents as docs
 from app.inbound.release import release
+from app.persistence.uow import UnitOfWork
 from printing import inbound_docs as inbound
 from tests.conftest import DEMO, actor
 from tests.inbound.conftest import DECLARATION, sample_scans

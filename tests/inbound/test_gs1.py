@@ -9,8 +9,18 @@ from hypothesis import strategies as st
 
 from app.domain.codes import gs1_check_digit
 from app.domain.gs1 import (
-    BadScan, Command, CommandScan, HandlingUnitScan, ItemScan, LocationScan, command_barcode, decode,
-    element_string, human_readable, location_barcode, make_sscc,
+    BadScan,
+    Command,
+    CommandScan,
+    HandlingUnitScan,
+    ItemScan,
+    LocationScan,
+    command_barcode,
+    decode,
+    element_string,
+    human_readable,
+    location_barcode,
+    make_sscc,
 )
 from tests.conftest import DEMO
 

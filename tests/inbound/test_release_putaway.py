@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from app.customs import ledger
 from app.errors import NotFound, PermissionDenied, Rejected
+from app.inbound import putaway
+from app.inbound.putaway_station import PutawayStation
+from app.inbound.release import release
 from app.persistence.models import CustomsLedgerEntry, InboundDeclaration, Location, Lot, Movement, Stock
 from app.persistence.uow import UnitOfWork, UnitsOfWork
-from app.customs import ledger
-from app.inbound import putaway
-from app.inbound.release import release
-from app.stock.movements import Place, move
 from app.stations import Tone
-from app.inbound.putaway_station import PutawayStation
+from app.stock.movements import Place, move
 from tests.conftest import actor
 from tests.inbound.conftest import DECLARATION, sample_scans
 from tests.inbound.helpers import A2P, SWS, carton, feed, sscc, station

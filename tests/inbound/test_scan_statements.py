@@ -37,7 +37,7 @@ PUTAWAY_GOODS = {"sqlite": 3, "postgresql": 3}
 PUTAWAY_LOCATION = {"sqlite": 7, "postgresql": 9}
 
 
-def _engine(db) -> str:  # noqa: ANN001
+def _engine(db) -> str:
     return db.engine.dialect.name
 
 
@@ -68,7 +68,7 @@ def test_a_replayed_receive_scan_reads_once_and_writes_nothing(declared):
     assert sum(r.received for r in st.tally()) == 12
 
 
-def _check(db, budget: dict[str, int], sent) -> None:  # noqa: ANN001
+def _check(db, budget: dict[str, int], sent) -> None:
     engine = _engine(db)
     if MEASURE:
         print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")

@@ -8,16 +8,23 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from app.persistence.db import open_database
-from app.persistence.models import (
-    HandlingUnit, InboundDeclaration, Location, Lot, Movement, Product, ScanEvent, Stock,
-)
-from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.inbound import receiving
 from app.inbound.declarations import import_declaration
+from app.inbound.receive_station import ReceiveStation
+from app.persistence.db import open_database
+from app.persistence.models import (
+    HandlingUnit,
+    InboundDeclaration,
+    Location,
+    Lot,
+    Movement,
+    Product,
+    ScanEvent,
+    Stock,
+)
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from app.settings import set_value
 from app.stations import Tone
-from app.inbound.receive_station import ReceiveStation
 from tests.conftest import actor
 from tests.inbound.conftest import DECLARATION, TODAY, sample_scans
 from tests.inbound.helpers import A2P, SWS, UNDECLARED_GTIN, carton, expected_tally, feed, sscc, station

@@ -11,8 +11,15 @@ import pytest
 
 from app.persistence.db import Database
 from app.persistence.models import (
-    AccountBookItem, CustomsLedgerEntry, DeclarationLine, InboundDeclaration, Location, Lot, PositiveListLine,
-    Product, Warehouse,
+    AccountBookItem,
+    CustomsLedgerEntry,
+    DeclarationLine,
+    InboundDeclaration,
+    Location,
+    Lot,
+    PositiveListLine,
+    Product,
+    Warehouse,
 )
 from app.persistence.uow import UnitOfWork
 from app.stock.movements import Place, move

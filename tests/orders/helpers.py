@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.persistence.db import Database
-from app.persistence.uow import UnitOfWork
 from app.customs.export import export_inventory_lists
 from app.customs.receipts import apply_receipts
 from app.orders.importing import import_orders
+from app.persistence.db import Database
+from app.persistence.uow import UnitOfWork
 from tests.conftest import DEMO, actor
 
 NS = "http://www.chinaport.gov.cn/ceb"
 
 
-def run(db: Database, role: str, service, *args, **kwargs):  # noqa: ANN001, ANN201
+def run(db: Database, role: str, service, *args, **kwargs):
     """Call `service(uow, *args)` as the seeded user of `role` and commit."""
     with UnitOfWork(db, actor(role)) as uow:
         result = service(uow, *args, **kwargs)
@@ -22,15 +22,15 @@ def run(db: Database, role: str, service, *args, **kwargs):  # noqa: ANN001, ANN
     return result
 
 
-def import_samples(db: Database, name: str = "orders.jsonl"):  # noqa: ANN201
+def import_samples(db: Database, name: str = "orders.jsonl"):
     return run(db, "supervisor", import_orders, DEMO / name)
 
 
-def export(db: Database, outbox: Path):  # noqa: ANN201
+def export(db: Database, outbox: Path):
     return run(db, "supervisor", export_inventory_lists, outbox)
 
 
-def receipts(db: Database, path: Path):  # noqa: ANN201
+def receipts(db: Database, path: Path):
     return run(db, "supervisor", apply_receipts, path)
 
 
@@ -84,7 +84,7 @@ def valid_id(body17: str) -> str:
     return body17 + "10X98765432"[sum(int(d) * w for d, w in zip(body17, weights)) % 11]
 
 
-def order_record(order_no: str, lines: list[tuple[str, int, str]] | str, qty: int = 1, price=None, *,  # noqa: ANN001
+def order_record(order_no: str, lines: list[tuple[str, int, str]] | str, qty: int = 1, price=None, *,
                  full: bool = False, buyer_id: str | None = None, waybill: str | None = None,
                  freight: str = "10.00", ordered_at: str = "2026-11-25T10:00:00+08:00", phone: str = "13912345678",
                  platform: str = "3301964J31", carrier: str = "ZTO") -> dict:

@@ -6,19 +6,19 @@ import defusedxml.ElementTree as SafeET
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import PermissionDenied, Rejected
-from app.persistence.models import CustomsLedgerEntry, CustomsMessage
-from app.persistence.uow import UnitOfWork
-from app.customs import archive as customs_archive
 from app.admin import pii
+from app.customs import archive as customs_archive
+from app.errors import PermissionDenied, Rejected
 from app.orders.cancel import cancel_order
 from app.orders.checks import available_by_item
+from app.persistence.models import CustomsLedgerEntry, CustomsMessage
+from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
-from tests.orders.helpers import NS, ceb622, ceb624, import_samples, receipts, run
 from tests.customs.test_receipts import declared, pre_total, state
+from tests.orders.helpers import NS, ceb622, ceb624, import_samples, receipts, run
 
 
-def available(db) -> dict[str, int]:  # noqa: ANN001
+def available(db) -> dict[str, int]:
     with UnitOfWork(db, actor("clerk"), write=False) as uow:
         return available_by_item(uow.session)
 

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import FileRejected, PermissionDenied
-from app.persistence.models import ConsumerOrder, OrderRejection
-from app.orders.importing import import_orders
 from app.formats.order_table import COLUMNS
+from app.orders.importing import import_orders
+from app.persistence.models import ConsumerOrder, OrderRejection
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.orders.helpers import order_record, run, valid_id, write_jsonl
@@ -20,11 +20,11 @@ from tests.orders.helpers import order_record, run, valid_id, write_jsonl
 BUYER = valid_id("31010419920712332")
 
 
-def imported(db, path, role="supervisor", **kwargs):  # noqa: ANN001, ANN201
+def imported(db, path, role="supervisor", **kwargs):
     return run(db, role, import_orders, path, **kwargs)
 
 
-def codes(report) -> list[tuple[str, str]]:  # noqa: ANN001
+def codes(report) -> list[tuple[str, str]]:
     return [(r["order_no"], r["code"]) for r in report.rejected]
 
 

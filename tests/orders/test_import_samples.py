@@ -6,8 +6,8 @@ import json
 
 from sqlalchemy import func, select
 
-from app.persistence.models import ConsumerOrder, OrderLine, OrderRejection
 from app.orders.importing import import_orders
+from app.persistence.models import ConsumerOrder, OrderLine, OrderRejection
 from tests.conftest import DEMO
 
 # orders_invalid.jsonl: each line's `_expect` and the code that must reject it

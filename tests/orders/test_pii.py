@@ -8,12 +8,12 @@ import stat
 import pytest
 from sqlalchemy import select, update
 
+from app.admin import pii
 from app.errors import PermissionDenied, Rejected
+from app.orders.queries import list_orders, order_history
 from app.persistence.models import AuditEntry, ConsumerOrder
 from app.persistence.models.base import Base
 from app.persistence.uow import UnitOfWork
-from app.admin import pii
-from app.orders.queries import list_orders, order_history
 from tests.conftest import actor
 from tests.orders.helpers import export, import_samples
 
@@ -21,7 +21,7 @@ BUYER_ID = "330106199408148190"  # first sample order's buyer
 PHONE = "15821605483"
 
 
-def every_stored_value(db) -> str:  # noqa: ANN001
+def every_stored_value(db) -> str:
     """Every value of every table, as text (bytes decoded loosely), to search for clear personal data."""
     parts = []
     with db.engine.connect() as conn:

@@ -10,15 +10,15 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from app.documents.registry import produce
 from app.errors import Rejected
 from app.persistence.uow import UnitOfWork
-from app.documents.registry import produce
 from tests.conftest import actor
-from tests.orders.helpers import ceb622, import_samples, receipts
 from tests.customs.test_receipts import declared
+from tests.orders.helpers import ceb622, import_samples, receipts
 
 
-def pdf_for(db, order_no: str) -> bytes:  # noqa: ANN001
+def pdf_for(db, order_no: str) -> bytes:
     with UnitOfWork(db, actor("clerk")) as uow:
         pdf = produce(uow, "inventory-list", order_no, "pdf", target="test.pdf").payload
         uow.commit()

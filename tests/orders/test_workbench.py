@@ -7,16 +7,16 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import Rejected
-from app.persistence.models import ConsumerOrder, OrderRejection
-from app.persistence.uow import UnitOfWork
 from app.orders.queries import exchange_archive, list_orders, message_text, orders_report
 from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
+from app.persistence.models import ConsumerOrder, OrderRejection
+from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
-from tests.orders.helpers import NS, ceb622, export, import_samples, receipts, run
 from tests.customs.test_receipts import declared, pre_total, state
+from tests.orders.helpers import NS, ceb622, export, import_samples, receipts, run
 
 
-def rejection_id(db, order_no: str) -> int:  # noqa: ANN001
+def rejection_id(db, order_no: str) -> int:
     with UnitOfWork(db, actor("clerk"), write=False) as uow:
         return uow.session.execute(select(OrderRejection.id).where(OrderRejection.order_no == order_no)).scalar_one()
 

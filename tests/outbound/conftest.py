@@ -13,18 +13,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.admin import masterdata
+from app.customs.export import export_inventory_lists
+from app.customs.receipts import apply_receipts
+from app.inbound import putaway, receiving
+from app.inbound import release as receiving_release
+from app.inbound.declarations import import_declaration
+from app.inbound.receive_station import ReceiveStation
+from app.orders.importing import import_orders
 from app.persistence.db import Database
 from app.persistence.models import ConsumerOrder, InventoryList
 from app.persistence.uow import UnitOfWork, UnitsOfWork
-from app.admin import masterdata
-from app.inbound import putaway
-from app.inbound import receiving
-from app.inbound import release as receiving_release
-from app.customs.export import export_inventory_lists
-from app.customs.receipts import apply_receipts
-from app.orders.importing import import_orders
-from app.inbound.declarations import import_declaration
-from app.inbound.receive_station import ReceiveStation
 from tests.conftest import DEMO, actor
 
 DECLARATION = "QD292126I000000123"
@@ -32,7 +31,7 @@ CONTAINER = "MSKU8541208"
 TODAY = date(2026, 11, 26)  # the samples' "today"
 
 
-def run(db: Database, role: str, service, *args, **kwargs):  # noqa: ANN001, ANN201
+def run(db: Database, role: str, service, *args, **kwargs):
     """Call `service(uow, *args)` as the seeded user of `role` and commit."""
     with UnitOfWork(db, actor(role)) as uow:
         result = service(uow, *args, **kwargs)

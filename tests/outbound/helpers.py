@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from app.outbound.waves import waves
 from app.persistence.db import Database
 from app.persistence.uow import UnitOfWork, UnitsOfWork
-from app.outbound.waves import waves
 from tests.conftest import actor
 
 
@@ -41,7 +41,7 @@ def pick_everything(db: Database) -> None:
             assert fb.tone != "error", fb.text
 
 
-def pack_order(db: Database, order_no: str, label_out=None, weight=None):  # noqa: ANN001, ANN201
+def pack_order(db: Database, order_no: str, label_out=None, weight=None):
     """Pack one picked order at a pack station, weighed at its computed weight (or `weight`)."""
     from app.outbound.pack_station import PackStation
 

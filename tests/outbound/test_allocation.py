@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from app.persistence.uow import UnitsOfWork
-from app.persistence.models import Allocation, ConsumerOrder, Stock
 from app.outbound.allocation import allocate
+from app.persistence.models import Allocation, ConsumerOrder, Stock
+from app.persistence.uow import UnitsOfWork
 from tests.outbound.conftest import TODAY, run
 
 
@@ -21,8 +21,8 @@ def test_released_sample_orders_are_allocated_and_reserved(released):
 
 def test_pick_station_moves_units_to_packing(released):
     from app.outbound.pick_station import PickStation
-    from tests.outbound.helpers import all_waves, pick_scans
     from tests.conftest import actor
+    from tests.outbound.helpers import all_waves, pick_scans
 
     run(released, "supervisor", allocate, today=TODAY)
     for wave in all_waves(released):

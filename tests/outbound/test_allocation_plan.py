@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from app.domain.allocation import Allocator, LineNeed, OrderNeed, Shortfall, StockRow
 from app.domain.fefo import LotStock, choose
 from app.outbound.allocation import shortfall_reason
-from app.domain.allocation import Allocator, LineNeed, OrderNeed, Shortfall, StockRow
 
 TODAY = date(2026, 11, 26)
-T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 lots = st.dictionaries(st.integers(1, 8), st.tuples(st.one_of(st.none(), st.integers(-5, 90)), st.integers(0, 5)),
                        min_size=1, max_size=8)
@@ -22,7 +23,7 @@ orders = st.lists(st.lists(st.tuples(st.integers(1, 3), st.integers(1, 12)), min
                   max_size=12)
 
 
-def _rows(lot_facts, place_list) -> list[StockRow]:  # noqa: ANN001
+def _rows(lot_facts, place_list) -> list[StockRow]:
     rows = []
     for n, (lot, location, lpn, free) in enumerate(place_list, start=1):
         if lot not in lot_facts:
@@ -33,7 +34,7 @@ def _rows(lot_facts, place_list) -> list[StockRow]:  # noqa: ANN001
     return rows
 
 
-def _needs(order_list) -> list[OrderNeed]:  # noqa: ANN001
+def _needs(order_list) -> list[OrderNeed]:
     needs, line_id = [], 0
     for oid, lines in enumerate(order_list, start=1):
         built = []

@@ -9,17 +9,17 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from app.errors import Rejected
-from app.persistence.models import Allocation, ConsumerOrder, InspectionPull, Movement, Parcel, Stock
-from app.outbound.allocation import allocate
 from app.customs.receipts import apply_receipts
+from app.errors import Rejected
 from app.orders.cancel import cancel_order
-from app.persistence.uow import UnitOfWork, UnitsOfWork
-from app.outbound.shipping import create_manifest, gate_out
+from app.outbound.allocation import allocate
 from app.outbound.documents import pull_list_data
-from printing.shipping_docs import pull_list_pdf
 from app.outbound.pack_station import PackStation
 from app.outbound.pick_station import PickStation
+from app.outbound.shipping import create_manifest, gate_out
+from app.persistence.models import Allocation, ConsumerOrder, InspectionPull, Movement, Parcel, Stock
+from app.persistence.uow import UnitOfWork, UnitsOfWork
+from printing.shipping_docs import pull_list_pdf
 from tests.conftest import DEMO, actor
 from tests.outbound.conftest import TODAY, declare_and_release, run, write_receipts
 from tests.outbound.helpers import all_waves, pack_order, pick_everything
@@ -28,14 +28,14 @@ ORDERS = [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encodin
 SINGLE = [o for o in ORDERS if len(o["lines"]) == 1 and o["lines"][0]["qty"] == 1]
 
 
-def _snapshot(db) -> tuple:  # noqa: ANN001
+def _snapshot(db) -> tuple:
     """Everything that moving goods would change."""
     with db.sessions() as s:
         count = lambda model: s.scalar(select(func.count()).select_from(model))  # noqa: E731 - a one-line local helper
         return count(Movement), s.scalar(select(func.sum(Stock.reserved))), count(Allocation), count(Parcel)
 
 
-def _refused(db, role, service, *args, match: str, **kwargs):  # noqa: ANN001, ANN201
+def _refused(db, role, service, *args, match: str, **kwargs):
     before = _snapshot(db)
     with pytest.raises(Rejected, match=match) as info:
         run(db, role, service, *args, **kwargs)
@@ -73,7 +73,7 @@ def test_clerk_may_not_allocate(released):
         run(released, "clerk", allocate, today=TODAY)
 
 
-def _first_wave(db):  # noqa: ANN001, ANN201
+def _first_wave(db):
     run(db, "supervisor", allocate, today=TODAY)
     return next(w for w in all_waves(db) if len({t["sku"] for t in w["tasks"]}) > 1
                 and len({t["location"] for t in w["tasks"]}) > 1)
@@ -138,7 +138,7 @@ def test_unpicked_order_is_not_packed(released):
     assert fb.code == "not_picked" and "0 of 1 units" in fb.text
 
 
-def _later_receipt(db, tmp_path, order_no: str, status: str, time: str = "20261127090000000"):  # noqa: ANN001
+def _later_receipt(db, tmp_path, order_no: str, status: str, time: str = "20261127090000000"):
     path = write_receipts(tmp_path / f"late-{order_no}-{status}.csv", {order_no: status}, time=time)
     run(db, "supervisor", apply_receipts, path)
 

@@ -11,24 +11,33 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from app.customs.receipts import apply_receipts
 from app.domain.gs1 import decode
 from app.errors import Rejected
+from app.inbound import putaway
+from app.orders.cancel import cancel_order
+from app.outbound.allocation import allocate
+from app.outbound.pick_station import PickStation
+from app.outbound.shipping import create_manifest, gate_out
 from app.persistence.models import (
-    Allocation, ConsumerOrder, Location, Manifest, Parcel, PickTask, PrintJob, Product, Stock, Wave,
+    Allocation,
+    ConsumerOrder,
+    Location,
+    Manifest,
+    Parcel,
+    PickTask,
+    PrintJob,
+    Product,
+    Stock,
+    Wave,
 )
 from app.persistence.uow import UnitOfWork, UnitsOfWork
-from app.inbound import putaway
-from app.outbound.allocation import allocate
-from app.customs.receipts import apply_receipts
-from app.orders.cancel import cancel_order
-from app.outbound.shipping import create_manifest, gate_out
-from app.outbound.pick_station import PickStation
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import all_waves, pack_order, pick_everything
 
 
-def _order(db, status: str = "allocated", units: int | None = None) -> str:  # noqa: ANN001
+def _order(db, status: str = "allocated", units: int | None = None) -> str:
     """An order in `status` (with `units` units, if given)."""
     with db.sessions() as s:
         stmt = select(ConsumerOrder.order_no).where(ConsumerOrder.status == status).order_by(ConsumerOrder.id)
@@ -38,18 +47,18 @@ def _order(db, status: str = "allocated", units: int | None = None) -> str:  # n
     raise AssertionError(f"no {status} order with {units} units")
 
 
-def _units(db, order_no: str) -> int:  # noqa: ANN001
+def _units(db, order_no: str) -> int:
     with db.sessions() as s:
         return s.scalar(select(func.sum(Allocation.quantity)).join(ConsumerOrder)
                         .where(ConsumerOrder.order_no == order_no, Allocation.state == "open")) or 0
 
 
-def _reserved(db) -> int:  # noqa: ANN001
+def _reserved(db) -> int:
     with db.sessions() as s:
         return s.scalar(select(func.coalesce(func.sum(Stock.reserved), 0)))
 
 
-def _free_at_packing(db) -> dict[str, int]:  # noqa: ANN001
+def _free_at_packing(db) -> dict[str, int]:
     with db.sessions() as s:
         rows = s.execute(select(Product.sku, func.sum(Stock.quantity - Stock.reserved))
                          .join(Product, Product.id == Stock.product_id).join(Location)
@@ -57,12 +66,12 @@ def _free_at_packing(db) -> dict[str, int]:  # noqa: ANN001
     return {sku: int(n) for sku, n in rows if n}
 
 
-def _status(db, order_no: str) -> str:  # noqa: ANN001
+def _status(db, order_no: str) -> str:
     with db.sessions() as s:
         return s.scalar(select(ConsumerOrder.status).where(ConsumerOrder.order_no == order_no))
 
 
-def _put_back_all(db) -> int:  # noqa: ANN001
+def _put_back_all(db) -> int:
     """What the put-away station does with each free unit in the packing area: scan it, scan the suggestion."""
     moved = 0
     with db.sessions() as s:

@@ -64,7 +64,7 @@ def test_sample_orders_ship_by_cli(cli_released, tmp_path):
     assert _ok(cli("check", "--json"))
 
 
-def _print_documents(cli, tmp_path: Path, waybill: str, traced: dict) -> None:  # noqa: ANN001
+def _print_documents(cli, tmp_path: Path, waybill: str, traced: dict) -> None:
     manifest, wave = traced["parcels"][0]["manifest"], _ok(cli("waves", "--json"))[0]["wave"]
     documents = [("waybill", waybill, "label.zpl"), ("waybill", traced["orders"][0]["order_no"], "label.pdf"),
                  ("packing-list", waybill, "packing.pdf"), ("manifest", manifest, "manifest.pdf"),
@@ -77,7 +77,7 @@ def _print_documents(cli, tmp_path: Path, waybill: str, traced: dict) -> None:  
         assert out.read_bytes().startswith(b"^XA" if name.endswith(".zpl") else b"%PDF-")
 
 
-def _pick_every_wave(cli, tmp_path: Path, wave_nos: list[str]) -> None:  # noqa: ANN001
+def _pick_every_wave(cli, tmp_path: Path, wave_nos: list[str]) -> None:
     waves = _ok(cli("waves", "--json", user="clerk"))
     assert {w["wave"] for w in waves} == set(wave_nos)
     assert all({"location", "sku", "gtin", "batch", "qty", "order_no"} <= set(t) for w in waves for t in w["tasks"])
@@ -88,7 +88,7 @@ def _pick_every_wave(cli, tmp_path: Path, wave_nos: list[str]) -> None:  # noqa:
         assert picked["status"] == "picked" and picked["scans"]["rejected"] == []
 
 
-def _pack_every_order(cli, tmp_path: Path) -> None:  # noqa: ANN001
+def _pack_every_order(cli, tmp_path: Path) -> None:
     catalog, labels = _gross(), tmp_path / "labels"
     for order in _orders():
         scans = tmp_path / f"pack-{order['order_no']}.txt"
@@ -102,7 +102,7 @@ def _pack_every_order(cli, tmp_path: Path) -> None:  # noqa: ANN001
         assert [Path(p).name for p in packed["labels"]] == [f"{packed['waybill']}.zpl", f"{packed['waybill']}.pdf"]
 
 
-def _ship_every_carrier(cli, tmp_path: Path) -> str:  # noqa: ANN001
+def _ship_every_carrier(cli, tmp_path: Path) -> str:
     """Three manifests; one parcel passes the gate station by scan, the rest by gate-out; returns that waybill."""
     manifests = [_ok(cli("manifest", "create", "--carrier", carrier, "--vehicle", "浙A12345", "--json",
                          user="supervisor")) for carrier in ("SF", "YTO", "ZTO")]
@@ -120,7 +120,7 @@ def _ship_every_carrier(cli, tmp_path: Path) -> str:  # noqa: ANN001
     return first
 
 
-def _ledger_follows(cli, before: dict) -> None:  # noqa: ANN001
+def _ledger_follows(cli, before: dict) -> None:
     """Per account-book item: decreased by exactly what shipped; balance = entered − decreased."""
     shipped: dict[str, int] = {}
     items = {sku: row["account_book_item"] for sku, row in _products().items()}

@@ -24,7 +24,7 @@ from tests.outbound.conftest import TODAY, declare_and_release
 FREE = 10  # MGO-263 units left free for both orders together
 
 
-def _allocate_in_process(url: str, order_no: str, barrier, results) -> None:  # noqa: ANN001
+def _allocate_in_process(url: str, order_no: str, barrier, results) -> None:
     """One workstation: wait for the other, then allocate one order (a separate process and connection)."""
     from app.outbound.allocation import allocate
 
@@ -41,7 +41,7 @@ def _allocate_in_process(url: str, order_no: str, barrier, results) -> None:  # 
         db.dispose()
 
 
-def _leave_free(db, sku_batch: str, free: int) -> None:  # noqa: ANN001
+def _leave_free(db, sku_batch: str, free: int) -> None:
     """Freeze all but `free` units of the lot (a movement, as a count would), so both orders want the same units."""
     with UnitOfWork(db, actor("supervisor")) as uow:
         lot = uow.session.execute(select(Lot).where(Lot.batch_no == sku_batch)).scalar_one()

@@ -16,16 +16,16 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.customs.batch_record import batch_record
+from app.outbound.allocation import allocate
+from app.outbound.documents import gate_pass_data, manifest_data
+from app.outbound.shipping import create_manifest, gate_out
+from app.outbound.waves import pick_list
 from app.persistence.models import PrintJob
 from app.persistence.uow import UnitOfWork
-from app.outbound.allocation import allocate
-from app.outbound.waves import pick_list
-from app.customs.batch_record import batch_record
-from app.outbound.shipping import create_manifest, gate_out
-from app.outbound.documents import gate_pass_data, manifest_data
 from printing.batch_record import batch_record_pdf
-from printing.shipping_docs import gate_pass_pdf, manifest_pdf
 from printing.pick_list import pick_list_pdf
+from printing.shipping_docs import gate_pass_pdf, manifest_pdf
 from tests.conftest import DEMO, actor
 from tests.outbound.conftest import CONTAINER, TODAY, run
 from tests.outbound.helpers import all_waves, pack_order, pick_everything

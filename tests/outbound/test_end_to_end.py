@@ -8,13 +8,13 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from app.customs.ledger import balances
+from app.customs.trace import trace
 from app.errors import NotFound
+from app.outbound.allocation import allocate
+from app.outbound.shipping import create_manifest, gate_out
 from app.persistence.models import ConsumerOrder, HandlingUnit, Lot, Parcel, ParcelItem, Stock
 from app.persistence.uow import UnitOfWork
-from app.outbound.allocation import allocate
-from app.customs.ledger import balances
-from app.outbound.shipping import create_manifest, gate_out
-from app.customs.trace import trace
 from tests.conftest import DEMO, actor
 from tests.outbound.conftest import CONTAINER, DECLARATION, TODAY, run
 from tests.outbound.helpers import pack_order, pick_everything
@@ -59,7 +59,7 @@ def _shipped_by_item() -> dict[str, int]:
     return shipped
 
 
-def _trace_both_ways(db) -> None:  # noqa: ANN001
+def _trace_both_ways(db) -> None:
     with db.sessions() as s:
         waybills = list(s.scalars(select(Parcel.waybill_no)))
         by_lot: dict[str, set[str]] = {}

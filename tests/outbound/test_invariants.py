@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select, update
 
-from app.persistence.models import ConsumerOrder, InventoryList, Parcel, Stock
-from app.persistence.uow import UnitOfWork
 from app.admin import checks
 from app.outbound.allocation import allocate
 from app.outbound.shipping import create_manifest, gate_out
+from app.persistence.models import ConsumerOrder, InventoryList, Parcel, Stock
+from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import pack_order, pick_everything
 
 
-def _results(db) -> dict[str, checks.CheckResult]:  # noqa: ANN001
+def _results(db) -> dict[str, checks.CheckResult]:
     with UnitOfWork(db, actor("customs"), write=False) as uow:
         return {r.name[0]: r for r in checks.check_all(uow)}
 
@@ -48,7 +48,7 @@ def test_a_parcel_that_left_before_its_release_is_reported(released):
     run(released, "supervisor", gate_out, report.manifest)
     assert _results(released)["4"].ok
     with UnitOfWork(released, actor("admin")) as uow:
-        uow.session.execute(update(InventoryList).values(released_at=datetime(2099, 1, 1, tzinfo=timezone.utc)))
+        uow.session.execute(update(InventoryList).values(released_at=datetime(2099, 1, 1, tzinfo=UTC)))
         uow.commit()
     problem = _results(released)["4"]
     assert not problem.ok and waybill in problem.problems[0]

@@ -24,14 +24,13 @@ import os
 from sqlalchemy import func, select
 
 from app.admin import audit
-from app.persistence.models import ConsumerOrder, Movement, Parcel
-from app.persistence.uow import UnitOfWork, UnitsOfWork
-from app.inbound.putaway_station import PutawayStation
 from app.outbound.allocation import allocate
 from app.outbound.gate_station import GateStation
 from app.outbound.pack_station import PackStation
 from app.outbound.pick_station import PickStation
 from app.outbound.shipping import create_manifest
+from app.persistence.models import ConsumerOrder, Movement, Parcel
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import all_waves, pack_scans, pick_everything, pick_scans
@@ -45,7 +44,7 @@ PACK_WEIGH = {"sqlite": 20, "postgresql": 29}
 GATE_PARCEL = {"sqlite": 14, "postgresql": 17}
 
 
-def _check(db, budget: dict[str, int], sent) -> None:  # noqa: ANN001
+def _check(db, budget: dict[str, int], sent) -> None:
     engine = db.engine.dialect.name
     if MEASURE:
         print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
@@ -55,7 +54,7 @@ def _check(db, budget: dict[str, int], sent) -> None:  # noqa: ANN001
         assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front
 
 
-def _chain_holds(db) -> None:  # noqa: ANN001
+def _chain_holds(db) -> None:
     with UnitOfWork(db, actor("customs"), write=False) as uow:
         assert audit.verify(uow).ok
 

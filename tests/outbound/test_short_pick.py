@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from app.persistence.uow import UnitsOfWork
-from app.persistence.models import ConsumerOrder, OrderWait, PickTask, Stock
 from app.outbound.allocation import allocate, waiting_orders
 from app.outbound.pick_station import PickStation
+from app.persistence.models import ConsumerOrder, OrderWait, PickTask, Stock
+from app.persistence.uow import UnitsOfWork
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import all_waves, pick_everything
 
 
-def _task(db, sku: str) -> tuple[dict, dict]:  # noqa: ANN001
+def _task(db, sku: str) -> tuple[dict, dict]:
     for wave in all_waves(db):
         for task in wave["tasks"]:
             if task["sku"] == sku and task["status"] == "open":
@@ -21,7 +21,7 @@ def _task(db, sku: str) -> tuple[dict, dict]:  # noqa: ANN001
     raise AssertionError(f"no open task for {sku}")
 
 
-def _short_at(db, wave: dict, location: str):  # noqa: ANN001, ANN201
+def _short_at(db, wave: dict, location: str):
     station = PickStation(UnitsOfWork(db, actor("clerk")), wave["wave"])
     assert station.scan(f"LOC:{location}").tone == "prompt"
     return station.scan("CMD:SHORT")
@@ -66,7 +66,7 @@ def test_short_pick_without_other_stock_leaves_the_order_waiting(released):
         assert s.scalar(select(ConsumerOrder.status).where(ConsumerOrder.order_no == task["order_no"])) == "picked"
 
 
-def _uow(db):  # noqa: ANN001, ANN202
+def _uow(db):
     from app.persistence.uow import UnitOfWork
 
     return UnitOfWork(db, actor("clerk"), write=False)

@@ -16,12 +16,12 @@ FILTERS = [StockFilter(sku="SKU-0"), StockFilter(sku="SKU-00077"), StockFilter(l
 
 
 @pytest.fixture
-def stocked(sqlite_db):  # noqa: ANN001, ANN201
+def stocked(sqlite_db):
     build_stock(sqlite_db.url, 20_000)
     return sqlite_db
 
 
-def _all_pages(uow, flt: StockFilter) -> list[int]:  # noqa: ANN001
+def _all_pages(uow, flt: StockFilter) -> list[int]:
     ids, after = [], 0
     while page := stock_page(uow, flt, after, 500):
         ids += [r[0] for r in page]

@@ -12,7 +12,7 @@ from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import role_label
-from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
+from ui.widgets.tables import Debouncer, count_text, fit_columns_once, render_value, table_view
 
 if TYPE_CHECKING:
     from app.admin.audit import ChainReport

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.domain.roles import Permission
 from app.admin.queries import locations_count, locations_page
+from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import location_kind_label
 from ui.widgets.import_action import ImportButton, ImportKind
-from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
+from ui.widgets.tables import Debouncer, count_text, fit_columns_once, render_value, table_view
 
 if TYPE_CHECKING:
     from ui.context import AppContext

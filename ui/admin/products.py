@@ -9,18 +9,25 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
+from app.admin.queries import product_filing, products_count, products_page
 from app.config import resources_dir
 from app.domain.roles import Permission
-from app.admin.queries import product_filing, products_count, products_page
 from app.persistence.uow import Area
 from ui.i18n import chinese_on_screen
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.widgets.import_action import ImportButton, ImportKind
-from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
+from ui.widgets.tables import Debouncer, count_text, fit_columns_once, render_value, table_view
 
 if TYPE_CHECKING:
     from ui.context import AppContext

@@ -6,17 +6,24 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
 )
 
-from app.domain.roles import Permission
 from app.admin import auth
+from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import ROLES, role_label
-from ui.widgets.tables import render_value, fit_columns_once, table_view
+from ui.widgets.tables import fit_columns_once, render_value, table_view
 
 if TYPE_CHECKING:
     from ui.context import AppContext

@@ -6,13 +6,22 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
-from app.domain.roles import Permission
 from app.admin.configuration import SettingValue, change_setting, list_settings
 from app.admin.queries import warehouse_identity
+from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.shell.screen import Screen, heading

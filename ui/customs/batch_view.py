@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
-from ui.widgets import document_preview as documents
 from ui.outbound.words import fmt, status_word
+from ui.widgets import document_preview as documents
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:

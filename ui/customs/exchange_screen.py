@@ -9,24 +9,34 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QSplitter, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
-from app.domain.roles import Permission
 from app.customs.export import export_inventory_lists
-from app.customs.receipts import apply_receipts
 from app.customs.queries import archive_newest_first, count_archive, exchange_folders
+from app.customs.receipts import apply_receipts
+from app.domain.roles import Permission
 from app.persistence.uow import Area
-from ui.models.paged import Column, PagedTableModel
 from ui.customs.archive_view import MessageDialog
-from ui.orders.batch_job import run_batched
 from ui.customs.exchange_texts import export_text, pass_lines, receipts_text
 from ui.customs.inbox_watcher import InboxWatcher
-from ui.widgets.document_preview import open_preview
+from ui.models.paged import Column, PagedTableModel
+from ui.orders.batch_job import run_batched
 from ui.orders.vocabulary import direction_label
 from ui.orders.widgets import StatusLine, local_time, press_on
 from ui.shell.screen import Screen, heading
+from ui.widgets.document_preview import open_preview
 from ui.widgets.tables import count_text, fit_columns_once, table_view
 
 if TYPE_CHECKING:

@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.documents.worker import PrintQueueWorker
 from app.devices.printer import Printer, PrinterNotReady, PrinterOffline
 from app.devices.scale import SerialScale
 from app.devices.scanner import SerialScanner
+from app.documents.worker import PrintQueueWorker
 
 
 class _Relay(QObject):

@@ -7,7 +7,15 @@ from decimal import Decimal
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from app.devices.check_label import check_label, check_label_zpl
@@ -16,8 +24,8 @@ from app.devices.scanner import GS, Scan
 from app.devices.serial_link import available_ports
 from printing.label import to_png
 from ui.devices.bridges import PrinterBridge
-from ui.devices.documents import system_printers
 from ui.devices.device_settings import StationDevices, save, settings_file
+from ui.devices.documents import system_printers
 from ui.devices.hub import devices_of
 from ui.devices.status import DeviceStatus
 from ui.devices.wedge import WedgeFilter

@@ -52,7 +52,8 @@ class TallyModel(RowsModel):
     def row_of(self, line_no: int, batch: str) -> int:
         """The table row of a line's batch (the declared row when the batch is the line's own), or -1."""
         for i, row in enumerate(self.rows):
-            if row.line_no == line_no and (row.batch == batch or not row.unexpected and batch in row.batch.split(",")):
+            if row.line_no == line_no and (row.batch == batch
+                                           or (not row.unexpected and batch in row.batch.split(","))):
                 return i
         return next((i for i, row in enumerate(self.rows) if row.line_no == line_no), -1)
 

@@ -9,16 +9,23 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.roles import Permission
-from app.stations import Feedback
 from app.persistence.uow import Area
-from ui.widgets.document_preview import open_preview
+from app.stations import Feedback
 from ui.inbound.columns import DECLARATION_COLUMNS, TallyModel
-from ui.inbound.words import RECEIVABLE, declaration_status, for_banner, status_flow
+from ui.inbound.words import RECEIVABLE, for_banner, status_flow
 from ui.shell.screen import Screen, heading
+from ui.widgets.document_preview import open_preview
 from ui.widgets.error_dialog import show_error
 from ui.widgets.feedback import feedback_text
 from ui.widgets.import_action import ImportButton, ImportKind

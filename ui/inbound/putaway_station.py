@@ -13,8 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
-from app.stations import Feedback, Tone
 from app.persistence.uow import Area
+from app.stations import Feedback, Tone
 from ui.inbound.columns import DECLARATION_COLUMNS
 from ui.inbound.words import for_banner
 from ui.shell.screen import heading

@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout
 
 from app.devices.scanner import split_aim
-from app.stations import Feedback, Tone
 from app.persistence.uow import Area
-from ui.widgets.document_preview import open_preview
+from app.stations import Feedback, Tone
 from ui.inbound.columns import TallyModel
 from ui.inbound.words import RECEIVABLE, declaration_status, for_banner
 from ui.shell.screen import heading
+from ui.widgets.document_preview import open_preview
 from ui.widgets.station import StationScreen
 from ui.widgets.tables import fit_on_reset, table_view
 

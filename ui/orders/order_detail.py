@@ -6,20 +6,31 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
-from app.domain.roles import Permission
 from app.admin import pii
-from app.orders.cancel import CANCELLABLE, DECLARED, cancel_order
-from app.outbound.cancel import HELD
 from app.customs.exchange import deliver_outbox
+from app.domain.roles import Permission
+from app.orders.cancel import CANCELLABLE, DECLARED, cancel_order
 from app.orders.queries import order_timeline
-from ui.widgets.document_preview import open_preview
+from app.outbound.cancel import HELD
 from ui.orders.vocabulary import (
-    cancel_state_label, customs_status_label, event_label, order_status_label, rejection_label,
+    cancel_state_label,
+    customs_status_label,
+    event_label,
+    order_status_label,
+    rejection_label,
 )
 from ui.orders.widgets import StatusLine, fill_table, fit_height, local_time, press_on, row_table
+from ui.widgets.document_preview import open_preview
 
 if TYPE_CHECKING:
     from app.orders.cancel import CancelResult

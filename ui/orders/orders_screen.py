@@ -8,8 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar, QVBoxLayout
 
-from app.orders.queries import list_orders
-from app.orders.queries import count_orders, status_counts
+from app.orders.queries import count_orders, list_orders, status_counts
 from app.persistence.uow import Area
 from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail

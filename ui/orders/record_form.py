@@ -10,7 +10,14 @@ import json
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 

@@ -8,7 +8,13 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
 )
 
 from ui.clock import warehouse_time

@@ -9,12 +9,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.roles import Permission
-from app.orders.queries import mask_text
-from app.orders.queries import customs_rejection
+from app.orders.queries import customs_rejection, mask_text
 from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
 from app.persistence.uow import Area
 from ui.orders.import_screen import OrderFileImport, choose_order_file, summary_text

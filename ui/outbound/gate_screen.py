@@ -15,16 +15,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from app.domain.roles import Permission
 from app.outbound import queries
-from app.stations import Feedback, Tone
 from app.outbound.gate_station import GateStation
 from app.persistence.uow import Area
-from ui.widgets.tables import GREEN, RED, column_texts, fill, fit, grid
+from app.stations import Feedback, Tone
 from ui.outbound.texts import present
 from ui.outbound.words import fmt, shown, status_word
 from ui.shell.screen import heading
 from ui.widgets.feedback import feedback_text
 from ui.widgets.sound import SoundPlayer
 from ui.widgets.station import StationScreen, big_label, panel, read
+from ui.widgets.tables import GREEN, RED, column_texts, fill, fit, grid
 
 if TYPE_CHECKING:
     from ui.context import AppContext

@@ -17,16 +17,16 @@ from PySide6.QtGui import QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.documents.registry import produce
+from app.outbound.pack_station import PackStation
 from app.outbound.packing import PackOrder, Unit
 from app.stations import Feedback, Tone
-from app.outbound.pack_station import PackStation
-from ui.widgets.tables import GREEN, column_texts, fill, fit, grid
 from ui.outbound.pull_screen import PullScreen
 from ui.outbound.texts import present
 from ui.outbound.words import fmt
 from ui.shell.screen import heading
 from ui.widgets.sound import SoundPlayer
 from ui.widgets.station import StationScreen, big_label, panel, scanned_code
+from ui.widgets.tables import GREEN, column_texts, fill, fit, grid
 
 if TYPE_CHECKING:
     from ui.context import AppContext

@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from app.errors import NotFound
 from app.outbound import queries
-from app.stations import Feedback, Tone
 from app.outbound.pick_station import SHORT, PickStation
 from app.persistence.uow import Area
-from ui.widgets.tables import column_texts, fill, grid
+from app.stations import Feedback, Tone
 from ui.outbound.texts import present
 from ui.outbound.words import fmt, status_word
 from ui.shell.screen import heading
 from ui.widgets.sound import SoundPlayer
 from ui.widgets.station import StationScreen, big_label, panel, read, scanned_code
+from ui.widgets.tables import column_texts, fill, grid
 
 if TYPE_CHECKING:
     from ui.context import AppContext

@@ -8,12 +8,12 @@ refused with the error sound.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from ui.widgets.station import big_label, scanned_code
 from ui.outbound.words import fmt
 from ui.widgets.scan_bar import ScanBar
 from ui.widgets.sound import SoundPlayer
+from ui.widgets.station import big_label, scanned_code
 
 RED = "#b71c1c"
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from app.domain.roles import Permission
 from app.outbound import queries
 from app.persistence.uow import Area
-from ui.widgets import document_preview as documents
-from ui.widgets.tables import GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word
 from ui.shell.screen import Screen, heading
+from ui.widgets import document_preview as documents
 from ui.widgets.error_dialog import show_error
+from ui.widgets.tables import GREEN, GREY, column_texts, fill, fit, grid, selected_key
 
 if TYPE_CHECKING:
     from ui.context import AppContext

@@ -15,12 +15,23 @@ from app.persistence.uow import Area
 from ui.jobs import JobState, run_job
 from ui.models.paged import Column, PagedTableModel
 from ui.outbound import texts  # noqa: F401 - texts registers the outbound error sentences
-from ui.widgets import document_preview as documents
-from ui.widgets.tables import AMBER, GREEN, GREY, column_texts, fill, fit, grid, selected_key
 from ui.outbound.words import fmt, shown, status_word, wave_kind
 from ui.shell.screen import Screen, heading
+from ui.widgets import document_preview as documents
 from ui.widgets.error_dialog import show_error
-from ui.widgets.tables import count_text, fit_columns_once, table_view
+from ui.widgets.tables import (
+    AMBER,
+    GREEN,
+    GREY,
+    column_texts,
+    count_text,
+    fill,
+    fit,
+    fit_columns_once,
+    grid,
+    selected_key,
+    table_view,
+)
 
 if TYPE_CHECKING:
     from ui.context import AppContext

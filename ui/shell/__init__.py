@@ -33,7 +33,7 @@ def _screen(module: str, cls: str) -> Callable[[AppContext], QWidget]:
 
 def screens() -> list[ScreenSpec]:
     """The screens in registration order (the navigation shows them by group, in this order within one)."""
-    from app.domain.roles import Permission as P
+    from app.domain.roles import Permission as P  # noqa: N817 - P.VIEW keeps the table one line a screen
     from ui.shell.registry import ScreenSpec
 
     return [

@@ -16,7 +16,8 @@ class Screen(QWidget):
     """Base of the screens in the main window.
 
     Subclasses set `areas` (the app.persistence.uow.Area members whose changes make them reload; the services
-    touch them, the context broadcasts them once per job — a screen never lists what changed), build their widgets, then call
+    touch them, the context broadcasts them once per job — a screen never lists what changed), build their
+    widgets, then call
     `retranslate_ui()` from `__init__`; they put every visible text in `retranslate_ui` using `self.tr`.
     """
 

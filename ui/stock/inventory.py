@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.stock.movements import StockFilter, stock_count, stock_page
 from app.persistence.uow import Area
+from app.stock.movements import StockFilter, stock_count, stock_page
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import STOCK_STATUSES, status_label
-from ui.widgets.tables import Debouncer, count_text, render_value, fit_columns_once, table_view
+from ui.widgets.tables import Debouncer, count_text, fit_columns_once, render_value, table_view
 
 if TYPE_CHECKING:
     from ui.context import AppContext

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.station_keys import KEY_OF, STATION_KEYS, StationKey, commands_of

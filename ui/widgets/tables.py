@@ -16,7 +16,13 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt,
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
     QTimer,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -25,7 +31,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTable
 from ui.clock import warehouse_time
 from ui.models.paged import PagedTableModel
 from ui.vocabulary import yes_no
-
 
 GREEN, RED, AMBER, GREY = "#1b7f3b", "#c62828", "#9a6700", "#6b6b6b"  # a row's text by its state
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # a grid row's key (wave no., manifest no.) on its first cell

@@ -3,18 +3,37 @@
 from app.persistence.models.base import Base
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
-    AccountBookItem, Location, PositiveListLine, Product, Setting, Station, User, Warehouse,
+    AccountBookItem,
+    Location,
+    PositiveListLine,
+    Product,
+    Setting,
+    Station,
+    User,
+    Warehouse,
+)
+from app.persistence.models.orders import (
+    ConsumerOrder,
+    CustomsMessage,
+    CustomsReceipt,
+    InventoryList,
+    OrderLine,
+    OrderRejection,
+)
+from app.persistence.models.outbound import (
+    Allocation,
+    InspectionPull,
+    Manifest,
+    OrderWait,
+    Parcel,
+    ParcelItem,
+    PickTask,
+    Wave,
 )
 from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
-from app.persistence.models.stock import Movement, Stock
-from app.persistence.models.orders import (
-    ConsumerOrder, CustomsMessage, CustomsReceipt, InventoryList, OrderLine, OrderRejection,
-)
-from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
 from app.persistence.models.printing import PrintJob
-from app.persistence.models.outbound import (
-    Allocation, InspectionPull, Manifest, OrderWait, Parcel, ParcelItem, PickTask, Wave,
-)
+from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
+from app.persistence.models.stock import Movement, Stock
 
 __all__ = [
     "AccountBookItem",

@@ -12,31 +12,31 @@ from sqlalchemy import select
 from app.persistence.models import AuditEntry, Product, Setting, User
 from tests.conftest import DEMO
 from tests.gui.helpers import load_demo_master_data, wait_idle
-from ui.customs.account_book import AccountBookScreen
 from ui.admin.audit_log import AuditLogScreen
 from ui.admin.checks import ChecksScreen
 from ui.admin.locations import LocationsScreen
 from ui.admin.products import ProductsScreen
 from ui.admin.users import UsersScreen
 from ui.admin.warehouse import WarehouseScreen
+from ui.customs.account_book import AccountBookScreen
 from ui.widgets.error_dialog import RowErrorsDialog
 
 
-def _screen(qtbot, cls, ctx):  # noqa: ANN001, ANN202
+def _screen(qtbot, cls, ctx):
     screen = cls(ctx)
     qtbot.addWidget(screen)
     wait_idle(qtbot, ctx)
     return screen
 
 
-def _top(kind: type, name: str):  # noqa: ANN202 - the visible top-level dialog of that kind and name
+def _top(kind: type, name: str):
     found = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, kind) and w.objectName() == name and w.isVisible()]
     return found[-1] if found else None
 
 
 @pytest.fixture
-def master(db):  # noqa: ANN001, ANN201
+def master(db):
     load_demo_master_data(db)
 
 
@@ -246,10 +246,8 @@ def test_every_screen_opens_for_every_role_that_sees_it(make_ctx, qtbot, master)
 
 
 def test_import_kinds_name_real_services():
+    from ui.admin import locations, products, warehouse
     from ui.customs import account_book
-    from ui.admin import locations
-    from ui.admin import products
-    from ui.admin import warehouse
     from ui.widgets.import_action import resolve_importer
 
     for module in (account_book, locations, products, warehouse):

@@ -19,12 +19,12 @@ from ui.widgets.document_preview import DocumentPreview
 ORDER = "TG20261121000002"
 
 
-def _top(kind):  # noqa: ANN001, ANN202
+def _top(kind):
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
     return found[-1] if found else None
 
 
-def _log(screen) -> list[str]:  # noqa: ANN001
+def _log(screen) -> list[str]:
     return [screen.log.item(i).text() for i in range(screen.log.count())]
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.persistence.db import Database
-from app.persistence.uow import UnitOfWork
 from app.inbound import receiving
 from app.inbound.declarations import import_declaration
+from app.persistence.db import Database
+from app.persistence.uow import UnitOfWork
 from tests.conftest import DEMO, actor
 from tests.gui.helpers import wait_idle
 from tests.inbound.conftest import TODAY, load_master_data
@@ -34,11 +34,11 @@ def declared(db: Database) -> Database:
 
 
 @pytest.fixture
-def station_ctx(make_ctx):  # noqa: ANN001, ANN201
+def station_ctx(make_ctx):
     """`station_ctx("clerk")`: a signed-in context whose stations make no sound (the test machine has none)."""
     from ui.widgets.sound import SoundPlayer
 
-    def make(role: str = "clerk"):  # noqa: ANN202
+    def make(role: str = "clerk"):
         ctx = make_ctx(role)
         SoundPlayer(ctx, enabled=False).setObjectName("station_sounds")
         return ctx
@@ -46,7 +46,7 @@ def station_ctx(make_ctx):  # noqa: ANN001, ANN201
     return make
 
 
-def type_scan(qtbot, bar, raw: str) -> None:  # noqa: ANN001
+def type_scan(qtbot, bar, raw: str) -> None:
     """Type `raw` into the scan bar and press Enter (GS as Ctrl+], as a wedge scanner on a US layout)."""
     for i, part in enumerate(raw.split(GS)):
         if i:
@@ -56,7 +56,7 @@ def type_scan(qtbot, bar, raw: str) -> None:  # noqa: ANN001
     qtbot.keyClick(bar, Qt.Key.Key_Return)
 
 
-def scan_and_wait(qtbot, screen, raw: str):  # noqa: ANN001, ANN201
+def scan_and_wait(qtbot, screen, raw: str):
     """Type one scan and wait until the screen shows the workflow's answer; returns that Feedback."""
     with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as blocker:
         type_scan(qtbot, screen.scan_bar, raw)

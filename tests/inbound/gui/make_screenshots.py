@@ -20,27 +20,27 @@ ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
-from app.persistence import migrate  # noqa: E402
-from app.persistence.db import Database, open_database  # noqa: E402
-from app.persistence.uow import UnitOfWork  # noqa: E402
-from app.admin import auth  # noqa: E402 - after the sys.path insert above
-from app.inbound import receiving  # noqa: E402
-from app.inbound.declarations import import_declaration  # noqa: E402
-from app.inbound.release import release  # noqa: E402
-from tests.conftest import DEMO, actor  # noqa: E402
-from tests.inbound.conftest import DECLARATION, TODAY, load_master_data, sample_scans  # noqa: E402
-from tests.inbound.helpers import station  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.main import install_fonts, make_application  # noqa: E402
-from ui.station_settings import StationSettings  # noqa: E402
+from app.admin import auth
+from app.inbound import receiving
+from app.inbound.declarations import import_declaration
+from app.inbound.release import release
+from app.persistence import migrate
+from app.persistence.db import Database, open_database
+from app.persistence.uow import UnitOfWork
+from tests.conftest import DEMO, actor
+from tests.inbound.conftest import DECLARATION, TODAY, load_master_data, sample_scans
+from tests.inbound.helpers import station
+from ui import i18n
+from ui.main import install_fonts, make_application
+from ui.station_settings import StationSettings
 
 receiving.local_today = lambda uow, zone=None: TODAY  # the samples' "today"
 
 
-def wait(condition, timeout: float = 30) -> None:  # noqa: ANN001
+def wait(condition, timeout: float = 30) -> None:
     end = time.monotonic() + timeout
     while not condition():
         QCoreApplication.processEvents()
@@ -75,13 +75,13 @@ def scratch_warehouse(folder: Path) -> Database:
     return db
 
 
-def grab(window, name: str, language: str) -> None:  # noqa: ANN001
+def grab(window, name: str, language: str) -> None:
     wait(lambda: not window.ctx.executor.busy)
     settle()
     window.grab().save(str(OUT / f"inbound_{name}_{language}.png"))
 
 
-def counting(window, languages: tuple[str, ...], translations) -> None:  # noqa: ANN001
+def counting(window, languages: tuple[str, ...], translations) -> None:
     """The declarations screen and the receive station while the container is being counted."""
     for language in languages:
         translations.switch(language)
@@ -90,7 +90,7 @@ def counting(window, languages: tuple[str, ...], translations) -> None:  # noqa:
         receive = window.open_screen("receive.station")
         if receive.station is None:
             receive.choose_declaration(DECLARATION)
-            wait(lambda: receive.station is not None and not window.ctx.executor.busy)  # noqa: B023 - waited on here
+            wait(lambda: receive.station is not None and not window.ctx.executor.busy)
             receive.take(sample_scans()[150], uuid.uuid4().hex)
         grab(window, "receive", language)
         receive.take("9300000010378", uuid.uuid4().hex)  # a misprinted GTIN: the red banner
@@ -98,7 +98,7 @@ def counting(window, languages: tuple[str, ...], translations) -> None:  # noqa:
         receive.take(sample_scans()[151], uuid.uuid4().hex)
 
 
-def stored(window, db: Database, languages: tuple[str, ...], translations) -> None:  # noqa: ANN001
+def stored(window, db: Database, languages: tuple[str, ...], translations) -> None:
     """Closed and released: the tally report, the put-away station after a goods scan, the ledger."""
     from ui.widgets.document_preview import DocumentPreview
 

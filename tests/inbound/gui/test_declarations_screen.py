@@ -6,27 +6,28 @@ from __future__ import annotations
 import io
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pypdf import PdfReader
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from app.persistence.models import AuditEntry, PrintJob
 from tests.conftest import DEMO
 from tests.gui.helpers import wait_idle
 from tests.inbound.conftest import DECLARATION, load_master_data, sample_scans
-from tests.inbound.helpers import feed, station as receive_station
+from tests.inbound.helpers import feed
+from tests.inbound.helpers import station as receive_station
 from ui.inbound.declarations import DeclarationsScreen
 from ui.widgets.document_preview import DocumentPreview
 from ui.widgets.error_dialog import RowErrorsDialog
 
 
-def _top(kind: type, name: str):  # noqa: ANN202
+def _top(kind: type, name: str):
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.objectName() == name
              and w.isVisible()]
     return found[-1] if found else None
 
 
-def _screen(qtbot, ctx):  # noqa: ANN001, ANN202
+def _screen(qtbot, ctx):
     screen = DeclarationsScreen(ctx)
     qtbot.addWidget(screen)
     screen.resize(1200, 800)
@@ -36,7 +37,7 @@ def _screen(qtbot, ctx):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def tallied(declared):  # noqa: ANN001, ANN201
+def tallied(declared):
     """The sample container counted and closed at a station (the goods on inspection hold)."""
     st = receive_station(declared)
     feed(st, *sample_scans())
@@ -64,7 +65,7 @@ def test_importing_a_declaration_and_refusing_it_twice(qtbot, station_ctx, db):
     screen.importer.import_path(DEMO / "declaration.csv")
     qtbot.waitUntil(lambda: _top(RowErrorsDialog, "row_errors_dialog") is not None, timeout=20_000)
     refused = _top(RowErrorsDialog, "row_errors_dialog")
-    assert refused.table.rowCount() >= 1 and "declaration.csv" == refused.table.item(0, 0).text()
+    assert refused.table.rowCount() >= 1 and refused.table.item(0, 0).text() == "declaration.csv"
     assert DECLARATION in refused.table.item(0, 3).text()
     refused.close()
     wait_idle(qtbot, ctx)
@@ -96,7 +97,7 @@ def test_documents_preview_print_to_pdf_and_to_the_label_queue(qtbot, station_ct
         preview = _top(DocumentPreview, "document_preview")
         assert preview.doc.kind == kind and len(preview.doc.pages) >= 1
         preview.save_as(tmp_path / f"{kind}.pdf")
-        qtbot.waitUntil(lambda: preview.status.text().startswith("Saved as"), timeout=10_000)  # noqa: B023 - waited on here
+        qtbot.waitUntil(lambda: preview.status.text().startswith("Saved as"), timeout=10_000)
         texts[kind] = "".join(p.extract_text() for p in PdfReader(tmp_path / f"{kind}.pdf").pages)
         preview.close()
     assert DECLARATION in texts["tally-report"] and "MSKU8541208" in texts["tally-report"]

@@ -12,28 +12,28 @@ from sqlalchemy import select
 from app.persistence.models import CustomsLedgerEntry, InboundDeclaration, Location, Stock
 from app.stations import Tone
 from tests.gui.helpers import wait_idle
-from tests.inbound.gui.conftest import scan_and_wait
 from tests.inbound.conftest import DECLARATION, sample_scans
-from ui.inbound.declarations import DeclarationsScreen
-from ui.widgets.document_preview import DocumentPreview
+from tests.inbound.gui.conftest import scan_and_wait
 from ui.customs.ledger import LedgerScreen
+from ui.inbound.declarations import DeclarationsScreen
 from ui.inbound.putaway_station import PutawayStationScreen
 from ui.main_window import MainWindow
 from ui.shell import load_all
+from ui.widgets.document_preview import DocumentPreview
 
 
-def _visible(kind: type, name: str):  # noqa: ANN202
+def _visible(kind: type, name: str):
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.objectName() == name
              and w.isVisible()]
     return found[-1] if found else None
 
 
-def _status(uow_as) -> str:  # noqa: ANN001
+def _status(uow_as) -> str:
     with uow_as("clerk", write=False) as uow:
         return uow.session.execute(select(InboundDeclaration.status)).scalar_one()
 
 
-def _receive_as_clerk(qtbot, station_ctx, uow_as):  # noqa: ANN001, ANN202
+def _receive_as_clerk(qtbot, station_ctx, uow_as):
     load_all()
     window = MainWindow(station_ctx("clerk"), "en")
     qtbot.addWidget(window)
@@ -67,7 +67,7 @@ def _receive_as_clerk(qtbot, station_ctx, uow_as):  # noqa: ANN001, ANN202
     return window, declarations, counted
 
 
-def _release_refused_for_the_clerk(qtbot, declarations, uow_as) -> None:  # noqa: ANN001
+def _release_refused_for_the_clerk(qtbot, declarations, uow_as) -> None:
     declarations.release(DECLARATION)  # no button for the clerk; the service refuses anyway
     qtbot.waitUntil(lambda: _visible(QMessageBox, "error_dialog") is not None, timeout=10_000)
     refused = _visible(QMessageBox, "error_dialog")
@@ -76,7 +76,7 @@ def _release_refused_for_the_clerk(qtbot, declarations, uow_as) -> None:  # noqa
     assert _status(uow_as) == "tallied"
 
 
-def _release_as_supervisor(qtbot, supervisor, uow_as) -> DeclarationsScreen:  # noqa: ANN001
+def _release_as_supervisor(qtbot, supervisor, uow_as) -> DeclarationsScreen:
     """(The screen is returned: a top-level widget lives as long as a Python reference to it.)"""
     office = DeclarationsScreen(supervisor)
     qtbot.addWidget(office)
@@ -95,7 +95,7 @@ def _release_as_supervisor(qtbot, supervisor, uow_as) -> DeclarationsScreen:  # 
     return office
 
 
-def _accept_all_as_supervisor(qtbot, supervisor) -> PutawayStationScreen:  # noqa: ANN001
+def _accept_all_as_supervisor(qtbot, supervisor) -> PutawayStationScreen:
     boss = PutawayStationScreen(supervisor)
     qtbot.addWidget(boss)
     boss.show()

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.persistence.models import InboundDeclaration, ScanEvent, TallyCount
+from app.persistence.models import ScanEvent, TallyCount
 from app.stations import Tone
 from tests.gui.helpers import wait_idle
-from tests.inbound.gui.conftest import scan_and_wait
 from tests.inbound.conftest import DECLARATION, sample_scans
+from tests.inbound.gui.conftest import scan_and_wait
 from tests.inbound.helpers import A2P, carton
 from ui.inbound.receive_station import ReceiveStationScreen
 
 
 @pytest.fixture
-def station(qtbot, station_ctx, declared):  # noqa: ANN001, ANN201
+def station(qtbot, station_ctx, declared):
     ctx = station_ctx("clerk")
     screen = ReceiveStationScreen(ctx)
     qtbot.addWidget(screen)
@@ -26,7 +26,7 @@ def station(qtbot, station_ctx, declared):  # noqa: ANN001, ANN201
     return screen
 
 
-def _row(screen, line_no: int):  # noqa: ANN001, ANN202
+def _row(screen, line_no: int):
     return next(r for r in screen.model.rows if r.line_no == line_no and not r.unexpected)
 
 
@@ -49,7 +49,7 @@ def test_scanning_the_declaration_number_then_cartons_counts_them(station, qtbot
         assert uow.session.execute(select(func.sum(TallyCount.received))).scalar() == fb.params["quantity"]
 
 
-def _chosen(station, qtbot):  # noqa: ANN001, ANN202
+def _chosen(station, qtbot):
     station.choose_declaration(DECLARATION)
     wait_idle(qtbot, station.ctx)
     assert station.station is not None
@@ -120,7 +120,7 @@ def test_when_the_database_does_not_answer_f5_sends_the_scan_again(station, qtbo
     real_scan = type(workflow).scan
     calls = []
 
-    def flaky(self, raw, scan_id=None):  # noqa: ANN001, ANN202
+    def flaky(self, raw, scan_id=None):
         calls.append(scan_id)
         if len(calls) == 1:
             self.damaged_next = False  # as the real scan does before it reaches the database

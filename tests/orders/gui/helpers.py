@@ -17,7 +17,7 @@ MASKED_ID = "330106********8190"
 MASKED_PHONE = "158****5483"
 
 
-def open_screen(qtbot, cls, ctx):  # noqa: ANN001, ANN201
+def open_screen(qtbot, cls, ctx):
     screen = cls(ctx)
     qtbot.addWidget(screen)
     screen.resize(1280, 800)

@@ -17,22 +17,22 @@ ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication
 
-from app import settings  # noqa: E402
-from app.persistence import migrate  # noqa: E402
-from app.persistence.db import Database, open_database  # noqa: E402
-from app.persistence.uow import UnitOfWork  # noqa: E402
-from app.admin import auth  # noqa: E402
-from tests.conftest import DEMO, actor  # noqa: E402
-from tests.orders.conftest import seed_bonded_stock, seed_master  # noqa: E402
-from tests.orders.helpers import ceb622, export, import_samples, receipts  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.main import install_fonts, make_application  # noqa: E402
-from ui.station_settings import StationSettings  # noqa: E402
+from app import settings
+from app.admin import auth
+from app.persistence import migrate
+from app.persistence.db import Database, open_database
+from app.persistence.uow import UnitOfWork
+from tests.conftest import DEMO, actor
+from tests.orders.conftest import seed_bonded_stock, seed_master
+from tests.orders.helpers import ceb622, export, import_samples, receipts
+from ui import i18n
+from ui.main import install_fonts, make_application
+from ui.station_settings import StationSettings
 
 
-def wait(condition, timeout: float = 30) -> None:  # noqa: ANN001
+def wait(condition, timeout: float = 30) -> None:
     end = time.monotonic() + timeout
     while not condition():
         QCoreApplication.processEvents()
@@ -76,7 +76,7 @@ def scratch_warehouse(folder: Path) -> Database:
     return db
 
 
-def shoot(window, key: str, name: str, language: str, prepare=None) -> None:  # noqa: ANN001
+def shoot(window, key: str, name: str, language: str, prepare=None) -> None:
     screen = window.open_screen(key)
     wait(lambda: not window.ctx.executor.busy)
     if prepare:

@@ -16,7 +16,7 @@ from ui.orders.import_screen import OrderImportScreen
 from ui.orders.widgets import table_texts
 
 
-def _count(uow_as, model) -> int:  # noqa: ANN001
+def _count(uow_as, model) -> int:
     with uow_as("clerk", write=False) as uow:
         return uow.session.scalar(select(func.count()).select_from(model))
 

@@ -6,12 +6,12 @@ import json
 
 from sqlalchemy import select
 
+from app.customs.exchange import apply_new_receipts
+from app.customs.queries import exchange_folders
+from app.orders.queries import count_orders, order_timeline, status_counts
+from app.orders.workbench import reimport_corrected
 from app.persistence.models import AuditEntry, ConsumerOrder, CustomsMessage, OrderRejection
 from app.persistence.uow import UnitOfWork
-from app.customs.exchange import apply_new_receipts
-from app.orders.queries import count_orders, order_timeline, status_counts
-from app.customs.queries import exchange_folders
-from app.orders.workbench import reimport_corrected
 from tests.conftest import DEMO, actor
 from tests.orders.gui.helpers import BUYER_ID, BUYER_PHONE, MASKED_ID, cop_nos, order_state
 from tests.orders.helpers import ceb622, export, import_samples, run, write_jsonl

@@ -16,20 +16,27 @@ from sqlalchemy import select
 from app.persistence.models import AuditEntry
 from tests.gui.helpers import wait_idle
 from tests.orders.gui.helpers import (
-    BUYER_ID, BUYER_PHONE, MASKED_ID, MASKED_PHONE, cop_nos, every_text, open_screen, order_state,
+    BUYER_ID,
+    BUYER_PHONE,
+    MASKED_ID,
+    MASKED_PHONE,
+    cop_nos,
+    every_text,
+    open_screen,
+    order_state,
 )
 from tests.orders.helpers import ceb622, export, import_samples, receipts
 from ui.orders import order_detail
 from ui.orders.orders_screen import TABS, OrdersScreen
+from ui.orders.widgets import table_texts
 from ui.widgets import document_preview
 from ui.widgets.document_preview import DocumentPreview
-from ui.orders.widgets import table_texts
 
 FIRST = "TG20261121000000"  # buyer 330106199408148190, phone 15821605483
 
 
 @pytest.fixture
-def declared(warehouse, exchange, tmp_path):  # noqa: ANN001, ANN201 - samples imported, declared, one released
+def declared(warehouse, exchange, tmp_path):
     outbox, _inbox = exchange
     import_samples(warehouse)
     import_samples(warehouse, "orders_invalid.jsonl")
@@ -42,14 +49,14 @@ def declared(warehouse, exchange, tmp_path):  # noqa: ANN001, ANN201 - samples i
     return cops
 
 
-def _search(qtbot, screen, text: str) -> None:  # noqa: ANN001
+def _search(qtbot, screen, text: str) -> None:
     screen.search.clear()
     QTest.keyClicks(screen.search, text)
     QTest.keyClick(screen.search, Qt.Key.Key_Return)
     wait_idle(qtbot, screen.ctx)
 
 
-def _show_order(qtbot, screen, order_no: str) -> None:  # noqa: ANN001
+def _show_order(qtbot, screen, order_no: str) -> None:
     _search(qtbot, screen, order_no)
     qtbot.waitUntil(lambda: screen.detail.order_no == order_no, timeout=10_000)
     wait_idle(qtbot, screen.ctx)
@@ -163,7 +170,7 @@ def test_cancel_asks_first_and_a_declared_order_sends_ceb623(make_ctx, qtbot, de
     assert not screen.detail.cancel_button.isEnabled()
 
 
-def declared_db(screen):  # noqa: ANN001, ANN201
+def declared_db(screen):
     return screen.ctx.db
 
 

@@ -23,20 +23,20 @@ TAX = "TG20261121800005"  # declared tax 30.69, computed 27.69; payment must the
 
 
 @pytest.fixture
-def rejected(warehouse):  # noqa: ANN001, ANN201
+def rejected(warehouse):
     import_samples(warehouse)
     import_samples(warehouse, "orders_invalid.jsonl")
     return warehouse
 
 
-def _select(qtbot, screen, order_no: str) -> None:  # noqa: ANN001
+def _select(qtbot, screen, order_no: str) -> None:
     row = next(n for n, r in enumerate(screen.rows) if r["order_no"] == order_no)
     screen.table.selectRow(row)
     qtbot.waitUntil(lambda: screen.current is not None and screen.current["order_no"] == order_no, timeout=5_000)
     wait_idle(qtbot, screen.ctx)
 
 
-def _state(db, order_no: str) -> list[str]:  # noqa: ANN001
+def _state(db, order_no: str) -> list[str]:
     from app.persistence.uow import UnitOfWork
     from tests.conftest import actor
 

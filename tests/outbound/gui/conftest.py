@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from app.persistence.db import Database
 from app.inbound import receiving
 from app.outbound.allocation import allocate
+from app.persistence.db import Database
 from tests.outbound.conftest import TODAY, declare_and_release, receive_container, run
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def fixed_today(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(receiving, "local_today", lambda uow, zone=None: TODAY)
     return TODAY
 
@@ -41,7 +41,7 @@ def allocated(released: Database) -> Database:
 
 
 @pytest.fixture
-def silent():  # noqa: ANN201 - a sound player that plays nothing (and says what it would have played)
+def silent():
     from ui.widgets.sound import SoundPlayer
 
     return SoundPlayer(enabled=False)

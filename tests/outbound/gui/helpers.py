@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from tests.gui.helpers import wait_idle
 
 
-def shown(qtbot, screen: QWidget) -> QWidget:  # noqa: ANN001
+def shown(qtbot, screen: QWidget) -> QWidget:
     """The screen on screen, active, its scan bar (if any) focused — shortcuts and serial scans need that."""
     qtbot.addWidget(screen)
     screen.resize(1280, 800)
@@ -21,7 +21,7 @@ def shown(qtbot, screen: QWidget) -> QWidget:  # noqa: ANN001
     return screen
 
 
-def scan(qtbot, screen, text: str):  # noqa: ANN001, ANN201
+def scan(qtbot, screen, text: str):
     """Type `text` into the station's scan bar, press Enter, and return the Feedback the screen showed."""
     with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as blocker:
         qtbot.keyClicks(screen.scan_bar, text)
@@ -29,7 +29,7 @@ def scan(qtbot, screen, text: str):  # noqa: ANN001, ANN201
     return blocker.args[0]
 
 
-def press(qtbot, screen, key: Qt.Key):  # noqa: ANN001, ANN201
+def press(qtbot, screen, key: Qt.Key):
     """Press an F-key at the station and return the Feedback it showed."""
     with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as blocker:
         qtbot.keyClick(screen.scan_bar, key)

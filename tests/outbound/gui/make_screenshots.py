@@ -20,23 +20,23 @@ ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication
 
-from app.persistence import migrate  # noqa: E402
-from app.persistence.db import open_database  # noqa: E402
-from app.persistence.uow import UnitOfWork, UnitsOfWork  # noqa: E402
-from app.admin import auth  # noqa: E402 - after the sys.path insert above
-from app.inbound import receiving  # noqa: E402
-from tests.conftest import PASSWORD, ROLES  # noqa: E402
-from tests.outbound import conftest as outbound  # noqa: E402
-from tests.outbound.helpers import all_waves, pack_order, pick_scans  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.main import Shell, make_application  # noqa: E402
-from ui.customs.trace_screen import KEY_ROLE  # noqa: E402
-from ui.station_settings import StationSettings  # noqa: E402
+from app.admin import auth
+from app.inbound import receiving
+from app.persistence import migrate
+from app.persistence.db import open_database
+from app.persistence.uow import UnitOfWork, UnitsOfWork
+from tests.conftest import PASSWORD, ROLES
+from tests.outbound import conftest as outbound
+from tests.outbound.helpers import all_waves, pack_order, pick_scans
+from ui import i18n
+from ui.customs.trace_screen import KEY_ROLE
+from ui.main import Shell, make_application
+from ui.station_settings import StationSettings
 
 
-def wait(condition, timeout: float = 60) -> None:  # noqa: ANN001
+def wait(condition, timeout: float = 60) -> None:
     end = time.monotonic() + timeout
     while not condition():
         QCoreApplication.processEvents()
@@ -88,12 +88,12 @@ def warehouse(folder: Path) -> str:
     return url, orders
 
 
-def scan(shell: Shell, screen, text: str) -> None:  # noqa: ANN001
+def scan(shell: Shell, screen, text: str) -> None:
     screen.take(text, uuid.uuid4().hex)
     settle(shell, 200)
 
 
-def grab(widget, name: str, language: str) -> None:  # noqa: ANN001
+def grab(widget, name: str, language: str) -> None:
     path = OUT / f"outbound_{name}_{language}.png"
     widget.grab().save(str(path))
     print(path.relative_to(ROOT))
@@ -124,14 +124,14 @@ def main() -> int:
     return 0
 
 
-def shoot(shell: Shell, window, orders: list[str], language: str) -> None:  # noqa: ANN001
+def shoot(shell: Shell, window, orders: list[str], language: str) -> None:
     """Every outbound screen in one language, each in a state that shows what it is for."""
     shoot_picking(shell, window, language)
     shoot_packing(shell, window, orders, language)
     shoot_shipping(shell, window, language)
 
 
-def shoot_picking(shell: Shell, window, language: str) -> None:  # noqa: ANN001
+def shoot_picking(shell: Shell, window, language: str) -> None:
     window.open_screen("picking.waves")
     settle(shell, 800)
     grab(window, "waves", language)
@@ -145,7 +145,7 @@ def shoot_picking(shell: Shell, window, language: str) -> None:  # noqa: ANN001
     grab(window, "pick", language)
 
 
-def shoot_packing(shell: Shell, window, orders: list[str], language: str) -> None:  # noqa: ANN001
+def shoot_packing(shell: Shell, window, orders: list[str], language: str) -> None:
     pack = window.open_screen("packing.station")
     settle(shell)
     # a fresh parcel in each language
@@ -165,7 +165,7 @@ def shoot_packing(shell: Shell, window, orders: list[str], language: str) -> Non
     pack.pull_screen.reject()
 
 
-def shoot_shipping(shell: Shell, window, language: str) -> None:  # noqa: ANN001
+def shoot_shipping(shell: Shell, window, language: str) -> None:
     manifests = window.open_screen("shipping.manifests")
     settle(shell)
     if not manifests.manifest_numbers():

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
+from app import settings
 from app.persistence.models import ConsumerOrder, Parcel
 from app.persistence.uow import UnitOfWork
-from app import settings
 from tests.conftest import actor
 from tests.gui.helpers import wait_idle
 from tests.outbound.helpers import pack_order, pick_everything

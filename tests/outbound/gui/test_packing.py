@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from app.persistence.models import ConsumerOrder, InspectionPull, Parcel, PrintJob
 from tests.conftest import DEMO
 from tests.gui.helpers import wait_idle
-from tests.outbound.gui.helpers import scan, shown
 from tests.outbound.conftest import run, write_receipts
+from tests.outbound.gui.helpers import scan, shown
 from tests.outbound.helpers import pack_scans, pick_everything
 from ui.outbound.pack_screen import PackScreen
 from ui.outbound.pull_screen import RED
@@ -25,7 +25,7 @@ SINGLE = [o for o in ORDERS if len(o["lines"]) == 1 and o["lines"][0]["qty"] == 
 
 
 @pytest.fixture
-def picked(allocated):  # noqa: ANN001, ANN201
+def picked(allocated):
     pick_everything(allocated)
     return allocated
 
@@ -75,7 +75,7 @@ def test_pack_an_order_with_a_typed_weight(make_ctx, qtbot, picked, silent):
 
 
 @pytest.fixture
-def bench_devices(make_ctx, tmp_path):  # noqa: ANN001, ANN201 - a pack bench with a serial scanner and scale (ptys)
+def bench_devices(make_ctx, tmp_path):
     from app.devices.emulators import PtyDevice, ScaleEmulator
     from ui.devices.device_settings import StationDevices, save, settings_file
 
@@ -98,7 +98,7 @@ def test_serial_scans_and_the_scales_stable_weight_pack_a_parcel(qtbot, picked, 
     qtbot.waitUntil(lambda: screen.hub.scanner.connected and screen.hub.scale.connected, timeout=10_000)
     assert screen.scale_label.text() == "Scale (stable weight):"
 
-    def serial(text: str):  # noqa: ANN202 - one barcode from the serial scanner, answered on the banner
+    def serial(text: str):
         with qtbot.waitSignal(screen.sig_feedback, timeout=20_000) as blocker:
             scanner.send(text.encode() + b"\r\n")
         return blocker.args[0]
@@ -154,7 +154,7 @@ def test_an_order_under_inspection_stops_the_bench_full_screen(make_ctx, qtbot, 
     assert screen.order is None  # nothing was opened for packing
 
 
-def _apply(uow, path):  # noqa: ANN001, ANN202
+def _apply(uow, path):
     from app.customs.receipts import apply_receipts
 
     return apply_receipts(uow, path)

@@ -16,23 +16,23 @@ from tests.gui.helpers import wait_idle
 from tests.outbound.gui.helpers import Delivered, scan, shown
 from tests.outbound.helpers import pack_scans, pick_everything
 from ui.customs.trace_screen import TraceScreen
-from ui.widgets.tables import selected_key
 from ui.outbound.pack_screen import PackScreen
 from ui.outbound.shipping_screen import ShippingScreen
 from ui.outbound.waves_screen import WavesScreen
 from ui.widgets import document_preview
+from ui.widgets.tables import selected_key
 
 ORDERS = [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-def _prints(db, document: str, key: str) -> list[dict]:  # noqa: ANN001
+def _prints(db, document: str, key: str) -> list[dict]:
     with db.sessions() as s:
         return [json.loads(d) for d in s.scalars(select(AuditEntry.detail).where(
             AuditEntry.action == "print", AuditEntry.entity == document, AuditEntry.entity_key == key)
             .order_by(AuditEntry.id))]
 
 
-def _printed(qtbot, db, document: str, key: str, count: int = 1) -> list[dict]:  # noqa: ANN001
+def _printed(qtbot, db, document: str, key: str, count: int = 1) -> list[dict]:
     qtbot.waitUntil(lambda: len(_prints(db, document, key)) == count, timeout=30_000)
     return _prints(db, document, key)
 

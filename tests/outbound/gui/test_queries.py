@@ -9,15 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from app.documents.registry import produce
-from app.persistence.uow import UnitsOfWork
 from app.errors import NotFound, Rejected
-from app.persistence.models import ConsumerOrder
 from app.outbound import queries as q
-from app.outbound.shipping import create_manifest
 from app.outbound.pick_station import PickStation
+from app.outbound.shipping import create_manifest
+from app.persistence.models import ConsumerOrder
+from app.persistence.uow import UnitsOfWork
 from tests.conftest import actor
-from tests.outbound.gui.helpers import pdf_text
 from tests.outbound.conftest import run
+from tests.outbound.gui.helpers import pdf_text
 from tests.outbound.helpers import all_waves, pack_order, pick_everything
 
 
@@ -104,7 +104,7 @@ def test_manifests_the_label_preview_and_the_documents(allocated, uow_as):
     assert packed[0]["waybill"] in pdf_text(record)
 
 
-def _a_batch(db, waybill: str) -> str:  # noqa: ANN001
+def _a_batch(db, waybill: str) -> str:
     from app.persistence.models import Lot, Parcel, ParcelItem
 
     with db.sessions() as s:

@@ -13,28 +13,28 @@ from sqlalchemy import func, select
 from app.persistence.models import ConsumerOrder, Manifest, Movement, Parcel
 from tests.conftest import DEMO
 from tests.gui.helpers import wait_idle
-from tests.outbound.gui.helpers import Delivered, pdf_text, press, scan, shown
 from tests.outbound.conftest import CONTAINER, DECLARATION
+from tests.outbound.gui.helpers import Delivered, pdf_text, press, scan, shown
 from tests.outbound.helpers import pack_order, pick_everything
-from ui.widgets import document_preview as documents
-from ui.outbound.gate_screen import GateScreen
-from ui.widgets.tables import RED
-from ui.outbound.shipping_screen import ShippingScreen
 from ui.customs.trace_screen import TraceScreen
+from ui.outbound.gate_screen import GateScreen
+from ui.outbound.shipping_screen import ShippingScreen
+from ui.widgets import document_preview as documents
+from ui.widgets.tables import RED
 
 ORDERS = [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines()]
 SF = [o for o in ORDERS if o["logistics"]["carrier_code"] == "SF"][:3]
 
 
 @pytest.fixture
-def packed(allocated):  # noqa: ANN001, ANN201 - three SF parcels packed, the rest picked
+def packed(allocated):
     pick_everything(allocated)
     for order in SF:
         assert pack_order(allocated, order["order_no"]).code == "packed"
     return allocated
 
 
-def _manifest(qtbot, ctx, monkeypatch):  # noqa: ANN001, ANN202
+def _manifest(qtbot, ctx, monkeypatch):
     screen = shown(qtbot, ShippingScreen(ctx))
     assert screen.carriers() == ["SF"]
     qtbot.keyClicks(screen.vehicle, "ZA12345")

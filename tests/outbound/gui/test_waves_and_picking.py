@@ -9,11 +9,11 @@ from app.persistence.models import ConsumerOrder, PickTask, Wave
 from tests.gui.helpers import wait_idle
 from tests.outbound.gui.helpers import Delivered, pdf_text, press, scan, shown
 from tests.outbound.helpers import all_waves, pick_scans
-from ui.widgets import document_preview as documents
 from ui.outbound.pick_screen import PickScreen
 from ui.outbound.waves_screen import WavesScreen
 from ui.shell import load_all
 from ui.shell.registry import visible_screens
+from ui.widgets import document_preview as documents
 
 
 def test_each_role_sees_its_outbound_screens(gui_app):

@@ -15,7 +15,7 @@ ROOT = QModelIndex()
 
 
 @pytest.fixture
-def stocked(db):  # noqa: ANN001, ANN201 - 3 lots × 4 storage locations = 12 stock rows
+def stocked(db):
     load_demo_master_data(db)
     return put_stock(db, lots=3, locations=4, qty=10)
 
