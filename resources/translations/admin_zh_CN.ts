@@ -350,33 +350,6 @@
     </message>
 </context>
 <context>
-    <name>Screens</name>
-    <message>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <source>Warehouse checks</source>
-        <translation>仓库校验</translation>
-    </message>
-    <message>
-        <source>Locations</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Warehouse settings</source>
-        <translation>仓库设置</translation>
-    </message>
-</context>
-<context>
     <name>Settings</name>
     <message>
         <source>Minimum shelf life left at receipt (fraction)</source>

@@ -691,6 +691,38 @@
         <translation>分配与波次</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Account book</source>
+        <translation>账册</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Warehouse checks</source>
+        <translation>仓库校验</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Warehouse settings</source>
+        <translation>仓库设置</translation>
+    </message>
+    <message>
         <source>Pick station</source>
         <translation>拣货站</translation>
     </message>

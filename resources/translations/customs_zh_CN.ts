@@ -429,13 +429,6 @@
     </message>
 </context>
 <context>
-    <name>Screens</name>
-    <message>
-        <source>Account book</source>
-        <translation>账册</translation>
-    </message>
-</context>
-<context>
     <name>TraceScreen</name>
     <message>
         <source>Trace and batch record</source>

@@ -541,23 +541,4 @@
         <translation>结束 %1 的理货？将生成批次，货物查验暂扣待放行；之后不能再计数。</translation>
     </message>
 </context>
-<context>
-    <name>Screens</name>
-    <message>
-        <source>Inbound declarations</source>
-        <translation>入库申报单</translation>
-    </message>
-    <message>
-        <source>Receive station</source>
-        <translation>收货工位</translation>
-    </message>
-    <message>
-        <source>Put-away station</source>
-        <translation>上架工位</translation>
-    </message>
-    <message>
-        <source>Customs ledger</source>
-        <translation>海关账册台账</translation>
-    </message>
-</context>
 </TS>

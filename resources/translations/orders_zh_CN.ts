@@ -661,25 +661,6 @@
     </message>
 </context>
 <context>
-    <name>Screens</name>
-    <message>
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Import orders</source>
-        <translation>导入订单</translation>
-    </message>
-    <message>
-        <source>Rejection workbench</source>
-        <translation>拒单处理台</translation>
-    </message>
-    <message>
-        <source>Customs exchange</source>
-        <translation>海关数据交换</translation>
-    </message>
-</context>
-<context>
     <name>Workbench</name>
     <message>
         <source>Dismiss</source>

@@ -630,33 +630,6 @@
     </message>
 </context>
 <context>
-    <name>Screens</name>
-    <message>
-        <source>Allocation and waves</source>
-        <translation>分配与波次</translation>
-    </message>
-    <message>
-        <source>Pick station</source>
-        <translation>拣货站</translation>
-    </message>
-    <message>
-        <source>Pack station</source>
-        <translation>包装站</translation>
-    </message>
-    <message>
-        <source>Manifests and gate passes</source>
-        <translation>交接单与核放单</translation>
-    </message>
-    <message>
-        <source>Gate station</source>
-        <translation>卡口站</translation>
-    </message>
-    <message>
-        <source>Trace and batch record</source>
-        <translation>追溯与批次记录</translation>
-    </message>
-</context>
-<context>
     <name>ShippingScreen</name>
     <message>
         <source>Manifests and gate passes</source>

@@ -41,13 +41,6 @@
     </message>
 </context>
 <context>
-    <name>Screens</name>
-    <message>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-</context>
-<context>
     <name>StockScreen</name>
     <message>
         <source>Stock</source>

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ui import clock
-from ui.orders.widgets import local_time
+from ui.clock import warehouse_time as local_time
 from ui.outbound.words import shown
 from ui.widgets.tables import render_value
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.customs.queries import archived_text
-from ui.orders.widgets import StatusLine
+from ui.widgets.actions import StatusLine
 
 if TYPE_CHECKING:
     from ui.context import AppContext

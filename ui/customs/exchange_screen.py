@@ -28,14 +28,15 @@ from app.customs.queries import archive_newest_first, count_archive, exchange_fo
 from app.customs.receipts import apply_receipts
 from app.domain.roles import Permission
 from app.persistence.uow import Area
+from ui.clock import warehouse_time as local_time
 from ui.customs.archive_view import MessageDialog
 from ui.customs.exchange_texts import export_text, pass_lines, receipts_text
 from ui.customs.inbox_watcher import InboxWatcher
 from ui.models.paged import Column, PagedTableModel
 from ui.orders.batch_job import run_batched
 from ui.orders.vocabulary import direction_label
-from ui.orders.widgets import StatusLine, local_time, press_on
 from ui.shell.screen import Screen, heading
+from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.document_preview import open_preview
 from ui.widgets.tables import count_text, fit_columns_once, table_view
 

@@ -14,9 +14,10 @@ from app.orders.queries import mask_text
 from app.orders.workbench import reimport_corrected
 from ui.orders.batch_job import run_batched
 from ui.orders.vocabulary import rejection_label
-from ui.orders.widgets import StatusLine, fill_table, press_on, row_table
 from ui.shell.screen import Screen, heading
+from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.error_dialog import show_error
+from ui.widgets.tables import fill_and_fit, grid
 
 if TYPE_CHECKING:
     from app.orders.importing import ImportReport
@@ -95,7 +96,7 @@ class OrderImportScreen(Screen):
         press_on(self.browse, QKeySequence.StandardKey.Open)
         self.start_button = QPushButton(objectName="import", clicked=self.import_typed)
         self.summary = StatusLine("summary")
-        self.rejected = row_table(5, "rejected_table")
+        self.rejected = grid("rejected_table", 5)
         self.title, self.path_label, self.help = heading(), QLabel(), QLabel(wordWrap=True)
         self.path_label.setBuddy(self.path)
         bar = QHBoxLayout()
@@ -157,13 +158,13 @@ class OrderImportScreen(Screen):
         self.start_button.setEnabled(True)
         rows = [[str(r["line"]), r["order_no"] or "?", rejection_label(r["code"]), r["code"], mask_text(r["reason"])]
                 for r in report.rejected]
-        fill_table(self.rejected, rows, numeric=(0,))
+        fill_and_fit(self.rejected, rows, numeric=(0,))
         (self.summary.done if not report.rejected and not report.cancelled else self.summary.note)(
             summary_text(report))
 
     def _failed(self, exc: BaseException) -> None:
         self.start_button.setEnabled(True)
-        fill_table(self.rejected, [])
+        fill_and_fit(self.rejected, [])
         self.summary.refused(exc)
         if len(getattr(exc, "errors", None) or []) > 1:  # a table file with many bad rows: list them all
             show_error(exc, self.window())

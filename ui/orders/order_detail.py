@@ -22,6 +22,7 @@ from app.domain.roles import Permission
 from app.orders.cancel import CANCELLABLE, DECLARED, cancel_order
 from app.orders.queries import order_timeline
 from app.outbound.cancel import HELD
+from ui.clock import warehouse_time as local_time
 from ui.orders.vocabulary import (
     cancel_state_label,
     customs_status_label,
@@ -29,8 +30,9 @@ from ui.orders.vocabulary import (
     order_status_label,
     rejection_label,
 )
-from ui.orders.widgets import StatusLine, fill_table, fit_height, local_time, press_on, row_table
+from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.document_preview import open_preview
+from ui.widgets.tables import fill_and_fit, fit_height, grid
 
 if TYPE_CHECKING:
     from app.orders.cancel import CancelResult
@@ -129,8 +131,8 @@ class OrderDetail(QWidget):
         self.title.setFont(bold)
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        self.lines = row_table(6, "lines_table", stretch=2)
-        self.events = row_table(4, "history_table")
+        self.lines = grid("lines_table", 6, stretch=2)
+        self.events = grid("history_table", 4)
         self.status = StatusLine("detail_status")
         self._build_buttons()
         self._lay_out()
@@ -222,17 +224,17 @@ class OrderDetail(QWidget):
             self.title.setText(self.tr("Select an order to see its customs history."))
             for value in self.values.values():
                 value.clear()
-            fill_table(self.lines, [])
-            fill_table(self.events, [])
+            fill_and_fit(self.lines, [])
+            fill_and_fit(self.events, [])
         else:
             o = history["order"]
             self.title.setText(self.tr("Order %1").replace("%1", o["order_no"]))
             for key, text in self._facts(o, history["inventory_list"]).items():
                 self.values[key].setText(text)
-            fill_table(self.lines, [[str(ln["gnum"]), ln["sku"], ln["name"], str(ln["qty"]), ln["unit_price"],
+            fill_and_fit(self.lines, [[str(ln["gnum"]), ln["sku"], ln["name"], str(ln["qty"]), ln["unit_price"],
                                      ln["tax"]] for ln in o["lines"]], numeric=(0, 3, 4, 5))
             fit_height(self.lines)
-            fill_table(self.events, [[local_time(e["at"]), event_label(e["kind"]), e["code"], e["text"]]
+            fill_and_fit(self.events, [[local_time(e["at"]), event_label(e["kind"]), e["code"], e["text"]]
                                      for e in history["events"]])
         self._show_revealed()
         self._enable_buttons()

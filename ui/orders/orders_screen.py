@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar
 
 from app.orders.queries import count_orders, list_orders, status_counts
 from app.persistence.uow import Area
+from ui.clock import warehouse_time as local_time
 from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail
 from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label
-from ui.orders.widgets import local_time
 from ui.shell.screen import Screen, heading
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.orders.widgets import fit_height
+from ui.widgets.tables import fit_height
 
 LINE_KEYS = ("sku", "qty", "unit_price")
 

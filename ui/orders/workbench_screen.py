@@ -24,11 +24,13 @@ from app.domain.roles import Permission
 from app.orders.queries import customs_rejection, mask_text
 from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
 from app.persistence.uow import Area
+from ui.clock import warehouse_time as local_time
 from ui.orders.import_screen import OrderFileImport, choose_order_file, summary_text
 from ui.orders.record_form import RecordEditor
 from ui.orders.vocabulary import customs_status_label, rejection_label, workbench_kind_label
-from ui.orders.widgets import StatusLine, fill_table, local_time, press_on, row_table
 from ui.shell.screen import Screen, heading
+from ui.widgets.actions import StatusLine, press_on
+from ui.widgets.tables import fill_and_fit, grid
 
 if TYPE_CHECKING:
     from app.orders.importing import ImportReport
@@ -56,7 +58,7 @@ class WorkbenchScreen(Screen):
         self.importer = OrderFileImport(ctx, self)
         self.importer.sig_finished.connect(self._reimported)
         self.importer.sig_failed.connect(self._failed)
-        self.table = row_table(7, "workbench_table", stretch=4)
+        self.table = grid("workbench_table", 7, stretch=4)
         self.table.itemSelectionChanged.connect(self._selected)
         self.editor = RecordEditor()
         self.sent = QPlainTextEdit(objectName="sent_text", readOnly=True)
@@ -151,7 +153,7 @@ class WorkbenchScreen(Screen):
 
     def _show_rows(self) -> None:
         self.table.blockSignals(True)
-        fill_table(self.table, [[workbench_kind_label(r["kind"]), r["order_no"] or "?", rejection_label(r["code"]),
+        fill_and_fit(self.table, [[workbench_kind_label(r["kind"]), r["order_no"] or "?", rejection_label(r["code"]),
                                  r["code"], mask_text(r["reason"]), self._source(r), local_time(r["at"])]
                                 for r in self.rows])
         self.table.blockSignals(False)

@@ -44,9 +44,14 @@ def table_view(model: QAbstractItemModel, parent: QWidget | None = None, *, name
     return view
 
 
-def grid(name: str, columns: int, parent: QWidget | None = None) -> QTableWidget:
-    """The same read-only table holding its own cells (`fill` replaces them): for short lists on a station."""
-    return read_only(QTableWidget(0, columns, parent), name)
+def grid(name: str, columns: int, parent: QWidget | None = None, *, stretch: int = -1) -> QTableWidget:
+    """The same read-only table holding its own cells (`fill` replaces them): for short lists; the last column
+    (or column `stretch`) takes the room left."""
+    table = read_only(QTableWidget(0, columns, parent), name)
+    if stretch >= 0:
+        table.horizontalHeader().setStretchLastSection(False)
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 def read_only(view: View, name: str = "table") -> View:
@@ -259,12 +264,27 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]], *, keys: Sequence[s
         select_key(table, kept)
 
 
-def fit(table: QTableView, max_px: int = 320) -> None:
-    """Columns as wide as their contents (headers included), none wider than `max_px`."""
+def fit(table: QTableView, max_px: int = 320, *, interactive: bool = True) -> None:
+    """Columns as wide as their contents (headers included), none wider than `max_px`; then resizable by hand
+    (or, with `interactive=False`, a stretching column keeps stretching)."""
     table.resizeColumnsToContents()
     for column in range(table.model().columnCount() - 1):
         table.setColumnWidth(column, min(table.columnWidth(column) + 12, max_px))
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if interactive:
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+def fit_height(table: QTableWidget, most: int = 6, least: int = 2) -> None:
+    """As tall as its rows (between `least` and `most` of them), so the space below goes to what follows."""
+    rows = min(max(table.rowCount(), least), most)
+    height = table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+    table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+
+
+def table_texts(table: QTableWidget) -> list[list[str]]:
+    """Every cell's text, row by row (tests and screen readers)."""
+    return [[(table.item(r, c).text() if table.item(r, c) else "") for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
 
 
 def selected_key(table: QTableWidget) -> str | None:
@@ -288,3 +308,9 @@ def column_texts(table: QTableView, column: int) -> list[str]:
     """What a column shows, top to bottom (tests and screen readers)."""
     model = table.model()
     return [str(model.index(r, column).data() or "") for r in range(model.rowCount())]
+
+
+def fill_and_fit(table: QTableWidget, rows: Sequence[Sequence[str]], numeric: Iterable[int] = ()) -> None:
+    """`fill`, then columns as wide as their new contents (a stretching column keeps stretching)."""
+    fill(table, rows, numeric=numeric)
+    fit(table, 360, interactive=False)

@@ -13,7 +13,7 @@ from tests.gui.helpers import wait_idle
 from tests.orders.gui.helpers import BUYER_ID, every_text, open_screen
 from tests.orders.test_import_samples import expected_rejections
 from ui.orders.import_screen import OrderImportScreen
-from ui.orders.widgets import table_texts
+from ui.widgets.tables import table_texts
 
 
 def _count(uow_as, model) -> int:

@@ -28,9 +28,9 @@ from tests.orders.gui.helpers import (
 from tests.orders.helpers import ceb622, export, import_samples, receipts
 from ui.orders import order_detail
 from ui.orders.orders_screen import TABS, OrdersScreen
-from ui.orders.widgets import table_texts
 from ui.widgets import document_preview
 from ui.widgets.document_preview import DocumentPreview
+from ui.widgets.tables import table_texts
 
 FIRST = "TG20261121000000"  # buyer 330106199408148190, phone 15821605483
 

@@ -16,8 +16,8 @@ from tests.gui.helpers import wait_idle
 from tests.orders.gui.helpers import BUYER_ID, BUYER_PHONE, cop_nos, every_text, open_screen, order_state
 from tests.orders.helpers import ceb622, export, import_samples, order_record, receipts, write_jsonl
 from ui.orders import workbench_screen
-from ui.orders.widgets import table_texts
 from ui.orders.workbench_screen import WorkbenchScreen
+from ui.widgets.tables import table_texts
 
 TAX = "TG20261121800005"  # declared tax 30.69, computed 27.69; payment must then be 414.69
 
