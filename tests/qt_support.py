@@ -29,6 +29,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session", autouse=True)
+def area_texts() -> None:
+    """The areas' banner and error texts, installed as the shell does at sign-in (no import registers them)."""
+    from ui.shell import install_texts
+
+    install_texts()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def compiled_translations() -> None:
     """The .qm files are build products (git-ignored): compile them once per run."""
     from ui import i18n

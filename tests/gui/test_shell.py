@@ -173,3 +173,29 @@ def test_sign_out_returns_to_the_sign_in_window(shell, qtbot):
     assert shell.login is not None and shell.login is not login
     assert shell.login.isVisible()
     assert shell.login.username.text() == "supervisor"
+
+
+def test_importing_every_ui_module_registers_nothing(tmp_path):
+    """Screens and the areas' banner and error texts are installed by the shell (`load_all`), never by an import:
+    a fresh process that imports every ui module finds the registries as the shell module left them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib, pkgutil, ui\n"
+        "from ui.error_text import TEXTS\n"
+        "from ui.widgets.feedback import FEEDBACK_TEXTS\n"
+        "from ui.shell.registry import SCREENS\n"
+        "errors = len(TEXTS)\n"
+        "for m in pkgutil.walk_packages(ui.__path__, 'ui.'):\n"
+        "    if not m.name.endswith('__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        "print(len(SCREENS), len(FEEDBACK_TEXTS), len(TEXTS) - errors)\n"
+        "from ui.shell import load_all\n"
+        "load_all()\n"
+        "print(len(SCREENS) > 20, len(FEEDBACK_TEXTS) > 50, len(TEXTS) - errors > 20)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout.split("\n")
+    assert out[0] == "0 0 0", out
+    assert out[1] == "True True True", out

@@ -25,7 +25,6 @@ from app.persistence.uow import Area
 from ui.clock import warehouse_time
 from ui.customs.batch_view import BatchRecordView
 from ui.customs.trace_tree import Node, build
-from ui.outbound import texts  # noqa: F401 - registers the outbound error sentences
 from ui.outbound.words import fmt, kind_word, status_word
 from ui.shell.screen import Screen, heading
 from ui.widgets.error_dialog import show_error

@@ -10,9 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.stations import Feedback, Tone
-from ui.error_text import add_texts
 from ui.vocabulary import location_kind_label
-from ui.widgets.feedback import add_feedback_texts
 
 # expected → tallying → tallied → released → put away → closed
 DECLARATION_STATUSES = {
@@ -162,14 +160,12 @@ ERROR_TEXTS = {
 }
 
 
-def _register() -> None:
+def feedback_texts() -> dict[str, str]:
+    """The receive and put-away stations' banner texts, each refusal under its station's code."""
+    out: dict[str, str] = {}
     for area, texts in (("receive", RECEIVE_TEXTS), ("putaway", PUTAWAY_TEXTS)):
-        add_feedback_texts(texts)
-        add_feedback_texts({f"{area}.refused.{code}": text for code, text in _SCAN_REFUSALS.items()})
-    add_texts(ERROR_TEXTS)
-
-
-_register()
+        out |= texts | {f"{area}.refused.{code}": text for code, text in _SCAN_REFUSALS.items()}
+    return out
 
 
 def for_banner(area: str, fb: Feedback) -> Feedback:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ui.error_text import add_texts
-
 ORDER_STATUSES = {
     "accepted": QT_TRANSLATE_NOOP("OrderWords", "accepted, not declared"),
     "declared": QT_TRANSLATE_NOOP("OrderWords", "declared"),
@@ -119,7 +117,8 @@ def direction_label(direction: str) -> str:
     return _label(DIRECTIONS, direction)
 
 
-add_texts({
+# this area's error codes, installed by ui.shell.install_texts()
+ERROR_TEXTS = {
     "not_open": QT_TRANSLATE_NOOP("ErrorText", "This rejected record was already dealt with."),
     "already_cancelled": QT_TRANSLATE_NOOP("ErrorText", "Order {order_no} is already cancelled."),
     "not_cancellable": QT_TRANSLATE_NOOP("ErrorText", "Order {order_no} has left or is on its way: it cannot "
@@ -140,4 +139,4 @@ add_texts({
     "bonded_balance_short": QT_TRANSLATE_NOOP("ErrorText", "The bonded balance is too short to declare this "
                                               "order again."),
     "unknown_country": QT_TRANSLATE_NOOP("ErrorText", "Country of origin {origin} has no customs code."),
-})
+}

@@ -11,8 +11,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.stations import Feedback
-from ui.error_text import add_texts
-from ui.widgets.feedback import add_feedback_texts
 
 FEEDBACK = {
     # any station
@@ -133,12 +131,3 @@ def present(fb: Feedback, **extra: Any) -> Feedback:
     elif code == "gated_out" and not params.get("left"):
         code = "gated_out_last"
     return Feedback(fb.tone, code, fb.text, params)
-
-
-def register() -> None:
-    """Make the outbound codes known to the banner and the error dialogs (idempotent)."""
-    add_feedback_texts(FEEDBACK)
-    add_texts(ERRORS)
-
-
-register()

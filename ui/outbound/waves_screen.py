@@ -14,7 +14,6 @@ from app.outbound import queries
 from app.persistence.uow import Area
 from ui.jobs import JobState, run_job
 from ui.models.paged import Column, PagedTableModel
-from ui.outbound import texts  # noqa: F401 - texts registers the outbound error sentences
 from ui.outbound.words import fmt, shown, status_word, wave_kind
 from ui.shell.screen import Screen, heading
 from ui.widgets import document_preview as documents

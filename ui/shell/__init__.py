@@ -96,3 +96,18 @@ def load_all() -> None:
 
     for spec in screens():
         register(spec)
+    install_texts()
+
+
+def install_texts() -> None:
+    """Every area's banner and error texts, made known to the banner and the error dialogs (idempotent; called
+    once at start-up by the composition root, never by an import)."""
+    from ui.error_text import add_texts
+    from ui.inbound import words as inbound
+    from ui.orders import vocabulary as orders
+    from ui.outbound import texts as outbound
+    from ui.widgets.feedback import add_feedback_texts
+    from ui.widgets.station import STATION_TEXTS
+
+    add_feedback_texts(STATION_TEXTS | inbound.feedback_texts() | outbound.FEEDBACK)
+    add_texts(inbound.ERROR_TEXTS | orders.ERROR_TEXTS | outbound.ERRORS)

@@ -35,7 +35,7 @@ from app.domain.station_keys import KEY_OF, STATION_KEYS, StationKey, commands_o
 from app.stations import Feedback, Tone
 from ui.devices.hub import devices_of
 from ui.shell.screen import Screen
-from ui.widgets.feedback import FeedbackBanner, add_feedback_texts
+from ui.widgets.feedback import FeedbackBanner
 from ui.widgets.scan_bar import ScanBar
 from ui.widgets.station_input import StationInput, show_quietly, sounds_of
 from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
@@ -68,7 +68,6 @@ STATION_TEXTS = {
                                                             "keys"),
     "station.nothing_to_send": QT_TRANSLATE_NOOP("FeedbackText", "Nothing to send again: every scan was answered"),
 }
-add_feedback_texts(STATION_TEXTS)
 
 
 class StationKeys:
