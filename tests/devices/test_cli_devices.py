@@ -52,10 +52,11 @@ def finish(proc: subprocess.Popen, stdin: str = "") -> tuple[int, str]:
 def test_emulated_scanner_prints_its_port_and_plays_the_file(tmp_path: Path) -> None:
     scans = [b"]C1010950110153000310ABC123\x1d21SER42", b"LOC-A-01", b"]Q1\xe6\xb7\xb1\xe5\x9c\xb3"]
     (tmp_path / "scans.txt").write_bytes(b"\n".join(scans) + b"\n")
-    proc = bwms("emulate", "scanner", "--scans", str(tmp_path / "scans.txt"), "--rate", "50")
+    link = tmp_path / "scanner0"  # private: a reconnect after the player ends finds nothing, not another pty
+    proc = bwms("emulate", "scanner", "--scans", str(tmp_path / "scans.txt"), "--rate", "50", "--link", str(link))
     try:
         port = proc.stdout.readline().strip()
-        assert port.startswith("/dev/pts/")
+        assert port == str(link) and link.resolve().as_posix().startswith("/dev/pts/")
         events = Events()
         scanner = SerialScanner(port, on_scan=events.scan, reconnect_s=0.05)
         scanner.start()
@@ -70,7 +71,7 @@ def test_emulated_scanner_prints_its_port_and_plays_the_file(tmp_path: Path) -> 
 
 
 def test_emulated_scale_streams_and_takes_new_weights(tmp_path: Path) -> None:
-    proc = bwms("emulate", "scale", "--weight", "2.5", "--interval", "0.02")
+    proc = bwms("emulate", "scale", "--weight", "2.5", "--interval", "0.02", "--link", str(tmp_path / "scale0"))
     try:
         port = proc.stdout.readline().strip()
         scale = SerialScale(port, CONTINUOUS, reconnect_s=0.05)
@@ -93,6 +94,15 @@ def test_emulated_printer_stores_renders_and_reports_paper_out(tmp_path: Path, r
         assert code == 0 and json.loads(out)["status"] == "ready"
         code, out, _ = run("printer", "test", address)
         assert code == 0 and "test label sent" in out
+        # "sent" means the bytes left; the emulator prints the job on its own thread. Ask it (its `status`
+        # command) until it says the job printed, before the paper runs out: a job that arrives to a printer
+        # without paper is held, not printed (what failed once under load: no PNG).
+        printed = ""
+        while "1 jobs printed" not in printed:
+            proc.stdin.write("status\n")
+            proc.stdin.flush()
+            printed = proc.stderr.readline()
+            assert printed, "the emulator ended"
         proc.stdin.write("paper-out on\n")
         proc.stdin.flush()
         for _ in range(200):  # the emulator reads its command on its own time

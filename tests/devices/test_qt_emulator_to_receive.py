@@ -36,7 +36,7 @@ class Dock(QObject):
         self.feedback.append(self.station.scan(scan.raw, scan.scan_id))
 
 
-def test_sample_container_scanned_through_the_emulator_gives_the_tally(qtbot, qt_app, db, monkeypatch) -> None:
+def test_sample_container_scanned_through_the_emulator_gives_the_tally(qtbot, qt_app, db, monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(receiving, "local_today", lambda uow, zone=None: TODAY)
     load_master_data(db)
     with UnitOfWork(db, actor("supervisor")) as uow:
@@ -44,7 +44,10 @@ def test_sample_container_scanned_through_the_emulator_gives_the_tally(qtbot, qt
         uow.commit()
     scans = (DEMO / "receive_scans.txt").read_bytes().count(b"\n")
     player = subprocess.Popen([sys.executable, "-m", "app", "emulate", "scanner", "--scans",
-                               str(DEMO / "receive_scans.txt"), "--rate", "200"], cwd=ROOT,
+                               str(DEMO / "receive_scans.txt"), "--rate", "200",
+                               # a private link, gone when the player ends: the bridge's reconnect can never open
+                               # a pty number another process (a second suite) was given since
+                               "--link", str(tmp_path / "scanner0")], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         port = player.stdout.readline().strip()
