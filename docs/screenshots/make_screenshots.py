@@ -100,7 +100,7 @@ def main() -> int:
         login.sign_in()
         wait(lambda: shell.window is not None)
         window = shell.window
-        window.resize(1280, 800)
+        window.resize(1366, 768)
         for language in ("en", "zh_CN"):
             shell.switch_language(language)
             for key, name in (("admin.warehouse", "main"), ("inventory.stock", "stock"),

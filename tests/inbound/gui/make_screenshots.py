@@ -146,7 +146,7 @@ def main() -> int:
         ctx.act_as(actor("supervisor", "dock-1"))
         SoundPlayer(ctx, enabled=False).setObjectName("station_sounds")
         window = MainWindow(ctx, "en")
-        window.resize(1400, 900)
+        window.resize(1366, 768)
         window.show()
         counting(window, languages, translations)
         stored(window, db, languages, translations)

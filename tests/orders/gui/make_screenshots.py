@@ -101,7 +101,7 @@ def main() -> int:
         ctx = AppContext("office-1", StationSettings(Path(tmp) / "ws.ini"), db=db)
         ctx.act_as(actor("supervisor"))
         window = MainWindow(ctx, "en")
-        window.resize(1400, 860)
+        window.resize(1366, 768)
         window.show()
         for n, language in enumerate(("en", "zh_CN"), start=9):
             drop = Path(tmp) / "inbox" / f"r{n}.xml"  # the watcher applies it and says so in this language

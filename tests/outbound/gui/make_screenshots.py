@@ -113,7 +113,7 @@ def main() -> int:
         login.sign_in()
         wait(lambda: shell.window is not None)
         window = shell.window
-        window.resize(1400, 900)
+        window.resize(1366, 768)
         window.show()
         for language in ("en", "zh_CN"):
             shell.switch_language(language)
