@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from app.admin.queries import audit_page, verify_audit_chain
 from app.persistence.uow import Area
-from ui.models.paged import Column, PagedTableModel
+from ui.models.paged import Column
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import role_label
-from ui.widgets.tables import Debouncer, count_text, fit_columns_once, render_value, table_view
+from ui.widgets.paged_list import PagedList
+from ui.widgets.tables import render_value
 
 if TYPE_CHECKING:
     from app.admin.audit import ChainReport
@@ -39,51 +40,32 @@ class AuditLogScreen(Screen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.model = PagedTableModel(ctx, COLUMNS, audit_page, first_key=None, key_fn=lambda row: row[0])
-        self.search = QLineEdit(objectName="search")
-        self.search.setClearButtonEnabled(True)
-        self.debounce = Debouncer(300, self.apply_search, self)
-        self.search.textChanged.connect(self.debounce.poke)
-        self.search.returnPressed.connect(self.debounce.flush)
-        self.view = table_view(self.model, name="audit_table")
-        fit_columns_once(self.view, self.model)
-        self.count = QLabel(objectName="count")
-        self.model.sig_count.connect(self._show_count)
-        self.model.sig_failed.connect(ctx.sig_error)
+        self.list = PagedList(self, ctx, COLUMNS, audit_page, name="audit_table", first_key=None,
+                              key_fn=lambda row: row[0])
+        self.model, self.search, self.view, self.imports = self.list.model, self.list.search, self.list.view, \
+            self.list.imports
+        self.count = self.list.count
         self.verify_button = QPushButton(objectName="verify_chain", clicked=self.verify)
         self.chain = QLabel(objectName="chain_result", wordWrap=True)
         self._chain_text: Any = str
-        self.title, self.search_label = heading(), QLabel()
-        self.search_label.setBuddy(self.search)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_label)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.verify_button)
+        self.title = heading()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(bar)
+        layout.addLayout(self.list.bar(self.verify_button))
         layout.addWidget(self.chain)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
         self.retranslate_ui()
-        self.model.set_filter("")
+        self.list.start()
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Audit log"))
-        self.search_label.setText(self.tr("&Search"))
-        self.search.setPlaceholderText(self.tr("user, action or record (start)"))
         self.verify_button.setText(self.tr("Verify the chain"))
         self.chain.setText(self._chain_text())
-        self.model.retranslate()
-        self._show_count()
-
-    def apply_search(self) -> None:
-        text = self.search.text().strip()
-        if text != self.model.current_filter:
-            self.model.set_filter(text)
+        self.list.retranslate(self.tr("&Search"), self.tr("user, action or record (start)"))
 
     def refresh(self) -> None:
-        self.model.reload()
+        self.list.refresh()
 
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
@@ -105,6 +87,3 @@ class AuditLogScreen(Screen):
                 "%1", str(report.first_bad_id)).replace("%2", report.reason)
             self.chain.setStyleSheet("color: #c62828; font-weight: bold;")
         self.chain.setText(self._chain_text())
-
-    def _show_count(self, *_args: object) -> None:
-        self.count.setText(count_text(self.model))

@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -21,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from app.admin.queries import product_filing, products_count, products_page
 from app.config import resources_dir
-from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.i18n import chinese_on_screen
-from ui.models.paged import Column, PagedTableModel
+from ui.models.paged import Column
 from ui.shell.screen import Screen, heading
-from ui.widgets.import_action import ImportButton, ImportKind
-from ui.widgets.tables import Debouncer, count_text, fit_columns_once, render_value, table_view
+from ui.widgets.import_action import ImportKind
+from ui.widgets.paged_list import PagedList
+from ui.widgets.tables import render_value
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -124,34 +122,19 @@ class ProductsScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.filing: dict[str, Any] | None = None
-        self.model = PagedTableModel(ctx, COLUMNS, products_page, count_fn=products_count, first_key="",
-                                     key_fn=lambda row: row[0])
-        self.search = QLineEdit(objectName="search")
-        self.search.setClearButtonEnabled(True)
-        self.debounce = Debouncer(300, self.apply_search, self)
-        self.search.textChanged.connect(self.debounce.poke)
-        self.search.returnPressed.connect(self.debounce.flush)
-        self.view = table_view(self.model, name="products_table")
-        fit_columns_once(self.view, self.model)
+        self.list = PagedList(self, ctx, COLUMNS, products_page, name="products_table", first_key="",
+                              key_fn=lambda row: row[0], count_fn=products_count, imports=IMPORTS)
+        self.model, self.search, self.view, self.imports = self.list.model, self.list.search, self.list.view, \
+            self.list.imports
+        self.count = self.list.count
         self.view.selectionModel().selectionChanged.connect(self._selected)
-        self.count = QLabel(objectName="count")
-        self.model.sig_count.connect(self._show_count)
-        self.model.sig_failed.connect(ctx.sig_error)
         self.model.rowsInserted.connect(self._select_first)
-        self.imports = [ImportButton(ctx, kind) for kind in IMPORTS] if ctx.may(Permission.MASTER_DATA) else []
         self._lay_out()
         self.retranslate_ui()
-        self.model.set_filter("")
+        self.list.start()
 
     def _lay_out(self) -> None:
-        self.title, self.search_label = heading(), QLabel()
-        self.search_label.setBuddy(self.search)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_label)
-        bar.addWidget(self.search, 1)
-        for button in self.imports:
-            button.sig_imported.connect(self.refresh)
-            bar.addWidget(button)
+        self.title = heading()
         self.detail_title = QLabel(objectName="detail_title")
         bold = self.detail_title.font()
         bold.setBold(True)
@@ -180,28 +163,20 @@ class ProductsScreen(Screen):
         splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(bar)
+        layout.addLayout(self.list.bar())
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Products"))
-        self.search_label.setText(self.tr("&Search"))
-        self.search.setPlaceholderText(self.tr("SKU, GTIN or HS code (start), or part of a name"))
         for row, (label, _key) in enumerate(FILING_FIELDS):
             self.detail_form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(
                 QCoreApplication.translate("ProductFiling", label))
         self._show_filing(self.filing)
-        self.model.retranslate()
-        self._show_count()
-
-    def apply_search(self) -> None:
-        text = self.search.text().strip()
-        if text != self.model.current_filter:
-            self.model.set_filter(text)
+        self.list.retranslate(self.tr("&Search"), self.tr("SKU, GTIN or HS code (start), or part of a name"))
 
     def refresh(self) -> None:
-        self.model.reload()
+        self.list.refresh()
 
     def _select_first(self) -> None:
         """Show a filing right away: the first product, when nothing is selected yet."""
@@ -222,6 +197,3 @@ class ProductsScreen(Screen):
             label.setText(values.get(key, ""))
         self.detail_title.setText(self.tr("Customs filing") if filing
                                   else self.tr("Select a product to see its customs filing."))
-
-    def _show_count(self, *_args: object) -> None:
-        self.count.setText(count_text(self.model))
