@@ -40,8 +40,8 @@ MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead 
 # statements of work per scan, by engine (transaction control apart)
 PICK_UNIT = {"sqlite": 9, "postgresql": 12}
 PACK_ORDER = {"sqlite": 3, "postgresql": 3}
-PACK_WEIGH = {"sqlite": 28, "postgresql": 29}
-GATE_PARCEL = {"sqlite": 12, "postgresql": 17}
+PACK_WEIGH = {"sqlite": 28, "postgresql": 41}
+GATE_PARCEL = {"sqlite": 12, "postgresql": 15}
 
 
 def _check(db, budget: dict[str, int], sent) -> None:
