@@ -64,7 +64,7 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
     SQLite one statement (see `_append_in_one`); on PostgreSQL the advisory lock, the head, the insert.
     Returns the entry's hash.
     """
-    conn = uow.session.connection()
+    conn = uow.conn
     actor = uow.actor
     row: dict[str, Any] = {
         "at": utcnow(), "username": actor.username, "role": actor.role, "station": actor.station,

@@ -32,7 +32,7 @@ def product_by_gtin(uow: UnitOfWork, gtin: str) -> ProductRef:
     """The product whose GTIN (8, 12, 13 or 14 digits as filed) is `gtin` padded to 14 digits."""
     g14 = gtin.zfill(14)
     candidates = {g14, g14[1:], g14[2:], g14[6:]}
-    rows = uow.session.connection().execute(_PRODUCTS, {"gtins": sorted(candidates)}).all()
+    rows = uow.conn.execute(_PRODUCTS, {"gtins": sorted(candidates)}).all()
     for row in rows:
         if row.gtin.zfill(14) == g14:
             return ProductRef(row.id, row.sku, row.shelf_life_days)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Select, bindparam, func, insert, literal, literal_column, select, union_all, update
 
 from app.persistence.models import ConsumerOrder, CustomsLedgerEntry, InventoryList, OrderLine
 from app.persistence.types import utcnow
@@ -67,30 +67,37 @@ def write_off_at_gate_out(uow: UnitOfWork, lst: InventoryList, order: ConsumerOr
                          for item, qty in sorted(quantities_by_item(order).items())])
 
 
-_QUANTITIES = (select(OrderLine.account_book_item_id, OrderLine.quantity)
-               .where(OrderLine.order_id == bindparam("order_id")))
-_LEDGER = insert(CustomsLedgerEntry.__table__)
+_LEDGER = CustomsLedgerEntry.__table__
 _WRITTEN_OFF = (update(InventoryList).where(InventoryList.id == bindparam("list_id"))
                 .values(written_off_at=bindparam("at"), pre_held=False))
 
 
+def _write_off_rows(biz_type: str, state: str, sign: int, doc_no: str) -> Select:
+    """The ledger rows of one kind for the order's account-book items, from its lines (summed per item)."""
+    return (select(bindparam("at", type_=_LEDGER.c.at.type).label("at"),
+                   OrderLine.account_book_item_id.label("account_book_item_id"),
+                   literal(biz_type).label("biz_type"), literal(state).label("state"),
+                   (func.sum(OrderLine.quantity) * sign).label("quantity"), literal("GATE_OUT").label("doc_type"),
+                   bindparam(doc_no, type_=_LEDGER.c.doc_no.type).label("doc_no"),
+                   bindparam("user_id", type_=_LEDGER.c.user_id.type).label("user_id"))
+            .where(OrderLine.order_id == bindparam("order_id")).group_by(OrderLine.account_book_item_id))
+
+
+_COLUMNS = ["at", "account_book_item_id", "biz_type", "state", "quantity", "doc_type", "doc_no", "user_id"]
+_OUT = _write_off_rows("OUT", "ACTUAL", -1, "gate_pass")
+# a list that still holds its pre-decrease: the PRE_RELEASE rows first, then the OUT rows, each by item
+_RELEASE_AND_OUT = union_all(_write_off_rows("PRE_RELEASE", "PRE", 1, "cop_no"), _OUT).order_by(
+    literal_column("state").desc(), literal_column("account_book_item_id"))
+_LEDGER_OUT = {False: insert(_LEDGER).from_select(_COLUMNS, _OUT.order_by(OrderLine.account_book_item_id)),
+               True: insert(_LEDGER).from_select(_COLUMNS, _RELEASE_AND_OUT)}
+
+
 def write_off_core(uow: UnitOfWork, list_id: int, order_id: int, cop_no: str, pre_held: bool, doc_no: str) -> None:
     """`write_off_at_gate_out` for a list not yet written off, in Core statements (the gate scan's hot path):
-    the order's quantities read once, its PRE_RELEASE rows (if it still holds a pre-decrease) and its OUT rows
-    in one bulk insert, the list marked written off. The caller moves the stock out in the same transaction."""
-    conn = uow.session.connection()
-    needed: Counter[int] = Counter()
-    for item, qty in conn.execute(_QUANTITIES, {"order_id": order_id}):
-        needed[item] += qty
-    at, user = utcnow(), uow.actor.user_id
-    items = sorted(needed.items())
-    rows = []
-    if pre_held:  # hold_wanted is False once written off: the pre-decrease is released
-        rows += [{"at": at, "account_book_item_id": item, "biz_type": "PRE_RELEASE", "state": "PRE", "quantity": qty,
-                  "doc_type": "GATE_OUT", "doc_no": cop_no, "user_id": user} for item, qty in items]
-    rows += [{"at": at, "account_book_item_id": item, "biz_type": "OUT", "state": "ACTUAL", "quantity": -qty,
-              "doc_type": "GATE_OUT", "doc_no": doc_no, "user_id": user} for item, qty in items]
-    if rows:
-        conn.execute(_LEDGER, rows)
-    conn.execute(_WRITTEN_OFF, {"list_id": list_id, "at": at})
+    the order's PRE_RELEASE rows (if it still holds a pre-decrease) and its OUT rows in one INSERT … SELECT
+    from its lines, the list marked written off. The caller moves the stock out in the same transaction."""
+    at = utcnow()
+    uow.conn.execute(_LEDGER_OUT[bool(pre_held)], {"at": at, "order_id": order_id, "cop_no": cop_no,
+                                                   "gate_pass": doc_no, "user_id": uow.actor.user_id})
+    uow.conn.execute(_WRITTEN_OFF, {"list_id": list_id, "at": at})
     uow.changes.touch(Area.LEDGER)

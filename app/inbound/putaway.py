@@ -285,7 +285,12 @@ _EMPTY = (select(_L.code).where(_STORAGE, ~exists().where(_S.location_id == _L.i
           .order_by(_L.pick_sequence, _L.code).limit(1).scalar_subquery())
 _REPLAY = (select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
            .scalar_subquery().label("first_result"))
-_UNIT = _STAGED.where(Stock.lpn == bindparam("sscc"))
+# The staged row of a handling unit as plain columns (the fast paths read it with Core, no ORM objects)
+_UNIT = _STAGED.with_only_columns(
+    Stock.id, Stock.location_id, Stock.lot_id, Stock.product_id, Stock.status, Stock.quantity, Stock.reserved,
+    Location.code, Lot.batch_no, Lot.expiry_date, Product.sku, InboundDeclaration.id.label("declaration_id"),
+    InboundDeclaration.declaration_no, InboundDeclaration.status.label("declaration_status"),
+    maintain_column_froms=True).where(Stock.lpn == bindparam("sscc"))
 # A pallet or carton (SSCC) goods scan's one read: the staged row, the suggestion, the replay.
 _UNIT_GOODS_READ = _UNIT.add_columns(_SAME_LOT.label("same_lot"), _EMPTY.label("empty"), _REPLAY)
 _TO = select(_T.id).where(_T.code == bindparam("to_code")).scalar_subquery()
@@ -307,20 +312,25 @@ _PUT_AWAY = (update(InboundDeclaration).where(InboundDeclaration.id == bindparam
                                               InboundDeclaration.status == "released").values(status="put_away"))
 
 
+def _unit_goods(row: Any, sscc: str) -> Goods:
+    """The goods of a handling unit's staged row as `_UNIT` reads it (the whole unit moves)."""
+    return Goods(row.lot_id, row.product_id, row.sku, row.batch_no, row.expiry_date, row.quantity, sscc,
+                 (Source(row.location_id, sscc, row.quantity),), row.code, row.declaration_id, row.declaration_no)
+
+
 def _unit_goods_fast(uow: UnitOfWork, scan: Scan, raw: str, scan_id: str) -> ScanResult | None:
     """A goods scan of a staged, available handling unit (or a replay) in one read; None: the slow path."""
     if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
         return None
-    rows = uow.session.execute(_UNIT_GOODS_READ, {"sscc": scan.sscc, "scan_id": scan_id}).all()
+    rows = uow.conn.execute(_UNIT_GOODS_READ, {"sscc": scan.sscc, "scan_id": scan_id}).all()
     if len(rows) != 1:
         return None
     row = rows[0]
     if row.first_result is not None:
         return scanlog.first_result(row.first_result)
-    s = row[0]
-    if s.status != "available":
+    if row.status != "available":
         return None
-    goods = _goods(row[:8], s.quantity, scan.sscc, (Source(s.location_id, scan.sscc, s.quantity),))
+    goods = _unit_goods(row, scan.sscc)
     suggested = row.same_lot or row.empty
     where = f"put it at {suggested} (suggested)" if suggested else "no empty storage location is left"
     result = ScanResult(ACCEPTED, "goods", f"{goods.describe()} from {goods.from_code}: {where}; scan the location",
@@ -337,18 +347,18 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
     scan = decode(goods_raw)
     if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
         return None
-    rows = uow.session.execute(_UNIT_MOVE_READ, {"sscc": scan.sscc, "to_code": location_code,
-                                                 "scan_id": scan_id}).all()
+    rows = uow.conn.execute(_UNIT_MOVE_READ, {"sscc": scan.sscc, "to_code": location_code,
+                                              "scan_id": scan_id}).all()
     if len(rows) != 1:
         return None
     row = rows[0]
     if row.first_result is not None:
         return scanlog.first_result(row.first_result)
-    s = row[0]
+    s = row
     if s.status != "available" or s.reserved or row.to_id is None or not row.to_active or row.to_kind != "storage" \
             or (row.other_batch is not None and not allow_mixed):
         return None
-    goods = _goods(row[:8], s.quantity, scan.sscc, (Source(s.location_id, scan.sscc, s.quantity),))
+    goods = _unit_goods(row, scan.sscc)
     try:
         stock.apply(uow, [stock.Step(goods.lot_id, goods.product_id, goods.quantity,
                                      stock.Place(s.location_id, "available", scan.sscc),
@@ -356,8 +366,8 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
                                      ref_type=REF_TYPE, ref_no=goods.declaration_no)])
     except stock.NothingTaken:
         return None  # moved meanwhile (nothing written): the slow path refuses it and logs the refusal
-    if not row.others_waiting and row.status == "released":
-        uow.session.execute(_PUT_AWAY, {"d_id": goods.declaration_id})
+    if not row.others_waiting and row.declaration_status == "released":
+        uow.conn.execute(_PUT_AWAY, {"d_id": goods.declaration_id})
         uow.changes.touch(Area.INBOUND)
     moved = {**goods.to_json(), "to": location_code, "declaration": goods.declaration_no}
     audit.record(uow, "putaway", "lot", f"{goods.sku}/{goods.batch}", **moved)

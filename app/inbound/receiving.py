@@ -162,7 +162,7 @@ def _read_item_scan(uow: UnitOfWork, declaration_no: str, scan: ItemScan, scan_i
         -> tuple[ScanResult | None, Declaration, list[Line], ProductRef, _Facts] | None:
     """The carton scan's one read (`_ITEM_READ`); None when it found no line (the slow path says why)."""
     g14 = scan.gtin.zfill(14)
-    rows = uow.session.connection().execute(_ITEM_READ, {
+    rows = uow.conn.execute(_ITEM_READ, {
         "no": declaration_no, "gtins": sorted({g14, g14[1:], g14[2:], g14[6:]}), "scan_id": scan_id,
         "sscc": scan.sscc or None}).all()
     rows = [row for row in rows if row.gtin.zfill(14) == g14]
@@ -184,7 +184,7 @@ def _read_item_scan(uow: UnitOfWork, declaration_no: str, scan: ItemScan, scan_i
 def lock_declaration(uow: UnitOfWork, declaration_no: str) -> Declaration | None:
     """The declaration's id and status, its row locked on PostgreSQL (scans of one container run one by one)."""
     stmt = _DECLARATION.with_for_update() if uow.is_postgres else _DECLARATION
-    row = uow.session.connection().execute(stmt, {"no": declaration_no}).first()
+    row = uow.conn.execute(stmt, {"no": declaration_no}).first()
     return Declaration(row.id, declaration_no, row.status) if row else None
 
 
@@ -233,7 +233,7 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
     result = count_result(product.sku, line, batch, scan.count, damaged, unexpected)
     event_id = scanlog.log(uow, scan_id, WORKFLOW, declaration.no, raw, result)
     count_id = _add(uow, declaration.id, line.id, batch, unexpected, scan.count, damaged, made, expiry)
-    uow.session.connection().execute(_TALLY_SCAN, {
+    uow.conn.execute(_TALLY_SCAN, {
         "scan_event_id": event_id, "declaration_id": declaration.id, "tally_count_id": count_id,
         "quantity": scan.count, "damaged": damaged, "sscc": scan.sscc, "station": uow.actor.station[:40],
         "undone": False})
@@ -247,7 +247,7 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
 
 def _lines(uow: UnitOfWork, declaration_id: int, product_id: int, batch: str) -> list[Line]:
     """The lines `route` chooses from: those that declared the scanned batch, else every line of the product."""
-    conn = uow.session.connection()
+    conn = uow.conn
     keys = {"declaration_id": declaration_id, "product_id": product_id}
     if batch:
         same = [Line(*row) for row in conn.execute(_LINES_OF_BATCH, {**keys, "batch": batch})]
@@ -276,7 +276,7 @@ def route(lines: list[Line], batch: str) -> tuple[Line, str, bool]:
 
 
 def _carton_counted(uow: UnitOfWork, sscc: str) -> bool:
-    return uow.session.connection().execute(_CARTON, {"sscc": sscc}).first() is not None
+    return uow.conn.execute(_CARTON, {"sscc": sscc}).first() is not None
 
 
 def shelf_life_problem(batch: str, expiry: date | None, shelf_life_days: int, today: date,
@@ -301,9 +301,9 @@ def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: 
     if facts is not None:
         raw, zone = facts.min_shelf_life, facts.zone
     elif today is None:
-        raw, zone = uow.session.connection().execute(_SETTING_AND_ZONE).one()
+        raw, zone = uow.conn.execute(_SETTING_AND_ZONE).one()
     else:
-        raw, zone = uow.session.connection().execute(_SETTING).scalar(), None
+        raw, zone = uow.conn.execute(_SETTING).scalar(), None
     if today is None:
         today = local_today(uow, zone or "Asia/Shanghai")
     fraction = spec.default if raw is None else spec.kind(raw)
@@ -314,7 +314,7 @@ def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: 
 
 def local_today(uow: UnitOfWork, zone: str | None = None) -> date:
     """Today in the warehouse's time zone (the receiving date shelf life is measured from)."""
-    zone = zone or uow.session.connection().execute(_ZONE).scalar() or "Asia/Shanghai"
+    zone = zone or uow.conn.execute(_ZONE).scalar() or "Asia/Shanghai"
     return datetime.now(ZoneInfo(zone)).date()
 
 
@@ -344,7 +344,7 @@ def _add(uow: UnitOfWork, declaration_id: int, line_id: int, batch: str, unexpec
               "production_date": made, "expiry_date": expiry, "received": 0 if damaged else quantity,
               "damaged": quantity if damaged else 0, "unexpected": unexpected}
     stmt = _UPSERT["postgresql" if uow.is_postgres else "sqlite"]
-    return int(uow.session.connection().execute(stmt, values).scalar_one())
+    return int(uow.conn.execute(stmt, values).scalar_one())
 
 
 def _upsert(dialect: type[sqlite.Insert] | type[postgresql.Insert]) -> ReturningInsert[Any]:
@@ -363,7 +363,7 @@ def _start(uow: UnitOfWork, declaration_id: int) -> None:
     """The first counted scan: the declaration is being tallied."""
     uow.session.execute(update(InboundDeclaration).where(InboundDeclaration.id == declaration_id)
                         .values(status="tallying"))
-    uow.session.connection().execute(insert(Tally.__table__), {"declaration_id": declaration_id, "closed_by": ""})
+    uow.conn.execute(insert(Tally.__table__), {"declaration_id": declaration_id, "closed_by": ""})
     uow.changes.touch(Area.INBOUND)
 
 

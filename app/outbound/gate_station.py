@@ -2,6 +2,8 @@
 
 Each parcel scan ships that parcel (its own transaction, logged under its scan id); a parcel not on the
 manifest, not released or already out is refused. The manifest is out when its last parcel has passed.
+A scan is one transaction: a parcel of the current manifest passes first; only a code that is not one is
+looked up as a manifest (the station switches to it) before it is refused.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import uuid
 from app.errors import BwmsError
 from app.outbound import documents as shipping_documents
 from app.outbound import shipping
-from app.persistence.uow import OpenUnitOfWork
+from app.persistence.uow import OpenUnitOfWork, UnitOfWork
 from app.stations import Feedback, Tone, error, feedback
 
 
@@ -31,27 +33,32 @@ class GateStation:
         code = _code(raw)
         if not code:
             return Feedback(Tone.ERROR, "empty", "empty scan")
-        found = self._manifest(code)
-        if isinstance(found, Feedback):
-            return found
-        if self.manifest is None:
-            return Feedback(Tone.ERROR, "manifest_first", "scan the manifest or gate pass first")
+        scan_id = scan_id or uuid.uuid4().hex
         try:
             with self.open_uow() as uow:
-                result = shipping.gate_scan(uow, self.manifest, code, raw, scan_id or uuid.uuid4().hex)
+                if self.manifest is not None:
+                    passed = shipping.gate_parcel(uow, self.manifest, code, raw, scan_id)
+                    if passed is not None:
+                        uow.commit()
+                        return feedback(passed)
+                found = self._manifest(uow, code)
+                if found is not None:
+                    return found  # nothing written: the unit of work rolls back
+                if self.manifest is None:
+                    return Feedback(Tone.ERROR, "manifest_first", "scan the manifest or gate pass first")
+                result = shipping.gate_scan(uow, self.manifest, code, raw, scan_id, fast=False)
                 uow.commit()
         except BwmsError as exc:
             return error(exc)
         return feedback(result)
 
-    def _manifest(self, code: str) -> Feedback | None:
-        """A manifest or gate pass number switches the station to that vehicle."""
+    def _manifest(self, uow: UnitOfWork, code: str) -> Feedback | None:
+        """A manifest or gate pass number switches the station to that vehicle (read in the scan's transaction)."""
         try:
-            with self.open_uow(write=False) as uow:
-                manifest = shipping_documents.find_manifest(uow, code)
-                number, status, count = manifest.manifest_no, manifest.status, manifest.parcel_count
+            manifest = shipping_documents.find_manifest(uow, code)
         except BwmsError:
             return None
+        number, status, count = manifest.manifest_no, manifest.status, manifest.parcel_count
         self.manifest = number
         if status == "exited":
             return Feedback(Tone.WARN, "manifest_exited", f"manifest {number} already left the zone",

@@ -115,32 +115,42 @@ _ORDER_FACTS = (
                ConsumerOrder.id.in_(select(_BY_WAYBILL.order_id).where(_BY_WAYBILL.waybill_no == bindparam("code"))))))
 
 
+# The same read for the pack station's order scan, without the ORM: the order's own columns the scan uses.
+_ORDER_FACTS_CORE = _ORDER_FACTS.with_only_columns(
+    ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.waybill_no, ConsumerOrder.carrier_code,
+    ConsumerOrder.status, *list(_ORDER_FACTS.selected_columns)[-5:], maintain_column_froms=True)
+
+
 @dataclass(frozen=True)
 class _Facts:
-    order: ConsumerOrder  # (None only beside a replayed first result)
+    order: Any  # the ConsumerOrder, or its row (id, order_no, waybill_no, carrier_code, status); None only
+    # beside a replayed first result
     has_list: bool
     return_status: str
     parcel: tuple[str, str] | None  # (waybill, status) of its parcel
 
 
-def _order_facts(uow: UnitOfWork, code: str, scan_id: str = "") -> tuple[_Facts, str | None]:
-    """`find_order` and what `check_packable` needs, in one read; with the scan id's first result."""
+def _order_facts(uow: UnitOfWork, code: str, scan_id: str = "", *, row: bool = False) -> tuple[_Facts, str | None]:
+    """`find_order` and what `check_packable` needs, in one read; with the scan id's first result. `row`: the
+    order as a plain row (Core, no ORM object: the order scan changes nothing of it)."""
     code = code.strip()
-    rows = uow.session.execute(_ORDER_FACTS, {"code": code, "scan_id": scan_id}).all()
+    params = {"code": code, "scan_id": scan_id}
+    rows = uow.conn.execute(_ORDER_FACTS_CORE, params).all() if row else \
+        uow.session.execute(_ORDER_FACTS, params).all()
     if not rows:
         return _unknown(uow, code, scan_id)
     if len(rows) > 1:
         first = rows[0].first_result
         if first is not None:
-            return _Facts(rows[0][0], False, "", None), first
+            return _Facts(rows[0] if row else rows[0][0], False, "", None), first
         raise Rejected(f"{code} names several orders: scan the order number", code="ambiguous_order", order=code)
     r = rows[0]
     parcel = (r.parcel_waybill, r.parcel_status) if r.parcel_waybill is not None else None
-    return _Facts(r[0], r.list_id is not None, r.return_status or "", parcel), r.first_result
+    return _Facts(r if row else r[0], r.list_id is not None, r.return_status or "", parcel), r.first_result
 
 
 def _unknown(uow: UnitOfWork, code: str, scan_id: str) -> tuple[_Facts, str | None]:
-    first = uow.session.execute(select(ScanEvent.result_json).where(ScanEvent.scan_id == scan_id)).scalar() \
+    first = uow.conn.execute(select(ScanEvent.result_json).where(ScanEvent.scan_id == scan_id)).scalar() \
         if scan_id else None
     if first is not None:
         return _Facts(None, False, "", None), first  # a replay needs no order
@@ -239,10 +249,10 @@ class _Contents:
     tolerance: Decimal
 
 
-def _contents(uow: UnitOfWork, order: ConsumerOrder) -> _Contents:
+def _contents(uow: UnitOfWork, order: Any) -> _Contents:
     """`contents` with the computed gross and net weights, the parcel's lots and the weight tolerance, in one
     read."""
-    rows = uow.session.execute(_CONTENTS, {"order_id": order.id}).all()
+    rows = uow.conn.execute(_CONTENTS, {"order_id": order.id}).all()
     by_product: dict[int, Expected] = {}
     gross, net = Decimal(0), Decimal(0)
     for r in rows:
@@ -264,7 +274,7 @@ def start_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, location
     """The pack station's first scan: the order to pack and its contents, or why not (an inspection is pulled)."""
     require(uow, Permission.SCAN_OPERATIONS)
     try:
-        facts, first = _order_facts(uow, code, scan_id)  # a replay is answered before any refusal
+        facts, first = _order_facts(uow, code, scan_id, row=True)  # a replay is answered before any refusal
         if first is not None:
             return scanlog.first_result(first)
         order = facts.order
@@ -285,7 +295,7 @@ def start_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, location
     return result
 
 
-def pull(uow: UnitOfWork, order: ConsumerOrder, location: str | None = None) -> None:
+def pull(uow: UnitOfWork, order: Any, location: str | None = None) -> None:
     """Put an order on the inspection pull list (once)."""
     from app.outbound.picking import find_location
 
@@ -425,7 +435,7 @@ def _make_parcel(uow: UnitOfWork, order: ConsumerOrder, expected: PackOrder, mea
                     station=uow.actor.station[:40], label_paths="")
     uow.session.add(parcel)
     uow.session.flush()
-    uow.session.connection().execute(_PARCEL_ITEMS, [
+    uow.conn.execute(_PARCEL_ITEMS, [
         {"parcel_id": parcel.id, "lot_id": lot_id, "product_id": pid, "quantity": int(qty)}
         for lot_id, pid, qty, _ in rows])
     return parcel

@@ -179,7 +179,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
             find_wave(uow, wave_no, lock=True)  # the wave's row lock first, as the slow path takes it
         except NotFound:
             return None
-    conn = uow.session.connection()
+    conn = uow.conn
     rows = conn.execute(_PICK_READ, {"wave": wave_no, "location": location_code, "gtins": _gtins(scan.gtin),
                                      "scan_id": scan_id}).all()
     if not rows:

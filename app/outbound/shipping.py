@@ -21,7 +21,7 @@ from sqlalchemy.orm import aliased
 from app.admin import audit, require
 from app.customs import write_off_at_gate_out, write_off_core
 from app.documents import queue as print_queue
-from app.domain.roles import Permission
+from app.domain.roles import Permission, may
 from app.errors import Rejected
 from app.outbound import documents as shipping_documents
 from app.outbound.picking import stock_row
@@ -235,15 +235,27 @@ def ship_parcel(uow: UnitOfWork, parcel: Parcel, manifest: Manifest) -> int:
     return units
 
 
-def gate_scan(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult:
-    """The gate station: one parcel of manifest `code` passes the gate (refusals are logged, not raised)."""
+def gate_scan(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str, *, fast: bool = True) -> ScanResult:
+    """The gate station: one parcel of manifest `code` passes the gate (refusals are logged, not raised).
+    `fast=False`: the caller already tried `gate_parcel` in this transaction (it answered None)."""
     require(uow, Permission.SCAN_OPERATIONS)
-    fast = _gate_fast(uow, code, waybill, raw, scan_id)
-    if fast is not None:
-        return fast
+    if fast:
+        passed = _gate_fast(uow, code, waybill, raw, scan_id)
+        if passed is not None:
+            return passed
     return scanlog.once(uow, scan_id, WORKFLOW, code, raw, lambda: _gate_one(uow, code, waybill),
                         lambda exc: audit.record(uow, "gate_scan", "manifest", code, outcome="refused",
                                                  waybill=waybill, reason=exc.message))
+
+
+def gate_parcel(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult | None:
+    """A parcel of manifest `code` that may pass, passed (or a replay's first result), in one read and Core
+    writes; None when it is not that (nothing written): the caller then sees whether `waybill` names another
+    manifest, or lets `gate_scan(…, fast=False)` refuse it in its words. A role that may not scan gets None too
+    (`gate_scan` refuses it)."""
+    if not may(uow.actor.role, Permission.SCAN_OPERATIONS):
+        return None
+    return _gate_fast(uow, code, waybill, raw, scan_id)
 
 
 _OTHER = aliased(Parcel)
@@ -282,7 +294,7 @@ _MANIFEST_EXITED = (update(Manifest).where(Manifest.id == bindparam("manifest_id
 def _gate_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult | None:
     """A parcel that may pass (or a replay): one read, Core writes (what `ship_parcel` and `close_if_done` do).
     None: the slow path decides (every refusal, in its words)."""
-    conn = uow.session.connection()
+    conn = uow.conn
     if uow.is_postgres and conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None:
         return None  # the manifest's row lock first, as the slow path takes it
     rows = conn.execute(_GATE_READ, {"code": code, "waybill": waybill, "scan_id": scan_id}).all()

@@ -13,7 +13,6 @@ from typing import TypeVar
 
 from sqlalchemy import text
 
-from app.persistence.db import WRITE
 from app.persistence.uow import UnitOfWork
 
 Progress = Callable[[int, int], None]  # (done, total): the GUI's progress bar
@@ -31,8 +30,7 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def checkpoint(uow: UnitOfWork) -> None:
     """Commit the finished batch and start the next transaction the way the unit of work began its first."""
-    uow.session.commit()
-    uow.session.connection(execution_options={WRITE: uow.write})
+    uow.restart()
 
 
 def lock_orders(uow: UnitOfWork) -> None:

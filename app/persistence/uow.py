@@ -8,6 +8,7 @@ from enum import StrEnum
 from types import TracebackType
 from typing import Any, Protocol
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.persistence.db import WRITE, Database
@@ -81,25 +82,55 @@ class UnitOfWork:
         self.after_rollback: list[Callable[[], None]] = []
 
     def __enter__(self) -> UnitOfWork:
-        self.session: Session = self.db.sessions()
-        # procure the connection now so the BEGIN (IMMEDIATE for writers on SQLite) happens up front
-        self.session.connection(execution_options={WRITE: self.write})
+        # the connection and its transaction first, so the BEGIN (IMMEDIATE for writers on SQLite) happens up
+        # front; `conn` serves the Core statements (every scan's path). The ORM session is made on first use
+        # only, joined to that transaction (its commit flushes; the unit of work commits the connection).
+        self.conn: Connection = self.db.engine.connect().execution_options(**{WRITE: self.write})
+        self._session: Session | None = None
+        try:
+            self.conn.begin()
+        except BaseException:
+            self.conn.close()
+            raise
         return self
+
+    @property
+    def session(self) -> Session:
+        """The ORM session of this unit of work (on the same connection and transaction as `conn`)."""
+        if self._session is None:
+            self._session = self.db.sessions(bind=self.conn, join_transaction_mode="rollback_only")
+        return self._session
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if not self._committed:
-            self.session.rollback()
-        self.session.close()
+        try:
+            if self._session is not None:
+                if not self._committed:
+                    self._session.rollback()  # rolls the connection's transaction back too (rollback_only)
+                self._session.close()
+            if self.conn.in_transaction():
+                self.conn.rollback()
+        finally:
+            self.conn.close()
         if not self._committed:
             for callback in self.after_rollback:
                 callback()
 
+    def _commit(self) -> None:
+        if self._session is not None:
+            self._session.commit()  # flushes what the ORM holds; the transaction is the connection's
+        self.conn.commit()
+
     def commit(self) -> None:
-        self.session.commit()
+        self._commit()
         self._committed = True
         if self._record is not None:
             self._record.merge(self.changes)
+
+    def restart(self) -> None:
+        """Commit and begin the next transaction the way the first began (a long job's checkpoint)."""
+        self._commit()
+        self.conn.begin()
 
     @property
     def is_postgres(self) -> bool:

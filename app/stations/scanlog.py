@@ -38,7 +38,7 @@ class ScanResult:
 
 def replayed(uow: UnitOfWork, scan_id: str) -> ScanResult | None:
     """The first result of `scan_id`, if it was logged before."""
-    stored = uow.session.connection().execute(_FIRST, {"scan_id": scan_id}).scalar()
+    stored = uow.conn.execute(_FIRST, {"scan_id": scan_id}).scalar()
     return None if stored is None else first_result(stored)
 
 
@@ -57,7 +57,7 @@ def log(uow: UnitOfWork, scan_id: str, workflow: str, context: str, raw: str, re
         "result_json": json.dumps(result.to_json(), ensure_ascii=False, default=str),
         "user_id": uow.actor.user_id,
     }
-    return uow.session.connection().execute(_LOG, values).scalar_one()
+    return uow.conn.execute(_LOG, values).scalar_one()
 
 
 def mark_undone(uow: UnitOfWork, event_id: int) -> None:

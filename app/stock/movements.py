@@ -127,7 +127,7 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
     first take raises `NothingTaken` (nothing written yet); a later one `Rejected` (the caller's transaction
     must roll back).
     """
-    conn = uow.session.connection()
+    conn = uow.conn
     put = _PUT[conn.dialect.name]
     rows = []
     takes: dict[tuple[int, Place], Step] = {}  # steps from one source row are taken in one UPDATE
@@ -161,9 +161,9 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
                 put_before, quantity=put_before.quantity + step.quantity, reserve=put_before.reserve + step.reserve)
     for step in puts.values():
         assert step.dst is not None
-        conn.execute(put.values(location_id=step.dst.location_id, lot_id=step.lot_id, product_id=step.product_id,
-                                lpn=step.dst.lpn, status=step.dst.status, quantity=step.quantity,
-                                reserved=step.reserve))
+        conn.execute(put, {"location_id": step.dst.location_id, "lot_id": step.lot_id, "product_id": step.product_id,
+                           "lpn": step.dst.lpn, "status": step.dst.status, "quantity": step.quantity,
+                           "reserved": step.reserve})  # one statement, compiled once (not .values() per call)
     for step in steps:
         rows.append({
             "kind": step.kind, "lot_id": step.lot_id, "quantity": step.quantity,
@@ -181,7 +181,7 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
 def _short_of(uow: UnitOfWork, step: Step) -> Rejected:
     """The refusal of a step whose source has too few free units (read only on this path)."""
     assert step.src is not None
-    row = uow.session.connection().execute(
+    row = uow.conn.execute(
         select(_STOCK.c.quantity, _STOCK.c.reserved, Lot.batch_no).join(Lot, Lot.id == _STOCK.c.lot_id)
         .where(*_KEY), {"l": step.src.location_id, "lot": step.lot_id, "k_lpn": step.src.lpn, "s": step.src.status}
     ).first()

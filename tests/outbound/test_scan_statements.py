@@ -8,10 +8,10 @@ An accepted pick unit scan on SQLite: one read (the wave's open tasks at the loc
 the next stop, the packing location, the product of the GTIN, the replay), the source stock row taken, the
 packing row upserted, the movement rows, allocations, task, the order when it is complete, audit, scan log.
 PostgreSQL adds the wave's row lock and the audit chain's lock and head read.
-A gate parcel scan: the station's read of the manifest (its own read-only transaction), one read (the parcel,
-its list, its open allocations, the other parcels left, the replay), one UPDATE per packing stock row, the
-movement rows, allocations, the order's quantities by account-book item, the ledger rows in one insert, the
-list, the parcel, the order, the manifest when its status changes, audit, scan log.
+A gate parcel scan, one transaction (the station looks a code up as a manifest only when it is no parcel of the
+current one): one read (the parcel, its list, its open allocations, the other parcels left, the replay), one
+UPDATE per packing stock row, the movement rows, allocations, the ledger rows in one INSERT … SELECT from the
+order's lines, the list, the parcel, the order, the manifest when its status changes, audit, scan log.
 A pack order scan: one read (order, list, parcel, replay), the contents with weights, the scan log. The pack
 weigh: those two reads, the parcel and its items (one insert), and then what the label and packing list
 documents read and queue (app.outbound.documents, app.documents.queue: 2 print jobs, each audited).
@@ -43,7 +43,7 @@ PACK_ORDER = {"sqlite": 3, "postgresql": 3}
 # the weigh makes the parcel and queues its label and packing list through the document registry: each document
 # is audited as a print with its key (issue 10's registry), and each document's data is read for it
 PACK_WEIGH = {"sqlite": 28, "postgresql": 41}
-GATE_PARCEL = {"sqlite": 14, "postgresql": 17}
+GATE_PARCEL = {"sqlite": 12, "postgresql": 15}
 
 
 def _check(db, budget: dict[str, int], sent) -> None:
