@@ -40,7 +40,7 @@ def test_failed_migration_leaves_the_database_as_it_was(db: Database, tmp_path: 
     users = _count_users(db)
     real = migrate.command.upgrade
 
-    def half_then_fail(cfg, revision):  # noqa: ANN001 - Alembic's
+    def half_then_fail(cfg, revision):
         real(cfg, revision)  # the whole migration ran inside the transaction…
         raise RuntimeError("disk gone mid-migration")  # …and then it fails
 
