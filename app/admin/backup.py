@@ -179,15 +179,18 @@ def _sqlite_copy(db: Database, target: Path) -> tuple[dict[str, int], dict[str, 
         raise Rejected("an in-memory database cannot be backed up", code="backup_failed")
     source = _connect(str(source_path), timeout=15)
     try:
-        dest = _connect(str(target))
+        dest = _connect(str(target), isolation_level=None)
         try:
+            # the copy is written without syncs (a new file nobody reads until it is complete), then synced once
+            dest.execute("PRAGMA synchronous=OFF")
+            dest.execute("PRAGMA journal_mode=OFF")
             source.backup(dest)  # all pages in one step: one read transaction, writers go on (WAL)
             dest.execute("PRAGMA journal_mode=DELETE")  # the backup is one self-contained file
-            dest.commit()
         finally:
             dest.close()
     finally:
         source.close()
+    _fsync(target)
     from app.persistence.db import open_database
 
     copy = open_database(f"sqlite:///{target}", announce=False)
@@ -196,6 +199,14 @@ def _sqlite_copy(db: Database, target: Path) -> tuple[dict[str, int], dict[str, 
             return describe(conn)
     finally:
         copy.dispose()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def pg_tool(name: str) -> str:
