@@ -189,12 +189,14 @@ def test_truncated_backup_is_refused(db: Database, tmp_path: Path) -> None:
 
 def test_edited_backup_is_refused(db: Database, tmp_path: Path) -> None:
     file = Path(backup(db, actor("admin"), tmp_path / "backups").file)
-    if not db.is_sqlite:  # a pg_dump archive with bytes changed
-        data = bytearray(file.read_bytes())
-        data[len(data) * 3 // 4] ^= 0xFF
+    if not db.is_sqlite:
+        original = file.read_bytes()
+        data = bytearray(original)
+        data[len(data) * 3 // 4] ^= 0xFF  # a pg_dump archive with a byte changed: the sha256 catches it
         file.write_bytes(bytes(data))
         _refused(db, file, "backup_corrupt")
-        _resign(file)
+        file.write_bytes(original)  # a manifest edited to match other data: the restored copy disagrees
+        _rewrite_manifest(file, audit_head={"id": 1, "hash": "0" * 64})
         _refused(db, file, "backup_corrupt")
         return
     with sqlite3.connect(file) as conn:  # an edit by someone who knows to lift the trigger first
@@ -342,3 +344,16 @@ def test_daily_backup_once_across_workstations(db: Database, tmp_path: Path) -> 
 
 def test_daily_backup_off_by_default(db: Database) -> None:
     assert run_daily(db, actor("admin")) is None
+
+
+def test_postgresql_without_pg_dump_says_what_to_install(db: Database, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backups.shutil, "which", lambda _name: None)
+    if db.is_sqlite:  # SQLite needs no tool: the backup is made all the same
+        assert Path(backup(db, actor("admin"), tmp_path / "backups").file).exists()
+        return
+    with pytest.raises(Rejected) as caught:
+        backup(db, actor("admin"), tmp_path / "backups")
+    assert caught.value.code == "pg_tool_missing"
+    assert "pg_dump" in caught.value.message and "postgresql-client" in caught.value.message
+    assert not list((tmp_path / "backups").iterdir())
