@@ -27,6 +27,13 @@ def _fraction(value: str) -> Decimal:
     return d
 
 
+def _flag(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered not in {"on", "off", "true", "false", "yes", "no", "1", "0"}:
+        raise ValueError("on or off")
+    return lowered in {"on", "true", "yes", "1"}
+
+
 REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
     SettingDef("inbound_min_shelf_life_fraction", _fraction, Decimal("0.5"),
                "a batch is refused at receipt when less than this fraction of its shelf life remains"),
@@ -44,6 +51,10 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
     SettingDef("key_file", str, "", "path of the key file that encrypts buyers' personal data"),
     SettingDef("customs_outbox", str, "", "folder the declaration client picks CEB621 files from"),
     SettingDef("customs_inbox", str, "", "folder receipts (CEB622) arrive in"),
+    SettingDef("backup_daily", _flag, False,
+               "on: a running workstation backs the database up once a day (once across all workstations)"),
+    SettingDef("backup_keep", int, 14, "how many daily backups to keep in the backup folder (older are deleted)"),
+    SettingDef("backup_folder", str, "", "folder for backups (default: the data folder's backups/)"),
 ]}
 
 

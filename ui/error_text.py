@@ -25,6 +25,11 @@ TEXTS: dict[str, str] = {
         "ErrorText", "The database was made by another version of Bonded WMS (schema {current}, this "
         "version needs {head}). Run “bwms init” to migrate it; no data is dropped."),
     "schema_empty": QT_TRANSLATE_NOOP("ErrorText", "The database is empty. Run “bwms init” first."),
+    "schema_newer": QT_TRANSLATE_NOOP(
+        "ErrorText", "The database was made by a newer version of Bonded WMS (schema {current}; this version "
+        "knows up to {head}). Install the newer version; a database is never migrated down."),
+    "backup_failed": QT_TRANSLATE_NOOP("ErrorText", "The backup could not be written to {folder}: {reason}. "
+                                       "No backup was made; the database is untouched."),
     "file_rejected": QT_TRANSLATE_NOOP("ErrorText", "The file was refused and nothing was imported. "
                                        "Every problem is listed with its line and column."),
     "weak_password": QT_TRANSLATE_NOOP("ErrorText", "The password is too short (at least 8 characters)."),

@@ -56,6 +56,10 @@ def gui_request(argv: Sequence[str]) -> tuple[str, str] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    if argv is None:  # the installed command (not a test calling in): the log file and crash traces
+        from app.diagnostics import setup_logging
+
+        setup_logging()
     request = gui_request(args)
     if request is not None:
         return _run_gui(*request)

@@ -30,7 +30,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("BondedWMS")
+    _route_qt_messages()
     return app
+
+
+def _route_qt_messages() -> None:
+    """Qt's warnings and criticals go to the log file (app.diagnostics) with their source, like Python's."""
+    import logging
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    log = logging.getLogger("qt")
+    levels = {QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001 - a QMessageLogContext
+        level = levels.get(kind)
+        if level is not None:
+            log.log(level, "%s (%s:%s)", message, context.file or "?", context.line)
+
+    qInstallMessageHandler(handler)
 
 
 def install_fonts(app: QApplication) -> None:
@@ -187,7 +206,9 @@ def main() -> int:
     import socket
 
     from app.config import default_database_url
+    from app.diagnostics import setup_logging
 
+    setup_logging()
     station = os.environ.get("BWMS_STATION") or socket.gethostname()
     return run_gui(default_database_url(), station)
 

@@ -49,6 +49,10 @@ class MainWindow(QMainWindow):
         from ui.devices.status import DeviceStatus
 
         self.statusBar().addPermanentWidget(DeviceStatus(devices_of(ctx)))
+        from ui.admin.backup_status import BackupStatus
+
+        self.backup_status = BackupStatus(ctx)
+        self.statusBar().addPermanentWidget(self.backup_status)
         ctx.sig_error.connect(self.on_error)
         self.retranslate_ui()
         self._restore_layout()
@@ -113,7 +117,9 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
-        self.help_menu.addAction(self.about_action)
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self._save_report)
+        self.help_menu.addActions([self.report_action, self.about_action])
 
     # -- texts ------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -124,6 +130,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Bonded WMS"))
+        self.report_action.setText(self.tr("Save a &report…"))
         for i in range(self.nav.topLevelItemCount()):
             header = self.nav.topLevelItem(i)
             header.setText(0, group_title(header.data(0, KEY_ROLE).removeprefix("group:")))
@@ -187,10 +194,47 @@ class MainWindow(QMainWindow):
     def on_error(self, exc: BaseException) -> None:
         show_error(exc, self)
 
+    def qt_versions(self) -> dict[str, str]:
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        return {"qt": qVersion(), "pyside6": PySide6.__version__}
+
+    def about_text(self, found: dict[str, str]) -> str:
+        """The About box's text: what the program is, and the versions support asks for."""
+        lines = [self.tr("Bonded WMS — warehouse management for customs bonded warehouses "
+                         "(cross-border e-commerce, bonded import 1210)."), "",
+                 self.tr("Program: %1").replace("%1", found.get("program", "?")),
+                 self.tr("Qt: %1 (PySide6 %2)").replace("%1", found.get("qt", "?"))
+                 .replace("%2", found.get("pyside6", "?")),
+                 self.tr("Python: %1").replace("%1", found.get("python", "?")),
+                 self.tr("Database: %1").replace("%1", found.get("database", "?")),
+                 self.tr("SQLite library: %1").replace("%1", found.get("sqlite_library", "?")),
+                 self.tr("Schema: %1 (this program: %2)").replace("%1", found.get("database_schema", "?"))
+                 .replace("%2", found.get("schema_of_program", "?"))]
+        return "\n".join(lines)
+
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Bonded WMS"),
-                          self.tr("Bonded WMS — warehouse management for customs bonded warehouses "
-                                  "(cross-border e-commerce, bonded import 1210)."))
+        from app.diagnostics import versions
+
+        extra = self.qt_versions()
+        self.ctx.call(lambda: versions(self.ctx.db, extra), on_done=lambda found: QMessageBox.about(
+            self, self.tr("About Bonded WMS"), self.about_text(found)))
+
+    def _save_report(self) -> None:
+        """Help → Save a report: versions, settings and the recent log in one zip (no personal data)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.diagnostics import save_report
+
+        name = f"bwms-report-{self.ctx.station or 'station'}.zip"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a report for support"), name,
+                                                self.tr("Zip files (*.zip)"))
+        if not target:
+            return
+        extra = self.qt_versions()
+        self.ctx.call(lambda: save_report(target, self.ctx.db, extra), on_done=lambda path: self.statusBar()
+                      .showMessage(self.tr("Report saved: %1").replace("%1", str(path)), 10_000))
 
     def _restore_layout(self) -> None:
         geometry = self.ctx.settings.layout("main_window")

@@ -45,6 +45,9 @@ PERMISSIONS = {
     "reveal_pii": QT_TRANSLATE_NOOP("Vocabulary", "reveal personal data"),
     "audit": QT_TRANSLATE_NOOP("Vocabulary", "audit"),
     "print": QT_TRANSLATE_NOOP("Vocabulary", "print"),
+    "backup": QT_TRANSLATE_NOOP("Vocabulary", "back up the database"),
+    "restore": QT_TRANSLATE_NOOP("Vocabulary", "restore the database"),
+    "key_export": QT_TRANSLATE_NOOP("Vocabulary", "export the key files"),
 }
 
 

@@ -1,8 +1,18 @@
 """Administration: users and roles, settings, the audit trail, buyers' personal data, master data and the checks."""
 
 from app.admin.auth import AccessDenied, add_user, has_users, list_users, login, require, set_user
+from app.admin.backup import (
+    BackupReport,
+    LastBackup,
+    Upgrade,
+    backup_database,
+    last_backup,
+    run_daily,
+    upgrade_safely,
+)
 from app.admin.checks import CheckResult, check_all
 from app.admin.configuration import SettingValue, change_setting, list_settings
+from app.admin.keys import KeyExport, export_keys
 from app.admin.lookups import ProductRef, product_by_gtin, warehouse_zone
 from app.admin.masterdata import (
     ImportReport,
@@ -13,11 +23,41 @@ from app.admin.masterdata import (
     import_warehouse,
 )
 from app.admin.pii import PiiKey
+from app.admin.restore import RestoreReport, restore_database
 
-# `audit` (audit.record) and `pii` (pii.key_for) are published modules: every area uses them as a namespace.
+# `audit` (audit.record), `pii` (pii.key_for) and `backup` are published modules: used as a namespace.
 __all__ = [
-    "AccessDenied", "CheckResult", "ImportReport", "PiiKey", "ProductRef", "SettingValue",
-    "add_user", "change_setting", "check_all", "has_users", "import_account_book", "import_locations",
-    "import_positive_list", "import_products", "import_warehouse", "list_settings", "list_users", "login",
-    "product_by_gtin", "require", "set_user", "warehouse_zone",
+    "AccessDenied",
+    "BackupReport",
+    "CheckResult",
+    "ImportReport",
+    "KeyExport",
+    "LastBackup",
+    "PiiKey",
+    "ProductRef",
+    "RestoreReport",
+    "SettingValue",
+    "Upgrade",
+    "add_user",
+    "backup_database",
+    "change_setting",
+    "check_all",
+    "export_keys",
+    "has_users",
+    "import_account_book",
+    "import_locations",
+    "import_positive_list",
+    "import_products",
+    "import_warehouse",
+    "last_backup",
+    "list_settings",
+    "list_users",
+    "login",
+    "product_by_gtin",
+    "require",
+    "restore_database",
+    "run_daily",
+    "set_user",
+    "upgrade_safely",
+    "warehouse_zone",
 ]

@@ -46,6 +46,7 @@ class PiiKey:
     aead: AESGCM
     mac_key: bytes
     path: str
+    fingerprint: str = ""  # names the key without revealing it (backup manifests, restore's check)
 
     def encrypt(self, field: str, value: str) -> bytes:
         return self.seal(field, value.encode("utf-8"))
@@ -90,6 +91,22 @@ def key_for(uow: UnitOfWork) -> PiiKey:
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def existing_key(path: Path) -> PiiKey | None:
+    """The key file at `path` if there is one (never creates it)."""
+    if not path.exists():
+        return None
+    stat = path.stat()
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def fingerprint_of(path: Path) -> str:
+    """The fingerprint of the key file at `path` ("" when there is none): compared by restore."""
+    if not path.exists():
+        return ""
+    stat = path.stat()
+    return _load(str(path), stat.st_mtime_ns, stat.st_size).fingerprint
+
+
 def _has_encrypted_data(uow: UnitOfWork) -> bool:
     s = uow.session
     return (s.execute(select(ConsumerOrder.id).limit(1)).first() is not None
@@ -113,7 +130,8 @@ def _load(path: str, _mtime_ns: int, _size: int) -> PiiKey:
     master = Path(path).read_bytes()
     if len(master) != KEY_BYTES:
         raise Rejected(f"the key file {path} is not a {KEY_BYTES}-byte key", code="bad_key_file", path=path)
-    return PiiKey(AESGCM(_derive(master, b"bwms pii aes-256-gcm")), _derive(master, b"bwms pii hmac-sha256"), path)
+    return PiiKey(AESGCM(_derive(master, b"bwms pii aes-256-gcm")), _derive(master, b"bwms pii hmac-sha256"), path,
+                  _derive(master, b"bwms key fingerprint")[:8].hex())
 
 
 def _derive(master: bytes, info: bytes) -> bytes:

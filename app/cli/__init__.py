@@ -49,6 +49,17 @@ def importers() -> dict[str, tuple[str, Importer]]:
     }
 
 
+class _Version(argparse.Action):
+    """`bwms --version`: read only when asked (the migration scripts are not parsed for every command)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001 - argparse's
+        from app import __version__
+        from app.persistence.migrate import head_revision
+
+        print(f"bwms {__version__} (schema {head_revision()})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bwms", description="Bonded WMS: a customs bonded warehouse.")
     parser.add_argument("--db", metavar="URL", help="database URL (default: BWMS_DATABASE_URL or the embedded "
@@ -56,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help="act as this user (default: BWMS_USER); the password "
                         "comes from BWMS_PASSWORD or a prompt")
     parser.add_argument("--station", metavar="NAME", default=None, help="this workstation's name")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="the program's version and the schema version it works with")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)

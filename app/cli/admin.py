@@ -9,10 +9,10 @@ import sys
 
 from app import settings as settings_registry
 from app.admin import audit, auth, checks
+from app.admin.backup import upgrade_safely
 from app.cli.context import CliContext, add_json, table
 from app.domain.roles import Permission, Role
 from app.errors import Rejected
-from app.persistence import migrate
 from app.persistence.uow import SYSTEM, UnitOfWork
 from app.stock.movements import StockFilter, stock_rows
 
@@ -66,6 +66,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("value")
     p.set_defaults(func=cmd_settings_set)
 
+    p = add_json(sub.add_parser("backup", help="back the database up while stations keep working "
+                                "(supervisor or administrator); the key files are not in it"))
+    p.add_argument("--to", metavar="DIR", default=None, help="folder for the backup (default: setting "
+                   "backup_folder, else the data folder's backups/)")
+    p.set_defaults(func=cmd_backup)
+    p = add_json(sub.add_parser("restore", help="check a backup and replace the database with it (administrator; "
+                                "only when no other station is connected)"))
+    p.add_argument("file", metavar="FILE", help="the backup file (its .manifest.json beside it)")
+    p.set_defaults(func=cmd_restore)
+    keys = sub.add_parser("keys", help="the key files").add_subparsers(dest="keys_cmd", required=True)
+    p = add_json(keys.add_parser("export", help="copy the key files for safe keeping (administrator, audited)"))
+    p.add_argument("--to", metavar="DIR", required=True)
+    p.set_defaults(func=cmd_keys_export)
+
     p = sub.add_parser("gui", help="open the desktop application (the default)")
     p.set_defaults(func=cmd_gui)
 
@@ -84,8 +98,11 @@ def _new_password(prompt: str) -> str:
 def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.demo import warehouse as demo
     db = ctx.database(check_schema=False)
-    before, after = migrate.upgrade(db)
+    upgrade = upgrade_safely(db)
+    before, after = upgrade.before, upgrade.after
     report: dict = {"database": ctx.url.split("@")[-1], "migrated_from": before, "schema": after}
+    if upgrade.backup:
+        report["backup_before_migration"] = upgrade.backup
     with UnitOfWork(db, SYSTEM) as uow:
         new = not auth.has_users(uow)
         if new:
@@ -100,6 +117,8 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.demo or (args.demo_if_new and new):
         report["demo"] = demo.load_demo(db)
     lines = [f"database ready at schema {after}" + (f" (migrated from {before})" if before != after else "")]
+    if upgrade.backup:
+        lines.append(f"backed up before migrating: {upgrade.backup}")
     if report.get("admin_password"):
         lines.append(f"created user admin with password {report['admin_password']} (shown once: write it down)")
     elif report.get("admin_created"):
@@ -191,6 +210,47 @@ def cmd_settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
         change_setting(uow, args.key, args.value)
         uow.commit()
     print(f"{args.key} = {args.value}")
+    return 0
+
+
+def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin.backup import backup_database
+
+    report = backup_database(ctx.db, ctx.actor, args.to)
+    data = report.to_json()
+    keys = "; ".join(f"{name}: {path}" for name, path in report.key_files_not_included.items())
+    lines = [f"backup written: {report.file} ({report.size} bytes, {report.seconds:.1f} s)",
+             f"manifest: {report.manifest}",
+             f"schema {report.schema}, {sum(report.tables.values())} rows in {len(report.tables)} tables, "
+             f"audit head {report.audit_head.get('id')}, sha256 {report.sha256}",
+             f"NOT in the backup — the key files ({keys}): keep a copy apart (`bwms keys export --to DIR`); "
+             "without the personal-data key no buyer record of this backup decrypts"]
+    ctx.emit(data, "\n".join(lines))
+    return 0
+
+
+def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin.restore import restore_database
+
+    report = restore_database(ctx.db, ctx.actor, args.file)
+    text = (f"restored {report.file} into {report.database} (schema {report.schema}"
+            + (f", migrated from {report.migrated_from}" if report.migrated_from else "")
+            + f"; audit chain of {report.audit_entries} entries verified)\n"
+            f"the replaced database is kept as {report.replaced_kept_as}")
+    ctx.emit(report.to_json(), text)
+    return 0
+
+
+def cmd_keys_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin.keys import export_keys
+
+    with ctx.uow() as uow:
+        result = export_keys(uow, args.to)
+        uow.commit()
+    lines = [f"{name} copied to {path}" for name, path in result.files.items()]
+    lines += [f"{name}: no key file yet (nothing to copy)" for name in result.missing]
+    lines.append("keep these apart from the database backups, somewhere safe: whoever holds them reads buyer data")
+    ctx.emit(result.to_json(), "\n".join(lines))
     return 0
 
 

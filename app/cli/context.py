@@ -66,6 +66,7 @@ class CliContext:
                                                username=username)
                 password = getpass.getpass(f"password for {username}: ")
             self._actor = login(self.db, username, password, self.station)
+            self.db.announce(station=self.station, user=username)
         return self._actor
 
     def uow(self, *, write: bool = True) -> UnitOfWork:

@@ -26,6 +26,9 @@ class Permission(StrEnum):
     REVEAL_PII = "reveal_pii"            # show one buyer's ID number / phone in clear (audited)
     AUDIT = "audit"                      # verify the audit chain, read the audit log
     PRINT = "print"                      # print documents and labels (reprints are audited)
+    BACKUP = "backup"                    # back up the database
+    RESTORE = "restore"                  # replace the database with a backup (administrator)
+    KEY_EXPORT = "key_export"            # copy the key files out for safe keeping (administrator)
 
 
 _OPERATIONS = {
@@ -33,7 +36,7 @@ _OPERATIONS = {
 }
 _SUPERVISOR = _OPERATIONS | {
     Permission.MASTER_DATA, Permission.INBOUND_DECLARATION, Permission.RELEASE_ENTRY,
-    Permission.SUPERVISE, Permission.CUSTOMS_EXCHANGE, Permission.ORDERS, Permission.AUDIT,
+    Permission.SUPERVISE, Permission.CUSTOMS_EXCHANGE, Permission.ORDERS, Permission.AUDIT, Permission.BACKUP,
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {

@@ -28,6 +28,25 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head() or ""
 
 
+def revisions() -> list[str]:
+    """Every schema version this program knows, oldest first."""
+    script = ScriptDirectory.from_config(_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def is_known(revision: str | None) -> bool:
+    """False for a schema made by a newer program (this one cannot work on it, nor migrate it down)."""
+    return revision is None or revision in revisions()
+
+
+def refuse_newer(revision: str | None, what: str = "the database") -> None:
+    """A downgrade is refused, naming both versions."""
+    if not is_known(revision):
+        raise SchemaOutOfDate(f"{what} is at schema {revision}, newer than this program (schema {head_revision()}): "
+                              "install the newer program; a database is never migrated down",
+                              code="schema_newer", current=revision, head=head_revision())
+
+
 def current_revision(db: Database) -> str | None:
     try:
         with db.engine.connect() as conn:
@@ -38,8 +57,9 @@ def current_revision(db: Database) -> str | None:
 
 
 def upgrade(db: Database) -> tuple[str | None, str]:
-    """Migrate to head in one transaction; returns (from, to)."""
+    """Migrate to head in one transaction; returns (from, to). A newer database is refused (no downgrade)."""
     before = current_revision(db)
+    refuse_newer(before)
     _run(db, command.upgrade, "head")
     return before, head_revision()
 
@@ -78,6 +98,7 @@ def require_current(db: Database) -> None:
     current, head = current_revision(db), head_revision()
     if current is None:
         raise SchemaOutOfDate("the database is empty: run `bwms init` first", current=None, head=head)
+    refuse_newer(current)
     if current != head:
         raise SchemaOutOfDate(f"the database schema is at {current}, this version needs {head}: "
                               "run `bwms init` to migrate it (no data is dropped)", current=current, head=head)

@@ -29,6 +29,33 @@
     </message>
 </context>
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <source>no backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <source>less than an hour ago</source>
+        <translation>不到一小时前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
     <name>ChecksScreen</name>
     <message>
         <source>Warehouse checks</source>

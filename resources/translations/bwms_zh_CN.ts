@@ -303,6 +303,14 @@
         <translation>数据库为空，请先运行“bwms init”。</translation>
     </message>
     <message>
+        <source>The database was made by a newer version of Bonded WMS (schema {current}; this version knows up to {head}). Install the newer version; a database is never migrated down.</source>
+        <translation>数据库由更新版本的保税仓库管理系统创建（结构版本 {current}；本版本最高支持 {head}）。请安装新版本；数据库从不降级迁移。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {reason}. No backup was made; the database is untouched.</source>
+        <translation>无法将备份写入 {folder}：{reason}。未生成备份；数据库未受影响。</translation>
+    </message>
+    <message>
         <source>The file was refused and nothing was imported. Every problem is listed with its line and column.</source>
         <translation>文件被拒绝，未导入任何数据。下面列出了每个问题所在的行和列。</translation>
     </message>
@@ -489,12 +497,52 @@
         <translation>关于保税仓储管理系统(&amp;A)</translation>
     </message>
     <message>
+        <source>Save a &amp;report…</source>
+        <translation>保存支持报告(&amp;R)…</translation>
+    </message>
+    <message>
         <source>%1 (%2) at %3</source>
         <translation>%1（%2），工作站 %3</translation>
     </message>
     <message>
+        <source>Program: %1</source>
+        <translation>程序：%1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (PySide6 %2)</source>
+        <translation>Qt 版本：%1（PySide6 %2）</translation>
+    </message>
+    <message>
+        <source>Python: %1</source>
+        <translation>Python 版本：%1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>SQLite library: %1</source>
+        <translation>SQLite 库：%1</translation>
+    </message>
+    <message>
+        <source>Schema: %1 (this program: %2)</source>
+        <translation>数据库结构：%1（本程序：%2）</translation>
+    </message>
+    <message>
         <source>About Bonded WMS</source>
         <translation>关于保税仓储管理系统</translation>
+    </message>
+    <message>
+        <source>Save a report for support</source>
+        <translation>保存支持报告</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
     </message>
     <message>
         <source>Bonded WMS — warehouse management for customs bonded warehouses (cross-border e-commerce, bonded import 1210).</source>
@@ -968,6 +1016,18 @@
     <message>
         <source>print</source>
         <translation>打印</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>restore the database</source>
+        <translation>恢复数据库</translation>
+    </message>
+    <message>
+        <source>export the key files</source>
+        <translation>导出密钥文件</translation>
     </message>
     <message>
         <source>yes</source>
