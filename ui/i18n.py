@@ -1,5 +1,6 @@
 """Translations: switch the language at run time; `python -m ui.i18n update|compile` maintain the .ts/.qm files.
 
+`resolve` settles .ts files left in conflict by a git merge (translations from both sides kept).
 `update` runs pyside6-lupdate over ui/ into resources/translations/bwms_zh_CN.ts (no line numbers, so the
 file does not churn); a translator fills it with Qt Linguist. `compile` runs pyside6-lrelease → .qm beside
 the .ts (git-ignored; `make translations` calls it).
@@ -148,12 +149,75 @@ def compile_all() -> int:
     return code
 
 
+def _translations(text: str) -> dict[tuple[str, str, str], str]:
+    """(context, source, comment) → finished translation, from a .ts file's text."""
+    import xml.etree.ElementTree as ET
+
+    found: dict[tuple[str, str, str], str] = {}
+    for context in ET.fromstring(text).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            node = message.find("translation")
+            if node is None or node.get("type") in ("unfinished", "obsolete", "vanished") or not node.text:
+                continue
+            found[(name, message.findtext("source") or "", message.findtext("comment") or "")] = node.text
+    return found
+
+
+def resolve() -> int:
+    """Settle .ts files left in conflict by a git merge: lupdate from the merged sources, then every
+    message translated on either side keeps its translation. Prints what is still untranslated."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout
+
+    conflicted = [ROOT / name for name in git("diff", "--name-only", "--diff-filter=U").split()
+                  if name.endswith(".ts")]
+    known: dict[tuple[str, str, str], str] = {}
+    for ts in conflicted:
+        rel = str(ts.relative_to(ROOT))
+        for stage in (":2:", ":3:"):
+            text = git("show", stage + rel)
+            if text.strip():
+                known.update(_translations(text))
+        ts.write_text(git("show", ":2:" + rel))
+    update_all()
+    missing = 0
+    for ts in TRANSLATIONS.glob("*_zh_CN.ts"):
+        tree = ET.parse(ts)
+        changed = False
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                node = message.find("translation")
+                if node is None or node.get("type") != "unfinished":
+                    continue
+                key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+                if key in known:
+                    node.text = known[key]
+                    del node.attrib["type"]
+                    changed = True
+                else:
+                    missing += 1
+                    print(f"{ts.name}: untranslated [{name}] {key[1]!r}")
+        if changed:
+            tree.write(ts, encoding="utf-8", xml_declaration=True)
+            update(ts, catalogue=ts.stem.rsplit("_", 2)[0])  # lupdate's own layout again
+    for ts in conflicted:
+        git("add", str(ts.relative_to(ROOT)))
+    return 1 if missing else 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["update"]:
         return update_all()
+    if argv[:1] == ["resolve"]:
+        return resolve()
     if argv[:1] == ["compile"]:
         return compile_all()
-    print("usage: python -m ui.i18n update|compile", file=sys.stderr)
+    print("usage: python -m ui.i18n update|compile|resolve", file=sys.stderr)
     return 2
 
 
