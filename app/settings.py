@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +35,17 @@ def _flag(value: str) -> bool:
     return lowered in {"on", "true", "yes", "1"}
 
 
+def _pattern(pattern: str, what: str, *, empty: bool = True) -> Callable[[str], str]:
+    """A text setting that must match `pattern` (or be empty, where empty means "not set")."""
+    def check(value: str) -> str:
+        value = value.strip()
+        if not (empty and not value) and not re.fullmatch(pattern, value):
+            raise ValueError(f"must be {what}")
+        return value
+    check.__name__ = what
+    return check
+
+
 REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
     SettingDef("inbound_min_shelf_life_fraction", _fraction, Decimal("0.5"),
                "a batch is refused at receipt when less than this fraction of its shelf life remains"),
@@ -51,6 +63,18 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
     SettingDef("key_file", str, "", "path of the key file that encrypts buyers' personal data"),
     SettingDef("customs_outbox", str, "", "folder the declaration client picks CEB621 files from"),
     SettingDef("customs_inbox", str, "", "folder receipts (CEB622) arrive in"),
+    SettingDef("dxp_id", _pattern(r"DXP[0-9A-Z]{13}", "DXP followed by 13 capital letters or digits, e.g. "
+                                  "DXPENT0000458763"), "",
+               "the DXP id of the enterprise sending customs messages (BaseTransfer/dxpId); required to export"),
+    SettingDef("assure_code", _pattern(r"[0-9A-Z]{10}|[0-9A-Z]{18}", "a 10-character customs code or an "
+                                       "18-character credit code"), "",
+               "customs code of the guarantee enterprise (assureCode: the platform, the e-commerce enterprise "
+               "or the carrier); empty: each order's e-commerce enterprise"),
+    SettingDef("traf_mode", _pattern(r"[0-9A-Z]", "one customs transport-mode code, e.g. 4 (road)", empty=False),
+               "4", "transport mode by which parcels leave the zone (trafMode, customs code table; 4 = road)"),
+    SettingDef("wrap_type", _pattern(r"[1-7]", "1 to 7", empty=False), "2",
+               "package type of a parcel (wrapType: 1 wooden case, 2 carton, 3 drum, 4 bulk, 5 pallet, 6 bag, "
+               "7 other)"),
     SettingDef("backup_daily", _flag, False,
                "on: a running workstation backs the database up once a day (once across all workstations)"),
     SettingDef("backup_keep", int, 14, "how many daily backups to keep in the backup folder (older are deleted)"),

@@ -10,6 +10,7 @@ from app.admin.backup import (
     run_daily,
     upgrade_safely,
 )
+from app.admin.carriers import CarrierRef, carrier_of, carriers_by_code
 from app.admin.checks import CheckResult, check_all
 from app.admin.configuration import SettingValue, change_setting, list_settings
 from app.admin.keys import KeyExport, export_keys
@@ -17,6 +18,7 @@ from app.admin.lookups import ProductRef, product_by_gtin, warehouse_zone
 from app.admin.masterdata import (
     ImportReport,
     import_account_book,
+    import_carriers,
     import_locations,
     import_positive_list,
     import_products,
@@ -29,6 +31,7 @@ from app.admin.restore import RestoreReport, restore_database
 __all__ = [
     "AccessDenied",
     "BackupReport",
+    "CarrierRef",
     "CheckResult",
     "ImportReport",
     "KeyExport",
@@ -40,11 +43,14 @@ __all__ = [
     "Upgrade",
     "add_user",
     "backup_database",
+    "carrier_of",
+    "carriers_by_code",
     "change_setting",
     "check_all",
     "export_keys",
     "has_users",
     "import_account_book",
+    "import_carriers",
     "import_locations",
     "import_positive_list",
     "import_products",

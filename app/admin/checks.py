@@ -13,6 +13,7 @@ from app.persistence.models import (
     CustomsLedgerEntry,
     DeclarationLine,
     InboundDeclaration,
+    InventoryList,
     Lot,
     Movement,
     Stock,
@@ -36,7 +37,18 @@ class CheckResult:
 def check_all(uow: UnitOfWork) -> list[CheckResult]:
     require(uow, Permission.VIEW)
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
-            shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow)]
+            shipped_units_released(uow), allocations_within_stock(uow), released_lists_stay_released(uow),
+            audit_chain(uow)]
+
+
+def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:
+    """A list customs released (800) stays released or closed (899), unless its cancellation was confirmed:
+    a later receipt that would move it back is kept in the history, never applied."""
+    rows = uow.session.execute(select(InventoryList.cop_no, InventoryList.return_status).where(
+        InventoryList.released_at.is_not(None), InventoryList.return_status.not_in(("800", "899")),
+        InventoryList.cancel_state != "cancelled").limit(100)).all()
+    return CheckResult("8 a released inventory list never moves back", not rows,
+                       [f"list {r.cop_no}: released, now {r.return_status}" for r in rows])
 
 
 def no_negative_stock(uow: UnitOfWork) -> CheckResult:

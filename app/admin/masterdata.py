@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from app.admin.auth import require
+from app.admin.carriers import import_carriers
 from app.admin.master_store import ImportReport, finish, serialise, upsert
 from app.admin.products import import_account_book, import_products
 from app.domain.roles import Permission
@@ -24,7 +25,7 @@ from app.persistence.models import Location, PositiveListLine, Warehouse
 from app.persistence.models.master import LOCATION_KINDS
 from app.persistence.uow import UnitOfWork
 
-__all__ = ["ImportReport", "import_account_book", "import_locations", "import_positive_list",
+__all__ = ["ImportReport", "import_account_book", "import_carriers", "import_locations", "import_positive_list",
            "import_products", "import_warehouse"]
 
 LOCATION_COLUMNS = ("code", "kind", "pick_sequence")

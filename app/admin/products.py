@@ -30,10 +30,15 @@ PRODUCT_COLUMNS = (
     "sku", "gtin", "name_cn", "name_en", "brand", "spec", "hs_code", "origin", "unit", "legal_unit1",
     "legal_factor1", "legal_unit2", "legal_factor2", "filed_price", "currency", "net_weight_kg",
     "gross_weight_kg", "shelf_life_days", "account_book_item", "vat_rate", "consumption_tax_rate",
-    "mfn_tariff_rate",
+    "mfn_tariff_rate", "declaration_elements", "consumption_tax_threshold",
 )
+# optional: a product may be filed before its declaration elements are known (export then refuses it)
+PRODUCT_OPTIONAL = {"declaration_elements", "consumption_tax_threshold"}
+SKU_MAX = 30      # itemNo of the inventory list (C..30)
+ITEM_NO_MAX = 30  # itemRecordNo (C..30)
+GMODEL_MAX = 510  # gmodel (C..510)
 ACCOUNT_BOOK_COLUMNS = ("item_no", "hs_code", "name", "unit", "legal_unit1", "legal_unit2", "storage_limit_days")
-_ITEM_NO = re.compile(r"\S{1,32}")
+_ITEM_NO = re.compile(r"\S{1,30}")
 _ONE, _ZERO = Decimal(1), Decimal(0)
 
 
@@ -42,7 +47,7 @@ def import_products(uow: UnitOfWork, path: Path | str) -> ImportReport:
     from the product's filing (said in the report); an existing item must carry the product's HS code."""
     require(uow, Permission.MASTER_DATA)
     serialise(uow)
-    table = read_table(path, PRODUCT_COLUMNS)
+    table = read_table(path, PRODUCT_COLUMNS, optional=PRODUCT_OPTIONAL)
     errors = (duplicates(table.file, table.rows, "sku", "SKU")
               + duplicates(table.file, table.rows, "gtin", "GTIN", key=gtin14))
     parsed: list[tuple[int, dict[str, Any]]] = []
@@ -72,7 +77,7 @@ def import_products(uow: UnitOfWork, path: Path | str) -> ImportReport:
 def _product_record(p: RowParser) -> dict[str, Any] | None:
     """One product row checked as a customs officer would; None (with RowErrors added) when it is bad."""
     record = {
-        "sku": p.text("sku", 40), "gtin": p.code("gtin", gtin_problem),
+        "sku": p.text("sku", SKU_MAX), "gtin": p.code("gtin", gtin_problem),
         "name_cn": p.text("name_cn", 200), "name_en": p.text("name_en", 200, required=False) or "",
         "brand": p.text("brand", 100), "spec": p.text("spec", 200),
         "hs_code": p.code("hs_code", hs_code_problem), "origin": p.code("origin", country_problem),
@@ -88,6 +93,8 @@ def _product_record(p: RowParser) -> dict[str, Any] | None:
         "consumption_tax_rate": p.decimal("consumption_tax_rate", 6, maximum=_ONE),
         "mfn_tariff_rate": p.decimal("mfn_tariff_rate", 6, maximum=_ONE),
         "account_book_item": _item_no(p, "account_book_item"),
+        "declaration_elements": p.text("declaration_elements", GMODEL_MAX, required=False) or "",
+        "consumption_tax_threshold": p.decimal("consumption_tax_threshold", 2, required=False),
     }
     _check_units_and_weights(p, record)
     return record if p.ok else None
@@ -109,7 +116,7 @@ def _check_units_and_weights(p: RowParser, r: dict[str, Any]) -> None:
 
 
 def _item_no(p: RowParser, column: str) -> str | None:
-    value = p.text(column, 32)
+    value = p.text(column, ITEM_NO_MAX)
     if value is not None and not _ITEM_NO.fullmatch(value):
         p.error(column, f"an account-book item number has no spaces, got {value!r}")
         return None

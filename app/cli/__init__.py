@@ -43,6 +43,8 @@ def importers() -> dict[str, tuple[str, Importer]]:
         "products": ("SKU master with customs filing (CSV/XLSX)", masterdata.import_products),
         "positive-list": ("positive-list lines (CSV/XLSX: hs8,name,remark)", masterdata.import_positive_list),
         "account-book": ("account-book items (CSV/XLSX)", masterdata.import_account_book),
+        "carriers": ("carriers (CSV/XLSX: code,name,customs_code,customs_name[,waybill_pattern])",
+                     masterdata.import_carriers),
         "declaration": ("an inbound declaration with its ASN lines (CSV/XLSX, one row per line)",
                         import_declaration),
         "orders": ("consumer orders (JSON Lines, or CSV/XLSX one row per order line)", import_orders),

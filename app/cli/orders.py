@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = add_json(osub.add_parser("cancel", help="cancel an order that has not left (CEB623 if declared)"))
     q.add_argument("order_no")
     q.add_argument("--platform", help="the platform code, if the number exists on several")
-    q.add_argument("--reason", default="consumer cancelled the order")
+    q.add_argument("--reason", default="1", help="reason code: 1 consumer cancelled, 2 out of stock, 3 declaration "
+                   "data wrong, 4 goods damaged, 5 declared twice, 9 other (sent in Chinese)")
     q.add_argument("--outbox", type=Path, help="folder for the CEB623 (default: setting customs_outbox)")
     q.set_defaults(func=cmd_cancel)
     q = osub.add_parser("reveal", help="show one buyer value in clear (customs officers; audited)")
@@ -178,6 +179,12 @@ def cmd_receipts(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow() as uow:
         report = apply_receipts(uow, args.path, progress=_progress(ctx))
         uow.commit()
+    if report.requests:  # cancellations that waited for the list number: their CEB623 goes to the outbox now
+        from app.customs import deliver_outbox
+
+        with ctx.uow() as uow:
+            deliver_outbox(uow)
+            uow.commit()
     ctx.emit(report.to_json(), report.describe())
     return 1 if report.refused else 0
 

@@ -3,6 +3,7 @@
 from app.customs.archive import archive as archive_message
 from app.customs.archive import raw_bytes
 from app.customs.batch_record import batch_record as batch_record_data
+from app.customs.cancellation import request_cancellation
 from app.customs.exchange import apply_new_receipts, deliver_outbox
 from app.customs.export import ExportReport, export_inventory_lists, identity, list_head
 from app.customs.hold import write_off_at_gate_out, write_off_core
@@ -16,7 +17,7 @@ from app.customs.receipts import ReceiptReport, apply_receipts, status_name
 __all__ = [
     "ExportReport", "ItemBalance", "ReceiptReport", "apply_new_receipts", "apply_receipts", "archive_message",
     "balances", "batch_record_data", "deliver_outbox", "export_inventory_lists", "find_order", "identity",
-    "list_head", "message_text", "raw_bytes", "record_ledger", "status_name",
+    "list_head", "message_text", "raw_bytes", "record_ledger", "request_cancellation", "status_name",
     "write_off_at_gate_out",
     "write_off_core",
 ]

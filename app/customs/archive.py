@@ -45,17 +45,19 @@ def outbox(uow: UnitOfWork, given: Path | str | None = None) -> Path:
 
 
 def message_row(key: PiiKey, direction: str, msg_type: str, business_no: str, file_name: str, raw: bytes,
-                at: datetime, note: str = "") -> dict:
+                at: datetime, note: str = "", *, guid: str = "") -> dict:
     """One archived message as column values (encrypted: outgoing lists carry the buyer's ID number)."""
     return {"direction": direction, "msg_type": msg_type, "business_no": business_no[:60],
             "file_name": file_name[-255:], "sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw),
-            "raw_enc": key.seal(ARCHIVE_FIELD, raw), "at": at, "delivered_at": None, "note": note[:400]}
+            "raw_enc": key.seal(ARCHIVE_FIELD, raw), "at": at, "delivered_at": None, "note": note[:400],
+            "guid": guid[:36]}
 
 
 def archive(uow: UnitOfWork, key: PiiKey, direction: str, msg_type: str, business_no: str, file_name: str,
-            raw: bytes, note: str = "") -> CustomsMessage:
-    """Keep one message in the caller's transaction."""
-    message = CustomsMessage(**message_row(key, direction, msg_type, business_no, file_name, raw, utcnow(), note))
+            raw: bytes, note: str = "", *, guid: str = "") -> CustomsMessage:
+    """Keep one message in the caller's transaction (an outgoing one with its guid, which a CEB900 names)."""
+    message = CustomsMessage(**message_row(key, direction, msg_type, business_no, file_name, raw, utcnow(), note,
+                                           guid=guid))
     uow.session.add(message)
     return message
 

@@ -108,6 +108,8 @@ def _merge(total: ReceiptReport, one: ReceiptReport) -> None:
     total.superseded += one.superseded
     total.unmatched += one.unmatched
     total.refused += one.refused
+    total.not_applied += one.not_applied
+    total.requests += one.requests
 
 
 

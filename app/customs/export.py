@@ -11,12 +11,14 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import selectinload
 
-from app.admin import audit, pii, require, warehouse_zone
+from app import settings
+from app.admin import CarrierRef, audit, carriers_by_code, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.hold import pre_decrease_rows
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.formats.customs_messages import Identity, ListHead, ListLine, ceb621
+from app.formats.customs_messages import Identity, ListHead, ListLine, ceb621, consignee_address
+from app.formats.customs_schemas import validate
 from app.persistence.jobs import Cancel, Progress, cancelled, checkpoint
 from app.persistence.models import (
     ConsumerOrder,
@@ -62,20 +64,28 @@ def cop_no_for(order_id: int) -> str:
 
 
 def identity(uow: UnitOfWork) -> Identity:
+    """The warehouse and the sending enterprise as every message names them; refused while dxp_id is unset."""
     wh = uow.session.execute(select(Warehouse).limit(1)).scalar_one_or_none()
     if wh is None:
         raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
                        code="no_warehouse")
+    s = uow.session
+    dxp_id = settings.get(s, "dxp_id")
+    if not dxp_id:
+        raise Rejected("the setting dxp_id (the DXP id of the enterprise sending customs messages, e.g. "
+                       "DXPENT0000458763) is not set: `bwms settings set dxp_id …` first; nothing was written",
+                       code="missing_setting", setting="dxp_id")
     return Identity(wh.account_book, wh.area_code, wh.area_name, wh.customs_code, wh.port_code, wh.agent_code,
-                    wh.agent_name, warehouse_zone(uow.session))
+                    wh.agent_name, warehouse_zone(s), dxp_id, settings.get(s, "assure_code"),
+                    settings.get(s, "traf_mode"), settings.get(s, "wrap_type"))
 
 
 def export_inventory_lists(uow: UnitOfWork, outbox: Path | str | None = None, *, progress: Progress | None = None,
                            cancel: Cancel | None = None, batch_size: int = BATCH) -> ExportReport:
     """Declare every accepted, undeclared order; each batch is committed, then its files are delivered."""
     require(uow, Permission.CUSTOMS_EXCHANGE)
-    folder = customs_archive.outbox(uow, outbox)
     ident = identity(uow)
+    folder = customs_archive.outbox(uow, outbox)
     key = pii.key_for(uow)
     report = ExportReport(outbox=str(folder))
     report.redelivered = customs_archive.deliver_pending(uow, key, folder)
@@ -128,9 +138,10 @@ def _declare_batch(uow: UnitOfWork, key: pii.PiiKey, ident: Identity, orders: li
     now = utcnow()
     built: list[Declaration] = []
     refused = []
+    known = carriers_by_code(uow.session)
     for order in orders:
         try:
-            built.append(build(key, ident, order, now))
+            built.append(build(key, ident, order, now, known))
         except Rejected as exc:
             refused.append({"order_no": order.order_no, "code": exc.code, "reason": exc.message})
     outgoing = _store(uow, key, built, now)
@@ -141,14 +152,18 @@ def _declare_batch(uow: UnitOfWork, key: pii.PiiKey, ident: Identity, orders: li
     return outgoing
 
 
-def build(key: pii.PiiKey, ident: Identity, order: ConsumerOrder, now: datetime) -> Declaration:
-    """The CEB621 of one order (raises Rejected, e.g. an origin without a customs code, before any write)."""
+def build(key: pii.PiiKey, ident: Identity, order: ConsumerOrder, now: datetime,
+          known: dict[str, CarrierRef]) -> Declaration:
+    """The CEB621 of one order, checked against CEB621.xsd (raises Rejected naming what is wrong: an unknown
+    carrier, a product without declaration elements, a field over its schema length — before any write)."""
     lst = order.inventory_list
     guid = str(uuid.uuid4()).upper()
     cop_no = lst.cop_no if lst else cop_no_for(order.id)
-    head = list_head(key, order, cop_no, guid, "2" if lst else "1", lst)
+    head = list_head(key, order, cop_no, guid, "2" if lst else "1", lst, known)
     name = f"CEB621_{cop_no}_{guid[:8]}.xml" if lst else f"CEB621_{cop_no}.xml"
-    return Declaration(order, cop_no, guid, head.app_type, name, ceb621(ident, head, list_lines(order), now))
+    xml = ceb621(ident, head, list_lines(order), now)
+    validate("CEB621", xml)
+    return Declaration(order, cop_no, guid, head.app_type, name, xml)
 
 
 def _store(uow: UnitOfWork, key: pii.PiiKey, built: list[Declaration], now: datetime) -> list[tuple[int, str, bytes]]:
@@ -158,7 +173,8 @@ def _store(uow: UnitOfWork, key: pii.PiiKey, built: list[Declaration], now: date
     s = uow.session
     messages = CustomsMessage.__table__  # Core inserts: no ORM bookkeeping for thousands of rows
     ids = s.scalars(insert(messages).returning(messages.c.id, sort_by_parameter_order=True), [
-        customs_archive.message_row(key, "out", "CEB621", d.cop_no, d.file_name, d.xml, now) for d in built]).all()
+        customs_archive.message_row(key, "out", "CEB621", d.cop_no, d.file_name, d.xml, now, guid=d.guid)
+        for d in built]).all()
     fresh, again, ledger = [], [], []
     for message_id, d in zip(ids, built):
         row = {"guid": d.guid, "app_type": d.app_type, "declared_at": now, "message_id": message_id,
@@ -183,17 +199,28 @@ def _store(uow: UnitOfWork, key: pii.PiiKey, built: list[Declaration], now: date
     return [(message_id, d.file_name, d.xml) for message_id, d in zip(ids, built)]
 
 
+def carrier_for(order: ConsumerOrder, known: dict[str, CarrierRef]) -> CarrierRef:
+    """The order's carrier as customs knows it; Rejected when it is not in the carriers' master data."""
+    found = known.get(order.carrier_code)
+    if found is None:
+        raise Rejected(f"order {order.order_no}: carrier {order.carrier_code!r} is not a known carrier "
+                       "(`bwms import carriers FILE`): its customs code is needed for logisticsCode",
+                       code="unknown_carrier", order_no=order.order_no, carrier=order.carrier_code)
+    return found
+
+
 def list_head(key: pii.PiiKey, order: ConsumerOrder, cop_no: str, guid: str, app_type: str,
-              lst: InventoryList | None) -> ListHead:
+              lst: InventoryList | None, known: dict[str, CarrierRef]) -> ListHead:
     gross = sum((line.product.gross_weight_kg * line.quantity for line in order.lines), start=0)
     net = sum((line.product.net_weight_kg * line.quantity for line in order.lines), start=0)
-    address = "".join([order.consignee_province, order.consignee_city, order.consignee_district,
-                       order.consignee_address])
+    address = consignee_address(order.consignee_province, order.consignee_city, order.consignee_district,
+                                order.consignee_address)
+    carrier = carrier_for(order, known)
     return ListHead(
         guid=guid, app_type=app_type, cop_no=cop_no, pre_no=lst.pre_no if lst else "",
         invt_no=lst.invt_no if lst else "", order_no=order.order_no, ebp_code=order.platform_code,
         ebp_name=order.platform_name, ebc_code=order.seller_code, ebc_name=order.seller_name,
-        waybill_no=order.waybill_no, carrier_code=order.carrier_code,
+        waybill_no=order.waybill_no, logistics_code=carrier.customs_code, logistics_name=carrier.customs_name,
         buyer_id_number=key.decrypt("buyer_id_number", order.buyer_id_enc),
         buyer_name=key.decrypt("buyer_name", order.buyer_name_enc),
         buyer_phone=key.decrypt("buyer_phone", order.buyer_phone_enc), consignee_address=address,
@@ -201,12 +228,18 @@ def list_head(key: pii.PiiKey, order: ConsumerOrder, cop_no: str, guid: str, app
 
 
 def list_lines(order: ConsumerOrder) -> list[ListLine]:
+    """The list's lines: the goods' name and unit as filed in the account book, the declaration elements."""
     out = []
     for line in order.lines:
         p = line.product
+        item = p.account_book_item
+        if not p.declaration_elements:
+            raise Rejected(f"order {order.order_no}: product {p.sku} has no declaration elements (规范申报要素, the "
+                           "products column declaration_elements) for gmodel", code="no_declaration_elements",
+                           order_no=order.order_no, sku=p.sku)
         out.append(ListLine(
-            gnum=line.gnum, item_record_no=p.account_book_item.item_no, sku=p.sku, name=p.name_cn,
-            hs_code=p.hs_code, model=f"{p.brand}|{p.spec}", barcode=p.gtin, origin=p.origin, unit=p.unit,
+            gnum=line.gnum, item_record_no=item.item_no, sku=p.sku, name=p.name_cn, hs_code=p.hs_code,
+            gname=item.name, model=p.declaration_elements, barcode=p.gtin, origin=p.origin, unit=item.unit,
             qty=line.quantity, unit1=p.legal_unit1, factor1=p.legal_factor1, unit2=p.legal_unit2,
             factor2=p.legal_factor2, price=line.unit_price))
     return out

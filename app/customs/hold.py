@@ -34,7 +34,8 @@ def pre_decrease_rows(order: ConsumerOrder, cop_no: str, user_id: int | None, at
 
 
 def hold_wanted(lst: InventoryList) -> bool:
-    return lst.status != "rejected" and lst.cancel_state != "cancelled" and lst.written_off_at is None
+    return (lst.status not in ("rejected", "return_abroad") and lst.cancel_state != "cancelled"
+            and lst.written_off_at is None)
 
 
 def sync_hold(uow: UnitOfWork, lst: InventoryList, order: ConsumerOrder, doc_type: str) -> int:

@@ -1,8 +1,14 @@
 """Applying customs receipts: each kept, the list follows the latest, the order and the ledger follow the list.
 
 100 → the order goes to the rejection workbench and its pre-decrease is released; 500 → the order is
-flagged for inspection; 800 → released (may be allocated). A receipt older than the list's latest is kept
-in the history but changes nothing; the same receipt twice is a duplicate; an unknown list is reported.
+flagged for inspection; 700 (return abroad) → the list will not be released: the order goes to the
+workbench and its pre-decrease is released; 800 → released (may be allocated); 899 → closed. A CEB900
+(the e-port's format check refused our file) is matched by the guid of the message we sent: a list's
+order goes to the workbench with the e-port's text, a cancellation request is refused. A receipt older
+than the list's latest is kept in the history but changes nothing; after 800 a list only closes (899): a
+later receipt that would move it back is kept and reported, not applied (only a cancellation undoes a
+release). The same receipt twice is a duplicate; an unknown list is reported. A receipt that numbers a
+list (invtNo) whose order was cancelled meanwhile makes the waiting cancellation request (CEB623).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from sqlalchemy.orm import joinedload
 
 from app.admin import audit, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
+from app.customs.cancellation import request_cancellation
 from app.customs.hold import sync_hold
 from app.domain.roles import Permission
 from app.formats.customs_receipts import (
@@ -49,7 +56,9 @@ CUSTOMS_STATUS = {"1": "draft", "2": "sending", "3": "sent", "4": "send_failed",
                   "500": "inspection", "600": "suspended", "700": "return_abroad", "800": "released",
                   "899": "closed"}
 ORDER_FOLLOWS = {"rejected": "customs_rejected", "inspection": "inspection", "detained": "detained",
-                 "released": "released", "closed": "released"}
+                 "released": "released", "closed": "released", "return_abroad": "customs_rejected"}
+# once released, a list only moves on to closed: rank of the final statuses (a lower or other one is backwards)
+FINAL = {"800": 1, "899": 2}
 FOLLOWING = ("declared", "inspection", "detained", "released", "customs_rejected")  # statuses receipts set
 
 
@@ -67,10 +76,13 @@ class ReceiptReport:
     unmatched: list[dict[str, str]] = field(default_factory=list)
     refused: list[dict[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    not_applied: list[dict[str, str]] = field(default_factory=list)  # would move a released list backwards
+    requests: list[str] = field(default_factory=list)  # waiting cancellation requests made (CEB623 files)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"applied": self.applied, "duplicates": self.duplicates, "unmatched": self.unmatched,
-                                "superseded": self.superseded, "refused": self.refused}
+                                "superseded": self.superseded, "refused": self.refused,
+                                "not_applied": self.not_applied, "cancellation_requests": self.requests}
         if self.cancelled:
             data["cancelled"] = True
         return data
@@ -80,6 +92,9 @@ class ReceiptReport:
                  f"{self.duplicates} duplicates, {len(self.unmatched)} for unknown lists, "
                  f"{len(self.refused)} files refused"]
         lines += [f"  unknown list: {u['file']}: {u['key']} status {u['status']}" for u in self.unmatched]
+        lines += [f"  not applied: {n['file']}: {n['cop_no']} status {n['status']}: {n['reason']}"
+                  for n in self.not_applied]
+        lines += [f"  cancellation request made: {name}" for name in self.requests]
         lines += [f"  refused: {r['file']}: {r['reason']}" for r in self.refused]
         return "\n".join(lines)
 
@@ -138,8 +153,8 @@ def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[P
     archived = dict(s.execute(select(CustomsMessage.sha256, CustomsMessage.id).where(
         CustomsMessage.direction == "in", CustomsMessage.sha256.in_([f.sha256 for f in files]))).all())
     _archive_new(uow, key, files, archived)
-    by_cop, by_order = _lists(uow, [r for f in files for r in f.receipts])
-    fingerprints = {_fingerprint(r, by_cop, by_order) for f in files for r in f.receipts}
+    index = _lists(uow, [r for f in files for r in f.receipts])
+    fingerprints = {_fingerprint(r, index) for f in files for r in f.receipts}
     seen = set(s.execute(select(CustomsReceipt.fingerprint).where(
         CustomsReceipt.fingerprint.in_(fingerprints))).scalars())
     rows: list[dict[str, Any]] = []
@@ -148,7 +163,7 @@ def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[P
             report.refused.append({"file": f.path.name, "reason": f.problem})
             continue
         for r in f.receipts:
-            row = _one(uow, r, f.path.name, by_cop, by_order, seen, report)
+            row = _one(uow, r, f.path.name, index, seen, report)
             if row:
                 rows.append({**row, "message_id": archived[f.sha256], "received_at": utcnow()})
     if rows:
@@ -181,9 +196,24 @@ ByCop = dict[str, InventoryList]
 ByOrder = dict[str, list[InventoryList]]
 
 
-def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> tuple[ByCop, ByOrder]:
+@dataclass
+class Index:
+    """The lists the receipts of a batch name: by copNo, by order number, and our messages by guid (CEB900)."""
+
+    by_cop: ByCop
+    by_order: ByOrder
+    by_guid: dict[str, tuple[str, str]]  # our outgoing message's guid → (message type, copNo)
+
+
+def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> Index:
     load = (joinedload(InventoryList.order),)  # lines load only where the hold changes (100, CEB624)
-    cops = {r.cop_no for r in receipts if r.cop_no}
+    guids = {g for r in receipts for g in r.guids}
+    by_guid: dict[str, tuple[str, str]] = {}
+    if guids:
+        by_guid = {g: (t, cop) for g, t, cop in uow.session.execute(
+            select(CustomsMessage.guid, CustomsMessage.msg_type, CustomsMessage.business_no).where(
+                CustomsMessage.direction == "out", CustomsMessage.guid.in_(guids)))}
+    cops = {r.cop_no for r in receipts if r.cop_no} | {cop for _, cop in by_guid.values()}
     order_nos = {r.order_no for r in receipts if r.order_no}
     by_cop = {lst.cop_no: lst for lst in uow.session.execute(
         select(InventoryList).where(InventoryList.cop_no.in_(cops)).options(*load)).unique().scalars()} if cops else {}
@@ -192,25 +222,36 @@ def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> tuple[ByCop, ByOrder]:
         for lst in uow.session.execute(select(InventoryList).join(ConsumerOrder).where(
                 ConsumerOrder.order_no.in_(order_nos)).options(*load)).unique().scalars():
             by_order.setdefault(lst.order.order_no, []).append(lst)
-    return by_cop, by_order
+    return Index(by_cop, by_order, by_guid)
 
 
-def _match(r: ReceiptIn, by_cop: ByCop, by_order: ByOrder) -> InventoryList | None:
+def _ours(r: ReceiptIn, index: Index) -> tuple[str, str, str] | None:
+    """A CEB900's message of ours: (guid, message type, copNo)."""
+    for guid in r.guids:
+        if guid in index.by_guid:
+            return (guid, *index.by_guid[guid])
+    return None
+
+
+def _match(r: ReceiptIn, index: Index) -> InventoryList | None:
+    if r.kind == "CEB900":
+        ours = _ours(r, index)
+        return index.by_cop.get(ours[2]) if ours else None
     if r.cop_no:
-        return by_cop.get(r.cop_no)
-    found = by_order.get(r.order_no, [])
+        return index.by_cop.get(r.cop_no)
+    found = index.by_order.get(r.order_no, [])
     return found[0] if len(found) == 1 else None  # the same number on two platforms: ambiguous, not applied
 
 
-def _fingerprint(r: ReceiptIn, by_cop: dict, by_order: dict) -> str:
-    lst = _match(r, by_cop, by_order)
+def _fingerprint(r: ReceiptIn, index: Index) -> str:
+    lst = _match(r, index)
     return r.fingerprint(lst.cop_no if lst else "")
 
 
-def _one(uow: UnitOfWork, r: ReceiptIn, file: str, by_cop: dict, by_order: dict, seen: set[str],
+def _one(uow: UnitOfWork, r: ReceiptIn, file: str, index: Index, seen: set[str],
          report: ReceiptReport) -> dict[str, Any] | None:
     """Apply one receipt; the receipt's row to keep, or None for a duplicate."""
-    lst = _match(r, by_cop, by_order)
+    lst = _match(r, index)
     fingerprint = r.fingerprint(lst.cop_no if lst else "")
     if fingerprint in seen:
         report.duplicates += 1
@@ -218,33 +259,76 @@ def _one(uow: UnitOfWork, r: ReceiptIn, file: str, by_cop: dict, by_order: dict,
     seen.add(fingerprint)
     if lst is None:
         outcome = "unmatched"
-        report.unmatched.append({"file": file, "key": r.cop_no or r.order_no, "status": r.status,
-                                 "reason": "no inventory list with this copNo" if r.cop_no else
-                                 "no declared order with this number (or it is on several platforms)"})
+        key = r.cop_no or r.order_no or ",".join(r.guids)
+        reason = ("no message of ours with this guid" if r.kind == "CEB900" else
+                  "no inventory list with this copNo" if r.cop_no else
+                  "no declared order with this number (or it is on several platforms)")
+        report.unmatched.append({"file": file, "key": key, "status": r.status, "reason": reason})
     else:
-        outcome = apply_cancel_receipt(uow, lst, r) if r.kind == "CEB624" else apply_list_receipt(uow, lst, r)
-        report.applied += 1
+        if r.kind == "CEB624":
+            outcome = apply_cancel_receipt(uow, lst, r)
+        elif r.kind == "CEB900":
+            outcome = apply_format_error(uow, lst, r, _ours(r, index))
+        else:
+            outcome = apply_list_receipt(uow, lst, r)
+        report.applied += outcome != "not_applied"
         report.superseded += outcome == "superseded"
+        if outcome == "not_applied":
+            report.not_applied.append({"file": file, "cop_no": lst.cop_no, "status": r.status,
+                                       "reason": f"the list was {lst.status} ({lst.return_status}): a later "
+                                                 f"{r.status} would move it back; kept, not applied"})
+        if outcome == "requested":
+            report.requests.append(lst.cop_no)
     return {"kind": r.kind, "list_id": lst.id if lst else None, "cop_no": r.cop_no, "order_no": r.order_no,
             "pre_no": r.pre_no, "invt_no": r.invt_no, "return_status": r.status, "return_at": r.return_at,
             "return_info": r.info, "fingerprint": fingerprint, "outcome": outcome}
 
 
 def apply_list_receipt(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn) -> str:
-    """A CEB622 answer: numbers and inspection are kept from any receipt; the state only from the latest."""
+    """A CEB622 answer: numbers and inspection are kept from any receipt; the state only from the latest,
+    and never back from released (800) but to closed (899)."""
     order = lst.order
     lst.pre_no = lst.pre_no or r.pre_no
+    numbered = not lst.invt_no and r.invt_no
     lst.invt_no = lst.invt_no or r.invt_no
-    if r.status == "500":
+    requested = numbered and lst.cancel_state == "waiting"
+    if requested:  # the order was cancelled before customs numbered the list: its request can go now
+        request_cancellation(uow, pii.key_for(uow), lst)
+    if r.status == "500" and lst.return_status not in FINAL:
         order.inspection = True
     if lst.latest_return_at is not None and r.return_at < lst.latest_return_at:
-        return "superseded"
+        return "requested" if requested else "superseded"
+    if lst.return_status in FINAL and FINAL.get(r.status, 0) < FINAL[lst.return_status]:
+        return "requested" if requested else "not_applied"
     lst.latest_return_at, lst.return_status, lst.return_info = r.return_at, r.status, r.info
     lst.status = status_name(r.status)
     if r.status == "800" and lst.released_at is None:
         lst.released_at = r.return_at
     follow(order, lst)
     sync_hold(uow, lst, order, "CEB622")
+    return "requested" if requested else "applied"
+
+
+def apply_format_error(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn, ours: tuple[str, str, str] | None) -> str:
+    """A CEB900: the e-port's format check refused our message. A list (its current CEB621) is rejected: the
+    order goes to the workbench with the e-port's text; a cancellation request (CEB623) is refused."""
+    guid, msg_type, _ = ours or ("", "", "")
+    info = f"CEB900 {r.info}".strip()[:400]
+    order = lst.order
+    if msg_type == "CEB623":
+        lst.cancel_state = "refused"
+        lst.return_info = info
+        if order.status == "cancelled":
+            order.status = "declared"
+            follow(order, lst)
+        sync_hold(uow, lst, order, "CEB900")
+        return "applied"
+    if guid != lst.guid.upper() or lst.return_status in FINAL:
+        return "superseded"  # a list declared again since (or already released): that file is history
+    lst.latest_return_at, lst.return_status, lst.return_info = r.return_at, r.status, info
+    lst.status = "rejected"
+    follow(order, lst)
+    sync_hold(uow, lst, order, "CEB900")
     return "applied"
 
 
@@ -269,4 +353,5 @@ def follow(order: ConsumerOrder, lst: InventoryList) -> None:
         return
     order.status = ORDER_FOLLOWS.get(lst.status, "declared")
     if order.status == "customs_rejected":
-        order.rejection_code, order.rejection_reason = "customs_rejected", lst.return_info[:400]
+        code = "return_abroad" if lst.status == "return_abroad" else "customs_rejected"
+        order.rejection_code, order.rejection_reason = code, lst.return_info[:400]

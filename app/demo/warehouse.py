@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app import settings
 from app.admin import auth, masterdata
 from app.errors import Rejected
 from app.persistence.db import Database
@@ -21,7 +22,10 @@ DEMO_USERS = (("clerk", "clerk", "Demo clerk"), ("supervisor", "supervisor", "De
 MASTER_FILES = (("warehouse", masterdata.import_warehouse, "warehouse.toml"),
                 ("locations", masterdata.import_locations, "locations.csv"),
                 ("products", masterdata.import_products, "products.csv"),
-                ("positive_list", masterdata.import_positive_list, "positive_list.csv"))
+                ("positive_list", masterdata.import_positive_list, "positive_list.csv"),
+                ("carriers", masterdata.import_carriers, "carriers.csv"))
+# the sending enterprise's DXP id (fictional): without one no list is exported
+DEMO_SETTINGS = (("dxp_id", "DXPENT0000458763"),)
 
 # Later areas append a step (e.g. the inbound declaration, the orders); each runs in its own transactions
 # after the master data is committed and returns a dict that is merged into load_demo's result.
@@ -35,6 +39,8 @@ def load_demo(db: Database) -> dict[str, Any]:
             raise Rejected("the warehouse already has products: the demo loads only into an empty warehouse",
                            code="demo_not_empty")
         master = {kind: importer(uow, DEMO_DIR / name).to_json() for kind, importer, name in MASTER_FILES}
+        for key, value in DEMO_SETTINGS:
+            settings.set_value(uow.session, key, value)
         warehouse = uow.session.execute(select(Warehouse.name).limit(1)).scalar()
         users = [_demo_user(uow, username, role, full_name) for username, role, full_name in DEMO_USERS]
         uow.commit()

@@ -6,6 +6,7 @@ and an English reason that names the figures. DOMAIN.md §3 and the samples READ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,7 +21,22 @@ REJECTION_CODES = (
     "malformed", "bad_quantity", "bad_id_type", "duplicate_order", "missing_waybill", "duplicate_waybill",
     "id_checksum", "payer_not_buyer", "payment_mismatch", "unknown_sku", "not_on_positive_list",
     "goods_value_mismatch", "over_order_limit", "tax_mismatch", "over_annual_limit", "bonded_balance_short",
+    "unknown_carrier", "waybill_pattern", "field_too_long", "field_pattern",
 )
+# A customs code of an enterprise in the messages (ebpCode, ebcCode …): 10 characters, or an 18-character USCC
+ENTERPRISE_CODE = re.compile(r"[0-9A-Z]{10}|[0-9A-Z]{18}")
+
+
+@dataclass(frozen=True)
+class MessageField:
+    """One value of an order as the inventory list will carry it: where it comes from, its element, its limit."""
+
+    source: str        # the order's field (e.g. lines[2].sku, consignee province+city+district+address)
+    element: str       # the list's element (itemNo, consigneeAddress …)
+    value: str
+    max_length: int
+    pattern: re.Pattern[str] | None = None
+    what: str = ""     # what the pattern means
 
 
 @dataclass(frozen=True)
@@ -43,11 +59,20 @@ class Policy:
 
 @dataclass(frozen=True)
 class Rates:
-    """A product's VAT, consumption-tax and MFN tariff rates (fractions, e.g. 0.13)."""
+    """A product's VAT, consumption-tax and MFN tariff rates (fractions, e.g. 0.13), and the consumption-tax
+    threshold: the dutiable price per first legal unit below which no consumption tax is due (high-end
+    cosmetics: CNY 10 per g or ml; watches: per piece), None when the rate always applies."""
 
     vat: Decimal
     consumption: Decimal
     tariff: Decimal
+    threshold: Decimal | None = None
+
+    def at(self, dutiable: Decimal, measure: Decimal | None) -> Rates:
+        """The rates for a line of this dutiable price and legal quantity (consumption tax 0 under the threshold)."""
+        if self.threshold is None or self.consumption == 0 or not measure or dutiable / measure >= self.threshold:
+            return self
+        return Rates(self.vat, ZERO, self.tariff)
 
 
 @dataclass(frozen=True)
@@ -77,19 +102,37 @@ def dutiable_values(values: Sequence[Decimal], freight: Decimal, insurance: Deci
     return [v + extra * v / total for v in values]
 
 
+def _unrounded(dutiable: Decimal, rates: Rates, factor: Decimal, full: bool) -> tuple[Decimal, Decimal, Decimal]:
+    tariff = dutiable * rates.tariff if full else ZERO
+    levy = Decimal(1) if full else factor
+    base = (dutiable + cents(tariff)) / (1 - rates.consumption)
+    return tariff, base * rates.consumption * levy, base * rates.vat * levy
+
+
 def line_tax(dutiable: Decimal, rates: Rates, *, factor: Decimal, full: bool = False) -> LineTax:
     """Tariff 0 within limits (MFN when full); CT = D/(1−c)×c×f; VAT = D/(1−c)×v×f; f = 1 when full."""
-    tariff = cents(dutiable * rates.tariff) if full else ZERO
-    levy = Decimal(1) if full else factor
-    base = (dutiable + tariff) / (1 - rates.consumption)
-    return LineTax(tariff, cents(base * rates.consumption * levy), cents(base * rates.vat * levy))
+    tariff, consumption, vat = _unrounded(dutiable, rates, factor, full)
+    return LineTax(cents(tariff), cents(consumption), cents(vat))
 
 
 def order_tax(values: Sequence[Decimal], rates: Sequence[Rates], freight: Decimal, insurance: Decimal, *,
-              factor: Decimal, full: bool = False) -> list[LineTax]:
-    """The tax of every line of an order (sum the totals for the order's tax)."""
-    return [line_tax(d, r, factor=factor, full=full)
-            for d, r in zip(dutiable_values(values, freight, insurance), rates)]
+              factor: Decimal, full: bool = False, measures: Sequence[Decimal] | None = None) -> list[LineTax]:
+    """The tax of every line of an order, each rounded (sum the totals for the order's tax). `measures` are
+    the lines' legal quantities (first legal unit), for the consumption-tax thresholds."""
+    dutiable = dutiable_values(values, freight, insurance)
+    kept: Sequence[Decimal | None] = measures or [None] * len(values)
+    return [line_tax(d, r.at(d, m), factor=factor, full=full) for d, r, m in zip(dutiable, rates, kept)]
+
+
+def order_tax_rounded_once(values: Sequence[Decimal], rates: Sequence[Rates], freight: Decimal,
+                           insurance: Decimal, *, factor: Decimal, full: bool = False,
+                           measures: Sequence[Decimal] | None = None) -> Decimal:
+    """The order's tax as a platform that rounds per order computes it: each tax summed over the lines
+    unrounded, then rounded half-up once (50 lines at 3.05 with VAT 13%: 13.88, where per line gives 14.00)."""
+    dutiable = dutiable_values(values, freight, insurance)
+    kept: Sequence[Decimal | None] = measures or [None] * len(values)
+    parts = [_unrounded(d, r.at(d, m), factor, full) for d, r, m in zip(dutiable, rates, kept)]
+    return sum((cents(sum((p[i] for p in parts), ZERO)) for i in range(3)), ZERO)
 
 
 def payment_violation(goods: Decimal, freight: Decimal, tax: Decimal, discount: Decimal,
@@ -129,13 +172,16 @@ def limit_decision(dutiable_total: Decimal, quantities: Sequence[int], policy: P
                                                 "CNY order limit (allowed only for one unit of one item)")
 
 
-def tax_violation(declared: Decimal, computed: Decimal, tolerance: Decimal, *, full: bool = False) -> Violation | None:
-    """The declared tax may differ from ours by at most the tolerance; the message names both figures."""
-    if abs(declared - computed) > tolerance:
-        how = "full tax (over the order limit)" if full else "cross-border retail tax"
-        return Violation("tax_mismatch", f"declared tax {declared} differs from the computed {how} {computed} "
-                                         f"by more than {tolerance}")
-    return None
+def tax_violation(declared: Decimal, computed: Decimal, tolerance: Decimal, *, full: bool = False,
+                  per_order: Decimal | None = None) -> Violation | None:
+    """The declared tax may differ by at most the tolerance from ours rounded per line (`computed`) or, when
+    given, rounded once per order; the message names the figures."""
+    if abs(declared - computed) <= tolerance or (per_order is not None and abs(declared - per_order) <= tolerance):
+        return None
+    how = "full tax (over the order limit)" if full else "cross-border retail tax"
+    other = f" (rounded per order: {per_order})" if per_order is not None and per_order != computed else ""
+    return Violation("tax_mismatch", f"declared tax {declared} differs from the computed {how} {computed}{other} "
+                                     f"by more than {tolerance}")
 
 
 def annual_violation(so_far: Decimal, this_order: Decimal, year: int, policy: Policy) -> Violation | None:
@@ -153,4 +199,16 @@ def balance_violation(needed: Mapping[str, int], available: Mapping[str, int]) -
              for item, qty in sorted(needed.items()) if available.get(item, 0) < qty]
     if short:
         return Violation("bonded_balance_short", "bonded balance short on account-book item " + "; ".join(short))
+    return None
+
+
+def message_field_violation(fields: Sequence[MessageField]) -> Violation | None:
+    """The first value the list could not carry within its schema (CEB621.xsd): too long, or not its pattern."""
+    for f in fields:
+        if len(f.value) > f.max_length:
+            return Violation("field_too_long", f"{f.source} is {len(f.value)} characters: the list's {f.element} "
+                                               f"allows at most {f.max_length}")
+        if f.pattern is not None and not f.pattern.fullmatch(f.value):
+            return Violation("field_pattern", f"{f.source} {f.value!r} cannot be the list's {f.element}: it must be "
+                                              f"{f.what}")
     return None

@@ -18,8 +18,6 @@ NS = "http://www.chinaport.gov.cn/ceb"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 CNY = "142"           # customs currency code of the renminbi
 BONDED_IMPORT = "1210"
-TRAF_MODE_ROAD = "4"  # second-line exit leaves the zone by truck
-WRAP_CARTON = "2"
 
 # ISO 3166 alpha-2 → customs country code (JGS-20 style numeric table); confirm against the current table
 CUSTOMS_COUNTRY = {
@@ -31,8 +29,17 @@ CUSTOMS_COUNTRY = {
     "RU": "344", "CZ": "352", "AR": "402", "BR": "410", "CL": "412", "MX": "429", "CA": "501", "US": "502",
     "AU": "601", "NZ": "609", "ZA": "244",
 }
-CARRIER_NAMES = {"ZTO": "中通快递", "SF": "顺丰速运", "YTO": "圆通速递", "STO": "申通快递", "YD": "韵达速递",
-                 "EMS": "中国邮政速递物流", "JD": "京东物流", "DBL": "德邦快递"}
+
+
+# The reason of a cancellation request (CEB623 reason) from a code list, written in Chinese as customs reads it
+CANCEL_REASONS = {
+    "1": "消费者取消订单",    # the consumer cancelled the order
+    "2": "商品缺货",          # goods out of stock
+    "3": "申报信息有误",      # the declaration's data is wrong
+    "4": "商品破损",          # goods damaged
+    "5": "重复申报",          # declared twice
+    "9": "其他原因",          # another reason
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,10 @@ class Identity:
     agent_code: str
     agent_name: str
     zone: ZoneInfo
+    dxp_id: str       # BaseTransfer/dxpId: the sending enterprise's data-exchange node (setting dxp_id)
+    assure_code: str  # the guarantee enterprise (setting assure_code); "" = each list's e-commerce enterprise
+    traf_mode: str    # settings traf_mode, wrap_type
+    wrap_type: str
 
 
 @dataclass(frozen=True)
@@ -54,9 +65,10 @@ class ListLine:
     gnum: int
     item_record_no: str
     sku: str
-    name: str
+    name: str            # itemName: the product's name on the platform
     hs_code: str
-    model: str
+    gname: str           # the goods' name as filed in the account book
+    model: str           # gmodel: the declaration elements (规范申报要素) filed for the HS code
     barcode: str
     origin: str
     unit: str
@@ -83,7 +95,8 @@ class ListHead:
     ebc_code: str
     ebc_name: str
     waybill_no: str
-    carrier_code: str
+    logistics_code: str  # the carrier's customs registration code and registered name
+    logistics_name: str
     buyer_id_number: str
     buyer_name: str
     buyer_phone: str
@@ -98,6 +111,11 @@ def plain(value: Decimal | int) -> str:
     """A number as customs files write it: no exponent, no trailing zeros (2.50 → 2.5, 10 → 10)."""
     d = Decimal(value).normalize()
     return format(d, "f")
+
+
+def consignee_address(province: str, city: str, district: str, address: str) -> str:
+    """consigneeAddress as the list writes it: province + city + district + address (CEB621 allows 200)."""
+    return "".join([province, city, district, address])
 
 
 def country_code(origin: str) -> str:
@@ -119,7 +137,7 @@ def _elements(fields: list[tuple[str, str]], indent: str) -> str:
 def _message(message: str, guid: str, body: str, ident: Identity) -> bytes:
     """The whole file: declaration, root with the ceb namespace, the body, the BaseTransfer block."""
     base = _elements([("copCode", ident.agent_code), ("copName", ident.agent_name), ("dxpMode", "DXP"),
-                      ("dxpId", ""), ("note", "")], "    ")
+                      ("dxpId", ident.dxp_id), ("note", "")], "    ")
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ceb:{message} guid={quoteattr(guid)} version="1.0" '
             f'xmlns:ceb="{NS}" xmlns:xsi="{XSI}">\n{body}  <ceb:BaseTransfer>\n{base}  </ceb:BaseTransfer>\n'
             f"</ceb:{message}>\n").encode()
@@ -132,18 +150,17 @@ def ceb621(ident: Identity, head: ListHead, lines: list[ListLine], at: datetime)
         ("guid", head.guid), ("appType", head.app_type), ("appTime", local.strftime("%Y%m%d%H%M%S")),
         ("appStatus", "2"), ("orderNo", head.order_no), ("ebpCode", head.ebp_code), ("ebpName", head.ebp_name),
         ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name), ("logisticsNo", head.waybill_no),
-        ("logisticsCode", head.carrier_code),
-        ("logisticsName", CARRIER_NAMES.get(head.carrier_code, head.carrier_code)),
-        ("copNo", head.cop_no), ("preNo", head.pre_no), ("assureCode", head.ebc_code),
+        ("logisticsCode", head.logistics_code), ("logisticsName", head.logistics_name),
+        ("copNo", head.cop_no), ("preNo", head.pre_no), ("assureCode", ident.assure_code or head.ebc_code),
         ("emsNo", ident.account_book), ("invtNo", head.invt_no), ("ieFlag", "I"),
         ("declTime", local.strftime("%Y%m%d")), ("customsCode", ident.customs_code), ("portCode", ident.port_code),
         ("ieDate", local.strftime("%Y%m%d")), ("buyerIdType", "1"), ("buyerIdNumber", head.buyer_id_number),
         ("buyerName", head.buyer_name), ("buyerTelephone", head.buyer_phone),
         ("consigneeAddress", head.consignee_address), ("agentCode", ident.agent_code),
         ("agentName", ident.agent_name), ("areaCode", ident.area_code), ("areaName", ident.area_name),
-        ("tradeMode", BONDED_IMPORT), ("trafMode", TRAF_MODE_ROAD), ("trafNo", ""), ("voyageNo", ""),
+        ("tradeMode", BONDED_IMPORT), ("trafMode", ident.traf_mode), ("trafNo", ""), ("voyageNo", ""),
         ("billNo", ""), ("loctNo", ""), ("licenseNo", ""), ("country", CNY), ("freight", plain(head.freight)),
-        ("insuredFee", plain(head.insurance)), ("currency", CNY), ("wrapType", WRAP_CARTON), ("packNo", "1"),
+        ("insuredFee", plain(head.insurance)), ("currency", CNY), ("wrapType", ident.wrap_type), ("packNo", "1"),
         ("grossWeight", plain(head.gross_weight)), ("netWeight", plain(head.net_weight)), ("note", ""),
     ]
     body = ["  <ceb:Inventory>\n    <ceb:InventoryHead>\n", _elements(fields, "      "), "    </ceb:InventoryHead>\n"]
@@ -156,7 +173,7 @@ def ceb621(ident: Identity, head: ListHead, lines: list[ListLine], at: datetime)
 def _line_fields(line: ListLine) -> list[tuple[str, str]]:
     fields = [
         ("gnum", str(line.gnum)), ("itemRecordNo", line.item_record_no), ("itemNo", line.sku),
-        ("itemName", line.name), ("gcode", line.hs_code), ("gname", line.name), ("gmodel", line.model),
+        ("itemName", line.name), ("gcode", line.hs_code), ("gname", line.gname), ("gmodel", line.model),
         ("barCode", line.barcode), ("country", country_code(line.origin)), ("currency", CNY),
         ("qty", str(line.qty)), ("unit", line.unit), ("qty1", plain(line.factor1 * line.qty)), ("unit1", line.unit1),
     ]
@@ -167,14 +184,15 @@ def _line_fields(line: ListLine) -> list[tuple[str, str]]:
 
 
 def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime) -> bytes:
-    """The cancellation request (撤销申请单) for a declared inventory list."""
+    """The cancellation request (撤销申请单) of a list customs has numbered (invtNo), fields in schema order."""
     local = at.astimezone(ident.zone)
     fields = [
         ("guid", guid), ("appType", "1"), ("appTime", local.strftime("%Y%m%d%H%M%S")), ("appStatus", "2"),
         ("customsCode", ident.customs_code), ("orderNo", head.order_no), ("ebpCode", head.ebp_code),
         ("ebpName", head.ebp_name), ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name),
-        ("logisticsNo", head.waybill_no), ("logisticsCode", head.carrier_code), ("copNo", head.cop_no),
-        ("preNo", head.pre_no), ("invtNo", head.invt_no), ("buyerIdType", "1"),
+        ("logisticsNo", head.waybill_no), ("logisticsCode", head.logistics_code),
+        ("logisticsName", head.logistics_name), ("copNo", head.cop_no), ("preNo", head.pre_no),
+        ("invtNo", head.invt_no), ("buyerIdType", "1"),
         ("buyerIdNumber", head.buyer_id_number), ("buyerName", head.buyer_name),
         ("buyerTelephone", head.buyer_phone), ("agentCode", ident.agent_code), ("agentName", ident.agent_name),
         ("reason", reason), ("note", ""),

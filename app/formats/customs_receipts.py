@@ -34,7 +34,7 @@ class ReceiptFileProblem(Exception):
 class ReceiptIn:
     """One answer from customs, keyed by the list's copNo (XML) or the order number (CSV)."""
 
-    kind: str          # CEB622 | CEB624 | CSV
+    kind: str          # CEB622 | CEB624 | CEB900 | CSV
     cop_no: str
     order_no: str
     pre_no: str
@@ -42,10 +42,12 @@ class ReceiptIn:
     status: str
     return_at: datetime
     info: str
+    guids: tuple[str, ...] = ()  # CEB900: the guids it carries, one of them our message's
 
     def fingerprint(self, cop_no: str = "") -> str:
         """Equal for the same answer about the same list, whether it came as XML or as a CSV row."""
-        key = "|".join([self.kind if self.kind == "CEB624" else "LIST", cop_no or self.cop_no or "#" + self.order_no,
+        kind = self.kind if self.kind in ("CEB624", "CEB900") else "LIST"
+        key = "|".join([kind, cop_no or self.cop_no or "#" + self.order_no, ",".join(self.guids),
                         self.status, self.return_at.isoformat()])
         return hashlib.sha256(key.encode()).hexdigest()
 
@@ -98,14 +100,30 @@ def _xml_receipts(data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
     except ParseError as exc:
         raise ReceiptFileProblem(f"not well-formed XML: {exc}") from exc
     kind = _local(root.tag).replace("Message", "")
-    element = {"CEB622": "InventoryReturn", "CEB624": "InvtCancelReturn"}.get(kind)
+    element = {"CEB622": "InventoryReturn", "CEB624": "InvtCancelReturn", "CEB900": "MessageReturn"}.get(kind)
     if element is None:
-        raise ReceiptFileProblem(f"not a customs receipt: root element {_local(root.tag)!r} (CEB622Message or "
-                                 "CEB624Message expected)")
+        raise ReceiptFileProblem(f"not a customs receipt: root element {_local(root.tag)!r} (CEB622Message, "
+                                 "CEB624Message or CEB900Message expected)")
     found = [e for e in root.iter() if _local(e.tag) == element]
     if not found:
         raise ReceiptFileProblem(f"{kind} without any {element} element")
+    if kind == "CEB900":
+        return kind, [_format_error(e, root.get("guid", ""), zone) for e in found]
     return kind, [_xml_receipt(kind, e, zone) for e in found]
+
+
+def _format_error(element: Element, root_guid: str, zone: ZoneInfo) -> ReceiptIn:
+    """A CEB900 (the e-port's format-check error): which of our messages it names, when, and its text."""
+    values = {_local(child.tag): (child.text or "").strip() for child in element}
+    guids = tuple(dict.fromkeys(g.upper()[:36] for g in (values.get("guid", ""), values.get("oriCopMsgId", ""),
+                                                          root_guid) if g))
+    if not guids:
+        raise ReceiptFileProblem("CEB900 receipt without the guid of the message it answers")
+    if not values.get("returnTime"):
+        raise ReceiptFileProblem("CEB900 receipt without returnTime")
+    status = values.get("returnStatus", "") or "900"
+    return ReceiptIn("CEB900", "", "", "", "", status[:4], parse_time(values["returnTime"], zone),
+                     values.get("returnInfo", "")[:400], guids)
 
 
 def _local(tag: str) -> str:

@@ -114,7 +114,8 @@ class _Reader:
         if required and not value:
             raise RecordProblem("malformed", f"field {path} is empty")
         if len(value) > max_length:
-            raise RecordProblem("malformed", f"field {path} is longer than {max_length} characters")
+            raise RecordProblem("field_too_long", f"field {path} is {len(value)} characters, longer than "
+                                                  f"{max_length}")
         return value
 
     def money(self, path: str) -> Decimal:

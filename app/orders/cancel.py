@@ -8,19 +8,16 @@ counts it and may refuse the cancellation; a list customs rejected (100) holds n
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.admin import audit, pii, require
-from app.customs import archive_message, find_order, identity, list_head
+from app.customs import find_order, request_cancellation
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.formats.customs_messages import ceb623
+from app.formats.customs_messages import CANCEL_REASONS
 from app.outbound import HELD_STATUSES, Released, release_held
 from app.persistence.jobs import lock_orders
-from app.persistence.models import ConsumerOrder
-from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
 
 DECLARED = ("declared", "inspection", "detained", "released")
@@ -33,23 +30,37 @@ class CancelResult:
     previous_status: str
     request_file: str | None  # the CEB623 file waiting in the archive for the outbox, if one was needed
     released: Released = field(default_factory=Released)
+    waiting: bool = False  # the CEB623 waits for customs' list number (invtNo)
 
     def to_json(self) -> dict[str, Any]:
         return {"order_no": self.order_no, "previous_status": self.previous_status, "status": "cancelled",
-                "cancellation_request": self.request_file, "released": self.released.to_json()}
+                "cancellation_request": self.request_file, "cancellation_waiting": self.waiting,
+                "released": self.released.to_json()}
 
     def describe(self) -> str:
         extra = (f"; cancellation request {self.request_file} sent to the outbox (the pre-decrease is released "
                  "when customs confirms)" if self.request_file else "")
+        if self.waiting:
+            extra = ("; cancellation waiting: customs has not numbered the list yet, the request (CEB623) goes "
+                     "out when its invtNo arrives")
         outbound = self.released.describe()
         return f"order {self.order_no} cancelled (was {self.previous_status}){extra}" + (
             f"; {outbound}" if outbound else "")
 
 
 def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = None,
-                 reason: str = "consumer cancelled the order") -> CancelResult:
-    """Cancel an order that has not left; the CEB623 (if any) is archived now and delivered after commit."""
+                 reason: str = "1") -> CancelResult:
+    """Cancel an order that has not left; the CEB623 (if any) is archived now and delivered after commit.
+
+    `reason` is a code of CANCEL_REASONS (the request carries its Chinese text). A list customs has not
+    numbered yet cannot be cancelled by customs: its request waits ("cancellation waiting") and is built
+    when a receipt brings the invtNo.
+    """
     require(uow, Permission.CUSTOMS_EXCHANGE)
+    if reason not in CANCEL_REASONS:
+        raise Rejected(f"unknown cancellation reason {reason!r}: one of "
+                       + ", ".join(f"{k} {v}" for k, v in CANCEL_REASONS.items()), code="bad_cancel_reason",
+                       reason=reason)
     lock_orders(uow)
     order = find_order(uow, order_no, platform_code)
     previous = order.status
@@ -60,23 +71,16 @@ def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = 
                        "(a parcel that left comes back as a return)", code="not_cancellable", order_no=order_no)
     request = None
     lst = order.inventory_list
+    waiting = False
     if (previous in DECLARED or previous in HELD_STATUSES) and lst is not None:
-        request = _request_cancellation(uow, order, reason)
+        lst.cancel_reason = reason
+        if lst.invt_no:
+            request = request_cancellation(uow, pii.key_for(uow), lst)
+        else:
+            lst.cancel_state, waiting = "waiting", True
     order.status = "cancelled"
     released = release_held(uow, order)
     audit.record(uow, "order_cancel", "order", order_no, previous=previous, reason=reason,
-                 cancellation_request=request)
+                 cancellation_request=request, cancellation_waiting=waiting)
     uow.changes.touch(Area.ORDERS, Area.CUSTOMS)
-    return CancelResult(order_no, previous, request, released)
-
-
-def _request_cancellation(uow: UnitOfWork, order: ConsumerOrder, reason: str) -> str:
-    lst = order.inventory_list
-    key = pii.key_for(uow)
-    guid = str(uuid.uuid4()).upper()
-    head = list_head(key, order, lst.cop_no, lst.guid, lst.app_type, lst)
-    xml = ceb623(identity(uow), head, reason, guid, utcnow())
-    name = f"CEB623_{lst.cop_no}_{guid[:8]}.xml"
-    archive_message(uow, key, "out", "CEB623", lst.cop_no, name, xml)
-    lst.cancel_state = "requested"
-    return name
+    return CancelResult(order_no, previous, request, released, waiting)

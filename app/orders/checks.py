@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import settings
-from app.admin import warehouse_zone
+from app.admin import CarrierRef, carriers_by_code, warehouse_zone
 from app.domain import customs_rules as rules
-from app.domain.customs_rules import LineTax, Policy, Rates, Violation
+from app.domain.customs_rules import ENTERPRISE_CODE, LineTax, MessageField, Policy, Rates, Violation
+from app.formats.customs_messages import consignee_address
 from app.formats.order_records import OrderIn
 from app.persistence.models import (
     AccountBookItem,
@@ -38,6 +39,8 @@ class SkuFiling:
     item_no: str
     hs_code: str
     rates: Rates
+    name: str = ""
+    legal_factor1: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -48,20 +51,22 @@ class Catalog:
     positive_hs8: frozenset[str]
     policy: Policy
     zone: ZoneInfo
+    carriers: dict[str, CarrierRef] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> Catalog:
         rows = session.execute(select(Product.sku, Product.id, AccountBookItem.id, AccountBookItem.item_no,
                                       Product.hs_code, Product.vat_rate, Product.consumption_tax_rate,
-                                      Product.mfn_tariff_rate)
+                                      Product.mfn_tariff_rate, Product.name_cn, Product.consumption_tax_threshold,
+                                      Product.legal_factor1)
                                .join(AccountBookItem, AccountBookItem.id == Product.account_book_item_id))
-        skus = {r[0]: SkuFiling(r[1], r[2], r[3], r[4], Rates(r[5], r[6], r[7])) for r in rows}
+        skus = {r[0]: SkuFiling(r[1], r[2], r[3], r[4], Rates(r[5], r[6], r[7], r[9]), r[8], r[10]) for r in rows}
         hs8 = frozenset(session.execute(select(PositiveListLine.hs8)).scalars())
         policy = Policy(order_limit=settings.get(session, "order_limit_cny"),
                         annual_limit=settings.get(session, "annual_limit_cny"),
                         factor=settings.get(session, "tax_discount_factor"),
                         tolerance=settings.get(session, "tax_tolerance_cny"))
-        return cls(skus, hs8, policy, warehouse_zone(session))
+        return cls(skus, hs8, policy, warehouse_zone(session), carriers_by_code(session))
 
 
 @dataclass
@@ -159,13 +164,16 @@ class Decision:
 
 def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Decision | Violation:
     """Every rule in a fixed order (the first broken one is the reason); on success the state takes it."""
-    found = _identity(o, state) or _money(o)
+    found = _identity(o, state) or _carrier(o, catalog) or _money(o)
     if found:
         return found
     unknown = [line.sku for line in o.lines if line.sku not in catalog.skus]
     if unknown:
         return Violation("unknown_sku", f"unknown SKU {unknown[0]}")
     filings = [catalog.skus[line.sku] for line in o.lines]
+    found = rules.message_field_violation(message_fields(o, filings))
+    if found:
+        return found
     off_list = [(line.sku, f.hs_code) for line, f in zip(o.lines, filings) if f.hs_code[:8] not in catalog.positive_hs8]
     if off_list:
         sku, hs_code = off_list[0]
@@ -195,6 +203,36 @@ def _identity(o: OrderIn, state: BatchState) -> Violation | None:
     return rules.identity_violation(o.buyer_id_number, o.payer_id_number)
 
 
+def _carrier(o: OrderIn, catalog: Catalog) -> Violation | None:
+    """The carrier must be known (its customs code goes into the list) and the waybill must fit its pattern."""
+    carrier = catalog.carriers.get(o.carrier_code)
+    if carrier is None:
+        return Violation("unknown_carrier", f"carrier {o.carrier_code!r} is not a known carrier "
+                                            "(`bwms import carriers FILE`)")
+    problem = carrier.waybill_problem(o.waybill_no)
+    return Violation("waybill_pattern", problem) if problem else None
+
+
+_ENTERPRISE = "a customs enterprise code (10 capital letters or digits) or an 18-character credit code"
+
+
+def message_fields(o: OrderIn, filings: list[SkuFiling]) -> list[MessageField]:
+    """The order's values the inventory list carries, with their CEB621 limits (resources/schemas/CEB621.xsd)."""
+    fields = [
+        MessageField("consignee province+city+district+address", "consigneeAddress",
+                     consignee_address(o.province, o.city, o.district, o.address), 200),
+        MessageField("platform_code", "ebpCode", o.platform_code, 18, ENTERPRISE_CODE, _ENTERPRISE),
+        MessageField("seller_code", "ebcCode", o.seller_code, 18, ENTERPRISE_CODE, _ENTERPRISE),
+        MessageField("buyer.phone", "buyerTelephone", o.buyer_phone, 30),
+        MessageField("logistics.waybill_no", "logisticsNo", o.waybill_no, 60),
+    ]
+    for i, (line, filing) in enumerate(zip(o.lines, filings), start=1):
+        fields += [MessageField(f"lines[{i}].sku", "itemNo", line.sku, 30),
+                   MessageField(f"account-book item of lines[{i}]", "itemRecordNo", filing.item_no, 30),
+                   MessageField(f"product name of lines[{i}]", "itemName", filing.name, 250)]
+    return fields
+
+
 def _money(o: OrderIn) -> Violation | None:
     return rules.payment_violation(o.goods_value, o.freight, o.tax, o.discount, o.paid)
 
@@ -208,10 +246,14 @@ def _tax_and_limits(o: OrderIn, id_hash: str, catalog: Catalog, filings: list[Sk
     full, found = rules.limit_decision(dutiable, [line.qty for line in o.lines], catalog.policy)
     if found:
         return found
-    taxes = rules.order_tax(values, [f.rates for f in filings], o.freight, o.insurance,
-                            factor=catalog.policy.factor, full=full)
+    rates = [f.rates for f in filings]
+    measures = [line.qty * f.legal_factor1 for line, f in zip(o.lines, filings)]
+    taxes = rules.order_tax(values, rates, o.freight, o.insurance, factor=catalog.policy.factor, full=full,
+                            measures=measures)
     computed = sum((t.total for t in taxes), rules.ZERO)
-    found = rules.tax_violation(o.tax, computed, catalog.policy.tolerance, full=full)
+    per_order = rules.order_tax_rounded_once(values, rates, o.freight, o.insurance, factor=catalog.policy.factor,
+                                             full=full, measures=measures)
+    found = rules.tax_violation(o.tax, computed, catalog.policy.tolerance, full=full, per_order=per_order)
     if found:
         return found
     needed: Counter[str] = Counter()

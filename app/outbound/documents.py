@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from app.admin import pii, require
+from app.admin import carrier_of, pii, require
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
@@ -33,8 +33,6 @@ from app.persistence.models import (
 )
 from app.persistence.uow import UnitOfWork
 
-CARRIERS = {"SF": "顺丰速运", "YTO": "圆通速递", "ZTO": "中通快递", "STO": "申通快递", "YD": "韵达快递",
-            "EMS": "中国邮政 EMS", "JD": "京东物流", "DBL": "德邦快递"}
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
 
@@ -100,7 +98,7 @@ def waybill_data(uow: UnitOfWork, order_id: int) -> dict[str, Any]:
     province, city = short_place(order.consignee_province), short_place(order.consignee_city)
     items = _items(uow, order_id)
     return {
-        "carrier": order.carrier_code, "carrier_name": CARRIERS.get(order.carrier_code, order.carrier_code),
+        "carrier": order.carrier_code, "carrier_name": _carrier_name(uow, order.carrier_code),
         "waybill": parcel.waybill_no, "sort_code": f"{province}-{city}-{order.consignee_district}",
         "hub": f"{city}集包", "consignee": mask_name(name), "phone": order.consignee_phone_masked,
         "address": "".join([order.consignee_province, order.consignee_city, order.consignee_district,
@@ -148,6 +146,18 @@ def find_manifest(uow: UnitOfWork, code: str) -> Manifest:
     return manifest
 
 
+def _carrier_name(uow: UnitOfWork, code: str) -> str:
+    """The carrier's registered name (customs_name of the carriers' master data), else our code."""
+    carrier = carrier_of(uow.session, code)
+    return carrier.customs_name if carrier else code
+
+
+def _carrier_code(uow: UnitOfWork, code: str) -> str:
+    """The carrier's customs registration code, else our code."""
+    carrier = carrier_of(uow.session, code)
+    return carrier.customs_code if carrier else code
+
+
 def _parcels(uow: UnitOfWork, manifest_id: int) -> Sequence[Any]:
     return uow.session.execute(
         select(Parcel.waybill_no, Parcel.weight_kg, Parcel.net_kg, Parcel.pieces, Parcel.status,
@@ -163,8 +173,8 @@ def manifest_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
     m = find_manifest(uow, code)
     house = _house(uow)
     rows = _parcels(uow, m.id)
-    return {"manifest": m.manifest_no, "gate_pass": m.gate_pass_no, "carrier": m.carrier_code,
-            "carrier_name": CARRIERS.get(m.carrier_code, m.carrier_code), "vehicle": m.vehicle_plate,
+    return {"manifest": m.manifest_no, "gate_pass": m.gate_pass_no, "carrier": _carrier_code(uow, m.carrier_code),
+            "carrier_name": _carrier_name(uow, m.carrier_code), "vehicle": m.vehicle_plate,
             "status": m.status, "warehouse": house.name, "account_book": house.account_book,
             "created": local_time(uow, m.created_at), "exited": local_time(uow, m.exited_at) if m.exited_at else "",
             "parcels": [{"seq": i, "waybill": r.waybill_no, "order_no": r.order_no, "invt_no": r.invt_no or r.cop_no,
@@ -197,7 +207,8 @@ def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
     return {"gate_pass": m.gate_pass_no, "manifest": m.manifest_no, "type": "3 二线进出区 second-line",
             "io": "E 出区 exit", "bind": "1 一车多票 one vehicle, many lists", "enterprise": house.area_name,
             "enterprise_code": house.area_code, "account_book": house.account_book,
-            "customs": house.customs_code, "vehicle": m.vehicle_plate, "carrier": m.carrier_code,
+            "customs": house.customs_code, "vehicle": m.vehicle_plate,
+            "carrier": f"{_carrier_code(uow, m.carrier_code)} {_carrier_name(uow, m.carrier_code)}",
             "gross": f"{m.gross_kg:.3f}", "net": f"{m.net_kg:.3f}", "parcels": m.parcel_count,
             "status": m.status, "created": local_time(uow, m.created_at),
             "exited": local_time(uow, m.exited_at) if m.exited_at else "", "lists": lists,

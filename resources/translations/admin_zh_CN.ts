@@ -227,6 +227,10 @@
         <source>Import warehouse file…</source>
         <translation>导入仓库信息文件…</translation>
     </message>
+    <message>
+        <source>Import carriers…</source>
+        <translation>导入承运商…</translation>
+    </message>
 </context>
 <context>
     <name>Invariants</name>
@@ -465,6 +469,38 @@
     <message>
         <source>Customs receipts (CEB622) arrive here.</source>
         <translation>海关回执（CEB622）存放于此目录。</translation>
+    </message>
+    <message>
+        <source>DXP id</source>
+        <translation>DXP 编号</translation>
+    </message>
+    <message>
+        <source>The data-exchange id of the enterprise that sends the customs messages (e.g. DXPENT0000458763). Lists are not exported without it.</source>
+        <translation>发送海关报文的企业数据交换编号（如 DXPENT0000458763）。未设置时不导出清单。</translation>
+    </message>
+    <message>
+        <source>Guarantee enterprise code</source>
+        <translation>担保企业编码</translation>
+    </message>
+    <message>
+        <source>Customs code of the enterprise that guarantees the tax (assureCode). Empty: each order&apos;s e-commerce enterprise.</source>
+        <translation>为税款提供担保的企业海关编码（assureCode）。留空：各订单的电商企业。</translation>
+    </message>
+    <message>
+        <source>Transport mode</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <source>How parcels leave the zone (trafMode; 4 = road).</source>
+        <translation>包裹出区的运输方式（trafMode；4 = 公路运输）。</translation>
+    </message>
+    <message>
+        <source>Package type</source>
+        <translation>包装种类</translation>
+    </message>
+    <message>
+        <source>Package of a parcel (wrapType): 1 wooden case, 2 carton, 3 drum, 4 bulk, 5 pallet, 6 bag, 7 other.</source>
+        <translation>包裹的包装种类（wrapType）：1 木箱、2 纸箱、3 桶装、4 散装、5 托盘、6 包、7 其它。</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,26 @@
         <source>Country of origin {origin} has no customs code.</source>
         <translation>原产国 {origin} 没有对应的海关代码。</translation>
     </message>
+    <message>
+        <source>The setting {setting} is not set: set it in the warehouse settings first. Nothing was written.</source>
+        <translation>设置 {setting} 尚未填写：请先在仓库设置中填写。未写出任何文件。</translation>
+    </message>
+    <message>
+        <source>The {message_type} message breaks its schema at {element} ({rule}): nothing was sent.</source>
+        <translation>{message_type} 报文在 {element} 处不符合报文格式（{rule}）：未发送。</translation>
+    </message>
+    <message>
+        <source>Carrier {carrier} of order {order_no} is not a known carrier: import the carriers file.</source>
+        <translation>订单 {order_no} 的承运商 {carrier} 不在承运商资料中：请导入承运商文件。</translation>
+    </message>
+    <message>
+        <source>Product {sku} has no declaration elements: add them to the products file.</source>
+        <translation>商品 {sku} 没有规范申报要素：请在商品文件中补充。</translation>
+    </message>
+    <message>
+        <source>Unknown cancellation reason {reason}.</source>
+        <translation>未知的撤销原因 {reason}。</translation>
+    </message>
 </context>
 <context>
     <name>OrderDetail</name>
@@ -207,10 +227,6 @@
     <message>
         <source>Reason:</source>
         <translation>原因：</translation>
-    </message>
-    <message>
-        <source>consumer cancelled the order</source>
-        <translation>消费者取消订单</translation>
     </message>
     <message>
         <source>Cancel order</source>
@@ -323,6 +339,10 @@
     <message>
         <source>Order %1 cancelled.</source>
         <translation>订单 %1 已撤销。</translation>
+    </message>
+    <message>
+        <source>Its cancellation request waits for customs&apos; list number and goes out then.</source>
+        <translation>其撤销申请等待海关清单编号，编号到达后发出。</translation>
     </message>
     <message>
         <source>Cancellation request %1 written to the outbox.</source>
@@ -562,6 +582,26 @@
         <translation>未知商品编码</translation>
     </message>
     <message>
+        <source>unknown carrier</source>
+        <translation>未知承运商</translation>
+    </message>
+    <message>
+        <source>waybill number does not fit the carrier</source>
+        <translation>运单号不符合承运商规则</translation>
+    </message>
+    <message>
+        <source>field too long for the customs list</source>
+        <translation>字段超出清单长度</translation>
+    </message>
+    <message>
+        <source>field not in the form customs requires</source>
+        <translation>字段格式不符合海关要求</translation>
+    </message>
+    <message>
+        <source>customs orders a return abroad (700)</source>
+        <translation>海关要求退运（700）</translation>
+    </message>
+    <message>
         <source>cancellation refused by customs</source>
         <translation>海关不同意撤销</translation>
     </message>
@@ -602,6 +642,10 @@
         <translation>操作</translation>
     </message>
     <message>
+        <source>cancellation waiting (for customs&apos; list number)</source>
+        <translation>撤销待发（等待海关清单编号）</translation>
+    </message>
+    <message>
         <source>cancellation requested (CEB623 sent)</source>
         <translation>已申请撤销（已发出 CEB623）</translation>
     </message>
@@ -612,6 +656,30 @@
     <message>
         <source>received</source>
         <translation>收到</translation>
+    </message>
+    <message>
+        <source>the consumer cancelled the order</source>
+        <translation>消费者取消订单</translation>
+    </message>
+    <message>
+        <source>goods out of stock</source>
+        <translation>商品缺货</translation>
+    </message>
+    <message>
+        <source>the declaration&apos;s data is wrong</source>
+        <translation>申报信息有误</translation>
+    </message>
+    <message>
+        <source>goods damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <source>declared twice</source>
+        <translation>重复申报</translation>
+    </message>
+    <message>
+        <source>another reason</source>
+        <translation>其他原因</translation>
     </message>
 </context>
 <context>

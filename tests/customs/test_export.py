@@ -9,6 +9,7 @@ from decimal import Decimal
 import defusedxml.ElementTree as SafeET
 from sqlalchemy import select, update
 
+from app.formats.customs_schemas import validate
 from app.orders.importing import import_orders
 from app.persistence.models import (
     AccountBookItem,
@@ -44,7 +45,9 @@ def test_exported_inventory_list_reads_back_field_by_field(warehouse, tmp_path):
     assert (head["emsNo"], head["areaCode"], head["areaName"]) == ("T2921W000123", "3301960A01", "杭州示例保税物流有限公司")
     assert (head["customsCode"], head["portCode"], head["agentCode"]) == ("2921", "2921", "3301960A01")
     assert (head["ebpCode"], head["ebcCode"], head["assureCode"]) == ("3301964J31", "3301960J22", "3301960J22")
-    assert (head["logisticsNo"], head["logisticsCode"], head["logisticsName"]) == ("75133211976259", "ZTO", "中通快递")
+    assert (head["logisticsNo"], head["logisticsCode"], head["logisticsName"]) == (
+        "75133211976259", "3122480063", "中通快递股份有限公司")  # the carrier's customs code and registered name
+    assert (head["trafMode"], head["wrapType"]) == ("4", "2")
     assert (head["buyerIdType"], head["buyerIdNumber"], head["buyerName"], head["buyerTelephone"]) == (
         "1", "330106199408148190", "李娜", "15821605483")
     assert head["consigneeAddress"] == "浙江省杭州市余杭区文一西路534号27幢1711室"
@@ -54,11 +57,13 @@ def test_exported_inventory_list_reads_back_field_by_field(warehouse, tmp_path):
     assert len(head["guid"]) == 36 and len(head["appTime"]) == 14 and head["declTime"] == head["appTime"][:8]
     lines = [fields(e) for e in root.iter(f"{{{NS}}}InventoryList")]
     assert lines == [{"gnum": "1", "itemRecordNo": "GDS0005", "itemNo": "MGO-263", "itemName": "麦卢卡蜂蜜MGO263+ 500克",
-                      "gcode": "0409000000", "gname": "麦卢卡蜂蜜MGO263+ 500克", "gmodel": "Manuka Health|500g/瓶",
+                      "gcode": "0409000000", "gname": "麦卢卡蜂蜜MGO263+ 500克", "gmodel": "4|3|天然蜂蜜|500克/瓶|Manuka Health|MGO263+",
                       "barCode": "9400000011852", "country": "609", "currency": "142", "qty": "1", "unit": "142",
                       "qty1": "0.5", "unit1": "035", "price": "269", "totalPrice": "269", "note": ""}]
     base = fields(root.find(f"{{{NS}}}BaseTransfer"))
-    assert base["copCode"] == "3301960A01" and base["dxpMode"] == "DXP"
+    assert base["copCode"] == "3301960A01" and base["dxpMode"] == "DXP" and base["dxpId"] == "DXPENT0000458763"
+    for path in files:  # every list the samples make passes the schema
+        validate("CEB621", path.read_bytes())
 
 
 def test_export_archives_marks_declared_and_pre_decreases_once(warehouse, tmp_path):

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from app.demo.warehouse import DEMO_SETTINGS
 from app.persistence.db import Database
 from app.persistence.models import (
     AccountBookItem,
+    Carrier,
     CustomsLedgerEntry,
     DeclarationLine,
     InboundDeclaration,
@@ -19,6 +21,7 @@ from app.persistence.models import (
     Lot,
     PositiveListLine,
     Product,
+    Setting,
     Warehouse,
 )
 from app.persistence.uow import UnitOfWork
@@ -52,9 +55,15 @@ def seed_master(uow: UnitOfWork) -> None:
                       filed_price=r["filed_price"], currency=r["currency"], net_weight_kg=r["net_weight_kg"],
                       gross_weight_kg=r["gross_weight_kg"], shelf_life_days=int(r["shelf_life_days"]),
                       account_book_item_id=items[r["sku"]].id, vat_rate=r["vat_rate"],
-                      consumption_tax_rate=r["consumption_tax_rate"], mfn_tariff_rate=r["mfn_tariff_rate"]))
+                      consumption_tax_rate=r["consumption_tax_rate"], mfn_tariff_rate=r["mfn_tariff_rate"],
+                      declaration_elements=r["declaration_elements"],
+                      consumption_tax_threshold=r["consumption_tax_threshold"] or None))
     for r in _rows("positive_list.csv"):
         s.add(PositiveListLine(hs8=r["hs8"], name=r["name"], remark=r["remark"]))
+    for r in _rows("carriers.csv"):
+        s.add(Carrier(**r))
+    for key, value in DEMO_SETTINGS:
+        s.add(Setting(key=key, value=value))
     s.flush()
 
 

@@ -28,7 +28,7 @@ def test_cancelling_an_undeclared_order_frees_its_claim(warehouse):
     before = available(warehouse)
     result = run(warehouse, "supervisor", cancel_order, "TG20261121000001")  # 2 A2P, 2 MER, 2 MGO
     assert result.to_json() == {"order_no": "TG20261121000001", "previous_status": "accepted",
-                                "status": "cancelled", "cancellation_request": None,
+                                "status": "cancelled", "cancellation_request": None, "cancellation_waiting": False,
                                 "released": {"unreserved": 0, "put_back": [], "pick_tasks_cancelled": 0, "waves": [],
                                              "parcel_opened": None, "manifest": None,
                                              "manifest_withdrawn": False}}
@@ -48,7 +48,7 @@ def test_cancelling_a_declared_list_sends_ceb623_and_keeps_the_pre_decrease_unti
     (folder / "800.xml").write_bytes(ceb622(cop, "800", "20261126100000000", invt_no="29212026I000000009"))
     receipts(warehouse, folder)
     with UnitOfWork(warehouse, actor("supervisor")) as uow:
-        result = cancel_order(uow, order, reason="buyer asked")
+        result = cancel_order(uow, order, reason="1")
         uow.commit()
     assert result.previous_status == "released" and result.request_file.startswith(f"CEB623_{cop}_")
     with UnitOfWork(warehouse, actor("supervisor")) as uow:  # what the CLI does after the commit
@@ -58,7 +58,7 @@ def test_cancelling_a_declared_list_sends_ceb623_and_keeps_the_pre_decrease_unti
     cancel = SafeET.parse(tmp_path / "outbox" / result.request_file).getroot().find(f"{{{NS}}}InvtCancel")
     fields = {child.tag.split("}")[1]: child.text for child in cancel}
     assert (fields["copNo"], fields["orderNo"], fields["invtNo"], fields["reason"]) == (
-        cop, order, "29212026I000000009", "buyer asked")
+        cop, order, "29212026I000000009", "消费者取消订单")
     assert state(warehouse, order)[0] == "cancelled" and pre_total(warehouse, cop) == -2  # held until CEB624
     (folder / "624.xml").write_bytes(ceb624(cop, "800", "20261126110000000", "撤销成功"))
     receipts(warehouse, folder)

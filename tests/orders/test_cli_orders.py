@@ -30,7 +30,7 @@ def test_import_export_receipts_list_and_cancel_from_the_command_line(warehouse,
     assert len(rows) == 63 and set(rows[0]) == {"order_no", "status", "customs_status", "copNo", "rejection_code"}
     cop = next(r["copNo"] for r in rows if r["order_no"] == "TG20261121000000")
     receipt = tmp_path / "r.xml"
-    receipt.write_bytes(ceb622(cop, "800", "20261126103015123"))
+    receipt.write_bytes(ceb622(cop, "800", "20261126103015123", invt_no="29212026I000000001"))
     code, out, _ = cli("customs", "receipts", str(receipt), "--json", user="supervisor")
     assert code == 0 and json.loads(out)["applied"] == 1
     code, out, _ = cli("orders", "--status", "released", "--json", user="clerk")

@@ -94,7 +94,7 @@ def test_an_allocated_order_gives_back_its_reservation_and_pick_tasks(released):
     run(released, "supervisor", allocate, today=TODAY)
     order_no = _order(released)
     units, reserved = _units(released, order_no), _reserved(released)
-    result = run(released, "supervisor", cancel_order, order_no, reason="buyer changed mind")
+    result = run(released, "supervisor", cancel_order, order_no, reason="1")
     assert result.previous_status == "allocated" and result.request_file.startswith("CEB623_")
     out = result.to_json()["released"]
     assert out["unreserved"] == units and out["put_back"] == [] and out["parcel_opened"] is None

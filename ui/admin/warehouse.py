@@ -70,9 +70,22 @@ SETTING_TEXTS: dict[str, tuple[str, str]] = {
                        QT_TRANSLATE_NOOP("Settings", "The declaration client picks CEB621 files up here.")),
     "customs_inbox": (QT_TRANSLATE_NOOP("Settings", "Customs inbox folder"),
                       QT_TRANSLATE_NOOP("Settings", "Customs receipts (CEB622) arrive here.")),
+    "dxp_id": (QT_TRANSLATE_NOOP("Settings", "DXP id"),
+               QT_TRANSLATE_NOOP("Settings", "The data-exchange id of the enterprise that sends the customs "
+                                             "messages (e.g. DXPENT0000458763). Lists are not exported without it.")),
+    "assure_code": (QT_TRANSLATE_NOOP("Settings", "Guarantee enterprise code"),
+                    QT_TRANSLATE_NOOP("Settings", "Customs code of the enterprise that guarantees the tax "
+                                                  "(assureCode). Empty: each order's e-commerce enterprise.")),
+    "traf_mode": (QT_TRANSLATE_NOOP("Settings", "Transport mode"),
+                  QT_TRANSLATE_NOOP("Settings", "How parcels leave the zone (trafMode; 4 = road).")),
+    "wrap_type": (QT_TRANSLATE_NOOP("Settings", "Package type"),
+                  QT_TRANSLATE_NOOP("Settings", "Package of a parcel (wrapType): 1 wooden case, 2 carton, 3 drum, "
+                                                "4 bulk, 5 pallet, 6 bag, 7 other.")),
 }
 IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import warehouse file…"),
-                      "app.admin.masterdata:import_warehouse", "*.toml")]
+                      "app.admin.masterdata:import_warehouse", "*.toml"),
+           ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import carriers…"),
+                      "app.admin.masterdata:import_carriers", "*.csv *.xlsx")]
 
 
 def setting_texts(s: SettingValue) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from app.customs.exchange import FileSignature, InboxPass, apply_new_receipts
+from app.customs.exchange import FileSignature, InboxPass, apply_new_receipts, deliver_outbox
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -80,9 +80,14 @@ class InboxWatcher(QObject):
         self._busy = False
         self.passes += 1
         self.known = result.known
+        if result.report.requests:  # cancellations that waited for the list number: their CEB623 goes out now
+            self.ctx.run(deliver_outbox, on_error=self._failed_quietly)
         if result.files:
             self.sig_applied.emit(result)
         self._next()
+
+    def _failed_quietly(self, exc: BaseException) -> None:
+        self.sig_failed.emit(exc)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

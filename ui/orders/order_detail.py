@@ -24,6 +24,7 @@ from app.orders.queries import order_timeline
 from app.outbound.cancel import HELD
 from ui.clock import warehouse_time as local_time
 from ui.orders.vocabulary import (
+    CANCEL_REASON_TEXTS,
     cancel_state_label,
     customs_status_label,
     event_label,
@@ -64,7 +65,7 @@ FACTS: list[tuple[str, str]] = [
 
 
 def confirm_cancel(parent: QWidget, order_no: str, declared: bool, outbound: bool = False) -> str | None:
-    """Ask before cancelling; the reason typed, or None when the user said no (a seam the tests replace)."""
+    """Ask before cancelling; the reason's code chosen, or None when the user said no (a seam the tests replace)."""
     question = QCoreApplication.translate("OrderDetail", "Cancel order %1?").replace("%1", order_no)
     if declared:
         question += "\n" + QCoreApplication.translate(
@@ -75,12 +76,13 @@ def confirm_cancel(parent: QWidget, order_no: str, declared: bool, outbound: boo
             "OrderDetail", "It is already allocated: its pick tasks are cancelled, a packed parcel must be opened "
             "and its goods put back into storage.")
     question += "\n\n" + QCoreApplication.translate("OrderDetail", "Reason:")
-    default = QCoreApplication.translate("OrderDetail", "consumer cancelled the order")
     title = QCoreApplication.translate("OrderDetail", "Cancel order")
-    reason, ok = QInputDialog.getText(parent, title, question, text=default)
+    codes = list(CANCEL_REASON_TEXTS)
+    items = [f"{code} {QCoreApplication.translate('OrderWords', CANCEL_REASON_TEXTS[code])}" for code in codes]
+    chosen, ok = QInputDialog.getItem(parent, title, question, items, 0, False)
     if not ok:
         return None
-    return reason.strip() or default
+    return codes[items.index(chosen)] if chosen in items else codes[0]
 
 
 def released_lines(released: Released) -> list[str]:
@@ -317,6 +319,8 @@ class OrderDetail(QWidget):
     def _cancelled(self, result: CancelResult) -> None:
         text = " ".join([self.tr("Order %1 cancelled.").replace("%1", result.order_no),
                          *released_lines(result.released)])
+        if result.waiting:
+            text += " " + self.tr("Its cancellation request waits for customs' list number and goes out then.")
         if result.request_file is None:
             self.status.done(text)
             return

@@ -53,6 +53,11 @@ REJECTION_CODES = {
     "payment_mismatch": QT_TRANSLATE_NOOP("OrderWords", "payment does not add up"),
     "tax_mismatch": QT_TRANSLATE_NOOP("OrderWords", "tax differs"),
     "unknown_sku": QT_TRANSLATE_NOOP("OrderWords", "unknown SKU"),
+    "unknown_carrier": QT_TRANSLATE_NOOP("OrderWords", "unknown carrier"),
+    "waybill_pattern": QT_TRANSLATE_NOOP("OrderWords", "waybill number does not fit the carrier"),
+    "field_too_long": QT_TRANSLATE_NOOP("OrderWords", "field too long for the customs list"),
+    "field_pattern": QT_TRANSLATE_NOOP("OrderWords", "field not in the form customs requires"),
+    "return_abroad": QT_TRANSLATE_NOOP("OrderWords", "customs orders a return abroad (700)"),
     "customs_rejected": QT_TRANSLATE_NOOP("OrderWords", "rejected by customs"),
     "cancel_refused": QT_TRANSLATE_NOOP("OrderWords", "cancellation refused by customs"),
 }
@@ -73,6 +78,7 @@ EVENT_KINDS = {
 }
 
 CANCEL_STATES = {
+    "waiting": QT_TRANSLATE_NOOP("OrderWords", "cancellation waiting (for customs' list number)"),
     "requested": QT_TRANSLATE_NOOP("OrderWords", "cancellation requested (CEB623 sent)"),
     "cancelled": QT_TRANSLATE_NOOP("OrderWords", "cancellation confirmed by customs"),
     "refused": QT_TRANSLATE_NOOP("OrderWords", "cancellation refused by customs"),
@@ -139,4 +145,23 @@ ERROR_TEXTS = {
     "bonded_balance_short": QT_TRANSLATE_NOOP("ErrorText", "The bonded balance is too short to declare this "
                                               "order again."),
     "unknown_country": QT_TRANSLATE_NOOP("ErrorText", "Country of origin {origin} has no customs code."),
+    "missing_setting": QT_TRANSLATE_NOOP("ErrorText", "The setting {setting} is not set: set it in the "
+                                         "warehouse settings first. Nothing was written."),
+    "schema_invalid": QT_TRANSLATE_NOOP("ErrorText", "The {message_type} message breaks its schema at {element} "
+                                        "({rule}): nothing was sent."),
+    "unknown_carrier": QT_TRANSLATE_NOOP("ErrorText", "Carrier {carrier} of order {order_no} is not a known "
+                                         "carrier: import the carriers file."),
+    "no_declaration_elements": QT_TRANSLATE_NOOP("ErrorText", "Product {sku} has no declaration elements: add "
+                                                 "them to the products file."),
+    "bad_cancel_reason": QT_TRANSLATE_NOOP("ErrorText", "Unknown cancellation reason {reason}."),
+}
+
+# the reason codes of a cancellation request (app.formats.customs_messages.CANCEL_REASONS sends the Chinese text)
+CANCEL_REASON_TEXTS = {
+    "1": QT_TRANSLATE_NOOP("OrderWords", "the consumer cancelled the order"),
+    "2": QT_TRANSLATE_NOOP("OrderWords", "goods out of stock"),
+    "3": QT_TRANSLATE_NOOP("OrderWords", "the declaration's data is wrong"),
+    "4": QT_TRANSLATE_NOOP("OrderWords", "goods damaged"),
+    "5": QT_TRANSLATE_NOOP("OrderWords", "declared twice"),
+    "9": QT_TRANSLATE_NOOP("OrderWords", "another reason"),
 }

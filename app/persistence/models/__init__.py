@@ -4,6 +4,7 @@ from app.persistence.models.base import Base
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
     AccountBookItem,
+    Carrier,
     Location,
     PositiveListLine,
     Product,
@@ -40,6 +41,7 @@ __all__ = [
     "Allocation",
     "AuditEntry",
     "Base",
+    "Carrier",
     "ConsumerOrder",
     "CustomsLedgerEntry",
     "CustomsMessage",

@@ -92,8 +92,24 @@ class Product(Base):
     vat_rate: Mapped[Decimal] = mapped_column(Rate())
     consumption_tax_rate: Mapped[Decimal] = mapped_column(Rate())
     mfn_tariff_rate: Mapped[Decimal] = mapped_column(Rate())
+    # 规范申报要素 filed for the HS code (e.g. 4|3|成分…|30粒/盒|品牌): the list's gmodel; empty = not filed yet
+    declaration_elements: Mapped[str] = mapped_column(String(510), default="")
+    # dutiable price per first legal unit below which no consumption tax is due (high-end cosmetics, watches)
+    consumption_tax_threshold: Mapped[Decimal | None] = mapped_column(Money())
 
     account_book_item: Mapped[AccountBookItem] = relationship(lazy="joined")
+
+
+class Carrier(Base):
+    """A carrier the warehouse hands parcels to: our short code (orders' carrier_code) and how customs knows it."""
+
+    __tablename__ = "carrier"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    customs_code: Mapped[str] = mapped_column(String(10))   # logisticsCode: the customs registration code
+    customs_name: Mapped[str] = mapped_column(String(100))  # logisticsName: the registered name
+    waybill_pattern: Mapped[str] = mapped_column(String(200), default="")  # a regular expression, "" = any
 
 
 class PositiveListLine(Base):

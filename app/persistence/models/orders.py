@@ -123,6 +123,7 @@ class CustomsMessage(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # out: when it reached the outbox
     note: Mapped[str] = mapped_column(String(400), default="")
+    guid: Mapped[str] = mapped_column(String(36), default="", index=True)  # out: the message's guid (CEB900 names it)
 
 
 class InventoryList(Base):
@@ -144,7 +145,8 @@ class InventoryList(Base):
     invt_no: Mapped[str] = mapped_column(String(30), default="")
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     pre_held: Mapped[bool] = mapped_column(default=False)  # its PRE_DECREASE rows are in the customs ledger
-    cancel_state: Mapped[str] = mapped_column(String(12), default="")  # requested | cancelled | refused
+    cancel_state: Mapped[str] = mapped_column(String(12), default="")  # waiting | requested | cancelled | refused
+    cancel_reason: Mapped[str] = mapped_column(String(4), default="")  # the code of the CEB623 reason
     written_off_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # gate-out: PRE became ACTUAL
 
     order: Mapped[ConsumerOrder] = relationship(back_populates="inventory_list")

@@ -158,7 +158,7 @@ def test_cancel_asks_first_and_a_declared_order_sends_ceb623(make_ctx, qtbot, de
     QTest.keyClick(screen.search, Qt.Key.Key_F8)
     wait_idle(qtbot, ctx)
     assert asked == [(FIRST, True)] and order_state(declared_db(screen), FIRST)[0] == "released"  # said no
-    monkeypatch.setattr(order_detail, "confirm_cancel", lambda parent, order_no, was_declared, *_: "buyer asked")
+    monkeypatch.setattr(order_detail, "confirm_cancel", lambda parent, order_no, was_declared, *_: "1")
     QTest.keyClick(screen.search, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: "cancelled" in screen.detail.status.text(), timeout=10_000)
     wait_idle(qtbot, ctx)
