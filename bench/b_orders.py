@@ -16,6 +16,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from app import settings
 from app.domain.customs_rules import Rates, order_tax
 from app.persistence.db import open_database
 from app.persistence.models import AccountBookItem, CustomsLedgerEntry, InventoryList
@@ -76,6 +77,8 @@ def prepare(url: str) -> None:
         masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
         masterdata.import_products(uow, DEMO / "products.csv")
         masterdata.import_positive_list(uow, DEMO / "positive_list.csv")
+        masterdata.import_carriers(uow, DEMO / "carriers.csv")
+        settings.set_value(uow.session, "dxp_id", "DXPENT0000458763")
         for item_id in uow.session.query(AccountBookItem.id).all():
             uow.session.add(CustomsLedgerEntry(account_book_item_id=item_id[0], biz_type="IN", state="ACTUAL",
                                                quantity=10_000_000, doc_type="INV101", doc_no="BENCH"))

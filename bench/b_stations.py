@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import event, select
 
+from app import settings
 from app.admin import auth, masterdata
 from app.persistence.db import Database, open_database
 from app.persistence.models import ConsumerOrder, InventoryList, Product
@@ -116,6 +117,8 @@ def _setup(db: Database) -> Actor:
         masterdata.import_locations(uow, DEMO / "locations.csv")
         masterdata.import_products(uow, DEMO / "products.csv")
         masterdata.import_positive_list(uow, DEMO / "positive_list.csv")
+        masterdata.import_carriers(uow, DEMO / "carriers.csv")
+        settings.set_value(uow.session, "dxp_id", "DXPENT0000458763")
         uow.commit()
         return Actor(clerk.id, "clerk", "clerk", "bench-1")
 

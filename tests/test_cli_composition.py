@@ -51,4 +51,4 @@ def test_the_importer_table_names_every_kind():
     from app.cli import importers
 
     assert list(importers()) == ["warehouse", "locations", "products", "positive-list", "account-book",
-                                 "declaration", "orders"]
+                                 "carriers", "declaration", "orders"]

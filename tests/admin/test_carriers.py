@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.admin import masterdata
-from app.persistence.models import Carrier
+from app.persistence.models import Carrier, Product
 from app.persistence.uow import UnitOfWork
 from tests.admin.test_masterdata_import import refused, run, sample_rows, write_csv
 from tests.conftest import DEMO, actor
@@ -39,3 +39,23 @@ def test_every_bad_row_is_named_and_nothing_is_written(db, tmp_path):
     assert (3, "waybill_pattern") in errors and (5, "customs_code") in errors and (7, "customs_name") in errors
     assert (8, "code") in errors and any(line == 6 for line, _ in errors)  # the second SF
     assert carriers(db) == {}
+
+
+def test_products_refuse_what_the_list_cannot_carry_and_keep_their_declaration_elements(db, tmp_path):
+    run(db, masterdata.import_warehouse, DEMO / "warehouse.toml")
+    rows = sample_rows()
+    rows[0] = {**rows[0], "sku": "S" * 31}                                   # itemNo: at most 30
+    rows[1] = {**rows[1], "account_book_item": "I" * 31}                     # itemRecordNo: at most 30
+    rows[2] = {**rows[2], "declaration_elements": "要" * 511}                # gmodel: at most 510
+    rows[3] = {**rows[3], "consumption_tax_threshold": "-1"}
+    errors = refused(db, masterdata.import_products, write_csv(tmp_path / "p.csv", rows))
+    assert errors == [(2, "sku"), (3, "account_book_item"), (4, "declaration_elements"),
+                      (5, "consumption_tax_threshold")]
+    without = [{k: v for k, v in r.items() if k not in ("declaration_elements", "consumption_tax_threshold")}
+               for r in sample_rows()]  # both columns are optional
+    assert run(db, masterdata.import_products, write_csv(tmp_path / "old.csv", without)).created == 8
+    assert run(db, masterdata.import_products, DEMO / "products.csv").updated == 8
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        lamer = uow.session.execute(select(Product).where(Product.sku == "LAMER-60")).scalar_one()
+        assert lamer.declaration_elements == "4|3|面部|乳霜|60毫升/瓶|La Mer|精华面霜"
+        assert str(lamer.consumption_tax_threshold) == "10000.00"

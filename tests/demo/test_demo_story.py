@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from collections import Counter
 
+import defusedxml.ElementTree as SafeET
 from sqlalchemy import select
 
-from app.admin import checks
+from app.admin import checks, pii
+from app.customs import raw_bytes
 from app.demo import warehouse as demo
-from app.persistence.models import ConsumerOrder, InboundDeclaration, InventoryList, Manifest, Parcel
+from app.formats.customs_schemas import validate
+from app.persistence.models import (
+    ConsumerOrder,
+    CustomsMessage,
+    InboundDeclaration,
+    InventoryList,
+    Manifest,
+    Parcel,
+)
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
+from tests.orders.helpers import NS
 
 
 def test_the_demo_takes_the_sample_container_through_every_stage(db):
@@ -28,5 +39,16 @@ def test_the_demo_takes_the_sample_container_through_every_stage(db):
         assert s.execute(select(Manifest.status)).scalar_one() in ("exited", "closed", "shipped")
         assert s.execute(select(Parcel.id).where(Parcel.status == "shipped")).first()
         assert all(r.ok for r in checks.check_all(uow)), [r.problems for r in checks.check_all(uow)]
+        key = pii.key_for(uow)
+        sent = s.execute(select(CustomsMessage).where(CustomsMessage.direction == "out")).scalars().all()
+        carriers = {"3122480063", "4403180018", "3101980038"}  # the demo carriers' customs codes
+        for message in sent:  # every message the demo sent passes its schema and names the carrier as customs does
+            data = raw_bytes(key, message)
+            validate(message.msg_type, data)
+            root = SafeET.fromstring(data)
+            assert root.find(f"{{{NS}}}BaseTransfer/{{{NS}}}dxpId").text == "DXPENT0000458763"
+            assert {e.text for e in root.iter(f"{{{NS}}}logisticsCode")} <= carriers
+            assert all(e.text.startswith("4|3|") for e in root.iter(f"{{{NS}}}gmodel"))
+        assert len(sent) >= 63
     # the seeded test users already exist, so the demo keeps them (a new database gets passwords printed)
     assert {u["username"] for u in result["users"]} == {"clerk", "supervisor", "customs"}

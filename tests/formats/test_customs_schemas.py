@@ -123,3 +123,49 @@ def test_cancellation_needs_the_carrier_name_and_the_customs_list_number():
     with pytest.raises(SchemaViolation) as info:
         validate("CEB623", ceb623({**CANCEL, "invtNo": ""}))
     assert (info.value.params["element"], info.value.params["rule"]) == ("InvtCancel/invtNo", "pattern [0-9A-Z]{1,18}")
+
+
+BAD_VALUES = ("", " ", "x" * 1001, "-1", "0", "1.123456", "9" * 20, "ABCDEFGHIJ", "中", "DXPENT00004587630")
+
+
+def _mutations(xml: bytes):
+    """Every leaf given each bad value, every element left out, every element doubled."""
+    import copy
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(xml)
+    order = list(root.iter())
+    parents = [(p, i) for p in order for i in range(len(p))]
+    for parent, i in parents:
+        child = parent[i]
+        if len(child) == 0:
+            for value in BAD_VALUES:
+                tree = copy.deepcopy(root)
+                list(tree.iter())[order.index(parent)][i].text = value
+                yield ET.tostring(tree)
+        for how in ("drop", "double"):
+            tree = copy.deepcopy(root)
+            twin = list(tree.iter())[order.index(parent)]
+            if how == "drop":
+                twin.remove(twin[i])
+            else:
+                twin.insert(i, copy.deepcopy(twin[i]))
+            yield ET.tostring(tree)
+
+
+@pytest.mark.parametrize(("message_type", "xml"), [("CEB621", ceb621()), ("CEB623", ceb623())])
+def test_the_compiled_checks_never_pass_what_xmlschema_refuses(message_type, xml):
+    from xml.etree.ElementTree import fromstring
+
+    from app.formats.customs_schemas import compiled, schema
+
+    fast, full = compiled(message_type), schema(message_type)
+    assert fast is not None and fast.accepts(fromstring(xml))
+    refused = 0
+    for mutated in _mutations(xml):
+        root = fromstring(mutated)
+        if fast.accepts(root):
+            assert full.is_valid(root), mutated
+        else:
+            refused += 1
+    assert refused > 200  # the mutations do break rules, and the compiled checks see them

@@ -16,7 +16,7 @@ def wait_idle(qtbot, ctx) -> None:
 
 
 def load_demo_master_data(db: Database) -> None:
-    """The shipped demo files (warehouse, locations, products, positive list) through the real importers."""
+    """The shipped demo files (warehouse, locations, products, positive list, carriers) through the real importers."""
     from app.admin import masterdata
     demo = Path(__file__).resolve().parents[2] / "resources" / "demo"
     with UnitOfWork(db, SYSTEM) as uow:
@@ -24,6 +24,7 @@ def load_demo_master_data(db: Database) -> None:
         masterdata.import_locations(uow, demo / "locations.csv")
         masterdata.import_products(uow, demo / "products.csv")
         masterdata.import_positive_list(uow, demo / "positive_list.csv")
+        masterdata.import_carriers(uow, demo / "carriers.csv")
         uow.commit()
 
 

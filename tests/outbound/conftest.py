@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app import settings
 from app.admin import masterdata
 from app.customs.export import export_inventory_lists
 from app.customs.receipts import apply_receipts
+from app.demo.warehouse import DEMO_SETTINGS
 from app.inbound import putaway, receiving
 from app.inbound import release as receiving_release
 from app.inbound.declarations import import_declaration
@@ -50,6 +52,9 @@ def receive_container(db: Database) -> None:
         masterdata.import_locations(uow, DEMO / "locations.csv")
         masterdata.import_products(uow, DEMO / "products.csv")
         masterdata.import_positive_list(uow, DEMO / "positive_list.csv")
+        masterdata.import_carriers(uow, DEMO / "carriers.csv")
+        for key, value in DEMO_SETTINGS:
+            settings.set_value(uow.session, key, value)
         uow.commit()
     run(db, "supervisor", import_declaration, DEMO / "declaration.csv")
     station = ReceiveStation(UnitsOfWork(db, actor("clerk")), DECLARATION, today=TODAY)

@@ -7,10 +7,13 @@ import zipfile
 from pathlib import Path
 
 from app.admin.backup import backup_database
+from app.persistence import migrate
 from tests.conftest import actor
 from tests.gui.helpers import wait_idle
 from ui.admin.backup_status import BackupStatus
 from ui.main_window import MainWindow
+
+HEAD = migrate.head_revision()  # the schema this program makes (each new migration moves it)
 
 
 def test_status_line_shows_the_age_of_the_last_backup(make_ctx, qtbot, db, tmp_path: Path) -> None:
@@ -35,7 +38,7 @@ def test_about_box_and_report(make_ctx, qtbot, db, tmp_path: Path, monkeypatch) 
 
     found = versions(db, window.qt_versions())
     text = window.about_text(found)
-    assert "Qt: 6." in text and "Schema: 0006 (this program: 0006)" in text
+    assert "Qt: 6." in text and f"Schema: {HEAD} (this program: {HEAD})" in text
     assert ("SQLite " in text) if db.is_sqlite else ("PostgreSQL " in text)
     assert window.report_action.text() == "Save a &report…"
     target = tmp_path / "report.zip"

@@ -194,7 +194,8 @@ def test_a_supervisor_reads_the_settings_without_edit_controls(make_ctx, qtbot, 
     screen = _screen(qtbot, WarehouseScreen, ctx)
     assert not screen.editable and not screen.save_button.isVisibleTo(screen)
     assert screen.table.rowCount() >= 11
-    assert len(screen.imports) == 1  # the identity is master data: a supervisor may import it
+    assert len(screen.imports) == 2  # the identity and the carriers are master data: a supervisor may import them
+    assert screen.imports[1].text() == "Import carriers…"
 
 
 def test_audit_log_and_checks(make_ctx, qtbot, master):
