@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 
+import pypdf
 import pytest
 
 from tests.returns.conftest import shipped_orders
@@ -58,6 +61,17 @@ def test_return_and_disposal_commands(shipped, cli, tmp_path):
     assert sum(r["disposed"] for r in json.loads(out)) == 1
     code, out, _ = cli("check", "--json")
     assert code == 0, out
+
+    # the destruction declaration form and the execution record with the witnesses' signature lines
+    for document in ("disposal-form", "disposal-record"):
+        target = tmp_path / f"{document}.pdf"
+        code, out, err = cli("print", document, str(disposal["disposal"]), "--out", str(target), user="supervisor")
+        assert code == 0, err
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
+        assert "跨境电商网购保税进口商品销毁处置申报表" in text if document == "disposal-form" else "王伟" in text
+        assert batch in text and "销毁" in text
+        if os.environ.get("BWMS_KEEP_PDF"):
+            shutil.copy(target, os.environ["BWMS_KEEP_PDF"])
 
 
 def _now() -> str:
