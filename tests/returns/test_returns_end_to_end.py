@@ -10,9 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from app.admin import check_all
+from app.customs import batch_record_data
 from app.customs.export import export_inventory_lists
 from app.customs.ledger import balances
 from app.customs.receipts import apply_receipts
+from app.customs.trace import trace
 from app.domain import gs1
 from app.errors import Rejected
 from app.formats.customs_schemas import validate
@@ -130,6 +132,14 @@ def test_return_end_to_end_and_destroy_the_damaged_unit(shipped, tmp_path):
     assert _read(shipped, annual_total, first.order_no) == before_total - first.dutiable_total
     with UnitOfWork(shipped, actor("clerk"), write=False) as uow:
         assert uow.session.get(ConsumerOrder, first.id).status == "returned"
+    traced = _read(shipped, trace, a["return"])  # the returned unit → its original parcel and lot
+    assert traced["matched"] == ["return"] and [p["waybill"] for p in traced["parcels"]] == [first.waybill_no]
+    assert lot_a["batch"] in {lot["batch"] for lot in traced["lots"]}
+    assert traced["returns"] == [{"return": a["return"], "status": "returned", "order_no": first.order_no,
+                                  "waybill": first.waybill_no, "lines": [{"sku": lot_a["sku"], "batch": lot_a["batch"],
+                                                                          "qty": 1, "good": 1, "damaged": 0}]}]
+    down = _read(shipped, trace, lot_a["batch"])  # and the lot → the return of its unit
+    assert a["return"] in {r["return"] for r in down["returns"]}
     _checks_ok(shipped)
 
     # 5. put away by the put-away station's service: the returned unit goes back into storage
@@ -186,4 +196,11 @@ def test_return_end_to_end_and_destroy_the_damaged_unit(shipped, tmp_path):
     assert entry["disposed"] == booked[sku_item[second.order_no]]["disposed"] + 1
     assert entry["balance"] == entry["entered"] - entry["decreased"] + entry["returned"] - entry["disposed"]
     assert ("DMG-01", "damaged") not in _stock(shipped, lot_b_id)
+    record = _read(shipped, batch_record_data, lot_b["batch"])
+    assert [r["return"] for r in record["returns"]] == [b["return"]] and record["returns"][0]["damaged"] == 1
+    assert [(x["disposal"], x["status"], x["witnesses"]) for x in record["disposals"]] == [
+        (d.disposal, "executed", ["王伟", "Li Na"])]
+    assert record["balance"]["returned"] == 1 and record["balance"]["disposed"] == 1
+    assert {c["doc_type"] for c in record["chronology"]} >= {"退货 return", "销毁 destruction"}
+    assert [r["disposal"] for r in _read(shipped, trace, lot_b["batch"])["disposals"]] == [d.disposal]
     _checks_ok(shipped)
