@@ -54,10 +54,10 @@ class Identity:
     agent_code: str
     agent_name: str
     zone: ZoneInfo
-    dxp_id: str       # BaseTransfer/dxpId: the sending enterprise's data-exchange node (setting dxp_id)
-    assure_code: str  # the guarantee enterprise (setting assure_code); "" = each list's e-commerce enterprise
-    traf_mode: str    # settings traf_mode, wrap_type
-    wrap_type: str
+    dxp_id: str = ""       # BaseTransfer/dxpId: the sending enterprise's data-exchange node (setting dxp_id)
+    assure_code: str = ""  # the guarantee enterprise (setting assure_code); "" = each list's e-commerce enterprise
+    traf_mode: str = "4"   # settings traf_mode, wrap_type
+    wrap_type: str = "2"
 
 
 @dataclass(frozen=True)
@@ -199,3 +199,40 @@ def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime
     ]
     body = "  <ceb:InvtCancel>\n" + _elements(fields, "    ") + "  </ceb:InvtCancel>\n"
     return _message("CEB623Message", guid, body, ident)
+
+
+@dataclass(frozen=True)
+class RefundLine:
+    """One returned line of a CEB625: the list's gnum, HS code, name, quantity and unit."""
+
+    gnum: int
+    hs_code: str
+    name: str
+    qty: int
+    unit: str
+
+
+def ceb625(ident: Identity, head: ListHead, return_no: str, reason: str, lines: list[RefundLine], guid: str,
+           at: datetime) -> bytes:
+    """The return request (退货申请单) of a released, shipped inventory list: copNo is the return's own number,
+    preNo and invtNo the list's; one InvtRefundList per returned line."""
+    local = at.astimezone(ident.zone)
+    fields = [
+        ("guid", guid), ("appType", "1"), ("appTime", local.strftime("%Y%m%d%H%M%S")), ("appStatus", "2"),
+        ("customsCode", ident.customs_code), ("orderNo", head.order_no), ("ebpCode", head.ebp_code),
+        ("ebpName", head.ebp_name), ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name),
+        ("logisticsNo", head.waybill_no), ("logisticsCode", head.logistics_code),
+        ("logisticsName", head.logistics_name), ("copNo", return_no),
+        ("preNo", head.pre_no), ("invtNo", head.invt_no), ("buyerIdType", "1"),
+        ("buyerIdNumber", head.buyer_id_number), ("buyerName", head.buyer_name),
+        ("buyerTelephone", head.buyer_phone), ("agentCode", ident.agent_code), ("agentName", ident.agent_name),
+        ("reason", reason), ("note", ""),
+    ]
+    body = ["  <ceb:InvtRefund>\n    <ceb:InvtRefundHead>\n", _elements(fields, "      "),
+            "    </ceb:InvtRefundHead>\n"]
+    for line in lines:
+        body += ["    <ceb:InvtRefundList>\n", _elements([
+            ("gnum", str(line.gnum)), ("gcode", line.hs_code), ("gname", line.name), ("qty", str(line.qty)),
+            ("unit", line.unit), ("note", "")], "      "), "    </ceb:InvtRefundList>\n"]
+    body.append("  </ceb:InvtRefund>\n")
+    return _message("CEB625Message", guid, "".join(body), ident)

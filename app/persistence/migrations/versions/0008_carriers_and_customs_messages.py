@@ -1,16 +1,16 @@
 """carriers and the messages customs accepts: carrier master data, products' declaration elements and
 consumption-tax threshold, the guid of each outgoing message (CEB900 names it), a cancellation's reason code
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
