@@ -45,10 +45,11 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
 
 
 def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:
-    """A list customs released (800) stays released or closed (899), unless its cancellation was confirmed:
-    a later receipt that would move it back is kept in the history, never applied."""
+    """A list customs released (800) stays released, closed (899) or under customs' control (500–599), unless
+    its cancellation was confirmed: a later receipt that would move it back is kept in the history, never applied."""
     rows = uow.session.execute(select(InventoryList.cop_no, InventoryList.return_status).where(
         InventoryList.released_at.is_not(None), InventoryList.return_status.not_in(("800", "899")),
+        ~InventoryList.return_status.between("500", "599"),  # customs' control may stop a released parcel
         InventoryList.cancel_state != "cancelled").limit(100)).all()
     return CheckResult("8 a released inventory list never moves back", not rows,
                        [f"list {r.cop_no}: released, now {r.return_status}" for r in rows])

@@ -6,8 +6,9 @@ flagged for inspection; 700 (return abroad) → the list will not be released: t
 workbench and its pre-decrease is released; 800 → released (may be allocated); 899 → closed. A CEB900
 (the e-port's format check refused our file) is matched by the guid of the message we sent: a list's
 order goes to the workbench with the e-port's text, a cancellation request is refused. A receipt older
-than the list's latest is kept in the history but changes nothing; after 800 a list only closes (899): a
-later receipt that would move it back is kept and reported, not applied (only a cancellation undoes a
+than the list's latest is kept in the history but changes nothing; after 800 a list only closes (899) or is
+stopped by inspection or detention (500–599): a later receipt that would move it back (100, 120, 300 …) is
+kept and reported, not applied (only a cancellation undoes a
 release). The same receipt twice is a duplicate; an unknown list is reported. A receipt that numbers a
 list (invtNo) whose order was cancelled meanwhile makes the waiting cancellation request (CEB623).
 """
@@ -60,8 +61,23 @@ CUSTOMS_STATUS = {"1": "draft", "2": "sending", "3": "sent", "4": "send_failed",
                   "899": "closed"}
 ORDER_FOLLOWS = {"rejected": "customs_rejected", "inspection": "inspection", "detained": "detained",
                  "released": "released", "closed": "released", "return_abroad": "customs_rejected"}
-# once released, a list only moves on to closed: rank of the final statuses (a lower or other one is backwards)
+# once released, a list only moves on to closed (899), or is stopped by customs' control (500–599) until it is
+# released again; an earlier stage of the declaration (100, 120, 300, 399, 400 …) would move it back
 FINAL = {"800": 1, "899": 2}
+
+
+def control(code: str) -> bool:
+    """Inspection or detention (500–599): customs may stop a released parcel until it leaves."""
+    return code.isdigit() and 500 <= int(code) <= 599
+
+
+def moves_back(lst: InventoryList, code: str) -> bool:
+    """Would this status move a released list back? (Only a confirmed cancellation undoes a release.)"""
+    if lst.released_at is None:
+        return False
+    if lst.return_status == "899":
+        return code != "899"
+    return code not in FINAL and not control(code)
 FOLLOWING = ("declared", "inspection", "detained", "released", "customs_rejected")  # statuses receipts set
 
 
@@ -326,11 +342,11 @@ def apply_list_receipt(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn) -> str
     requested = numbered and lst.cancel_state == "waiting"
     if requested:  # the order was cancelled before customs numbered the list: its request can go now
         request_cancellation(uow, pii.key_for(uow), lst)
-    if r.status == "500" and lst.return_status not in FINAL:
+    if r.status == "500":  # customs inspects: the parcel is pulled at packing, whatever the list's status
         order.inspection = True
     if lst.latest_return_at is not None and r.return_at < lst.latest_return_at:
         return "requested" if requested else "superseded"
-    if lst.return_status in FINAL and FINAL.get(r.status, 0) < FINAL[lst.return_status]:
+    if moves_back(lst, r.status):
         return "requested" if requested else "not_applied"
     lst.latest_return_at, lst.return_status, lst.return_info = r.return_at, r.status, r.info
     lst.status = status_name(r.status)
@@ -355,7 +371,7 @@ def apply_format_error(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn, ours: 
             follow(order, lst)
         sync_hold(uow, lst, order, "CEB900")
         return "applied"
-    if guid != lst.guid.upper() or lst.return_status in FINAL:
+    if guid != lst.guid.upper() or lst.released_at is not None:
         return "superseded"  # a list declared again since (or already released): that file is history
     lst.latest_return_at, lst.return_status, lst.return_info = r.return_at, r.status, info
     lst.status = "rejected"

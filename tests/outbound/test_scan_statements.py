@@ -42,7 +42,7 @@ PICK_UNIT = {"sqlite": 9, "postgresql": 12}
 PACK_ORDER = {"sqlite": 3, "postgresql": 3}
 # the weigh makes the parcel and queues its label and packing list through the document registry: each document
 # is audited as a print with its key (issue 10's registry), and each document's data is read for it
-PACK_WEIGH = {"sqlite": 28, "postgresql": 41}
+PACK_WEIGH = {"sqlite": 29, "postgresql": 42}  # +1 (issue 11): the label names the carrier as customs registered it
 GATE_PARCEL = {"sqlite": 12, "postgresql": 15}
 
 
