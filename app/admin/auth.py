@@ -120,6 +120,35 @@ def set_user(uow: UnitOfWork, username: str, *, role: str | None = None, active:
     return user
 
 
+def reset_password(uow: UnitOfWork, username: str, password: str | None = None) -> str:
+    """An administrator gives `username` a new password (generated unless given); audited. Returns it."""
+    require(uow, Permission.USER_ADMIN)
+    return _reset(uow, username, password, "password_reset")
+
+
+def recover_admin(uow: UnitOfWork, username: str, password: str | None, operator: str) -> str:
+    """For the embedded database only, run where its file lives: a new password for an administrator account
+    (enabled again), when no administrator can sign in. Whoever can write the database file could do as much
+    by other means; this way it is audited, naming the operating-system user who did it."""
+    user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None or user.role != Role.ADMIN.value:
+        raise NotFound(f"no administrator {username!r}", username=username)
+    user.active = True
+    return _reset(uow, username, password, "password_recovery", operator=operator)
+
+
+def _reset(uow: UnitOfWork, username: str, password: str | None, action: str, **detail: object) -> str:
+    user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise NotFound(f"no user {username!r}", username=username)
+    new = password or generate_password()
+    _check_password(new)
+    user.password_hash = hash_password(new)
+    audit.record(uow, action, "user", username, **detail)
+    uow.changes.touch(Area.USERS)
+    return new
+
+
 def list_users(uow: UnitOfWork) -> list[User]:
     require(uow, Permission.VIEW)
     return list(uow.session.execute(select(User).order_by(User.username)).scalars())
