@@ -30,6 +30,8 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
     "orders": ("ui/orders/*.py",),
     "outbound": ("ui/outbound/*.py",),
     "stock": ("ui/stock/*.py",),
+    "overview": ("ui/overview/*.py",),
+    "help": ("ui/help/*.py",),
     "bwms": (),
 }
 

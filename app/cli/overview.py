@@ -33,7 +33,8 @@ def status_text(r: dict[str, Any]) -> str:
              f"{waves['picked_waves']} picked",
              _line("parcels", r["parcels"]),
              "holds: " + ", ".join(f"{k.replace('_', ' ')} {h['count']}"
-                                   + (f" (oldest {h['oldest_hours']} h)" if h["count"] else "") for k, h in holds.items()),
+                                   + (f" (oldest {h['oldest_hours']} h)" if h["count"] else "")
+                                   for k, h in holds.items()),
              _line("alerts", r["alerts"]),
              _line("today", r["today_figures"]),
              _line("stock by status", r["charts"]["stock_by_status"])]

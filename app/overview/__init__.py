@@ -5,6 +5,6 @@ It reads every area's tables for counts only, so it sits above the areas it coun
 
 from app.overview.alerts import SOURCES as ALERT_SOURCES
 from app.overview.alerts import Alert, AlertClock, alerts
-from app.overview.figures import status_report
+from app.overview.figures import overview, status_report
 
-__all__ = ["ALERT_SOURCES", "Alert", "AlertClock", "alerts", "status_report"]
+__all__ = ["ALERT_SOURCES", "Alert", "AlertClock", "alerts", "overview", "status_report"]

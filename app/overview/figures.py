@@ -9,6 +9,7 @@ and the three charts' series. Each part is one aggregate query; none reads the m
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -16,7 +17,7 @@ from sqlalchemy import case, func, select
 from app.admin import require
 from app.domain.order_flow import stage_counts
 from app.domain.roles import Permission
-from app.overview.alerts import SOURCES, clock, held_since
+from app.overview.alerts import SOURCES, Alert, clock, held_since
 from app.persistence.models import (
     ConsumerOrder,
     InboundDeclaration,
@@ -41,7 +42,7 @@ def _counts(uow: UnitOfWork, column: Any) -> dict[str, int]:
 def _buckets(uow: UnitOfWork, column: Any, edges: list[datetime], *where: Any) -> list[int]:
     """How many rows have `column` in each [edges[i], edges[i+1]) — one query, the same SQL on both engines."""
     sums = [func.coalesce(func.sum(case(((column >= lo) & (column < hi), 1), else_=0)), 0)
-            for lo, hi in zip(edges, edges[1:])]
+            for lo, hi in pairwise(edges)]
     row = uow.session.execute(select(*sums).where(column >= edges[0], column < edges[-1], *where)).one()
     return [int(v) for v in row]
 
@@ -110,15 +111,21 @@ def charts(uow: UnitOfWork, now: datetime, zone: Any, today: date) -> dict[str, 
 
 def status_report(uow: UnitOfWork, now: datetime | None = None) -> dict[str, Any]:
     """Every figure of the overview (`bwms status --json`), read in one unit of work."""
+    return overview(uow, now)[0]
+
+
+def overview(uow: UnitOfWork, now: datetime | None = None) -> tuple[dict[str, Any], list[Alert]]:
+    """What the overview screen shows: the status report and the alerts it counts, from the same read."""
     require(uow, Permission.VIEW)
     c = clock(uow, now=now)
     declarations = _counts(uow, InboundDeclaration.status)
     orders = stage_counts(_counts(uow, ConsumerOrder.status))
     rejections = uow.session.scalar(select(func.count()).select_from(OrderRejection)
                                     .where(OrderRejection.state == "open")) or 0
-    found = {kind: len(source(uow, c)) for kind, source in SOURCES.items()}
+    by_kind = {kind: source(uow, c) for kind, source in SOURCES.items()}
+    found = {kind: len(rows) for kind, rows in by_kind.items()}
     chart = charts(uow, c.now, c.zone, c.today)
-    return {
+    report = {
         "at": c.now.isoformat(timespec="seconds"), "today": c.today.isoformat(),
         "declarations": {status: declarations.get(status, 0) for status in DECLARATION_STATUSES},
         "orders": orders, "import_rejections": int(rejections),
@@ -129,3 +136,4 @@ def status_report(uow: UnitOfWork, now: datetime | None = None) -> dict[str, Any
                           "shipped": chart["shipped_vs_released"][-1]["shipped"]},
         "charts": chart,
     }
+    return report, sorted((a for rows in by_kind.values() for a in rows), key=Alert.sort_key)
