@@ -93,6 +93,8 @@ def expiry_alerts(uow: UnitOfWork, c: AlertClock) -> list[Alert]:
         .group_by(Lot.id, Lot.batch_no, Lot.expiry_date, Product.sku))
     out = []
     for batch, expiry, sku, qty in rows:
+        if expiry is None:  # the query keeps only lots with an expiry date
+            continue
         days = (expiry - c.today).days
         locked = days <= c.sale_lock_days
         lock_starts = expiry - timedelta(days=c.sale_lock_days)
@@ -118,6 +120,8 @@ def storage_limit_alerts(uow: UnitOfWork, c: AlertClock) -> list[Alert]:
     out = []
     last = c.today + timedelta(days=c.storage_warning_days)
     for batch, received_at, sku, item, limit, qty in rows:
+        if limit is None:  # the query keeps only items with a limit
+            continue
         due = received_at.astimezone(c.zone).date() + timedelta(days=limit)
         if due > last:
             continue

@@ -147,7 +147,7 @@ class OverviewScreen(Screen):
         if "orders" in wanted:
             box, row = self._box("orders")
             for stage in FLOW_STAGES:
-                self._tile(row, f"orders.{stage}", lambda stage=stage: self.open_orders(stage))
+                self._tile(row, f"orders.{stage}", lambda _checked=False, stage=stage: self.open_orders(stage))
             grid.addWidget(box, 0, 0, 1, 3)
         second = []
         if "declarations" in wanted:
