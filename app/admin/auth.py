@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,7 +17,13 @@ from app.persistence.models import User
 from app.persistence.uow import Actor, Area, UnitOfWork
 
 _HASHER = PasswordHasher()  # Argon2id, 64 MiB, t=3: the library's current recommendation
-_DUMMY_HASH = _HASHER.hash("timing-equaliser")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user is unknown (the same work as for a known one); made on first use,
+    not when the module is imported (every command imports it, most never need it)."""
+    return _HASHER.hash("timing-equaliser")
 MIN_PASSWORD = 8
 
 
@@ -47,7 +54,7 @@ def login(db: Database, username: str, password: str, station: str = "") -> Acto
     with UnitOfWork(db, write=False) as uow:
         user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         found = (user.id, user.username, user.role, user.password_hash) if user and user.active else None
-    stored = found[3] if found else _DUMMY_HASH
+    stored = found[3] if found else _dummy_hash()
     try:
         ok = _HASHER.verify(stored, password) and found is not None
     except (VerificationError, InvalidHashError):

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from app.admin import require
 from app.domain.order_flow import stage_counts
@@ -39,12 +39,13 @@ def _counts(uow: UnitOfWork, column: Any) -> dict[str, int]:
     return {k: int(v) for k, v in uow.session.execute(select(column, func.count()).group_by(column))}
 
 
-def _buckets(uow: UnitOfWork, column: Any, edges: list[datetime], *where: Any) -> list[int]:
-    """How many rows have `column` in each [edges[i], edges[i+1]) — one query, the same SQL on both engines."""
-    sums = [func.coalesce(func.sum(case(((column >= lo) & (column < hi), 1), else_=0)), 0)
-            for lo, hi in pairwise(edges)]
-    row = uow.session.execute(select(*sums).where(column >= edges[0], column < edges[-1], *where)).one()
-    return [int(v) for v in row]
+def _buckets(uow: UnitOfWork, column: Any, edges: list[datetime]) -> list[int]:
+    """How many rows have `column` in each [edges[i], edges[i+1]): one statement of range counts, each read from
+    the column's index (a COUNT over a range of an index, not a scan of the table; the same SQL on both engines)."""
+    table = column.class_
+    counts = [select(func.count()).select_from(table).where(column >= lo, column < hi).scalar_subquery()
+              for lo, hi in pairwise(edges)]
+    return [int(n or 0) for n in uow.session.execute(select(*counts)).one()]
 
 
 def _midnight(day: date, zone: Any) -> datetime:
@@ -69,7 +70,9 @@ def waves_figures(uow: UnitOfWork) -> dict[str, Any]:
 
 def parcels_figures(uow: UnitOfWork) -> dict[str, int]:
     """Parcels packed and not on a manifest, parcels on manifests waiting to leave, and those manifests."""
-    by_status = _counts(uow, Parcel.status)
+    by_status = {status: int(n) for status, n in uow.session.execute(
+        select(Parcel.status, func.count()).where(Parcel.status.in_(("packed", "manifested")))
+        .group_by(Parcel.status))}
     waiting = uow.session.scalar(select(func.count()).select_from(Manifest)
                                  .where(Manifest.status.in_(("created", "exiting")))) or 0
     return {"packed": by_status.get("packed", 0), "on_manifests": by_status.get("manifested", 0),
