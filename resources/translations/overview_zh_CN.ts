@@ -91,6 +91,14 @@
         <translation>最久 %1 小时</translation>
     </message>
     <message>
+        <source>Alerts (%1): %2</source>
+        <translation>预警（%1）：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Alerts (%1)</source>
         <translation>预警（%1）</translation>
     </message>

@@ -291,8 +291,10 @@ class OverviewScreen(Screen):
     def _show_alerts(self) -> None:
         counts = self.figures["alerts"]
         kinds = [f"{alert_kind_label(k)} {n}" for k, n in counts.items() if k != "total" and n]
-        self.boxes["alerts"].setTitle(self.tr("Alerts (%1)").replace("%1", str(counts["total"]))
-                                      + (": " + ", ".join(kinds) if kinds else ""))
+        total = str(counts["total"])
+        self.boxes["alerts"].setTitle(self.tr("Alerts (%1): %2").replace("%1", total)
+                                      .replace("%2", self.tr(", ").join(kinds)) if kinds
+                                      else self.tr("Alerts (%1)").replace("%1", total))
         self.alert_list.clear()
         if not self.alerts:
             item = QListWidgetItem(self.tr("Nothing is due."))

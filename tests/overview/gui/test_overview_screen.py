@@ -66,7 +66,7 @@ def test_each_role_sees_its_own_overview_in_its_language(day, make_ctx, qtbot, g
         assert customs.title.text() == "总览"
         assert customs.tiles["orders.released"].caption.text() == "已放行，待分配"
         assert customs.tiles["holds.inspection"].detail.text().startswith("最久")
-        assert customs.boxes["alerts"].title().startswith("预警（1）")
+        assert customs.boxes["alerts"].title() == "预警（1）：扣留过久 1"
     finally:
         translations.switch("en")
 
