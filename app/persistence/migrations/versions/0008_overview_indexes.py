@@ -1,7 +1,7 @@
 """overview indexes: orders by import time, inventory lists by release time, parcels by shipping time and status
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 
 The overview (and `bwms status`) counts orders received per hour today and releases and shipments per day
 over 14 days, and the parcels packed or on a manifest among the shipped ones; these indexes let each count read its range of time and nothing else.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
