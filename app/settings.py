@@ -47,6 +47,8 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
                "alert on an order declared to customs with no receipt after this many hours"),
     SettingDef("hold_alert_hours", int, 48,
                "alert on a hold (goods awaiting customs release, an inspection, a pulled parcel) older than this"),
+    SettingDef("return_warning_days", int, 7,
+               "alert on a consumer return whose parcel must be back within this many days and has not arrived"),
     SettingDef("order_limit_cny", Decimal, Decimal("5000"), "per-order dutiable limit (CNY)"),
     SettingDef("annual_limit_cny", Decimal, Decimal("26000"), "per-buyer annual limit (CNY)"),
     SettingDef("tax_discount_factor", Decimal, Decimal("0.7"), "share of VAT and consumption tax levied"),

@@ -30,9 +30,7 @@ from app.errors import BwmsError
 
 # The command modules, in the order `bwms --help` lists their commands.
 COMMANDS = (commands_admin, commands_overview, commands_imports, commands_devices, commands_orders,
-            commands_inbound, commands_documents, commands_outbound)
-COMMANDS = (commands_admin, commands_imports, commands_devices, commands_orders, commands_inbound,
-            commands_documents, commands_outbound, commands_returns)
+            commands_inbound, commands_documents, commands_outbound, commands_returns)
 
 
 def importers() -> dict[str, tuple[str, Importer]]:

@@ -1,7 +1,7 @@
 """Alerts: what needs someone's attention before a deadline passes (`bwms alerts`, the overview, the navigation badge).
 
 Every alert is {"kind", "key", "due", "text"}: `kind` says which clock runs, `key` the record (a lot's batch, an
-order, a declaration), `due` when the clock runs out (ISO date or UTC time), `text` one English sentence; the
+order, a declaration, a return), `due` when the clock runs out (ISO date or UTC time), `text` one English sentence; the
 screens build their own sentence from `kind` and `params`. The kinds are the functions in `SOURCES`, each reading
 the database once: another clock (returns and disposals, say) is one more function appended there.
 """
@@ -29,10 +29,12 @@ from app.persistence.models import (
     InventoryList,
     Lot,
     Product,
+    ReturnCase,
     Stock,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
+from app.returns import WAITING as RETURN_WAITING
 
 # stock still in the bonded warehouse (not shipped: shipping removes it from the stock table)
 ON_HAND = ("hold", "available", "frozen", "damaged", "expired")
@@ -67,6 +69,7 @@ class AlertClock:
     storage_warning_days: int
     receipt_overdue_hours: int
     hold_alert_hours: int
+    return_warning_days: int
 
 
 def clock(uow: UnitOfWork, expiry_within: int | None = None, now: datetime | None = None) -> AlertClock:
@@ -79,7 +82,7 @@ def clock(uow: UnitOfWork, expiry_within: int | None = None, now: datetime | Non
     within = lock + settings.get(s, "expiry_warning_days") if expiry_within is None else expiry_within
     return AlertClock(moment, moment.astimezone(zone).date(), zone, within, lock,
                       settings.get(s, "storage_limit_warning_days"), settings.get(s, "receipt_overdue_hours"),
-                      settings.get(s, "hold_alert_hours"))
+                      settings.get(s, "hold_alert_hours"), settings.get(s, "return_warning_days"))
 
 
 def expiry_alerts(uow: UnitOfWork, c: AlertClock) -> list[Alert]:
@@ -191,12 +194,30 @@ def hold_alerts(uow: UnitOfWork, c: AlertClock) -> list[Alert]:
     return out
 
 
+def return_alerts(uow: UnitOfWork, c: AlertClock) -> list[Alert]:
+    """Consumer returns still on their way whose parcel must be back (customs' arrival clock) within the warning."""
+    last = c.today + timedelta(days=c.return_warning_days)
+    rows = uow.session.execute(
+        select(ReturnCase.return_no, ConsumerOrder.order_no, ReturnCase.arrive_by)
+        .join(ConsumerOrder, ConsumerOrder.id == ReturnCase.order_id)
+        .where(ReturnCase.status.in_(RETURN_WAITING), ReturnCase.arrive_by <= last).order_by(ReturnCase.arrive_by))
+    out = []
+    for return_no, order_no, arrive_by in rows:
+        days = (arrive_by - c.today).days
+        text = (f"return {return_no} of order {order_no}: the parcel must be back by {arrive_by.isoformat()} "
+                + (f"({days} days left)" if days >= 0 else f"({-days} days late)"))
+        out.append(Alert("return", return_no, arrive_by, text, {"return_no": return_no, "order_no": order_no,
+                                                                "days": days}))
+    return out
+
+
 # kind → its source, in the order the overview lists kinds; a new clock is one more entry
 SOURCES: dict[str, Callable[[UnitOfWork, AlertClock], list[Alert]]] = {
     "expiry": expiry_alerts,
     "storage_limit": storage_limit_alerts,
     "no_receipt": receipt_alerts,
     "hold": hold_alerts,
+    "return": return_alerts,
 }
 
 

@@ -142,6 +142,10 @@
         <translation>扣留过久</translation>
     </message>
     <message>
+        <source>return due back</source>
+        <translation>退货待返回</translation>
+    </message>
+    <message>
         <source>{sku} lot {batch}: {qty} units expire on {due} ({days} days)</source>
         <translation>{sku} 批次 {batch}：{qty} 件将于 {due} 到期（剩 {days} 天）</translation>
     </message>
@@ -156,6 +160,10 @@
     <message>
         <source>Order {order_no} declared {hours} h ago: no customs receipt yet</source>
         <translation>订单 {order_no} 已申报 {hours} 小时：尚无海关回执</translation>
+    </message>
+    <message>
+        <source>Return {return_no} of order {order_no}: the parcel must be back by {due} ({days} days)</source>
+        <translation>订单 {order_no} 的退货 {return_no}：包裹须于 {due} 前返回（剩 {days} 天）</translation>
     </message>
     <message>
         <source>Declaration {key}: {units} units held {hours} h awaiting customs release</source>

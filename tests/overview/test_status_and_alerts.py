@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select, update
 
@@ -14,7 +15,8 @@ from app.inbound.queries import declarations
 from app.orders.queries import count_orders
 from app.outbound.queries import wave_summaries
 from app.overview import alerts, status_report
-from app.persistence.models import AccountBookItem, ConsumerOrder, Lot, Stock
+from app.persistence.models import AccountBookItem, ConsumerOrder, Lot, ReturnCase, Stock
+from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.overview.conftest import INSPECTED, REJECTED, UNANSWERED
@@ -59,6 +61,9 @@ def test_every_alert_kind_runs_its_own_clock(day, cli):
                           .order_by(Lot.id).limit(1)).one()
         s.execute(update(Lot).where(Lot.batch_no == batch).values(expiry_date=date.today() + timedelta(days=45)))
         s.execute(update(AccountBookItem).values(storage_limit_days=1))
+        shipped_order = s.scalars(select(ConsumerOrder.id).order_by(ConsumerOrder.id).limit(1)).one()
+        s.add(ReturnCase(return_no="RT0001", order_id=shipped_order, reason="no_reason", released_at=utcnow(),
+                         apply_by=date.today(), arrive_by=date.today() + timedelta(days=3), value=Decimal("1")))
         settings.set_value(s, "receipt_overdue_hours", "0")
         settings.set_value(s, "hold_alert_hours", "0")
         uow.commit()
@@ -71,6 +76,7 @@ def test_every_alert_kind_runs_its_own_clock(day, cli):
     assert {("no_receipt", no) for no in UNANSWERED} <= kinds
     assert ("hold", INSPECTED) in kinds and ("hold", REJECTED) not in kinds
     assert any(k == "storage_limit" for k, _ in kinds)
+    assert ("return", "RT0001") in kinds  # 3 days to come back: inside the 7-day warning
     assert [a["due"][:10] for a in found] == sorted(a["due"][:10] for a in found)
     code, out, _ = cli("alerts", "--json", "--expiry-within", "10", user="clerk")
     assert ("expiry", batch) not in {(a["kind"], a["key"]) for a in json.loads(out)}

@@ -19,6 +19,7 @@ ALERT_KINDS = {
     "storage_limit": QT_TRANSLATE_NOOP("OverviewWords", "storage-time limit"),
     "no_receipt": QT_TRANSLATE_NOOP("OverviewWords", "no customs receipt"),
     "hold": QT_TRANSLATE_NOOP("OverviewWords", "hold too long"),
+    "return": QT_TRANSLATE_NOOP("OverviewWords", "return due back"),
 }
 
 # one sentence per alert kind (and per kind of hold), filled from the alert's params
@@ -30,6 +31,8 @@ ALERT_TEXTS = {
                                        "{limit}-day storage limit on {due}"),
     "no_receipt": QT_TRANSLATE_NOOP("OverviewWords", "Order {order_no} declared {hours} h ago: no customs receipt "
                                     "yet"),
+    "return": QT_TRANSLATE_NOOP("OverviewWords", "Return {return_no} of order {order_no}: the parcel must be back "
+                                "by {due} ({days} days)"),
     "hold.customs_hold": QT_TRANSLATE_NOOP("OverviewWords", "Declaration {key}: {units} units held {hours} h "
                                            "awaiting customs release"),
     "hold.inspection": QT_TRANSLATE_NOOP("OverviewWords", "Order {key} under customs inspection for {hours} h"),
