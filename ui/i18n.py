@@ -31,6 +31,8 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
     "outbound": ("ui/outbound/*.py",),
     "returns": ("ui/returns/*.py",),
     "stock": ("ui/stock/*.py",),
+    "overview": ("ui/overview/*.py",),
+    "help": ("ui/help/*.py",),
     "bwms": (),
 }
 

@@ -497,6 +497,10 @@
         <translation>关于保税仓储管理系统(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Guide for my role</source>
+        <translation>本角色使用指南(&amp;G)</translation>
+    </message>
+    <message>
         <source>Save a &amp;report…</source>
         <translation>保存支持报告(&amp;R)…</translation>
     </message>
@@ -667,6 +671,10 @@
         <translation>订单</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
         <source>Customs</source>
         <translation>海关</translation>
     </message>
@@ -753,6 +761,10 @@
     <message>
         <source>Allocation and waves</source>
         <translation>分配与波次</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
     </message>
     <message>
         <source>Stock</source>

@@ -37,6 +37,9 @@ def screens() -> list[ScreenSpec]:
     from ui.shell.registry import ScreenSpec
 
     return [
+        # the first screen of every role (the main window opens the first entry of the navigation)
+        ScreenSpec("overview", QT_TRANSLATE_NOOP("Screens", "Overview"), "overview", P.VIEW,
+                   _screen("ui.overview.overview_screen", "OverviewScreen")),
         ScreenSpec("inventory.stock", QT_TRANSLATE_NOOP("Screens", "Stock"), "inventory", P.VIEW,
                    _screen("ui.stock.inventory", "StockScreen")),
         ScreenSpec("customs.account_book", QT_TRANSLATE_NOOP("Screens", "Account book"), "customs",
