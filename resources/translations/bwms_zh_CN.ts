@@ -691,6 +691,10 @@
         <translation>发运</translation>
     </message>
     <message>
+        <source>Returns and disposal</source>
+        <translation>退货与销毁</translation>
+    </message>
+    <message>
         <source>Inventory</source>
         <translation>库存管理</translation>
     </message>
@@ -725,6 +729,18 @@
     <message>
         <source>Put-away station</source>
         <translation>上架工位</translation>
+    </message>
+    <message>
+        <source>Consumer returns</source>
+        <translation>消费者退货</translation>
+    </message>
+    <message>
+        <source>Return receiving station</source>
+        <translation>退货收货工位</translation>
+    </message>
+    <message>
+        <source>Disposal</source>
+        <translation>销毁处置</translation>
     </message>
     <message>
         <source>Customs ledger</source>

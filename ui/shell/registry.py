@@ -33,6 +33,7 @@ GROUPS: dict[str, str] = {
     "picking": QT_TRANSLATE_NOOP("Screens", "Waves and picking"),
     "packing": QT_TRANSLATE_NOOP("Screens", "Packing"),
     "shipping": QT_TRANSLATE_NOOP("Screens", "Shipping"),
+    "returns": QT_TRANSLATE_NOOP("Screens", "Returns and disposal"),
     "inventory": QT_TRANSLATE_NOOP("Screens", "Inventory"),
     "reports": QT_TRANSLATE_NOOP("Screens", "Reports"),
     "devices": QT_TRANSLATE_NOOP("Screens", "Devices"),
