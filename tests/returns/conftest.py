@@ -23,9 +23,6 @@ from tests.orders.helpers import ceb622
 from tests.outbound.conftest import fixed_today, home, run, stocked  # noqa: F401 - fixtures
 
 ZONE = ZoneInfo("Asia/Shanghai")
-# The CEB625 schema wants the carrier's 10-character customs registration code as logisticsCode; the sample
-# orders name carriers by their short code (issue 11 maps them), so these tests import them with such codes.
-CARRIER_CODES = {"SF": "4403180361", "YTO": "3101280073", "ZTO": "3101630039"}
 RELEASED_AT = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)  # customs' 800 a day ago
 
 
@@ -33,12 +30,9 @@ RELEASED_AT = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)  # cu
 def shipped(stocked: Database, tmp_path: Path) -> Database:
     """The sample orders imported, declared, released (800) a day ago; the first wave picked, packed, gone."""
     run(stocked, "admin", change_setting, "dxp_id", "DXPENT0000458763")
-    orders = tmp_path / "orders.jsonl"
-    text = (DEMO / "orders.jsonl").read_text(encoding="utf-8")
-    for carrier, code in CARRIER_CODES.items():
-        text = text.replace(f'"carrier_code": "{carrier}"', f'"carrier_code": "{code}"')
-    orders.write_text(text, encoding="utf-8")
-    run(stocked, "supervisor", import_orders, orders)
+    # the sample orders name carriers by our short code; the carriers file (imported with the master data)
+    # gives the CEB621/CEB625 their customs registration code
+    run(stocked, "supervisor", import_orders, DEMO / "orders.jsonl")
     run(stocked, "supervisor", export_inventory_lists, tmp_path / "outbox")
     with UnitOfWork(stocked, actor("supervisor"), write=False) as uow:
         cop_nos = list(uow.session.execute(select(InventoryList.cop_no).order_by(InventoryList.id)).scalars())
