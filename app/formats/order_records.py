@@ -10,11 +10,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.formats.text import text_problem
+
 MAX_MONEY = Decimal("100000000")  # 100 million CNY: anything above is a typing or export error
 MAX_QTY = 100_000
 MAX_LINES = 200
 _MONEY_TEXT = re.compile(r"\d{1,12}(\.\d{1,2})?")
-_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")  # not allowed in the XML sent to customs
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # an order time outside these years is a typing or export error
 
 
 class RecordProblem(Exception):
@@ -109,8 +111,8 @@ class _Reader:
                 raise RecordProblem("malformed", f"field {path} must be text, got {type(value).__name__}")
             value = str(value)
         value = value.strip()
-        if _CONTROL.search(value):
-            raise RecordProblem("malformed", f"field {path} contains control characters")
+        if why := text_problem(value):
+            raise RecordProblem("malformed", f"field {path} {why}")
         if required and not value:
             raise RecordProblem("malformed", f"field {path} is empty")
         if len(value) > max_length:
@@ -181,6 +183,9 @@ def _ordered_at(value: str, zone: ZoneInfo) -> datetime:
     except ValueError as exc:
         raise RecordProblem("malformed", f"field ordered_at: {value!r} is not a date and time "
                                          "(2026-11-25T09:49:00+08:00)") from exc
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise RecordProblem("malformed", f"field ordered_at: {value!r} is not between the years {FIRST_YEAR} "
+                                         f"and {LAST_YEAR}")
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 

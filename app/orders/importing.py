@@ -23,6 +23,7 @@ from app.formats.order_records import (
     order_from_record,
     parse_json_line,
 )
+from app.formats.text import printable
 from app.orders.checks import BalanceCache, Catalog, Decision, check, load_state
 from app.persistence.db import Database
 from app.persistence.jobs import (
@@ -40,6 +41,7 @@ from app.persistence.uow import SYSTEM, Area, UnitOfWork
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".txt")
 BATCH = 1000
+MAX_LINE_BYTES = 256 * 1024  # one JSON Lines order (at most 200 lines of goods) is a few kB
 DEMO_ORDERS = Path(__file__).resolve().parents[2] / "resources" / "demo" / "orders.jsonl"
 _ORDER_NO_TEXT = re.compile(r'"order_no"\s*:\s*"([^"]{1,60})"')
 
@@ -219,34 +221,51 @@ def _candidates(path: Path, catalog: Catalog) -> tuple[int, Iterator[Candidate]]
 
 
 def _count_lines(path: Path) -> int:
+    return sum(1 for _, raw in _jsonl_lines(path) if raw is None or raw.strip())
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, its bytes) for each line, read as a stream; None for a line longer than MAX_LINE_BYTES
+    (skipped without holding it, so a 100 MB line costs no memory)."""
     with open(path, "rb") as fh:
-        return sum(1 for raw in fh if raw.strip())
+        number = 0
+        while raw := fh.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            if len(raw) <= MAX_LINE_BYTES or raw.endswith(b"\n"):
+                yield number, raw
+                continue
+            while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
 
 
 def _jsonl_candidates(path: Path, catalog: Catalog) -> Iterator[Candidate]:
-    with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                text = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-            except UnicodeDecodeError:
-                yield Candidate(number, raw.decode("utf-8", "replace").strip(),
-                                RecordProblem("malformed", "the line is not UTF-8 text"))
-                continue
-            try:
-                record: dict[str, Any] | RecordProblem = parse_json_line(text)
-            except RecordProblem as problem:
-                record = problem
-            yield candidate_from_record(number, text, record, catalog)
+    for number, raw in _jsonl_lines(path):
+        if raw is None:
+            yield Candidate(number, "", RecordProblem("malformed", f"the line is longer than {MAX_LINE_BYTES} bytes "
+                                                                   "(an order takes a few kB): not kept"))
+            continue
+        if not raw.strip():
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+        except UnicodeDecodeError:
+            yield Candidate(number, raw.decode("utf-8", "replace").strip(),
+                            RecordProblem("malformed", "the line is not UTF-8 text"))
+            continue
+        try:
+            record: dict[str, Any] | RecordProblem = parse_json_line(text)
+        except RecordProblem as problem:
+            record = problem
+        yield candidate_from_record(number, text, record, catalog)
 
 
 def candidate_from_record(line: int, raw: str, record: dict[str, Any] | RecordProblem, catalog: Catalog) -> Candidate:
     if isinstance(record, RecordProblem):  # still name the order if its number can be read
         found = _ORDER_NO_TEXT.search(raw)
-        return Candidate(line, raw, record, found.group(1) if found else "")
+        return Candidate(line, raw, record, printable(found.group(1)) if found else "")
     order_no = record.get("order_no")
-    order_no = order_no.strip()[:60] if isinstance(order_no, str) else ""
+    order_no = printable(order_no.strip())[:60] if isinstance(order_no, str) else ""
     try:
         return Candidate(line, raw, order_from_record(record, catalog.zone), order_no)
     except RecordProblem as problem:
