@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select, update
 
 from app.admin import audit, pii, require
 from app.domain.customs_rules import Violation
@@ -34,7 +37,7 @@ from app.persistence.jobs import (
     checkpoint,
     lock_orders,
 )
-from app.persistence.models import ConsumerOrder, OrderLine, OrderRejection
+from app.persistence.models import ConsumerOrder, OrderLine, OrderRejection, Product
 from app.persistence.types import utcnow
 from app.persistence.uow import SYSTEM, Area, UnitOfWork
 
@@ -54,6 +57,7 @@ class Candidate:
     raw: str
     parsed: OrderIn | RecordProblem
     order_no: str = ""
+    digest: str = ""  # record_digest, once a batch has read it
 
 
 @dataclass
@@ -63,15 +67,18 @@ class ImportReport:
     rejected: list[dict[str, Any]] = field(default_factory=list)
     cancelled: bool = False
     accepted_orders: list[str] = field(default_factory=list)
+    unchanged: int = 0  # orders the file holds exactly as they were already imported (a re-run after a crash)
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"accepted": self.accepted, "rejected": self.rejected}
+        data: dict[str, Any] = {"accepted": self.accepted, "unchanged": self.unchanged, "rejected": self.rejected}
         if self.cancelled:
             data["cancelled"] = True
         return data
 
     def describe(self) -> str:
-        lines = [f"{self.source}: {self.accepted} orders accepted, {len(self.rejected)} rejected"
+        lines = [f"{self.source}: {self.accepted} orders accepted, "
+                 + (f"{self.unchanged} unchanged (imported before), " if self.unchanged else "")
+                 + f"{len(self.rejected)} rejected"
                  + (" (cancelled: the rest was not read)" if self.cancelled else "")]
         lines += [f"  line {r['line']}: {r['order_no'] or '?'}: {r['code']}: {r['reason']}" for r in self.rejected]
         return "\n".join(lines)
@@ -107,43 +114,132 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
                  balance: BalanceCache | None = None) -> dict[int, int | tuple[str, str]]:
     """Decide and store one batch (the caller commits); rejections too, unless told not to.
 
-    Returns, per candidate (by `id()`), its new order's id or its (code, reason).
+    Returns, per candidate (by `id()`), its order's id (new, or the one it repeats unchanged) or its
+    (code, reason). An order stored before exactly as the file holds it (same keyed record digest) is
+    `unchanged`: neither stored again nor rejected, so re-running an import after a crash is harmless.
     """
     lock_orders(uow)
-    readable = [c for c in chunk if isinstance(c.parsed, OrderIn)]
-    hashes = {id(c): key.id_hash(c.parsed.buyer_id_number) for c in readable}
-    state = load_state(uow.session, [c.parsed for c in readable if isinstance(c.parsed, OrderIn)], hashes.values(),
-                       balance)
+    readable = [(c, c.parsed) for c in chunk if isinstance(c.parsed, OrderIn)]
+    hashes = {id(c): key.id_hash(o.buyer_id_number) for c, o in readable}
+    for c, o in readable:
+        c.digest = record_digest(key, o)
+    digests = {id(c): c.digest for c, _ in readable}
+    state = load_state(uow.session, [o for _, o in readable], hashes.values(), balance)
+    _fill_legacy_digests(uow, key, state.stored)
     accepted: list[tuple[Candidate, Decision]] = []
     rejected: list[tuple[Candidate, str, str]] = []
+    unchanged: list[tuple[Candidate, tuple[str, str]]] = []
     for c in chunk:
+        if isinstance(c.parsed, OrderIn):
+            order_key = (c.parsed.platform_code, c.parsed.order_no)
+            if order_key in state.stored and state.stored[order_key][1] == digests[id(c)]:
+                unchanged.append((c, order_key))
+                continue
         result = c.parsed if isinstance(c.parsed, RecordProblem) else check(c.parsed, hashes[id(c)], catalog, state)
         if isinstance(result, (RecordProblem, Violation)):
             rejected.append((c, result.code, result.reason))
         else:
             accepted.append((c, result))
-    order_ids = _store_orders(uow, key, accepted, report.source)
+            state.stored[order_key] = (0, digests[id(c)])  # a repeat further down the file is unchanged too
+    order_ids = _store_orders(uow, key, accepted, report.source, digests)
     if balance:
         balance.taken(order_ids)
     if keep_rejections:
         _store_rejections(uow, key, rejected, report.source)
+    for (c, d), order_id in zip(accepted, order_ids):
+        state.stored[(d.order.platform_code, d.order.order_no)] = (order_id, digests[id(c)])
+    closed = _close_superseded(uow, {c.order_no: order_id for (c, _), order_id in zip(accepted, order_ids)})
     report.accepted += len(accepted)
+    report.unchanged += len(unchanged)
     report.accepted_orders += [c.order_no for c, _ in accepted]
     report.rejected += [{"line": c.line, "order_no": c.order_no, "code": code, "reason": reason}
                         for c, code, reason in rejected]
     audit.record(uow, "orders_import", "order_file", report.source, accepted=[c.order_no for c, _ in accepted],
-                 rejected=[[c.order_no, code] for c, code, _ in rejected])
+                 rejected=[[c.order_no, code] for c, code, _ in rejected], unchanged=len(unchanged),
+                 rejections_resolved=closed)
     outcome: dict[int, int | tuple[str, str]] = {id(c): order_id for (c, _), order_id in zip(accepted, order_ids)}
+    outcome.update({id(c): state.stored[order_key][0] for c, order_key in unchanged})
     outcome.update({id(c): (code, reason) for c, code, reason in rejected})
     return outcome
 
 
+def _close_superseded(uow: UnitOfWork, orders: dict[str, int]) -> int:
+    """The earlier open rejections of orders accepted now are resolved by them (earlier versions of the same
+    order): no open rejection is older than its order's acceptance (`bwms check`)."""
+    if not orders:
+        return 0
+    table, now = OrderRejection.__table__, utcnow()
+    found = uow.session.execute(select(table.c.id, table.c.order_no).where(  # almost always none
+        table.c.state == "open", table.c.order_no.in_(list(orders)))).all()
+    for rejection_id, order_no in found:
+        uow.session.execute(update(table).where(table.c.id == rejection_id)
+                            .values(state="resolved", resolved_at=now, order_id=orders[order_no]))
+    return len(found)
+
+
+def record_digest(key: pii.PiiKey, order: OrderIn) -> str:
+    """A keyed digest of what an order stores (equal for the same order read again, from any file layout)."""
+    o = order
+    return _digest(key, [o.platform_code, o.order_no, o.platform_name, o.seller_code, o.seller_name,
+                         _utc(o.ordered_at), o.buyer_name, o.buyer_id_type, o.buyer_id_number, o.buyer_phone,
+                         o.buyer_account, o.consignee_name, o.consignee_phone, o.province, o.city, o.district,
+                         o.address, o.pay_code, o.pay_name, o.pay_transaction_id, o.paid, o.carrier_code, o.waybill_no,
+                         o.goods_value, o.freight, o.insurance, o.discount, o.tax,
+                         *[(line.sku, line.qty, line.unit_price) for line in o.lines]])
+
+
+def stored_digest(key: pii.PiiKey, order: ConsumerOrder, skus: list[tuple[str, int, Decimal]]) -> str:
+    """record_digest of an order as stored (for orders imported before the digest was kept)."""
+    o, clear = order, key.decrypt
+    return _digest(key, [o.platform_code, o.order_no, o.platform_name, o.seller_code, o.seller_name,
+                         _utc(o.ordered_at), clear("buyer_name", o.buyer_name_enc), o.buyer_id_type,
+                         clear("buyer_id_number", o.buyer_id_enc), clear("buyer_phone", o.buyer_phone_enc),
+                         o.buyer_account, clear("consignee_name", o.consignee_name_enc),
+                         clear("consignee_phone", o.consignee_phone_enc), o.consignee_province, o.consignee_city,
+                         o.consignee_district, o.consignee_address, o.pay_code, o.pay_name, o.pay_transaction_id,
+                         o.paid, o.carrier_code, o.waybill_no, o.goods_value, o.freight, o.insurance, o.discount,
+                         o.tax, *skus])
+
+
+def _utc(moment: datetime) -> str:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+
+
+def _digest(key: pii.PiiKey, values: list[Any]) -> str:
+    def plain(v: Any) -> str:
+        if isinstance(v, tuple):
+            return "(" + ",".join(plain(x) for x in v) + ")"
+        return format(v.normalize(), "f") if isinstance(v, Decimal) else str(v)
+
+    text = "\x1f".join(plain(v) for v in values)
+    return hmac.new(key.mac_key, b"bwms order record\0" + text.encode(), hashlib.sha256).hexdigest()
+
+
+def _fill_legacy_digests(uow: UnitOfWork, key: pii.PiiKey,
+                         stored: dict[tuple[str, str], tuple[int, str | None]]) -> None:
+    """Orders stored before revision 0007 have no digest: work it out from the stored order (and keep it)."""
+    missing = {order_id: order_key for order_key, (order_id, digest) in stored.items() if digest is None}
+    if not missing:
+        return
+    s = uow.session
+    lines: dict[int, list[tuple[str, int, Decimal]]] = {}
+    for order_id, sku, qty, price in s.execute(
+            select(OrderLine.order_id, Product.sku, OrderLine.quantity, OrderLine.unit_price)
+            .join(Product, Product.id == OrderLine.product_id).where(OrderLine.order_id.in_(missing))
+            .order_by(OrderLine.order_id, OrderLine.gnum)):
+        lines.setdefault(order_id, []).append((sku, qty, price))
+    for order in s.execute(select(ConsumerOrder).where(ConsumerOrder.id.in_(missing))).scalars():
+        digest = stored_digest(key, order, lines.get(order.id, []))
+        order.record_digest = digest
+        stored[missing[order.id]] = (order.id, digest)
+
+
 def _store_orders(uow: UnitOfWork, key: pii.PiiKey, accepted: list[tuple[Candidate, Decision]],
-                  source: str) -> list[int]:
+                  source: str, digests: dict[int, str]) -> list[int]:
     if not accepted:
         return []
     now = utcnow()
-    rows = [_order_row(key, c, d, source, now) for c, d in accepted]
+    rows = [{**_order_row(key, c, d, source, now), "record_digest": digests[id(c)]} for c, d in accepted]
     table = ConsumerOrder.__table__  # Core inserts: the ORM's per-object bookkeeping is not needed here
     ids = uow.session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).all()
     lines = []
@@ -186,7 +282,8 @@ def _store_rejections(uow: UnitOfWork, key: pii.PiiKey, rejected: list[tuple[Can
     now = utcnow()
     uow.session.execute(insert(OrderRejection), [
         {"source": source[:200], "line": c.line, "order_no": c.order_no[:60], "code": code, "reason": reason[:500],
-         "raw_enc": key.encrypt("order_rejection", c.raw), "at": now, "state": "open"}
+         "raw_enc": key.encrypt("order_rejection", c.raw), "at": now, "state": "open",
+         "record_digest": c.digest or None}
         for c, code, reason in rejected])
 
 
