@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.formats.text import text_problem
+from app.formats.text import refused, text_problem
 
 MAX_MONEY = Decimal("100000000")  # 100 million CNY: anything above is a typing or export error
 MAX_QTY = 100_000
@@ -103,17 +103,22 @@ class _Reader:
         return node
 
     def text(self, path: str, max_length: int, *, required: bool = True) -> str:
-        value = self._get(path, required)
+        head, _, leaf = path.partition(".")  # _get, inlined: called 30 times an order
+        value = self.obj.get(head)
+        if leaf:
+            value = value.get(leaf) if value.__class__ is dict else None
         if value is None:
+            if required:
+                raise RecordProblem("malformed", f"field {path} is missing")
             return ""
         if value.__class__ is not str:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise RecordProblem("malformed", f"field {path} must be text, got {type(value).__name__}")
             value = str(value)
         value = value.strip()
-        if why := text_problem(value):
-            raise RecordProblem("malformed", f"field {path} {why}")
-        if required and not value:
+        if refused(value):
+            raise RecordProblem("malformed", f"field {path} {text_problem(value)}")
+        if not value and required:
             raise RecordProblem("malformed", f"field {path} is empty")
         if len(value) > max_length:
             raise RecordProblem("malformed", f"field {path} is longer than {max_length} characters")
@@ -125,6 +130,10 @@ class _Reader:
 
 def money_value(value: Any, path: str) -> Decimal:
     """A CNY amount: ≥ 0, at most two decimals, below 100 million."""
+    if value.__class__ is str and _MONEY_TEXT.fullmatch(value):  # the usual "269.00": digits, ≤ 2 decimals
+        amount = Decimal(value)
+        if amount < MAX_MONEY:
+            return amount
     if isinstance(value, bool):
         raise RecordProblem("malformed", f"field {path} must be an amount, got {value!r}")
     if isinstance(value, str):

@@ -19,6 +19,10 @@ _BIDI_SET = re.compile(f"[{_BIDI}]")
 _INVISIBLE_SET = re.compile(f"[{_INVISIBLE}]")
 
 
+_REFUSED = re.compile(f"^=|[{_CONTROL}{_BIDI}{_INVISIBLE}{_SURROGATE}]")
+refused = _REFUSED.search  # the quick test (a match or None); text_problem says why
+
+
 def text_problem(value: str) -> str | None:
     """Why `value` may not be stored as text (naming the character and its position), or None."""
     if value.startswith("="):

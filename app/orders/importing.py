@@ -28,6 +28,7 @@ from app.formats.order_records import (
 )
 from app.formats.text import printable
 from app.orders.checks import BalanceCache, Catalog, Decision, check, load_state
+from app.persistence.bulk import insert_rows
 from app.persistence.db import Database
 from app.persistence.jobs import (
     Cancel,
@@ -70,7 +71,9 @@ class ImportReport:
     unchanged: int = 0  # orders the file holds exactly as they were already imported (a re-run after a crash)
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"accepted": self.accepted, "unchanged": self.unchanged, "rejected": self.rejected}
+        data: dict[str, Any] = {"accepted": self.accepted, "rejected": self.rejected}
+        if self.unchanged:  # as "cancelled": only when there are some
+            data["unchanged"] = self.unchanged
         if self.cancelled:
             data["cancelled"] = True
         return data
@@ -148,7 +151,8 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
         _store_rejections(uow, key, rejected, report.source)
     for (c, d), order_id in zip(accepted, order_ids):
         state.stored[(d.order.platform_code, d.order.order_no)] = (order_id, digests[id(c)])
-    closed = _close_superseded(uow, {c.order_no: order_id for (c, _), order_id in zip(accepted, order_ids)})
+    closed = _close_superseded(uow, {c.order_no: order_id for (c, _), order_id in zip(accepted, order_ids)},
+                               report.source)
     report.accepted += len(accepted)
     report.unchanged += len(unchanged)
     report.accepted_orders += [c.order_no for c, _ in accepted]
@@ -163,7 +167,7 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
     return outcome
 
 
-def _close_superseded(uow: UnitOfWork, orders: dict[str, int]) -> int:
+def _close_superseded(uow: UnitOfWork, orders: dict[str, int], source: str) -> int:
     """The earlier open rejections of orders accepted now are resolved by them (earlier versions of the same
     order): no open rejection is older than its order's acceptance (`bwms check`)."""
     if not orders:
@@ -174,45 +178,41 @@ def _close_superseded(uow: UnitOfWork, orders: dict[str, int]) -> int:
     for rejection_id, order_no in found:
         uow.session.execute(update(table).where(table.c.id == rejection_id)
                             .values(state="resolved", resolved_at=now, order_id=orders[order_no]))
+        audit.record(uow, "rejection_reimport", "order_rejection", str(rejection_id), order_no=order_no, file=source,
+                     outcome_now="resolved")
     return len(found)
 
 
 def record_digest(key: pii.PiiKey, order: OrderIn) -> str:
     """A keyed digest of what an order stores (equal for the same order read again, from any file layout)."""
     o = order
-    return _digest(key, [o.platform_code, o.order_no, o.platform_name, o.seller_code, o.seller_name,
-                         _utc(o.ordered_at), o.buyer_name, o.buyer_id_type, o.buyer_id_number, o.buyer_phone,
-                         o.buyer_account, o.consignee_name, o.consignee_phone, o.province, o.city, o.district,
-                         o.address, o.pay_code, o.pay_name, o.pay_transaction_id, o.paid, o.carrier_code, o.waybill_no,
-                         o.goods_value, o.freight, o.insurance, o.discount, o.tax,
-                         *[(line.sku, line.qty, line.unit_price) for line in o.lines]])
+    return _digest(key, [o.platform_code, o.order_no, o.platform_name, o.seller_code, o.seller_name, o.buyer_name,
+                         o.buyer_id_type, o.buyer_id_number, o.buyer_phone, o.buyer_account, o.consignee_name,
+                         o.consignee_phone, o.province, o.city, o.district, o.address, o.pay_code, o.pay_name,
+                         o.pay_transaction_id, o.carrier_code, o.waybill_no], o.ordered_at,
+                   [o.paid, o.goods_value, o.freight, o.insurance, o.discount, o.tax],
+                   [(line.sku, line.qty, line.unit_price) for line in o.lines])
 
 
-def stored_digest(key: pii.PiiKey, order: ConsumerOrder, skus: list[tuple[str, int, Decimal]]) -> str:
+def stored_digest(key: pii.PiiKey, order: ConsumerOrder, lines: list[tuple[str, int, Decimal]]) -> str:
     """record_digest of an order as stored (for orders imported before the digest was kept)."""
     o, clear = order, key.decrypt
     return _digest(key, [o.platform_code, o.order_no, o.platform_name, o.seller_code, o.seller_name,
-                         _utc(o.ordered_at), clear("buyer_name", o.buyer_name_enc), o.buyer_id_type,
+                         clear("buyer_name", o.buyer_name_enc), o.buyer_id_type,
                          clear("buyer_id_number", o.buyer_id_enc), clear("buyer_phone", o.buyer_phone_enc),
                          o.buyer_account, clear("consignee_name", o.consignee_name_enc),
                          clear("consignee_phone", o.consignee_phone_enc), o.consignee_province, o.consignee_city,
                          o.consignee_district, o.consignee_address, o.pay_code, o.pay_name, o.pay_transaction_id,
-                         o.paid, o.carrier_code, o.waybill_no, o.goods_value, o.freight, o.insurance, o.discount,
-                         o.tax, *skus])
+                         o.carrier_code, o.waybill_no], o.ordered_at,
+                   [o.paid, o.goods_value, o.freight, o.insurance, o.discount, o.tax], lines)
 
 
-def _utc(moment: datetime) -> str:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
-
-
-def _digest(key: pii.PiiKey, values: list[Any]) -> str:
-    def plain(v: Any) -> str:
-        if isinstance(v, tuple):
-            return "(" + ",".join(plain(x) for x in v) + ")"
-        return format(v.normalize(), "f") if isinstance(v, Decimal) else str(v)
-
-    text = "\x1f".join(plain(v) for v in values)
-    return hmac.new(key.mac_key, b"bwms order record\0" + text.encode(), hashlib.sha256).hexdigest()
+def _digest(key: pii.PiiKey, texts: list[str], moment: datetime, money: list[Decimal],
+            lines: list[tuple[str, int, Decimal]]) -> str:
+    when = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    parts = [*texts, when, *[f"{m:.2f}" for m in money],
+             *[f"{sku}\x1e{qty}\x1e{price:.2f}" for sku, qty, price in lines]]
+    return hmac.new(key.mac_key, b"bwms order record\0" + "\x1f".join(parts).encode(), hashlib.sha256).hexdigest()
 
 
 def _fill_legacy_digests(uow: UnitOfWork, key: pii.PiiKey,
@@ -240,8 +240,7 @@ def _store_orders(uow: UnitOfWork, key: pii.PiiKey, accepted: list[tuple[Candida
         return []
     now = utcnow()
     rows = [{**_order_row(key, c, d, source, now), "record_digest": digests[id(c)]} for c, d in accepted]
-    table = ConsumerOrder.__table__  # Core inserts: the ORM's per-object bookkeeping is not needed here
-    ids = uow.session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).all()
+    ids = insert_rows(uow, ConsumerOrder.__table__, rows, with_ids=True)  # one executemany, ids reserved
     lines = []
     for order_id, (_, d) in zip(ids, accepted):
         for gnum, (line, filing, tax) in enumerate(zip(d.order.lines, d.filings, d.taxes), start=1):
@@ -249,8 +248,8 @@ def _store_orders(uow: UnitOfWork, key: pii.PiiKey, accepted: list[tuple[Candida
                           "account_book_item_id": filing.item_id, "quantity": line.qty,
                           "unit_price": line.unit_price, "line_value": line.value, "tariff": tax.tariff,
                           "consumption_tax": tax.consumption, "vat": tax.vat})
-    uow.session.execute(insert(OrderLine.__table__), lines)
-    return list(ids)
+    insert_rows(uow, OrderLine.__table__, lines)
+    return ids
 
 
 def _order_row(key: pii.PiiKey, c: Candidate, d: Decision, source: str, now: datetime) -> dict[str, Any]:

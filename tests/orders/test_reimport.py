@@ -36,7 +36,7 @@ def test_a_rerun_after_a_crash_reports_the_stored_orders_unchanged(warehouse, tm
     assert (first.accepted, first.cancelled) == (4, True)
     again = run(warehouse, "supervisor", import_orders, path, batch_size=4)
     assert (again.accepted, again.unchanged, again.rejected) == (2, 4, [])
-    assert again.to_json() == {"accepted": 2, "unchanged": 4, "rejected": []}
+    assert again.to_json() == {"accepted": 2, "rejected": [], "unchanged": 4}
     assert "4 unchanged (imported before)" in again.describe()
     third = run(warehouse, "supervisor", import_orders, path)
     assert (third.accepted, third.unchanged, third.rejected) == (0, 6, [])
