@@ -38,7 +38,7 @@ def test_about_box_and_report(make_ctx, qtbot, db, tmp_path: Path, monkeypatch) 
 
     found = versions(db, window.qt_versions())
     text = window.about_text(found)
-    assert "Qt: 6." in text and "Schema: 0006 (this program: 0006)" in text
+    assert "Qt: 6." in text and f"Schema: {HEAD} (this program: {HEAD})" in text
     assert ("SQLite " in text) if db.is_sqlite else ("PostgreSQL " in text)
     assert window.report_action.text() == "Save a &report…"
     target = tmp_path / "report.zip"
