@@ -102,4 +102,10 @@ def build_registry() -> Registry:
         DocumentSpec("inventory-list", "inventory list", "declared order number", ("pdf",),
                      _ref("app.customs.inventory_print:inventory_list_print"),
                      _pdf("printing.inventory_list:inventory_list_pdf"), audit_entity="order", cli=False),
+        # returns and disposal
+        DocumentSpec("disposal-form", "destruction declaration form", "disposal number", ("pdf",),
+                     _ref("app.returns.documents:disposal_form"), _pdf("printing.disposal_docs:disposal_form_pdf")),
+        DocumentSpec("disposal-record", "disposal execution record", "executed disposal number", ("pdf",),
+                     _ref("app.returns.documents:disposal_record"),
+                     _pdf("printing.disposal_docs:disposal_record_pdf")),
     ])

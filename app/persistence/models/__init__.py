@@ -33,6 +33,7 @@ from app.persistence.models.outbound import (
 from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
 from app.persistence.models.printing import PrintJob
 from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
+from app.persistence.models.returns import Disposal, ReturnCase, ReturnLine
 from app.persistence.models.stock import Movement, Stock
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "CustomsMessage",
     "CustomsReceipt",
     "DeclarationLine",
+    "Disposal",
     "HandlingUnit",
     "InboundDeclaration",
     "InspectionPull",
@@ -62,6 +64,8 @@ __all__ = [
     "PositiveListLine",
     "PrintJob",
     "Product",
+    "ReturnCase",
+    "ReturnLine",
     "ScanEvent",
     "Setting",
     "Station",

@@ -42,7 +42,7 @@ class ConsumerOrder(Base):
     buyer_id_enc: Mapped[bytes] = mapped_column(LargeBinary)
     buyer_id_hash: Mapped[str] = mapped_column(String(64))  # keyed HMAC: annual total and search, never reversible
     # keyed HMAC of the order as imported (app.orders.importing.record_digest): an identical re-import is
-    # 'unchanged', not a duplicate; None for orders imported before revision 0007
+    # 'unchanged', not a duplicate; None for orders imported before revision 0008
     record_digest: Mapped[str | None] = mapped_column(String(64), default=None)
     buyer_id_masked: Mapped[str] = mapped_column(String(20))
     buyer_phone_enc: Mapped[bytes] = mapped_column(LargeBinary)
@@ -68,6 +68,7 @@ class ConsumerOrder(Base):
     tax: Mapped[Decimal] = mapped_column(Money())            # as the platform declared and withheld it
     tax_computed: Mapped[Decimal] = mapped_column(Money())   # our recomputation (within tolerance of `tax`)
     dutiable_total: Mapped[Decimal] = mapped_column(Money())
+    returned_value: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))  # off the annual total (returns)
     full_tax: Mapped[bool] = mapped_column(default=False)    # single item over the order limit: full duty
     status: Mapped[str] = mapped_column(String(20), default="accepted")
     inspection: Mapped[bool] = mapped_column(default=False)  # customs chose it for inspection (receipt 500)

@@ -1,18 +1,18 @@
 """order record digest: a keyed digest of the order as imported (and of a rejected record), so an identical
 re-import is 'unchanged' and `bwms check` finds an open rejection that repeats a stored order
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 
-Orders imported before this revision have none: a re-import of one of them is still a duplicate_order.
+Orders imported before this revision have none: an import or revalidate works it out from the stored order.
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
