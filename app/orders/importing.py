@@ -217,7 +217,7 @@ def _digest(key: pii.PiiKey, texts: list[str], moment: datetime, money: list[Dec
 
 def _fill_legacy_digests(uow: UnitOfWork, key: pii.PiiKey,
                          stored: dict[tuple[str, str], tuple[int, str | None]]) -> None:
-    """Orders stored before revision 0008 have no digest: work it out from the stored order (and keep it)."""
+    """Orders stored before revision 0009 have no digest: work it out from the stored order (and keep it)."""
     missing = {order_id: order_key for order_key, (order_id, digest) in stored.items() if digest is None}
     if not missing:
         return

@@ -33,10 +33,16 @@ def _money(value: Any) -> str:
     return f"{value:.2f}"
 
 
-def order_query(uow: UnitOfWork, status: str | None = None, search: str = "") -> Select:
-    """Orders with their list, filtered by status and by a search on order no., waybill, copNo or buyer."""
+Statuses = str | tuple[str, ...] | None  # one status, the statuses of a flow stage, or every order
+
+
+def order_query(uow: UnitOfWork, status: Statuses = None, search: str = "") -> Select:
+    """Orders with their list, filtered by status (or a flow stage's statuses) and by a search on order no.,
+    waybill, copNo or buyer."""
     stmt = (select(ConsumerOrder, InventoryList).outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id))
-    if status:
+    if isinstance(status, tuple):
+        stmt = stmt.where(ConsumerOrder.status.in_(status))
+    elif status:
         stmt = stmt.where(ConsumerOrder.status == status)
     text = search.strip()
     if text:
@@ -50,7 +56,7 @@ def order_query(uow: UnitOfWork, status: str | None = None, search: str = "") ->
     return stmt
 
 
-def list_orders(uow: UnitOfWork, status: str | None = None, search: str = "", after_id: int = 0,
+def list_orders(uow: UnitOfWork, status: Statuses = None, search: str = "", after_id: int = 0,
                 limit: int = 200) -> list[dict[str, Any]]:
     """One page of orders (keyset by id) as the orders screen shows them."""
     require(uow, Permission.VIEW)
@@ -182,7 +188,7 @@ EVENT_ORDER = ("imported", "sent", "ledger", "received", "receipt", "audit")
 
 
 # -- the orders screen ------------------------------------------------------------------------------------
-def count_orders(uow: UnitOfWork, status: str | None = None, search: str = "") -> int:
+def count_orders(uow: UnitOfWork, status: Statuses = None, search: str = "") -> int:
     """How many orders the orders screen's filter matches."""
     require(uow, Permission.VIEW)
     stmt = order_query(uow, status, search).with_only_columns(func.count(ConsumerOrder.id)).order_by(None)

@@ -1,8 +1,8 @@
 """order record digest: a keyed digest of the order as imported (and of a rejected record), so an identical
 re-import is 'unchanged' and `bwms check` finds an open rejection that repeats a stored order
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 
 Orders imported before this revision have none: an import or revalidate works it out from the stored order.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
