@@ -1,16 +1,16 @@
 """carriers and the messages customs accepts: carrier master data, products' declaration elements and
 consumption-tax threshold, the guid of each outgoing message (CEB900 names it), a cancellation's reason code
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
