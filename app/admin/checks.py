@@ -15,6 +15,7 @@ from app.persistence.models import (
     InboundDeclaration,
     Lot,
     Movement,
+    Owner,
     Stock,
 )
 from app.persistence.uow import UnitOfWork
@@ -36,7 +37,7 @@ class CheckResult:
 def check_all(uow: UnitOfWork) -> list[CheckResult]:
     require(uow, Permission.VIEW)
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
-            shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow)]
+            shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow), owners_kept_apart(uow)]
 
 
 def no_negative_stock(uow: UnitOfWork) -> CheckResult:
@@ -64,24 +65,57 @@ def movements_sum_to_stock(uow: UnitOfWork) -> CheckResult:
 
 
 def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
-    """Per account-book item: customs balance ≥ 0 and equal to the physical stock of released entries."""
-    book = dict(uow.session.execute(
-        select(CustomsLedgerEntry.account_book_item_id, func.sum(CustomsLedgerEntry.quantity))
-        .where(CustomsLedgerEntry.state == "ACTUAL").group_by(CustomsLedgerEntry.account_book_item_id)).all())
-    physical = dict(uow.session.execute(
-        select(DeclarationLine.account_book_item_id, func.sum(Stock.quantity))
+    """Per owner and account-book item: customs balance ≥ 0 and equal to the owner's physical stock of released
+    entries (so the whole book balances too)."""
+    book = {(owner, item): qty for owner, item, qty in uow.session.execute(
+        select(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id,
+               func.sum(CustomsLedgerEntry.quantity))
+        .where(CustomsLedgerEntry.state == "ACTUAL")
+        .group_by(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id))}
+    physical = {(owner, item): qty for owner, item, qty in uow.session.execute(
+        select(Lot.owner_id, DeclarationLine.account_book_item_id, func.sum(Stock.quantity))
         .join(Lot, Lot.id == Stock.lot_id).join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
         .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
         .where(InboundDeclaration.status.in_(RELEASED_DECLARATION))
-        .group_by(DeclarationLine.account_book_item_id)).all())
+        .group_by(Lot.owner_id, DeclarationLine.account_book_item_id))}
+    codes = dict(uow.session.execute(select(Owner.id, Owner.code)).all())
     problems = []
-    for item in sorted(set(book) | set(physical)):
-        b, p = int(book.get(item) or 0), int(physical.get(item) or 0)
+    for owner, item in sorted(set(book) | set(physical)):
+        b, p = int(book.get((owner, item)) or 0), int(physical.get((owner, item)) or 0)
+        whose = f"account-book item {item} of owner {codes.get(owner, owner)}"
         if b < 0:
-            problems.append(f"account-book item {item}: customs balance {b} is negative")
+            problems.append(f"{whose}: customs balance {b} is negative")
         if b != p:
-            problems.append(f"account-book item {item}: customs balance {b} ≠ bonded stock {p}")
+            problems.append(f"{whose}: customs balance {b} ≠ bonded stock {p}")
     return CheckResult("3 customs ledger balances against bonded stock", not problems, problems)
+
+
+def owners_kept_apart(uow: UnitOfWork) -> CheckResult:
+    """8: every lot is its declaration's owner's; every allocation and parcel draws on its order's owner's lots."""
+    from app.persistence.models import Allocation, ConsumerOrder, Parcel, ParcelItem
+
+    s = uow.session
+    problems = [f"lot {r.id} is owner {r.owner_id}'s, its declaration {r.declaration_no} owner {r.decl_owner}'s"
+                for r in s.execute(
+                    select(Lot.id, Lot.owner_id, InboundDeclaration.declaration_no,
+                           InboundDeclaration.owner_id.label("decl_owner"))
+                    .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+                    .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
+                    .where(Lot.owner_id != InboundDeclaration.owner_id).limit(100))]
+    problems += [f"order {r.order_no} (owner {r.owner_id}) is allocated lot {r.lot_id} of owner {r.lot_owner}"
+                 for r in s.execute(
+                     select(ConsumerOrder.order_no, ConsumerOrder.owner_id, Lot.id.label("lot_id"),
+                            Lot.owner_id.label("lot_owner"))
+                     .join(Allocation, Allocation.order_id == ConsumerOrder.id).join(Lot, Lot.id == Allocation.lot_id)
+                     .where(Lot.owner_id != ConsumerOrder.owner_id).limit(100))]
+    problems += [f"parcel {r.waybill_no} (owner {r.owner_id}) holds lot {r.lot_id} of owner {r.lot_owner}"
+                 for r in s.execute(
+                     select(Parcel.waybill_no, ConsumerOrder.owner_id, Lot.id.label("lot_id"),
+                            Lot.owner_id.label("lot_owner"))
+                     .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
+                     .join(ParcelItem, ParcelItem.parcel_id == Parcel.id).join(Lot, Lot.id == ParcelItem.lot_id)
+                     .where(Lot.owner_id != ConsumerOrder.owner_id).limit(100))]
+    return CheckResult("8 each owner's goods kept apart (lots, allocations, parcels)", not problems, problems)
 
 
 def audit_chain(uow: UnitOfWork) -> CheckResult:

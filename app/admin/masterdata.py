@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.admin.auth import require
 from app.admin.master_store import ImportReport, finish, serialise, upsert
+from app.admin.owners import import_owners, import_tariffs
 from app.admin.products import import_account_book, import_products
 from app.domain.roles import Permission
 from app.errors import FileRejected, RowError
@@ -24,8 +25,8 @@ from app.persistence.models import Location, PositiveListLine, Warehouse
 from app.persistence.models.master import LOCATION_KINDS
 from app.persistence.uow import UnitOfWork
 
-__all__ = ["ImportReport", "import_account_book", "import_locations", "import_positive_list",
-           "import_products", "import_warehouse"]
+__all__ = ["ImportReport", "import_account_book", "import_locations", "import_owners", "import_positive_list",
+           "import_products", "import_tariffs", "import_warehouse"]
 
 LOCATION_COLUMNS = ("code", "kind", "pick_sequence")
 POSITIVE_LIST_COLUMNS = ("hs8", "name", "remark")

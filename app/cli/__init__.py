@@ -41,6 +41,9 @@ def importers() -> dict[str, tuple[str, Importer]]:
         "warehouse": ("the warehouse's customs identity (TOML)", masterdata.import_warehouse),
         "locations": ("locations (CSV/XLSX: code,kind,pick_sequence)", masterdata.import_locations),
         "products": ("SKU master with customs filing (CSV/XLSX)", masterdata.import_products),
+        "owners": ("goods owners (CSV/XLSX: code,name,customs_code)", masterdata.import_owners),
+        "tariffs": ("owners' tariffs (CSV/XLSX: owner,per_order,per_unit_shipped,per_carton_received,"
+                    "per_location_day)", masterdata.import_tariffs),
         "positive-list": ("positive-list lines (CSV/XLSX: hs8,name,remark)", masterdata.import_positive_list),
         "account-book": ("account-book items (CSV/XLSX)", masterdata.import_account_book),
         "declaration": ("an inbound declaration with its ASN lines (CSV/XLSX, one row per line)",

@@ -20,6 +20,7 @@ REJECTION_CODES = (
     "malformed", "bad_quantity", "bad_id_type", "duplicate_order", "missing_waybill", "duplicate_waybill",
     "id_checksum", "payer_not_buyer", "payment_mismatch", "unknown_sku", "not_on_positive_list",
     "goods_value_mismatch", "over_order_limit", "tax_mismatch", "over_annual_limit", "bonded_balance_short",
+    "unknown_seller",
 )
 
 

@@ -31,14 +31,17 @@ def put_stock(db: Database, lots: int = 3, locations: int = 4, qty: int = 10) ->
     """Receive `lots` lots of the first product into `locations` storage places (real movements); rows made."""
     from sqlalchemy import select
 
+    from app.admin import ensure_owner
     from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product
+    from app.persistence.models.owners import DEFAULT_OWNER_CODE
     from app.stock.movements import Place, move
 
     with UnitOfWork(db, actor("clerk")) as uow:
         product = uow.session.execute(select(Product).order_by(Product.sku).limit(1)).scalar_one()
         places = uow.session.execute(select(Location.id).where(Location.kind == "storage")
                                      .order_by(Location.code).limit(locations)).scalars().all()
-        decl = InboundDeclaration(declaration_no="QDTEST0001", status="expected")
+        owner = ensure_owner(uow).by_code[DEFAULT_OWNER_CODE].id
+        decl = InboundDeclaration(declaration_no="QDTEST0001", status="expected", owner_id=owner)
         uow.session.add(decl)
         uow.session.flush()
         for n in range(lots):
@@ -47,7 +50,7 @@ def put_stock(db: Database, lots: int = 3, locations: int = 4, qty: int = 10) ->
             uow.session.add(line)
             uow.session.flush()
             lot = Lot(product_id=product.id, batch_no=f"B{n:04d}", declaration_line_id=line.id,
-                      expiry_date=date(2029, 1, 1 + n), status="available")
+                      expiry_date=date(2029, 1, 1 + n), status="available", owner_id=owner)
             uow.session.add(lot)
             uow.session.flush()
             for loc in places:

@@ -53,6 +53,7 @@ REJECTION_CODES = {
     "payment_mismatch": QT_TRANSLATE_NOOP("OrderWords", "payment does not add up"),
     "tax_mismatch": QT_TRANSLATE_NOOP("OrderWords", "tax differs"),
     "unknown_sku": QT_TRANSLATE_NOOP("OrderWords", "unknown SKU"),
+    "unknown_seller": QT_TRANSLATE_NOOP("OrderWords", "seller is no owner of this warehouse"),
     "customs_rejected": QT_TRANSLATE_NOOP("OrderWords", "rejected by customs"),
     "cancel_refused": QT_TRANSLATE_NOOP("OrderWords", "cancellation refused by customs"),
 }

@@ -31,6 +31,7 @@ from app.persistence.models.outbound import (
     Wave,
 )
 from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
+from app.persistence.models.owners import Owner, Tariff
 from app.persistence.models.printing import PrintJob
 from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
 from app.persistence.models.stock import Movement, Stock
@@ -56,6 +57,7 @@ __all__ = [
     "OrderLine",
     "OrderRejection",
     "OrderWait",
+    "Owner",
     "Parcel",
     "ParcelItem",
     "PickTask",
@@ -69,6 +71,7 @@ __all__ = [
     "Tally",
     "TallyCount",
     "TallyScan",
+    "Tariff",
     "User",
     "Warehouse",
     "Wave",

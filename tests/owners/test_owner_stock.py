@@ -1,0 +1,62 @@
+"""Two owners of one GTIN on SQLite and PostgreSQL: receiving, the bonded balance, allocation, the ledger and the
+per-owner views keep each owner's goods apart; the other owner's order waits for its own stock."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from app.inbound import putaway
+from app.outbound.allocation import allocate
+from app.persistence.models import Allocation, ConsumerOrder, CustomsLedgerEntry, Lot, Owner
+from app.persistence.uow import UnitOfWork
+from app.stock.movements import StockFilter, stock_rows
+from tests.conftest import actor
+from tests.outbound.conftest import TODAY, declare_and_release, receive_container, run
+from tests.owners.conftest import KIWI_BATCH, KIWI_DECLARATION, a2p_orders, import_owners, receive_kiwi
+
+
+def _allocated_batches(db, order_no: str) -> set[tuple[str, str]]:
+    """(batch, lot owner's code) of every unit allocated to the order."""
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        return set(uow.session.execute(
+            select(Lot.batch_no, Owner.code).join(Allocation, Allocation.lot_id == Lot.id)
+            .join(Owner, Owner.id == Lot.owner_id).join(ConsumerOrder, ConsumerOrder.id == Allocation.order_id)
+            .where(ConsumerOrder.order_no == order_no)).all())
+
+
+def test_the_other_owners_order_waits_for_its_own_stock(db, cli, tmp_path):
+    import_owners(db)
+    receive_container(db, owner="SAMPLE")      # SAMPLE's container: A2P-900 put away in bonded storage
+    receive_kiwi(db, tmp_path)                # KIWI's A2P-900 (same GTIN): released, still in staging
+    orders, sample_no, kiwi_no = a2p_orders(tmp_path)
+    declare_and_release(db, tmp_path, orders)  # both pass the bonded-balance check, each on its own balance
+
+    first = run(db, "supervisor", allocate, today=TODAY)
+    assert first.allocated == 1
+    assert [w["order_no"] for w in first.waiting] == [kiwi_no]
+    assert "no A2P-900 free in bonded storage" in first.waiting[0]["reason"]  # SAMPLE's units are not KIWI's
+    assert {owner for _, owner in _allocated_batches(db, sample_no)} == {"SAMPLE"}
+
+    run(db, "supervisor", putaway.all_suggested, KIWI_DECLARATION)
+    second = run(db, "supervisor", allocate, today=TODAY)
+    assert second.allocated == 1 and not second.waiting
+    assert _allocated_batches(db, kiwi_no) == {(KIWI_BATCH, "KIWI")}
+
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        kiwi_stock = stock_rows(uow, StockFilter(owner="KIWI"))
+        ledger = dict(uow.session.execute(select(Owner.code, CustomsLedgerEntry.quantity)
+                                          .join(Owner, Owner.id == CustomsLedgerEntry.owner_id)
+                                          .where(CustomsLedgerEntry.biz_type == "IN")).all())
+    assert {(r["batch"], r["owner"]) for r in kiwi_stock} == {(KIWI_BATCH, "KIWI")}
+    assert sum(r["qty"] for r in kiwi_stock) == 24 and sum(r["reserved"] for r in kiwi_stock) == 1
+    assert ledger["KIWI"] == 24  # each owner's entry in the customs ledger is its own
+
+    code, out, _ = cli("stock", "--owner", "KIWI", "--json", user="clerk")
+    assert code == 0 and {r["batch"] for r in json.loads(out)} == {KIWI_BATCH}
+    code, out, _ = cli("orders", "--owner", "KIWI", "--json", user="clerk")
+    assert code == 0 and [(r["order_no"], r["owner"], r["status"]) for r in json.loads(out)] == [
+        (kiwi_no, "KIWI", "allocated")]
+    code, _, err = cli("orders", "--owner", "NOBODY", user="clerk")
+    assert code == 1 and "no owner 'NOBODY'" in err
