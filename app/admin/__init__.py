@@ -22,7 +22,15 @@ from app.admin.masterdata import (
     import_products,
     import_warehouse,
 )
-from app.admin.owners import OwnerRef, Owners, ensure_owner, import_owners, import_tariffs, owner_by_code
+from app.admin.owners import (
+    OwnerRef,
+    Owners,
+    ensure_owner,
+    import_owners,
+    import_tariffs,
+    list_owners,
+    owner_by_code,
+)
 from app.admin.pii import PiiKey
 from app.admin.restore import RestoreReport, restore_database
 
@@ -56,6 +64,7 @@ __all__ = [
     "import_tariffs",
     "import_warehouse",
     "last_backup",
+    "list_owners",
     "list_settings",
     "list_users",
     "login",

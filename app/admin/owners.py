@@ -146,3 +146,10 @@ def owner_by_code(session: Session, code: str) -> OwnerRef:
     if ref is None:
         raise NotFound(f"no owner {code!r}: the owners are {owners.names()}", code="unknown_owner", owner=code)
     return ref
+
+
+def list_owners(uow: UnitOfWork) -> list[dict[str, str]]:
+    """Every owner (code, name, customs code), by code: the owner filters of the screens."""
+    require(uow, Permission.VIEW)
+    return [{"code": r.code, "name": r.name, "customs_code": r.customs_code or ""}
+            for r in Owners.load(uow.session).by_code.values()]

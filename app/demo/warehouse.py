@@ -21,7 +21,9 @@ DEMO_USERS = (("clerk", "clerk", "Demo clerk"), ("supervisor", "supervisor", "De
 MASTER_FILES = (("warehouse", masterdata.import_warehouse, "warehouse.toml"),
                 ("locations", masterdata.import_locations, "locations.csv"),
                 ("products", masterdata.import_products, "products.csv"),
-                ("positive_list", masterdata.import_positive_list, "positive_list.csv"))
+                ("positive_list", masterdata.import_positive_list, "positive_list.csv"),
+                ("owners", masterdata.import_owners, "owners.csv"),
+                ("tariffs", masterdata.import_tariffs, "tariffs.csv"))
 
 # Later areas append a step (e.g. the inbound declaration, the orders); each runs in its own transactions
 # after the master data is committed and returns a dict that is merged into load_demo's result.

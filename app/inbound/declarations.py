@@ -25,6 +25,7 @@ OPTIONAL_COLUMNS = ("entry_no", "production_date", "expiry_date", "owner")
 HEAD_COLUMNS = ("entry_no", "bill_of_lading", "container_no", "seal_no", "arrival_date")
 _DECLARATION_NO = re.compile(r"[A-Za-z0-9-]{1,32}")
 DEMO_DECLARATION = Path(__file__).resolve().parents[2] / "resources" / "demo" / "declaration.csv"
+DEMO_OWNER = "SAMPLE"  # whose container the sample declaration is, in the demo (resources/demo/owners.csv)
 _BATCH = re.compile(r"[!%-?A-Z_a-z\x22]{1,20}")  # what GS1 AI (10) can carry, so a scanned batch can match
 
 
@@ -190,6 +191,7 @@ def _create(uow: UnitOfWork, no: str, head: dict[str, Any], lines: list[dict[str
 def demo_declaration(db: Database) -> dict[str, Any]:
     """The demo's inbound step (app.demo.warehouse.DEMO_STEPS): the sample container declared, nothing received."""
     with UnitOfWork(db, SYSTEM) as uow:
-        report = import_declaration(uow, DEMO_DECLARATION)
+        owner = DEMO_OWNER if DEMO_OWNER in Owners.load(uow.session).by_code else None  # the demo's owners file
+        report = import_declaration(uow, DEMO_DECLARATION, owner=owner)
         uow.commit()
     return {"declaration": f"{', '.join(report.declarations)} expected ({report.lines} lines)"}

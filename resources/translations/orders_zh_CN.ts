@@ -19,6 +19,10 @@
         <translation>订单编号</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>货主</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -562,6 +566,10 @@
         <translation>未知商品编码</translation>
     </message>
     <message>
+        <source>seller is no owner of this warehouse</source>
+        <translation>电商企业不是本仓货主</translation>
+    </message>
+    <message>
         <source>cancellation refused by customs</source>
         <translation>海关不同意撤销</translation>
     </message>
@@ -623,6 +631,10 @@
     <message>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>货主(&amp;W)</translation>
     </message>
     <message>
         <source>order no., waybill, copNo, full ID number or its last digits</source>

@@ -33,14 +33,14 @@ def put_stock(db: Database, lots: int = 3, locations: int = 4, qty: int = 10) ->
 
     from app.admin import ensure_owner
     from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product
-    from app.persistence.models.owners import DEFAULT_OWNER_CODE
     from app.stock.movements import Place, move
 
     with UnitOfWork(db, actor("clerk")) as uow:
         product = uow.session.execute(select(Product).order_by(Product.sku).limit(1)).scalar_one()
         places = uow.session.execute(select(Location.id).where(Location.kind == "storage")
                                      .order_by(Location.code).limit(locations)).scalars().all()
-        owner = ensure_owner(uow).by_code[DEFAULT_OWNER_CODE].id
+        owners = ensure_owner(uow)
+        owner = (owners.sole or next(iter(owners.by_code.values()))).id
         decl = InboundDeclaration(declaration_no="QDTEST0001", status="expected", owner_id=owner)
         uow.session.add(decl)
         uow.session.flush()

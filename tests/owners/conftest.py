@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,55 @@ def a2p_orders(tmp_path: Path, seller: str = "3301960K18") -> tuple[Path, str, s
 def fixed_today(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(receiving, "local_today", lambda uow, zone=None: TODAY)
     return TODAY
+
+
+def statement_from_movements(db, owner: str, start, end) -> dict:
+    """What the statement must say, worked out the plain way: every movement of the owner's lots read once, the
+    stock at the end of each day summed movement by movement (no SQL aggregation)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from app.persistence.models import Lot, Movement, Owner
+
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        rows = uow.session.execute(select(Movement).join(Lot, Lot.id == Movement.lot_id)
+                                   .join(Owner, Owner.id == Lot.owner_id).where(Owner.code == owner)).scalars().all()
+        moves = [(m.at, m.kind, m.quantity, m.from_location_id, m.to_location_id, m.to_lpn, m.ref_no) for m in rows]
+    month = [m for m in moves if start <= m[0] < end]
+    days = -(-int((end - start).total_seconds()) // 86400)
+    unit_days = location_days = 0
+    for d in range(days):
+        cutoff = min(start + timedelta(days=d + 1), end)
+        held: dict[int, int] = {}
+        for at, _kind, qty, src, dst, _lpn, _ref in moves:
+            if at < cutoff:
+                if dst is not None:
+                    held[dst] = held.get(dst, 0) + qty
+                if src is not None:
+                    held[src] = held.get(src, 0) - qty
+        unit_days += sum(held.values())
+        location_days += sum(1 for q in held.values() if q > 0)
+    return {"received": {"units": sum(m[2] for m in month if m[1] == "receive"),
+                         "cartons": len({m[5] for m in month if m[1] == "receive" and m[5]})},
+            "shipped": {"orders": len({m[6] for m in month if m[1] == "ship"}),
+                        "units": sum(m[2] for m in month if m[1] == "ship")},
+            "unit_days": unit_days, "location_days": location_days, "days": days}
+
+
+def assert_statement_matches_movements(db, owner: str, month: str) -> dict:
+    """The statement of `owner` for `month` equals the plain reading of the movements; returns its JSON."""
+    from datetime import datetime
+
+    from app.owners import monthly_statement
+
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        st = monthly_statement(uow, owner, month)
+    plain = statement_from_movements(db, owner, st.start, st.end)
+    data = st.to_json()
+    assert data["received"] == plain["received"] and data["shipped"] == plain["shipped"]
+    assert (data["days"], data["storage"]["unit_days"], data["storage"]["location_days"]) == (
+        plain["days"], plain["unit_days"], plain["location_days"])
+    assert data["total"] == str(sum((Decimal(c["amount"]) for c in data["charges"]), Decimal("0.00")))
+    assert st.end <= datetime.now(st.end.tzinfo)
+    return data

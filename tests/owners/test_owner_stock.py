@@ -60,3 +60,33 @@ def test_the_other_owners_order_waits_for_its_own_stock(db, cli, tmp_path):
         (kiwi_no, "KIWI", "allocated")]
     code, _, err = cli("orders", "--owner", "NOBODY", user="clerk")
     assert code == 1 and "no owner 'NOBODY'" in err
+
+
+def test_the_statement_of_a_month_is_its_movements_and_prints_in_chinese(db, cli, tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pypdf import PdfReader
+
+    from tests.owners.conftest import assert_statement_matches_movements
+
+    from tests.gui.helpers import load_demo_master_data
+
+    load_demo_master_data(db)
+    import_owners(db)
+    receive_kiwi(db, tmp_path, cartons=3)
+    month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+    data = assert_statement_matches_movements(db, "KIWI", month)
+    assert data["received"] == {"units": 36, "cartons": 1} and data["storage"]["closing_units"] == 36
+    pdf = tmp_path / "kiwi.pdf"
+    code, out, err = cli("statement", "KIWI", "--month", month, "--json", "--out", str(pdf), user="supervisor")
+    assert code == 0, err
+    printed = json.loads(out)
+    assert printed["total"] == data["total"] and printed["charges"][2] == {
+        "item": "cartons_received", "quantity": 1, "rate": "6.00", "amount": "6.00"}
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "货主月度对账单" in text and f"{data['total']} CNY" in text
+    code, _, err = cli("statement", "KIWI", "--month", "2999-01", user="supervisor")
+    assert code == 1 and "has not begun" in err
+    code, _, err = cli("statement", "KIWI", "--month", month, user="clerk")
+    assert code == 1  # the statement is a supervisor's

@@ -64,6 +64,7 @@ class TallyModel(RowsModel):
 
 DECLARATION_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Declaration"), key("declaration")),
+    Col(QT_TRANSLATE_NOOP("InboundColumns", "Owner"), key("owner")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Status"), key("status"), declaration_status),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Container"), key("container_no")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Arrival"), key("arrival_date")),

@@ -15,6 +15,7 @@ from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail
 from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label
 from ui.shell.screen import Screen, heading
+from ui.widgets.owner_filter import OwnerFilter
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
 
 if TYPE_CHECKING:
@@ -23,9 +24,10 @@ if TYPE_CHECKING:
 # the tabs: "" is every order; the rest are ConsumerOrder statuses
 TABS = ["", "accepted", "declared", "inspection", "released", "customs_rejected", "cancelled"]
 # a row: (id, order_no, status, customs_status, copNo, waybill, carrier, buyer_id, buyer_phone, dutiable, tax,
-#         ordered_at, rejection_code)
+#         ordered_at, rejection_code, owner)
 COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "Order no.")),
+    Column(13, QT_TRANSLATE_NOOP("Columns", "Owner")),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Status"), order_status_label),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Customs"), lambda s: customs_status_label(s) if s else ""),
     Column(4, QT_TRANSLATE_NOOP("Columns", "copNo")),
@@ -43,16 +45,16 @@ COLUMNS = [
 def order_row(r: dict[str, Any]) -> tuple:
     return (r["id"], r["order_no"], r["status"], r["customs_status"], r["copNo"], r["waybill_no"],
             r["carrier_code"], r["buyer_id"], r["buyer_phone"], r["dutiable_total"], r["tax"], r["ordered_at"],
-            r["rejection_code"])
+            r["rejection_code"], r["owner"])
 
 
-def orders_page(uow: Any, flt: tuple[str, str], after: int, limit: int) -> list[tuple]:
-    status, search = flt
-    return [order_row(r) for r in list_orders(uow, status or None, search, after, limit)]
+def orders_page(uow: Any, flt: tuple[str, str, str], after: int, limit: int) -> list[tuple]:
+    status, search, owner = flt
+    return [order_row(r) for r in list_orders(uow, status or None, search, after, limit, owner=owner)]
 
 
-def orders_count(uow: Any, flt: tuple[str, str]) -> int:
-    return count_orders(uow, flt[0] or None, flt[1])
+def orders_count(uow: Any, flt: tuple[str, str, str]) -> int:
+    return count_orders(uow, flt[0] or None, flt[1], owner=flt[2])
 
 
 class OrdersScreen(Screen):
@@ -69,6 +71,9 @@ class OrdersScreen(Screen):
         self.debounce = Debouncer(300, self.apply_filter, self)
         self.search.textChanged.connect(self.debounce.poke)
         self.search.returnPressed.connect(self.search_now)
+        self.owner, self.owner_label = OwnerFilter(ctx), QLabel()
+        self.owner_label.setBuddy(self.owner)
+        self.owner.currentIndexChanged.connect(self.apply_filter)
         self.tabs = QTabBar(objectName="status_tabs")
         for _status in TABS:
             self.tabs.addTab("")
@@ -92,6 +97,8 @@ class OrdersScreen(Screen):
         bar = QHBoxLayout()
         bar.addWidget(self.search_label)
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.owner_label)
+        bar.addWidget(self.owner)
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
@@ -125,6 +132,8 @@ class OrdersScreen(Screen):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Orders"))
         self.search_label.setText(self.tr("&Search"))
+        self.owner_label.setText(self.tr("O&wner"))
+        self.owner.retranslate_ui()
         self.search.setPlaceholderText(self.tr("order no., waybill, copNo, full ID number or its last digits"))
         self._show_tab_texts()
         self.model.retranslate()
@@ -139,8 +148,8 @@ class OrdersScreen(Screen):
             self.tabs.setTabText(i, f"{name} ({count})" if self.counts else name)
 
     # -- filtering --------------------------------------------------------------------------------------
-    def current_filter(self) -> tuple[str, str]:
-        return TABS[max(self.tabs.currentIndex(), 0)], self.search.text().strip()
+    def current_filter(self) -> tuple[str, str, str]:
+        return TABS[max(self.tabs.currentIndex(), 0)], self.search.text().strip(), self.owner.code()
 
     def apply_filter(self, *_args: object) -> None:
         flt = self.current_filter()
@@ -154,6 +163,7 @@ class OrdersScreen(Screen):
         self.apply_filter()
 
     def refresh(self) -> None:
+        self.owner.load()
         self.model.reload()
         self._load_counts()
         self.detail.reload()
