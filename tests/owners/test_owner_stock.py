@@ -68,9 +68,8 @@ def test_the_statement_of_a_month_is_its_movements_and_prints_in_chinese(db, cli
 
     from pypdf import PdfReader
 
-    from tests.owners.conftest import assert_statement_matches_movements
-
     from tests.gui.helpers import load_demo_master_data
+    from tests.owners.conftest import assert_statement_matches_movements
 
     load_demo_master_data(db)
     import_owners(db)

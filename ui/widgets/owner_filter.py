@@ -18,6 +18,8 @@ class OwnerFilter(QComboBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="owner")
         self.ctx = ctx
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)  # "CODE · name": long merchant names are cut, the list shows them whole
         self.addItem(self.tr("any owner"), "")
         self.load()
 
