@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Float, Integer, and_, case, cast, func, literal, select, union_all
+from sqlalchemy import Float, Integer, and_, case, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.admin import owner_by_code, require, warehouse_zone
@@ -126,50 +126,59 @@ def monthly_statement(uow: UnitOfWork, owner: str, month: str, *, now: datetime 
     m = Movement
     mine = m.lot_id.in_(owned)
     in_month = and_(mine, m.at >= start, m.at < end)
-    _counts(uow, st, in_month)
     _storage(uow, st, mine, in_month, start)
     _charges(uow, st, ref.id)
     return st
 
 
-def _counts(uow: UnitOfWork, st: Statement, in_month: ColumnElement) -> None:
+def _month(uow: UnitOfWork, st: Statement, in_month: ColumnElement, start: datetime,
+           deltas: dict[int, dict[int, int]]) -> None:
+    """One pass over the month's movements of the owner's lots: the counts, and each location's change per day."""
     m = Movement
-
-    def units(condition: ColumnElement) -> ColumnElement:
-        return func.coalesce(func.sum(case((condition, m.quantity), else_=0)), 0)
-
-    row = uow.session.execute(select(
-        units(m.kind == "receive"),
-        func.count(func.distinct(case((and_(m.kind == "receive", m.to_lpn != ""), m.to_lpn)))),
-        units(m.kind == "ship"),
-        func.count(func.distinct(case((m.kind == "ship", m.ref_no)))),
-        units(and_(m.kind.in_(RETURN_KINDS), m.to_location_id.is_not(None))),
-        units(and_(m.kind.in_(DISPOSAL_KINDS), m.to_location_id.is_(None))),
-    ).where(in_month)).one()
-    (st.received_units, st.received_cartons, st.units_shipped, st.orders_shipped, st.returned_units,
-     st.disposed_units) = (int(v or 0) for v in row)
+    day = _floor(uow, (_seconds(uow, m.at) - literal(start.timestamp())) / _DAY)
+    stmt = select(m.kind, m.quantity, m.from_location_id, m.to_location_id, day,
+                  case((m.kind == "receive", m.to_lpn), else_=None), case((m.kind == "ship", m.ref_no), else_=None)
+                  ).where(in_month)
+    cartons: set[str] = set()
+    waybills: set[str] = set()
+    units: dict[str, int] = defaultdict(int)
+    last = st.days - 1
+    result = uow.session.connection().execution_options(stream_results=True, yield_per=20_000).execute(stmt)
+    for kind, qty, src, dst, d, lpn, ref in result:
+        d = 0 if d < 0 else last if d > last else d
+        units[kind] += qty
+        if dst is not None:
+            changes = deltas[dst]
+            changes[d] = changes.get(d, 0) + qty
+            if lpn:
+                cartons.add(lpn)
+        elif kind in DISPOSAL_KINDS:
+            st.disposed_units += qty
+        if src is not None:
+            changes = deltas[src]
+            changes[d] = changes.get(d, 0) - qty
+        elif kind in RETURN_KINDS:
+            st.returned_units += qty
+        if ref is not None:
+            waybills.add(ref)
+    st.received_units, st.units_shipped = units["receive"], units["ship"]
+    st.received_cartons, st.orders_shipped = len(cartons), len(waybills)
 
 
 def _storage(uow: UnitOfWork, st: Statement, mine: ColumnElement, in_month: ColumnElement, start: datetime) -> None:
-    """Opening stock per location, then the net change per location and day: units and locations each evening."""
+    """Opening stock per location (one grouped scan of what came before), the month's changes per location and day
+    (one pass): the owner's units and the locations holding them each evening."""
     m = Movement
-    before = and_(mine, m.at < start)
     opening: dict[int, int] = defaultdict(int)
-    flows = union_all(select(m.to_location_id.label("loc"), m.quantity.label("qty"))
-                      .where(before, m.to_location_id.is_not(None)),
-                      select(m.from_location_id, -m.quantity).where(before, m.from_location_id.is_not(None))).subquery()
-    for loc, qty in uow.session.execute(select(flows.c.loc, func.sum(flows.c.qty)).group_by(flows.c.loc)):
-        opening[loc] += int(qty or 0)
-    day = _floor(uow, (_seconds(uow, m.at) - literal(start.timestamp())) / _DAY)
-    moves = union_all(select(m.to_location_id.label("loc"), day.label("day"), m.quantity.label("qty"))
-                      .where(in_month, m.to_location_id.is_not(None)),
-                      select(m.from_location_id, day, -m.quantity).where(in_month, m.from_location_id.is_not(None))
-                      ).subquery()
+    for src, dst, qty in uow.session.execute(
+            select(m.from_location_id, m.to_location_id, func.sum(m.quantity))
+            .where(mine, m.at < start).group_by(m.from_location_id, m.to_location_id)):
+        if dst is not None:
+            opening[dst] += int(qty)
+        if src is not None:
+            opening[src] -= int(qty)
     deltas: dict[int, dict[int, int]] = defaultdict(dict)
-    for loc, d, qty in uow.session.execute(select(moves.c.loc, moves.c.day, func.sum(moves.c.qty))
-                                           .group_by(moves.c.loc, moves.c.day)):
-        key = min(max(int(d), 0), st.days - 1)
-        deltas[loc][key] = deltas[loc].get(key, 0) + int(qty or 0)
+    _month(uow, st, in_month, start, deltas)
     st.opening_units = sum(opening.values())
     for loc in set(opening) | set(deltas):
         held, changes = opening.get(loc, 0), deltas.get(loc, {})
