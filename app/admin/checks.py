@@ -12,10 +12,13 @@ from app.domain.roles import Permission
 from app.persistence.models import (
     CustomsLedgerEntry,
     DeclarationLine,
+    Disposal,
     InboundDeclaration,
     Lot,
     Movement,
     Owner,
+    ReturnCase,
+    ReturnLine,
     Stock,
 )
 from app.persistence.uow import UnitOfWork
@@ -37,7 +40,8 @@ class CheckResult:
 def check_all(uow: UnitOfWork) -> list[CheckResult]:
     require(uow, Permission.VIEW)
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
-            shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow), owners_kept_apart(uow)]
+            ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow),
+            owners_kept_apart(uow)]
 
 
 def no_negative_stock(uow: UnitOfWork) -> CheckResult:
@@ -66,7 +70,8 @@ def movements_sum_to_stock(uow: UnitOfWork) -> CheckResult:
 
 def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
     """Per owner and account-book item: customs balance ≥ 0 and equal to the owner's physical stock of released
-    entries (so the whole book balances too)."""
+    entries, less the returned units received but not booked yet (customs has not approved their return: not in
+    its book); so the whole book balances too."""
     book = {(owner, item): qty for owner, item, qty in uow.session.execute(
         select(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id,
                func.sum(CustomsLedgerEntry.quantity))
@@ -78,10 +83,15 @@ def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
         .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
         .where(InboundDeclaration.status.in_(RELEASED_DECLARATION))
         .group_by(Lot.owner_id, DeclarationLine.account_book_item_id))}
+    unbooked = {(owner, item): qty for owner, item, qty in uow.session.execute(
+        select(Lot.owner_id, ReturnLine.account_book_item_id, func.sum(ReturnLine.good + ReturnLine.damaged))
+        .join(ReturnCase, ReturnCase.id == ReturnLine.return_id).join(Lot, Lot.id == ReturnLine.lot_id)
+        .where(ReturnCase.booked_at.is_(None)).group_by(Lot.owner_id, ReturnLine.account_book_item_id))}
     codes = dict(uow.session.execute(select(Owner.id, Owner.code)).all())
     problems = []
     for owner, item in sorted(set(book) | set(physical)):
-        b, p = int(book.get((owner, item)) or 0), int(physical.get((owner, item)) or 0)
+        b = int(book.get((owner, item)) or 0)
+        p = int(physical.get((owner, item)) or 0) - int(unbooked.get((owner, item)) or 0)
         whose = f"account-book item {item} of owner {codes.get(owner, owner)}"
         if b < 0:
             problems.append(f"{whose}: customs balance {b} is negative")
@@ -116,6 +126,46 @@ def owners_kept_apart(uow: UnitOfWork) -> CheckResult:
                      .join(ParcelItem, ParcelItem.parcel_id == Parcel.id).join(Lot, Lot.id == ParcelItem.lot_id)
                      .where(Lot.owner_id != ConsumerOrder.owner_id).limit(100))]
     return CheckResult("8 each owner's goods kept apart (lots, allocations, parcels)", not problems, problems)
+
+
+def ledger_parts_add_up(uow: UnitOfWork) -> CheckResult:
+    """3b: per account-book item, balance = entered − decreased + returned − disposed, where returned (RETURN_IN)
+    equals the units of the booked returns and disposed (DESTROY, RETURN_ABROAD) the units of the executed
+    disposals; no return or disposal entry without its case."""
+    kind = CustomsLedgerEntry.biz_type
+    actual = CustomsLedgerEntry.state == "ACTUAL"
+    per_kind = uow.session.execute(
+        select(CustomsLedgerEntry.account_book_item_id, kind, func.sum(CustomsLedgerEntry.quantity))
+        .where(actual).group_by(CustomsLedgerEntry.account_book_item_id, kind)).all()
+    parts: dict[int, dict[str, int]] = {}
+    for item, biz, qty in per_kind:
+        parts.setdefault(item, {})[biz] = int(qty or 0)
+    booked = dict(uow.session.execute(
+        select(ReturnLine.account_book_item_id, func.sum(ReturnLine.good + ReturnLine.damaged))
+        .join(ReturnCase, ReturnCase.id == ReturnLine.return_id).where(ReturnCase.booked_at.is_not(None))
+        .group_by(ReturnLine.account_book_item_id)).all())
+    disposed = dict(uow.session.execute(
+        select(Disposal.account_book_item_id, func.sum(Disposal.quantity)).where(Disposal.status == "executed")
+        .group_by(Disposal.account_book_item_id)).all())
+    problems = []
+    for item in sorted(set(parts) | set(booked) | set(disposed)):
+        p = parts.get(item, {})
+        returned = p.get("RETURN_IN", 0)
+        gone = -(p.get("DESTROY", 0) + p.get("RETURN_ABROAD", 0))
+        other = {k: v for k, v in p.items() if k not in ("RETURN_IN", "DESTROY", "RETURN_ABROAD")}
+        entered = sum(v for v in other.values() if v > 0)
+        decreased = -sum(v for v in other.values() if v < 0)
+        balance = sum(p.values())
+        if balance != entered - decreased + returned - gone:
+            problems.append(f"account-book item {item}: balance {balance} ≠ entered {entered} − decreased "
+                            f"{decreased} + returned {returned} − disposed {gone}")
+        if returned != int(booked.get(item) or 0):
+            problems.append(f"account-book item {item}: RETURN_IN {returned} ≠ units of booked returns "
+                            f"{int(booked.get(item) or 0)}")
+        if gone != int(disposed.get(item) or 0):
+            problems.append(f"account-book item {item}: DESTROY + RETURN_ABROAD {gone} ≠ units of executed "
+                            f"disposals {int(disposed.get(item) or 0)}")
+    return CheckResult("3b ledger = entered − decreased + returned − disposed", not problems, problems)
 
 
 def audit_chain(uow: UnitOfWork) -> CheckResult:

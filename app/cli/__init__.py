@@ -23,13 +23,14 @@ from app.cli import inbound as commands_inbound
 from app.cli import orders as commands_orders
 from app.cli import outbound as commands_outbound
 from app.cli import owners as commands_owners
+from app.cli import returns as commands_returns
 from app.cli.context import CliContext, GuiLauncher
 from app.cli.imports import Importer
 from app.errors import BwmsError
 
 # The command modules, in the order `bwms --help` lists their commands.
 COMMANDS = (commands_admin, commands_imports, commands_devices, commands_orders, commands_inbound,
-            commands_documents, commands_outbound, commands_owners)
+            commands_documents, commands_outbound, commands_returns, commands_owners)
 
 
 def importers() -> dict[str, tuple[str, Importer]]:

@@ -10,13 +10,31 @@ from app.customs.ledger import ItemBalance, balances
 from app.customs.ledger import record as record_ledger
 from app.customs.queries import find_order, message_text
 from app.customs.receipts import ReceiptReport, apply_receipts, status_name
+from app.customs.returns import book_return
+from app.customs.returns import settle as settle_return
 
 # A name equal to its module's (batch_record, trace.trace, archive.archive) would hide the module: those are
 # exported under another name or reached through their module.
 __all__ = [
-    "ExportReport", "ItemBalance", "ReceiptReport", "apply_new_receipts", "apply_receipts", "archive_message",
-    "balances", "batch_record_data", "deliver_outbox", "export_inventory_lists", "find_order", "identity",
-    "list_head", "message_text", "raw_bytes", "record_ledger", "status_name",
+    "ExportReport",
+    "ItemBalance",
+    "ReceiptReport",
+    "apply_new_receipts",
+    "apply_receipts",
+    "archive_message",
+    "balances",
+    "batch_record_data",
+    "book_return",
+    "deliver_outbox",
+    "export_inventory_lists",
+    "find_order",
+    "identity",
+    "list_head",
+    "message_text",
+    "raw_bytes",
+    "record_ledger",
+    "settle_return",
+    "status_name",
     "write_off_at_gate_out",
     "write_off_core",
 ]

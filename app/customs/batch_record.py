@@ -19,6 +19,7 @@ from app.persistence.models import (
     ConsumerOrder,
     CustomsLedgerEntry,
     DeclarationLine,
+    Disposal,
     HandlingUnit,
     InboundDeclaration,
     InventoryList,
@@ -30,6 +31,8 @@ from app.persistence.models import (
     Parcel,
     ParcelItem,
     Product,
+    ReturnCase,
+    ReturnLine,
     Stock,
     Tally,
     TallyCount,
@@ -39,7 +42,8 @@ from app.persistence.models import (
 from app.persistence.uow import UnitOfWork
 
 DOC_TYPES = {"receive": "核注清单 entry", "ship": "申报清单 exit", "adjust": "盘点调整 count adjustment",
-             "return": "退货 return", "destroy": "销毁 destruction"}
+             "return": "退货 return", "return_in": "退货 return", "destroy": "销毁 destruction",
+             "return_abroad": "退运 return abroad"}
 
 
 def find_lot(uow: UnitOfWork, code: str) -> Lot:
@@ -96,7 +100,27 @@ def batch_record(uow: UnitOfWork, code: str) -> dict[str, Any]:
         "putaway": _moves(uow, lot.id, "putaway", when), "allocations": _allocations(uow, lot.id, when),
         "parcels": _parcels(uow, lot.id, when), "chronology": chronology,
         "balance": _balance(uow, lot.id, chronology),
+        "returns": _returns(uow, lot.id, when), "disposals": _disposals(uow, lot.id, when),
     }
+
+
+def _returns(uow: UnitOfWork, lot_id: int, when: Any) -> list[dict[str, Any]]:
+    """The consumer returns of this lot's units: each with its original parcel (waybill) and how they came back."""
+    rows = uow.session.execute(
+        select(ReturnCase.return_no, ConsumerOrder.order_no, ConsumerOrder.waybill_no, ReturnCase.status,
+               ReturnLine.quantity, ReturnLine.good, ReturnLine.damaged, ReturnCase.received_at)
+        .join(ReturnCase, ReturnCase.id == ReturnLine.return_id)
+        .join(ConsumerOrder, ConsumerOrder.id == ReturnCase.order_id)
+        .where(ReturnLine.lot_id == lot_id).order_by(ReturnCase.id))
+    return [{"return": r[0], "order_no": r[1], "waybill": r[2], "status": r[3], "qty": r[4], "good": r[5],
+             "damaged": r[6], "received_at": when(r[7])} for r in rows]
+
+
+def _disposals(uow: UnitOfWork, lot_id: int, when: Any) -> list[dict[str, Any]]:
+    rows = uow.session.execute(select(Disposal).where(Disposal.lot_id == lot_id).order_by(Disposal.id)).scalars()
+    return [{"disposal": d.id, "qty": d.quantity, "method": d.method, "reason": d.reason, "status": d.status,
+             "approved_by": d.approved_by, "executed_at": when(d.executed_at),
+             "witnesses": [w for w in d.witnesses.split("\n") if w]} for d in rows]
 
 
 def _day(value: Any) -> str:
@@ -176,8 +200,12 @@ def _chronology(uow: UnitOfWork, lot_id: int, when: Any) -> list[dict[str, Any]]
 def _balance(uow: UnitOfWork, lot_id: int, chronology: list[dict[str, Any]]) -> dict[str, Any]:
     by_status = dict(uow.session.execute(select(Stock.status, func.sum(Stock.quantity)).where(
         Stock.lot_id == lot_id).group_by(Stock.status)).all())
-    entered = sum(c["qty"] for c in chronology if c["qty"] > 0)
+    returned = sum(c["qty"] for c in chronology if c["qty"] > 0 and c["doc_type"] == DOC_TYPES["return_in"])
+    entered = sum(c["qty"] for c in chronology if c["qty"] > 0) - returned
     shipped = -sum(c["qty"] for c in chronology if c["qty"] < 0 and c["doc_type"] == DOC_TYPES["ship"])
-    left_otherwise = -sum(c["qty"] for c in chronology if c["qty"] < 0) - shipped
-    return {"entered": entered, "shipped": shipped, "left_otherwise": left_otherwise,
+    disposed = -sum(c["qty"] for c in chronology if c["qty"] < 0 and c["doc_type"] in (
+        DOC_TYPES["destroy"], DOC_TYPES["return_abroad"]))
+    left_otherwise = -sum(c["qty"] for c in chronology if c["qty"] < 0) - shipped - disposed
+    return {"entered": entered, "shipped": shipped, "returned": returned, "disposed": disposed,
+            "left_otherwise": left_otherwise,
             "on_hand": int(sum(by_status.values())), "by_status": {k: int(v) for k, v in by_status.items()}}

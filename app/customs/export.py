@@ -11,9 +11,11 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import selectinload
 
+from app import settings
 from app.admin import audit, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.hold import pre_decrease_rows
+from app.customs.returns import declare_returns
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.formats.customs_messages import Identity, ListHead, ListLine, ceb621
@@ -39,11 +41,12 @@ class ExportReport:
     files: list[str] = field(default_factory=list)
     redelivered: list[str] = field(default_factory=list)
     refused: list[dict[str, str]] = field(default_factory=list)
+    returns: int = 0  # CEB625 return requests declared
     cancelled: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"exported": self.exported, "outbox": self.outbox, "files": self.files,
-                                "redelivered": self.redelivered, "refused": self.refused}
+                                "redelivered": self.redelivered, "refused": self.refused, "returns": self.returns}
         if self.cancelled:
             data["cancelled"] = True
         return data
@@ -51,8 +54,9 @@ class ExportReport:
     def describe(self) -> str:
         lines = [f"{self.exported} inventory lists declared into {self.outbox}"
                  + (f", {len(self.redelivered)} earlier files re-delivered" if self.redelivered else "")
+                 + (f", {self.returns} return requests (CEB625)" if self.returns else "")
                  + (" (cancelled)" if self.cancelled else "")]
-        lines += [f"  not declared: {r['order_no']}: {r['reason']}" for r in self.refused]
+        lines += [f"  not declared: {r.get('order_no') or r.get('return_no')}: {r['reason']}" for r in self.refused]
         return "\n".join(lines)
 
 
@@ -67,12 +71,13 @@ def identity(uow: UnitOfWork) -> Identity:
         raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
                        code="no_warehouse")
     return Identity(wh.account_book, wh.area_code, wh.area_name, wh.customs_code, wh.port_code, wh.agent_code,
-                    wh.agent_name, warehouse_zone(uow.session))
+                    wh.agent_name, warehouse_zone(uow.session), settings.get(uow.session, "dxp_id"))
 
 
 def export_inventory_lists(uow: UnitOfWork, outbox: Path | str | None = None, *, progress: Progress | None = None,
                            cancel: Cancel | None = None, batch_size: int = BATCH) -> ExportReport:
-    """Declare every accepted, undeclared order; each batch is committed, then its files are delivered."""
+    """Declare every accepted, undeclared order (CEB621) and every requested return (CEB625); each batch is
+    committed, then its files are delivered."""
     require(uow, Permission.CUSTOMS_EXCHANGE)
     folder = customs_archive.outbox(uow, outbox)
     ident = identity(uow)
@@ -92,6 +97,12 @@ def export_inventory_lists(uow: UnitOfWork, outbox: Path | str | None = None, *,
         report.files += customs_archive.deliver_built(uow, outgoing, folder)
         if progress:
             progress(min(report.exported + len(report.refused), total), total)
+    if not report.cancelled:
+        outgoing, refused = declare_returns(uow, key, ident, utcnow())
+        report.returns, report.refused = len(outgoing), report.refused + refused
+        if outgoing:
+            checkpoint(uow)
+            report.files += customs_archive.deliver_built(uow, outgoing, folder)
     uow.changes.touch(Area.ORDERS, Area.CUSTOMS)
     return report
 

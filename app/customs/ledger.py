@@ -29,40 +29,53 @@ def record(uow: UnitOfWork, account_book_item_id: int, biz_type: str, quantity: 
     return entry
 
 
+RETURNED = ("RETURN_IN",)                 # consumer returns booked back into the account book
+DISPOSED = ("DESTROY", "RETURN_ABROAD")   # lots destroyed or sent back abroad under customs approval
+
+
 @dataclass(frozen=True)
 class ItemBalance:
-    """One account-book item: entered and decreased (ACTUAL entries), pre-decreased (PRE), and the balance."""
+    """One account-book item: entered and decreased (ACTUAL entries other than returns and disposals), returned
+    (RETURN_IN), disposed (DESTROY, RETURN_ABROAD), pre-decreased (PRE), and the balance."""
 
     account_book_item: str
     name: str
     entered: int
     pre_decreased: int
     decreased: int
+    returned: int = 0
+    disposed: int = 0
 
     @property
     def balance(self) -> int:
-        return self.entered - self.decreased
+        return self.entered - self.decreased + self.returned - self.disposed
 
     def to_json(self) -> dict[str, Any]:
         return {"account_book_item": self.account_book_item, "entered": self.entered,
-                "pre_decreased": self.pre_decreased, "decreased": self.decreased, "balance": self.balance}
+                "pre_decreased": self.pre_decreased, "decreased": self.decreased, "returned": self.returned,
+                "disposed": self.disposed, "balance": self.balance}
 
 
 def balances(uow: UnitOfWork) -> list[ItemBalance]:
-    """Every account-book item, in item order: balance = entered − decreased (what customs counts as held).
-
-    pre_decreased is the net of the PRE entries (declared lists not yet written off), shown as a positive number.
-    """
+    """Every account-book item, in item order: balance = entered − decreased + returned − disposed (what customs
+    counts as held). pre_decreased is the net of the PRE entries (declared lists not yet written off), shown as a
+    positive number."""
     require(uow, Permission.VIEW)
     q = CustomsLedgerEntry.quantity
     actual = CustomsLedgerEntry.state == "ACTUAL"
+    kind = CustomsLedgerEntry.biz_type
+    other = kind.not_in(RETURNED + DISPOSED)
     sums = (select(CustomsLedgerEntry.account_book_item_id.label("item_id"),
-                   func.sum(case((actual & (q > 0), q), else_=0)).label("entered"),
-                   func.sum(case((actual & (q < 0), -q), else_=0)).label("decreased"),
+                   func.sum(case((actual & other & (q > 0), q), else_=0)).label("entered"),
+                   func.sum(case((actual & other & (q < 0), -q), else_=0)).label("decreased"),
+                   func.sum(case((actual & kind.in_(RETURNED), q), else_=0)).label("returned"),
+                   func.sum(case((actual & kind.in_(DISPOSED), -q), else_=0)).label("disposed"),
                    func.sum(case((CustomsLedgerEntry.state == "PRE", -q), else_=0)).label("pre"))
             .group_by(CustomsLedgerEntry.account_book_item_id).subquery())
     rows = uow.session.execute(
-        select(AccountBookItem.item_no, AccountBookItem.name, sums.c.entered, sums.c.pre, sums.c.decreased)
+        select(AccountBookItem.item_no, AccountBookItem.name, sums.c.entered, sums.c.pre, sums.c.decreased,
+               sums.c.returned, sums.c.disposed)
         .outerjoin(sums, sums.c.item_id == AccountBookItem.id).order_by(AccountBookItem.item_no))
-    return [ItemBalance(no, name, int(entered or 0), int(pre or 0), int(decreased or 0))
-            for no, name, entered, pre, decreased in rows]
+    return [ItemBalance(no, name, int(entered or 0), int(pre or 0), int(decreased or 0), int(returned or 0),
+                        int(disposed or 0))
+            for no, name, entered, pre, decreased, returned, disposed in rows]

@@ -1,5 +1,6 @@
 """Applying customs receipts: each kept, the list follows the latest, the order and the ledger follow the list.
 
+CEB626 (or a CSV return_no,status,time,info) answers a return request (app.customs.returns).
 100 → the order goes to the rejection workbench and its pre-decrease is released; 500 → the order is
 flagged for inspection; 800 → released (may be allocated). A receipt older than the list's latest is kept
 in the history but changes nothing; the same receipt twice is a duplicate; an unknown list is reported.
@@ -19,6 +20,7 @@ from sqlalchemy.orm import joinedload
 from app.admin import audit, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.hold import sync_hold
+from app.customs.returns import apply_return_receipt, find_returns
 from app.domain.roles import Permission
 from app.formats.customs_receipts import (
     ReceiptFileProblem,
@@ -39,6 +41,7 @@ from app.persistence.models import (
     CustomsMessage,
     CustomsReceipt,
     InventoryList,
+    ReturnCase,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
@@ -138,7 +141,8 @@ def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[P
     archived = dict(s.execute(select(CustomsMessage.sha256, CustomsMessage.id).where(
         CustomsMessage.direction == "in", CustomsMessage.sha256.in_([f.sha256 for f in files]))).all())
     _archive_new(uow, key, files, archived)
-    by_cop, by_order = _lists(uow, [r for f in files for r in f.receipts])
+    by_cop, by_order = _lists(uow, [r for f in files for r in f.receipts if r.kind != "CEB626"])
+    returns = find_returns(uow, {r.cop_no for f in files for r in f.receipts if r.kind == "CEB626"})
     fingerprints = {_fingerprint(r, by_cop, by_order) for f in files for r in f.receipts}
     seen = set(s.execute(select(CustomsReceipt.fingerprint).where(
         CustomsReceipt.fingerprint.in_(fingerprints))).scalars())
@@ -148,7 +152,8 @@ def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[P
             report.refused.append({"file": f.path.name, "reason": f.problem})
             continue
         for r in f.receipts:
-            row = _one(uow, r, f.path.name, by_cop, by_order, seen, report)
+            row = (_one_return(uow, r, f.path.name, returns, seen, report) if r.kind == "CEB626"
+                   else _one(uow, r, f.path.name, by_cop, by_order, seen, report))
             if row:
                 rows.append({**row, "message_id": archived[f.sha256], "received_at": utcnow()})
     if rows:
@@ -203,6 +208,8 @@ def _match(r: ReceiptIn, by_cop: ByCop, by_order: ByOrder) -> InventoryList | No
 
 
 def _fingerprint(r: ReceiptIn, by_cop: dict, by_order: dict) -> str:
+    if r.kind == "CEB626":
+        return r.fingerprint()
     lst = _match(r, by_cop, by_order)
     return r.fingerprint(lst.cop_no if lst else "")
 
@@ -228,6 +235,29 @@ def _one(uow: UnitOfWork, r: ReceiptIn, file: str, by_cop: dict, by_order: dict,
     return {"kind": r.kind, "list_id": lst.id if lst else None, "cop_no": r.cop_no, "order_no": r.order_no,
             "pre_no": r.pre_no, "invt_no": r.invt_no, "return_status": r.status, "return_at": r.return_at,
             "return_info": r.info, "fingerprint": fingerprint, "outcome": outcome}
+
+
+def _one_return(uow: UnitOfWork, r: ReceiptIn, file: str, returns: dict[str, ReturnCase], seen: set[str],
+                report: ReceiptReport) -> dict[str, Any] | None:
+    """Apply one return receipt (CEB626 or a return CSV row, keyed by the return number)."""
+    fingerprint = r.fingerprint()
+    if fingerprint in seen:
+        report.duplicates += 1
+        return None
+    seen.add(fingerprint)
+    case = returns.get(r.cop_no)
+    if case is None or case.message_id is None:
+        outcome = "unmatched"
+        report.unmatched.append({"file": file, "key": r.cop_no, "status": r.status,
+                                 "reason": "no return with this number" if case is None else
+                                 "this return was not declared (CEB625) yet"})
+    else:
+        outcome = apply_return_receipt(uow, case, r)
+        report.applied += 1
+        report.superseded += outcome == "superseded"
+    return {"kind": "CEB626", "list_id": None, "cop_no": r.cop_no, "order_no": "", "pre_no": "", "invt_no": "",
+            "return_status": r.status, "return_at": r.return_at, "return_info": r.info, "fingerprint": fingerprint,
+            "outcome": outcome}
 
 
 def apply_list_receipt(uow: UnitOfWork, lst: InventoryList, r: ReceiptIn) -> str:

@@ -18,6 +18,7 @@ from app.persistence.models import (
     Allocation,
     ConsumerOrder,
     DeclarationLine,
+    Disposal,
     HandlingUnit,
     InboundDeclaration,
     InventoryList,
@@ -28,6 +29,8 @@ from app.persistence.models import (
     Parcel,
     ParcelItem,
     Product,
+    ReturnCase,
+    ReturnLine,
 )
 from app.persistence.uow import UnitOfWork
 
@@ -61,6 +64,9 @@ def find(uow: UnitOfWork, code: str) -> tuple[list[str], set[int], set[int], set
     kinds += ["batch"] if lots else []
     by_sscc = _ids(uow, select(HandlingUnit.lot_id).where(HandlingUnit.sscc == code))
     kinds += ["sscc"] if by_sscc else []
+    returned = _ids(uow, select(ReturnCase.order_id).where(ReturnCase.return_no == code))
+    kinds += ["return"] if returned else []
+    orders |= returned
     declarations = _ids(uow, select(InboundDeclaration.id).where(or_(
         InboundDeclaration.declaration_no == code, InboundDeclaration.container_no == code)))
     kinds += ["declaration"] if declarations else []
@@ -83,7 +89,7 @@ def trace(uow: UnitOfWork, code: str) -> dict[str, Any]:
     code = code.strip()
     kinds, parcel_ids, order_ids, lot_ids = find(uow, code)
     if not kinds:
-        raise NotFound(f"nothing is known by {code!r}: not a waybill, order, batch, SSCC, declaration, "
+        raise NotFound(f"nothing is known by {code!r}: not a waybill, order, return, batch, SSCC, declaration, "
                        "container, manifest or gate pass number", code="unknown_code", key=code)
     if order_ids:
         parcel_ids |= _ids(uow, select(Parcel.id).where(Parcel.order_id.in_(order_ids)))
@@ -103,7 +109,44 @@ def trace(uow: UnitOfWork, code: str) -> dict[str, Any]:
     return {"code": code, "matched": kinds, "parcels": _parcels(uow, parcel_ids, with_items),
             "parcels_truncated": truncated,
             "orders": _orders(uow, order_ids), "lots": lots,
-            "declarations": _declarations(uow, sorted({lot["declaration"] for lot in lots}))}
+            "declarations": _declarations(uow, sorted({lot["declaration"] for lot in lots})),
+            "returns": _returns(uow, order_ids, lot_ids), "disposals": _disposals(uow, lot_ids | up)}
+
+
+def _returns(uow: UnitOfWork, order_ids: set[int], lot_ids: set[int]) -> list[dict[str, Any]]:
+    """Returns of the traced orders (their units back onto their lots) and of the traced lots' units (from which
+    original parcel): a returned unit traces to its parcel and lot both ways."""
+    if not order_ids and not lot_ids:
+        return []
+    where = []
+    if order_ids:
+        where.append(ReturnCase.order_id.in_(sorted(order_ids)))
+    if lot_ids:
+        where.append(ReturnLine.lot_id.in_(sorted(lot_ids)))
+    rows = _conn(uow).execute(
+        select(ReturnCase.return_no, ReturnCase.status, ConsumerOrder.order_no, ConsumerOrder.waybill_no, Product.sku,
+               Lot.batch_no, ReturnLine.quantity, ReturnLine.good, ReturnLine.damaged)
+        .join(ReturnCase, ReturnCase.id == ReturnLine.return_id)
+        .join(ConsumerOrder, ConsumerOrder.id == ReturnCase.order_id)
+        .join(Product, Product.id == ReturnLine.product_id).join(Lot, Lot.id == ReturnLine.lot_id)
+        .where(or_(*where)).order_by(ReturnCase.id, ReturnLine.id).limit(MAX_PARCELS))
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        case = out.setdefault(r.return_no, {"return": r.return_no, "status": r.status, "order_no": r.order_no,
+                                            "waybill": r.waybill_no, "lines": []})
+        case["lines"].append({"sku": r.sku, "batch": r.batch_no, "qty": r.quantity, "good": r.good,
+                              "damaged": r.damaged})
+    return list(out.values())
+
+
+def _disposals(uow: UnitOfWork, lot_ids: set[int]) -> list[dict[str, Any]]:
+    if not lot_ids:
+        return []
+    rows = _conn(uow).execute(select(Disposal.id, Lot.batch_no, Disposal.quantity, Disposal.method, Disposal.status)
+                              .join(Lot, Lot.id == Disposal.lot_id).where(Disposal.lot_id.in_(sorted(lot_ids)))
+                              .order_by(Disposal.id))
+    return [{"disposal": r.id, "batch": r.batch_no, "qty": r.quantity, "method": r.method, "status": r.status}
+            for r in rows]
 
 
 def _conn(uow: UnitOfWork) -> Any:

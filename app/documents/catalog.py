@@ -107,4 +107,10 @@ def build_registry() -> Registry:
         DocumentSpec("owner-statement", "owner's monthly statement", "OWNER/YYYY-MM", ("pdf",),
                      _ref("app.owners.statement:statement_document"), _pdf("printing.owner_statement:statement_pdf"),
                      permission=Permission.SUPERVISE),
+        # returns and disposal
+        DocumentSpec("disposal-form", "destruction declaration form", "disposal number", ("pdf",),
+                     _ref("app.returns.documents:disposal_form"), _pdf("printing.disposal_docs:disposal_form_pdf")),
+        DocumentSpec("disposal-record", "disposal execution record", "executed disposal number", ("pdf",),
+                     _ref("app.returns.documents:disposal_record"),
+                     _pdf("printing.disposal_docs:disposal_record_pdf")),
     ])

@@ -29,6 +29,7 @@ class Permission(StrEnum):
     BACKUP = "backup"                    # back up the database
     RESTORE = "restore"                  # replace the database with a backup (administrator)
     KEY_EXPORT = "key_export"            # copy the key files out for safe keeping (administrator)
+    APPROVE_DISPOSAL = "approve_disposal"  # customs officer: approve the destruction or return abroad of a lot
 
 
 _OPERATIONS = {
@@ -43,7 +44,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset(_OPERATIONS),
     Role.SUPERVISOR: frozenset(_SUPERVISOR),
     Role.CUSTOMS: frozenset({Permission.VIEW, Permission.RELEASE_ENTRY, Permission.REVEAL_PII,
-                             Permission.AUDIT, Permission.PRINT}),
+                             Permission.AUDIT, Permission.PRINT, Permission.APPROVE_DISPOSAL}),
     Role.ADMIN: frozenset(set(Permission) - {Permission.REVEAL_PII}),
 }
 

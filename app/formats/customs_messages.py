@@ -47,6 +47,7 @@ class Identity:
     agent_code: str
     agent_name: str
     zone: ZoneInfo
+    dxp_id: str = ""  # BaseTransfer/dxpId: the sending enterprise's data-exchange node (setting dxp_id)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def _elements(fields: list[tuple[str, str]], indent: str) -> str:
 def _message(message: str, guid: str, body: str, ident: Identity) -> bytes:
     """The whole file: declaration, root with the ceb namespace, the body, the BaseTransfer block."""
     base = _elements([("copCode", ident.agent_code), ("copName", ident.agent_name), ("dxpMode", "DXP"),
-                      ("dxpId", ""), ("note", "")], "    ")
+                      ("dxpId", ident.dxp_id), ("note", "")], "    ")
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ceb:{message} guid={quoteattr(guid)} version="1.0" '
             f'xmlns:ceb="{NS}" xmlns:xsi="{XSI}">\n{body}  <ceb:BaseTransfer>\n{base}  </ceb:BaseTransfer>\n'
             f"</ceb:{message}>\n").encode()
@@ -181,3 +182,40 @@ def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime
     ]
     body = "  <ceb:InvtCancel>\n" + _elements(fields, "    ") + "  </ceb:InvtCancel>\n"
     return _message("CEB623Message", guid, body, ident)
+
+
+@dataclass(frozen=True)
+class RefundLine:
+    """One returned line of a CEB625: the list's gnum, HS code, name, quantity and unit."""
+
+    gnum: int
+    hs_code: str
+    name: str
+    qty: int
+    unit: str
+
+
+def ceb625(ident: Identity, head: ListHead, return_no: str, reason: str, lines: list[RefundLine], guid: str,
+           at: datetime) -> bytes:
+    """The return request (退货申请单) of a released, shipped inventory list: copNo is the return's own number,
+    preNo and invtNo the list's; one InvtRefundList per returned line."""
+    local = at.astimezone(ident.zone)
+    fields = [
+        ("guid", guid), ("appType", "1"), ("appTime", local.strftime("%Y%m%d%H%M%S")), ("appStatus", "2"),
+        ("customsCode", ident.customs_code), ("orderNo", head.order_no), ("ebpCode", head.ebp_code),
+        ("ebpName", head.ebp_name), ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name),
+        ("logisticsNo", head.waybill_no), ("logisticsCode", head.carrier_code),
+        ("logisticsName", CARRIER_NAMES.get(head.carrier_code, head.carrier_code)), ("copNo", return_no),
+        ("preNo", head.pre_no), ("invtNo", head.invt_no), ("buyerIdType", "1"),
+        ("buyerIdNumber", head.buyer_id_number), ("buyerName", head.buyer_name),
+        ("buyerTelephone", head.buyer_phone), ("agentCode", ident.agent_code), ("agentName", ident.agent_name),
+        ("reason", reason), ("note", ""),
+    ]
+    body = ["  <ceb:InvtRefund>\n    <ceb:InvtRefundHead>\n", _elements(fields, "      "),
+            "    </ceb:InvtRefundHead>\n"]
+    for line in lines:
+        body += ["    <ceb:InvtRefundList>\n", _elements([
+            ("gnum", str(line.gnum)), ("gcode", line.hs_code), ("gname", line.name), ("qty", str(line.qty)),
+            ("unit", line.unit), ("note", "")], "      "), "    </ceb:InvtRefundList>\n"]
+    body.append("  </ceb:InvtRefund>\n")
+    return _message("CEB625Message", guid, "".join(body), ident)

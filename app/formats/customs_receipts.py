@@ -1,7 +1,8 @@
-"""Reading customs receipts: CEB622 (inventory list) and CEB624 (cancellation) XML, and the simple CSV.
+"""Reading customs receipts: CEB622 (inventory list), CEB624 (cancellation), CEB626 (return) XML, and the CSVs.
 
 XML is parsed with defusedxml: a DTD with entities (billion laughs) or an external entity is refused with
-a clear reason, never expanded or fetched. CSV columns: order_no,status,time,info (UTF-8 or GB18030).
+a clear reason, never expanded or fetched. CSV columns: order_no,status,time,info for lists, or
+return_no,status,time,info for returns (UTF-8 or GB18030).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.errors import FileRejected, NotFound
 from app.formats.tabular import decode_text
 
 CSV_COLUMNS = ["order_no", "status", "time", "info"]
+RETURN_CSV_COLUMNS = ["return_no", "status", "time", "info"]
 _COMPACT_TIME = re.compile(r"(\d{14})(\d{0,3})")
 
 
@@ -34,7 +36,7 @@ class ReceiptFileProblem(Exception):
 class ReceiptIn:
     """One answer from customs, keyed by the list's copNo (XML) or the order number (CSV)."""
 
-    kind: str          # CEB622 | CEB624 | CSV
+    kind: str          # CEB622 | CEB624 | CSV | CEB626 (a return's answer, XML or CSV: cop_no is the return_no)
     cop_no: str
     order_no: str
     pre_no: str
@@ -45,8 +47,8 @@ class ReceiptIn:
 
     def fingerprint(self, cop_no: str = "") -> str:
         """Equal for the same answer about the same list, whether it came as XML or as a CSV row."""
-        key = "|".join([self.kind if self.kind == "CEB624" else "LIST", cop_no or self.cop_no or "#" + self.order_no,
-                        self.status, self.return_at.isoformat()])
+        kind = self.kind if self.kind in ("CEB624", "CEB626") else "LIST"
+        key = "|".join([kind, cop_no or self.cop_no or "#" + self.order_no, self.status, self.return_at.isoformat()])
         return hashlib.sha256(key.encode()).hexdigest()
 
 
@@ -98,10 +100,10 @@ def _xml_receipts(data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
     except ParseError as exc:
         raise ReceiptFileProblem(f"not well-formed XML: {exc}") from exc
     kind = _local(root.tag).replace("Message", "")
-    element = {"CEB622": "InventoryReturn", "CEB624": "InvtCancelReturn"}.get(kind)
+    element = {"CEB622": "InventoryReturn", "CEB624": "InvtCancelReturn", "CEB626": "InvtRefundReturn"}.get(kind)
     if element is None:
-        raise ReceiptFileProblem(f"not a customs receipt: root element {_local(root.tag)!r} (CEB622Message or "
-                                 "CEB624Message expected)")
+        raise ReceiptFileProblem(f"not a customs receipt: root element {_local(root.tag)!r} (CEB622Message, "
+                                 "CEB624Message or CEB626Message expected)")
     found = [e for e in root.iter() if _local(e.tag) == element]
     if not found:
         raise ReceiptFileProblem(f"{kind} without any {element} element")
@@ -134,15 +136,23 @@ def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
                 if any(cell.strip() for cell in r)]
     except csv.Error as exc:
         raise ReceiptFileProblem(f"not valid CSV: {exc}") from exc
-    if not rows or [c.strip().lower() for c in rows[0][1]] != CSV_COLUMNS:
-        raise ReceiptFileProblem("the header must be exactly: " + ",".join(CSV_COLUMNS))
+    header = [c.strip().lower() for c in rows[0][1]] if rows else []
+    if header not in (CSV_COLUMNS, RETURN_CSV_COLUMNS):
+        raise ReceiptFileProblem("the header must be exactly: " + ",".join(CSV_COLUMNS) + " (lists) or "
+                                 + ",".join(RETURN_CSV_COLUMNS) + " (returns)")
+    returns = header == RETURN_CSV_COLUMNS
     out = []
     for number, row in rows[1:]:
         if len(row) != 4 or not row[0].strip() or not row[1].strip().isdigit():
-            raise ReceiptFileProblem(f"line {number}: expected order_no,status,time,info with a numeric status")
+            raise ReceiptFileProblem(f"line {number}: expected {','.join(header)} with a numeric status")
         try:
             at = parse_time(row[2], zone)
         except ReceiptFileProblem as exc:
             raise ReceiptFileProblem(f"line {number}: {exc}") from exc
-        out.append(ReceiptIn("CSV", "", row[0].strip()[:60], "", "", row[1].strip()[:4], at, row[3].strip()[:400]))
+        if returns:
+            out.append(ReceiptIn("CEB626", row[0].strip()[:30], "", "", "", row[1].strip()[:4], at,
+                                 row[3].strip()[:400]))
+        else:
+            out.append(ReceiptIn("CSV", "", row[0].strip()[:60], "", "", row[1].strip()[:4], at,
+                                 row[3].strip()[:400]))
     return out

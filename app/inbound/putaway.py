@@ -70,9 +70,10 @@ _GOODS = (select(Stock, Location.code, Lot.batch_no, Lot.expiry_date, Product.sk
           .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id))
 _IN_STAGING = and_(Location.kind.in_(STAGING_KINDS), Stock.status.in_(("hold", "available")))
 _STAGED = _GOODS.where(_IN_STAGING)
-# What a goods scan may name: staged goods, and free units a cancelled order left in the packing area (units
-# picked for live orders are reserved there and are not put away).
-_WAITING = _GOODS.where(or_(_IN_STAGING, and_(Location.kind == "packing", Stock.status == "available",
+# What a goods scan may name: staged goods, free units a cancelled order left in the packing area (units picked
+# for live orders are reserved there and are not put away), and returned units customs let back in (a return's
+# units wait on hold at the returns location until it is approved).
+_WAITING = _GOODS.where(or_(_IN_STAGING, and_(Location.kind.in_(("packing", "returns")), Stock.status == "available",
                                                Stock.quantity > Stock.reserved)))
 
 
@@ -91,7 +92,8 @@ def identify(uow: UnitOfWork, scan: Scan) -> Goods:
     rows = uow.session.execute(stmt).all()
     what = f"{product.sku}" + (f" batch {scan.batch}" if scan.batch else "")
     if not rows:
-        raise Rejected(f"no {what} waits for put-away at an inspection, dock or packing location", code="not_staged",
+        raise Rejected(f"no {what} waits for put-away at an inspection, dock, packing or returns location",
+                       code="not_staged",
                        sku=product.sku, batch=scan.batch)
     free = [r for r in rows if r[0].status == "available"]
     if not free:

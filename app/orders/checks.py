@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -24,8 +24,10 @@ from app.persistence.models import (
     PositiveListLine,
     Product,
 )
+from app.persistence.types import Money
 
-# Orders that count toward a buyer's annual total (customs-rejected and cancelled ones never cleared).
+# Orders that count toward a buyer's annual total (customs-rejected and cancelled ones never cleared); a booked
+# return takes its value off (consumer_order.returned_value).
 NOT_COUNTED = ("customs_rejected", "cancelled")
 
 
@@ -122,7 +124,8 @@ def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str],
     annual: dict[tuple[str, int], Decimal] = {}
     if hashes:
         rows = session.execute(select(ConsumerOrder.buyer_id_hash, ConsumerOrder.order_year,
-                                      func.sum(ConsumerOrder.dutiable_total))
+                                      type_coerce(func.sum(ConsumerOrder.dutiable_total
+                                                           - ConsumerOrder.returned_value), Money()))
                                .where(ConsumerOrder.buyer_id_hash.in_(hashes),
                                       ConsumerOrder.status.not_in(NOT_COUNTED))
                                .group_by(ConsumerOrder.buyer_id_hash, ConsumerOrder.order_year))

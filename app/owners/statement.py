@@ -27,7 +27,7 @@ from app.errors import Rejected
 from app.persistence.models import Lot, Movement, Tariff, Warehouse
 from app.persistence.uow import UnitOfWork
 
-RETURN_KINDS = ("return",)                             # units that came back (returns)
+RETURN_KINDS = ("return_in",)                          # units that came back (consumer returns received)
 DISPOSAL_KINDS = ("destroy", "dispose", "return_abroad")  # units destroyed or sent back abroad (disposals)
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = 86400

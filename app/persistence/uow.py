@@ -42,6 +42,7 @@ class Area(StrEnum):
     PICKING = "picking"
     PRINT_QUEUE = "print_queue"
     PUTAWAY = "putaway"
+    RETURNS = "returns"  # consumer returns and disposals
     SETTINGS = "settings"
     SHIPPING = "shipping"
     STOCK = "stock"

@@ -158,4 +158,5 @@ def test_csv_receipts_by_order_number(warehouse, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("order,state\nX,1\n", encoding="utf-8")
     refused = receipts(warehouse, bad)
-    assert refused.refused == [{"file": "bad.csv", "reason": "the header must be exactly: order_no,status,time,info"}]
+    assert refused.refused == [{"file": "bad.csv", "reason": "the header must be exactly: order_no,status,time,info "
+                                                             "(lists) or return_no,status,time,info (returns)"}]

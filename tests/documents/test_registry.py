@@ -15,8 +15,9 @@ from app.domain.roles import Permission, Role
 from app.errors import NotFound, PermissionDenied, Rejected
 from app.persistence.models import AuditEntry
 
-BWMS_PRINT = ["batch-record", "carton-labels", "command-sheet", "gate-pass", "location-labels", "manifest",
-              "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report", "waybill"]
+BWMS_PRINT = ["batch-record", "carton-labels", "command-sheet", "disposal-form", "disposal-record", "gate-pass",
+              "location-labels", "manifest", "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report",
+              "waybill"]
 
 
 def _prints(uow) -> list[tuple[str, str, dict]]:

@@ -34,6 +34,7 @@ from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, Sca
 from app.persistence.models.owners import Owner, Tariff
 from app.persistence.models.printing import PrintJob
 from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
+from app.persistence.models.returns import Disposal, ReturnCase, ReturnLine
 from app.persistence.models.stock import Movement, Stock
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "CustomsMessage",
     "CustomsReceipt",
     "DeclarationLine",
+    "Disposal",
     "HandlingUnit",
     "InboundDeclaration",
     "InspectionPull",
@@ -64,6 +66,8 @@ __all__ = [
     "PositiveListLine",
     "PrintJob",
     "Product",
+    "ReturnCase",
+    "ReturnLine",
     "ScanEvent",
     "Setting",
     "Station",

@@ -66,6 +66,7 @@ class ConsumerOrder(Base):
     tax: Mapped[Decimal] = mapped_column(Money())            # as the platform declared and withheld it
     tax_computed: Mapped[Decimal] = mapped_column(Money())   # our recomputation (within tolerance of `tax`)
     dutiable_total: Mapped[Decimal] = mapped_column(Money())
+    returned_value: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))  # off the annual total (returns)
     full_tax: Mapped[bool] = mapped_column(default=False)    # single item over the order limit: full duty
     status: Mapped[str] = mapped_column(String(20), default="accepted")
     inspection: Mapped[bool] = mapped_column(default=False)  # customs chose it for inspection (receipt 500)
