@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Float, Integer, and_, case, cast, func, literal, select
+from sqlalchemy import Integer, and_, case, cast, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.admin import owner_by_code, require, warehouse_zone
@@ -104,15 +104,15 @@ def month_bounds(month: str, zone: Any, now: datetime) -> tuple[datetime, dateti
     return start.astimezone(UTC), min(end, now).astimezone(UTC)
 
 
-def _seconds(uow: UnitOfWork, column: Any) -> ColumnElement:
-    """A UTC time column as seconds since 1970 (the engines differ)."""
+def _day_index(uow: UnitOfWork, column: Any, start: datetime) -> ColumnElement:
+    """Whole days from `start` to a UTC time column, exactly (a movement at midnight belongs to the new day).
+
+    SQLite: whole seconds since 1970 (strftime '%s', an integer) and integer division, never a float that could
+    put a movement at 00:00:00 into the day before; PostgreSQL: floor of the exact epoch difference."""
+    begin = int(start.timestamp())
     if uow.is_postgres:
-        return cast(func.extract("epoch", column), Float)
-    return (func.julianday(column) - 2440587.5) * _DAY
-
-
-def _floor(uow: UnitOfWork, value: ColumnElement) -> ColumnElement:
-    return cast(func.floor(value), Integer) if uow.is_postgres else cast(value, Integer)  # ≥ 0: truncation floors
+        return cast(func.floor((func.extract("epoch", column) - begin) / _DAY), Integer)
+    return (cast(func.strftime("%s", column), Integer) - begin) // _DAY
 
 
 def monthly_statement(uow: UnitOfWork, owner: str, month: str, *, now: datetime | None = None) -> Statement:
@@ -135,7 +135,7 @@ def _month(uow: UnitOfWork, st: Statement, in_month: ColumnElement, start: datet
            deltas: dict[int, dict[int, int]]) -> None:
     """One pass over the month's movements of the owner's lots: the counts, and each location's change per day."""
     m = Movement
-    day = _floor(uow, (_seconds(uow, m.at) - literal(start.timestamp())) / _DAY)
+    day = _day_index(uow, m.at, start)
     stmt = select(m.kind, m.quantity, m.from_location_id, m.to_location_id, day,
                   case((m.kind == "receive", m.to_lpn), else_=None), case((m.kind == "ship", m.ref_no), else_=None)
                   ).where(in_month)
