@@ -143,7 +143,7 @@ def _month(uow: UnitOfWork, st: Statement, in_month: ColumnElement, start: datet
     waybills: set[str] = set()
     units: dict[str, int] = defaultdict(int)
     last = st.days - 1
-    result = uow.session.connection().execution_options(stream_results=True, yield_per=20_000).execute(stmt)
+    result = uow.session.execute(stmt.execution_options(stream_results=True, yield_per=20_000))
     for kind, qty, src, dst, d, lpn, ref in result:
         d = 0 if d < 0 else last if d > last else d
         units[kind] += qty

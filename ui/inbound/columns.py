@@ -64,11 +64,11 @@ class TallyModel(RowsModel):
 
 DECLARATION_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Declaration"), key("declaration")),
-    Col(QT_TRANSLATE_NOOP("InboundColumns", "Owner"), key("owner")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Status"), key("status"), declaration_status),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Container"), key("container_no")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Arrival"), key("arrival_date")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Lines"), key("lines"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Expected"), key("expected"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Counted"), key("counted"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("InboundColumns", "Owner"), key("owner")),
 ]

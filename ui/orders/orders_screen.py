@@ -27,7 +27,6 @@ TABS = ["", "accepted", "declared", "inspection", "released", "customs_rejected"
 #         ordered_at, rejection_code, owner)
 COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "Order no.")),
-    Column(13, QT_TRANSLATE_NOOP("Columns", "Owner")),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Status"), order_status_label),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Customs"), lambda s: customs_status_label(s) if s else ""),
     Column(4, QT_TRANSLATE_NOOP("Columns", "copNo")),
@@ -39,6 +38,7 @@ COLUMNS = [
     Column(10, QT_TRANSLATE_NOOP("Columns", "Tax"), numeric=True),
     Column(11, QT_TRANSLATE_NOOP("Columns", "Ordered at"), local_time),
     Column(12, QT_TRANSLATE_NOOP("Columns", "Rejection"), rejection_label),
+    Column(13, QT_TRANSLATE_NOOP("Columns", "Owner")),
 ]
 
 

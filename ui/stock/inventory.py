@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 # a stock_page row: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved, owner)
 STOCK_COLUMNS = [
-    Column(10, QT_TRANSLATE_NOOP("Columns", "Owner")),
     Column(1, QT_TRANSLATE_NOOP("Columns", "SKU")),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Name")),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Batch")),
@@ -30,6 +29,7 @@ STOCK_COLUMNS = [
     Column(7, QT_TRANSLATE_NOOP("Columns", "Status"), status_label),
     Column(8, QT_TRANSLATE_NOOP("Columns", "Quantity"), numeric=True),
     Column(9, QT_TRANSLATE_NOOP("Columns", "Reserved"), numeric=True),
+    Column(10, QT_TRANSLATE_NOOP("Columns", "Owner")),
 ]
 
 
