@@ -29,7 +29,10 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
     "customs": ("ui/customs/*.py",),
     "orders": ("ui/orders/*.py",),
     "outbound": ("ui/outbound/*.py",),
+    "returns": ("ui/returns/*.py",),
     "stock": ("ui/stock/*.py",),
+    "overview": ("ui/overview/*.py",),
+    "help": ("ui/help/*.py",),
     "bwms": (),
 }
 

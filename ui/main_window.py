@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.ctx = ctx
         self.screens: dict[str, QWidget] = {}
+        self.badges: dict[str, int] = {}  # screen key → the count shown beside its entry (the overview's alerts)
         self.entries: list[str] = []  # screen keys in navigation order (Ctrl+1 … Ctrl+9)
         self._build_navigation()
         self._build_menus(language)
@@ -119,7 +120,9 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._about)
         self.report_action = QAction(self)
         self.report_action.triggered.connect(self._save_report)
-        self.help_menu.addActions([self.report_action, self.about_action])
+        self.guide_action = QAction(self, shortcut=QKeySequence("Shift+F1"))
+        self.guide_action.triggered.connect(self.show_guide)
+        self.help_menu.addActions([self.guide_action, self.report_action, self.about_action])
 
     # -- texts ------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -130,6 +133,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Bonded WMS"))
+        self.guide_action.setText(self.tr("&Guide for my role"))
         self.report_action.setText(self.tr("Save a &report…"))
         for i in range(self.nav.topLevelItemCount()):
             header = self.nav.topLevelItem(i)
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow):
                 item = header.child(j)
                 key = item.data(0, KEY_ROLE)
                 number = self.entries.index(key) + 1
-                item.setText(0, SCREENS[key].display_title())
+                self._label_entry(item, key)
                 item.setToolTip(0, f"Ctrl+{number}" if number <= 9 else "")
         self.nav.setMinimumWidth(max(180, self.nav.sizeHintForColumn(0) + 24))  # no entry cut short
         actor = self.ctx.actor
@@ -163,12 +167,35 @@ class MainWindow(QMainWindow):
             widget = spec.factory(self.ctx)
             widget.setObjectName(f"screen:{key}")
             self.screens[key] = widget
+            badge = getattr(widget, "sig_badge", None)
+            if badge is not None:
+                badge.connect(lambda count, key=key: self.set_badge(key, count))
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         item = self._item_for(key)
         if item is not None and self.nav.currentItem() is not item:
             self.nav.setCurrentItem(item)
         return widget
+
+    def set_badge(self, key: str, count: int) -> None:
+        """Show `count` beside screen `key`'s entry in the navigation (0 hides it)."""
+        self.badges[key] = count
+        item = self._item_for(key)
+        if item is not None:
+            self._label_entry(item, key)
+
+    def _label_entry(self, item: QTreeWidgetItem, key: str) -> None:
+        badge = self.badges.get(key, 0)
+        item.setText(0, SCREENS[key].display_title() + (f"  ⚠ {badge}" if badge else ""))
+        item.setForeground(0, QBrush(QColor("#c62828")) if badge else QBrush())
+
+    def show_guide(self) -> None:
+        """Help → Guide: the signed-in role's short guide with the stations' keys, in the language on screen."""
+        from ui.help.guide import GuideDialog
+
+        dialog = GuideDialog(self.ctx.role, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def _item_for(self, key: str) -> QTreeWidgetItem | None:
         for i in range(self.nav.topLevelItemCount()):

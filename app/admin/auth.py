@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,7 +17,13 @@ from app.persistence.models import User
 from app.persistence.uow import Actor, Area, UnitOfWork
 
 _HASHER = PasswordHasher()  # Argon2id, 64 MiB, t=3: the library's current recommendation
-_DUMMY_HASH = _HASHER.hash("timing-equaliser")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user is unknown (the same work as for a known one); made on first use,
+    not when the module is imported (every command imports it, most never need it)."""
+    return _HASHER.hash("timing-equaliser")
 MIN_PASSWORD = 8
 
 
@@ -47,7 +54,7 @@ def login(db: Database, username: str, password: str, station: str = "") -> Acto
     with UnitOfWork(db, write=False) as uow:
         user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         found = (user.id, user.username, user.role, user.password_hash) if user and user.active else None
-    stored = found[3] if found else _DUMMY_HASH
+    stored = found[3] if found else _dummy_hash()
     try:
         ok = _HASHER.verify(stored, password) and found is not None
     except (VerificationError, InvalidHashError):
@@ -118,6 +125,35 @@ def set_user(uow: UnitOfWork, username: str, *, role: str | None = None, active:
     audit.record(uow, "user_change", "user", username, **changed)
     uow.changes.touch(Area.USERS)
     return user
+
+
+def reset_password(uow: UnitOfWork, username: str, password: str | None = None) -> str:
+    """An administrator gives `username` a new password (generated unless given); audited. Returns it."""
+    require(uow, Permission.USER_ADMIN)
+    return _reset(uow, username, password, "password_reset")
+
+
+def recover_admin(uow: UnitOfWork, username: str, password: str | None, operator: str) -> str:
+    """For the embedded database only, run where its file lives: a new password for an administrator account
+    (enabled again), when no administrator can sign in. Whoever can write the database file could do as much
+    by other means; this way it is audited, naming the operating-system user who did it."""
+    user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None or user.role != Role.ADMIN.value:
+        raise NotFound(f"no administrator {username!r}", username=username)
+    user.active = True
+    return _reset(uow, username, password, "password_recovery", operator=operator)
+
+
+def _reset(uow: UnitOfWork, username: str, password: str | None, action: str, **detail: object) -> str:
+    user = uow.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise NotFound(f"no user {username!r}", username=username)
+    new = password or generate_password()
+    _check_password(new)
+    user.password_hash = hash_password(new)
+    audit.record(uow, action, "user", username, **detail)
+    uow.changes.touch(Area.USERS)
+    return new
 
 
 def list_users(uow: UnitOfWork) -> list[User]:

@@ -102,10 +102,13 @@ def _ledger_sum(state: str) -> ScalarSelect[Any]:
 
 
 def account_book_page(uow: UnitOfWork, search: str = "", after_item: str = "", limit: int = 200) -> list[tuple]:
-    """(item_no, hs_code, name, unit, storage_limit_days, customs balance, pre-decreased) by item number."""
+    """(item_no, hs_code, name, unit, storage_limit_days, customs balance, pre-decreased) by item number.
+
+    Pre-decreased is the units declared and not yet written off, a positive number as the customs ledger shows it
+    (app.customs.ledger.balances): the PRE entries themselves are negative."""
     require(uow, Permission.VIEW)
     stmt = select(AccountBookItem.item_no, AccountBookItem.hs_code, AccountBookItem.name, AccountBookItem.unit,
-                  AccountBookItem.storage_limit_days, _ledger_sum("ACTUAL"), _ledger_sum("PRE"))
+                  AccountBookItem.storage_limit_days, _ledger_sum("ACTUAL"), -_ledger_sum("PRE"))
     if search:
         stmt = stmt.where(or_(AccountBookItem.item_no.startswith(search), AccountBookItem.hs_code.startswith(search),
                               AccountBookItem.name.contains(search)))

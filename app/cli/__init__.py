@@ -22,6 +22,7 @@ from app.cli import imports as commands_imports
 from app.cli import inbound as commands_inbound
 from app.cli import orders as commands_orders
 from app.cli import outbound as commands_outbound
+from app.cli import overview as commands_overview
 from app.cli import owners as commands_owners
 from app.cli import returns as commands_returns
 from app.cli.context import CliContext, GuiLauncher
@@ -29,8 +30,8 @@ from app.cli.imports import Importer
 from app.errors import BwmsError
 
 # The command modules, in the order `bwms --help` lists their commands.
-COMMANDS = (commands_admin, commands_imports, commands_devices, commands_orders, commands_inbound,
-            commands_documents, commands_outbound, commands_returns, commands_owners)
+COMMANDS = (commands_admin, commands_overview, commands_imports, commands_devices, commands_orders,
+            commands_inbound, commands_documents, commands_outbound, commands_returns, commands_owners)
 
 
 def importers() -> dict[str, tuple[str, Importer]]:

@@ -13,6 +13,7 @@ from app.admin.backup import upgrade_safely
 from app.cli.context import CliContext, add_json, table
 from app.domain.roles import Permission, Role
 from app.errors import Rejected
+from app.persistence.db import Database
 from app.persistence.uow import SYSTEM, UnitOfWork
 from app.stock.movements import StockFilter, stock_rows
 
@@ -39,6 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--enable", action="store_true")
     p.add_argument("--password", action="store_true", help="set a new password (BWMS_NEW_PASSWORD or prompt)")
     p.set_defaults(func=cmd_user_set)
+    p = add_json(user.add_parser("reset-password", help="give a user a new password, printed once (administrator, "
+                                 "audited; BWMS_NEW_PASSWORD sets it instead of a generated one)"))
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_reset_password)
+    p = add_json(user.add_parser(
+        "recover-admin", help="lost administrator password, embedded database only: run on the machine that "
+        "holds the database file, as the operating-system user who can write it; sets a new password for the "
+        "administrator NAME (default admin), enables it, and audits who did it"))
+    p.add_argument("name", nargs="?", default="admin")
+    p.set_defaults(func=cmd_user_recover_admin)
 
     p = add_json(sub.add_parser("stock", help="list stock rows"))
     p.add_argument("--sku", default="")
@@ -81,6 +92,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", metavar="DIR", required=True)
     p.set_defaults(func=cmd_keys_export)
 
+    p = add_json(sub.add_parser("where", help="where the database, the data folder, the key file, backups and "
+                                "logs are (no sign-in needed)"))
+    p.set_defaults(func=cmd_where)
+
     p = sub.add_parser("gui", help="open the desktop application (the default)")
     p.set_defaults(func=cmd_gui)
 
@@ -118,15 +133,40 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.demo or (args.demo_if_new and new):
         report["demo"] = demo.load_demo(db)
     lines = [f"database ready at schema {after}" + (f" (migrated from {before})" if before != after else "")]
+    lines += [f"{name}: {value}" for name, value in where_rows(ctx, db)]
     if upgrade.backup:
         lines.append(f"backed up before migrating: {upgrade.backup}")
-    if report.get("admin_password"):
-        lines.append(f"created user admin with password {report['admin_password']} (shown once: write it down)")
-    elif report.get("admin_created"):
-        lines.append("created user admin with the password from BWMS_PASSWORD")
+    users = [{"username": "admin", "role": Role.ADMIN.value,
+              "password": report.get("admin_password") or "(from BWMS_PASSWORD)"}] if new else []
     if "demo" in report:
+        report["demo"]["users"] = users + report["demo"].get("users", [])
         lines.append(demo.describe(report["demo"]))
+    elif users:
+        lines.append(demo.users_table(users))
     ctx.emit(report, "\n".join(lines))
+    return 0
+
+
+def where_rows(ctx: CliContext, db: Database) -> list[tuple[str, str]]:
+    """Where this workstation keeps things: the database, the data folder, the key file, backups and logs."""
+    from app.admin.keys import key_files
+    from app.config import data_dir
+
+    rows = [("database", db.engine.url.render_as_string(hide_password=True)), ("data folder", str(data_dir()))]
+    if db.engine.url.get_backend_name() == "sqlite":
+        rows.insert(1, ("database file", str(db.engine.url.database)))
+    with UnitOfWork(db, SYSTEM, write=False) as uow:
+        keys = key_files(uow.session)
+        folder = settings_registry.get(uow.session, "backup_folder")
+    rows += [(f"key file ({name})", str(path)) for name, path in keys.items()]
+    rows += [("backups", folder or str(data_dir() / "backups")), ("logs", str(data_dir() / "logs"))]
+    return rows
+
+
+def cmd_where(ctx: CliContext, args: argparse.Namespace) -> int:
+    rows = where_rows(ctx, ctx.db)
+    width = max(len(name) for name, _ in rows)
+    ctx.emit(dict(rows), "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows))
     return 0
 
 
@@ -157,6 +197,37 @@ def cmd_user_set(ctx: CliContext, args: argparse.Namespace) -> int:
         auth.set_user(uow, args.name, role=args.role, active=active, password=password)
         uow.commit()
     print(f"user {args.name} changed")
+    return 0
+
+
+def cmd_user_reset_password(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.uow() as uow:
+        password = auth.reset_password(uow, args.name, os.environ.get("BWMS_NEW_PASSWORD"))
+        uow.commit()
+    ctx.emit({"username": args.name, "password": password},
+             f"new password for {args.name}: {password} (shown once: give it to the user, who may change it)")
+    return 0
+
+
+def cmd_user_recover_admin(ctx: CliContext, args: argparse.Namespace) -> int:
+    import getpass as os_user
+
+    db = ctx.db
+    path = db.engine.url.database if db.engine.url.get_backend_name() == "sqlite" else None
+    if not path:
+        raise Rejected("recover-admin works on the embedded (SQLite) database only, on the machine that holds its "
+                       "file; on PostgreSQL another administrator runs `bwms user reset-password NAME`",
+                       code="not_embedded")
+    if not os.access(path, os.W_OK):
+        raise Rejected(f"{path}: this operating-system user cannot write the database file; run recover-admin as "
+                       "the user who owns it", code="not_the_owner")
+    operator = f"{os_user.getuser()}@{ctx.station}"
+    with UnitOfWork(db, SYSTEM) as uow:
+        password = auth.recover_admin(uow, args.name, os.environ.get("BWMS_NEW_PASSWORD"), operator)
+        uow.commit()
+    ctx.emit({"username": args.name, "password": password, "database": path, "operator": operator},
+             f"administrator {args.name} of {path} enabled with the new password {password} "
+             f"(shown once; audited as done by {operator})")
     return 0
 
 

@@ -12,11 +12,21 @@ from app.errors import Rejected
 
 def register(sub: argparse._SubParsersAction) -> None:
     names = registry().names(cli=True)
-    p = add_json(sub.add_parser("print", help="print a document to a PDF or ZPL file"))
-    p.add_argument("document", metavar="DOC", choices=names, help=", ".join(names))
-    p.add_argument("key", metavar="KEY", help="the declaration, 'all' or a location-code prefix, or '-'")
+    p = add_json(sub.add_parser("print", help="print a document to a PDF or ZPL file",
+                                formatter_class=argparse.RawDescriptionHelpFormatter, epilog=documents_table()))
+    p.add_argument("document", metavar="DOC", choices=names, help="the document (see the table below)")
+    p.add_argument("key", metavar="KEY", help="what to print it for: the KEY column below")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pdf or FILE.zpl")
     p.set_defaults(func=cmd_print)
+
+
+def documents_table() -> str:
+    """Every `bwms print` document with its key and formats, from the documents registry."""
+    specs = sorted((s for s in registry() if s.cli), key=lambda s: s.name)
+    rows = [("DOC", "KEY", "FORMATS", "WHAT")] + [(s.name, s.key, "/".join(s.formats), s.title) for s in specs]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines = ["documents:"] + ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[3] for r in rows]
+    return "\n".join(lines) + "\n\nexample: bwms print pick-list W000001 --out pick.pdf"
 
 
 def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -68,11 +68,19 @@ def describe(report: dict[str, Any]) -> str:
                                                           json.dumps(value, ensure_ascii=False, default=str)))
     users = report.get("users", [])
     if users:
-        lines.append("demo users (passwords are shown once: write them down):")
-        width = max(len(u["username"]) for u in users) + 2
-        for user in users:
-            password = user["password"] or "(already existed, password unchanged)"
-            lines.append(f"  {user['username']:<{width}}{user['role']:<12}{password}")
+        lines.append(users_table(users))
+    return "\n".join(lines)
+
+
+def users_table(users: list[dict[str, Any]]) -> str:
+    """The users made by this run, under a title and column heads (their passwords are shown this once)."""
+    rows = [("user", "role", "password")]
+    rows += [(u["username"], u["role"], u["password"] or "(already existed, password unchanged)") for u in users]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    rows.insert(1, tuple("-" * w for w in widths))
+    lines = ["Users (the passwords are shown once: write them down; a lost one is reset with "
+             "`bwms user reset-password NAME`):"]
+    lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     return "\n".join(lines)
 
 from app.demo.story import STEPS  # noqa: E402 - each area's step, in the order work happens

@@ -17,6 +17,7 @@ STATIONS: dict[str, tuple[str, str]] = {
     "pick": ("拣货", "Pick"),
     "pack": ("包装", "Pack"),
     "gate": ("卡口", "Gate"),
+    "returns": ("退货收货", "Return receiving"),
 }
 EVERY_STATION = tuple(STATIONS)
 
@@ -44,21 +45,24 @@ STATION_KEYS: tuple[StationKey, ...] = (
                ("receive", "putaway", "pack")),
     StationKey("F5", "send_again", "重发", "Send again", "重发数据库未确认的扫描（不会重复计数）。",
                "Sends again the scans the database did not answer (never counted twice)."),
-    StationKey("F6", "flag", "异常", "Flag the goods", "下一件计为残损（收货）；短拣，按两次（拣货）。",
-               "The next carton is damaged (receive); short pick, press twice (pick).", ("receive", "pick")),
+    StationKey("F6", "flag", "异常", "Flag the goods", "下一件计为残损（收货、退货收货）；短拣，按两次（拣货）。",
+               "The next carton is damaged (receive, return receiving); short pick, press twice (pick).",
+               ("receive", "pick", "returns")),
     StationKey("F7", "by_hand", "手工录入", "Type by hand", "手工输入重量（包装）。",
                "Type the weight by hand (pack).", ("pack",)),
     StationKey("F8", "document", "单据", "Document", "理货报告（收货）；重打面单（包装）。",
                "The tally report (receive); reprint the waybill label (pack).", ("receive", "pack")),
     StationKey("F9", "finish", "完成", "Finish",
-               "结束理货（收货）；全部按建议上架，主管（上架）；称重并包装（包装）；整单出卡口，主管，按两次（卡口）。",
+               "结束理货（收货）；全部按建议上架，主管（上架）；称重并包装（包装）；整单出卡口，主管，按两次（卡口）；"
+               "结束本包裹（退货收货）。",
                "Close the tally (receive); accept every suggestion, supervisor (put-away); weigh and pack (pack); "
-               "the whole manifest out, supervisor, press twice (gate).", ("receive", "putaway", "pack", "gate")),
+               "the whole manifest out, supervisor, press twice (gate); end the parcel (return receiving).",
+               ("receive", "putaway", "pack", "gate", "returns")),
     StationKey("Alt+M", "allow_mixing", "混批", "Allow mixing", "允许同一库位存放同一SKU的两个批次（上架）。",
                "Allow two lots of one SKU in one location (put-away).", ("putaway",)),
-    StationKey("Esc", "clear", "清除", "Clear", "清空扫描栏；栏空时放下手中的货物（上架）或放下包裹（包装）。",
+    StationKey("Esc", "clear", "清除", "Clear", "清空扫描栏；栏空时放下手中的货物（上架）或放下包裹（包装、退货收货）。",
                "Clears the scan field; when it is empty, forgets the goods in hand (put-away) or puts the parcel "
-               "aside (pack)."),
+               "aside (pack, return receiving)."),
 )
 KEY_OF = {k.action: k.key for k in STATION_KEYS}
 
@@ -77,12 +81,13 @@ class StationCommand:
 
 STATION_COMMANDS: tuple[StationCommand, ...] = (
     StationCommand("CMD:DAMAGED", "残损", "DAMAGED", "下一件扫描计为残损。", "The next carton scanned is counted as "
-                   "damaged.", ("receive",)),
+                   "damaged.", ("receive", "returns")),
     StationCommand("CMD:UNDO", "撤销", "UNDO", "撤销本工位上一次计数（收货）；放下手中货物（上架）；撤销上一件（包装）。",
                    "Reverses this station's last count (receive); forgets the goods in hand (put-away); the last "
                    "unit checked (pack).", ("receive", "putaway", "pack")),
-    StationCommand("CMD:CLOSE", "结束理货", "CLOSE TALLY", "结束理货：生成批次，货物待海关放行。", "Closes the tally: lots "
-                   "are made and held for customs.", ("receive",)),
+    StationCommand("CMD:CLOSE", "结束理货", "CLOSE TALLY", "结束理货：生成批次，货物待海关放行（收货）；结束退货包裹（退货收货）。",
+                   "Closes the tally: lots are made and held for customs (receive); ends the returned parcel (return "
+                   "receiving).", ("receive", "returns")),
     StationCommand("CMD:SHORT", "短拣", "SHORT PICK", "本库位剩余待拣货物不在：记录短拣。", "What is left to pick at "
                    "this location is not there: records a short pick.", ("pick",)),
 )

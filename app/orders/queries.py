@@ -34,13 +34,18 @@ def _money(value: Any) -> str:
     return f"{value:.2f}"
 
 
-def order_query(uow: UnitOfWork, status: str | None = None, search: str = "", owner: str = "") -> Select:
-    """Orders with their list and owner code, filtered by status, owner (code) and by a search on order no.,
-    waybill, copNo or buyer."""
+Statuses = str | tuple[str, ...] | None  # one status, the statuses of a flow stage, or every order
+
+
+def order_query(uow: UnitOfWork, status: Statuses = None, search: str = "", owner: str = "") -> Select:
+    """Orders with their list and owner code, filtered by status (or a flow stage's statuses), owner (code) and
+    by a search on order no., waybill, copNo or buyer."""
     stmt = (select(ConsumerOrder, InventoryList, Owner.code)
             .outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id)
             .join(Owner, Owner.id == ConsumerOrder.owner_id))
-    if status:
+    if isinstance(status, tuple):
+        stmt = stmt.where(ConsumerOrder.status.in_(status))
+    elif status:
         stmt = stmt.where(ConsumerOrder.status == status)
     if owner:
         stmt = stmt.where(Owner.code == owner)
@@ -56,7 +61,7 @@ def order_query(uow: UnitOfWork, status: str | None = None, search: str = "", ow
     return stmt
 
 
-def list_orders(uow: UnitOfWork, status: str | None = None, search: str = "", after_id: int = 0,
+def list_orders(uow: UnitOfWork, status: Statuses = None, search: str = "", after_id: int = 0,
                 limit: int = 200, *, owner: str = "") -> list[dict[str, Any]]:
     """One page of orders (keyset by id) as the orders screen shows them (`owner`: only that owner's)."""
     require(uow, Permission.VIEW)
@@ -193,7 +198,7 @@ EVENT_ORDER = ("imported", "sent", "ledger", "received", "receipt", "audit")
 
 
 # -- the orders screen ------------------------------------------------------------------------------------
-def count_orders(uow: UnitOfWork, status: str | None = None, search: str = "", *, owner: str = "") -> int:
+def count_orders(uow: UnitOfWork, status: Statuses = None, search: str = "", *, owner: str = "") -> int:
     """How many orders the orders screen's filter matches."""
     require(uow, Permission.VIEW)
     stmt = order_query(uow, status, search, owner).with_only_columns(func.count(ConsumerOrder.id)).order_by(None)

@@ -501,6 +501,10 @@
         <translation>关于保税仓储管理系统(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Guide for my role</source>
+        <translation>本角色使用指南(&amp;G)</translation>
+    </message>
+    <message>
         <source>Save a &amp;report…</source>
         <translation>保存支持报告(&amp;R)…</translation>
     </message>
@@ -678,6 +682,10 @@
         <translation>订单</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
         <source>Customs</source>
         <translation>海关</translation>
     </message>
@@ -692,6 +700,10 @@
     <message>
         <source>Shipping</source>
         <translation>发运</translation>
+    </message>
+    <message>
+        <source>Returns and disposal</source>
+        <translation>退货与销毁</translation>
     </message>
     <message>
         <source>Inventory</source>
@@ -730,6 +742,18 @@
         <translation>上架工位</translation>
     </message>
     <message>
+        <source>Consumer returns</source>
+        <translation>消费者退货</translation>
+    </message>
+    <message>
+        <source>Return receiving station</source>
+        <translation>退货收货工位</translation>
+    </message>
+    <message>
+        <source>Disposal</source>
+        <translation>销毁处置</translation>
+    </message>
+    <message>
         <source>Customs ledger</source>
         <translation>海关账册台账</translation>
     </message>
@@ -748,6 +772,10 @@
     <message>
         <source>Allocation and waves</source>
         <translation>分配与波次</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
     </message>
     <message>
         <source>Stock</source>

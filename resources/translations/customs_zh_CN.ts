@@ -413,6 +413,14 @@
         <translation>已核减</translation>
     </message>
     <message>
+        <source>Returned</source>
+        <translation>退货入区</translation>
+    </message>
+    <message>
+        <source>Disposed</source>
+        <translation>销毁/退运</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>结余</translation>
     </message>
@@ -424,8 +432,8 @@
         <translation>海关账册台账</translation>
     </message>
     <message>
-        <source>Balance = entered − decreased. Pre-decreased units are declared on inventory lists but have not left the gate yet.</source>
-        <translation>结余 = 入区 − 已核减。预扣减数量已在清单中申报，但尚未出区。</translation>
+        <source>Balance = entered − decreased + returned − disposed. Pre-decreased units are declared on inventory lists but have not left the gate yet.</source>
+        <translation>结余 = 入区 − 核减 + 退货入区 − 销毁/退运。预扣减为已申报清单但尚未出卡口的数量。</translation>
     </message>
     <message>
         <source>Items: %1 · entered %2 · pre-decreased %3 · decreased %4 · balance %5</source>

@@ -438,6 +438,30 @@
         <translation>导入时被拒</translation>
     </message>
     <message>
+        <source>accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>released, to allocate</source>
+        <translation>已放行，待分配</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>已包装</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已出区</translation>
+    </message>
+    <message>
         <source>declared, no answer yet</source>
         <translation>已申报，尚无回执</translation>
     </message>

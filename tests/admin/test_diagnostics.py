@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from app import diagnostics
+from app.persistence.migrate import head_revision
 
 
 def test_log_file_keeps_warnings_with_context_but_no_buyer_data(tmp_path: Path) -> None:
@@ -65,7 +66,7 @@ def test_report_bundle(db, tmp_path: Path) -> None:
     target = diagnostics.save_report(tmp_path / "r.zip", db, {"qt": "6.x"}, folder=tmp_path)
     with zipfile.ZipFile(target) as bundle:
         versions = json.loads(bundle.read("versions.json"))
-        assert versions["schema_of_program"] == versions["database_schema"] == "0006"
+        assert versions["schema_of_program"] == versions["database_schema"] == head_revision()
         assert versions["qt"] == "6.x" and versions["database"].split()[0] in {"SQLite", "PostgreSQL"}
         log = bundle.read("bwms.log").decode()
         assert "hello" in log and "110105194912310021" not in log

@@ -26,7 +26,7 @@ def test_init_backs_up_before_migrating(db: Database, cli, private_home: Path) -
     code, out, err = cli("init", "--json", user=None)
     assert code == 0, err
     report = json.loads(out)
-    assert report["migrated_from"] == "0005" and report["schema"] == "0006"
+    assert report["migrated_from"] == "0005" and report["schema"] == migrate.head_revision()
     made = Path(report["backup_before_migration"])
     assert made.exists() and made.parent == private_home / "backups"
     assert read_manifest(made)["schema"] == "0005"
@@ -52,7 +52,7 @@ def test_failed_migration_leaves_the_database_as_it_was(db: Database, tmp_path: 
     assert error.params["backup"] in error.message and Path(error.params["backup"]).exists()
     assert migrate.current_revision(db) == "0005" and _count_users(db) == users
     monkeypatch.undo()
-    assert upgrade_safely(db, tmp_path / "again").after == "0006"
+    assert upgrade_safely(db, tmp_path / "again").after == migrate.head_revision()
 
 
 def test_newer_database_is_refused_with_both_versions(db: Database, cli) -> None:
@@ -61,13 +61,13 @@ def test_newer_database_is_refused_with_both_versions(db: Database, cli) -> None
     db.engine.dispose()
     with pytest.raises(SchemaOutOfDate) as caught:
         upgrade_safely(db)
-    assert "0099" in caught.value.message and "0006" in caught.value.message
+    assert "0099" in caught.value.message and migrate.head_revision() in caught.value.message
     code, _out, err = cli("init", user=None)
     assert code == 1 and "0099" in err and "newer" in err
     code, _out, err = cli("stock")
     assert code == 1 and "newer than this program" in err
     with db.engine.begin() as conn:  # put it back for the end-of-test invariant check
-        conn.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": migrate.head_revision()})
 
 
 def test_version(capsys: pytest.CaptureFixture) -> None:

@@ -23,6 +23,8 @@ COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Entered"), key("entered"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Pre-decreased"), key("pre_decreased"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Decreased"), key("decreased"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("InboundColumns", "Returned"), key("returned"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("InboundColumns", "Disposed"), key("disposed"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Balance"), key("balance"), numeric=True),
 ]
 
@@ -48,8 +50,8 @@ class LedgerScreen(Screen):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Customs ledger"))
-        self.note.setText(self.tr("Balance = entered − decreased. Pre-decreased units are declared on inventory "
-                                  "lists but have not left the gate yet."))
+        self.note.setText(self.tr("Balance = entered − decreased + returned − disposed. Pre-decreased units are "
+                                  "declared on inventory lists but have not left the gate yet."))
         self.model.retranslate()
         self._show_totals()
 

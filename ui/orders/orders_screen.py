@@ -8,12 +8,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar, QVBoxLayout
 
+from app.domain.order_flow import FLOW_STAGES, stage_counts
 from app.orders.queries import count_orders, list_orders, status_counts
 from app.persistence.uow import Area
 from ui.clock import warehouse_time as local_time
 from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail
-from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label
+from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label, stage_label
 from ui.shell.screen import Screen, heading
 from ui.widgets.owner_filter import OwnerFilter
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
@@ -21,8 +22,8 @@ from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_vie
 if TYPE_CHECKING:
     from ui.context import AppContext
 
-# the tabs: "" is every order; the rest are ConsumerOrder statuses
-TABS = ["", "accepted", "declared", "inspection", "released", "customs_rejected", "cancelled"]
+# the tabs: "" is every order; the rest are the flow stages (app.domain.order_flow), each with its statuses
+TABS = ["", *FLOW_STAGES]
 # a row: (id, order_no, status, customs_status, copNo, waybill, carrier, buyer_id, buyer_phone, dutiable, tax,
 #         ordered_at, rejection_code, owner)
 COLUMNS = [
@@ -49,12 +50,19 @@ def order_row(r: dict[str, Any]) -> tuple:
 
 
 def orders_page(uow: Any, flt: tuple[str, str, str], after: int, limit: int) -> list[tuple]:
-    status, search, owner = flt
-    return [order_row(r) for r in list_orders(uow, status or None, search, after, limit, owner=owner)]
+    stage, search, owner = flt
+    return [order_row(r) for r in list_orders(uow, FLOW_STAGES.get(stage), search, after, limit, owner=owner)]
 
 
 def orders_count(uow: Any, flt: tuple[str, str, str]) -> int:
-    return count_orders(uow, flt[0] or None, flt[1], owner=flt[2])
+    return count_orders(uow, FLOW_STAGES.get(flt[0]), flt[1], owner=flt[2])
+
+
+def tab_counts(uow: Any) -> dict[str, int]:
+    """Orders per flow stage, as the tabs show them (the import rejections are the workbench's, not a tab's)."""
+    counts = status_counts(uow)
+    counts.pop("rejected", None)
+    return stage_counts(counts)
 
 
 class OrdersScreen(Screen):
@@ -141,11 +149,16 @@ class OrdersScreen(Screen):
         self._show_count()
 
     def _show_tab_texts(self) -> None:
-        for i, status in enumerate(TABS):
-            name = order_status_label(status) if status else self.tr("All")
-            count = sum(self.counts.values()) - self.counts.get("rejected", 0) if not status \
-                else self.counts.get(status, 0)
+        for i, stage in enumerate(TABS):
+            name = stage_label(stage) if stage else self.tr("All")
+            count = sum(self.counts.values()) if not stage else self.counts.get(stage, 0)
             self.tabs.setTabText(i, f"{name} ({count})" if self.counts else name)
+
+    def show_stage(self, stage: str) -> None:
+        """Open the tab of one flow stage ("" for every order), the search cleared (the overview's figures)."""
+        self.search.clear()
+        self.tabs.setCurrentIndex(TABS.index(stage) if stage in TABS else 0)
+        self.apply_filter()
 
     # -- filtering --------------------------------------------------------------------------------------
     def current_filter(self) -> tuple[str, str, str]:
@@ -169,7 +182,7 @@ class OrdersScreen(Screen):
         self.detail.reload()
 
     def _load_counts(self) -> None:
-        self.ctx.run(status_counts, write=False, on_done=self._counts_arrived, on_error=self.ctx.sig_error.emit)
+        self.ctx.run(tab_counts, write=False, on_done=self._counts_arrived, on_error=self.ctx.sig_error.emit)
 
     def _counts_arrived(self, counts: dict[str, int]) -> None:
         self.counts = counts

@@ -16,6 +16,20 @@ ORDER_STATUSES = {
     "rejected": QT_TRANSLATE_NOOP("OrderWords", "rejected at import"),
 }
 
+# the flow stages (app.domain.order_flow.FLOW_STAGES): the orders screen's tabs and the overview's figures
+ORDER_STAGES = {
+    "accepted": QT_TRANSLATE_NOOP("OrderWords", "accepted"),
+    "declared": QT_TRANSLATE_NOOP("OrderWords", "declared"),
+    "released": QT_TRANSLATE_NOOP("OrderWords", "released, to allocate"),
+    "allocated": QT_TRANSLATE_NOOP("OrderWords", "allocated"),
+    "picked": QT_TRANSLATE_NOOP("OrderWords", "picked"),
+    "packed": QT_TRANSLATE_NOOP("OrderWords", "packed"),
+    "shipped": QT_TRANSLATE_NOOP("OrderWords", "shipped"),
+    "rejected": QT_TRANSLATE_NOOP("OrderWords", "rejected by customs"),
+    "inspection": QT_TRANSLATE_NOOP("OrderWords", "inspection"),
+    "cancelled": QT_TRANSLATE_NOOP("OrderWords", "cancelled"),
+}
+
 # the inventory list's status after customs' latest receipt (app.customs.receipts.CUSTOMS_STATUS)
 CUSTOMS_STATUSES = {
     "declared": QT_TRANSLATE_NOOP("OrderWords", "declared, no answer yet"),
@@ -92,6 +106,10 @@ def _label(table: dict[str, str], value: str) -> str:
 
 def order_status_label(status: str) -> str:
     return _label(ORDER_STATUSES, status)
+
+
+def stage_label(stage: str) -> str:
+    return _label(ORDER_STAGES, stage)
 
 
 def customs_status_label(status: str) -> str:

@@ -37,6 +37,9 @@ def screens() -> list[ScreenSpec]:
     from ui.shell.registry import ScreenSpec
 
     return [
+        # the first screen of every role (the main window opens the first entry of the navigation)
+        ScreenSpec("overview", QT_TRANSLATE_NOOP("Screens", "Overview"), "overview", P.VIEW,
+                   _screen("ui.overview.overview_screen", "OverviewScreen")),
         ScreenSpec("inventory.stock", QT_TRANSLATE_NOOP("Screens", "Stock"), "inventory", P.VIEW,
                    _screen("ui.stock.inventory", "StockScreen")),
         ScreenSpec("customs.account_book", QT_TRANSLATE_NOOP("Screens", "Account book"), "customs",
@@ -84,6 +87,12 @@ def screens() -> list[ScreenSpec]:
                    P.SCAN_OPERATIONS, _screen("ui.inbound.receive_station", "ReceiveStationScreen")),
         ScreenSpec("putaway.station", QT_TRANSLATE_NOOP("Screens", "Put-away station"), "putaway",
                    P.SCAN_OPERATIONS, _screen("ui.inbound.putaway_station", "PutawayStationScreen")),
+        ScreenSpec("returns.list", QT_TRANSLATE_NOOP("Screens", "Consumer returns"), "returns", P.VIEW,
+                   _screen("ui.returns.returns_screen", "ReturnsScreen")),
+        ScreenSpec("returns.station", QT_TRANSLATE_NOOP("Screens", "Return receiving station"), "returns",
+                   P.SCAN_OPERATIONS, _screen("ui.returns.receive_screen", "ReturnStationScreen")),
+        ScreenSpec("returns.disposal", QT_TRANSLATE_NOOP("Screens", "Disposal"), "returns",
+                   (P.SUPERVISE, P.APPROVE_DISPOSAL), _screen("ui.returns.disposal_screen", "DisposalScreen")),
         # Read-only for every role with VIEW (clerks too); keyed outside "customs." (see the shell's navigation test).
         ScreenSpec("ledger.balances", QT_TRANSLATE_NOOP("Screens", "Customs ledger"), "customs", P.VIEW,
                    _screen("ui.customs.ledger", "LedgerScreen")),
@@ -106,8 +115,9 @@ def install_texts() -> None:
     from ui.inbound import words as inbound
     from ui.orders import vocabulary as orders
     from ui.outbound import texts as outbound
+    from ui.returns import receive_screen as returns
     from ui.widgets.feedback import add_feedback_texts
     from ui.widgets.station import STATION_TEXTS
 
-    add_feedback_texts(STATION_TEXTS | inbound.feedback_texts() | outbound.FEEDBACK)
+    add_feedback_texts(STATION_TEXTS | inbound.feedback_texts() | outbound.FEEDBACK | returns.FEEDBACK)
     add_texts(inbound.ERROR_TEXTS | orders.ERROR_TEXTS | outbound.ERRORS)

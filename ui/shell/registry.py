@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # The navigation groups in the order a warehouse works; a group is shown only when it has a screen the
 # signed-in role may open.
 GROUPS: dict[str, str] = {
+    "overview": QT_TRANSLATE_NOOP("Screens", "Today"),
     "receive": QT_TRANSLATE_NOOP("Screens", "Receive"),
     "putaway": QT_TRANSLATE_NOOP("Screens", "Put away"),
     "orders": QT_TRANSLATE_NOOP("Screens", "Orders"),
@@ -32,6 +33,7 @@ GROUPS: dict[str, str] = {
     "picking": QT_TRANSLATE_NOOP("Screens", "Waves and picking"),
     "packing": QT_TRANSLATE_NOOP("Screens", "Packing"),
     "shipping": QT_TRANSLATE_NOOP("Screens", "Shipping"),
+    "returns": QT_TRANSLATE_NOOP("Screens", "Returns and disposal"),
     "inventory": QT_TRANSLATE_NOOP("Screens", "Inventory"),
     "reports": QT_TRANSLATE_NOOP("Screens", "Reports"),
     "devices": QT_TRANSLATE_NOOP("Screens", "Devices"),

@@ -28,6 +28,7 @@ class ConsumerOrder(Base):
         UniqueConstraint("waybill_no", "carrier_code", name="uq_consumer_order_carrier_waybill"),
         Index("ix_consumer_order_buyer_year", "buyer_id_hash", "order_year"),
         Index("ix_consumer_order_status", "status"),
+        Index("ix_consumer_order_imported_at", "imported_at"),  # the overview's orders per hour today
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     order_no: Mapped[str] = mapped_column(String(60))
@@ -131,6 +132,7 @@ class InventoryList(Base):
     """The per-order declaration (申报清单, CEB621) and where customs' answers have taken it."""
 
     __tablename__ = "customs_inventory_list"
+    __table_args__ = (Index("ix_customs_inventory_list_released_at", "released_at"),)  # releases per day
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("consumer_order.id"), unique=True)
     cop_no: Mapped[str] = mapped_column(String(20), unique=True)

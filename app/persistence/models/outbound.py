@@ -130,6 +130,8 @@ class Parcel(Base):
         Index("ix_parcel_waybill_no", "waybill_no"),
         Index("ix_parcel_carrier_status", "carrier_code", "status"),
         Index("ix_parcel_manifest", "manifest_id"),
+        Index("ix_parcel_shipped_at", "shipped_at"),  # the overview's parcels shipped per day
+        Index("ix_parcel_status", "status"),  # the overview's parcels packed and on manifests (few among shipped)
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     waybill_no: Mapped[str] = mapped_column(String(60))

@@ -67,7 +67,7 @@ def test_a_scanned_waybill_opens_its_order(make_ctx, qtbot, declared):
     screen = open_screen(qtbot, OrdersScreen, ctx)
     assert screen.search.hasFocus()
     assert screen.model.rowCount() == 63 and screen.tabs.tabText(0) == "All (63)"
-    assert screen.tabs.tabText(TABS.index("released")) == "released (1)"
+    assert screen.tabs.tabText(TABS.index("released")) == "released, to allocate (1)"
     _search(qtbot, screen, "SF395965144161")
     assert screen.model.rowCount() == 1 and screen.model.row_at(0)[1] == "TG20261121000001"
     qtbot.waitUntil(lambda: screen.detail.order_no == "TG20261121000001", timeout=10_000)
