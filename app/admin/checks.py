@@ -41,7 +41,7 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
     require(uow, Permission.VIEW)
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
             ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow), audit_chain(uow),
-            owners_kept_apart(uow)]
+            rejections_not_superseded(uow), owners_kept_apart(uow)]
 
 
 def no_negative_stock(uow: UnitOfWork) -> CheckResult:
@@ -229,3 +229,24 @@ def allocations_within_stock(uow: UnitOfWork) -> CheckResult:
         select(per_lot.c.lot, over).group_by(per_lot.c.lot).having(over > 0).limit(100))]
     return CheckResult("5 allocations within stock, reserved = open allocations", not problems, problems)
 
+
+
+def rejections_not_superseded(uow: UnitOfWork) -> CheckResult:
+    """8: every open import rejection is for an order that is not accepted: none repeats a stored order word
+    for word (a re-run is `unchanged`), and none is older than the acceptance of an order with its number
+    (accepting an order resolves its earlier rejections). `orders revalidate` closes what an older version left."""
+    from app.persistence.models import ConsumerOrder, OrderRejection
+
+    same_no = ConsumerOrder.order_no == OrderRejection.order_no
+    rows = uow.session.execute(
+        select(OrderRejection.id, OrderRejection.order_no, OrderRejection.code,
+               OrderRejection.record_digest == ConsumerOrder.record_digest)
+        .join(ConsumerOrder, same_no)
+        .where(OrderRejection.state == "open", OrderRejection.order_no != "",
+               or_(OrderRejection.at < ConsumerOrder.imported_at,
+                   OrderRejection.record_digest == ConsumerOrder.record_digest))
+        .order_by(OrderRejection.id).limit(100)).all()
+    return CheckResult("8 no open rejection for an order that is accepted", not rows, [
+        f"rejection {r[0]} ({r[2]}) of order {r[1]} is still open, but "
+        + ("the order is stored exactly so" if r[3] else "the order was accepted after it")
+        + ": `orders revalidate` (or dismiss it on the rejection workbench)" for r in rows])

@@ -21,6 +21,7 @@ from app.admin.products import import_account_book, import_products
 from app.domain.roles import Permission
 from app.errors import FileRejected, RowError
 from app.formats.tabular import RowParser, decode_text, duplicates, read_table, rejected
+from app.formats.text import text_problem
 from app.persistence.models import Location, PositiveListLine, Warehouse
 from app.persistence.models.master import LOCATION_KINDS
 from app.persistence.uow import UnitOfWork
@@ -28,6 +29,7 @@ from app.persistence.uow import UnitOfWork
 __all__ = ["ImportReport", "import_account_book", "import_locations", "import_owners", "import_positive_list",
            "import_products", "import_tariffs", "import_warehouse"]
 
+MAX_WAREHOUSE_BYTES = 64 * 1024
 LOCATION_COLUMNS = ("code", "kind", "pick_sequence")
 POSITIVE_LIST_COLUMNS = ("hs8", "name", "remark")
 _LOCATION_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,31}")
@@ -72,6 +74,9 @@ def import_warehouse(uow: UnitOfWork, path: Path | str) -> ImportReport:
 def _read_warehouse(name: str, path: Path) -> tuple[dict[str, str], str]:
     """The checked keys of a warehouse TOML file and the file's SHA-256; FileRejected listing every problem."""
     try:
+        if path.stat().st_size > MAX_WAREHOUSE_BYTES:
+            raise FileRejected(errors=[RowError(name, 0, "", f"the file is larger than {MAX_WAREHOUSE_BYTES // 1024} "
+                                                "kB: a warehouse file holds nine keys")])
         data = path.read_bytes()
     except OSError as exc:
         raise FileRejected(errors=[RowError(name, 0, "", f"cannot read the file: {exc.strerror or exc}")]) from exc
@@ -106,6 +111,8 @@ def _check_warehouse(name: str, values: dict[str, Any], lines: dict[str, int]) -
             errors.append(RowError(name, 0, key, f"missing key {key!r} ({what})"))
         elif not isinstance(value, str) or not re.fullmatch(pattern, value.strip()):
             errors.append(RowError(name, line, key, f"must be {what}, got {value!r}"))
+        elif why := text_problem(value):
+            errors.append(RowError(name, line, key, why))
         elif key == "time_zone" and not _zone_exists(value):
             errors.append(RowError(name, line, key, f"unknown time zone {value!r} ({what})"))
         else:

@@ -23,6 +23,7 @@ from app.customs.hold import sync_hold
 from app.customs.returns import apply_return_receipt, find_returns
 from app.domain.roles import Permission
 from app.formats.customs_receipts import (
+    MAX_RECEIPT_BYTES,
     ReceiptFileProblem,
     ReceiptIn,
     parse_file,
@@ -123,6 +124,10 @@ class _File:
 
 def _read(path: Path, zone: ZoneInfo) -> _File:
     try:
+        size = path.stat().st_size
+        if size > MAX_RECEIPT_BYTES:
+            return _File(path, b"", "", problem=f"refused: the file is {size / 2**20:.1f} MB, more than the "
+                                                f"{MAX_RECEIPT_BYTES // 2**20} MB a receipt file may be")
         data = path.read_bytes()
     except OSError as exc:
         return _File(path, b"", "", problem=f"cannot read: {exc.strerror or exc}")

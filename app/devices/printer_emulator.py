@@ -121,12 +121,12 @@ class PrinterEmulator:
                 self.held.append(job)
 
     def _print(self, job: bytes) -> None:  # called with the lock held
-        self.jobs.append(job)
-        number = len(self.jobs)
+        number = len(self.jobs) + 1
         if self.out is not None:
             (self.out / f"job-{number:06d}.zpl").write_bytes(job)
             if self.render:
                 self._render(job, number)
+        self.jobs.append(job)  # counted once its files are there: whoever sees the count finds them
         self._lock.notify_all()
 
     def _render(self, job: bytes, number: int) -> None:

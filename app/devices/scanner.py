@@ -93,6 +93,11 @@ class LineProtocol:
         self.stale_s = stale_s
         self._clock = clock
 
+    @property
+    def pending(self) -> bytes:
+        """The half line read so far, waiting for its line end."""
+        return bytes(self._buffer)
+
     def feed(self, chunk: bytes) -> list[Scan | BadRead]:
         now = self._clock()
         out: list[Scan | BadRead] = self.expire(now)
@@ -141,8 +146,8 @@ class SerialScanner:
                  on_bad_read: Callable[[BadRead], None] | None = None,
                  on_connected: Callable[[str], None] | None = None,
                  on_disconnected: Callable[[str], None] | None = None, baudrate: int = 9600,
-                 reconnect_s: float = 0.5) -> None:
-        self._protocol = LineProtocol()
+                 reconnect_s: float = 0.5, stale_s: float = STALE_S) -> None:
+        self._protocol = LineProtocol(stale_s)
         self._on_scan, self._on_bad_read, self._on_disconnected = on_scan, on_bad_read, on_disconnected
         self.link = SerialLink(url, baudrate=baudrate, on_data=self._data, on_idle=self._idle,
                                on_connected=on_connected, on_disconnected=self._lost,
@@ -164,6 +169,11 @@ class SerialScanner:
 
     def stop(self, timeout_s: float = 3.0) -> bool:
         return self.link.stop(timeout_s)
+
+    @property
+    def pending(self) -> bytes:
+        """The half line the reader holds, waiting for its line end (or to go stale)."""
+        return self._protocol.pending
 
     def _data(self, chunk: bytes) -> None:
         self._deliver(self._protocol.feed(chunk))

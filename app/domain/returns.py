@@ -12,6 +12,9 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+# a return's statuses while its parcel may still come back: customs' arrival clock runs for these
+ARRIVAL_CLOCK_RUNS = ("requested", "declared", "accepted", "approved")
+
 
 @dataclass(frozen=True)
 class Reason:

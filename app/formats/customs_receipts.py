@@ -22,10 +22,13 @@ from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, Ext
 
 from app.errors import FileRejected, NotFound
 from app.formats.tabular import decode_text
+from app.formats.text import printable
 
 CSV_COLUMNS = ["order_no", "status", "time", "info"]
 RETURN_CSV_COLUMNS = ["return_no", "status", "time", "info"]
 _COMPACT_TIME = re.compile(r"(\d{14})(\d{0,3})")
+_DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.-]{1,40})["']""")
+MAX_RECEIPT_BYTES = 8 * 2**20  # one receipt file is a few kB; a CSV of receipts a few MB
 
 
 class ReceiptFileProblem(Exception):
@@ -74,6 +77,8 @@ def parse_time(text: str, zone: ZoneInfo) -> datetime:
             moment = datetime.fromisoformat(text)
     except ValueError as exc:
         raise ReceiptFileProblem(f"time {text!r} is not YYYYMMDDhhmmssfff nor ISO 8601") from exc
+    if not 2000 <= moment.year <= 2099:
+        raise ReceiptFileProblem(f"time {text!r} is not between the years 2000 and 2099")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment.astimezone(UTC)
@@ -87,6 +92,10 @@ def parse_file(name: str, data: bytes, zone: ZoneInfo) -> tuple[str, list[Receip
 
 
 def _xml_receipts(data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
+    declared = _DECLARED_ENCODING.match(data)
+    if declared and declared.group(1).decode("ascii", "replace").lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise ReceiptFileProblem(f"refused: the XML declares encoding {declared.group(1).decode('ascii', 'replace')!r}"
+                                 "; customs receipts are UTF-8")
     try:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except EntitiesForbidden as exc:
@@ -99,6 +108,8 @@ def _xml_receipts(data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
         raise ReceiptFileProblem(f"refused: unsafe XML ({type(exc).__name__})") from exc
     except ParseError as exc:
         raise ReceiptFileProblem(f"not well-formed XML: {exc}") from exc
+    except (ValueError, UnicodeError, RecursionError) as exc:
+        raise ReceiptFileProblem(f"not readable XML: {exc}") from exc
     kind = _local(root.tag).replace("Message", "")
     element = {"CEB622": "InventoryReturn", "CEB624": "InvtCancelReturn", "CEB626": "InvtRefundReturn"}.get(kind)
     if element is None:
@@ -123,7 +134,7 @@ def _xml_receipt(kind: str, element: Element, zone: ZoneInfo) -> ReceiptIn:
         raise ReceiptFileProblem(f"returnStatus {values['returnStatus']!r} is not a status code")
     return ReceiptIn(kind, values["copNo"][:30], "", values.get("preNo", "")[:30], values.get("invtNo", "")[:30],
                      values["returnStatus"], parse_time(values["returnTime"], zone),
-                     values.get("returnInfo", "")[:400])
+                     printable(values.get("returnInfo", ""))[:400])
 
 
 def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
@@ -151,8 +162,8 @@ def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
             raise ReceiptFileProblem(f"line {number}: {exc}") from exc
         if returns:
             out.append(ReceiptIn("CEB626", row[0].strip()[:30], "", "", "", row[1].strip()[:4], at,
-                                 row[3].strip()[:400]))
+                                 printable(row[3].strip())[:400]))
         else:
             out.append(ReceiptIn("CSV", "", row[0].strip()[:60], "", "", row[1].strip()[:4], at,
-                                 row[3].strip()[:400]))
+                                 printable(row[3].strip())[:400]))
     return out

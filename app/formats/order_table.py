@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.formats.order_records import RecordProblem
-from app.formats.tabular import Row, read_table
+from app.formats.tabular import Row, TableSource
 
 # column → where it goes in the JSON Lines record shape
 HEAD = {
@@ -42,24 +42,35 @@ DEFAULTS = {"buyer_id_type": "1", "insurance": "0", "discount": "0"}
 
 
 def table_records(path: Path) -> tuple[int, Iterator[tuple[int, str, dict[str, Any] | RecordProblem]]]:
-    """(number of orders, iterator of (first line, raw record text, record or problem)) for a CSV/XLSX file."""
-    table = read_table(path, COLUMNS, OPTIONAL)
-    groups: dict[str, list[Row]] = {}
-    loose: list[Row] = []
-    for row in table.rows:
+    """(number of orders, iterator of (first line, raw record text, record or problem)) for a CSV/XLSX file.
+
+    Read as a stream, twice: the first pass checks the whole file (encoding, rows, limits) and notes the
+    last row of each order; the second yields each order as its last row is read, so memory holds only
+    the orders whose rows are still coming (one, when an order's rows are together as platforms write them).
+    """
+    source = TableSource(path, COLUMNS, OPTIONAL)
+    last: dict[str, int] = {}
+    loose = 0
+    for row in source.rows():
         order_no = row.values.get("order_no", "")
-        (groups.setdefault(order_no, []) if order_no else loose).append(row)
-    return len(groups) + len(loose), _records(groups, loose)
+        if order_no:
+            last[order_no] = row.line
+        else:
+            loose += 1
+    return len(last) + loose, _records(source, last)
 
 
-def _records(groups: dict[str, list[Row]],
-             loose: list[Row]) -> Iterator[tuple[int, str, dict[str, Any] | RecordProblem]]:
-    ordered = sorted([(rows[0].line, rows) for rows in groups.values()] + [(r.line, [r]) for r in loose],
-                     key=lambda pair: pair[0])
-    for line, rows in ordered:
+def _records(source: TableSource, last: dict[str, int]) -> Iterator[tuple[int, str, dict[str, Any] | RecordProblem]]:
+    open_orders: dict[str, list[Row]] = {}
+    for row in source.rows():
+        order_no = row.values.get("order_no", "")
+        if order_no and last.get(order_no) != row.line:
+            open_orders.setdefault(order_no, []).append(row)
+            continue
+        rows = [*open_orders.pop(order_no, []), row] if order_no else [row]
         record = _record(rows)
         raw = json.dumps(record if isinstance(record, dict) else [r.values for r in rows], ensure_ascii=False)
-        yield line, raw, record
+        yield rows[0].line, raw, record
 
 
 def _record(rows: list[Row]) -> dict[str, Any] | RecordProblem:

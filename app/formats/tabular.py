@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
-import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.errors import FileRejected, RowError
+from app.formats.text import text_problem
 
 ENCODINGS = ("utf-8-sig", "gb18030")  # what Excel writes: "CSV UTF-8" (with BOM) and plain "CSV" in China
 _XLSX_MAGIC = b"PK\x03\x04"
@@ -40,36 +41,100 @@ class Table:
     sha256: str
 
 
+MAX_FILE_BYTES = 64 * 2**20   # an input table larger than this is refused before it is read
+MAX_RECORDS = 200_000         # records (rows, blank ones too) in one table
+MAX_CELL = 2_000              # characters in one cell (the longest column takes 500)
+MAX_PART_BYTES = 256 * 2**20  # inflated size of one part of an XLSX workbook
+MAX_SHARED_STRINGS = 64 * 2**20  # inflated size of the workbook's shared strings (read whole by openpyxl)
+MAX_RATIO = 100               # inflated ÷ compressed size of a large part: beyond it, a zip bomb
+_CHUNK = 2**20
+
+
 def read_table(path: Path | str, columns: Iterable[str], optional: Iterable[str] = ()) -> Table:
     """Read a CSV or XLSX file whose first row names `columns` (any order; `optional` ones may be absent).
 
     Raises FileRejected naming the file and line: unreadable file, wrong encoding, unknown, missing or
-    repeated columns, a row with more or fewer cells than the header. Blank lines are skipped.
+    repeated columns, a row with more or fewer cells than the header, or a limit passed (file size, rows,
+    cell length, an XLSX part's inflated size). Blank lines are skipped.
     """
-    path = Path(path)
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileRejected(errors=[RowError(name, 0, "", f"cannot read the file: {exc.strerror or exc}")]) from exc
-    raw = _xlsx_lines(name, data) if data.startswith(_XLSX_MAGIC) else _csv_lines(name, data)
-    header_line, header = next(raw, (1, []))
-    while header and not header[-1]:  # spreadsheets often carry empty columns to the right
-        header.pop()
-    index = _check_header(name, header_line, header, list(columns), set(optional))
-    rows: list[Row] = []
-    errors: list[RowError] = []
-    for line, cells in raw:
-        if not any(cells):
-            continue
-        if len(cells) < len(header) or any(cells[len(header):]):
-            errors.append(RowError(name, line, "", f"the row has {len(cells)} cells, the header has "
-                                   f"{len(header)} (a comma inside a value needs quotes)"))
-            continue
-        rows.append(Row(line, {col: cells[i] if i < len(cells) else "" for col, i in index.items()}))
-    if errors:
-        raise FileRejected(errors=errors)
-    return Table(name, rows, hashlib.sha256(data).hexdigest())
+    source = TableSource(path, columns, optional)
+    rows = list(source.rows())
+    return Table(source.name, rows, source.sha256)
+
+
+class TableSource:
+    """A table file read as a stream, as often as needed (each `rows()` reads the file again).
+
+    Opening checks the size, the encoding (CSV) or the workbook's parts (XLSX) and the header; `rows()`
+    yields the data rows and raises FileRejected, after the last row, listing every bad row.
+    """
+
+    def __init__(self, path: Path | str, columns: Iterable[str], optional: Iterable[str] = ()) -> None:
+        self.path = Path(path)
+        self.name = name = str(path)
+        try:
+            size = self.path.stat().st_size
+            with open(self.path, "rb") as fh:
+                magic = fh.read(4)
+        except OSError as exc:
+            raise _one(name, 0, "", f"cannot read the file: {exc.strerror or exc}") from exc
+        if size > MAX_FILE_BYTES:
+            raise _one(name, 0, "", f"the file is {size / 2**20:.1f} MB, more than the {MAX_FILE_BYTES // 2**20} MB "
+                                    "an import reads (split it)")
+        self.xlsx = magic == _XLSX_MAGIC
+        self.encoding = "" if self.xlsx else _csv_encoding(name, self.path)
+        if self.xlsx:
+            _check_workbook(name, self.path)
+        records = self._records()
+        self.header_line, header = next(records, (1, []))
+        while header and not header[-1]:  # spreadsheets often carry empty columns to the right
+            header.pop()
+        self.header = header
+        self.index = _check_header(name, self.header_line, header, list(columns), set(optional))
+        self.sha256 = ""  # the file's SHA-256 (for the audit log), as the last `rows()` read it
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        if self.xlsx:
+            return _xlsx_lines(self.name, self.path)
+        return _csv_lines(self.name, self.path, self.encoding)
+
+    def rows(self) -> Iterator[Row]:
+        name, header, index = self.name, self.header, self.index
+        self.sha256 = _file_digest(self.path)
+        errors: list[RowError] = []
+        records = self._records()
+        next(records, None)
+        count = 0
+        for line, cells in records:
+            count += 1
+            if count > MAX_RECORDS:
+                raise _one(name, line, "", f"more than {MAX_RECORDS} rows: split the file")
+            if not any(cells):
+                continue
+            if len(cells) < len(header) or any(cells[len(header):]):
+                errors.append(RowError(name, line, "", f"the row has {len(cells)} cells, the header has "
+                                       f"{len(header)} (a comma inside a value needs quotes)"))
+                continue
+            long = [i for i in index.values() if len(cells[i]) > MAX_CELL]
+            if long:
+                errors += [RowError(name, line, header[i], f"the cell holds more than {MAX_CELL} characters")
+                           for i in long]
+                continue
+            yield Row(line, {col: cells[i] if i < len(cells) else "" for col, i in index.items()})
+        if errors:
+            raise FileRejected(errors=errors)
+
+
+def _one(name: str, line: int, column: str, message: str) -> FileRejected:
+    return FileRejected(errors=[RowError(name, line, column, message)])
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _check_header(name: str, line: int, header: list[str], columns: list[str],
@@ -78,7 +143,9 @@ def _check_header(name: str, line: int, header: list[str], columns: list[str],
     errors: list[RowError] = []
     index: dict[str, int] = {}
     for i, col in enumerate(header):
-        if col in index:
+        if len(col) > MAX_CELL:
+            errors.append(RowError(name, line, f"#{i + 1}", f"column {i + 1}'s name is {len(col)} characters long"))
+        elif col in index:
             errors.append(RowError(name, line, col, f"column {col!r} appears twice in the header"))
         elif col not in columns:
             what = f"unknown column {col!r}" if col else f"column {i + 1} has no name"
@@ -102,39 +169,104 @@ def decode_text(name: str, data: bytes, encodings: Iterable[str] = ENCODINGS) ->
         except UnicodeDecodeError as exc:
             furthest = exc if furthest is None or exc.start > furthest.start else furthest
     assert furthest is not None
-    line = data.count(b"\n", 0, furthest.start) + 1
+    raise _bad_encoding(name, furthest.object.count(b"\n", 0, furthest.start) + 1, data[furthest.start],
+                        encodings)
+
+
+def _bad_encoding(name: str, line: int, byte: int, encodings: Iterable[str]) -> FileRejected:
     tried = " or ".join(e.upper().replace("-SIG", "") for e in encodings)
-    raise FileRejected(errors=[RowError(name, line, "", f"not {tried} text: bad byte "
-                                        f"0x{data[furthest.start]:02X} (save the file as UTF-8)")])
+    return _one(name, line, "", f"not {tried} text: bad byte 0x{byte:02X} (save the file as UTF-8)")
 
 
-def _csv_lines(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
-    """(line where the record starts, stripped cells) for each CSV record."""
-    text = decode_text(name, data)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    start = 1
+def _csv_encoding(name: str, path: Path) -> str:
+    """The first of ENCODINGS the whole file decodes in (read in chunks); else the line of the first bad byte."""
+    furthest: tuple[int, int] | None = None  # (line, bad byte) of the furthest failure
+    for encoding in ENCODINGS:
+        failed = _decode_failure(path, encoding)
+        if failed is None:
+            return encoding
+        furthest = failed if furthest is None or failed[0] > furthest[0] else furthest
+    assert furthest is not None
+    raise _bad_encoding(name, furthest[0], furthest[1], ENCODINGS)
+
+
+def _decode_failure(path: Path, encoding: str) -> tuple[int, int] | None:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 1
+    with open(path, "rb") as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                at = max(exc.start - len(exc.object) + len(chunk), 0)  # the decoder may hold bytes of the last chunk
+                return lines + chunk.count(b"\n", 0, at), chunk[at] if at < len(chunk) else exc.object[exc.start]
+            if not chunk:
+                return None
+            lines += chunk.count(b"\n")
+
+
+def _csv_lines(name: str, path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the record starts, stripped cells) for each CSV record, read as a stream."""
+    with open(path, encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh)
+        start = 1
+        try:
+            for cells in reader:
+                yield start, [c.strip() for c in cells]
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise _one(name, reader.line_num or start, "", f"not valid CSV: {exc}") from exc
+
+
+def _check_workbook(name: str, path: Path) -> None:
+    """Refuse a workbook whose parts inflate beyond the limits (a zip bomb) before anything inflates them."""
     try:
-        for cells in reader:
-            yield start, [c.strip() for c in cells]
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise FileRejected(errors=[RowError(name, reader.line_num or start, "", f"not valid CSV: {exc}")]) from exc
+        with zipfile.ZipFile(path) as book:
+            parts = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _one(name, 0, "", f"not a readable XLSX workbook: {exc}") from exc
+    total = 0
+    for part in parts:
+        limit = MAX_SHARED_STRINGS if part.filename.endswith("sharedStrings.xml") else MAX_PART_BYTES
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > limit or (part.file_size > 16 * 2**20 and ratio > MAX_RATIO):
+            raise _one(name, 0, "", f"refused: the workbook's part {part.filename} inflates to "
+                                    f"{part.file_size / 2**20:.0f} MB from {part.compress_size / 2**20:.2f} MB "
+                                    f"(at most {limit // 2**20} MB, {MAX_RATIO}× — a zip bomb?)")
+        total += part.file_size
+    if total > MAX_PART_BYTES * 2:
+        raise _one(name, 0, "", f"refused: the workbook inflates to {total / 2**20:.0f} MB "
+                                f"(at most {MAX_PART_BYTES * 2 // 2**20} MB)")
 
 
-def _xlsx_lines(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
-    """(sheet row number, cells as text) for each row of the workbook's first sheet."""
+def _xlsx_lines(name: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(sheet row number, cells as text) for each row of the workbook's first sheet, read as a stream."""
     import openpyxl  # only when a workbook is imported
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileRejected(errors=[RowError(name, 0, "", f"not a readable XLSX workbook: {exc}")]) from exc
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged workbook makes openpyxl raise anything: one error line
+        raise _one(name, 0, "", f"not a readable XLSX workbook: {_reason(exc)}") from exc
     try:
         sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [cell_text(v) for v in values]
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        number = 0
+        while True:
+            try:
+                number, values = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # corrupt sheet XML, bad CRC, bad cell: one line
+                raise _one(name, number + 1, "", f"not a readable XLSX workbook: {_reason(exc)}") from exc
+            yield number, [cell_text(v)[:MAX_CELL + 1] for v in values]  # a longer cell is refused in rows()
     finally:
         book.close()
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def cell_text(value: object) -> str:
@@ -185,6 +317,9 @@ class RowParser:
         value = self._cell(column, required)
         if value is not None and len(value) > max_length:
             self.error(column, f"longer than {max_length} characters ({len(value)})")
+            return None
+        if value is not None and (why := text_problem(value)):
+            self.error(column, why)
             return None
         return value
 

@@ -79,6 +79,8 @@ class BatchState:
     waybills: set[tuple[str, str]]
     annual: dict[tuple[str, int], Decimal]
     available: Available
+    # (platform, order_no) → (order id, record digest) of the orders already stored, for `unchanged`
+    stored: dict[tuple[str, str], tuple[int, str | None]] = field(default_factory=dict)
 
 
 @dataclass
@@ -116,8 +118,9 @@ def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str],
                cache: BalanceCache | None = None) -> BatchState:
     order_nos = {o.order_no for o in orders}
     waybill_nos = {o.waybill_no for o in orders if o.waybill_no}
-    keys = set(session.execute(select(ConsumerOrder.platform_code, ConsumerOrder.order_no)
-                               .where(ConsumerOrder.order_no.in_(order_nos))).all()) if order_nos else set()
+    stored = {(platform, no): (order_id, digest) for platform, no, order_id, digest in session.execute(
+        select(ConsumerOrder.platform_code, ConsumerOrder.order_no, ConsumerOrder.id, ConsumerOrder.record_digest)
+        .where(ConsumerOrder.order_no.in_(order_nos)))} if order_nos else {}
     waybills = set(session.execute(select(ConsumerOrder.carrier_code, ConsumerOrder.waybill_no)
                                    .where(ConsumerOrder.waybill_no.in_(waybill_nos))).all()) if waybill_nos else set()
     hashes = set(hashes)
@@ -130,7 +133,8 @@ def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str],
                                       ConsumerOrder.status.not_in(NOT_COUNTED))
                                .group_by(ConsumerOrder.buyer_id_hash, ConsumerOrder.order_year))
         annual = {(h, y): Decimal(total or 0) for h, y, total in rows}
-    return BatchState(keys, waybills, annual, cache.load(session) if cache else available_by_item(session))
+    return BatchState(set(stored), waybills, annual, cache.load(session) if cache else available_by_item(session),
+                      stored)
 
 
 def available_by_item(session: Session) -> Available:

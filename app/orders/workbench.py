@@ -113,6 +113,7 @@ def _settle(key: pii.PiiKey, rej: OrderRejection, candidate: Candidate, outcome:
     rej.code, rej.reason = outcome[0], outcome[1][:500]
     rej.raw_enc = key.encrypt("order_rejection", raw)
     rej.order_no = candidate.order_no or rej.order_no
+    rej.record_digest = candidate.digest or None
 
 
 def revalidate(uow: UnitOfWork, code: str | None = None) -> ImportReport:

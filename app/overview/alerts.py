@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app import settings
 from app.admin import require, warehouse_zone
+from app.domain.returns import ARRIVAL_CLOCK_RUNS
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.models import (
@@ -34,7 +35,6 @@ from app.persistence.models import (
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
-from app.returns import WAITING as RETURN_WAITING
 
 # stock still in the bonded warehouse (not shipped: shipping removes it from the stock table)
 ON_HAND = ("hold", "available", "frozen", "damaged", "expired")
@@ -200,7 +200,7 @@ def return_alerts(uow: UnitOfWork, c: AlertClock) -> list[Alert]:
     rows = uow.session.execute(
         select(ReturnCase.return_no, ConsumerOrder.order_no, ReturnCase.arrive_by)
         .join(ConsumerOrder, ConsumerOrder.id == ReturnCase.order_id)
-        .where(ReturnCase.status.in_(RETURN_WAITING), ReturnCase.arrive_by <= last).order_by(ReturnCase.arrive_by))
+        .where(ReturnCase.status.in_(ARRIVAL_CLOCK_RUNS), ReturnCase.arrive_by <= last).order_by(ReturnCase.arrive_by))
     out = []
     for return_no, order_no, arrive_by in rows:
         days = (arrive_by - c.today).days

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import BigInteger, DateTime
 from sqlalchemy.engine import Dialect
@@ -45,11 +45,11 @@ class ScaledDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Decimal | int | str | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
-        exact = Decimal(value)
-        scaled = exact.quantize(self._quantum, rounding=ROUND_HALF_UP)
-        if scaled != exact:
+        scaled = (value if value.__class__ is Decimal else Decimal(value)).scaleb(self.places)  # type: ignore[union-attr]
+        whole = int(scaled)
+        if whole != scaled:
             raise ValueError(f"{value} has more than {self.places} decimal places")
-        return int(scaled * self._factor)
+        return whole
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         return None if value is None else (Decimal(value) / self._factor).quantize(self._quantum)

@@ -12,7 +12,6 @@ from app.returns.disposal import (
 from app.returns.queries import (
     DISPOSAL_COLUMNS,
     RETURN_COLUMNS,
-    WAITING,
     annual_total,
     count_returns,
     disposal_detail,
@@ -25,7 +24,7 @@ from app.returns.receive_station import ReturnStation
 from app.returns.requests import ReturnRequested, parse_lines, request_return
 
 __all__ = [
-    "DISPOSAL_COLUMNS", "RETURN_COLUMNS", "WAITING", "DisposalResult", "ReturnRequested", "ReturnStation",
+    "DISPOSAL_COLUMNS", "RETURN_COLUMNS", "DisposalResult", "ReturnRequested", "ReturnStation",
     "annual_total", "approve_disposal", "count_returns", "disposal_detail", "disposals", "execute_disposal",
     "list_returns", "method_code", "parse_lines", "request_disposal", "request_return", "return_detail", "returns_page",
 ]

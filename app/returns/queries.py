@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, select, type_coerce
 
 from app.admin import require, warehouse_zone
-from app.domain.returns import DISPOSAL_METHODS, DISPOSAL_REASONS, RETURN_REASONS, local_date
+from app.domain.returns import ARRIVAL_CLOCK_RUNS, DISPOSAL_METHODS, DISPOSAL_REASONS, RETURN_REASONS, local_date
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import ConsumerOrder, Disposal, Lot, Product, ReturnCase, ReturnLine
@@ -19,7 +19,7 @@ from app.persistence.uow import UnitOfWork
 
 RETURN_COLUMNS = ["return", "order_no", "waybill", "reason", "status", "requested_at", "apply_by", "arrive_by",
                   "days_left", "customs_status"]
-WAITING = ("requested", "declared", "accepted", "approved")  # the arrival clock still runs for these
+WAITING = ARRIVAL_CLOCK_RUNS  # the arrival clock still runs for these
 
 
 def _returns_query(status: str | None) -> Select:

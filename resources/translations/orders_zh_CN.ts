@@ -348,6 +348,10 @@
         <translation>%1：接受订单 %2 个，拒绝 %3 个。</translation>
     </message>
     <message>
+        <source>%1 orders were already imported exactly so: unchanged.</source>
+        <translation>%1 个订单此前已原样导入：未改变。</translation>
+    </message>
+    <message>
         <source>Cancelled: what was checked before is kept; the rest of the file was not read.</source>
         <translation>已取消：之前已校验的订单保留，文件其余部分未读取。</translation>
     </message>

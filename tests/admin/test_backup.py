@@ -24,8 +24,11 @@ from app.demo.warehouse import load_demo
 from app.errors import Rejected, SchemaOutOfDate
 from app.persistence import presence
 from app.persistence.db import Database
+from app.persistence.migrate import head_revision
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
+
+HEAD = head_revision()  # the schema this program works with
 
 
 def snapshot(db: Database) -> dict[str, list[tuple]]:
@@ -105,11 +108,11 @@ def test_restore_drill(demo_db: Database, tmp_path: Path) -> None:
 def test_backup_manifest_and_audit(db: Database, tmp_path: Path) -> None:
     report = backup(db, actor("admin"), tmp_path / "backups")
     file = Path(report.file)
-    assert file.exists() and file.name.startswith("bwms-warehouse-schema0006-")
+    assert file.exists() and file.name.startswith(f"bwms-warehouse-schema{HEAD}-")
     manifest = read_manifest(file)
     assert manifest["sha256"] == hashlib.sha256(file.read_bytes()).hexdigest()
     assert manifest["tables"]["app_user"] == 4
-    assert manifest["audit_head"]["hash"] and manifest["schema"] == "0006"
+    assert manifest["audit_head"]["hash"] and manifest["schema"] == HEAD
     assert "personal-data key" in manifest["key_files_not_included"]
     assert not list(file.parent.glob("*.partial"))
     with UnitOfWork(db, actor("admin"), write=False) as uow:
@@ -125,7 +128,7 @@ def test_cli_backup_says_keys_are_not_in_it(cli, tmp_path: Path) -> None:
     assert code == 0 and Path(data["file"]).exists() and data["key_files_not_included"]
     code, out, _ = cli("restore", data["file"], "--json", user="admin")
     assert code == 0, out
-    assert json.loads(out)["schema"] == "0006"
+    assert json.loads(out)["schema"] == HEAD
 
 
 @pytest.mark.parametrize("role", ["clerk", "customs"])
@@ -225,7 +228,7 @@ def test_backup_from_a_newer_version_is_refused(db: Database, tmp_path: Path) ->
         _rewrite_manifest(file, schema="9999")
         with pytest.raises(SchemaOutOfDate) as caught:
             restore(db, actor("admin"), file)
-        assert "9999" in caught.value.message and "0006" in caught.value.message
+        assert "9999" in caught.value.message and HEAD in caught.value.message
         return
     with sqlite3.connect(file) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -234,8 +237,8 @@ def test_backup_from_a_newer_version_is_refused(db: Database, tmp_path: Path) ->
     _rewrite_manifest(file, schema="9999")
     with pytest.raises(SchemaOutOfDate) as caught:
         restore(db, actor("admin"), file)
-    assert "9999" in caught.value.message and "0006" in caught.value.message
-    _rewrite_manifest(file, schema="0006")  # a manifest that hides it: the copy's own version is read
+    assert "9999" in caught.value.message and HEAD in caught.value.message
+    _rewrite_manifest(file, schema=HEAD)  # a manifest that hides it: the copy's own version is read
     with pytest.raises((SchemaOutOfDate, Rejected)) as caught:
         restore(db, actor("admin"), file)
     assert caught.value.code in {"schema_newer", "backup_corrupt"}
@@ -267,7 +270,7 @@ def test_restore_while_a_station_is_connected(db: Database, tmp_path: Path) -> N
             assert "wang@DOCK-1" in error.message and "dock-pc" in error.message
         finally:
             held.close()
-        assert restore(db, actor("admin"), file).schema == "0006"  # the station has gone (its lock with it)
+        assert restore(db, actor("admin"), file).schema == HEAD  # the station has gone (its lock with it)
     else:
         other = create_engine(db.engine.url, connect_args={"application_name": "bwms DOCK-1"})
         with other.connect():

@@ -105,10 +105,8 @@ def test_emulated_printer_stores_renders_and_reports_paper_out(tmp_path: Path, r
             assert printed, "the emulator ended"
         proc.stdin.write("paper-out on\n")
         proc.stdin.flush()
-        for _ in range(200):  # the emulator reads its command on its own time
-            code, out, _ = run("printer", "status", address)
-            if code == 1:
-                break
+        assert proc.stderr.readline().endswith("not ready\n")  # it answers each command once it has applied it
+        code, out, _ = run("printer", "status", address)
         assert code == 1 and "paper out" in out
         code, _ = finish(proc, "quit\n")
         assert code == 0

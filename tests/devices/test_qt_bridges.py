@@ -20,21 +20,21 @@ def test_scans_arrive_on_the_gui_thread_and_survive_an_unplug(qtbot, qt_app, sca
     bridge = ScannerBridge(scanner_device.port, reconnect_s=0.05)
     threads: list[bool] = []
     bridge.sig_scanned.connect(lambda scan: threads.append(QThread.currentThread() is qt_app.thread()))
-    with qtbot.waitSignal(bridge.sig_connected, timeout=5000):
+    with qtbot.waitSignal(bridge.sig_connected, timeout=30_000):
         bridge.start()
     try:
-        with qtbot.waitSignal(bridge.sig_scanned, timeout=5000) as blocker:
+        with qtbot.waitSignal(bridge.sig_scanned, timeout=30_000) as blocker:
             scanner_device.send(GS1 + b"\r\n")
         assert blocker.args[0].raw == GS1.decode() and threads == [True]
-        with qtbot.waitSignal(bridge.sig_disconnected, timeout=5000) as lost:
+        with qtbot.waitSignal(bridge.sig_disconnected, timeout=30_000) as lost:
             scanner_device.unplug()
         assert "disconnected" in lost.args[0] and not bridge.connected
-        with qtbot.waitSignal(bridge.sig_connected, timeout=5000):
+        with qtbot.waitSignal(bridge.sig_connected, timeout=30_000):
             scanner_device.replug()
-        with qtbot.waitSignal(bridge.sig_scanned, timeout=5000) as blocker:
+        with qtbot.waitSignal(bridge.sig_scanned, timeout=30_000) as blocker:
             scanner_device.send(b"LOC-A-01\r")
         assert blocker.args[0].raw == "LOC-A-01" and bridge.connected
-        with qtbot.waitSignal(bridge.sig_bad_read, timeout=5000) as bad:
+        with qtbot.waitSignal(bridge.sig_bad_read, timeout=30_000) as bad:
             scanner_device.send(b"\xff\xfe\r")
         assert "unreadable" in bad.args[0].reason
     finally:
@@ -43,30 +43,30 @@ def test_scans_arrive_on_the_gui_thread_and_survive_an_unplug(qtbot, qt_app, sca
 
 def test_scale_bridge_weighs_off_the_gui_thread(qtbot, qt_app, scale_emulator) -> None:
     bridge = ScaleBridge(scale_emulator.port, CONTINUOUS, reconnect_s=0.05)
-    with qtbot.waitSignal(bridge.sig_stable, timeout=5000) as settled:
+    with qtbot.waitSignal(bridge.sig_stable, timeout=30_000) as settled:
         bridge.start()
     try:
         assert settled.args == [Decimal("1.234")]
-        with qtbot.waitSignal(bridge.sig_weighed, timeout=5000) as weighed:
+        with qtbot.waitSignal(bridge.sig_weighed, timeout=30_000) as weighed:
             bridge.weigh()
         assert weighed.args == [Decimal("1.234")]
     finally:
         assert bridge.stop()
-    with qtbot.waitSignal(bridge.sig_weigh_failed, timeout=5000) as failed:
+    with qtbot.waitSignal(bridge.sig_weigh_failed, timeout=30_000) as failed:
         bridge.weigh(timeout_s=0.2)
     assert "not connected" in failed.args[0]
 
 
 def test_printer_bridge_reports_paper_out_in_words(qtbot, qt_app, printer_emulator) -> None:
     bridge = PrinterBridge(TcpPrinter(printer_emulator.host, printer_emulator.port, timeout_s=2))
-    with qtbot.waitSignal(bridge.sig_status, timeout=5000) as status:
+    with qtbot.waitSignal(bridge.sig_status, timeout=30_000) as status:
         bridge.check()
     assert status.args == [True, "ready"]
     printer_emulator.set_flag("paper_out", True)
-    with qtbot.waitSignal(bridge.sig_status, timeout=5000) as status:
+    with qtbot.waitSignal(bridge.sig_status, timeout=30_000) as status:
         bridge.check()
     assert status.args == [False, "paper out"]
-    with qtbot.waitSignal(bridge.sig_delivered, timeout=5000) as delivered:
+    with qtbot.waitSignal(bridge.sig_delivered, timeout=30_000) as delivered:
         bridge.deliver(b"^XA^FDx^FS^XZ")
     assert delivered.args[0] is False and "paper out" in delivered.args[1]
 
@@ -83,11 +83,11 @@ def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, 
                     and status.texts()["scale"] == "Scale: connected"
                     and status.texts()["printer"] == "Label printer: ready", timeout=5000)
     scanner_device.unplug()
-    qtbot.waitUntil(lambda: status.texts()["scanner"] == "Scanner: not connected", timeout=5000)
+    qtbot.waitUntil(lambda: status.texts()["scanner"] == "Scanner: not connected", timeout=30_000)
     assert "disconnected" in status.labels["scanner"].toolTip()
     printer_emulator.set_flag("paper_out", True)
     hub.check_printer()
-    qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: paper out", timeout=5000)
+    qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: paper out", timeout=30_000)
     printer_emulator.stop()
     hub.check_printer()
     qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: offline", timeout=10000)

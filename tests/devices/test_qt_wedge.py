@@ -45,7 +45,7 @@ def test_a_burst_is_a_scan_and_its_enter_does_not_press_the_focused_button(qtbot
     wedge.watch(dialog)
     try:
         assert not dialog.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
-        with qtbot.waitSignal(wedge.sig_scanned, timeout=2000) as blocker:
+        with qtbot.waitSignal(wedge.sig_scanned, timeout=30_000) as blocker:
             QTest.keyClicks(button, "0109501101530003")
             QTest.keyClick(button, Qt.Key.Key_Return)
         assert blocker.args == ["0109501101530003"] and presses == [] and dialog.isVisible()
@@ -71,7 +71,7 @@ def test_ctrl_bracket_becomes_gs_and_tab_ends_a_scan(qtbot, qt_app) -> None:
     wedge = WedgeFilter(clock=Clock(0.004))
     wedge.watch(dialog)
     try:
-        with qtbot.waitSignal(wedge.sig_scanned, timeout=2000) as blocker:
+        with qtbot.waitSignal(wedge.sig_scanned, timeout=30_000) as blocker:
             QTest.keyClicks(button, "10ABC123")
             QTest.keyClick(button, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
             QTest.keyClicks(button, "21SER42")
@@ -122,7 +122,7 @@ def test_a_key_travelling_up_to_the_parents_counts_once(qtbot, qt_app) -> None:
     wedge = WedgeFilter(clock=Clock(0.004))
     wedge.watch(dialog)
     try:
-        with qtbot.waitSignal(wedge.sig_scanned, timeout=2000) as blocker:
+        with qtbot.waitSignal(wedge.sig_scanned, timeout=30_000) as blocker:
             QTest.keyClicks(label, "LOC-A-01")
             QTest.keyClick(label, Qt.Key.Key_Return)
         assert blocker.args == ["LOC-A-01"]

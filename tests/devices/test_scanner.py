@@ -84,7 +84,7 @@ class Events:
     def __getattr__(self, kind: str):
         return lambda value: self.q.put((kind, value))
 
-    def next(self, kind: str, timeout: float = 5.0):
+    def next(self, kind: str, timeout: float = 30.0):  # a cap on the wait, generous for a loaded machine
         while True:
             got, value = self.q.get(timeout=timeout)
             if got == kind:
@@ -133,12 +133,23 @@ def test_unplug_is_reported_and_a_replugged_scanner_scans_again(device: PtyDevic
         assert scanner.stop()
 
 
+def until(condition, cap_s: float = 30.0) -> None:
+    """Wait for `condition()` to hold (checked every 10 ms); the cap only stops a test that would hang."""
+    stop = time.monotonic() + cap_s
+    while not condition():
+        assert time.monotonic() < stop, "the condition never held"
+        time.sleep(0.01)
+
+
 def test_port_vanishing_mid_scan_reports_the_fragment_and_recovers(device: PtyDevice) -> None:
     events = Events()
-    scanner = start_scanner(device, events)
+    scanner = SerialScanner(device.port, on_scan=events.scan, on_bad_read=events.bad, on_connected=events.connected,
+                            on_disconnected=events.disconnected, reconnect_s=0.05, stale_s=3600)  # never stale here
+    scanner.start()
+    events.next("connected")
     try:
         device.send(b"]C101095011")
-        time.sleep(0.3)  # let the reader take the half line (well under the 1 s fragment age) before the pull
+        until(lambda: scanner.pending == b"]C101095011")  # the reader holds the half line: now pull the plug
         device.unplug()
         bad = events.next("bad")
         assert bad.raw == b"]C101095011" and "disconnected" in bad.reason

@@ -200,7 +200,7 @@ def test_what_a_job_holds_returns_or_raises_is_released_on_the_gui_thread(make_c
     ctx.run(lambda uow: None, write=False)  # the DB thread moves on to another job…
     wait_idle(qtbot, ctx)
     ctx.executor.shutdown()  # …and stops: it must not have kept anything of the jobs before
-    qtbot.waitUntil(lambda: len(released) == 4, timeout=5_000)
+    qtbot.waitUntil(lambda: len(released) == 4, timeout=30_000)
     assert sorted(released) == [("JobState", True), ("closure", True), ("error", True), ("result", True)]
 
 

@@ -74,6 +74,9 @@ def summary_text(report: Any) -> str:
     sentence = QCoreApplication.translate("OrderImport", "%1: %2 orders accepted, %3 rejected.")
     text = (sentence.replace("%1", report.source).replace("%2", str(report.accepted))
             .replace("%3", str(len(report.rejected))))
+    if report.unchanged:
+        unchanged = QCoreApplication.translate("OrderImport", "%1 orders were already imported exactly so: unchanged.")
+        text += " " + unchanged.replace("%1", str(report.unchanged))
     if report.cancelled:
         text += " " + QCoreApplication.translate(
             "OrderImport", "Cancelled: what was checked before is kept; the rest of the file was not read.")

@@ -43,6 +43,9 @@ class ConsumerOrder(Base):
     buyer_id_type: Mapped[str] = mapped_column(String(1))
     buyer_id_enc: Mapped[bytes] = mapped_column(LargeBinary)
     buyer_id_hash: Mapped[str] = mapped_column(String(64))  # keyed HMAC: annual total and search, never reversible
+    # keyed HMAC of the order as imported (app.orders.importing.record_digest): an identical re-import is
+    # 'unchanged', not a duplicate; None for orders imported before revision 0009
+    record_digest: Mapped[str | None] = mapped_column(String(64), default=None)
     buyer_id_masked: Mapped[str] = mapped_column(String(20))
     buyer_phone_enc: Mapped[bytes] = mapped_column(LargeBinary)
     buyer_phone_masked: Mapped[str] = mapped_column(String(20))
@@ -198,3 +201,4 @@ class OrderRejection(Base):
     state: Mapped[str] = mapped_column(String(12), default="open")
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     order_id: Mapped[int | None] = mapped_column(ForeignKey("consumer_order.id"))
+    record_digest: Mapped[str | None] = mapped_column(String(64), default=None)  # as ConsumerOrder's, if readable

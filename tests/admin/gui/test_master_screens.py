@@ -46,7 +46,7 @@ def test_products_search_and_the_customs_filing(make_ctx, qtbot, master):
     assert screen.model.rowCount() == 8 and screen.count.text() == "Rows: 8"
     assert screen.imports == []  # the customs officer reads, never imports
     screen.search.setText("奶粉")  # (QTest cannot type CJK; an IME would)
-    qtbot.waitUntil(lambda: screen.model.current_filter == "奶粉", timeout=5_000)
+    qtbot.waitUntil(lambda: screen.model.current_filter == "奶粉", timeout=30_000)
     wait_idle(qtbot, ctx)
     assert screen.model.rowCount() == 1
     screen.view.selectRow(0)

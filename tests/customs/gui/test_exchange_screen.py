@@ -100,7 +100,7 @@ def test_the_archive_shows_a_file_masked_and_the_printout_opens(make_ctx, qtbot,
     screen.view.setFocus()
     screen.view.setCurrentIndex(screen.model.index(0, 0))
     QTest.keyClick(screen.view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _top(MessageDialog) is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: _top(MessageDialog) is not None, timeout=30_000)
     dialog = _top(MessageDialog)
     qtbot.waitUntil(lambda: dialog.text.toPlainText() != "", timeout=10_000)
     shown = dialog.text.toPlainText()  # the newest list first: the last sample order's

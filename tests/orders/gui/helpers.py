@@ -23,7 +23,7 @@ def open_screen(qtbot, cls, ctx):
     screen.resize(1280, 800)
     screen.show()
     screen.activateWindow()
-    qtbot.waitUntil(screen.isActiveWindow, timeout=5_000)
+    qtbot.waitUntil(screen.isActiveWindow, timeout=30_000)
     wait_idle(qtbot, ctx)
     return screen
 

@@ -32,7 +32,7 @@ def rejected(warehouse):
 def _select(qtbot, screen, order_no: str) -> None:
     row = next(n for n, r in enumerate(screen.rows) if r["order_no"] == order_no)
     screen.table.selectRow(row)
-    qtbot.waitUntil(lambda: screen.current is not None and screen.current["order_no"] == order_no, timeout=5_000)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current["order_no"] == order_no, timeout=30_000)
     wait_idle(qtbot, screen.ctx)
 
 
@@ -77,7 +77,7 @@ def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, 
     ctx = make_ctx("supervisor")
     screen = open_screen(qtbot, WorkbenchScreen, ctx)
     _select(qtbot, screen, "TG-BROKEN")
-    qtbot.waitUntil(lambda: screen.editor.currentIndex() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: screen.editor.currentIndex() == 1, timeout=30_000)
     assert not screen.editor.isTabEnabled(0) and not screen.editor.text.isReadOnly()
     screen.editor.text.setPlainText("{not json")
     screen.revalidate()

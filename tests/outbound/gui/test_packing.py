@@ -136,7 +136,7 @@ def test_an_order_under_inspection_stops_the_bench_full_screen(make_ctx, qtbot, 
     fb = scan(qtbot, screen, order["order_no"])
     assert fb.code == "pull_for_inspection" and screen.banner.tone == "error"
     pull = screen.pull_screen
-    qtbot.waitUntil(pull.isVisible, timeout=5_000)
+    qtbot.waitUntil(pull.isVisible, timeout=30_000)
     assert pull.isFullScreen() and RED in pull.styleSheet()
     assert pull.headline.text() == "PULL FOR INSPECTION"
     assert order["order_no"] in pull.order.text()
@@ -147,7 +147,7 @@ def test_an_order_under_inspection_stops_the_bench_full_screen(make_ctx, qtbot, 
     qtbot.keyClicks(pull.scan_bar, SINGLE[4]["order_no"])  # another parcel: the stop stays
     qtbot.keyClick(pull.scan_bar, Qt.Key.Key_Return)
     assert pull.isVisible()
-    with qtbot.waitSignal(pull.sig_acknowledged, timeout=5_000) as done:
+    with qtbot.waitSignal(pull.sig_acknowledged, timeout=30_000) as done:
         qtbot.keyClicks(pull.scan_bar, order["order_no"])
         qtbot.keyClick(pull.scan_bar, Qt.Key.Key_Return)
     assert done.args == [order["order_no"]] and not pull.isVisible()

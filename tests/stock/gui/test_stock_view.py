@@ -89,12 +89,12 @@ def test_the_screen_filters_as_the_user_types_and_counts(make_ctx, qtbot, stocke
     assert screen.model.rowCount() == 12
     assert screen.count.text() == "Rows: 12"
     qtbot.keyClicks(screen.batch, "B0001")
-    qtbot.waitUntil(lambda: screen.model.current_filter == StockFilter(batch="B0001"), timeout=5_000)
+    qtbot.waitUntil(lambda: screen.model.current_filter == StockFilter(batch="B0001"), timeout=30_000)
     wait_idle(qtbot, ctx)
     assert screen.model.rowCount() == 4
     assert screen.count.text() == "Rows: 4"
     screen.status.setCurrentIndex(screen.status.findData("hold"))
-    qtbot.waitUntil(lambda: screen.model.current_filter.status == "hold", timeout=5_000)
+    qtbot.waitUntil(lambda: screen.model.current_filter.status == "hold", timeout=30_000)
     wait_idle(qtbot, ctx)
     assert screen.model.rowCount() == 0
 

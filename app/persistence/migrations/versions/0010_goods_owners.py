@@ -1,7 +1,7 @@
 """goods owners: owner and tariff tables; the owner on declarations, lots, orders and customs ledger rows
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 
 A database with goods in it gets one default owner (code DEFAULT; its customs code is the seller code most of
 its orders carry, if any) and every existing declaration, lot, order and ledger row becomes that owner's:
@@ -15,8 +15,8 @@ from alembic import op
 
 from app.persistence.append_only import protect, unprotect
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
