@@ -25,7 +25,7 @@ from sqlalchemy import insert
 from app.admin import audit
 from app.admin.backup import make_backup
 from app.persistence.db import open_database
-from app.persistence.models import ConsumerOrder, Movement
+from app.persistence.models import ConsumerOrder, Movement, Owner
 from app.persistence.uow import Actor, UnitOfWork
 
 MOVEMENTS, ORDERS, BATCH = 1_000_000, 100_000, 50_000
@@ -48,12 +48,15 @@ def _load(url: str) -> float:
                      "ref_no": f"W{n // 200:06d}"} for n in range(BATCH)]
             for _ in range(MOVEMENTS // BATCH):
                 conn.execute(insert(Movement.__table__), rows)
+            conn.execute(insert(Owner.__table__), [{"id": 1, "code": "DEFAULT", "name": "Seller",
+                                                     "customs_code": None}])
             blob = os.urandom(48)
             money = Decimal("123.45")
             for start in range(0, ORDERS, BATCH):
                 conn.execute(insert(ConsumerOrder.__table__), [{
                     "order_no": f"SO{n:09d}", "platform_code": "PLAT000001", "platform_name": "Platform",
-                    "seller_code": "SELL00001", "seller_name": "Seller", "ordered_at": at, "order_year": 2026,
+                    "seller_code": "SELL00001", "seller_name": "Seller", "owner_id": 1, "ordered_at": at,
+                    "order_year": 2026,
                     "buyer_name_enc": blob, "buyer_id_type": "1", "buyer_id_enc": blob,
                     "buyer_id_hash": f"{n:064x}", "buyer_id_masked": "1101**********002X",
                     "buyer_phone_enc": blob, "buyer_phone_masked": "138****5678", "buyer_account": f"acct{n}",

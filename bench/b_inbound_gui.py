@@ -37,13 +37,15 @@ def _history(conn: Any, movements: int) -> None:
     places (pairs there and back, so stock and movements still agree)."""
     from sqlalchemy import insert, select
 
-    from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Movement, Product
+    from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Movement, Owner, Product
 
     products = conn.execute(select(Product.id, Product.account_book_item_id).order_by(Product.id)).all()
     a, b = conn.execute(select(Location.id).where(Location.kind == "storage").order_by(Location.id).limit(2)).scalars()
     now = datetime(2026, 1, 1, tzinfo=UTC)
+    owner = conn.execute(select(Owner.id).order_by(Owner.id).limit(1)).scalar()  # made by the declaration import
     decl = conn.execute(insert(InboundDeclaration).values(declaration_no="QDHISTORY", status="put_away",
-                                                          created_at=now).returning(InboundDeclaration.id)).scalar()
+                                                          created_at=now, owner_id=owner)
+                        .returning(InboundDeclaration.id)).scalar()
     conn.execute(insert(DeclarationLine), [
         {"declaration_id": decl, "line_no": i + 1, "account_book_item_id": item, "product_id": pid,
          "declared_qty": 10**6, "batch_no": f"H{i}"} for i, (pid, item) in enumerate(products)])
@@ -51,8 +53,8 @@ def _history(conn: Any, movements: int) -> None:
                          .where(DeclarationLine.declaration_id == decl).order_by(DeclarationLine.id)).all()
     conn.execute(insert(Lot), [
         {"product_id": lines[n % len(lines)][1], "batch_no": f"H{n:05d}", "expiry_date": date(2029, 1, 1),
-         "declaration_line_id": lines[n % len(lines)][0], "status": "available", "received_at": now}
-        for n in range(LOTS)])
+         "declaration_line_id": lines[n % len(lines)][0], "status": "available", "received_at": now,
+         "owner_id": owner} for n in range(LOTS)])
     lots = conn.execute(select(Lot.id).where(Lot.batch_no.like("H%")).order_by(Lot.id)).scalars().all()
     columns = ("at", "kind", "lot_id", "quantity", "from_location_id", "from_status", "to_location_id", "to_status",
                "ref_type", "ref_no", "station", "note")

@@ -71,7 +71,7 @@ def write_orders(path: Path, count: int, seed: int = 7) -> None:
 
 def prepare(url: str) -> None:
     """Sample master data and a large released bonded balance on every account-book item."""
-    from app.admin import masterdata
+    from app.admin import ensure_owner, masterdata
     db = open_database(url)
     with UnitOfWork(db, SYSTEM) as uow:
         masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
@@ -79,8 +79,10 @@ def prepare(url: str) -> None:
         masterdata.import_positive_list(uow, DEMO / "positive_list.csv")
         masterdata.import_carriers(uow, DEMO / "carriers.csv")
         settings.set_value(uow.session, "dxp_id", "DXPENT0000458763")
+        owner = ensure_owner(uow).sole.id
         for item_id in uow.session.query(AccountBookItem.id).all():
-            uow.session.add(CustomsLedgerEntry(account_book_item_id=item_id[0], biz_type="IN", state="ACTUAL",
+            uow.session.add(CustomsLedgerEntry(account_book_item_id=item_id[0], owner_id=owner, biz_type="IN",
+                                               state="ACTUAL",
                                                quantity=10_000_000, doc_type="INV101", doc_no="BENCH"))
         uow.commit()
     db.dispose()

@@ -22,6 +22,7 @@ from app.persistence.models import (
     Location,
     Lot,
     OrderLine,
+    Owner,
     Product,
     Stock,
     Warehouse,
@@ -35,8 +36,16 @@ NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 26)
 
 
-def _master(conn, lots: int, products: int) -> None:
-    """Warehouse, items and products, one declaration with a line and a lot per lot, a storage location each."""
+def lot_owner(n: int, products: int, owners: int) -> int:
+    """Whose lot n (of product n % products + 1) is: a product's lots belong to several owners."""
+    return (n + n // products) % owners + 1
+
+
+def _master(conn, lots: int, products: int, owners: int = 1) -> None:
+    """Warehouse, items and products, `owners` owners each with one declaration, a line and a lot per lot (lot n
+    is owner lot_owner(n)'s), a storage location each."""
+    conn.execute(insert(Owner.__table__), [{"id": o, "code": f"OWN{o:02d}", "name": f"货主{o}",
+                                            "customs_code": f"3301960{o:03d}"} for o in range(1, owners + 1)])
     conn.execute(insert(Warehouse.__table__), [{
         "name": "杭州综保区一号仓", "area_code": "3301960A01", "area_name": "杭州示例保税物流有限公司",
         "account_book": "T2921W000123", "customs_code": "2921", "port_code": "2921", "agent_code": "3301960A01",
@@ -53,26 +62,26 @@ def _master(conn, lots: int, products: int) -> None:
         "account_book_item_id": p, "vat_rate": Decimal("0.13"), "consumption_tax_rate": Decimal(0),
         "mfn_tariff_rate": Decimal("0.15")} for p in range(1, products + 1)])
     conn.execute(insert(InboundDeclaration.__table__), [{
-        "id": 1, "declaration_no": "QDBENCH000000001", "entry_no": "", "bill_of_lading": "MAEUBENCH",
+        "id": o, "declaration_no": f"QDBENCH{o:09d}", "entry_no": "", "bill_of_lading": "MAEUBENCH",
         "container_no": "BENU0000001", "seal_no": "", "arrival_date": TODAY, "status": "put_away",
-        "created_at": NOW, "released_at": NOW}])
+        "created_at": NOW, "released_at": NOW, "owner_id": o} for o in range(1, owners + 1)])
     conn.execute(insert(DeclarationLine.__table__), [{
-        "id": n, "declaration_id": 1, "line_no": n, "account_book_item_id": n % products + 1,
+        "id": n, "declaration_id": lot_owner(n, products, owners), "line_no": n, "account_book_item_id": n % products + 1,
         "product_id": n % products + 1, "declared_qty": 10_000, "batch_no": f"B{n:06d}", "production_date": None,
         "expiry_date": TODAY + timedelta(days=20 + n % 900)} for n in range(1, lots + 1)])
     conn.execute(insert(Lot.__table__), [{
         "id": n, "product_id": n % products + 1, "batch_no": f"B{n:06d}", "production_date": None,
         "expiry_date": TODAY + timedelta(days=20 + n % 900), "declaration_line_id": n, "status": "available",
-        "received_at": NOW - timedelta(minutes=n)} for n in range(1, lots + 1)])
+        "received_at": NOW - timedelta(minutes=n), "owner_id": lot_owner(n, products, owners)} for n in range(1, lots + 1)])
     conn.execute(insert(Location.__table__), [{
         "id": n, "code": f"S-{n:05d}", "kind": "storage", "pick_sequence": n, "active": True}
         for n in range(1, lots + 1)])
 
 
-def _order_rows(n: int, status: str) -> dict:
+def _order_rows(n: int, status: str, owner: int = 1) -> dict:
     blob = b"\x01" + b"0" * 40
     return {"id": n, "order_no": f"BENCH{n:09d}", "platform_code": "3301964J31", "platform_name": "天猫国际",
-            "seller_code": "3301960J22", "seller_name": "示例海外旗舰店", "ordered_at": NOW, "order_year": 2026,
+            "seller_code": f"3301960{owner:03d}", "seller_name": f"货主{owner}", "owner_id": owner, "ordered_at": NOW, "order_year": 2026,
             "buyer_name_enc": blob, "buyer_id_type": "1", "buyer_id_enc": blob, "buyer_id_hash": f"{n:064d}",
             "buyer_id_masked": "330106********0001", "buyer_phone_enc": blob, "buyer_phone_masked": "139****0001",
             "buyer_account": "tb", "consignee_name_enc": blob, "consignee_phone_enc": blob,
@@ -86,21 +95,27 @@ def _order_rows(n: int, status: str) -> dict:
             "imported_at": NOW}
 
 
-def build_allocation_db(url: str, lines: int = LINES, lots: int = LOTS, products: int = PRODUCTS) -> int:
+def build_allocation_db(url: str, lines: int = LINES, lots: int = LOTS, products: int = PRODUCTS,
+                        owners: int = 1) -> int:
     """Released orders with `lines` lines (1–3 a order) over `lots` lots in storage; returns the order count."""
     rng = random.Random(6)
     db = open_database(url)
     with db.engine.begin() as conn:
-        _master(conn, lots, products)
+        _master(conn, lots, products, owners)
         conn.execute(insert(Stock.__table__), [{
             "location_id": n, "lot_id": n, "product_id": n % products + 1, "lpn": "", "status": "available",
             "quantity": 45, "reserved": 0} for n in range(1, lots + 1)])
+        held: dict[int, list[int]] = {}  # owner → the products it holds (each order asks its owner's goods)
+        for lot in range(1, lots + 1):
+            held.setdefault(lot_owner(lot, products, owners), []).append(lot % products + 1)
+        held = {o: sorted(set(ps)) for o, ps in held.items()}
         orders, order_lines, n = [], [], 0
         while len(order_lines) < lines:
             n += 1
-            orders.append(_order_rows(n, "released"))
-            for gnum, pid in enumerate(rng.sample(range(1, products + 1), min(rng.randint(1, 3),
-                                                                            lines - len(order_lines))), start=1):
+            owner = n % owners + 1
+            orders.append(_order_rows(n, "released", owner))
+            for gnum, pid in enumerate(rng.sample(held[owner], min(rng.randint(1, 3),
+                                                                   lines - len(order_lines))), start=1):
                 order_lines.append({"order_id": n, "gnum": gnum, "product_id": pid, "account_book_item_id": pid,
                                     "quantity": rng.randint(1, 2), "unit_price": Decimal("89"),
                                     "line_value": Decimal("89"), "tariff": Decimal(0), "consumption_tax": Decimal(0),

@@ -117,8 +117,8 @@ def _spread(url: str) -> None:
             products = conn.execute(select(Product.id, Product.account_book_item_id)).all()
             storage = conn.execute(select(Location.id).where(Location.kind == "storage")).scalars().all()
             decl = conn.execute(insert(InboundDeclaration).values(declaration_no="QDBENCH", status="put_away",
-                                                                  created_at=now).returning(InboundDeclaration.id)
-                                ).scalar()
+                                                                  created_at=now, owner_id=1)  # b_backup's owner
+                                .returning(InboundDeclaration.id)).scalar()
             conn.execute(insert(DeclarationLine), [
                 {"declaration_id": decl, "line_no": i + 1, "account_book_item_id": item, "product_id": pid,
                  "declared_qty": 10**6, "batch_no": f"B{i}"} for i, (pid, item) in enumerate(products)])
@@ -127,7 +127,8 @@ def _spread(url: str) -> None:
             conn.execute(insert(Lot.__table__), [
                 {"product_id": lines[n % len(lines)][1], "batch_no": f"L{n:05d}",
                  "expiry_date": date.today() + timedelta(days=20 + n), "declaration_line_id": lines[n % len(lines)][0],
-                 "status": "available", "received_at": now - timedelta(days=n % 90)} for n in range(2000)])
+                 "status": "available", "received_at": now - timedelta(days=n % 90), "owner_id": 1}
+                for n in range(2000)])
             lots = conn.execute(select(Lot.id, Lot.product_id).where(Lot.batch_no.like("L%"))).all()
             kinds = ("available", "available", "available", "hold", "damaged", "frozen")
             conn.execute(insert(Stock.__table__), [

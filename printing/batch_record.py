@@ -35,6 +35,7 @@ def batch_record_pdf(d: dict[str, Any]) -> bytes:
         ("批次 Lot", lot["lot"]), ("商品 SKU", f"{lot['sku']} {lot['name']} {lot['spec']}"),
         ("生产 / 到期 Made / Expiry", f"{lot['production'] or '—'} / {lot['expiry'] or '—'}"),
         ("状态 Status", lot["status"]),
+        ("货主 Owner", f"{lot.get('owner', '')} {lot.get('owner_name', '')}".strip() or "—"),
         ("报关单 Declaration", f"{decl['declaration']} line {decl['line_no']} ({decl['declared_qty']} declared)"),
         ("集装箱 Container", f"{decl['container']}  seal {decl['seal']}  B/L {decl['bill_of_lading']}"),
         ("理货 Tally", f"{tally['received']} good, {tally['damaged']} damaged; closed {tally['closed_at']} "

@@ -40,7 +40,8 @@ def test_the_parser_is_built_from_the_explicit_command_list():
 
     names = {m.__name__ for m in cli.COMMANDS}
     assert names == {"app.cli.admin", "app.cli.imports", "app.cli.devices", "app.cli.orders", "app.cli.inbound",
-                     "app.cli.documents", "app.cli.outbound", "app.cli.overview", "app.cli.returns"}
+                     "app.cli.documents", "app.cli.outbound", "app.cli.overview", "app.cli.returns",
+                     "app.cli.owners"}
     first = cli.build_parser()._subparsers._group_actions[0].choices
     again = cli.build_parser()._subparsers._group_actions[0].choices
     assert list(first) == list(again)  # building it twice adds nothing (no registry filled on the way)
@@ -50,5 +51,5 @@ def test_the_parser_is_built_from_the_explicit_command_list():
 def test_the_importer_table_names_every_kind():
     from app.cli import importers
 
-    assert list(importers()) == ["warehouse", "locations", "products", "positive-list", "account-book",
-                                 "carriers", "declaration", "orders"]
+    assert list(importers()) == ["warehouse", "locations", "products", "owners", "tariffs", "positive-list",
+                                 "account-book", "carriers", "declaration", "orders"]

@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from app.admin import audit, auth
+from app.admin import audit, auth, ensure_owner
 from app.errors import AuthenticationFailed, PermissionDenied, Rejected, SchemaOutOfDate
 from app.persistence import migrate
 from app.persistence.db import open_database
@@ -41,7 +41,8 @@ def make_lot(uow: UnitOfWork) -> tuple[Lot, Location]:
                    hs_code="0409000000", origin="NZ", unit="142", legal_unit1="035", legal_factor1="0.5",
                    filed_price="269.00", net_weight_kg="0.5", gross_weight_kg="0.75", shelf_life_days=1460,
                    account_book_item_id=item.id, vat_rate="0.09", consumption_tax_rate="0", mfn_tariff_rate="0.15")
-    decl = InboundDeclaration(declaration_no="D1", container_no="C1")
+    owner = ensure_owner(uow).sole.id
+    decl = InboundDeclaration(declaration_no="D1", container_no="C1", owner_id=owner)
     loc = Location(code="A-01", kind="storage", pick_sequence=1)
     s.add_all([prod, decl, loc])
     s.flush()
@@ -49,7 +50,8 @@ def make_lot(uow: UnitOfWork) -> tuple[Lot, Location]:
                            declared_qty=10, batch_no="B1", expiry_date=date(2030, 1, 1))
     s.add(line)
     s.flush()
-    lot = Lot(product_id=prod.id, batch_no="B1", declaration_line_id=line.id, expiry_date=date(2030, 1, 1))
+    lot = Lot(product_id=prod.id, batch_no="B1", declaration_line_id=line.id, expiry_date=date(2030, 1, 1),
+              owner_id=owner)
     s.add(lot)
     s.flush()
     return lot, loc

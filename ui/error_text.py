@@ -45,6 +45,7 @@ TEXTS: dict[str, str] = {
     "bad_setting": QT_TRANSLATE_NOOP("ErrorText", "This value is not valid for the setting."),
     "job_cancelled": QT_TRANSLATE_NOOP("ErrorText", "Cancelled: nothing was changed."),
     "unexpected": QT_TRANSLATE_NOOP("ErrorText", "An unexpected error happened; nothing was changed."),
+    "unknown_owner": QT_TRANSLATE_NOOP("ErrorText", "There is no owner {owner}; nothing was changed."),
 }
 
 # Parameters that are words of the warehouse, shown in the user's language.

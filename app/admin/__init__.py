@@ -24,6 +24,15 @@ from app.admin.masterdata import (
     import_products,
     import_warehouse,
 )
+from app.admin.owners import (
+    OwnerRef,
+    Owners,
+    ensure_owner,
+    import_owners,
+    import_tariffs,
+    list_owners,
+    owner_by_code,
+)
 from app.admin.pii import PiiKey
 from app.admin.restore import RestoreReport, restore_database
 
@@ -36,6 +45,8 @@ __all__ = [
     "ImportReport",
     "KeyExport",
     "LastBackup",
+    "OwnerRef",
+    "Owners",
     "PiiKey",
     "ProductRef",
     "RestoreReport",
@@ -47,18 +58,23 @@ __all__ = [
     "carriers_by_code",
     "change_setting",
     "check_all",
+    "ensure_owner",
     "export_keys",
     "has_users",
     "import_account_book",
     "import_carriers",
     "import_locations",
+    "import_owners",
     "import_positive_list",
     "import_products",
+    "import_tariffs",
     "import_warehouse",
     "last_backup",
+    "list_owners",
     "list_settings",
     "list_users",
     "login",
+    "owner_by_code",
     "product_by_gtin",
     "require",
     "restore_database",

@@ -17,6 +17,7 @@ from app.persistence.models import (
     InventoryList,
     Lot,
     Movement,
+    Owner,
     ReturnCase,
     ReturnLine,
     Stock,
@@ -41,7 +42,7 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
     require(uow, Permission.VIEW)
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
             ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow),
-            released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow)]
+            released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow), owners_kept_apart(uow)]
 
 
 def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:
@@ -80,29 +81,63 @@ def movements_sum_to_stock(uow: UnitOfWork) -> CheckResult:
 
 
 def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
-    """Per account-book item: customs balance ≥ 0 and equal to the physical stock of released entries, less the
-    returned units received but not booked yet (customs has not approved their return: not in its book)."""
-    book = dict(uow.session.execute(
-        select(CustomsLedgerEntry.account_book_item_id, func.sum(CustomsLedgerEntry.quantity))
-        .where(CustomsLedgerEntry.state == "ACTUAL").group_by(CustomsLedgerEntry.account_book_item_id)).all())
-    physical = dict(uow.session.execute(
-        select(DeclarationLine.account_book_item_id, func.sum(Stock.quantity))
+    """Per owner and account-book item: customs balance ≥ 0 and equal to the owner's physical stock of released
+    entries, less the returned units received but not booked yet (customs has not approved their return: not in
+    its book); so the whole book balances too."""
+    book = {(owner, item): qty for owner, item, qty in uow.session.execute(
+        select(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id,
+               func.sum(CustomsLedgerEntry.quantity))
+        .where(CustomsLedgerEntry.state == "ACTUAL")
+        .group_by(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id))}
+    physical = {(owner, item): qty for owner, item, qty in uow.session.execute(
+        select(Lot.owner_id, DeclarationLine.account_book_item_id, func.sum(Stock.quantity))
         .join(Lot, Lot.id == Stock.lot_id).join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
         .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
         .where(InboundDeclaration.status.in_(RELEASED_DECLARATION))
-        .group_by(DeclarationLine.account_book_item_id)).all())
-    unbooked = dict(uow.session.execute(
-        select(ReturnLine.account_book_item_id, func.sum(ReturnLine.good + ReturnLine.damaged))
-        .join(ReturnCase, ReturnCase.id == ReturnLine.return_id).where(ReturnCase.booked_at.is_(None))
-        .group_by(ReturnLine.account_book_item_id)).all())
+        .group_by(Lot.owner_id, DeclarationLine.account_book_item_id))}
+    unbooked = {(owner, item): qty for owner, item, qty in uow.session.execute(
+        select(Lot.owner_id, ReturnLine.account_book_item_id, func.sum(ReturnLine.good + ReturnLine.damaged))
+        .join(ReturnCase, ReturnCase.id == ReturnLine.return_id).join(Lot, Lot.id == ReturnLine.lot_id)
+        .where(ReturnCase.booked_at.is_(None)).group_by(Lot.owner_id, ReturnLine.account_book_item_id))}
+    codes = dict(uow.session.execute(select(Owner.id, Owner.code)).all())
     problems = []
-    for item in sorted(set(book) | set(physical)):
-        b, p = int(book.get(item) or 0), int(physical.get(item) or 0) - int(unbooked.get(item) or 0)
+    for owner, item in sorted(set(book) | set(physical)):
+        b = int(book.get((owner, item)) or 0)
+        p = int(physical.get((owner, item)) or 0) - int(unbooked.get((owner, item)) or 0)
+        whose = f"account-book item {item} of owner {codes.get(owner, owner)}"
         if b < 0:
-            problems.append(f"account-book item {item}: customs balance {b} is negative")
+            problems.append(f"{whose}: customs balance {b} is negative")
         if b != p:
-            problems.append(f"account-book item {item}: customs balance {b} ≠ bonded stock {p}")
+            problems.append(f"{whose}: customs balance {b} ≠ bonded stock {p}")
     return CheckResult("3 customs ledger balances against bonded stock", not problems, problems)
+
+
+def owners_kept_apart(uow: UnitOfWork) -> CheckResult:
+    """8: every lot is its declaration's owner's; every allocation and parcel draws on its order's owner's lots."""
+    from app.persistence.models import Allocation, ConsumerOrder, Parcel, ParcelItem
+
+    s = uow.session
+    problems = [f"lot {r.id} is owner {r.owner_id}'s, its declaration {r.declaration_no} owner {r.decl_owner}'s"
+                for r in s.execute(
+                    select(Lot.id, Lot.owner_id, InboundDeclaration.declaration_no,
+                           InboundDeclaration.owner_id.label("decl_owner"))
+                    .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+                    .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
+                    .where(Lot.owner_id != InboundDeclaration.owner_id).limit(100))]
+    problems += [f"order {r.order_no} (owner {r.owner_id}) is allocated lot {r.lot_id} of owner {r.lot_owner}"
+                 for r in s.execute(
+                     select(ConsumerOrder.order_no, ConsumerOrder.owner_id, Lot.id.label("lot_id"),
+                            Lot.owner_id.label("lot_owner"))
+                     .join(Allocation, Allocation.order_id == ConsumerOrder.id).join(Lot, Lot.id == Allocation.lot_id)
+                     .where(Lot.owner_id != ConsumerOrder.owner_id).limit(100))]
+    problems += [f"parcel {r.waybill_no} (owner {r.owner_id}) holds lot {r.lot_id} of owner {r.lot_owner}"
+                 for r in s.execute(
+                     select(Parcel.waybill_no, ConsumerOrder.owner_id, Lot.id.label("lot_id"),
+                            Lot.owner_id.label("lot_owner"))
+                     .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
+                     .join(ParcelItem, ParcelItem.parcel_id == Parcel.id).join(Lot, Lot.id == ParcelItem.lot_id)
+                     .where(Lot.owner_id != ConsumerOrder.owner_id).limit(100))]
+    return CheckResult("8 each owner's goods kept apart (lots, allocations, parcels)", not problems, problems)
 
 
 def ledger_parts_add_up(uow: UnitOfWork) -> CheckResult:

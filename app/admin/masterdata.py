@@ -17,6 +17,7 @@ from sqlalchemy import select
 from app.admin.auth import require
 from app.admin.carriers import import_carriers
 from app.admin.master_store import ImportReport, finish, serialise, upsert
+from app.admin.owners import import_owners, import_tariffs
 from app.admin.products import import_account_book, import_products
 from app.domain.roles import Permission
 from app.errors import FileRejected, RowError
@@ -26,8 +27,8 @@ from app.persistence.models import Location, PositiveListLine, Warehouse
 from app.persistence.models.master import LOCATION_KINDS
 from app.persistence.uow import UnitOfWork
 
-__all__ = ["ImportReport", "import_account_book", "import_carriers", "import_locations", "import_positive_list",
-           "import_products", "import_warehouse"]
+__all__ = ["ImportReport", "import_account_book", "import_carriers", "import_locations", "import_owners",
+           "import_positive_list", "import_products", "import_tariffs", "import_warehouse"]
 
 MAX_WAREHOUSE_BYTES = 64 * 1024
 LOCATION_COLUMNS = ("code", "kind", "pick_sequence")

@@ -23,6 +23,7 @@ from app.cli import inbound as commands_inbound
 from app.cli import orders as commands_orders
 from app.cli import outbound as commands_outbound
 from app.cli import overview as commands_overview
+from app.cli import owners as commands_owners
 from app.cli import returns as commands_returns
 from app.cli.context import CliContext, GuiLauncher
 from app.cli.imports import Importer
@@ -30,7 +31,7 @@ from app.errors import BwmsError
 
 # The command modules, in the order `bwms --help` lists their commands.
 COMMANDS = (commands_admin, commands_overview, commands_imports, commands_devices, commands_orders,
-            commands_inbound, commands_documents, commands_outbound, commands_returns)
+            commands_inbound, commands_documents, commands_outbound, commands_returns, commands_owners)
 
 
 def importers() -> dict[str, tuple[str, Importer]]:
@@ -43,6 +44,9 @@ def importers() -> dict[str, tuple[str, Importer]]:
         "warehouse": ("the warehouse's customs identity (TOML)", masterdata.import_warehouse),
         "locations": ("locations (CSV/XLSX: code,kind,pick_sequence)", masterdata.import_locations),
         "products": ("SKU master with customs filing (CSV/XLSX)", masterdata.import_products),
+        "owners": ("goods owners (CSV/XLSX: code,name,customs_code)", masterdata.import_owners),
+        "tariffs": ("owners' tariffs (CSV/XLSX: owner,per_order,per_unit_shipped,per_carton_received,"
+                    "per_location_day)", masterdata.import_tariffs),
         "positive-list": ("positive-list lines (CSV/XLSX: hs8,name,remark)", masterdata.import_positive_list),
         "account-book": ("account-book items (CSV/XLSX)", masterdata.import_account_book),
         "carriers": ("carriers (CSV/XLSX: code,name,customs_code,customs_name[,waybill_pattern])",

@@ -8,7 +8,7 @@ import os
 import sys
 
 from app import settings as settings_registry
-from app.admin import audit, auth, checks
+from app.admin import audit, auth, checks, owner_by_code
 from app.admin.backup import upgrade_safely
 from app.cli.context import CliContext, add_json, table
 from app.domain.roles import Permission, Role
@@ -56,6 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--location", default="")
     p.add_argument("--batch", default="")
     p.add_argument("--status", default="")
+    p.add_argument("--owner", default="", metavar="CODE", help="only this owner's goods")
     p.set_defaults(func=cmd_stock)
 
     p = add_json(sub.add_parser("check", help="verify the warehouse invariants (exit 1 if any fails)"))
@@ -232,8 +233,10 @@ def cmd_user_recover_admin(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_stock(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
-        rows = stock_rows(uow, StockFilter(args.sku, args.location, args.batch, args.status))
-    ctx.emit(rows, table(rows, ["sku", "batch", "expiry", "location", "lpn", "status", "qty", "reserved"]))
+        if args.owner:
+            owner_by_code(uow.session, args.owner)  # an unknown owner is an error, not an empty list
+        rows = stock_rows(uow, StockFilter(args.sku, args.location, args.batch, args.status, args.owner))
+    ctx.emit(rows, table(rows, ["owner", "sku", "batch", "expiry", "location", "lpn", "status", "qty", "reserved"]))
     return 0
 
 

@@ -22,7 +22,7 @@ Importer = Callable[[UnitOfWork, Path], Report]
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_json(sub.add_parser("import", help="import a file (all-or-nothing; every bad row reported)"))
     p.add_argument("kind", metavar="KIND", help="warehouse, locations, products, positive-list, account-book, "
-                   "carriers, declaration, orders")
+                   "owners, tariffs, carriers, declaration, orders")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_import)
 

@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                 "`declarations close DECL` closes a put-away entry (supervisor)"))
     p.add_argument("action", nargs="?", choices=["list", "close"], default="list")
     p.add_argument("declaration", nargs="?", metavar="DECL")
+    p.add_argument("--owner", default="", metavar="CODE", help="only this owner's declarations")
     p.set_defaults(func=cmd_declarations)
 
 
@@ -133,8 +134,12 @@ def cmd_declarations(ctx: CliContext, args: argparse.Namespace) -> int:
             uow.commit()
         ctx.emit({"declaration": args.declaration, "status": "closed"}, f"declaration {args.declaration} closed")
         return 0
+    from app.admin import owner_by_code
+
     with ctx.uow(write=False) as uow:
-        rows = declarations(uow)
-    ctx.emit(rows, table(rows, ["declaration", "status", "container_no", "arrival_date", "lines", "expected",
+        if args.owner:
+            owner_by_code(uow.session, args.owner)
+        rows = declarations(uow, args.owner)
+    ctx.emit(rows, table(rows, ["declaration", "owner", "status", "container_no", "arrival_date", "lines", "expected",
                                 "counted"]))
     return 0

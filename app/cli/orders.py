@@ -11,13 +11,14 @@ from app.admin import pii
 from app.cli.context import CliContext, add_json, table
 from app.errors import Rejected
 
-ORDER_COLUMNS = ["order_no", "status", "customs_status", "copNo", "rejection_code"]
+ORDER_COLUMNS = ["order_no", "owner", "status", "customs_status", "copNo", "rejection_code"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_json(sub.add_parser("orders", help="consumer orders: list (by status, search), show, cancel, reveal"))
     p.add_argument("--status", help="only orders in this status (accepted, declared, released, rejected, …)")
     p.add_argument("--search", default="", help="order no., waybill, copNo, full ID number or last digits")
+    p.add_argument("--owner", default="", metavar="CODE", help="only this owner's orders")
     p.set_defaults(func=cmd_orders)
     osub = p.add_subparsers(dest="orders_cmd", metavar="ACTION")
     q = add_json(osub.add_parser("show", help="one order's full customs history (buyer masked)"))
@@ -73,14 +74,17 @@ def _progress(ctx: CliContext):  # noqa: ANN202 - returns the progress callback
 
 
 def cmd_orders(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import owner_by_code
     from app.orders.queries import list_orders, orders_report
 
     with ctx.uow(write=False) as uow:
+        if args.owner:
+            owner_by_code(uow.session, args.owner)  # an unknown owner is an error, not an empty list
         if args.search:
             rows = [{k: r[k] for k in ORDER_COLUMNS + ["waybill_no", "buyer_id"]}
-                    for r in list_orders(uow, args.status, args.search, 0, 10_000)]
+                    for r in list_orders(uow, args.status, args.search, 0, 10_000, owner=args.owner)]
         else:
-            rows = orders_report(uow, args.status)
+            rows = orders_report(uow, args.status, args.owner)
     ctx.emit(rows, table(rows, ORDER_COLUMNS))
     return 0
 

@@ -27,6 +27,7 @@ from app.persistence.models import (
     Lot,
     Manifest,
     Movement,
+    Owner,
     Parcel,
     ParcelItem,
     Product,
@@ -81,11 +82,13 @@ def batch_record(uow: UnitOfWork, code: str) -> dict[str, Any]:
     product = uow.session.get(Product, lot.product_id)
     item = uow.session.get(AccountBookItem, line.account_book_item_id)
     chronology = _chronology(uow, lot.id, when)
+    owner = uow.session.get(Owner, lot.owner_id)
     return {
         "lot": {"lot": f"{declaration.declaration_no}/{lot.batch_no}", "batch": lot.batch_no, "sku": product.sku,
                 "name": product.name_cn, "spec": product.spec, "production": _day(lot.production_date),
                 "expiry": _day(lot.expiry_date), "status": lot.status, "account_book_item": item.item_no,
-                "account_book": item.account_book, "hs_code": item.hs_code, "unit": item.unit},
+                "account_book": item.account_book, "hs_code": item.hs_code, "unit": item.unit,
+                "owner": owner.code, "owner_name": owner.name},
         "declaration": {"declaration": declaration.declaration_no, "entry_no": declaration.entry_no,
                         "line_no": line.line_no, "declared_qty": line.declared_qty,
                         "container": declaration.container_no, "seal": declaration.seal_no,

@@ -28,8 +28,8 @@ def quantities_by_item(order: ConsumerOrder) -> dict[int, int]:
 
 def pre_decrease_rows(order: ConsumerOrder, cop_no: str, user_id: int | None, at: datetime) -> list[dict]:
     """The PRE_DECREASE rows of a newly declared list, for a bulk insert (the export's fast path)."""
-    return [{"at": at, "account_book_item_id": item, "biz_type": "PRE_DECREASE", "state": "PRE", "quantity": -qty,
-             "doc_type": "CEB621", "doc_no": cop_no, "user_id": user_id}
+    return [{"at": at, "account_book_item_id": item, "owner_id": order.owner_id, "biz_type": "PRE_DECREASE",
+             "state": "PRE", "quantity": -qty, "doc_type": "CEB621", "doc_no": cop_no, "user_id": user_id}
             for item, qty in sorted(quantities_by_item(order).items())]
 
 
@@ -44,8 +44,8 @@ def sync_hold(uow: UnitOfWork, lst: InventoryList, order: ConsumerOrder, doc_typ
     if wanted == lst.pre_held:
         return 0
     sign, biz_type = (-1, "PRE_DECREASE") if wanted else (1, "PRE_RELEASE")
-    rows = [CustomsLedgerEntry(account_book_item_id=item, biz_type=biz_type, state="PRE", quantity=sign * qty,
-                               doc_type=doc_type, doc_no=lst.cop_no, user_id=uow.actor.user_id)
+    rows = [CustomsLedgerEntry(account_book_item_id=item, owner_id=order.owner_id, biz_type=biz_type, state="PRE",
+                               quantity=sign * qty, doc_type=doc_type, doc_no=lst.cop_no, user_id=uow.actor.user_id)
             for item, qty in sorted(quantities_by_item(order).items())]
     uow.session.add_all(rows)
     lst.pre_held = wanted
@@ -62,8 +62,8 @@ def write_off_at_gate_out(uow: UnitOfWork, lst: InventoryList, order: ConsumerOr
         return
     lst.written_off_at = utcnow()
     sync_hold(uow, lst, order, "GATE_OUT")
-    uow.session.add_all([CustomsLedgerEntry(account_book_item_id=item, biz_type="OUT", state="ACTUAL",
-                                            quantity=-qty, doc_type="GATE_OUT", doc_no=doc_no,
+    uow.session.add_all([CustomsLedgerEntry(account_book_item_id=item, owner_id=order.owner_id, biz_type="OUT",
+                                            state="ACTUAL", quantity=-qty, doc_type="GATE_OUT", doc_no=doc_no,
                                             user_id=uow.actor.user_id)
                          for item, qty in sorted(quantities_by_item(order).items())])
 
@@ -77,14 +77,17 @@ def _write_off_rows(biz_type: str, state: str, sign: int, doc_no: str) -> Select
     """The ledger rows of one kind for the order's account-book items, from its lines (summed per item)."""
     return (select(bindparam("at", type_=_LEDGER.c.at.type).label("at"),
                    OrderLine.account_book_item_id.label("account_book_item_id"),
+                   ConsumerOrder.owner_id.label("owner_id"),
                    literal(biz_type).label("biz_type"), literal(state).label("state"),
                    (func.sum(OrderLine.quantity) * sign).label("quantity"), literal("GATE_OUT").label("doc_type"),
                    bindparam(doc_no, type_=_LEDGER.c.doc_no.type).label("doc_no"),
                    bindparam("user_id", type_=_LEDGER.c.user_id.type).label("user_id"))
-            .where(OrderLine.order_id == bindparam("order_id")).group_by(OrderLine.account_book_item_id))
+            .join(ConsumerOrder, ConsumerOrder.id == OrderLine.order_id)
+            .where(OrderLine.order_id == bindparam("order_id"))
+            .group_by(OrderLine.account_book_item_id, ConsumerOrder.owner_id))
 
 
-_COLUMNS = ["at", "account_book_item_id", "biz_type", "state", "quantity", "doc_type", "doc_no", "user_id"]
+_COLUMNS = ["at", "account_book_item_id", "owner_id", "biz_type", "state", "quantity", "doc_type", "doc_no", "user_id"]
 _OUT = _write_off_rows("OUT", "ACTUAL", -1, "gate_pass")
 # a list that still holds its pre-decrease: the PRE_RELEASE rows first, then the OUT rows, each by item
 _RELEASE_AND_OUT = union_all(_write_off_rows("PRE_RELEASE", "PRE", 1, "cop_no"), _OUT).order_by(

@@ -15,9 +15,12 @@ from app.persistence.uow import Area, UnitOfWork
 
 
 def record(uow: UnitOfWork, account_book_item_id: int, biz_type: str, quantity: int, *, state: str = "ACTUAL",
-           doc_type: str, doc_no: str) -> CustomsLedgerEntry:
-    """Append one entry (signed quantity: + enters the book, − leaves it) in the caller's transaction."""
-    entry = CustomsLedgerEntry(at=utcnow(), account_book_item_id=account_book_item_id, biz_type=biz_type,
+           doc_type: str, doc_no: str, owner_id: int) -> CustomsLedgerEntry:
+    """Append one entry (signed quantity: + enters the book, − leaves it) in the caller's transaction.
+
+    `owner_id`: whose goods it counts (the lot's or the order's owner), so each owner's balance adds up."""
+    entry = CustomsLedgerEntry(at=utcnow(), account_book_item_id=account_book_item_id, owner_id=owner_id,
+                               biz_type=biz_type,
                                state=state, quantity=quantity, doc_type=doc_type, doc_no=doc_no,
                                user_id=uow.actor.user_id)
     uow.session.add(entry)

@@ -145,9 +145,9 @@ def book_return(uow: UnitOfWork, case: ReturnCase) -> None:
             back[line.order_line_id] += units
         if line.good:
             _release_hold(uow, line.lot_id, line.good, case.return_no)
-    for item, qty in sorted(per_item.items()):
-        record(uow, item, "RETURN_IN", qty, doc_type="CEB625", doc_no=case.return_no)
     order = uow.session.get(ConsumerOrder, case.order_id)
+    for item, qty in sorted(per_item.items()):  # the order's owner's goods come back into its book
+        record(uow, item, "RETURN_IN", qty, doc_type="CEB625", doc_no=case.return_no, owner_id=order.owner_id)
     lines = uow.session.execute(select(OrderLine).where(OrderLine.order_id == order.id)).scalars().all()
     value = split_value(order.dutiable_total, [(ol.unit_price, back[ol.id], ol.quantity) for ol in lines])
     value = Decimal(0) if not back else min(value, order.dutiable_total - order.returned_value)

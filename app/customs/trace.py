@@ -25,6 +25,7 @@ from app.persistence.models import (
     Location,
     Lot,
     Manifest,
+    Owner,
     Parcel,
     ParcelItem,
     Product,
@@ -191,11 +192,12 @@ def _orders(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
     rows = _conn(uow).execute(
         select(ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.platform_code, ConsumerOrder.waybill_no,
                ConsumerOrder.carrier_code, ConsumerOrder.status, InventoryList.cop_no, InventoryList.invt_no,
-               InventoryList.return_status, InventoryList.released_at)
+               InventoryList.return_status, InventoryList.released_at, Owner.code.label("owner"))
         .outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+        .join(Owner, Owner.id == ConsumerOrder.owner_id)
         .where(ConsumerOrder.id.in_(ids)).order_by(ConsumerOrder.id))
     return [{"order_no": r.order_no, "platform": r.platform_code, "waybill": r.waybill_no, "carrier": r.carrier_code,
-             "status": r.status,
+             "status": r.status, "owner": r.owner,
              "inventory_list": {"cop_no": r.cop_no, "invt_no": r.invt_no, "return_status": r.return_status,
                                 "released_at": _iso(r.released_at)},
              "allocations": allocations.get(r.id, [])} for r in rows]
@@ -207,21 +209,24 @@ def _lots(uow: UnitOfWork, ids: Iterable[int]) -> list[dict[str, Any]]:
         return []
     rows = _conn(uow).execute(
         select(Lot.id, Lot.batch_no, Lot.expiry_date, Lot.status, Product.sku, Product.name_cn,
-               DeclarationLine.line_no, InboundDeclaration.declaration_no, InboundDeclaration.container_no)
-        .join(Product, Product.id == Lot.product_id)
+               DeclarationLine.line_no, InboundDeclaration.declaration_no, InboundDeclaration.container_no,
+               Owner.code.label("owner"))
+        .join(Product, Product.id == Lot.product_id).join(Owner, Owner.id == Lot.owner_id)
         .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
         .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
         .where(Lot.id.in_(ids)).order_by(Lot.id))
     return [{"lot": f"{r.declaration_no}/{r.batch_no}", "batch": r.batch_no, "sku": r.sku, "name": r.name_cn,
              "expiry": _iso(r.expiry_date), "status": r.status, "declaration": r.declaration_no,
-             "declaration_line": r.line_no, "container": r.container_no} for r in rows]
+             "declaration_line": r.line_no, "container": r.container_no, "owner": r.owner} for r in rows]
 
 
 def _declarations(uow: UnitOfWork, numbers: list[str]) -> list[dict[str, Any]]:
     if not numbers:
         return []
-    rows = uow.session.execute(select(InboundDeclaration).where(InboundDeclaration.declaration_no.in_(numbers))
-                               .order_by(InboundDeclaration.declaration_no)).scalars()
-    return [{"declaration": d.declaration_no, "entry_no": d.entry_no, "container": d.container_no,
+    rows = uow.session.execute(select(InboundDeclaration, Owner.code)
+                               .join(Owner, Owner.id == InboundDeclaration.owner_id)
+                               .where(InboundDeclaration.declaration_no.in_(numbers))
+                               .order_by(InboundDeclaration.declaration_no)).all()
+    return [{"declaration": d.declaration_no, "owner": owner, "entry_no": d.entry_no, "container": d.container_no,
              "seal": d.seal_no, "bill_of_lading": d.bill_of_lading, "arrival": _iso(d.arrival_date),
-             "status": d.status, "released_at": _iso(d.released_at)} for d in rows]
+             "status": d.status, "released_at": _iso(d.released_at)} for d, owner in rows]

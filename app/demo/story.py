@@ -19,8 +19,8 @@ from app.customs.export import export_inventory_lists
 from app.customs.receipts import apply_receipts
 from app.inbound import putaway
 from app.inbound import release as receiving_release
-from app.inbound.declarations import demo_declaration
-from app.orders.importing import demo_orders
+from app.inbound.declarations import demo_declaration, import_declaration
+from app.orders.importing import demo_orders, import_orders
 from app.orders.workbench import revalidate
 from app.outbound.allocation import allocate
 from app.outbound.shipping import create_manifest, gate_out
@@ -143,4 +143,31 @@ def _pack(station: Any, order_no: str) -> None:
     station.weigh(opened.params["computed_weight"])
 
 
-STEPS = [demo_declaration, receive_release_putaway, demo_orders, declare_and_answer, ship_first_wave]
+def second_owner(db: Database) -> dict[str, Any]:
+    """KIWI, the second merchant, imports A2P-900 too (same GTIN as SAMPLE's): its container is received, released
+    and put away, its orders declared, released by customs and allocated from KIWI's own lots only."""
+    from app.inbound.receive_station import ReceiveStation
+
+    declared = _run(db, "supervisor", import_declaration, DEMO_DIR / "declaration_kiwi.csv")
+    declaration = declared.declarations[0]
+    station = ReceiveStation(UnitsOfWork(db, _actor(db, "clerk")), declaration, today=SAMPLES_TODAY)
+    scans = [s for s in (DEMO_DIR / "receive_scans_kiwi.txt").read_bytes().decode("utf-8").split("\n") if s]
+    accepted = sum(station.scan(raw, f"demo-kiwi-{n}").accepted for n, raw in enumerate(scans))
+    station.scan("CMD:CLOSE", "demo-kiwi-close")
+    _run(db, "customs", receiving_release.release, declaration)
+    _run(db, "supervisor", putaway.all_suggested, declaration)
+    imported = _run(db, "supervisor", import_orders, DEMO_DIR / "orders_kiwi.jsonl")
+    _run(db, "supervisor", export_inventory_lists)
+    with tempfile.TemporaryDirectory() as tmp:
+        receipts = Path(tmp) / "receipts.csv"
+        receipts.write_text("order_no,status,time,info\n" + "".join(
+            f"{no},800,20261126113015123,demo receipt 800\n" for no in imported.accepted_orders), encoding="utf-8")
+        _run(db, "supervisor", apply_receipts, receipts)
+    allocated = _run(db, "supervisor", allocate, imported.accepted_orders, today=SAMPLES_TODAY)
+    return {"second_owner": f"KIWI's container {declaration}: {accepted} of {len(scans)} carton scans of A2P-900 "
+                            f"(a product SAMPLE imports too) received, released and put away; "
+                            f"{imported.accepted} KIWI orders declared, released and {allocated.allocated} "
+                            "allocated from KIWI's own lots"}
+
+
+STEPS = [demo_declaration, receive_release_putaway, demo_orders, declare_and_answer, ship_first_wave, second_owner]

@@ -23,6 +23,8 @@ MASTER_FILES = (("warehouse", masterdata.import_warehouse, "warehouse.toml"),
                 ("locations", masterdata.import_locations, "locations.csv"),
                 ("products", masterdata.import_products, "products.csv"),
                 ("positive_list", masterdata.import_positive_list, "positive_list.csv"),
+                ("owners", masterdata.import_owners, "owners.csv"),
+                ("tariffs", masterdata.import_tariffs, "tariffs.csv"),
                 ("carriers", masterdata.import_carriers, "carriers.csv"))
 # the sending enterprise's DXP id (fictional): without one no list is exported
 DEMO_SETTINGS = (("dxp_id", "DXPENT0000458763"),)

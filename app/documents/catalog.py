@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.documents.registry import DocumentSpec, Registry
+from app.domain.roles import Permission
 from app.persistence.uow import UnitOfWork
 
 
@@ -102,6 +103,10 @@ def build_registry() -> Registry:
         DocumentSpec("inventory-list", "inventory list", "declared order number", ("pdf",),
                      _ref("app.customs.inventory_print:inventory_list_print"),
                      _pdf("printing.inventory_list:inventory_list_pdf"), audit_entity="order", cli=False),
+        # owners
+        DocumentSpec("owner-statement", "owner's monthly statement", "OWNER/YYYY-MM", ("pdf",),
+                     _ref("app.owners.statement:statement_document"), _pdf("printing.owner_statement:statement_pdf"),
+                     permission=Permission.SUPERVISE),
         # returns and disposal
         DocumentSpec("disposal-form", "destruction declaration form", "disposal number", ("pdf",),
                      _ref("app.returns.documents:disposal_form"), _pdf("printing.disposal_docs:disposal_form_pdf")),

@@ -28,6 +28,7 @@ class StockRow:
     received_at: datetime
     pick_sequence: int
     free: int
+    owner_id: int = 0  # whose lot it is: an order draws only on its owner's stock
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class OrderNeed:
     carrier: str
     units: int  # all the order's units (single-unit orders are waved apart)
     lines: tuple[LineNeed, ...]
+    owner_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -144,17 +146,21 @@ class Plan:
     waiting: list[tuple[OrderNeed, Shortfall]] = field(default_factory=list)
 
 
+Key = tuple[int, int]  # (owner id, product id): one owner's stock of one product
+
+
 class Allocator:
-    """All products' pools; `plan(orders)` fills orders in the given order, each whole or not at all."""
+    """Every owner's pool of every product; `plan(orders)` fills orders in the given order, each whole or not at
+    all, each from its own owner's stock only (two owners' units of one product never mix)."""
 
     def __init__(self, rows: list[StockRow], today: date, sale_lock_days: int) -> None:
-        by_product: dict[int, list[StockRow]] = {}
+        by_product: dict[Key, list[StockRow]] = {}
         for r in rows:
-            by_product.setdefault(r.product_id, []).append(r)
-        self.pools = {pid: ProductPool(rs, today, sale_lock_days) for pid, rs in by_product.items()}
-        self.index: dict[int, dict[int, tuple[int, int]]] = {}
-        for pid, pool in self.pools.items():
-            self.index[pid] = {pair[0].stock_id: (p, r) for p, place in enumerate(pool.places)
+            by_product.setdefault((r.owner_id, r.product_id), []).append(r)
+        self.pools = {key: ProductPool(rs, today, sale_lock_days) for key, rs in by_product.items()}
+        self.index: dict[Key, dict[int, tuple[int, int]]] = {}
+        for key, pool in self.pools.items():
+            self.index[key] = {pair[0].stock_id: (p, r) for p, place in enumerate(pool.places)
                                for r, pair in enumerate(place.rows)}
 
     def plan(self, orders: list[OrderNeed]) -> Plan:
@@ -169,17 +175,18 @@ class Allocator:
         return plan
 
     def _fill(self, order: OrderNeed) -> tuple[list[Draw], Shortfall | None]:
-        done: list[tuple[int, list[tuple[StockRow, int]]]] = []
+        done: list[tuple[Key, list[tuple[StockRow, int]]]] = []
         draws: list[Draw] = []
         for line in order.lines:
-            pool = self.pools.get(line.product_id)
+            key = (order.owner_id, line.product_id)
+            pool = self.pools.get(key)
             taken = pool.take(line.quantity) if pool else None
             if taken is None:
-                for pid, back in done:
-                    self.pools[pid].give_back(back, self.index[pid])
+                for back_key, back in done:
+                    self.pools[back_key].give_back(back, self.index[back_key])
                 needed = sum(ln.quantity for ln in order.lines if ln.product_id == line.product_id)
                 return [], Shortfall(line.product_id, needed, pool.free if pool else 0, pool.locked if pool else 0)
-            done.append((line.product_id, taken))
+            done.append((key, taken))
             draws += [Draw(order.order_id, line.line_id, row.stock_id, row.lot_id, row.location_id, row.lpn,
                            row.product_id, n) for row, n in taken]
         return draws, None

@@ -21,7 +21,7 @@ REJECTION_CODES = (
     "malformed", "bad_quantity", "bad_id_type", "duplicate_order", "missing_waybill", "duplicate_waybill",
     "id_checksum", "payer_not_buyer", "payment_mismatch", "unknown_sku", "not_on_positive_list",
     "goods_value_mismatch", "over_order_limit", "tax_mismatch", "over_annual_limit", "bonded_balance_short",
-    "unknown_carrier", "waybill_pattern", "field_too_long", "field_pattern",
+    "unknown_seller", "unknown_carrier", "waybill_pattern", "field_too_long", "field_pattern",
 )
 # A customs code of an enterprise in the messages (ebpCode, ebcCode …): 10 characters, or an 18-character USCC
 ENTERPRISE_CODE = re.compile(r"[0-9A-Z]{10}|[0-9A-Z]{18}")

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from app.admin import audit, require
+from app.admin import Owners, audit, ensure_owner, require
 from app.domain.roles import Permission
-from app.errors import RowError
+from app.errors import NotFound, RowError
 from app.formats.tabular import Row, RowParser, Table, read_table, rejected
 from app.persistence.db import Database
 from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Product
@@ -19,12 +19,13 @@ from app.persistence.uow import SYSTEM, Area, UnitOfWork
 
 DECLARATION_COLUMNS = (
     "declaration_no", "entry_no", "bill_of_lading", "container_no", "seal_no", "arrival_date", "line_no",
-    "account_book_item", "sku", "declared_qty", "batch_no", "production_date", "expiry_date",
+    "account_book_item", "sku", "declared_qty", "batch_no", "production_date", "expiry_date", "owner",
 )
-OPTIONAL_COLUMNS = ("entry_no", "production_date", "expiry_date")
+OPTIONAL_COLUMNS = ("entry_no", "production_date", "expiry_date", "owner")
 HEAD_COLUMNS = ("entry_no", "bill_of_lading", "container_no", "seal_no", "arrival_date")
 _DECLARATION_NO = re.compile(r"[A-Za-z0-9-]{1,32}")
 DEMO_DECLARATION = Path(__file__).resolve().parents[2] / "resources" / "demo" / "declaration.csv"
+DEMO_OWNER = "SAMPLE"  # whose container the sample declaration is, in the demo (resources/demo/owners.csv)
 _BATCH = re.compile(r"[!%-?A-Z_a-z\x22]{1,20}")  # what GS1 AI (10) can carry, so a scanned batch can match
 
 
@@ -51,14 +52,21 @@ class _Known:
     items: dict[str, int]                 # item no → id
     item_nos: dict[int, str]
     taken: set[str]                       # declaration numbers already in the database
+    owners: Owners
+    default_owner: str | None             # the owner of rows that name none (else the sole owner)
     reported: set[str] = field(default_factory=set)
 
 
-def import_declaration(uow: UnitOfWork, path: Path | str) -> DeclarationImport:
-    """Create the declarations a file lists (one row per line); refuse the whole file on any bad row."""
+def import_declaration(uow: UnitOfWork, path: Path | str, *, owner: str | None = None) -> DeclarationImport:
+    """Create the declarations a file lists (one row per line); refuse the whole file on any bad row.
+
+    `owner`: the owner (code) of rows that name none; without it such rows need a warehouse of one owner."""
     require(uow, Permission.INBOUND_DECLARATION)
     table = read_table(path, DECLARATION_COLUMNS, optional=OPTIONAL_COLUMNS)
-    known = _known(uow)
+    owners = ensure_owner(uow)
+    if owner is not None and owner not in owners.by_code:
+        raise NotFound(f"no owner {owner!r}: the owners are {owners.names()}", code="unknown_owner", owner=owner)
+    known = _known(uow, owners, owner)
     errors: list[RowError] = []
     heads: dict[str, tuple[int, dict[str, Any]]] = {}    # declaration → (file line, head fields)
     lines: dict[str, dict[int, tuple[int, dict[str, Any]]]] = {}  # declaration → line no → (file line, fields)
@@ -87,6 +95,9 @@ def _collect(file: str, at: int, no: str, head: dict[str, Any], line: dict[str, 
              errors: list[RowError]) -> None:
     """Keep one good row; its head must repeat the declaration's first row and its line number be new."""
     first_at, first = heads.setdefault(no, (at, head))
+    if head["owner_id"] != first["owner_id"]:
+        errors.append(RowError(file, at, "owner", f"declaration {no} belongs to one owner: line {first_at} names "
+                                                  "another owner than this line"))
     for column in HEAD_COLUMNS:
         if head[column] != first[column]:
             errors.append(RowError(file, at, column, f"declaration {no} has {column} "
@@ -100,13 +111,13 @@ def _collect(file: str, at: int, no: str, head: dict[str, Any], line: dict[str, 
         seen[line["line_no"]] = (at, line)
 
 
-def _known(uow: UnitOfWork) -> _Known:
+def _known(uow: UnitOfWork, owners: Owners, default_owner: str | None) -> _Known:
     s = uow.session
     products = {sku: (pid, item) for sku, pid, item in
                 s.execute(select(Product.sku, Product.id, Product.account_book_item_id))}
     items = dict(s.execute(select(AccountBookItem.item_no, AccountBookItem.id)).all())
     taken = set(s.execute(select(InboundDeclaration.declaration_no)).scalars())
-    return _Known(products, items, {v: k for k, v in items.items()}, taken)
+    return _Known(products, items, {v: k for k, v in items.items()}, taken, owners, default_owner)
 
 
 def _parse_row(table: Table, row: Row, known: _Known,
@@ -124,13 +135,30 @@ def _parse_row(table: Table, row: Row, known: _Known,
             "bill_of_lading": p.text("bill_of_lading", 40, required=False) or "",
             "container_no": p.text("container_no", 20, required=False) or "",
             "seal_no": p.text("seal_no", 20, required=False) or "",
-            "arrival_date": p.date("arrival_date", required=False)}
+            "arrival_date": p.date("arrival_date", required=False), "owner_id": _owner(p, known)}
     line = {"line_no": p.integer("line_no", minimum=1), "declared_qty": p.integer("declared_qty", minimum=1),
             "batch_no": p.text("batch_no", 20, required=False) or "",
             "production_date": p.date("production_date", required=False),
             "expiry_date": p.date("expiry_date", required=False)}
     _check_goods(p, known, line)
     return (no, head, line) if p.ok and no is not None else None
+
+
+def _owner(p: RowParser, known: _Known) -> int | None:
+    """The owner the row names; with one owner in the warehouse the column may be left out or empty."""
+    owners = known.owners
+    code = p.text("owner", 20, required=False) or known.default_owner
+    if code is None:
+        if owners.sole is None:
+            p.error("owner", f"required: the warehouse has {len(owners.by_code)} owners ({owners.names()}); "
+                             "name the one whose goods the declaration holds")
+            return None
+        return owners.sole.id
+    ref = owners.by_code.get(code)
+    if ref is None:
+        p.error("owner", f"unknown owner {code!r}: the owners are {owners.names()}")
+        return None
+    return ref.id
 
 
 def _check_goods(p: RowParser, known: _Known, line: dict[str, Any]) -> None:
@@ -163,6 +191,7 @@ def _create(uow: UnitOfWork, no: str, head: dict[str, Any], lines: list[dict[str
 def demo_declaration(db: Database) -> dict[str, Any]:
     """The demo's inbound step (app.demo.warehouse.DEMO_STEPS): the sample container declared, nothing received."""
     with UnitOfWork(db, SYSTEM) as uow:
-        report = import_declaration(uow, DEMO_DECLARATION)
+        owner = DEMO_OWNER if DEMO_OWNER in Owners.load(uow.session).by_code else None  # the demo's owners file
+        report = import_declaration(uow, DEMO_DECLARATION, owner=owner)
         uow.commit()
     return {"declaration": f"{', '.join(report.declarations)} expected ({report.lines} lines)"}

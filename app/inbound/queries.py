@@ -16,6 +16,7 @@ from app.persistence.models import (
     DeclarationLine,
     InboundDeclaration,
     Location,
+    Owner,
     Product,
     Tally,
     TallyCount,
@@ -122,8 +123,8 @@ def tally_rows(uow: UnitOfWork, declaration_no: str) -> list[TallyRow]:
     return result
 
 
-def declarations(uow: UnitOfWork) -> list[dict[str, Any]]:
-    """Every declaration, newest first, with its status and how much of it was counted."""
+def declarations(uow: UnitOfWork, owner: str = "") -> list[dict[str, Any]]:
+    """Every declaration (or `owner`'s), newest first, with its owner, its status and how much of it was counted."""
     require(uow, Permission.VIEW)
     d = InboundDeclaration
     expected = (select(func.coalesce(func.sum(DeclarationLine.declared_qty), 0))
@@ -131,9 +132,12 @@ def declarations(uow: UnitOfWork) -> list[dict[str, Any]]:
     lines = select(func.count(DeclarationLine.id)).where(DeclarationLine.declaration_id == d.id).scalar_subquery()
     counted = (select(func.coalesce(func.sum(TallyCount.received + TallyCount.damaged), 0))
                .where(TallyCount.declaration_id == d.id).scalar_subquery())
-    rows = uow.session.execute(select(d.declaration_no, d.status, d.container_no, d.arrival_date, lines, expected,
-                                      counted, d.released_at).order_by(d.id.desc()))
-    return [{"declaration": r[0], "status": r[1], "container_no": r[2],
+    stmt = (select(d.declaration_no, d.status, d.container_no, d.arrival_date, lines, expected, counted,
+                   d.released_at, Owner.code).join(Owner, Owner.id == d.owner_id).order_by(d.id.desc()))
+    if owner:
+        stmt = stmt.where(Owner.code == owner)
+    rows = uow.session.execute(stmt)
+    return [{"declaration": r[0], "owner": r[8], "status": r[1], "container_no": r[2],
              "arrival_date": r[3].isoformat() if r[3] else None, "lines": r[4], "expected": int(r[5]),
              "counted": int(r[6]), "released_at": r[7].isoformat(timespec="seconds") if r[7] else None}
             for r in rows]

@@ -62,7 +62,7 @@ def release(uow: UnitOfWork, declaration_no: str) -> Release:
     uow.session.execute(update(Lot).where(Lot.id.in_(lots), Lot.status == "hold").values(status="available"))
     report.damaged_units = int(uow.session.execute(select(func.coalesce(func.sum(TallyCount.damaged), 0)).where(
         TallyCount.declaration_id == declaration.id)).scalar_one())
-    _enter_ledger(uow, declaration.id, declaration_no, report)
+    _enter_ledger(uow, declaration, report)
     declaration.status, declaration.released_at = "released", utcnow()
     audit.record(uow, "declaration_release", REF_TYPE, declaration_no, available=report.available_units,
                  damaged=report.damaged_units, ledger=report.ledger)
@@ -94,15 +94,16 @@ def _locked(uow: UnitOfWork, declaration_no: str) -> InboundDeclaration:
     return declaration
 
 
-def _enter_ledger(uow: UnitOfWork, declaration_id: int, declaration_no: str, report: Release) -> None:
-    """One IN entry per account-book item for what physically entered: good and damaged units."""
+def _enter_ledger(uow: UnitOfWork, declaration: InboundDeclaration, report: Release) -> None:
+    """One IN entry per account-book item for what physically entered (good and damaged units), the owner's."""
     entered = uow.session.execute(
         select(AccountBookItem.id, AccountBookItem.item_no, func.sum(TallyCount.received + TallyCount.damaged))
         .join(DeclarationLine, DeclarationLine.account_book_item_id == AccountBookItem.id)
         .join(TallyCount, TallyCount.declaration_line_id == DeclarationLine.id)
-        .where(DeclarationLine.declaration_id == declaration_id)
+        .where(DeclarationLine.declaration_id == declaration.id)
         .group_by(AccountBookItem.id, AccountBookItem.item_no).order_by(AccountBookItem.item_no)).all()
     for item_id, item_no, quantity in entered:
         if quantity:
-            record_ledger(uow, item_id, "IN", int(quantity), doc_type=REF_TYPE, doc_no=declaration_no)
+            record_ledger(uow, item_id, "IN", int(quantity), doc_type=REF_TYPE, doc_no=declaration.declaration_no,
+                          owner_id=declaration.owner_id)
             report.ledger.append({"account_book_item": item_no, "quantity": int(quantity)})

@@ -84,9 +84,10 @@ def close(uow: UnitOfWork, declaration_id: int, declaration_no: str, staging: st
 def _receive(uow: UnitOfWork, count: TallyCount, product_id: int, declaration_id: int, declaration_no: str,
              at: Location, damaged_at: Location | None) -> None:
     """One counted batch: its lot, its cartons and pallet on hold at `at`, its damaged units at `damaged_at`."""
+    owner_id = uow.session.scalar(select(InboundDeclaration.owner_id).where(InboundDeclaration.id == declaration_id))
     lot = Lot(product_id=product_id, batch_no=count.batch_no, production_date=count.production_date,
               expiry_date=count.expiry_date, declaration_line_id=count.declaration_line_id,
-              status="hold" if count.received else "damaged")
+              status="hold" if count.received else "damaged", owner_id=owner_id)
     uow.session.add(lot)
     uow.session.flush()
     cartons = uow.session.execute(select(TallyScan.sscc, TallyScan.quantity).where(

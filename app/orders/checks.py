@@ -12,7 +12,7 @@ from sqlalchemy import func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app import settings
-from app.admin import CarrierRef, carriers_by_code, warehouse_zone
+from app.admin import CarrierRef, Owners, carriers_by_code, warehouse_zone
 from app.domain import customs_rules as rules
 from app.domain.customs_rules import ENTERPRISE_CODE, LineTax, MessageField, Policy, Rates, Violation
 from app.formats.customs_messages import consignee_address
@@ -47,12 +47,14 @@ class SkuFiling:
 
 @dataclass(frozen=True)
 class Catalog:
-    """Loaded once per import: products with their filing, the positive list, the policy, the time zone."""
+    """Loaded once per import: products with their filing, the positive list, the policy, the time zone, the
+    owners (an order's seller code names its owner)."""
 
     skus: dict[str, SkuFiling]
     positive_hs8: frozenset[str]
     policy: Policy
     zone: ZoneInfo
+    owners: Owners
     carriers: dict[str, CarrierRef] = field(default_factory=dict)
 
     @classmethod
@@ -68,7 +70,10 @@ class Catalog:
                         annual_limit=settings.get(session, "annual_limit_cny"),
                         factor=settings.get(session, "tax_discount_factor"),
                         tolerance=settings.get(session, "tax_tolerance_cny"))
-        return cls(skus, hs8, policy, warehouse_zone(session), carriers_by_code(session))
+        return cls(skus, hs8, policy, warehouse_zone(session), Owners.load(session), carriers_by_code(session))
+
+
+Available = dict[int, dict[str, int]]  # owner id → account-book item no → units the owner may still declare
 
 
 @dataclass
@@ -78,7 +83,7 @@ class BatchState:
     order_keys: set[tuple[str, str]]
     waybills: set[tuple[str, str]]
     annual: dict[tuple[str, int], Decimal]
-    available: dict[str, int]
+    available: Available
     # (platform, order_no) → (order id, record digest) of the orders already stored, for `unchanged`
     stored: dict[tuple[str, str], tuple[int, str | None]] = field(default_factory=dict)
 
@@ -90,10 +95,10 @@ class BalanceCache:
     says so, where recomputing means summing every undeclared order's lines.
     """
 
-    available: dict[str, int] | None = None
+    available: Available | None = None
     marks: tuple[int, int, int] | None = None
 
-    def load(self, session: Session) -> dict[str, int]:
+    def load(self, session: Session) -> Available:
         marks = _marks(session)
         if self.available is None or marks != self.marks:
             self.available = available_by_item(session)
@@ -137,21 +142,24 @@ def load_state(session: Session, orders: list[OrderIn], hashes: Iterable[str],
                       stored)
 
 
-def available_by_item(session: Session) -> dict[str, int]:
-    """Per account-book item: balance (ACTUAL) − pre-decreased (PRE, net) − claimed by undeclared orders."""
+def available_by_item(session: Session) -> Available:
+    """Per owner and account-book item: the owner's balance (ACTUAL) − its pre-decreases (PRE, net) − what its
+    undeclared orders claim. An owner declares only against its own goods."""
     items = dict(session.execute(select(AccountBookItem.id, AccountBookItem.item_no)).all())
-    ledger = session.execute(select(CustomsLedgerEntry.account_book_item_id, func.sum(CustomsLedgerEntry.quantity))
-                             .group_by(CustomsLedgerEntry.account_book_item_id))
-    claimed = session.execute(select(OrderLine.account_book_item_id, func.sum(OrderLine.quantity))
+    ledger = session.execute(select(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id,
+                                    func.sum(CustomsLedgerEntry.quantity))
+                             .group_by(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id))
+    claimed = session.execute(select(ConsumerOrder.owner_id, OrderLine.account_book_item_id,
+                                     func.sum(OrderLine.quantity))
                               .join(ConsumerOrder, ConsumerOrder.id == OrderLine.order_id)
                               .where(ConsumerOrder.status == "accepted")
-                              .group_by(OrderLine.account_book_item_id))
-    available: Counter[str] = Counter()
-    for item_id, qty in ledger:
-        available[items[item_id]] += int(qty or 0)
-    for item_id, qty in claimed:
-        available[items[item_id]] -= int(qty or 0)
-    return dict(available)
+                              .group_by(ConsumerOrder.owner_id, OrderLine.account_book_item_id))
+    available: dict[int, Counter[str]] = {}
+    for owner_id, item_id, qty in ledger:
+        available.setdefault(owner_id, Counter())[items[item_id]] += int(qty or 0)
+    for owner_id, item_id, qty in claimed:
+        available.setdefault(owner_id, Counter())[items[item_id]] -= int(qty or 0)
+    return {owner: dict(counts) for owner, counts in available.items()}
 
 
 @dataclass
@@ -166,6 +174,7 @@ class Decision:
     filings: list[SkuFiling]
     taxes: list[LineTax]
     tax_computed: Decimal
+    owner_id: int
     needed: dict[str, int] = field(default_factory=dict)
 
 
@@ -174,6 +183,11 @@ def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Deci
     found = _identity(o, state) or _carrier(o, catalog) or _money(o)
     if found:
         return found
+    owner = catalog.owners.for_seller(o.seller_code)
+    if owner is None:
+        return Violation("unknown_seller", f"seller {o.seller_code} is no owner of this warehouse (owners' "
+                                           "customs codes: " + (", ".join(sorted(catalog.owners.by_customs_code))
+                                                                or "none") + ")")
     unknown = [line.sku for line in o.lines if line.sku not in catalog.skus]
     if unknown:
         return Violation("unknown_sku", f"unknown SKU {unknown[0]}")
@@ -185,12 +199,12 @@ def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Deci
     if off_list:
         sku, hs_code = off_list[0]
         return Violation("not_on_positive_list", f"HS code {hs_code} of SKU {sku} is not on the positive list")
-    decision = _tax_and_limits(o, id_hash, catalog, filings)
+    decision = _tax_and_limits(o, id_hash, catalog, filings, owner.id)
     if isinstance(decision, Violation):
         return decision
     found = rules.annual_violation(state.annual.get((id_hash, decision.year), rules.ZERO), decision.dutiable_total,
-                                   decision.year, catalog.policy) or rules.balance_violation(decision.needed,
-                                                                                             state.available)
+                                   decision.year, catalog.policy) or rules.balance_violation(
+        decision.needed, state.available.get(owner.id, {}))
     if found:
         return found
     _take(state, decision)
@@ -244,7 +258,8 @@ def _money(o: OrderIn) -> Violation | None:
     return rules.payment_violation(o.goods_value, o.freight, o.tax, o.discount, o.paid)
 
 
-def _tax_and_limits(o: OrderIn, id_hash: str, catalog: Catalog, filings: list[SkuFiling]) -> Decision | Violation:
+def _tax_and_limits(o: OrderIn, id_hash: str, catalog: Catalog, filings: list[SkuFiling],
+                    owner_id: int) -> Decision | Violation:
     values = [line.value for line in o.lines]
     found = rules.goods_value_violation(o.goods_value, values)
     if found:
@@ -267,7 +282,7 @@ def _tax_and_limits(o: OrderIn, id_hash: str, catalog: Catalog, filings: list[Sk
     for line, filing in zip(o.lines, filings):
         needed[filing.item_no] += line.qty
     year = o.ordered_at.astimezone(catalog.zone).year
-    return Decision(o, id_hash, year, dutiable, full, filings, taxes, computed, dict(needed))
+    return Decision(o, id_hash, year, dutiable, full, filings, taxes, computed, owner_id, dict(needed))
 
 
 def _take(state: BatchState, d: Decision) -> None:
@@ -275,6 +290,7 @@ def _take(state: BatchState, d: Decision) -> None:
     state.waybills.add((d.order.carrier_code, d.order.waybill_no))
     key = (d.id_hash, d.year)
     state.annual[key] = state.annual.get(key, rules.ZERO) + d.dutiable_total
+    own = state.available.setdefault(d.owner_id, {})
     for item, qty in d.needed.items():
-        state.available[item] = state.available.get(item, 0) - qty
+        own[item] = own.get(item, 0) - qty
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from app.admin import audit, pii, require
+from app.admin import audit, ensure_owner, pii, require
 from app.domain.customs_rules import Violation
 from app.domain.masking import mask_id_number, mask_phone
 from app.domain.roles import Permission
@@ -92,6 +92,7 @@ def import_orders(uow: UnitOfWork, path: Path | str, *, progress: Progress | Non
     """Check and store every order of the file; batches of `batch_size` are committed as they finish."""
     require(uow, Permission.ORDERS)
     path = Path(path)
+    ensure_owner(uow)  # a warehouse without owners gets its default owner: every order belongs to one
     catalog = Catalog.load(uow.session)
     key = pii.key_for(uow)
     total, candidates = _candidates(path, catalog)
@@ -256,7 +257,8 @@ def _order_row(key: pii.PiiKey, c: Candidate, d: Decision, source: str, now: dat
     o = d.order
     return {
         "order_no": o.order_no, "platform_code": o.platform_code, "platform_name": o.platform_name,
-        "seller_code": o.seller_code, "seller_name": o.seller_name, "ordered_at": o.ordered_at,
+        "seller_code": o.seller_code, "seller_name": o.seller_name, "owner_id": d.owner_id,
+        "ordered_at": o.ordered_at,
         "order_year": d.year, "buyer_name_enc": key.encrypt("buyer_name", o.buyer_name),
         "buyer_id_type": o.buyer_id_type, "buyer_id_enc": key.encrypt("buyer_id_number", o.buyer_id_number),
         "buyer_id_hash": d.id_hash, "buyer_id_masked": mask_id_number(o.buyer_id_number),

@@ -25,6 +25,7 @@ from app.persistence.models import (
     InventoryList,
     OrderLine,
     OrderRejection,
+    Owner,
 )
 from app.persistence.uow import UnitOfWork
 
@@ -36,14 +37,18 @@ def _money(value: Any) -> str:
 Statuses = str | tuple[str, ...] | None  # one status, the statuses of a flow stage, or every order
 
 
-def order_query(uow: UnitOfWork, status: Statuses = None, search: str = "") -> Select:
-    """Orders with their list, filtered by status (or a flow stage's statuses) and by a search on order no.,
-    waybill, copNo or buyer."""
-    stmt = (select(ConsumerOrder, InventoryList).outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id))
+def order_query(uow: UnitOfWork, status: Statuses = None, search: str = "", owner: str = "") -> Select:
+    """Orders with their list and owner code, filtered by status (or a flow stage's statuses), owner (code) and
+    by a search on order no., waybill, copNo or buyer."""
+    stmt = (select(ConsumerOrder, InventoryList, Owner.code)
+            .outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+            .join(Owner, Owner.id == ConsumerOrder.owner_id))
     if isinstance(status, tuple):
         stmt = stmt.where(ConsumerOrder.status.in_(status))
     elif status:
         stmt = stmt.where(ConsumerOrder.status == status)
+    if owner:
+        stmt = stmt.where(Owner.code == owner)
     text = search.strip()
     if text:
         if id_number_valid(text):  # a full ID number: found by its keyed hash, never stored in clear
@@ -57,15 +62,17 @@ def order_query(uow: UnitOfWork, status: Statuses = None, search: str = "") -> S
 
 
 def list_orders(uow: UnitOfWork, status: Statuses = None, search: str = "", after_id: int = 0,
-                limit: int = 200) -> list[dict[str, Any]]:
-    """One page of orders (keyset by id) as the orders screen shows them."""
+                limit: int = 200, *, owner: str = "") -> list[dict[str, Any]]:
+    """One page of orders (keyset by id) as the orders screen shows them (`owner`: only that owner's)."""
     require(uow, Permission.VIEW)
-    stmt = order_query(uow, status, search).where(ConsumerOrder.id > after_id).order_by(ConsumerOrder.id).limit(limit)
-    return [_order_row(o, lst) for o, lst in uow.session.execute(stmt)]
+    stmt = (order_query(uow, status, search, owner).where(ConsumerOrder.id > after_id).order_by(ConsumerOrder.id)
+            .limit(limit))
+    return [_order_row(o, lst, code) for o, lst, code in uow.session.execute(stmt)]
 
 
-def _order_row(o: ConsumerOrder, lst: InventoryList | None) -> dict[str, Any]:
+def _order_row(o: ConsumerOrder, lst: InventoryList | None, owner: str) -> dict[str, Any]:
     return {"id": o.id, "order_no": o.order_no, "platform_code": o.platform_code, "status": o.status,
+            "owner": owner,
             "customs_status": lst.status if lst else "", "copNo": lst.cop_no if lst else "",
             "rejection_code": o.rejection_code, "waybill_no": o.waybill_no, "carrier_code": o.carrier_code,
             "buyer_id": o.buyer_id_masked, "buyer_phone": o.buyer_phone_masked,
@@ -74,18 +81,20 @@ def _order_row(o: ConsumerOrder, lst: InventoryList | None) -> dict[str, Any]:
             "ordered_at": o.ordered_at.isoformat(timespec="seconds")}
 
 
-def orders_report(uow: UnitOfWork, status: str | None = None) -> list[dict[str, Any]]:
-    """`bwms orders --json`: every order (and, for no status or "rejected", every open import rejection)."""
+def orders_report(uow: UnitOfWork, status: str | None = None, owner: str = "") -> list[dict[str, Any]]:
+    """`bwms orders --json`: every order (and, for no status or "rejected", every open import rejection); with
+    `owner`, only that owner's orders (an import rejection has no owner yet)."""
     require(uow, Permission.VIEW)
     rows: list[dict[str, Any]] = []
     after = 0
-    while page := list_orders(uow, status, "", after, 5000):
-        rows += [{k: r[k] for k in ("order_no", "status", "customs_status", "copNo", "rejection_code")} for r in page]
+    while page := list_orders(uow, status, "", after, 5000, owner=owner):
+        rows += [{k: r[k] for k in ("order_no", "owner", "status", "customs_status", "copNo", "rejection_code")}
+                 for r in page]
         after = page[-1]["id"]
-    if status in (None, "rejected"):
+    if status in (None, "rejected") and not owner:
         for rej in uow.session.execute(select(OrderRejection).where(OrderRejection.state == "open")
                                        .order_by(OrderRejection.id)).scalars():
-            rows.append({"order_no": rej.order_no, "status": "rejected", "customs_status": "", "copNo": "",
+            rows.append({"order_no": rej.order_no, "owner": "", "status": "rejected", "customs_status": "", "copNo": "",
                          "rejection_code": rej.code})
     return rows
 
@@ -100,13 +109,14 @@ def order_history(uow: UnitOfWork, order_no: str) -> dict[str, Any]:
         raise NotFound(f"no order {order_no!r}", order_no=order_no)
     key = pii.key_for(uow)
     lst = uow.session.execute(select(InventoryList).where(InventoryList.order_id == order.id)).scalar_one_or_none()
-    return {"order": _order_detail(key, order, lst), "inventory_list": _list_detail(lst),
+    owner = uow.session.scalar(select(Owner.code).where(Owner.id == order.owner_id)) or ""
+    return {"order": _order_detail(key, order, lst, owner), "inventory_list": _list_detail(lst),
             "receipts": _receipts(uow, lst), "messages": _messages(uow, lst),
             "ledger": _ledger(uow, lst), "audit": _audit(uow, order_no)}
 
 
-def _order_detail(key: pii.PiiKey, o: ConsumerOrder, lst: InventoryList | None) -> dict[str, Any]:
-    row = _order_row(o, lst)
+def _order_detail(key: pii.PiiKey, o: ConsumerOrder, lst: InventoryList | None, owner: str) -> dict[str, Any]:
+    row = _order_row(o, lst, owner)
     row.update({"buyer_name": key.decrypt("buyer_name", o.buyer_name_enc),
                 "consignee_name": key.decrypt("consignee_name", o.consignee_name_enc),
                 "consignee_phone": o.consignee_phone_masked,
@@ -188,10 +198,10 @@ EVENT_ORDER = ("imported", "sent", "ledger", "received", "receipt", "audit")
 
 
 # -- the orders screen ------------------------------------------------------------------------------------
-def count_orders(uow: UnitOfWork, status: Statuses = None, search: str = "") -> int:
+def count_orders(uow: UnitOfWork, status: Statuses = None, search: str = "", *, owner: str = "") -> int:
     """How many orders the orders screen's filter matches."""
     require(uow, Permission.VIEW)
-    stmt = order_query(uow, status, search).with_only_columns(func.count(ConsumerOrder.id)).order_by(None)
+    stmt = order_query(uow, status, search, owner).with_only_columns(func.count(ConsumerOrder.id)).order_by(None)
     return uow.session.scalar(stmt) or 0
 
 

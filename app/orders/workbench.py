@@ -163,7 +163,7 @@ def requeue(uow: UnitOfWork, order_no: str) -> None:
     for line in order.lines:
         item = line.product.account_book_item.item_no
         needed[item] = needed.get(item, 0) + line.quantity
-    found = balance_violation(needed, available_by_item(uow.session))
+    found = balance_violation(needed, available_by_item(uow.session).get(order.owner_id, {}))
     if found:
         raise Rejected(found.reason, code=found.code, order_no=order_no)
     order.status, order.rejection_code, order.rejection_reason = "accepted", "", ""

@@ -106,7 +106,7 @@ def _check_named(uow: UnitOfWork, order_nos: Sequence[str]) -> None:
 
 
 def _eligible(order_nos: Sequence[str]) -> Select:
-    stmt = (select(ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.carrier_code)
+    stmt = (select(ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.carrier_code, ConsumerOrder.owner_id)
             .join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
             .where(ConsumerOrder.status.in_(ALLOCATABLE), InventoryList.return_status == RELEASED))
     if order_nos:
@@ -143,7 +143,7 @@ def order_needs(uow: UnitOfWork, order_nos: Sequence[str] = (), order_id: int | 
         missing = tuple(LineNeed(lid, pid, qty - int(taken.get(lid, 0))) for lid, pid, qty in own
                         if qty - int(taken.get(lid, 0)) > 0)
         if missing:
-            needs.append(OrderNeed(o.id, o.order_no, o.carrier_code, sum(q for _, _, q in own), missing))
+            needs.append(OrderNeed(o.id, o.order_no, o.carrier_code, sum(q for _, _, q in own), missing, o.owner_id))
     return needs
 
 
@@ -161,9 +161,10 @@ def plan_for(uow: UnitOfWork, needs: list[OrderNeed], today: date | None,
 
 
 def sellable_rows(uow: UnitOfWork, products: set[int]) -> list[StockRow]:
-    """Free units of available lots in active storage locations (rows locked FOR UPDATE on PostgreSQL)."""
+    """Free units of available lots in active storage locations, each with its lot's owner (rows locked FOR UPDATE
+    on PostgreSQL)."""
     stmt = (select(Stock.id, Stock.lot_id, Stock.location_id, Stock.lpn, Stock.product_id, Lot.expiry_date,
-                   Lot.received_at, Location.pick_sequence, Stock.quantity - Stock.reserved)
+                   Lot.received_at, Location.pick_sequence, Stock.quantity - Stock.reserved, Lot.owner_id)
             .join(Lot, Lot.id == Stock.lot_id).join(Location, Location.id == Stock.location_id)
             .where(Stock.status == "available", Lot.status == "available", Location.kind == "storage",
                    Location.active.is_(True), Stock.quantity > Stock.reserved))
@@ -171,7 +172,7 @@ def sellable_rows(uow: UnitOfWork, products: set[int]) -> list[StockRow]:
         stmt = stmt.where(Stock.product_id.in_(sorted(products)))
     if uow.is_postgres:
         stmt = stmt.with_for_update(of=Stock)
-    return [StockRow(*r) for r in uow.session.execute(stmt).all()]
+    return [StockRow(*tuple(r)) for r in uow.session.execute(stmt).all()]
 
 
 def _make_waves(uow: UnitOfWork, filled: list[OrderNeed]) -> dict[int, tuple[int, str]]:

@@ -168,7 +168,7 @@ def execute_disposal(uow: UnitOfWork, disposal_id: int, witnesses: list[str]) ->
         raise Rejected(f"lot {lot.batch_no} has only {item.quantity - left} free units now, the disposal is of "
                        f"{item.quantity}", code="over_lot", lot=lot.batch_no, asked=item.quantity)
     record_ledger(uow, item.account_book_item_id, LEDGER_TYPE[item.method], -item.quantity, doc_type="DISPOSAL",
-                  doc_no=str(item.id))
+                  doc_no=str(item.id), owner_id=lot.owner_id)
     item.status, item.executed_at, item.executed_by = "executed", utcnow(), uow.actor.username
     item.witnesses, item.taken = "\n".join(names), "\n".join(taken)
     audit.record(uow, "disposal_execute", "disposal", str(item.id), witnesses=names, taken=taken)

@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from app.admin import require
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.persistence.models import Location, Lot, Movement, Product, Stock
+from app.persistence.models import Location, Lot, Movement, Owner, Product, Stock
 from app.persistence.uow import Area, UnitOfWork
 
 
@@ -197,9 +197,10 @@ class StockFilter:
     location: str = ""   # prefix match on the location code
     batch: str = ""      # prefix match on the batch number
     status: str = ""     # exact
+    owner: str = ""      # exact owner code: only that owner's goods
 
 
-STOCK_COLUMNS = ("sku", "name", "batch", "expiry", "location", "lpn", "status", "qty", "reserved")
+STOCK_COLUMNS = ("sku", "name", "batch", "expiry", "location", "lpn", "status", "qty", "reserved", "owner")
 
 
 # A prefix filter that matches more than this share of its products, locations or lots is read in stock-id
@@ -213,10 +214,11 @@ def stock_query(f: StockFilter, by_id: frozenset[str] = frozenset()) -> Select:
     `by_id`: filters (sku, location, batch) not to look up through their index (see `broad_filters`).
     """
     stmt = (select(Stock.id, Product.sku, Product.name_cn, Lot.batch_no, Lot.expiry_date, Location.code,
-                   Stock.lpn, Stock.status, Stock.quantity, Stock.reserved)
+                   Stock.lpn, Stock.status, Stock.quantity, Stock.reserved, Owner.code)
             .join(Product, Product.id == Stock.product_id)
             .join(Lot, Lot.id == Stock.lot_id)
-            .join(Location, Location.id == Stock.location_id))
+            .join(Location, Location.id == Stock.location_id)
+            .join(Owner, Owner.id == Lot.owner_id))
     for name, column, key in _PREFIX_FILTERS:
         value = getattr(f, name)
         if value:
@@ -224,6 +226,8 @@ def stock_query(f: StockFilter, by_id: frozenset[str] = frozenset()) -> Select:
                 select(key.class_.id).where(key.startswith(value))))
     if f.status:
         stmt = stmt.where(Stock.status == f.status)
+    if f.owner:
+        stmt = stmt.where(Owner.code == f.owner)
     return stmt
 
 
@@ -250,7 +254,8 @@ def broad_filters(uow: UnitOfWork, f: StockFilter) -> frozenset[str]:
 
 
 def stock_page(uow: UnitOfWork, f: StockFilter, after_id: int = 0, limit: int = 200) -> list[tuple]:
-    """One page of stock rows after `after_id`: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved)."""
+    """One page of stock rows after `after_id`: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved,
+    owner code)."""
     require(uow, Permission.VIEW)
     stmt = stock_query(f, broad_filters(uow, f)).where(Stock.id > after_id).order_by(Stock.id).limit(limit)
     return [tuple(r) for r in uow.session.execute(stmt)]
@@ -268,6 +273,7 @@ def stock_rows(uow: UnitOfWork, f: StockFilter) -> list[dict]:
     while page := stock_page(uow, f, after, 5000):
         for r in page:
             out.append({"sku": r[1], "batch": r[3], "expiry": r[4].isoformat() if r[4] else None,
-                        "location": r[5], "lpn": r[6], "status": r[7], "qty": r[8], "reserved": r[9]})
+                        "location": r[5], "lpn": r[6], "status": r[7], "qty": r[8], "reserved": r[9],
+                        "owner": r[10]})
         after = page[-1][0]
     return out

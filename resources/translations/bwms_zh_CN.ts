@@ -358,6 +358,10 @@
         <source>An unexpected error happened; nothing was changed.</source>
         <translation>发生意外错误，未作任何更改。</translation>
     </message>
+    <message>
+        <source>There is no owner {owner}; nothing was changed.</source>
+        <translation>没有货主 {owner}；未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackBanner</name>
@@ -551,6 +555,13 @@
     <message>
         <source>Bonded WMS — warehouse management for customs bonded warehouses (cross-border e-commerce, bonded import 1210).</source>
         <translation>保税仓储管理系统 — 面向海关保税仓库的仓储管理（跨境电商保税进口 1210）。</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerFilter</name>
+    <message>
+        <source>any owner</source>
+        <translation>全部货主</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,10 @@
         <translation>批次</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>货主</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -503,8 +507,8 @@
         <translation>尚未分配的订单</translation>
     </message>
     <message>
-        <source>container %1 · seal %2 · B/L %3 · entry %4 · released %5</source>
-        <translation>集装箱 %1 · 封志 %2 · 提单 %3 · 报关单号 %4 · 放行 %5</translation>
+        <source>owner %1 · container %2 · seal %3 · B/L %4 · entry %5 · released %6</source>
+        <translation>货主 %1 · 集装箱 %2 · 封志 %3 · 提单 %4 · 报关单号 %5 · 放行 %6</translation>
     </message>
     <message>
         <source>%1 %2 · expiry %3 · declaration line %4</source>

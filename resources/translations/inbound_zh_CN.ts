@@ -48,6 +48,10 @@
         <translation>入库申报单</translation>
     </message>
     <message>
+        <source>O&amp;wner</source>
+        <translation>货主(&amp;W)</translation>
+    </message>
+    <message>
         <source>Receive station (F5)</source>
         <translation>收货工位 (F5)</translation>
     </message>
@@ -402,6 +406,10 @@
     <message>
         <source>Declaration</source>
         <translation>申报单号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>货主</translation>
     </message>
     <message>
         <source>Container</source>

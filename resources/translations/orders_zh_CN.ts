@@ -62,6 +62,10 @@
         <source>Rejection</source>
         <translation>拒绝原因</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>货主</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -610,6 +614,10 @@
         <translation>未知商品编码</translation>
     </message>
     <message>
+        <source>seller is no owner of this warehouse</source>
+        <translation>电商企业不是本仓货主</translation>
+    </message>
+    <message>
         <source>unknown carrier</source>
         <translation>未知承运商</translation>
     </message>
@@ -719,6 +727,10 @@
     <message>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>货主(&amp;W)</translation>
     </message>
     <message>
         <source>order no., waybill, copNo, full ID number or its last digits</source>

@@ -4,6 +4,10 @@
 <context>
     <name>Columns</name>
     <message>
+        <source>Owner</source>
+        <translation>货主</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>商品编码</translation>
     </message>
@@ -53,6 +57,10 @@
     <message>
         <source>L&amp;ocation</source>
         <translation>库位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>货主(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Batch</source>

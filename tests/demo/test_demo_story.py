@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import defusedxml.ElementTree as SafeET
 from sqlalchemy import select
@@ -22,6 +24,7 @@ from app.persistence.models import (
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.orders.helpers import NS
+from tests.owners.conftest import assert_statement_matches_movements
 
 
 def test_the_demo_takes_the_sample_container_through_every_stage(db):
@@ -32,7 +35,7 @@ def test_the_demo_takes_the_sample_container_through_every_stage(db):
     assert "59 orders allocated" in result["outbound"] and "shipped on manifest" in result["outbound"]
     with UnitOfWork(db, actor("customs"), write=False) as uow:
         s = uow.session
-        assert s.execute(select(InboundDeclaration.status)).scalar_one() == "put_away"
+        assert set(s.execute(select(InboundDeclaration.status)).scalars()) == {"put_away"}
         statuses = Counter(s.execute(select(ConsumerOrder.status)).scalars())
         assert statuses["shipped"] > 0 and statuses["picked"] + statuses["allocated"] > 0
         assert set(s.execute(select(InventoryList.return_status)).scalars()) == {"800", "500", "100", ""}
@@ -50,5 +53,12 @@ def test_the_demo_takes_the_sample_container_through_every_stage(db):
             assert {e.text for e in root.iter(f"{{{NS}}}logisticsCode")} <= carriers
             assert all(e.text.startswith("4|3|") for e in root.iter(f"{{{NS}}}gmodel"))
         assert len(sent) >= 63
+    # two owners of one product (A2P-900), each allocated from its own lots; each month's statement is its movements
+    assert "3 KIWI orders declared, released and 3 allocated from KIWI's own lots" in result["second_owner"]
+    month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+    sample = assert_statement_matches_movements(db, "SAMPLE", month)
+    kiwi = assert_statement_matches_movements(db, "KIWI", month)
+    assert sample["received"]["units"] == 2580 and sample["shipped"]["orders"] > 0
+    assert kiwi["received"]["units"] == 48 and kiwi["shipped"]["units"] == 0 and kiwi["total"] != "0.00"
     # the seeded test users already exist, so the demo keeps them (a new database gets passwords printed)
     assert {u["username"] for u in result["users"]} == {"clerk", "supervisor", "customs"}

@@ -32,6 +32,7 @@ def put_stock(db: Database, lots: int = 3, locations: int = 4, qty: int = 10) ->
     """Receive `lots` lots of the first product into `locations` storage places (real movements); rows made."""
     from sqlalchemy import select
 
+    from app.admin import ensure_owner
     from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product
     from app.stock.movements import Place, move
 
@@ -39,7 +40,9 @@ def put_stock(db: Database, lots: int = 3, locations: int = 4, qty: int = 10) ->
         product = uow.session.execute(select(Product).order_by(Product.sku).limit(1)).scalar_one()
         places = uow.session.execute(select(Location.id).where(Location.kind == "storage")
                                      .order_by(Location.code).limit(locations)).scalars().all()
-        decl = InboundDeclaration(declaration_no="QDTEST0001", status="expected")
+        owners = ensure_owner(uow)
+        owner = (owners.sole or next(iter(owners.by_code.values()))).id
+        decl = InboundDeclaration(declaration_no="QDTEST0001", status="expected", owner_id=owner)
         uow.session.add(decl)
         uow.session.flush()
         for n in range(lots):
@@ -48,7 +51,7 @@ def put_stock(db: Database, lots: int = 3, locations: int = 4, qty: int = 10) ->
             uow.session.add(line)
             uow.session.flush()
             lot = Lot(product_id=product.id, batch_no=f"B{n:04d}", declaration_line_id=line.id,
-                      expiry_date=date(2029, 1, 1 + n), status="available")
+                      expiry_date=date(2029, 1, 1 + n), status="available", owner_id=owner)
             uow.session.add(lot)
             uow.session.flush()
             for loc in places:

@@ -126,5 +126,5 @@ def test_cli_import_declaration(cli, tmp_path):
     assert json.loads(out)["errors"][0]["column"] == "declaration_no"
     code, out, _ = cli("declarations", "--json")
     assert json.loads(out)[0] | {"released_at": None} == {
-        "declaration": DECLARATION, "status": "expected", "container_no": "MSKU8541208",
+        "declaration": DECLARATION, "owner": "DEFAULT", "status": "expected", "container_no": "MSKU8541208",
         "arrival_date": "2026-11-20", "lines": 11, "expected": 2580, "counted": 0, "released_at": None}

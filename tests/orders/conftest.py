@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.demo.warehouse import DEMO_SETTINGS
+from app.admin import ensure_owner
 from app.persistence.db import Database
 from app.persistence.models import (
     AccountBookItem,
@@ -67,11 +68,17 @@ def seed_master(uow: UnitOfWork) -> None:
     s.flush()
 
 
-def seed_bonded_stock(uow: UnitOfWork, scale: int = 1, declaration_no: str = "QD292126I000000123") -> None:
-    """The sample declaration, released: lots in storage and the customs ledger's IN entries (both sides agree)."""
+def seed_bonded_stock(uow: UnitOfWork, scale: int = 1, declaration_no: str = "QD292126I000000123",
+                      owner: str | None = None) -> None:
+    """The sample declaration, released: lots in storage and the customs ledger's IN entries (both sides agree).
+
+    `owner`: whose goods (an owner code); by default the warehouse's only owner (made if there is none)."""
     s = uow.session
+    owners = ensure_owner(uow)
+    owner_id = (owners.by_code[owner] if owner else owners.sole).id
     products = {p.sku: p for p in s.query(Product)}
-    decl = InboundDeclaration(declaration_no=declaration_no, container_no="MSKU8541208", status="released")
+    decl = InboundDeclaration(declaration_no=declaration_no, container_no="MSKU8541208", status="released",
+                              owner_id=owner_id)
     loc = s.query(Location).filter_by(code="BND-01").one_or_none() or Location(code="BND-01", kind="storage")
     s.add_all([decl, loc])
     s.flush()
@@ -83,12 +90,14 @@ def seed_bonded_stock(uow: UnitOfWork, scale: int = 1, declaration_no: str = "QD
                                batch_no=r["batch_no"], expiry_date=date.fromisoformat(r["expiry_date"] or "2031-01-01"))
         s.add(line)
         s.flush()
-        lot = Lot(product_id=product.id, batch_no=r["batch_no"], declaration_line_id=line.id, status="available")
+        lot = Lot(product_id=product.id, batch_no=r["batch_no"], declaration_line_id=line.id, status="available",
+                  owner_id=owner_id)
         s.add(lot)
         s.flush()
         move(uow, lot, qty, None, Place(loc.id, "available"), kind="receive", ref_type="declaration",
              ref_no=declaration_no)
-        s.add(CustomsLedgerEntry(account_book_item_id=product.account_book_item_id, biz_type="IN", state="ACTUAL",
+        s.add(CustomsLedgerEntry(account_book_item_id=product.account_book_item_id, owner_id=owner_id, biz_type="IN",
+                                 state="ACTUAL",
                                  quantity=qty, doc_type="INV101", doc_no=declaration_no))
     s.flush()
 

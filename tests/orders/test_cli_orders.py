@@ -27,15 +27,16 @@ def test_import_export_receipts_list_and_cancel_from_the_command_line(warehouse,
     assert code == 0 and report["exported"] == 63 and len(list(outbox.glob("CEB621_*.xml"))) == 63
     code, out, _ = cli("orders", "--status", "declared", "--json", user="clerk")
     rows = json.loads(out)
-    assert len(rows) == 63 and set(rows[0]) == {"order_no", "status", "customs_status", "copNo", "rejection_code"}
+    assert len(rows) == 63 and set(rows[0]) == {"order_no", "owner", "status", "customs_status", "copNo",
+                                                  "rejection_code"}
     cop = next(r["copNo"] for r in rows if r["order_no"] == "TG20261121000000")
     receipt = tmp_path / "r.xml"
     receipt.write_bytes(ceb622(cop, "800", "20261126103015123", invt_no="29212026I000000001"))
     code, out, _ = cli("customs", "receipts", str(receipt), "--json", user="supervisor")
     assert code == 0 and json.loads(out)["applied"] == 1
     code, out, _ = cli("orders", "--status", "released", "--json", user="clerk")
-    assert json.loads(out) == [{"order_no": "TG20261121000000", "status": "released", "customs_status": "released",
-                                "copNo": cop, "rejection_code": ""}]
+    assert json.loads(out) == [{"order_no": "TG20261121000000", "owner": "DEFAULT", "status": "released",
+                                "customs_status": "released", "copNo": cop, "rejection_code": ""}]
     code, out, _ = cli("orders", "--status", "rejected", "--json", user="clerk")
     assert len(json.loads(out)) == 10
     code, out, err = cli("orders", "cancel", "TG20261121000000", "--outbox", str(outbox), "--json", user="supervisor")

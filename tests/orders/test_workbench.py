@@ -35,7 +35,8 @@ def test_orders_by_status_and_search(warehouse, tmp_path):
         report = orders_report(uow)
         rejected = orders_report(uow, "rejected")
     assert len(report) == 63 + 10 and {r["status"] for r in report} == {"declared", "rejected"}
-    assert report[0] == {"order_no": "TG20261121000000", "status": "declared", "customs_status": "declared",
+    assert report[0] == {"order_no": "TG20261121000000", "owner": "DEFAULT", "status": "declared",
+                         "customs_status": "declared",
                          "copNo": cops["TG20261121000000"], "rejection_code": ""}
     assert [r["rejection_code"] for r in rejected][:2] == ["over_order_limit", "payment_mismatch"]
 

@@ -45,8 +45,9 @@ def sample_scans() -> list[str]:
     return [line for line in (DEMO / "receive_scans.txt").read_bytes().decode("utf-8").split("\n") if line]
 
 
-def receive_container(db: Database) -> None:
-    """Master data, the sample declaration, its tally from the sample scans, release and put-away."""
+def receive_container(db: Database, owner: str | None = None) -> None:
+    """Master data, the sample declaration (`owner`'s, if given), its tally from the sample scans, release and
+    put-away."""
     with UnitOfWork(db, actor("admin")) as uow:
         masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
         masterdata.import_locations(uow, DEMO / "locations.csv")
@@ -56,7 +57,7 @@ def receive_container(db: Database) -> None:
         for key, value in DEMO_SETTINGS:
             settings.set_value(uow.session, key, value)
         uow.commit()
-    run(db, "supervisor", import_declaration, DEMO / "declaration.csv")
+    run(db, "supervisor", import_declaration, DEMO / "declaration.csv", owner=owner)
     station = ReceiveStation(UnitsOfWork(db, actor("clerk")), DECLARATION, today=TODAY)
     for n, raw in enumerate(sample_scans()):
         assert station.scan(raw, f"rcv-{n}").accepted, raw

@@ -252,7 +252,7 @@ def test_migration_0006_rebuilds_pick_tasks_under_live_allocations(released):
     assert after == before
     from app.admin import masterdata
     from tests.conftest import DEMO
-    run(released, "admin", masterdata.import_carriers, DEMO / "carriers.csv")  # below 0010 there were none
+    run(released, "admin", masterdata.import_carriers, DEMO / "carriers.csv")  # below 0011 there were none
     order_no = _order(released)
     run(released, "supervisor", cancel_order, order_no)  # the new status fits
     with pytest.raises(RuntimeError, match="cancelled"):  # 0005 has no word for a cancelled task

@@ -118,7 +118,8 @@ class BatchRecordView(QWidget):
         balance = fmt(self.tr("entered %1 − shipped %2 − other %3 = on hand %4"), bal["entered"], bal["shipped"],
                       bal["left_otherwise"], bal["on_hand"])
         return _fields([
-            (self.tr("Lot"), lot["lot"]), (self.tr("Product"), f"{lot['sku']} {lot['name']} {lot['spec']}"),
+            (self.tr("Lot"), lot["lot"]), (self.tr("Owner"), f"{lot.get('owner', '')} {lot.get('owner_name', '')}"),
+            (self.tr("Product"), f"{lot['sku']} {lot['name']} {lot['spec']}"),
             (self.tr("Made / expiry"), f"{lot['production'] or '—'} / {lot['expiry'] or '—'}"),
             (self.tr("Account book / item / HS"),
              f"{lot['account_book']} / {lot['account_book_item']} / {lot['hs_code']}"),

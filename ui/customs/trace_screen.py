@@ -179,9 +179,9 @@ class TraceScreen(Screen):
     def _details(self, node: Node) -> str:
         d = node.details
         if node.kind == "declaration":
-            return fmt(self.tr("container %1 · seal %2 · B/L %3 · entry %4 · released %5"), d["container"] or "—",
-                       d["seal"] or "—", d["bill_of_lading"] or "—", d["entry_no"] or "—",
-                       when(d["released_at"]) or "—")
+            return fmt(self.tr("owner %1 · container %2 · seal %3 · B/L %4 · entry %5 · released %6"),
+                       d.get("owner") or "—", d["container"] or "—", d["seal"] or "—", d["bill_of_lading"] or "—",
+                       d["entry_no"] or "—", when(d["released_at"]) or "—")
         if node.kind == "lot":
             return fmt(self.tr("%1 %2 · expiry %3 · declaration line %4"), d["sku"], d["name"], d["expiry"] or "—",
                        d["declaration_line"])

@@ -70,4 +70,5 @@ DECLARATION_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Lines"), key("lines"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Expected"), key("expected"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Counted"), key("counted"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("InboundColumns", "Owner"), key("owner")),
 ]

@@ -29,6 +29,7 @@ from ui.widgets.document_preview import open_preview
 from ui.widgets.error_dialog import show_error
 from ui.widgets.feedback import feedback_text
 from ui.widgets.import_action import ImportButton, ImportKind
+from ui.widgets.owner_filter import OwnerFilter
 from ui.widgets.tables import RowsModel, fit_on_reset, render_value, table_view
 
 if TYPE_CHECKING:
@@ -71,6 +72,9 @@ class DeclarationsScreen(Screen):
         fit_on_reset(self.view)
         fit_on_reset(self.lines_view, stretch=2)
         self.message = QLabel(objectName="message", wordWrap=True)
+        self.owner, self.owner_label = OwnerFilter(ctx), QLabel()
+        self.owner_label.setBuddy(self.owner)
+        self.owner.currentIndexChanged.connect(lambda _i: self.refresh())
         self.importer = ImportButton(ctx, IMPORT) if ctx.may(Permission.INBOUND_DECLARATION) else None
         self.buttons: dict[str, QPushButton] = {}
         self._add_button("station", "F5", self.open_station, Permission.SCAN_OPERATIONS)
@@ -131,14 +135,21 @@ class DeclarationsScreen(Screen):
         for button in self.buttons.values():
             bar.addWidget(button)
         bar.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.owner_label)
+        top.addWidget(self.owner)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Inbound declarations"))
+        self.owner_label.setText(self.tr("O&wner"))
+        self.owner.retranslate_ui()
         texts = {"station": self.tr("Receive station (F5)"), "close": self.tr("Close tally (F9)"),
                  "release": self.tr("Release (Ctrl+R)"), "close_entry": self.tr("Close entry (Ctrl+E)"),
                  "tally_report": self.tr("Tally report (F6)"),
@@ -160,7 +171,8 @@ class DeclarationsScreen(Screen):
         from app.inbound.queries import declarations
 
         self._stale = False
-        self.ctx.run(declarations, write=False, on_done=self._listed)
+        owner = self.owner.code()
+        self.ctx.run(lambda uow: declarations(uow, owner), write=False, on_done=self._listed)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

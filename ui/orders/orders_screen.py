@@ -16,6 +16,7 @@ from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail
 from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label, stage_label
 from ui.shell.screen import Screen, heading
+from ui.widgets.owner_filter import OwnerFilter
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # the tabs: "" is every order; the rest are the flow stages (app.domain.order_flow), each with its statuses
 TABS = ["", *FLOW_STAGES]
 # a row: (id, order_no, status, customs_status, copNo, waybill, carrier, buyer_id, buyer_phone, dutiable, tax,
-#         ordered_at, rejection_code)
+#         ordered_at, rejection_code, owner)
 COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "Order no.")),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Status"), order_status_label),
@@ -38,22 +39,23 @@ COLUMNS = [
     Column(10, QT_TRANSLATE_NOOP("Columns", "Tax"), numeric=True),
     Column(11, QT_TRANSLATE_NOOP("Columns", "Ordered at"), local_time),
     Column(12, QT_TRANSLATE_NOOP("Columns", "Rejection"), rejection_label),
+    Column(13, QT_TRANSLATE_NOOP("Columns", "Owner")),
 ]
 
 
 def order_row(r: dict[str, Any]) -> tuple:
     return (r["id"], r["order_no"], r["status"], r["customs_status"], r["copNo"], r["waybill_no"],
             r["carrier_code"], r["buyer_id"], r["buyer_phone"], r["dutiable_total"], r["tax"], r["ordered_at"],
-            r["rejection_code"])
+            r["rejection_code"], r["owner"])
 
 
-def orders_page(uow: Any, flt: tuple[str, str], after: int, limit: int) -> list[tuple]:
-    stage, search = flt
-    return [order_row(r) for r in list_orders(uow, FLOW_STAGES.get(stage), search, after, limit)]
+def orders_page(uow: Any, flt: tuple[str, str, str], after: int, limit: int) -> list[tuple]:
+    stage, search, owner = flt
+    return [order_row(r) for r in list_orders(uow, FLOW_STAGES.get(stage), search, after, limit, owner=owner)]
 
 
-def orders_count(uow: Any, flt: tuple[str, str]) -> int:
-    return count_orders(uow, FLOW_STAGES.get(flt[0]), flt[1])
+def orders_count(uow: Any, flt: tuple[str, str, str]) -> int:
+    return count_orders(uow, FLOW_STAGES.get(flt[0]), flt[1], owner=flt[2])
 
 
 def tab_counts(uow: Any) -> dict[str, int]:
@@ -77,6 +79,9 @@ class OrdersScreen(Screen):
         self.debounce = Debouncer(300, self.apply_filter, self)
         self.search.textChanged.connect(self.debounce.poke)
         self.search.returnPressed.connect(self.search_now)
+        self.owner, self.owner_label = OwnerFilter(ctx), QLabel()
+        self.owner_label.setBuddy(self.owner)
+        self.owner.currentIndexChanged.connect(self.apply_filter)
         self.tabs = QTabBar(objectName="status_tabs")
         for _status in TABS:
             self.tabs.addTab("")
@@ -100,6 +105,8 @@ class OrdersScreen(Screen):
         bar = QHBoxLayout()
         bar.addWidget(self.search_label)
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.owner_label)
+        bar.addWidget(self.owner)
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
@@ -133,6 +140,8 @@ class OrdersScreen(Screen):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Orders"))
         self.search_label.setText(self.tr("&Search"))
+        self.owner_label.setText(self.tr("O&wner"))
+        self.owner.retranslate_ui()
         self.search.setPlaceholderText(self.tr("order no., waybill, copNo, full ID number or its last digits"))
         self._show_tab_texts()
         self.model.retranslate()
@@ -152,8 +161,8 @@ class OrdersScreen(Screen):
         self.apply_filter()
 
     # -- filtering --------------------------------------------------------------------------------------
-    def current_filter(self) -> tuple[str, str]:
-        return TABS[max(self.tabs.currentIndex(), 0)], self.search.text().strip()
+    def current_filter(self) -> tuple[str, str, str]:
+        return TABS[max(self.tabs.currentIndex(), 0)], self.search.text().strip(), self.owner.code()
 
     def apply_filter(self, *_args: object) -> None:
         flt = self.current_filter()
@@ -167,6 +176,7 @@ class OrdersScreen(Screen):
         self.apply_filter()
 
     def refresh(self) -> None:
+        self.owner.load()
         self.model.reload()
         self._load_counts()
         self.detail.reload()

@@ -67,6 +67,7 @@ REJECTION_CODES = {
     "payment_mismatch": QT_TRANSLATE_NOOP("OrderWords", "payment does not add up"),
     "tax_mismatch": QT_TRANSLATE_NOOP("OrderWords", "tax differs"),
     "unknown_sku": QT_TRANSLATE_NOOP("OrderWords", "unknown SKU"),
+    "unknown_seller": QT_TRANSLATE_NOOP("OrderWords", "seller is no owner of this warehouse"),
     "unknown_carrier": QT_TRANSLATE_NOOP("OrderWords", "unknown carrier"),
     "waybill_pattern": QT_TRANSLATE_NOOP("OrderWords", "waybill number does not fit the carrier"),
     "field_too_long": QT_TRANSLATE_NOOP("OrderWords", "field too long for the customs list"),

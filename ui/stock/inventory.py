@@ -12,12 +12,13 @@ from app.stock.movements import StockFilter, stock_count, stock_page
 from ui.models.paged import Column, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import STOCK_STATUSES, status_label
+from ui.widgets.owner_filter import OwnerFilter
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, render_value, table_view
 
 if TYPE_CHECKING:
     from ui.context import AppContext
 
-# a stock_page row: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved)
+# a stock_page row: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved, owner)
 STOCK_COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "SKU")),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Name")),
@@ -28,6 +29,7 @@ STOCK_COLUMNS = [
     Column(7, QT_TRANSLATE_NOOP("Columns", "Status"), status_label),
     Column(8, QT_TRANSLATE_NOOP("Columns", "Quantity"), numeric=True),
     Column(9, QT_TRANSLATE_NOOP("Columns", "Reserved"), numeric=True),
+    Column(10, QT_TRANSLATE_NOOP("Columns", "Owner")),
 ]
 
 
@@ -47,6 +49,7 @@ class StockScreen(Screen):
         self.sku, self.location, self.batch = QLineEdit(objectName="sku"), QLineEdit(objectName="location"), \
             QLineEdit(objectName="batch")
         self.status = QComboBox(objectName="status")
+        self.owner = OwnerFilter(ctx)
         self.status.addItem("", "")
         for status in STOCK_STATUSES:
             self.status.addItem("", status)
@@ -58,6 +61,7 @@ class StockScreen(Screen):
             field.textChanged.connect(self.debounce.poke)
             field.returnPressed.connect(self.debounce.flush)
         self.status.currentIndexChanged.connect(self.debounce.poke)
+        self.owner.currentIndexChanged.connect(self.debounce.poke)
         self.model.sig_count.connect(self._show_count)
         self.model.sig_loading.connect(self._show_count)
         self.model.sig_failed.connect(self.ctx.sig_error)
@@ -65,9 +69,9 @@ class StockScreen(Screen):
         self.apply_filter()
 
     def _lay_out(self) -> None:
-        self.labels = [QLabel() for _ in range(4)]
+        self.labels = [QLabel() for _ in range(5)]
         bar = QHBoxLayout()
-        for label, field in zip(self.labels, (self.sku, self.location, self.batch, self.status)):
+        for label, field in zip(self.labels, (self.owner, self.sku, self.location, self.batch, self.status)):
             label.setBuddy(field)
             bar.addWidget(label)
             bar.addWidget(field, 1)
@@ -80,9 +84,10 @@ class StockScreen(Screen):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Stock"))
-        for label, text in zip(self.labels, (self.tr("&SKU"), self.tr("L&ocation"), self.tr("&Batch"),
-                                             self.tr("S&tatus"))):
+        for label, text in zip(self.labels, (self.tr("O&wner"), self.tr("&SKU"), self.tr("L&ocation"),
+                                             self.tr("&Batch"), self.tr("S&tatus"))):
             label.setText(text)
+        self.owner.retranslate_ui()
         self.sku.setPlaceholderText(self.tr("starts with…"))
         self.location.setPlaceholderText(self.tr("starts with…"))
         self.batch.setPlaceholderText(self.tr("starts with…"))
@@ -94,7 +99,8 @@ class StockScreen(Screen):
 
     def current_filter(self) -> StockFilter:
         return StockFilter(sku=self.sku.text().strip(), location=self.location.text().strip(),
-                           batch=self.batch.text().strip(), status=self.status.currentData() or "")
+                           batch=self.batch.text().strip(), status=self.status.currentData() or "",
+                           owner=self.owner.code())
 
     def apply_filter(self) -> None:
         flt = self.current_filter()
@@ -102,6 +108,7 @@ class StockScreen(Screen):
             self.model.set_filter(flt)
 
     def refresh(self) -> None:
+        self.owner.load()
         self.model.reload()
 
     def _show_count(self, *_args: object) -> None:

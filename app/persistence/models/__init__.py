@@ -32,6 +32,7 @@ from app.persistence.models.outbound import (
     Wave,
 )
 from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
+from app.persistence.models.owners import Owner, Tariff
 from app.persistence.models.printing import PrintJob
 from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
 from app.persistence.models.returns import Disposal, ReturnCase, ReturnLine
@@ -60,6 +61,7 @@ __all__ = [
     "OrderLine",
     "OrderRejection",
     "OrderWait",
+    "Owner",
     "Parcel",
     "ParcelItem",
     "PickTask",
@@ -75,6 +77,7 @@ __all__ = [
     "Tally",
     "TallyCount",
     "TallyScan",
+    "Tariff",
     "User",
     "Warehouse",
     "Wave",

@@ -33,6 +33,7 @@ class InboundDeclaration(Base):
     status: Mapped[str] = mapped_column(String(16), default="expected")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owner.id"), index=True)  # whose goods the container holds
 
     lines: Mapped[list[DeclarationLine]] = relationship(
         back_populates="declaration", order_by="DeclarationLine.line_no")
@@ -75,6 +76,7 @@ class Lot(Base):
     declaration_line_id: Mapped[int] = mapped_column(ForeignKey("declaration_line.id"))
     status: Mapped[str] = mapped_column(String(16), default="hold")
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owner.id"), index=True)  # its declaration's owner
 
     product: Mapped[Product] = relationship()
     declaration_line: Mapped[DeclarationLine] = relationship()

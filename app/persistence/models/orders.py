@@ -36,6 +36,7 @@ class ConsumerOrder(Base):
     platform_name: Mapped[str] = mapped_column(String(100))
     seller_code: Mapped[str] = mapped_column(String(18))
     seller_name: Mapped[str] = mapped_column(String(100))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owner.id"), index=True)  # the owner its seller_code names
     ordered_at: Mapped[datetime] = mapped_column(UTCDateTime())
     order_year: Mapped[int]  # calendar year in the warehouse's time zone (the annual limit counts by it)
     buyer_name_enc: Mapped[bytes] = mapped_column(LargeBinary)

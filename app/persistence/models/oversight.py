@@ -27,6 +27,7 @@ class CustomsLedgerEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     account_book_item_id: Mapped[int] = mapped_column(ForeignKey("account_book_item.id"))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owner.id"), index=True)  # whose goods the row counts
     biz_type: Mapped[str] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(String(6))
     quantity: Mapped[int]  # signed: + enters the book, − leaves it

@@ -1,16 +1,16 @@
 """carriers and the messages customs accepts: carrier master data, products' declaration elements and
 consumption-tax threshold, the guid of each outgoing message (CEB900 names it), a cancellation's reason code
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,91 @@
+"""Two owners of one GTIN on SQLite and PostgreSQL: receiving, the bonded balance, allocation, the ledger and the
+per-owner views keep each owner's goods apart; the other owner's order waits for its own stock."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from app.inbound import putaway
+from app.outbound.allocation import allocate
+from app.persistence.models import Allocation, ConsumerOrder, CustomsLedgerEntry, Lot, Owner
+from app.persistence.uow import UnitOfWork
+from app.stock.movements import StockFilter, stock_rows
+from tests.conftest import actor
+from tests.outbound.conftest import TODAY, declare_and_release, receive_container, run
+from tests.owners.conftest import KIWI_BATCH, KIWI_DECLARATION, a2p_orders, import_owners, receive_kiwi
+
+
+def _allocated_batches(db, order_no: str) -> set[tuple[str, str]]:
+    """(batch, lot owner's code) of every unit allocated to the order."""
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        return set(uow.session.execute(
+            select(Lot.batch_no, Owner.code).join(Allocation, Allocation.lot_id == Lot.id)
+            .join(Owner, Owner.id == Lot.owner_id).join(ConsumerOrder, ConsumerOrder.id == Allocation.order_id)
+            .where(ConsumerOrder.order_no == order_no)).all())
+
+
+def test_the_other_owners_order_waits_for_its_own_stock(db, cli, tmp_path):
+    import_owners(db)
+    receive_container(db, owner="SAMPLE")      # SAMPLE's container: A2P-900 put away in bonded storage
+    receive_kiwi(db, tmp_path)                # KIWI's A2P-900 (same GTIN): released, still in staging
+    orders, sample_no, kiwi_no = a2p_orders(tmp_path)
+    declare_and_release(db, tmp_path, orders)  # both pass the bonded-balance check, each on its own balance
+
+    first = run(db, "supervisor", allocate, today=TODAY)
+    assert first.allocated == 1
+    assert [w["order_no"] for w in first.waiting] == [kiwi_no]
+    assert "no A2P-900 free in bonded storage" in first.waiting[0]["reason"]  # SAMPLE's units are not KIWI's
+    assert {owner for _, owner in _allocated_batches(db, sample_no)} == {"SAMPLE"}
+
+    run(db, "supervisor", putaway.all_suggested, KIWI_DECLARATION)
+    second = run(db, "supervisor", allocate, today=TODAY)
+    assert second.allocated == 1 and not second.waiting
+    assert _allocated_batches(db, kiwi_no) == {(KIWI_BATCH, "KIWI")}
+
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        kiwi_stock = stock_rows(uow, StockFilter(owner="KIWI"))
+        ledger = dict(uow.session.execute(select(Owner.code, CustomsLedgerEntry.quantity)
+                                          .join(Owner, Owner.id == CustomsLedgerEntry.owner_id)
+                                          .where(CustomsLedgerEntry.biz_type == "IN")).all())
+    assert {(r["batch"], r["owner"]) for r in kiwi_stock} == {(KIWI_BATCH, "KIWI")}
+    assert sum(r["qty"] for r in kiwi_stock) == 24 and sum(r["reserved"] for r in kiwi_stock) == 1
+    assert ledger["KIWI"] == 24  # each owner's entry in the customs ledger is its own
+
+    code, out, _ = cli("stock", "--owner", "KIWI", "--json", user="clerk")
+    assert code == 0 and {r["batch"] for r in json.loads(out)} == {KIWI_BATCH}
+    code, out, _ = cli("orders", "--owner", "KIWI", "--json", user="clerk")
+    assert code == 0 and [(r["order_no"], r["owner"], r["status"]) for r in json.loads(out)] == [
+        (kiwi_no, "KIWI", "allocated")]
+    code, _, err = cli("orders", "--owner", "NOBODY", user="clerk")
+    assert code == 1 and "no owner 'NOBODY'" in err
+
+
+def test_the_statement_of_a_month_is_its_movements_and_prints_in_chinese(db, cli, tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pypdf import PdfReader
+
+    from tests.gui.helpers import load_demo_master_data
+    from tests.owners.conftest import assert_statement_matches_movements
+
+    load_demo_master_data(db)
+    import_owners(db)
+    receive_kiwi(db, tmp_path, cartons=3)
+    month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+    data = assert_statement_matches_movements(db, "KIWI", month)
+    assert data["received"] == {"units": 36, "cartons": 1} and data["storage"]["closing_units"] == 36
+    pdf = tmp_path / "kiwi.pdf"
+    code, out, err = cli("statement", "KIWI", "--month", month, "--json", "--out", str(pdf), user="supervisor")
+    assert code == 0, err
+    printed = json.loads(out)
+    assert printed["total"] == data["total"] and printed["charges"][2] == {
+        "item": "cartons_received", "quantity": 1, "rate": "6.00", "amount": "6.00"}
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "货主月度对账单" in text and f"{data['total']} CNY" in text
+    code, _, err = cli("statement", "KIWI", "--month", "2999-01", user="supervisor")
+    assert code == 1 and "has not begun" in err
+    code, _, err = cli("statement", "KIWI", "--month", month, user="clerk")
+    assert code == 1  # the statement is a supervisor's
