@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.demo.warehouse import DEMO_SETTINGS
 from app.admin import ensure_owner
+from app.demo.warehouse import DEMO_SETTINGS
 from app.persistence.db import Database
 from app.persistence.models import (
     AccountBookItem,
