@@ -103,6 +103,11 @@ def build_registry() -> Registry:
         DocumentSpec("inventory-list", "inventory list", "declared order number", ("pdf",),
                      _ref("app.customs.inventory_print:inventory_list_print"),
                      _pdf("printing.inventory_list:inventory_list_pdf"), audit_entity="order", cli=False),
+        # stock counts
+        DocumentSpec("count-sheet", "stocktake sheet (blind)", "count number", ("pdf",),
+                     _ref("app.counts.documents:count_sheet"), _pdf("printing.count_docs:count_sheet_pdf")),
+        DocumentSpec("count-report", "count variance report", "count number", ("pdf",),
+                     _ref("app.counts.documents:count_report"), _pdf("printing.count_docs:count_report_pdf")),
         # owners
         DocumentSpec("owner-statement", "owner's monthly statement", "OWNER/YYYY-MM", ("pdf",),
                      _ref("app.owners.statement:statement_document"), _pdf("printing.owner_statement:statement_pdf"),

@@ -1,6 +1,13 @@
 """All models, importable from one place (Alembic reads Base.metadata from here)."""
 
 from app.persistence.models.base import Base
+from app.persistence.models.counts import (
+    LocationFreeze,
+    StockCount,
+    StockCountEntry,
+    StockCountLocation,
+    StockCountVariance,
+)
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
     AccountBookItem,
@@ -55,6 +62,7 @@ __all__ = [
     "InspectionPull",
     "InventoryList",
     "Location",
+    "LocationFreeze",
     "Lot",
     "Manifest",
     "Movement",
@@ -74,6 +82,10 @@ __all__ = [
     "Setting",
     "Station",
     "Stock",
+    "StockCount",
+    "StockCountEntry",
+    "StockCountLocation",
+    "StockCountVariance",
     "Tally",
     "TallyCount",
     "TallyScan",
