@@ -84,7 +84,7 @@ def _one_engine(ctx, url: str, engine: str) -> None:
     assert len(closed.variances) == planted, (len(closed.variances), planted)
     ctx.report(f"count close of {LOCATIONS:,} locations ({2 * LOCATIONS:,} location × lot rows, "
                f"{planted} variances), {engine}", seconds, "s", f"< {CLOSE_GOAL_S:g} s", seconds < CLOSE_GOAL_S)
-    seconds, approved = _timed(url, approve_count, created.count, "bench")
+    seconds, _ = _timed(url, approve_count, created.count, "bench")
     ctx.report(f"count approve: {planted} adjustment movements and their pending ledger rows, {engine}", seconds, "s")
 
 
