@@ -19,8 +19,10 @@ from tests.orders.helpers import NS, ceb622, ceb624, import_samples, receipts, r
 
 
 def available(db) -> dict[str, int]:
+    """The warehouse's one owner's available balance per account-book item."""
     with UnitOfWork(db, actor("clerk"), write=False) as uow:
-        return available_by_item(uow.session)
+        (only,) = available_by_item(uow.session).values()
+        return only
 
 
 def test_cancelling_an_undeclared_order_frees_its_claim(warehouse):
