@@ -44,7 +44,7 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
             ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow),
             released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow), owners_kept_apart(uow),
-            frozen_locations_counted(uow)]
+            cancellations_reach_customs(uow), frozen_locations_counted(uow)]
 
 
 def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:
@@ -275,8 +275,30 @@ def rejections_not_superseded(uow: UnitOfWork) -> CheckResult:
         + ": `orders revalidate` (or dismiss it on the rejection workbench)" for r in rows])
 
 
+LIST_GONE = ("rejected", "return_abroad")  # a list customs refused (100, CEB900) or sends back holds nothing
+CANCEL_QUEUED = ("waiting", "requested", "cancelled")
+
+
+def cancellations_reach_customs(uow: UnitOfWork) -> CheckResult:
+    """9: a cancelled order never has an active inventory list without its cancellation: the list's CEB623 waits
+    for the invtNo, was sent, or customs confirmed it (else the list may still be released and its pre-decrease
+    stays held for good — a cancellation lost to an export that declared the order meanwhile)."""
+    from app.persistence.models import ConsumerOrder
+
+    rows = uow.session.execute(
+        select(ConsumerOrder.order_no, InventoryList.cop_no, InventoryList.status, InventoryList.cancel_state)
+        .join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+        .where(ConsumerOrder.status == "cancelled", InventoryList.status.not_in(LIST_GONE),
+               InventoryList.cancel_state.not_in(CANCEL_QUEUED))
+        .order_by(ConsumerOrder.id).limit(100)).all()
+    return CheckResult("9 a cancelled order never has an active list without its cancellation", not rows, [
+        f"order {r.order_no} is cancelled but its list {r.cop_no} is {r.status} with no cancellation (CEB623) "
+        f"{'queued' if not r.cancel_state else r.cancel_state}: cancel it with customs (`bwms orders cancel` "
+        "cannot: the order is cancelled already)" for r in rows])
+
+
 def frozen_locations_counted(uow: UnitOfWork) -> CheckResult:
-    """9: every frozen location belongs to an open stock count, and is one of that count's locations."""
+    """10: every frozen location belongs to an open stock count, and is one of that count's locations."""
     from app.persistence.models import Location, LocationFreeze, StockCount, StockCountLocation
 
     rows = uow.session.execute(
@@ -287,7 +309,7 @@ def frozen_locations_counted(uow: UnitOfWork) -> CheckResult:
                    & (StockCountLocation.location_id == LocationFreeze.location_id))
         .where(or_(StockCount.id.is_(None), StockCount.status != "open", StockCountLocation.location_id.is_(None)))
         .order_by(Location.code).limit(100)).all()
-    return CheckResult("9 frozen locations belong to an open stock count", not rows, [
+    return CheckResult("10 frozen locations belong to an open stock count", not rows, [
         f"location {r.code} is frozen by count {r.count_id}, which is "
         + ("not one" if r.status is None else r.status if r.status != "open" else "open but does not count it")
         for r in rows])
