@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -25,6 +26,11 @@ from app.persistence import audit_chain, migrate
 from app.persistence.db import Database, open_database
 from app.persistence.models import Setting
 from app.persistence.uow import Actor, UnitOfWork
+
+# Property tests judge results, never speed: on a loaded 2-core machine generating an example can take longer
+# than hypothesis's defaults allow (a "too slow" health check or a deadline is then a flake, not a finding).
+settings.register_profile("bwms", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("bwms")
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 PASSWORD = "correct-horse-9"
