@@ -1,8 +1,8 @@
 """stock counts: counts, their locations (frozen while open), scans and variances; the customs ledger's
 PENDING state (count adjustments until customs confirms them: the one UPDATE its triggers allow)
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 
 SQLite cannot alter a CHECK constraint, so batch mode rebuilds customs_ledger_entry (its triggers go with the
 old table and are made again after).
@@ -14,8 +14,8 @@ from alembic import op
 
 from app.persistence.append_only import protect, protect_ledger, unprotect
 
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
@@ -141,8 +141,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     pending = op.get_bind().execute(
         sa.text("SELECT count(*) FROM customs_ledger_entry WHERE state = 'PENDING'")).scalar()
-    if pending:  # 0011 has no word for them; calling them confirmed would be false
-        raise RuntimeError(f"{pending} count adjustments wait for customs' confirmation: version 0011 cannot "
+    if pending:  # 0012 has no word for them; calling them confirmed would be false
+        raise RuntimeError(f"{pending} count adjustments wait for customs' confirmation: version 0012 cannot "
                            "hold them")
     unprotect('customs_ledger_entry')
     _state(NEW, OLD, 8, 6)
