@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.documents.registry import DocumentSpec, Registry
 from app.domain.roles import Permission
-from app.persistence.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from app.persistence.uow import UnitOfWork
 
 
 def _ref(path: str) -> Callable[..., Any]:
