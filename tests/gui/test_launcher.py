@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import bwms_launcher as launcher
 from app.cli import admin as commands_admin
 from app.cli import main as cli_main
-import bwms_launcher as launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 
