@@ -16,8 +16,8 @@ from app.errors import NotFound, PermissionDenied, Rejected
 from app.persistence.models import AuditEntry
 
 BWMS_PRINT = ["batch-record", "carton-labels", "command-sheet", "count-report", "count-sheet", "disposal-form",
-              "disposal-record", "gate-pass", "location-labels", "manifest", "owner-statement", "packing-list",
-              "pick-list", "pull-list", "putaway-list", "tally-report",
+              "disposal-record", "gate-pass", "ledger-report", "location-labels", "manifest", "owner-statement",
+              "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report",
               "waybill"]
 
 
