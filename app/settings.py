@@ -75,6 +75,8 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
     SettingDef("gs1_company_prefix", str, "6901234",
                "GS1 company prefix of the SSCCs the warehouse makes for pallets and cartons"),
     SettingDef("key_file", str, "", "path of the key file that encrypts buyers' personal data"),
+    SettingDef("audit_key_file", str, "",
+               "path of the key file that keys the audit chain (default: bwms-audit.key beside the database)"),
     SettingDef("customs_outbox", str, "", "folder the declaration client picks CEB621 files from"),
     SettingDef("customs_inbox", str, "", "folder receipts (CEB622) arrive in"),
     SettingDef("dxp_id", _pattern(r"DXP[0-9A-Z]{13}", "DXP followed by 13 capital letters or digits, e.g. "

@@ -254,9 +254,12 @@ def cmd_audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
         auth.require(uow, Permission.AUDIT)
         report = audit.verify(uow)
+        written = audit.write_anchor(uow) if report.ok else None  # a sound head anchored: what follows must reach it
     data = {"ok": report.ok, "entries": report.entries, "first_bad_entry": report.first_bad_id,
-            "reason": report.reason}
-    ctx.emit(data, f"audit chain intact: {report.entries} entries" if report.ok
+            "reason": report.reason, "anchor": report.anchor, "anchor_entry": report.anchor_id,
+            "anchor_written": str(written or "")}
+    reached = f"; it reaches the anchor of entry {report.anchor_id} ({report.anchor})" if report.anchor else ""
+    ctx.emit(data, f"audit chain intact under the audit key: {report.entries} entries{reached}" if report.ok
              else f"audit chain BROKEN at entry {report.first_bad_id}: {report.reason}")
     return 0 if report.ok else 1
 
