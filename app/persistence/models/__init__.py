@@ -1,6 +1,13 @@
 """All models, importable from one place (Alembic reads Base.metadata from here)."""
 
 from app.persistence.models.base import Base
+from app.persistence.models.counts import (
+    LocationFreeze,
+    StockCount,
+    StockCountEntry,
+    StockCountLocation,
+    StockCountVariance,
+)
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
     AccountBookItem,
@@ -31,7 +38,7 @@ from app.persistence.models.outbound import (
     PickTask,
     Wave,
 )
-from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
+from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, KeyFingerprint, ScanEvent
 from app.persistence.models.owners import Owner, Tariff
 from app.persistence.models.printing import PrintJob
 from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
@@ -54,7 +61,9 @@ __all__ = [
     "InboundDeclaration",
     "InspectionPull",
     "InventoryList",
+    "KeyFingerprint",
     "Location",
+    "LocationFreeze",
     "Lot",
     "Manifest",
     "Movement",
@@ -74,6 +83,10 @@ __all__ = [
     "Setting",
     "Station",
     "Stock",
+    "StockCount",
+    "StockCountEntry",
+    "StockCountLocation",
+    "StockCountVariance",
     "Tally",
     "TallyCount",
     "TallyScan",

@@ -15,11 +15,13 @@ LEDGER_BIZ_TYPES = ("IN", "PRE_DECREASE", "PRE_RELEASE", "OUT", "RETURN_IN", "AD
 
 
 class CustomsLedgerEntry(Base):
-    """Append-only, per account-book item. ACTUAL rows make the customs balance; PRE rows the pre-decrease."""
+    """Append-only, per account-book item. ACTUAL rows make the customs balance; PRE rows the pre-decrease;
+    PENDING rows are count adjustments (ADJ_PLUS, ADJ_MINUS) until a customs officer confirms them: the one
+    change the database allows on this table is such a row's state from PENDING to ACTUAL."""
 
     __tablename__ = "customs_ledger_entry"
     __table_args__ = (
-        CheckConstraint("state IN ('PRE','ACTUAL')", name="state"),
+        CheckConstraint("state IN ('PRE','PENDING','ACTUAL')", name="state"),
         CheckConstraint("quantity <> 0", name="quantity_nonzero"),
         Index("ix_customs_ledger_item", "account_book_item_id"),
         Index("ix_customs_ledger_doc", "doc_type", "doc_no"),
@@ -29,7 +31,7 @@ class CustomsLedgerEntry(Base):
     account_book_item_id: Mapped[int] = mapped_column(ForeignKey("account_book_item.id"))
     owner_id: Mapped[int] = mapped_column(ForeignKey("owner.id"), index=True)  # whose goods the row counts
     biz_type: Mapped[str] = mapped_column(String(16))
-    state: Mapped[str] = mapped_column(String(6))
+    state: Mapped[str] = mapped_column(String(8))
     quantity: Mapped[int]  # signed: + enters the book, − leaves it
     doc_type: Mapped[str] = mapped_column(String(24))
     doc_no: Mapped[str] = mapped_column(String(64))
@@ -37,7 +39,8 @@ class CustomsLedgerEntry(Base):
 
 
 class AuditEntry(Base):
-    """Who did what, when, from where. Each row's hash covers its fields and the previous row's hash."""
+    """Who did what, when, from where. Each row's hash (an HMAC under the audit key file, see
+    app.persistence.audit_chain) covers its fields and the previous row's hash."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,6 +55,15 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class KeyFingerprint(Base):
+    """The fingerprint of each key file this database was first used with: another key is refused, not used."""
+
+    __tablename__ = "key_fingerprint"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)  # "personal-data" | "audit"
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class ScanEvent(Base):
