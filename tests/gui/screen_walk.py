@@ -121,7 +121,8 @@ def fit_problems(screen: QWidget, rows: int = 60) -> list[str]:
     """Every shown table of `screen`: a header wider than its column, a number (right-aligned, or reading as
     one) wider than its column, a text wider than its column whose tooltip does not hold it; first `rows` rows."""
     out = []
-    for view in screen.findChildren(QTableView):
+    views = ([screen] if isinstance(screen, QTableView) else []) + screen.findChildren(QTableView)
+    for view in views:
         if not view.isVisible() or view.model() is None:
             continue
         model, header = view.model(), view.horizontalHeader()

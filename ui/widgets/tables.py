@@ -116,9 +116,12 @@ class _KeepWhole(QObject):
         self.poke(0, model.rowCount() - 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange:
             model = self.view.model()
             self.poke(0, model.rowCount() - 1 if model is not None else -1)
+        elif kind == QEvent.Type.Show:  # a stretching column is measured once it has the room it will have
+            self.poke()
         return False
 
     def poke(self, first: int = 0, last: int = -1) -> None:
@@ -134,9 +137,14 @@ class _KeepWhole(QObject):
         first, last = rows if rows is not None else (0, -1)
         last = min(last, model.rowCount() - 1, first + 499)  # a page at a time (paged lists bring 200)
         for column in range(model.columnCount()):
-            if header.isSectionHidden(column) or header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            if header.isSectionHidden(column):
                 continue
             wanted = 0 if header.isHidden() else header.sectionSizeHint(column)
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                if view.isVisible() and header.sectionSize(column) < wanted:  # squeezed: its header's width, scrolled
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                    header.resizeSection(column, wanted)
+                continue
             for row in range(first, last + 1):
                 index = model.index(row, column)
                 if _right_aligned(index):
