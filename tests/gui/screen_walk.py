@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QTableView, QWidget
 
 from app.persistence.db import Database
@@ -102,9 +102,11 @@ def walk(make_window: Callable[[str], QWidget], switch: Callable[[str], None],
                     screen = window.open_screen(key)
                     settle(window.ctx)
                     yield Visit(role, language, key, window, screen)
-        finally:
+        finally:  # gone, with its timers (the backup indicator's first run, a minute on, would follow the walk)
             switch(languages[0])
             window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def size_problems(visit: Visit) -> list[str]:

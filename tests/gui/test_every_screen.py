@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from tests.gui.screen_walk import ROLES, fit_problems, load_demo, size_problems, walk, window_maker
 
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.gui
 class Walked:
     problems: list[str] = field(default_factory=list)
     visited: dict[str, set[str]] = field(default_factory=dict)  # screen key → the roles that opened it
+    windows_left: list[str] = field(default_factory=list)  # windows still alive after the walk (their timers too)
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +49,14 @@ def walked(qapp, sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
     make_window = window_maker(db, home, contexts)
 
     result = Walked()
+    windows = {}
     try:
         for visit in walk(make_window, translations.switch):
             where = f"{visit.role} {visit.language} {visit.key}: "
             result.problems += [where + p for p in size_problems(visit) + fit_problems(visit.screen)]
             result.visited.setdefault(visit.key, set()).add(visit.role)
+            windows[visit.role] = visit.window
+        result.windows_left = [role for role, window in windows.items() if shiboken6.isValid(window)]
     finally:
         translations.switch("en")
         for ctx in contexts:
@@ -74,3 +79,4 @@ def test_the_walk_opens_every_screen_of_the_list_for_every_role_that_may(walked)
 
 def test_every_screen_fits_1366_by_768_in_both_languages(walked):
     assert walked.problems == []
+    assert walked.windows_left == []  # nothing of the walk acts on the demo warehouse during later tests
