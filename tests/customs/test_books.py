@@ -126,7 +126,7 @@ def test_cli_period_compare_and_report(stocked, cli, tmp_path):
     data = json.loads(out)
     assert (data["from"], data["to"]) == (first, last)
     keys = {"opening", "entered", "decreased", "returned", "adjusted", "disposed", "closing", "physical", "difference",
-            "adjusted_pending", "item_no", "name", "unit"}
+            "adjusted_pending", "decreased_posted", "item_no", "name", "unit"}
     assert all(set(row) == keys for row in data["items"])
     assert data["totals"]["closing"] == sum(r["closing"] for r in data["items"]) > 0
     path = customs_file(tmp_path / "c.csv", [(r["item_no"], r["closing"]) for r in data["items"]])

@@ -1,6 +1,13 @@
 """All models, importable from one place (Alembic reads Base.metadata from here)."""
 
 from app.persistence.models.base import Base
+from app.persistence.models.books import (
+    ExitChecklist,
+    ExitChecklistLine,
+    ExitChecklistList,
+    VehiclePass,
+    VehiclePassManifest,
+)
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
     AccountBookItem,
@@ -50,6 +57,9 @@ __all__ = [
     "CustomsReceipt",
     "DeclarationLine",
     "Disposal",
+    "ExitChecklist",
+    "ExitChecklistLine",
+    "ExitChecklistList",
     "HandlingUnit",
     "InboundDeclaration",
     "InspectionPull",
@@ -80,6 +90,8 @@ __all__ = [
     "TallyScan",
     "Tariff",
     "User",
+    "VehiclePass",
+    "VehiclePassManifest",
     "Warehouse",
     "Wave",
 ]
