@@ -8,6 +8,13 @@ from app.persistence.models.books import (
     VehiclePass,
     VehiclePassManifest,
 )
+from app.persistence.models.counts import (
+    LocationFreeze,
+    StockCount,
+    StockCountEntry,
+    StockCountLocation,
+    StockCountVariance,
+)
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
     AccountBookItem,
@@ -66,6 +73,7 @@ __all__ = [
     "InventoryList",
     "KeyFingerprint",
     "Location",
+    "LocationFreeze",
     "Lot",
     "Manifest",
     "Movement",
@@ -85,6 +93,10 @@ __all__ = [
     "Setting",
     "Station",
     "Stock",
+    "StockCount",
+    "StockCountEntry",
+    "StockCountLocation",
+    "StockCountVariance",
     "Tally",
     "TallyCount",
     "TallyScan",

@@ -2,16 +2,16 @@
 left the zone in a period (a list on one checklist only), its lines per account-book item, and the vehicle pass
 (核放单, SAS121): one vehicle leaving with its plate, IC card, weights and the manifests it carries
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0013'
-down_revision = '0012'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
