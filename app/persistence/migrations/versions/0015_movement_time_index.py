@@ -1,7 +1,7 @@
 """movement time index: the movements of a period, and of one owner's lots in it, read in time order
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 
 An owner's monthly statement reads the movements up to the month's end (issue 14): with (at, lot_id) it reads
 that range of time in the order the movements were written, and skips other owners' lots from the index alone.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
