@@ -142,13 +142,15 @@ def build_stock(url: str, rows: int) -> None:
              for p in range(1, products + 1)])
         sql("INSERT INTO location (id, code, kind, pick_sequence, active) VALUES (?, ?, 'storage', ?, 1)",
             [(n, f"A-{n // 100:02d}-{n % 100:02d}", n) for n in range(1, locations + 1)])
+        sql("INSERT INTO owner (id, code, name, customs_code) VALUES (1, 'BENCH', 'Bench merchant', '3301964J31')")
         sql("INSERT INTO inbound_declaration (id, declaration_no, entry_no, bill_of_lading, container_no, seal_no, "
-            "status, created_at) VALUES (1, 'QDBENCH', '', '', '', '', 'put_away', '2026-01-01 00:00:00.000000')")
+            "status, created_at, owner_id) VALUES (1, 'QDBENCH', '', '', '', '', 'put_away', "
+            "'2026-01-01 00:00:00.000000', 1)")
         sql("INSERT INTO declaration_line (id, declaration_id, line_no, account_book_item_id, product_id, "
             "declared_qty, batch_no) VALUES (?, 1, ?, 1, ?, 100000, ?)",
             [(n, n, n % products + 1, f"B{n:06d}") for n in range(1, lots + 1)])
-        sql("INSERT INTO lot (id, product_id, batch_no, expiry_date, declaration_line_id, status, received_at) "
-            "VALUES (?, ?, ?, '2028-06-30', ?, 'available', '2026-01-01 00:00:00.000000')",
+        sql("INSERT INTO lot (id, product_id, batch_no, expiry_date, declaration_line_id, status, received_at, "
+            "owner_id) VALUES (?, ?, ?, '2028-06-30', ?, 'available', '2026-01-01 00:00:00.000000', 1)",
             [(n, n % products + 1, f"B{n:06d}", n) for n in range(1, lots + 1)])
         statuses = ["available"] * 96 + ["hold", "hold", "damaged", "frozen"]
         for start in range(0, rows, 100_000):

@@ -50,9 +50,10 @@ def test_init_demo_on_a_new_sqlite_file_prints_the_users(tmp_path, monkeypatch, 
     monkeypatch.delenv("BWMS_PASSWORD", raising=False)
     assert main(["--db", url, "init", "--demo"]) == 0
     out = capsys.readouterr().out
-    admin = re.search(r"created user admin with password (\S+)", out).group(1)
-    users = dict(re.findall(r"^  (clerk|supervisor|customs)\s+\S+\s+(\S+)$", out, re.M))
-    assert set(users) == {"clerk", "supervisor", "customs"} and "products: 8 created" in out
+    assert re.search(r"^  user\s+role\s+password$", out, re.M)  # a titled table of the users
+    users = dict(re.findall(r"^  (admin|clerk|supervisor|customs)\s+\S+\s+(\S+)$", out, re.M))
+    admin = users["admin"]
+    assert set(users) == {"admin", "clerk", "supervisor", "customs"} and "products: 8 created" in out
     db = open_database(url)
     try:
         assert auth.login(db, "admin", admin).role == "admin"

@@ -16,7 +16,7 @@ from app.errors import NotFound, PermissionDenied, Rejected
 from app.persistence.models import AuditEntry
 
 BWMS_PRINT = ["batch-record", "carton-labels", "command-sheet", "disposal-form", "disposal-record", "gate-pass",
-              "location-labels", "manifest", "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report",
+              "location-labels", "manifest", "owner-statement", "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report",
               "waybill"]
 
 
@@ -31,7 +31,9 @@ def test_the_registry_declares_every_document_once_with_bwms_print_names():
     assert docs.names(cli=True) == BWMS_PRINT
     assert "inventory-list" in docs and docs["inventory-list"].cli is False
     for spec in docs:
-        assert spec.audited and spec.permission == Permission.PRINT, spec.name
+        # a merchant's statement (its charges) is for supervisors; every other document for whoever may print
+        expected = Permission.SUPERVISE if spec.name == "owner-statement" else Permission.PRINT
+        assert spec.audited and spec.permission == expected, spec.name
         assert spec.formats and set(spec.formats) <= {"pdf", "zpl"} and spec.title and spec.key, spec.name
     assert catalog.build_registry().names() == docs.names()  # one composition function, no import side effects
     with pytest.raises(ValueError):
@@ -41,7 +43,7 @@ def test_the_registry_declares_every_document_once_with_bwms_print_names():
 
 
 def test_every_registered_document_is_audited_with_its_key_and_a_reprint_is_marked(uow_as):
-    with uow_as("clerk") as uow:
+    with uow_as("supervisor") as uow:  # a supervisor may print every document
         for spec in registry():
             assert record_print(uow, spec.name, f"KEY-{spec.name}", "printer A") is False
             assert record_print(uow, spec.name, f"KEY-{spec.name}", "printer B") is True

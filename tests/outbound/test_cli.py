@@ -33,8 +33,10 @@ def _orders() -> list[dict]:
 def cli_released(cli, home, tmp_path):
     """The sample container received, released and put away, the sample orders declared and released, by CLI."""
     for kind, name in (("warehouse", "warehouse.toml"), ("locations", "locations.csv"), ("products", "products.csv"),
-                       ("positive-list", "positive_list.csv"), ("declaration", "declaration.csv")):
+                       ("positive-list", "positive_list.csv"), ("carriers", "carriers.csv"),
+                       ("declaration", "declaration.csv")):
         _ok(cli("import", kind, str(DEMO / name), "--json"))
+    _ok(cli("settings", "set", "dxp_id", "DXPENT0000458763"))  # customs refuses a list without it
     _ok(cli("receive", DECLARATION, "--scans", str(DEMO / "receive_scans.txt"), "--close", "--json", user="clerk"))
     _ok(cli("release", DECLARATION, "--json", user="customs"))
     _ok(cli("putaway", DECLARATION, "--all-suggested", "--json", user="supervisor"))
