@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from app.domain import vocabulary
 from printing.fonts import register_pdf_font
 
 MARGIN = 12 * mm
@@ -93,7 +94,8 @@ def _header(c: Canvas, d: dict[str, Any], font: str, page: int, pages: int) -> N
     c.drawString(MARGIN, top - 12 * mm, d["warehouse"])
     bc = code128.Code128(d["wave"], barHeight=11 * mm, barWidth=0.33 * mm, humanReadable=True, quiet=False)
     bc.drawOn(c, width - MARGIN - bc.width, top - 16 * mm)
-    facts = [("波次 Wave", d["wave"]), ("承运商 Carrier", d["carrier"]), ("类型 Type", d["kind"]),
+    facts = [("波次 Wave", d["wave"]), ("承运商 Carrier", d["carrier"]),
+             ("类型 Type", vocabulary.both("wave_kind", d["kind"])),
              ("订单 Orders", str(d["orders"])), ("件数 Units", str(d["units"])), ("生成 Created", d["created"]),
              ("打印 Printed", d["printed"]),
              ("库位停靠 Stops", str(d["stops"]))]

@@ -54,7 +54,9 @@ def gate_pass_pdf(d: dict[str, Any]) -> bytes:
         ("货物净重 Goods net kg", d["net"]), ("总重 Total kg", ""), ("包裹数 Parcels", d["parcels"]),
         ("制单 Created", d["created"]), ("过卡 Passed gate", d["exited"] or "—"),
     ])
-    rows = [[r["seq"], r["item_no"], r["hs_code"], r["name"], r["unit"], r["qty"], r["gross"], r["net"]]
+    rows = [[r["seq"], r["item_no"], r["hs_code"], r["name"],
+             f"{vocabulary.name('unit', r['unit'], 'zh')}\n{vocabulary.name('unit', r['unit'])}", r["qty"], r["gross"],
+             r["net"]]
             for r in d["lines"]]
     lists = ", ".join(d["lists"])
     story: list[Flowable] = [head, Spacer(1, 4 * mm), pdf.para("货物 Goods", "h2")]

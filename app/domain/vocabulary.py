@@ -17,49 +17,51 @@ import re
 from functools import cache
 from pathlib import Path
 
+from app.domain.returns import DISPOSAL_REASONS, RETURN_REASONS
+
 _RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 Term = tuple[str, str]  # (English, Chinese)
 
 _VOCABULARY: dict[str, dict[str, Term]] = {
     "role": {
-        "clerk": ("clerk", "仓库作业员"), "supervisor": ("supervisor", "主管"),
+        "clerk": ("clerk", "仓管员"), "supervisor": ("supervisor", "主管"),
         "customs": ("customs officer", "海关关员"), "admin": ("administrator", "管理员"),
     },
     "permission": {
-        "view": ("view", "查看"), "master_data": ("change master data", "维护主数据"),
+        "view": ("view", "查看"), "master_data": ("change master data", "修改主数据"),
         "user_admin": ("manage users", "管理用户"), "settings": ("change business settings", "修改业务设置"),
-        "scan_operations": ("scan at a station", "在工作站扫描"),
+        "scan_operations": ("scan at a station", "在工作站扫描作业"),
         "inbound_declaration": ("manage inbound declarations", "管理入区申报"),
-        "release_entry": ("release customs entries", "海关放行"), "supervise": ("supervise", "主管作业"),
+        "release_entry": ("release customs entries", "办理海关放行"), "supervise": ("supervise", "执行主管操作"),
         "customs_exchange": ("exchange customs files", "收发海关报文"), "orders": ("import orders", "导入订单"),
-        "reveal_pii": ("reveal personal data", "查看个人信息"), "audit": ("audit", "审计"), "print": ("print", "打印"),
+        "reveal_pii": ("reveal personal data", "查看个人信息明文"), "audit": ("audit", "审计"), "print": ("print", "打印"),
         "backup": ("back up the database", "备份数据库"), "restore": ("restore the database", "恢复数据库"),
-        "key_export": ("export the key files", "导出密钥文件"),
+        "key_export": ("export the key files", "导出密钥文件"), "approve_disposal": ("approve disposals", "批准销毁处置"),
     },
     # consumer_order.status: the customs side (orders.ORDER_STATUSES) and the outbound side (ORDER_OUTBOUND_STATUSES)
     "order_status": {
-        "accepted": ("accepted, not declared", "已接单未申报"), "declared": ("declared", "已申报"),
+        "accepted": ("accepted, not declared", "已接受，未申报"), "declared": ("declared", "已申报"),
         "inspection": ("under inspection", "查验中"), "detained": ("detained", "扣留"),
-        "released": ("released, not allocated", "已放行待分配"), "customs_rejected": ("rejected by customs", "海关退单"),
-        "cancelled": ("cancelled", "已取消"), "rejected": ("rejected at import", "导入拒收"),
-        "allocated": ("allocated", "已分配"), "short": ("short, waiting for stock", "缺货待补"),
-        "picked": ("picked", "已拣货"), "packed": ("packed", "已打包"), "manifested": ("on a manifest", "已交接"),
+        "released": ("released, not allocated", "已放行，未分配"), "customs_rejected": ("rejected by customs", "海关退单"),
+        "cancelled": ("cancelled", "已取消"), "rejected": ("rejected at import", "导入时被拒"),
+        "allocated": ("allocated", "已分配"), "short": ("short, waiting for stock", "短拣，等待库存"),
+        "picked": ("picked", "已拣货"), "packed": ("packed", "已包装"), "manifested": ("on a manifest", "已上交接单"),
         "shipped": ("shipped", "已出区"),
     },
     "flow_stage": {
         "accepted": ("accepted", "已接单"), "declared": ("declared", "已申报"),
-        "released": ("released, to allocate", "已放行待分配"), "allocated": ("allocated", "已分配"),
-        "picked": ("picked", "已拣货"), "packed": ("packed", "已打包"), "shipped": ("shipped", "已出区"),
+        "released": ("released, to allocate", "已放行，待分配"), "allocated": ("allocated", "已分配"),
+        "picked": ("picked", "已拣货"), "packed": ("packed", "已包装"), "shipped": ("shipped", "已出区"),
         "rejected": ("rejected by customs", "海关退单"), "inspection": ("inspection", "查验"),
-        "cancelled": ("cancelled", "已取消"),
+        "cancelled": ("cancelled", "已撤销"),
     },
     # inventory_list.status: the name of its latest receipt (app.customs.receipts.CUSTOMS_STATUS)
     "customs_status": {
-        "declared": ("declared, no answer yet", "已申报待回执"), "draft": ("draft", "暂存"),
-        "sending": ("sending", "发送中"), "sent": ("sent", "已发送"), "send_failed": ("sending failed", "发送失败"),
+        "declared": ("declared, no answer yet", "已申报，尚无回执"), "draft": ("draft", "暂存"),
+        "sending": ("sending", "申报中"), "sent": ("sent", "发出"), "send_failed": ("sending failed", "发送失败"),
         "rejected": ("rejected (100)", "退单 (100)"), "accepted": ("accepted (120)", "入库成功 (120)"),
-        "review": ("under review (300)", "人工审核 (300)"), "concluded": ("review concluded (399)", "审结 (399)"),
+        "review": ("under review (300)", "人工审核 (300)"), "concluded": ("review concluded (399)", "审核结束 (399)"),
         "await_arrival": ("awaiting arrival (400)", "待运抵 (400)"), "inspection": ("inspection (500)", "查验 (500)"),
         "detained": ("detained (501–599)", "扣留 (501–599)"), "suspended": ("suspended (600)", "挂起 (600)"),
         "return_abroad": ("return abroad (700)", "退运 (700)"), "released": ("released (800)", "放行 (800)"),
@@ -78,14 +80,14 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "899": ("closed (899)", "结关 (899)"), "CEB900": ("format error (CEB900)", "报文格式错误 (CEB900)"),
     },
     "cancel_state": {
-        "waiting": ("cancellation waiting (for customs' list number)", "撤单等待（待海关清单编号）"),
-        "requested": ("cancellation requested (CEB623 sent)", "已申请撤单（CEB623 已发送）"),
-        "cancelled": ("cancellation confirmed by customs", "海关已确认撤单"),
-        "refused": ("cancellation refused by customs", "海关拒绝撤单"),
+        "waiting": ("cancellation waiting (for customs' list number)", "撤销待发（等待海关清单编号）"),
+        "requested": ("cancellation requested (CEB623 sent)", "已申请撤销（已发出 CEB623）"),
+        "cancelled": ("cancellation confirmed by customs", "海关已同意撤销"),
+        "refused": ("cancellation refused by customs", "海关不同意撤销"),
     },
     "cancel_reason": {
-        "1": ("the consumer cancelled the order", "消费者取消订单"), "2": ("goods out of stock", "缺货"),
-        "3": ("the declaration's data is wrong", "申报数据有误"), "4": ("goods damaged", "商品破损"),
+        "1": ("the consumer cancelled the order", "消费者取消订单"), "2": ("goods out of stock", "商品缺货"),
+        "3": ("the declaration's data is wrong", "申报信息有误"), "4": ("goods damaged", "商品破损"),
         "5": ("declared twice", "重复申报"), "9": ("another reason", "其他原因"),
     },
     "declaration_status": {
@@ -93,16 +95,17 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "released": ("released", "已放行"), "put_away": ("put away", "已上架"), "closed": ("closed", "已关闭"),
     },
     "stock_status": {
-        "hold": ("inspection hold", "待放行"), "available": ("available", "可用"), "damaged": ("damaged", "残损"),
+        "hold": ("inspection hold", "查验暂扣"), "available": ("available", "可用"), "damaged": ("damaged", "残损"),
         "frozen": ("frozen (near expiry)", "冻结（临期）"), "expired": ("expired", "过期"),
     },
     "location_kind": {
         "dock": ("dock", "月台"), "storage": ("bonded storage", "保税存储区"), "inspection": ("inspection area", "查验区"),
-        "damaged": ("damaged / quarantine", "残损隔离区"), "returns": ("returns", "退货区"),
+        "damaged": ("damaged / quarantine", "残损/隔离区"), "returns": ("returns", "退货区"),
         "packing": ("packing", "打包区"), "shipping": ("shipping lane", "发运道口"),
     },
     "handling_unit": {"pallet": ("pallet", "托盘"), "carton": ("carton", "箱")},
-    "wave_status": {"open": ("open", "拣货中"), "picked": ("picked", "已拣完")},
+    "wave_status": {"open": ("open", "进行中"), "picked": ("picked", "已拣完")},
+    "wave_kind": {"single": ("single-unit", "单件"), "multi": ("multi-unit", "多件")},
     "pick_status": {"open": ("to pick", "待拣"), "picked": ("picked", "已拣"), "short": ("short", "缺货"),
                     "cancelled": ("cancelled", "已取消")},
     "parcel_status": {"packed": ("packed", "已打包"), "manifested": ("on a manifest", "已交接"),
@@ -115,11 +118,11 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     "print_status": {"queued": ("queued", "排队中"), "sending": ("sending", "发送中"), "sent": ("printed", "已打印"),
                      "failed": ("failed", "失败"), "cancelled": ("cancelled", "已取消")},
     "content_type": {"zpl": ("label (ZPL)", "标签 (ZPL)"), "pdf": ("document (PDF)", "文档 (PDF)")},
-    "direction": {"in": ("received", "接收"), "out": ("sent", "发送")},
+    "direction": {"in": ("received", "收到"), "out": ("sent", "发出")},
     "rejection_state": {"open": ("open", "待处理"), "resolved": ("resolved", "已解决"),
                         "dismissed": ("dismissed", "已驳回")},
     "workbench_kind": {"import": ("import", "导入"), "customs": ("customs", "海关"),
-                       "cancel_refused": ("cancellation", "撤单")},
+                       "cancel_refused": ("cancellation", "撤销")},
     "return_status": {
         "requested": ("requested", "已申请"), "declared": ("declared (CEB625 sent)", "已申报"),
         "accepted": ("accepted by customs (120)", "海关已接收 (120)"), "approved": ("approved (800)", "海关已同意 (800)"),
@@ -131,7 +134,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     "disposal_method": {"destroy": ("destruction", "销毁"), "return_abroad": ("return abroad", "退运出境")},
     "hold_kind": {"customs_hold": ("awaiting release", "待海关放行"), "inspection": ("orders in inspection", "查验中订单"),
                   "pulled": ("parcels pulled", "已拦截包裹")},
-    "alert_kind": {"expiry": ("near expiry", "临期"), "storage_limit": ("storage-time limit", "存储期限"),
+    "alert_kind": {"expiry": ("near expiry", "临近效期"), "storage_limit": ("storage-time limit", "仓储期限"),
                    "no_receipt": ("no customs receipt", "无海关回执"), "hold": ("hold too long", "扣留过久"),
                    "return": ("return due back", "退货待返回")},
     "pull": {"pulled": ("pulled at packing", "打包时已拦截"), "waiting": ("not pulled yet", "尚未拦截")},
@@ -141,27 +144,28 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "return_in": ("returned", "退货入库"), "destroy": ("destroyed", "销毁"), "dispose": ("disposed", "处置"),
         "return_abroad": ("returned abroad", "退运出境"), "adjust": ("adjusted", "调整"),
         "putback": ("put back", "返架"), "release": ("released", "放行"),
+        "return_release": ("released after a return", "退货放行"), "short_pick": ("found short at picking", "拣货缺货"),
     },
     "outcome": {"ok": ("done", "完成"), "refused": ("refused", "被拒绝")},
     # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
     "rejection": {
         "malformed": ("unreadable record", "记录无法读取"), "bad_quantity": ("bad quantity", "数量错误"),
         "bad_id_type": ("wrong ID type", "证件类型错误"), "bonded_balance_short": ("bonded balance short", "保税余量不足"),
-        "duplicate_order": ("duplicate order number", "订单号重复"), "duplicate_waybill": ("duplicate waybill", "运单号重复"),
-        "goods_value_mismatch": ("goods value differs from the lines", "货值与明细不符"),
-        "id_checksum": ("ID number checksum wrong", "身份证校验位错误"), "missing_waybill": ("waybill missing", "缺少运单号"),
+        "duplicate_order": ("duplicate order number", "订单编号重复"), "duplicate_waybill": ("duplicate waybill", "运单号重复"),
+        "goods_value_mismatch": ("goods value differs from the lines", "货值与商品明细不符"),
+        "id_checksum": ("ID number checksum wrong", "身份证号校验位错误"), "missing_waybill": ("waybill missing", "缺少运单号"),
         "not_on_positive_list": ("not on the positive list", "不在正面清单内"),
-        "over_annual_limit": ("over the annual limit", "超过年度限额"), "over_order_limit": ("over the order limit", "超过单次限额"),
-        "payer_not_buyer": ("payer is not the buyer", "支付人与订购人不一致"),
+        "over_annual_limit": ("over the annual limit", "超过年度限值"), "over_order_limit": ("over the order limit", "超过单次限值"),
+        "payer_not_buyer": ("payer is not the buyer", "支付人不是订购人"),
         "payment_mismatch": ("payment does not add up", "支付金额不符"), "tax_mismatch": ("tax differs", "税款不符"),
-        "unknown_sku": ("unknown SKU", "未知商品"), "unknown_seller": ("seller is no owner of this warehouse", "卖家不是本仓货主"),
+        "unknown_sku": ("unknown SKU", "未知商品编码"), "unknown_seller": ("seller is no owner of this warehouse", "电商企业不是本仓货主"),
         "unknown_carrier": ("unknown carrier", "未知承运商"),
-        "waybill_pattern": ("waybill number does not fit the carrier", "运单号与承运商规则不符"),
-        "field_too_long": ("field too long for the customs list", "字段超过清单长度"),
+        "waybill_pattern": ("waybill number does not fit the carrier", "运单号不符合承运商规则"),
+        "field_too_long": ("field too long for the customs list", "字段超出清单长度"),
         "field_pattern": ("field not in the form customs requires", "字段格式不符合海关要求"),
-        "return_abroad": ("customs orders a return abroad (700)", "海关要求退运 (700)"),
+        "return_abroad": ("customs orders a return abroad (700)", "海关要求退运（700）"),
         "customs_rejected": ("rejected by customs", "海关退单"),
-        "cancel_refused": ("cancellation refused by customs", "海关拒绝撤单"),
+        "cancel_refused": ("cancellation refused by customs", "海关不同意撤销"),
     },
     # the order record's fields, as the workbench and its rejection reasons name them
     "field": {
@@ -221,7 +225,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "disposal_execute": ("executed", "执行了"), "disposal_request": ("requested", "申请了"),
         "gate_out": ("let out through the gate", "放行出卡口"), "gate_scan": ("scanned at the gate", "卡口扫描"),
         "inspection_pull": ("pulled for inspection", "拦截查验"), "key_export": ("exported", "导出了"),
-        "login": ("signed in", "登录"), "manifest_create": ("created", "创建了"),
+        "login": ("signed in", "登录"), "permission_denied": ("was refused", "被拒绝操作"), "manifest_create": ("created", "创建了"),
         "manifest_withdraw": ("withdrew a parcel from", "从交接单撤下"), "order_cancel": ("cancelled", "取消了"),
         "order_cancel_outbound": ("took back from outbound", "撤回出库"), "order_requeue": ("declared again", "重新申报"),
         "orders_import": ("imported", "导入了"), "pack": ("packed", "打包了"), "pick": ("picked", "拣货"),
@@ -258,6 +262,44 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "owners": ("owners", "货主"), "tariffs": ("tariffs", "税率"), "carriers": ("carriers", "承运商"),
     },
 }
+
+# what an audit entry's detail says (the keyword arguments of audit.record)
+_VOCABULARY["detail"] = {
+    "accepted": ("accepted", "接受"), "allocated": ("allocated", "已分配"), "applied": ("applied", "已应用"),
+    "available": ("available", "可用"), "batch": ("batch", "批次"), "before": ("before", "修改前"),
+    "cancellation_request": ("cancellation request", "撤单申请"), "cancellation_waiting": ("cancellation waiting", "撤单等待"),
+    "carrier": ("carrier", "承运商"), "code": ("code", "代码"), "computed": ("computed", "计算值"),
+    "container_no": ("container", "集装箱"), "cop_nos": ("lists", "清单"), "damaged": ("damaged", "残损"),
+    "doc_no": ("document", "单证号"), "doc_type": ("document type", "单证类型"), "document": ("document", "单证"),
+    "duplicates": ("duplicates", "重复"), "field": ("field", "字段"), "file": ("file", "文件"), "files": ("files", "文件"),
+    "fingerprint": ("fingerprint", "指纹"), "folder": ("folder", "目录"), "gate_pass": ("gate pass", "核放单"),
+    "held": ("held", "扣留"), "items": ("items", "项目"), "labels": ("labels", "标签"), "ledger": ("ledger", "账册"),
+    "line_no": ("line", "行号"), "lines": ("lines", "行数"), "location": ("location", "库位"), "lot": ("lot", "批次"),
+    "made_at": ("made at", "生成时间"), "method": ("method", "方式"), "migrated_from": ("migrated from", "迁移自"),
+    "note": ("note", "备注"), "order_no": ("order", "订单"), "orders": ("orders", "订单数"), "outcome": ("outcome", "结果"),
+    "outcome_now": ("outcome now", "当前结果"), "outcomes": ("outcomes", "结果"), "owner_id": ("owner", "货主"),
+    "parcels": ("parcels", "包裹"), "permission": ("permission", "权限"), "pieces": ("pieces", "件数"),
+    "previous": ("previous", "之前"), "quantity": ("quantity", "数量"), "reason": ("reason", "原因"),
+    "refused": ("refused", "拒绝"), "rejected": ("rejected", "拒收"), "rejections_resolved": ("rejections resolved", "已解决拒收"),
+    "replaced_kept_as": ("replaced file kept as", "被替换文件保存为"), "reprint_of": ("reprint of", "重印自"),
+    "return_nos": ("returns", "退货单"), "role": ("role", "角色"), "scan_id": ("scan", "扫描编号"),
+    "scheduled": ("scheduled", "计划"), "schema": ("schema", "数据库版本"), "sha256": ("checksum (SHA-256)", "校验和 (SHA-256)"),
+    "shorts": ("short", "缺货"), "size": ("size", "大小"), "sku": ("SKU", "商品"), "still_rejected": ("still rejected", "仍被拒收"),
+    "taken": ("taken", "已取"), "target": ("printed to", "打印到"), "to": ("to", "至"), "unchanged": ("unchanged", "未变"),
+    "units": ("units", "件数"), "value": ("value", "值"), "vehicle": ("vehicle", "车牌"), "waiting": ("waiting", "等待"),
+    "was": ("was", "原值"), "waves": ("waves", "波次"), "waybill": ("waybill", "运单"), "weight": ("weight", "重量"),
+    "witnesses": ("witnesses", "见证人"), "reprint": ("reprint", "重印"), "declaration": ("declaration", "报关单"),
+    "staging": ("staged at", "暂存库位"), "short_lines": ("short lines", "短少行数"), "short_units": ("short units", "短少件数"),
+    "over_lines": ("over lines", "溢余行数"), "over_units": ("over units", "溢余件数"),
+    "damaged_lines": ("damaged lines", "残损行数"), "damaged_units": ("damaged units", "残损件数"),
+    "from": ("from", "从"), "lpn": ("pallet / carton", "托盘 / 箱"), "operator": ("operator", "操作员"),
+    "username": ("user", "用户"), "station": ("workstation", "工作站"), "kind": ("kind", "类型"),
+    "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
+}
+
+# the reasons of consumer returns and disposals carry both names where they are declared (app.domain.returns)
+_VOCABULARY["return_reason"] = {r.code: (r.name_en, r.name_cn) for r in RETURN_REASONS.values()}
+_VOCABULARY["disposal_reason"] = {r.code: (r.name_en, r.name_cn) for r in DISPOSAL_REASONS.values()}
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)
 COLUMNS: dict[tuple[str, str], str] = {

@@ -144,8 +144,8 @@ class BatchRecordView(QWidget):
             (self.tr("Allocations (the batch split)"), _table(
                 [self.tr("Date"), self.tr("Order"), self.tr("Location"), self.tr("Qty"), self.tr("Picked"),
                  self.tr("Short"), self.tr("State")],
-                [[a["at"], a["order_no"], a["location"], a["qty"], a["picked"], a["short"], status_word(a["state"])]
-                 for a in d["allocations"]], right=(3, 4, 5))),
+                [[a["at"], a["order_no"], a["location"], a["qty"], a["picked"], a["short"],
+                  status_word(a["state"], "allocation_state")] for a in d["allocations"]], right=(3, 4, 5))),
             (self.tr("Parcels and exit"), _table(
                 [self.tr("Waybill"), self.tr("Order"), self.tr("Inventory list"), self.tr("Qty"), self.tr("Packed"),
                  self.tr("Manifest"), self.tr("Gate pass"), self.tr("Left the zone")],

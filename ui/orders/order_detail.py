@@ -24,7 +24,8 @@ from app.orders.queries import order_timeline
 from app.outbound.cancel import HELD
 from ui.clock import warehouse_time as local_time
 from ui.orders.vocabulary import (
-    CANCEL_REASON_TEXTS,
+    CANCEL_REASON_CODES,
+    cancel_reason_label,
     cancel_state_label,
     customs_status_label,
     event_label,
@@ -77,8 +78,8 @@ def confirm_cancel(parent: QWidget, order_no: str, declared: bool, outbound: boo
             "and its goods put back into storage.")
     question += "\n\n" + QCoreApplication.translate("OrderDetail", "Reason:")
     title = QCoreApplication.translate("OrderDetail", "Cancel order")
-    codes = list(CANCEL_REASON_TEXTS)
-    items = [f"{code} {QCoreApplication.translate('OrderWords', CANCEL_REASON_TEXTS[code])}" for code in codes]
+    codes = list(CANCEL_REASON_CODES)
+    items = [f"{code} {cancel_reason_label(code)}" for code in codes]
     chosen, ok = QInputDialog.getItem(parent, title, question, items, 0, False)
     if not ok:
         return None
