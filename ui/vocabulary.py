@@ -4,6 +4,7 @@ name in the screen's language, from the one vocabulary (app/domain/vocabulary.py
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -62,16 +63,24 @@ def yes_no(value: bool) -> str:
 
 
 # -- the audit log: "Wang Li released declaration D123" ----------------------------------------------------------
+_COUNT = re.compile(r"(\d+) ([a-z]+)")
+
+
 def audit_sentence(user: str, action: str, entity: str, key: str, outcome: str) -> str:
     """One audit entry as a sentence: who, what they did, to what (its name and key); a refusal says so.
-    An import names its file: "admin imported locations from locations.csv"."""
+    An import names its file ("admin imported locations from locations.csv"); a run its count ("supervisor
+    allocated: 3 orders")."""
     zh = chinese_on_screen()
     verb = term("audit_action", action)
-    thing = term("audit_entity", entity) if entity else ""
-    if thing and thing in verb:  # "imported locations" already says what
-        thing = "" if zh else "from"
-    what = " ".join(p for p in (thing, key) if p)
-    text = f"{user} {verb}{' ' + what if what else ''}"
+    counted = _COUNT.fullmatch(key or "")
+    if counted and vocabulary.known("count", counted[2]):
+        text = f"{user} {verb}{'：' if zh else ': '}{counted[1]} {term('count', counted[2])}"
+    else:
+        thing = term("audit_entity", entity) if entity else ""
+        if thing and thing in verb:  # "imported locations" already says what
+            thing = "" if zh else "from"
+        what = " ".join(p for p in (thing, key) if p)
+        text = f"{user} {verb}{' ' + what if what else ''}"
     if outcome == "refused":
         text += "（被拒绝）" if zh else " (refused)"
     return text

@@ -217,9 +217,9 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     "audit_action": {
         "allocate": ("allocated", "分配了"), "backup": ("backed up", "备份了"),
         "backup_daily_claim": ("took the daily backup of", "认领每日备份"),
-        "customs_export": ("exported customs lists for", "导出海关清单"),
-        "customs_export_returns": ("exported return requests for", "导出退货申请"),
-        "customs_receipts": ("applied customs receipts from", "导入海关回执"),
+        "customs_export": ("declared to customs", "向海关申报"),
+        "customs_export_returns": ("sent return requests to customs", "向海关申报退货"),
+        "customs_receipts": ("applied customs receipts", "导入海关回执"),
         "declaration_close": ("closed", "关闭了"), "declaration_import": ("imported", "导入了"),
         "declaration_release": ("released", "放行了"), "disposal_approve": ("approved", "批准了"),
         "disposal_execute": ("executed", "执行了"), "disposal_request": ("requested", "申请了"),
@@ -300,6 +300,12 @@ _VOCABULARY["detail"] = {
 # the reasons of consumer returns and disposals carry both names where they are declared (app.domain.returns)
 _VOCABULARY["return_reason"] = {r.code: (r.name_en, r.name_cn) for r in RETURN_REASONS.values()}
 _VOCABULARY["disposal_reason"] = {r.code: (r.name_en, r.name_cn) for r in DISPOSAL_REASONS.values()}
+
+# what an audit entry counts when its key is a number of things ("3 orders")
+_VOCABULARY["count"] = {
+    "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
+    "returns": ("returns", "个退货"),
+}
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)
 COLUMNS: dict[tuple[str, str], str] = {

@@ -156,6 +156,14 @@ def test_names_in_each_language(kind, code, en, zh):
     assert vocabulary.both(kind, code) == f"{names[1]} {names[0]}"
 
 
+def test_counted_audit_keys_are_named():
+    """The keys of the audit entries that count things ("3 orders") name what they count."""
+    nouns = {m for call in _calls("record") if len(call.args) >= 4 and isinstance(call.args[3], ast.JoinedStr)
+             for m in re.findall(r"\} ([a-z]+)$", ast.unparse(call.args[3]).strip("f'\""))}
+    assert {"orders", "lists"} <= nouns
+    assert not _missing("count", nouns)
+
+
 def test_unknown_codes_stay_visible_and_field_paths_are_named():
     assert vocabulary.name("order_status", "brand_new") == "brand_new"
     assert vocabulary.name("order_status", "") == "" and vocabulary.both("order_status", None) == ""
