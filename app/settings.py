@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
 from app.errors import Rejected
 
 
@@ -75,6 +73,8 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
     SettingDef("gs1_company_prefix", str, "6901234",
                "GS1 company prefix of the SSCCs the warehouse makes for pallets and cartons"),
     SettingDef("key_file", str, "", "path of the key file that encrypts buyers' personal data"),
+    SettingDef("audit_key_file", str, "",
+               "path of the key file that keys the audit chain (default: bwms-audit.key beside the database)"),
     SettingDef("customs_outbox", str, "", "folder the declaration client picks CEB621 files from"),
     SettingDef("customs_inbox", str, "", "folder receipts (CEB622) arrive in"),
     SettingDef("dxp_id", _pattern(r"DXP[0-9A-Z]{13}", "DXP followed by 13 capital letters or digits, e.g. "
@@ -98,6 +98,8 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
 
 def get(session, key: str) -> Any:  # noqa: ANN001 - a SQLAlchemy Session
     """The typed value of a setting: stored value, else the declared default."""
+    from sqlalchemy import select
+
     from app.persistence.models import Setting
 
     spec = REGISTRY[key]

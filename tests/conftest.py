@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -21,9 +22,15 @@ from app.admin import (
     auth,
     checks,
 )
-from app.persistence import migrate
+from app.persistence import audit_chain, migrate
 from app.persistence.db import Database, open_database
+from app.persistence.models import Setting
 from app.persistence.uow import Actor, UnitOfWork
+
+# Property tests judge results, never speed: on a loaded 2-core machine generating an example can take longer
+# than hypothesis's defaults allow (a "too slow" health check or a deadline is then a flake, not a finding).
+settings.register_profile("bwms", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("bwms")
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 PASSWORD = "correct-horse-9"
@@ -32,9 +39,23 @@ PG_URL = os.environ.get("BWMS_TEST_PG_URL", "")
 TEMPLATE_DB = f"bwms_template_{os.getpid()}"
 
 
-def _seed(db: Database) -> None:
-    migrate.upgrade(db)
+def _seed(db: Database, home: Path) -> None:
+    """Migrate and add the users. The audit key the migration makes (beside the SQLite file, or in the data
+    folder `home` for PostgreSQL) is named by the setting audit_key_file, so every copy of the template finds it
+    whatever data folder a test uses."""
+    before = os.environ.get("BWMS_HOME")
+    os.environ["BWMS_HOME"] = str(home)
+    try:
+        migrate.upgrade(db)
+        with db.engine.connect() as conn:
+            path = audit_chain.key_path(conn).resolve()
+    finally:
+        if before is None:
+            os.environ.pop("BWMS_HOME", None)
+        else:
+            os.environ["BWMS_HOME"] = before
     with UnitOfWork(db) as uow:
+        uow.session.add(Setting(key=audit_chain.KEY_SETTING, value=str(path)))
         for role in ROLES:
             auth.create_user_unchecked(uow, role, role, PASSWORD)
         uow.commit()
@@ -44,7 +65,7 @@ def _seed(db: Database) -> None:
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     db = open_database(f"sqlite:///{path}")
-    _seed(db)
+    _seed(db, path.parent)
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
@@ -57,7 +78,7 @@ def _admin_engine():
 
 
 @pytest.fixture(scope="session")
-def pg_template() -> str:
+def pg_template(tmp_path_factory: pytest.TempPathFactory) -> str:
     if not PG_URL:
         if os.environ.get("BWMS_REQUIRE_PG") == "1":
             pytest.fail("BWMS_REQUIRE_PG=1 but BWMS_TEST_PG_URL is not set")
@@ -67,7 +88,7 @@ def pg_template() -> str:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}"'))
         conn.execute(text(f'CREATE DATABASE "{TEMPLATE_DB}"'))
     db = open_database(make_url(PG_URL).set(database=TEMPLATE_DB).render_as_string(hide_password=False))
-    _seed(db)
+    _seed(db, tmp_path_factory.mktemp("pg-template-home"))
     db.dispose()
     yield TEMPLATE_DB
     with eng.connect() as conn:

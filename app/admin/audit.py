@@ -1,59 +1,84 @@
-"""The hash-chained audit log: every change and every refusal is written; `verify` finds tampering."""
+"""The keyed audit log: every change and every refusal is written; `verify` finds tampering and truncation.
+
+Each entry is linked to the one before by an HMAC under the audit key file (app.persistence.audit_chain), which
+lives outside the database: with write access to the database alone, an edited, deleted or inserted entry
+cannot be made to verify. Deleting the newest entries keeps the rest of the chain sound, so the head is also
+written outside the database — an anchor file `audit-anchors/audit-head-<date>.json` in the data folder (mode
+0600: the head's id, its HMAC, its time) after each customs export and backup, each hour a workstation runs,
+and after each clean `audit verify` — and `verify` checks that the chain still reaches the newest anchor.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, literal, select, text
 
+from app.config import data_dir
+from app.errors import Rejected
+from app.persistence import audit_chain
+from app.persistence.audit_chain import AT_FORMAT, FIELDS, GENESIS, AuditKey
 from app.persistence.db import Database
 from app.persistence.models import AuditEntry
 from app.persistence.types import utcnow
 from app.persistence.uow import Actor, UnitOfWork
+from app.private_files import write_private
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "AuditKey", "ChainReport", "anchor", "audit_key", "latest", "record", "record_refusal",
+           "verify", "write_anchor"]
+
 _PG_AUDIT_LOCK = 0x42574D53  # advisory lock id serialising appends to the chain on PostgreSQL
-
-
-def _digest(prev_hash: str, e: AuditEntry | dict[str, Any]) -> str:
-    get = e.get if isinstance(e, dict) else (lambda name: getattr(e, name))
-    body = json.dumps(
-        [prev_hash, get("at").strftime("%Y-%m-%dT%H:%M:%S.%fZ"), get("username"), get("role"), get("station"),
-         get("action"), get("entity"), get("entity_key"), get("outcome"), get("detail")],
-        ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
+_KEY_CACHE = "audit_key"
+_SQLITE_LINK = "bwms_audit_link"  # the key's HMAC as an SQLite function, registered per connection
+ANCHORS = "audit-anchors"
 
 _LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
 _INSERT = insert(AuditEntry)
-_FIELDS = ("at", "username", "role", "station", "action", "entity", "entity_key", "outcome", "detail")
 
 
 def _append_in_one() -> Any:
-    """SQLite: the chain link in the INSERT itself, `hash = sha256('["' || prev || '",' || :tail)`, where :tail is
-    the rest of `_digest`'s JSON body (made in Python) and `bwms_sha256` is registered on every SQLite connection
-    (app.persistence.db). One statement instead of read-the-head + insert; the writer holds the write lock
-    (BEGIN IMMEDIATE), so the head it links to is the head."""
+    """SQLite: the chain link in the INSERT itself, `hash = bwms_audit_link('["' || prev || '",' || :tail)`,
+    where :tail is the rest of the link's JSON body (made in Python) and `bwms_audit_link` the HMAC under this
+    database's audit key, registered on the connection (`_link_function`). One statement instead of
+    read-the-head + insert; the writer holds the write lock (BEGIN IMMEDIATE), so the head it links to is the
+    head."""
     table = AuditEntry.__table__
     prev = func.coalesce(_LAST_HASH.scalar_subquery(), GENESIS)
     head = select(prev.label("prev")).subquery()
-    columns = [bindparam(name, type_=table.c[name].type) for name in _FIELDS]
-    link = func.bwms_sha256(literal('["') + head.c.prev + literal('",') + bindparam("tail"))
+    columns = [bindparam(name, type_=table.c[name].type) for name in FIELDS]
+    link = getattr(func, _SQLITE_LINK)(literal('["') + head.c.prev + literal('",') + bindparam("tail"))
     source = select(*columns, head.c.prev, link)
-    return insert(table).from_select([*_FIELDS, "prev_hash", "hash"], source).returning(table.c.hash)
+    return insert(table).from_select([*FIELDS, "prev_hash", "hash"], source).returning(table.c.hash)
 
 
 _APPEND = _append_in_one()
 
 
-def _tail(at_text: str, row: dict[str, Any]) -> str:
-    """`_digest`'s JSON body without its first element (the previous hash): `,"at","user",…]`."""
-    body = json.dumps([at_text, row["username"], row["role"], row["station"], row["action"], row["entity"],
-                       row["entity_key"], row["outcome"], row["detail"]], ensure_ascii=False, separators=(",", ":"))
-    return body[1:]
+def audit_key(uow: UnitOfWork) -> AuditKey:
+    """This database's audit key, checked once per process against the fingerprint stored in the database
+    (stored on first use when there is none yet). Missing or another key: refused, naming the file."""
+    cached: AuditKey | None = uow.db.cache.get(_KEY_CACHE)
+    if cached is not None:
+        return cached
+    key = audit_chain.resolve(uow.conn)
+    if audit_chain.stored_fingerprint(uow.conn, audit_chain.AUDIT_KEY) is None:
+        if uow.write:
+            audit_chain.store_fingerprint(uow.conn, audit_chain.AUDIT_KEY, key.fingerprint, utcnow())
+        return key  # cached once the fingerprint is committed
+    uow.db.cache[_KEY_CACHE] = key
+    return key
+
+
+def _link_function(uow: UnitOfWork, key: AuditKey) -> None:
+    raw = uow.conn.connection
+    if raw.info.get(_SQLITE_LINK) != key.fingerprint:
+        raw.driver_connection.create_function(_SQLITE_LINK, 1, key.mac, deterministic=True)
+        raw.info[_SQLITE_LINK] = key.fingerprint
 
 
 def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, outcome: str = "ok",
@@ -64,6 +89,7 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
     SQLite one statement (see `_append_in_one`); on PostgreSQL the advisory lock, the head, the insert.
     Returns the entry's hash.
     """
+    mac = audit_key(uow)
     conn = uow.conn
     actor = uow.actor
     row: dict[str, Any] = {
@@ -71,11 +97,12 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
         "action": action, "entity": entity, "entity_key": str(key), "outcome": outcome,
         "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)}
     if not uow.is_postgres:
-        row["tail"] = _tail(row["at"].strftime("%Y-%m-%dT%H:%M:%S.%fZ"), row)
+        _link_function(uow, mac)
+        row["tail"] = audit_chain.tail(row)
         return str(conn.execute(_APPEND, row).scalar_one())
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     row["prev_hash"] = conn.execute(_LAST_HASH).scalar() or GENESIS
-    row["hash"] = _digest(row["prev_hash"], row)
+    row["hash"] = mac.link(row["prev_hash"], row)
     conn.execute(_INSERT, row)
     return str(row["hash"])
 
@@ -92,27 +119,114 @@ class ChainReport:
     entries: int
     first_bad_id: int | None
     reason: str = ""
+    anchor: str = ""  # the newest anchor file the chain was checked against
+    anchor_id: int | None = None
 
     @property
     def ok(self) -> bool:
         return self.first_bad_id is None
 
 
-def verify(uow: UnitOfWork, batch: int = 5000) -> ChainReport:
-    """Walk the chain in id order; report the first entry whose hash or link does not hold."""
-    prev, count, last_id = GENESIS, 0, 0
+def verify(uow: UnitOfWork, batch: int = 5000, *, keyed: bool = True, anchors: bool = True) -> ChainReport:
+    """Walk the chain in id order; report the first entry whose link does not hold under the audit key, then
+    whether the chain still reaches the newest anchor written outside the database.
+
+    `keyed=False`: the plain SHA-256 links of a schema before the key (a backup restored from then);
+    `anchors=False`: a copy being checked (a backup is older than the anchors of the database it copies)."""
+    key = audit_key(uow) if keyed else None
+    link = key.link if key is not None else audit_chain.plain_link
+    prev, count, last_id, first = GENESIS, 0, 0, ""
     while True:
         rows = uow.session.execute(select(AuditEntry).where(AuditEntry.id > last_id)
                                    .order_by(AuditEntry.id).limit(batch)).scalars().all()
         if not rows:
-            return ChainReport(entries=count, first_bad_id=None)
+            break
         for e in rows:
             if e.prev_hash != prev:
-                return ChainReport(count, e.id, f"entry {e.id} does not link to the entry before it")
-            if _digest(prev, e) != e.hash:
+                return ChainReport(count, e.id, f"entry {e.id} does not link to the entry before it (entries "
+                                                f"were deleted or inserted)")
+            if link(prev, audit_chain.as_row(e)) != e.hash:
                 return ChainReport(count, e.id, f"entry {e.id} ({e.action}) was altered after it was written")
             prev, count, last_id = e.hash, count + 1, e.id
+            first = first or e.hash
         uow.session.expunge_all()
+    report = ChainReport(entries=count, first_bad_id=None)
+    if anchors and key is not None:
+        _check_anchor(uow, key, report, last_id, first)
+    return report
+
+
+def anchor_folder() -> Path:
+    return data_dir() / ANCHORS
+
+
+def _anchors(key: AuditKey, first: str, since: datetime | None) -> list[tuple[Path, dict[str, Any]]]:
+    """This chain's anchors (same key, same first entry), written after `since` (the last restore)."""
+    found = []
+    for path in sorted(anchor_folder().glob("audit-head-*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            written = datetime.fromisoformat(data["written"])
+            if data["key"] != key.fingerprint or (first and data["first"] != first):
+                continue
+            if since is not None and written < since:
+                continue
+            found.append((path, data))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise Rejected(f"the audit anchor {path} cannot be read ({exc}): it was damaged or edited",
+                           code="audit_anchor_unreadable", path=str(path)) from exc
+    return found
+
+
+def _check_anchor(uow: UnitOfWork, key: AuditKey, report: ChainReport, head_id: int, first: str) -> None:
+    since = uow.session.execute(select(func.max(AuditEntry.at)).where(AuditEntry.action == "restore")).scalar()
+    found = _anchors(key, first, since)
+    if not found:
+        return
+    path, newest = max(found, key=lambda item: int(item[1]["id"]))
+    report.anchor, report.anchor_id = str(path), int(newest["id"])
+    stored = uow.session.execute(select(AuditEntry.hash).where(AuditEntry.id == report.anchor_id)).scalar()
+    if stored is None:
+        report.first_bad_id = head_id + 1
+        report.reason = (f"the audit log ends at entry {head_id or 'none'} but the anchor {path.name} written "
+                         f"{newest['written']} names entry {report.anchor_id}: the newest entries were deleted")
+    elif stored != newest["hash"]:
+        report.first_bad_id = report.anchor_id
+        report.reason = (f"entry {report.anchor_id} is not the entry anchored in {path.name} (written "
+                         f"{newest['written']}): the log was rewritten")
+
+
+def write_anchor(uow: UnitOfWork) -> Path | None:
+    """Write the chain's head to `audit-anchors/audit-head-<date>.json` in the data folder (0600); one file a
+    day, advanced as the head moves. None when the log is empty."""
+    key = audit_key(uow)
+    head = uow.session.execute(select(AuditEntry.id, AuditEntry.hash, AuditEntry.at)
+                               .order_by(AuditEntry.id.desc()).limit(1)).first()
+    if head is None:
+        return None
+    first = uow.session.execute(select(AuditEntry.hash).order_by(AuditEntry.id).limit(1)).scalar_one()
+    now = utcnow()
+    path = anchor_folder() / f"audit-head-{now:%Y-%m-%d}.json"
+    try:
+        before = json.loads(path.read_text(encoding="utf-8"))
+        if before.get("first") == first and int(before.get("id", 0)) >= head.id:
+            return path  # another workstation anchored this head or a newer one
+    except (OSError, ValueError, TypeError):
+        pass
+    data = {"id": head.id, "hash": head.hash, "at": head.at.strftime(AT_FORMAT), "written": now.isoformat(),
+            "key": key.fingerprint, "first": first}
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return write_private(path, json.dumps(data, indent=1).encode(), durable=True)
+    except OSError as exc:  # the work it follows is done and committed: said, not undone
+        logging.getLogger("bwms.audit").warning("the audit anchor %s could not be written: %s", path, exc)
+        return None
+
+
+def anchor(db: Database) -> Path | None:
+    """Anchor the chain's head now (the hourly schedule, after an export or a backup)."""
+    with UnitOfWork(db, write=False) as uow:
+        return write_anchor(uow)
 
 
 def latest(uow: UnitOfWork, limit: int = 50) -> list[dict[str, Any]]:

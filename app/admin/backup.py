@@ -7,7 +7,7 @@ same instant. The copy is written under a temporary name and renamed only when c
 (full disk, read-only folder) leaves no half backup and never touches the database.
 
 The manifest (`<backup>.manifest.json`) holds the sha256 of the file, the row count of every table, the audit
-chain's head and the fingerprint of the personal-data key. The key files are NOT in the backup
+chain's head and the fingerprints of the personal-data key and of the audit key. The key files are NOT in the backup
 (`app.admin.keys.export_keys` copies them).
 """
 
@@ -40,6 +40,7 @@ from app.admin.roles_check import require_in_db
 from app.config import data_dir
 from app.domain.roles import Permission
 from app.errors import Rejected
+from app.persistence import audit_chain
 from app.persistence.db import Database
 from app.persistence.models import AuditEntry
 from app.persistence.types import utcnow
@@ -66,6 +67,7 @@ class BackupReport:
     audit_head: dict[str, Any] = field(default_factory=dict)
     key_fingerprint: str = ""
     key_files_not_included: dict[str, str] = field(default_factory=dict)
+    audit_key_fingerprint: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -87,6 +89,7 @@ def backup_database(db: Database, actor: Actor, to: Path | str | None = None) ->
                      size=report.size, schema=report.schema)
         uow.changes.touch(Area.AUDIT)
         uow.commit()
+    audit.anchor(db)
     return report
 
 
@@ -100,6 +103,7 @@ def make_backup(db: Database, folder: Path) -> BackupReport:
         raise _failed(folder, exc) from exc
     with UnitOfWork(db, write=False) as uow:
         warehouse, fingerprint = _warehouse(uow.session), _key_fingerprint(uow.session)
+        audit_fingerprint = _audit_key_fingerprint(uow)
         keys = {name: str(path) for name, path in key_files(uow.session).items()}
     partial = folder / f".bwms-backup-{os.getpid()}-{made_at:%Y%m%d%H%M%S%f}.partial"
     try:
@@ -117,7 +121,7 @@ def make_backup(db: Database, folder: Path) -> BackupReport:
         digest, size = file_sha256(partial)
         report = BackupReport(str(final), str(final) + MANIFEST_SUFFIX, "sqlite" if db.is_sqlite else "postgresql",
                               warehouse, schema, made_at.isoformat(timespec="seconds"), digest, size,
-                              0.0, tables, head, fingerprint, keys)
+                              0.0, tables, head, fingerprint, keys, audit_fingerprint)
         manifest = {"format": FORMAT, "program": app.__version__, **report.to_json(),
                     "file": name, "manifest": None, "seconds": None}
         _write_atomic(Path(report.manifest), json.dumps(manifest, indent=2, ensure_ascii=False).encode())
@@ -159,6 +163,13 @@ def _key_fingerprint(session: Any) -> str:
     except Exception:  # noqa: BLE001 - before `bwms init` there is no setting table: no key either
         session.rollback()
         return pii.fingerprint_of(data_dir() / "bwms.key")
+
+
+def _audit_key_fingerprint(uow: UnitOfWork) -> str:
+    try:
+        return audit_chain.fingerprint_at(audit_chain.key_path(uow.conn))
+    except Rejected:  # not a key file at all: restore will say so
+        return ""
 
 
 def describe(conn: Connection) -> tuple[dict[str, int], dict[str, Any], str]:

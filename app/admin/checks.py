@@ -42,7 +42,8 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
     require(uow, Permission.VIEW)
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
             ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow),
-            released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow), owners_kept_apart(uow)]
+            released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow), owners_kept_apart(uow),
+            cancellations_reach_customs(uow)]
 
 
 def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:
@@ -262,3 +263,25 @@ def rejections_not_superseded(uow: UnitOfWork) -> CheckResult:
         f"rejection {r[0]} ({r[2]}) of order {r[1]} is still open, but "
         + ("the order is stored exactly so" if r[3] else "the order was accepted after it")
         + ": `orders revalidate` (or dismiss it on the rejection workbench)" for r in rows])
+
+
+LIST_GONE = ("rejected", "return_abroad")  # a list customs refused (100, CEB900) or sends back holds nothing
+CANCEL_QUEUED = ("waiting", "requested", "cancelled")
+
+
+def cancellations_reach_customs(uow: UnitOfWork) -> CheckResult:
+    """9: a cancelled order never has an active inventory list without its cancellation: the list's CEB623 waits
+    for the invtNo, was sent, or customs confirmed it (else the list may still be released and its pre-decrease
+    stays held for good — a cancellation lost to an export that declared the order meanwhile)."""
+    from app.persistence.models import ConsumerOrder
+
+    rows = uow.session.execute(
+        select(ConsumerOrder.order_no, InventoryList.cop_no, InventoryList.status, InventoryList.cancel_state)
+        .join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+        .where(ConsumerOrder.status == "cancelled", InventoryList.status.not_in(LIST_GONE),
+               InventoryList.cancel_state.not_in(CANCEL_QUEUED))
+        .order_by(ConsumerOrder.id).limit(100)).all()
+    return CheckResult("9 a cancelled order never has an active list without its cancellation", not rows, [
+        f"order {r.order_no} is cancelled but its list {r.cop_no} is {r.status} with no cancellation (CEB623) "
+        f"{'queued' if not r.cancel_state else r.cancel_state}: cancel it with customs (`bwms orders cancel` "
+        "cannot: the order is cancelled already)" for r in rows])

@@ -1,7 +1,8 @@
 """The key files: not in any database backup; `export_keys` copies them for safe keeping (administrator, audited).
 
-`KEY_FILES` is the one list of them: the personal-data key (app.admin.pii) — and the audit chain's key when
-it has one (issue 16 adds its line here). Without the personal-data key no buyer record of a backup decrypts.
+`KEY_FILES` is the one list of them: the personal-data key (app.admin.pii) and the audit chain's key
+(app.persistence.audit_chain). Without the personal-data key no buyer record of a backup decrypts; without the
+audit key its audit chain no longer verifies and nobody can append to it.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from app.admin import audit, pii
 from app.admin.roles_check import require_in_db
 from app.domain.roles import Permission
 from app.errors import Rejected
+from app.persistence import audit_chain
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
 
 # name → where that key file is for this database
 KEY_FILES: dict[str, Callable[[Session], Path]] = {
     "personal-data key": pii.key_path,
+    "audit key": lambda session: audit_chain.key_path(session.connection()),
 }
 
 
@@ -36,11 +39,12 @@ class KeyExport:
     folder: str
     files: dict[str, str]  # key name → copied file
     missing: list[str]
-    fingerprint: str
+    fingerprint: str  # the personal-data key's
+    audit_fingerprint: str = ""
 
     def to_json(self) -> dict:
         return {"folder": self.folder, "files": self.files, "missing": self.missing,
-                "fingerprint": self.fingerprint}
+                "fingerprint": self.fingerprint, "audit_fingerprint": self.audit_fingerprint}
 
 
 def export_keys(uow: UnitOfWork, to: Path | str) -> KeyExport:
@@ -69,6 +73,8 @@ def export_keys(uow: UnitOfWork, to: Path | str) -> KeyExport:
         raise Rejected(f"cannot copy the key files to {target}: {exc.strerror or exc}", code="key_export_failed",
                        folder=str(target)) from exc
     fingerprint = pii.fingerprint_of(pii.key_path(uow.session))
-    audit.record(uow, "key_export", "keys", str(target), files=sorted(copied), fingerprint=fingerprint)
+    audit_fingerprint = audit.audit_key(uow).fingerprint
+    audit.record(uow, "key_export", "keys", str(target), files=sorted(copied), fingerprint=fingerprint,
+                 audit_fingerprint=audit_fingerprint)
     uow.changes.touch(Area.AUDIT)
-    return KeyExport(str(target), copied, missing, fingerprint)
+    return KeyExport(str(target), copied, missing, fingerprint, audit_fingerprint)

@@ -1,9 +1,10 @@
 """Restore: check a backup through and through, then replace the database only when nobody else is on it.
 
 The checks, all before anything is replaced: the manifest's sha256 (a truncated or edited file), the engine,
-the key fingerprint (a backup made under another personal-data key), then on a scratch copy — SQLite
+the key fingerprints (a backup made under another personal-data key or audit key), then on a scratch copy — SQLite
 `PRAGMA integrity_check` or, on PostgreSQL, `pg_restore` into a scratch database — the schema version (not
-newer than this program; an older one is migrated on the copy), the audit chain (verifies, and its head is the
+newer than this program; an older one is migrated on the copy), the audit chain (verifies under the audit key —
+or, made before the keyed chain, its plain links, then re-keyed by the migration — and its head is the
 manifest's), the row counts, and one encrypted buyer value decrypting with the key in use.
 
 Then, only when no other process is connected (SQLite: the presence files of app.persistence.presence, held
@@ -26,12 +27,13 @@ from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from app import settings
 from app.admin import audit, pii
 from app.admin.backup import describe, file_sha256, libpq, pg_tool, read_manifest
 from app.admin.roles_check import require_in_db
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.persistence import migrate, presence
+from app.persistence import audit_chain, migrate, presence
 from app.persistence.db import Database, open_database
 from app.persistence.models import ConsumerOrder
 from app.persistence.types import utcnow
@@ -63,6 +65,8 @@ def restore_database(db: Database, actor: Actor, file: Path | str) -> RestoreRep
     with UnitOfWork(db, actor, write=False) as uow:
         require_in_db(uow, Permission.RESTORE)
         key_path = pii.key_path(uow.session)
+        audit_key = audit.audit_key(uow)
+        audit_setting = settings.get(uow.session, audit_chain.KEY_SETTING)
     if not backup_file.is_file():
         raise _refuse(f"no backup file {backup_file}", "backup_missing", file=str(backup_file))
     manifest = read_manifest(backup_file)
@@ -81,15 +85,30 @@ def restore_database(db: Database, actor: Actor, file: Path | str) -> RestoreRep
                       f"{manifest['key_fingerprint']}; the key in use, {key_path}, is "
                       f"{key.fingerprint if key else 'missing'}): put the backup's key file in place first",
                       "backup_other_key", file=str(backup_file))
+    if (manifest.get("audit_key_fingerprint") or "") not in ("", audit_key.fingerprint):
+        raise _refuse(f"the backup was made under another audit key (fingerprint {manifest['audit_key_fingerprint']}; "
+                      f"the key in use, {audit_key.path}, is {audit_key.fingerprint}): put the backup's audit key "
+                      "file in place first", "backup_other_key", file=str(backup_file))
     db.dispose()
+    keys = _Keys(key, audit_setting)
     if db.is_sqlite:
-        return _restore_sqlite(db, actor, backup_file, manifest, key)
-    return _restore_pg(db, actor, backup_file, manifest, key)
+        return _restore_sqlite(db, actor, backup_file, manifest, keys)
+    return _restore_pg(db, actor, backup_file, manifest, keys)
+
+
+@dataclass(frozen=True)
+class _Keys:
+    pii: pii.PiiKey | None
+    audit_setting: str  # the database's audit_key_file: a backup from before the keyed chain is re-keyed with it
 
 
 def _check_copy(copy: Database, actor: Actor, backup_file: Path, manifest: dict[str, Any],
-                key: pii.PiiKey | None, replaced: str) -> RestoreReport:
-    """The checks made on the scratch copy, its migration if older, and the restore's own audit entry."""
+                keys: _Keys, replaced: str) -> RestoreReport:
+    """The checks made on the scratch copy, its migration if older, and the restore's own audit entry.
+
+    A backup made before the keyed audit chain (no `key_fingerprint` table) has plain SHA-256 links: they are
+    checked as such, and the migration re-keys them under the audit key in use (an `audit_rekeyed` entry)."""
+    key = keys.pii
     with copy.engine.connect() as conn:
         tables, head, schema = describe(conn)
     migrate.refuse_newer(schema or None, "the backup")
@@ -97,8 +116,9 @@ def _check_copy(copy: Database, actor: Actor, backup_file: Path, manifest: dict[
             or tables != manifest.get("tables"):
         raise _refuse(f"the backup {backup_file.name} does not hold what its manifest says (schema, row counts or "
                       "audit head differ)", "backup_corrupt", file=str(backup_file))
+    keyed = "key_fingerprint" in tables
     with UnitOfWork(copy, write=False) as uow:
-        chain = audit.verify(uow)
+        chain = audit.verify(uow, keyed=keyed, anchors=False)
         if not chain.ok:
             raise _refuse(f"the backup's audit chain does not verify: {chain.reason}", "backup_audit_broken",
                           file=str(backup_file), entry=chain.first_bad_id)
@@ -114,6 +134,10 @@ def _check_copy(copy: Database, actor: Actor, backup_file: Path, manifest: dict[
                     raise _refuse("the key in use does not decrypt the backup's buyer data: the backup was made "
                                   "under another key", "backup_other_key", file=str(backup_file)) from exc
     migrated_from = None
+    if not keyed and keys.audit_setting:
+        with UnitOfWork(copy) as uow:
+            settings.set_value(uow.session, audit_chain.KEY_SETTING, keys.audit_setting)
+            uow.commit()
     if schema != migrate.head_revision():
         migrated_from, schema = migrate.upgrade(copy)
     with UnitOfWork(copy, actor) as uow:
@@ -126,7 +150,7 @@ def _check_copy(copy: Database, actor: Actor, backup_file: Path, manifest: dict[
 # ---------------------------------------------------------------------------------------------------- SQLite
 
 def _restore_sqlite(db: Database, actor: Actor, backup_file: Path, manifest: dict[str, Any],
-                    key: pii.PiiKey | None) -> RestoreReport:
+                    key: _Keys) -> RestoreReport:
     target = db.sqlite_path
     if target is None:
         raise _refuse("an in-memory database cannot be restored", "restore_failed")
@@ -189,7 +213,7 @@ def _checkpoint(path: Path) -> None:
 # ------------------------------------------------------------------------------------------------ PostgreSQL
 
 def _restore_pg(db: Database, actor: Actor, backup_file: Path, manifest: dict[str, Any],
-                key: pii.PiiKey | None) -> RestoreReport:
+                key: _Keys) -> RestoreReport:
     exe = pg_tool("pg_restore")
     url = make_url(db.url)
     current = str(url.database)

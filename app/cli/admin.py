@@ -6,16 +6,15 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from app import settings as settings_registry
-from app.admin import audit, auth, checks, owner_by_code
-from app.admin.backup import upgrade_safely
 from app.cli.context import CliContext, add_json, table
 from app.domain.roles import Permission, Role
 from app.errors import Rejected
-from app.persistence.db import Database
-from app.persistence.uow import SYSTEM, UnitOfWork
-from app.stock.movements import StockFilter, stock_rows
+
+if TYPE_CHECKING:
+    from app.persistence.db import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -112,7 +111,11 @@ def _new_password(prompt: str) -> str:
 
 
 def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+    from app.admin.backup import upgrade_safely
     from app.demo import warehouse as demo
+    from app.persistence.uow import SYSTEM, UnitOfWork
+
     db = ctx.database(check_schema=False)
     upgrade = upgrade_safely(db)
     before, after = upgrade.before, upgrade.after
@@ -151,6 +154,7 @@ def where_rows(ctx: CliContext, db: Database) -> list[tuple[str, str]]:
     """Where this workstation keeps things: the database, the data folder, the key file, backups and logs."""
     from app.admin.keys import key_files
     from app.config import data_dir
+    from app.persistence.uow import SYSTEM, UnitOfWork
 
     rows = [("database", db.engine.url.render_as_string(hide_password=True)), ("data folder", str(data_dir()))]
     if db.engine.url.get_backend_name() == "sqlite":
@@ -171,6 +175,8 @@ def cmd_where(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     with ctx.uow() as uow:
         auth.require(uow, Permission.USER_ADMIN)
         password = _new_password(f"new password for {args.name}: ")
@@ -181,6 +187,8 @@ def cmd_user_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     with ctx.uow(write=False) as uow:
         rows = [{"username": u.username, "role": u.role, "active": u.active, "full_name": u.full_name}
                 for u in auth.list_users(uow)]
@@ -189,6 +197,8 @@ def cmd_user_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     if args.disable and args.enable:
         raise Rejected("--disable and --enable together", code="usage")
     active = False if args.disable else True if args.enable else None
@@ -201,6 +211,8 @@ def cmd_user_set(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_reset_password(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     with ctx.uow() as uow:
         password = auth.reset_password(uow, args.name, os.environ.get("BWMS_NEW_PASSWORD"))
         uow.commit()
@@ -211,6 +223,9 @@ def cmd_user_reset_password(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_user_recover_admin(ctx: CliContext, args: argparse.Namespace) -> int:
     import getpass as os_user
+
+    from app.admin import auth
+    from app.persistence.uow import SYSTEM, UnitOfWork
 
     db = ctx.db
     path = db.engine.url.database if db.engine.url.get_backend_name() == "sqlite" else None
@@ -232,6 +247,9 @@ def cmd_user_recover_admin(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_stock(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import owner_by_code
+    from app.stock.movements import StockFilter, stock_rows
+
     with ctx.uow(write=False) as uow:
         if args.owner:
             owner_by_code(uow.session, args.owner)  # an unknown owner is an error, not an empty list
@@ -241,6 +259,8 @@ def cmd_stock(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import checks
+
     with ctx.uow(write=False) as uow:
         results = checks.check_all(uow)
     ok = all(r.ok for r in results)
@@ -251,17 +271,24 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import audit, auth
+
     with ctx.uow(write=False) as uow:
         auth.require(uow, Permission.AUDIT)
         report = audit.verify(uow)
+        written = audit.write_anchor(uow) if report.ok else None  # a sound head anchored: what follows must reach it
     data = {"ok": report.ok, "entries": report.entries, "first_bad_entry": report.first_bad_id,
-            "reason": report.reason}
-    ctx.emit(data, f"audit chain intact: {report.entries} entries" if report.ok
+            "reason": report.reason, "anchor": report.anchor, "anchor_entry": report.anchor_id,
+            "anchor_written": str(written or "")}
+    reached = f"; it reaches the anchor of entry {report.anchor_id} ({report.anchor})" if report.anchor else ""
+    ctx.emit(data, f"audit chain intact under the audit key: {report.entries} entries{reached}" if report.ok
              else f"audit chain BROKEN at entry {report.first_bad_id}: {report.reason}")
     return 0 if report.ok else 1
 
 
 def cmd_audit_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import audit, auth
+
     with ctx.uow(write=False) as uow:
         auth.require(uow, Permission.AUDIT)
         rows = audit.latest(uow, args.limit)
@@ -329,7 +356,7 @@ def cmd_keys_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
-    """The launcher comes from the caller (ui/launcher.py passes it to app.cli.main): app never imports Qt."""
+    """The launcher comes from the caller (bwms_launcher.py passes it to app.cli.main): app never imports Qt."""
     if ctx.gui is None:
         raise Rejected("the desktop application is started by the installed `bwms` command (or `bwms-gui`)",
                        code="no_gui")

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from app.admin import pii
 from app.cli.context import CliContext, add_json, table
+from app.domain.masking import PERSONAL_FIELDS
 from app.errors import Rejected
 
 ORDER_COLUMNS = ["order_no", "owner", "status", "customs_status", "copNo", "rejection_code"]
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_cancel)
     q = osub.add_parser("reveal", help="show one buyer value in clear (customs officers; audited)")
     q.add_argument("order_no")
-    q.add_argument("field", choices=sorted(pii.REVEALABLE))
+    q.add_argument("field", choices=sorted(PERSONAL_FIELDS))
     q.set_defaults(func=cmd_reveal)
     q = add_json(osub.add_parser("rejections", help="the rejection workbench"))
     q.set_defaults(func=cmd_rejections)
@@ -99,6 +99,7 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import pii
     from app.customs import archive as customs_archive
     from app.orders.cancel import cancel_order
 
@@ -115,6 +116,8 @@ def cmd_cancel(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_reveal(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import pii
+
     with ctx.uow() as uow:
         value = pii.reveal(uow, args.order_no, args.field)
         uow.commit()

@@ -112,6 +112,8 @@ def export_inventory_lists(uow: UnitOfWork, outbox: Path | str | None = None, *,
         if outgoing:
             checkpoint(uow)
             report.files += customs_archive.deliver_built(uow, outgoing, folder)
+    checkpoint(uow)
+    audit.write_anchor(uow)  # the chain's head, outside the database, with every export
     uow.changes.touch(Area.ORDERS, Area.CUSTOMS)
     return report
 

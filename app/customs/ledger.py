@@ -31,6 +31,7 @@ def record(uow: UnitOfWork, account_book_item_id: int, biz_type: str, quantity: 
 
 RETURNED = ("RETURN_IN",)                 # consumer returns booked back into the account book
 DISPOSED = ("DESTROY", "RETURN_ABROAD")   # lots destroyed or sent back abroad under customs approval
+ADJUSTED = ("ADJ_PLUS", "ADJ_MINUS")      # stock-count surpluses (+) and shortages (−): PENDING until customs confirms
 
 
 @dataclass(frozen=True)

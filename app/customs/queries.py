@@ -15,6 +15,7 @@ from app.customs.archive import raw_bytes
 from app.domain.masking import mask_text
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     ConsumerOrder,
     CustomsMessage,
@@ -70,11 +71,18 @@ def archived_text(uow: UnitOfWork, message_id: int) -> str:
     return message_text(uow, message_id)
 
 
-def find_order(uow: UnitOfWork, order_no: str, platform_code: str | None = None) -> ConsumerOrder:
-    stmt = select(ConsumerOrder).where(ConsumerOrder.order_no == order_no).options(
-        selectinload(ConsumerOrder.lines).joinedload(OrderLine.product), selectinload(ConsumerOrder.inventory_list))
+def find_order(uow: UnitOfWork, order_no: str, platform_code: str | None = None, *,
+               for_update: bool = False) -> ConsumerOrder:
+    """One order by number (and platform), with its lines and list. `for_update`: for a writer of its status —
+    the row is locked first (`lock_order_rows`) and the order and its list are read again under the lock."""
+    named = ConsumerOrder.order_no == order_no
     if platform_code:
-        stmt = stmt.where(ConsumerOrder.platform_code == platform_code)
+        named = named & (ConsumerOrder.platform_code == platform_code)
+    stmt = select(ConsumerOrder).where(named).options(
+        selectinload(ConsumerOrder.lines).joinedload(OrderLine.product), selectinload(ConsumerOrder.inventory_list))
+    if for_update:
+        lock_order_rows(uow, named)
+        stmt = stmt.execution_options(populate_existing=True)
     found = list(uow.session.execute(stmt).scalars())
     if not found:
         raise NotFound(f"no order {order_no!r}", order_no=order_no)

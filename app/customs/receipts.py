@@ -43,6 +43,7 @@ from app.persistence.jobs import (
     batched,
     cancelled,
     checkpoint,
+    lock_order_rows,
     lock_orders,
 )
 from app.persistence.models import (
@@ -241,12 +242,17 @@ def _lists(uow: UnitOfWork, receipts: list[ReceiptIn]) -> Index:
                 CustomsMessage.direction == "out", CustomsMessage.guid.in_(guids)))}
     cops = {r.cop_no for r in receipts if r.cop_no} | {cop for _, cop in by_guid.values()}
     order_nos = {r.order_no for r in receipts if r.order_no}
+    if cops or order_nos:  # the orders whose status the receipts may change: locked, then read under the lock
+        lock_order_rows(uow, ConsumerOrder.id.in_(select(InventoryList.order_id).where(InventoryList.cop_no.in_(cops)))
+                        | ConsumerOrder.order_no.in_(order_nos))
     by_cop = {lst.cop_no: lst for lst in uow.session.execute(
-        select(InventoryList).where(InventoryList.cop_no.in_(cops)).options(*load)).unique().scalars()} if cops else {}
+        select(InventoryList).where(InventoryList.cop_no.in_(cops)).options(*load)
+        .execution_options(populate_existing=True)).unique().scalars()} if cops else {}
     by_order: ByOrder = {}
     if order_nos:
         for lst in uow.session.execute(select(InventoryList).join(ConsumerOrder).where(
-                ConsumerOrder.order_no.in_(order_nos)).options(*load)).unique().scalars():
+                ConsumerOrder.order_no.in_(order_nos)).options(*load)
+                .execution_options(populate_existing=True)).unique().scalars():
             by_order.setdefault(lst.order.order_no, []).append(lst)
     return Index(by_cop, by_order, by_guid)
 

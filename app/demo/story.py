@@ -8,13 +8,15 @@ has something to show at each stage.
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from app.admin.lookups import warehouse_zone
 from app.customs.export import export_inventory_lists
 from app.customs.receipts import apply_receipts
 from app.inbound import putaway
@@ -82,16 +84,29 @@ def declare_and_answer(db: Database) -> dict[str, Any]:
     rest = order_nos[len(answers):]
     answers.update(dict.fromkeys(rest[:INSPECTED], "500"))
     answers.update(dict.fromkeys(rest[INSPECTED:INSPECTED + REJECTED], "100"))
-    with tempfile.TemporaryDirectory() as tmp:
-        receipts = Path(tmp) / "receipts.csv"
-        receipts.write_text("order_no,status,time,info\n" + "".join(
-            f"{no},{code},20261126103015123,demo receipt {code}\n" for no, code in answers.items()),
-            encoding="utf-8")
-        _run(db, "supervisor", apply_receipts, receipts)
+    _answer(db, answers, hours_ago=3)
     again = f"{revalidated.accepted} orders accepted on re-validation, " if revalidated.accepted else ""
     return {"customs": again + f"{len(order_nos)} inventory lists declared; receipts: "
                        f"{sum(c == '800' for c in answers.values())} released, {INSPECTED} inspection, "
                        f"{REJECTED} rejected, {UNANSWERED} awaiting an answer"}
+
+
+def _answer(db: Database, answers: dict[str, str], hours_ago: float) -> None:
+    """Customs' answers as a receipts CSV, a few hours old (so the demo's return clocks run from today) and
+    numbered (invt_no) as customs numbers every list it accepts: a return request names the released list."""
+    with UnitOfWork(db, write=False) as uow:
+        zone = warehouse_zone(uow.session)
+    at = (datetime.now(zone) - timedelta(hours=hours_ago)).strftime("%Y%m%d%H%M%S%f")[:17]
+
+    def invt_no(order_no: str) -> str:  # 18 characters like customs' own: customs code, year, I, a serial
+        return f"2918{at[:4]}I{int(hashlib.sha256(order_no.encode()).hexdigest(), 16) % 10**9:09d}"
+
+    with tempfile.TemporaryDirectory() as tmp:
+        receipts = Path(tmp) / "receipts.csv"
+        receipts.write_text("order_no,status,time,info,invt_no\n" + "".join(
+            f"{no},{code},{at},demo receipt {code},{invt_no(no) if code != '100' else ''}\n"
+            for no, code in answers.items()), encoding="utf-8")
+        _run(db, "supervisor", apply_receipts, receipts)
 
 
 def ship_first_wave(db: Database) -> dict[str, Any]:
@@ -158,11 +173,7 @@ def second_owner(db: Database) -> dict[str, Any]:
     _run(db, "supervisor", putaway.all_suggested, declaration)
     imported = _run(db, "supervisor", import_orders, DEMO_DIR / "orders_kiwi.jsonl")
     _run(db, "supervisor", export_inventory_lists)
-    with tempfile.TemporaryDirectory() as tmp:
-        receipts = Path(tmp) / "receipts.csv"
-        receipts.write_text("order_no,status,time,info\n" + "".join(
-            f"{no},800,20261126113015123,demo receipt 800\n" for no in imported.accepted_orders), encoding="utf-8")
-        _run(db, "supervisor", apply_receipts, receipts)
+    _answer(db, dict.fromkeys(imported.accepted_orders, "800"), hours_ago=2)
     allocated = _run(db, "supervisor", allocate, imported.accepted_orders, today=SAMPLES_TODAY)
     return {"second_owner": f"KIWI's container {declaration}: {accepted} of {len(scans)} carton scans of A2P-900 "
                             f"(a product SAMPLE imports too) received, released and put away; "

@@ -1,8 +1,9 @@
 """Reading customs receipts: CEB622 (inventory list), CEB624 (cancellation), CEB626 (return) XML, and the CSVs.
 
 XML is parsed with defusedxml: a DTD with entities (billion laughs) or an external entity is refused with
-a clear reason, never expanded or fetched. CSV columns: order_no,status,time,info for lists, or
-return_no,status,time,info for returns (UTF-8 or GB18030).
+a clear reason, never expanded or fetched. CSV columns: order_no,status,time,info for lists (optionally a fifth
+column invt_no: the number customs gave the list, as a CEB622 carries it), or return_no,status,time,info for
+returns (UTF-8 or GB18030).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from app.formats.tabular import decode_text
 from app.formats.text import printable
 
 CSV_COLUMNS = ["order_no", "status", "time", "info"]
+NUMBERED_CSV_COLUMNS = [*CSV_COLUMNS, "invt_no"]
+_INVT_NO = re.compile(r"[0-9A-Za-z]{1,18}")  # customs' list number (CEB622 invtNo, 18 characters)
 RETURN_CSV_COLUMNS = ["return_no", "status", "time", "info"]
 _COMPACT_TIME = re.compile(r"(\d{14})(\d{0,3})")
 _DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.-]{1,40})["']""")
@@ -168,14 +171,18 @@ def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
     except csv.Error as exc:
         raise ReceiptFileProblem(f"not valid CSV: {exc}") from exc
     header = [c.strip().lower() for c in rows[0][1]] if rows else []
-    if header not in (CSV_COLUMNS, RETURN_CSV_COLUMNS):
-        raise ReceiptFileProblem("the header must be exactly: " + ",".join(CSV_COLUMNS) + " (lists) or "
-                                 + ",".join(RETURN_CSV_COLUMNS) + " (returns)")
+    if header not in (CSV_COLUMNS, NUMBERED_CSV_COLUMNS, RETURN_CSV_COLUMNS):
+        raise ReceiptFileProblem("the header must be exactly: " + ",".join(CSV_COLUMNS) + " (lists; optionally "
+                                 "a fifth column invt_no) or " + ",".join(RETURN_CSV_COLUMNS) + " (returns)")
     returns = header == RETURN_CSV_COLUMNS
     out = []
     for number, row in rows[1:]:
-        if len(row) != 4 or not row[0].strip() or not row[1].strip().isdigit():
+        if len(row) != len(header) or not row[0].strip() or not row[1].strip().isdigit():
             raise ReceiptFileProblem(f"line {number}: expected {','.join(header)} with a numeric status")
+        invt_no = row[4].strip() if len(header) == 5 else ""
+        if invt_no and not _INVT_NO.fullmatch(invt_no):
+            raise ReceiptFileProblem(f"line {number}, invt_no: {invt_no[:40]!r} is not a customs list number "
+                                     "(up to 18 letters and digits)")
         try:
             at = parse_time(row[2], zone)
         except ReceiptFileProblem as exc:
@@ -184,6 +191,6 @@ def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
             out.append(ReceiptIn("CEB626", row[0].strip()[:30], "", "", "", row[1].strip()[:4], at,
                                  printable(row[3].strip())[:400]))
         else:
-            out.append(ReceiptIn("CSV", "", row[0].strip()[:60], "", "", row[1].strip()[:4], at,
+            out.append(ReceiptIn("CSV", "", row[0].strip()[:60], "", invt_no, row[1].strip()[:4], at,
                                  printable(row[3].strip())[:400]))
     return out

@@ -62,7 +62,9 @@ def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = 
                        + ", ".join(f"{k} {v}" for k, v in CANCEL_REASONS.items()), code="bad_cancel_reason",
                        reason=reason)
     lock_orders(uow)
-    order = find_order(uow, order_no, platform_code)
+    # the order's row lock, as `customs export` takes it: an export's batch in flight is waited for, and the
+    # status read under the lock is the one the cancellation acts on (a list declared meanwhile gets its CEB623)
+    order = find_order(uow, order_no, platform_code, for_update=True)
     previous = order.status
     if previous == "cancelled":
         raise Rejected(f"order {order_no} is already cancelled", code="already_cancelled", order_no=order_no)

@@ -156,7 +156,7 @@ def requeue(uow: UnitOfWork, order_no: str) -> None:
     """A customs-rejected order, fixed at the platform's side, goes back to be declared again (appType 2)."""
     require(uow, Permission.CUSTOMS_EXCHANGE)
     lock_orders(uow)
-    order = find_order(uow, order_no)
+    order = find_order(uow, order_no, for_update=True)
     if order.status != "customs_rejected":
         raise Rejected(f"order {order_no} is {order.status}, not rejected by customs", code="not_customs_rejected")
     needed: dict[str, int] = {}

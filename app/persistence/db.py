@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -38,6 +38,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     presence: Announcement | None = field(default=None, repr=False)
+    # what this process has checked once about this database (the audit key against its fingerprint)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -101,8 +103,6 @@ def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
         for pragma in SQLITE_PRAGMAS:
             cur.execute(pragma)
         cur.close()
-        # sha256 over text, hex: lets the audit chain append in one INSERT … SELECT (app.admin.audit)
-        dbapi_conn.create_function("bwms_sha256", 1, _sha256_hex, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # noqa: ANN001 - a DBAPI connection
@@ -110,7 +110,3 @@ def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
     return engine
-
-
-def _sha256_hex(text: str | None) -> str | None:
-    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()

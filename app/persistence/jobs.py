@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
-from sqlalchemy import text
+from sqlalchemy import ColumnElement, select, text
 
+from app.persistence.models import ConsumerOrder
 from app.persistence.uow import UnitOfWork
 
 Progress = Callable[[int, int], None]  # (done, total): the GUI's progress bar
@@ -37,6 +38,17 @@ def lock_orders(uow: UnitOfWork) -> None:
     """Serialise the deciding part of a batch across workstations (SQLite's BEGIN IMMEDIATE already does)."""
     if uow.is_postgres:
         uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ORDERS_LOCK})
+
+
+def lock_order_rows(uow: UnitOfWork, where: ColumnElement[bool]) -> None:
+    """Row-lock the orders `where` names before reading and changing their status: the one lock discipline of
+    every writer of an order's status. On PostgreSQL, SELECT … FOR UPDATE in id order (two writers never lock
+    the same orders crosswise): the same lock `customs export` and `allocate` take (FOR UPDATE SKIP LOCKED),
+    so a cancellation, a receipt or a requeue waits for an export's batch and reads what it committed (READ
+    COMMITTED: each statement after the lock sees it). On SQLite the writer holds the database from BEGIN
+    IMMEDIATE already."""
+    if uow.is_postgres:
+        uow.session.execute(select(ConsumerOrder.id).where(where).order_by(ConsumerOrder.id).with_for_update())
 
 
 def cancelled(cancel: Cancel | None) -> bool:

@@ -240,6 +240,10 @@
         <source>Inventory list</source>
         <translation>申报清单</translation>
     </message>
+    <message>
+        <source>Stock ledger report</source>
+        <translation>账册进出存报表</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -828,6 +832,10 @@
     <message>
         <source>Trace and batch record</source>
         <translation>追溯与批次记录</translation>
+    </message>
+    <message>
+        <source>Period books</source>
+        <translation>账册进出存</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,112 @@
     </message>
 </context>
 <context>
+    <name>BookColumns</name>
+    <message>
+        <source>Account-book item</source>
+        <translation>账册料号</translation>
+    </message>
+    <message>
+        <source>Δ physical</source>
+        <translation>Δ 实物</translation>
+    </message>
+    <message>
+        <source>Δ customs</source>
+        <translation>Δ 海关账</translation>
+    </message>
+    <message>
+        <source>Pending adj.</source>
+        <translation>待确认盘盈亏</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>入区</translation>
+    </message>
+    <message>
+        <source>Decreased</source>
+        <translation>出区核减</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退货入区</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>盘盈亏</translation>
+    </message>
+    <message>
+        <source>Disposed</source>
+        <translation>销毁/退运</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <source>Customs</source>
+        <translation>海关账</translation>
+    </message>
+</context>
+<context>
+    <name>BooksScreen</name>
+    <message>
+        <source>Period books and three-ledger comparison</source>
+        <translation>账册进出存与三账比对</translation>
+    </message>
+    <message>
+        <source>Closing = opening + entered − decreased + returned + adjusted − disposed. Physical is what stock holds now (held, damaged and reserved units included); Δ physical = closing − physical, Δ customs = closing − customs&apos; balance. Rows that differ are shaded.</source>
+        <translation>期末 = 期初 + 入区 − 出区核减 + 退货入区 + 盘盈亏 − 销毁/退运。实物为当前库存(含冻结、残次和已预占);Δ 实物 = 期末 − 实物,Δ 海关账 = 期末 − 海关账册余额。有差异的行以底色标出。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Compare with customs&apos; balances…</source>
+        <translation>与海关账册余额比对…</translation>
+    </message>
+    <message>
+        <source>Only differences</source>
+        <translation>只看差异</translation>
+    </message>
+    <message>
+        <source>Ledger report…</source>
+        <translation>进出存报表…</translation>
+    </message>
+    <message>
+        <source>Customs&apos; balances (CSV item_no,balance)</source>
+        <translation>海关账册余额(CSV item_no,balance)</translation>
+    </message>
+    <message>
+        <source>Balances (*.csv *.xlsx)</source>
+        <translation>余额文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Items: %1 · closing %2 · physical %3 · differing from stock: %4</source>
+        <translation>料号:%1 · 期末 %2 · 实物 %3 · 与实物不符:%4</translation>
+    </message>
+    <message>
+        <source>differing from customs (%1): %2</source>
+        <translation>与海关账不符(%1):%2</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Item</source>

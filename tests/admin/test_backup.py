@@ -49,9 +49,9 @@ def _change_things(db: Database) -> None:
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE stock SET quantity = quantity + 7"))
         conn.execute(text(
-            "INSERT INTO customs_ledger_entry (at, account_book_item_id, biz_type, state, quantity, doc_type, "
-            "doc_no, user_id) SELECT at, account_book_item_id, 'ADJ_PLUS', 'ACTUAL', 1, 'DRILL', 'after-backup', "
-            "user_id FROM customs_ledger_entry WHERE id = (SELECT max(id) FROM customs_ledger_entry)"))
+            "INSERT INTO customs_ledger_entry (at, account_book_item_id, owner_id, biz_type, state, quantity, "
+            "doc_type, doc_no, user_id) SELECT at, account_book_item_id, owner_id, 'ADJ_PLUS', 'ACTUAL', 1, 'DRILL', "
+            "'after-backup', user_id FROM customs_ledger_entry WHERE id = (SELECT max(id) FROM customs_ledger_entry)"))
         conn.execute(text("UPDATE consumer_order SET status = 'CANCELLED'"))
     with UnitOfWork(db, actor("admin")) as uow:
         from app.admin import auth

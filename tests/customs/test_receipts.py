@@ -159,4 +159,25 @@ def test_csv_receipts_by_order_number(warehouse, tmp_path):
     bad.write_text("order,state\nX,1\n", encoding="utf-8")
     refused = receipts(warehouse, bad)
     assert refused.refused == [{"file": "bad.csv", "reason": "the header must be exactly: order_no,status,time,info "
-                                                             "(lists) or return_no,status,time,info (returns)"}]
+                                                             "(lists; optionally a fifth column invt_no) or "
+                                                             "return_no,status,time,info (returns)"}]
+
+
+def test_a_csv_receipt_may_number_the_list_and_a_bad_number_refuses_the_file(warehouse, tmp_path):
+    declared(warehouse, tmp_path)
+    bad = tmp_path / "bad-number.csv"
+    bad.write_text("order_no,status,time,info,invt_no\nTG20261121000006,800,20261126100000000,,29182026I000000001\n"
+                   "TG20261121000007,800,20261126100000000,,2918-2026;DROP\n", encoding="utf-8")
+    refused = receipts(warehouse, bad)
+    assert refused.applied == 0 and "line 3, invt_no: '2918-2026;DROP' is not a customs list number" in \
+        refused.refused[0]["reason"]
+    path = tmp_path / "numbered.csv"
+    path.write_text("order_no,status,time,info,invt_no\nTG20261121000006,800,20261126100000000,放行,"
+                    "29182026I000000001\nTG20261121000007,120,20261126100000000,,\n", encoding="utf-8")
+    assert receipts(warehouse, path).applied == 2
+    with UnitOfWork(warehouse, actor("customs"), write=False) as uow:
+        numbers = dict(uow.session.execute(select(ConsumerOrder.order_no, InventoryList.invt_no)
+                                           .join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+                                           .where(ConsumerOrder.order_no.in_(["TG20261121000006",
+                                                                              "TG20261121000007"]))).all())
+    assert numbers == {"TG20261121000006": "29182026I000000001", "TG20261121000007": ""}

@@ -22,6 +22,7 @@ from app.persistence.models import (
     Parcel,
 )
 from app.persistence.uow import UnitOfWork
+from app.returns import request_return
 from tests.conftest import actor
 from tests.orders.helpers import NS
 from tests.owners.conftest import assert_statement_matches_movements
@@ -60,5 +61,11 @@ def test_the_demo_takes_the_sample_container_through_every_stage(db):
     kiwi = assert_statement_matches_movements(db, "KIWI", month)
     assert sample["received"]["units"] == 2580 and sample["shipped"]["orders"] > 0
     assert kiwi["received"]["units"] == 48 and kiwi["shipped"]["units"] == 0 and kiwi["total"] != "0.00"
+    # customs numbered every list it accepted, so a shipped demo parcel can come back (the return names the list)
+    with UnitOfWork(db, actor("supervisor")) as uow:
+        shipped = uow.session.execute(select(ConsumerOrder.order_no).where(ConsumerOrder.status == "shipped")
+                                      .order_by(ConsumerOrder.order_no)).scalars().first()
+        assert request_return(uow, shipped, "no_reason").to_json()["status"] == "requested"
+        uow.commit()
     # the seeded test users already exist, so the demo keeps them (a new database gets passwords printed)
     assert {u["username"] for u in result["users"]} == {"clerk", "supervisor", "customs"}

@@ -16,7 +16,7 @@ from app.errors import NotFound, PermissionDenied, Rejected
 from app.persistence.models import AuditEntry
 
 BWMS_PRINT = ["batch-record", "carton-labels", "command-sheet", "disposal-form", "disposal-record", "gate-pass",
-              "location-labels", "manifest", "owner-statement", "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report",
+              "ledger-report", "location-labels", "manifest", "owner-statement", "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report",
               "waybill"]
 
 

@@ -2,7 +2,8 @@
 
 It also runs the daily backup when the setting `backup_daily` is on: every hour it asks app.admin.run_daily,
 which makes the backup on one workstation per day; the copy runs on its own thread, never on the station's
-database thread, so scanning goes on while it is made.
+database thread, so scanning goes on while it is made. Each hour it also writes the audit chain's head to an
+anchor file outside the database (app.admin.audit.anchor), so a truncated audit log shows.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.admin import LastBackup, last_backup, run_daily
+from app.admin import LastBackup, audit, last_backup, run_daily
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -61,13 +62,17 @@ class BackupStatus(QLabel):
             return
 
         def work() -> None:
+            import logging
+
             try:
                 if run_daily(db, actor) is not None:
                     self.sig_daily_done.emit()
             except Exception:  # logged; the indicator then shows the backup overdue
-                import logging
-
                 logging.getLogger("bwms.backup").exception("the daily backup failed")
+            try:
+                audit.anchor(db)  # the audit chain's head, outside the database, every hour
+            except Exception:  # logged; `bwms audit verify` still checks the chain itself
+                logging.getLogger("bwms.audit").exception("the hourly audit anchor was not written")
 
         threading.Thread(target=work, name="daily-backup", daemon=True).start()
 

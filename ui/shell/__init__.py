@@ -96,6 +96,8 @@ def screens() -> list[ScreenSpec]:
         # Read-only for every role with VIEW (clerks too); keyed outside "customs." (see the shell's navigation test).
         ScreenSpec("ledger.balances", QT_TRANSLATE_NOOP("Screens", "Customs ledger"), "customs", P.VIEW,
                    _screen("ui.customs.ledger", "LedgerScreen")),
+        ScreenSpec("ledger.books", QT_TRANSLATE_NOOP("Screens", "Period books"), "customs", P.VIEW,
+                   _screen("ui.customs.books", "BooksScreen")),
     ]
 
 

@@ -31,7 +31,7 @@ from app.persistence.models.outbound import (
     PickTask,
     Wave,
 )
-from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, ScanEvent
+from app.persistence.models.oversight import AuditEntry, CustomsLedgerEntry, KeyFingerprint, ScanEvent
 from app.persistence.models.owners import Owner, Tariff
 from app.persistence.models.printing import PrintJob
 from app.persistence.models.receiving import HandlingUnit, Tally, TallyCount, TallyScan
@@ -54,6 +54,7 @@ __all__ = [
     "InboundDeclaration",
     "InspectionPull",
     "InventoryList",
+    "KeyFingerprint",
     "Location",
     "Lot",
     "Manifest",

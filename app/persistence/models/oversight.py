@@ -37,7 +37,8 @@ class CustomsLedgerEntry(Base):
 
 
 class AuditEntry(Base):
-    """Who did what, when, from where. Each row's hash covers its fields and the previous row's hash."""
+    """Who did what, when, from where. Each row's hash (an HMAC under the audit key file, see
+    app.persistence.audit_chain) covers its fields and the previous row's hash."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,6 +53,15 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class KeyFingerprint(Base):
+    """The fingerprint of each key file this database was first used with: another key is refused, not used."""
+
+    __tablename__ = "key_fingerprint"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)  # "personal-data" | "audit"
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class ScanEvent(Base):
