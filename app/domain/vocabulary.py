@@ -207,7 +207,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "disposal_company": ("disposal company", "销毁处置企业"),
         "max_wave_orders": ("orders per wave (at most)", "每波次最多订单数"),
         "gs1_company_prefix": ("GS1 company prefix", "GS1 厂商识别代码"),
-        "key_file": ("key file", "密钥文件"), "customs_outbox": ("customs outbox folder", "海关发送目录"),
+        "key_file": ("key file", "密钥文件"), "audit_key_file": ("audit chain key file", "审计链密钥文件"), "customs_outbox": ("customs outbox folder", "海关发送目录"),
         "customs_inbox": ("customs inbox folder", "海关回执目录"), "dxp_id": ("DXP id", "DXP 编号"),
         "assure_code": ("guarantee enterprise code", "担保企业代码"), "traf_mode": ("transport mode", "运输方式"),
         "wrap_type": ("package type", "包装种类"), "backup_daily": ("daily backup", "每日备份"),
@@ -294,7 +294,7 @@ _VOCABULARY["detail"] = {
     "damaged_lines": ("damaged lines", "残损行数"), "damaged_units": ("damaged units", "残损件数"),
     "from": ("from", "从"), "lpn": ("pallet / carton", "托盘 / 箱"), "operator": ("operator", "操作员"),
     "username": ("user", "用户"), "station": ("workstation", "工作站"), "kind": ("kind", "类型"),
-    "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
+    "audit_fingerprint": ("audit key fingerprint", "审计密钥指纹"), "why": ("why", "原因"), "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
 }
 
 # the reasons of consumer returns and disposals carry both names where they are declared (app.domain.returns)

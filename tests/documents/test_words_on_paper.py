@@ -73,6 +73,7 @@ def _keys(uow: UnitOfWork) -> dict[str, str]:
         "waybill": waybill, "packing-list": waybill, "manifest": manifest, "gate-pass": manifest, "pull-list": "-",
         "batch-record": s.scalars(select(Lot.batch_no).order_by(Lot.id)).first(), "inventory-list": declared,
         "owner-statement": f"{owner}/{datetime.now().strftime('%Y-%m')}",
+        "ledger-report": f"{datetime.now().strftime('%Y-%m')}-01..{datetime.now().strftime('%Y-%m-%d')}",
         "disposal-form": str(s.scalars(select(Disposal.id)).first()),
         "disposal-record": str(s.scalars(select(Disposal.id)).first()),
     }
