@@ -89,6 +89,26 @@ def test_every_table_check_list_is_named():
     assert not {c: m for c, m in missing.items() if m}, "name these codes in app/domain/vocabulary.py"
 
 
+def test_every_status_and_kind_tuple_of_the_models_is_named():
+    """Any `…_STATUSES`, `…_STATES` or `…_KINDS` tuple a model module declares (a status column without a CHECK list
+    still declares its values there): each value has a name of some kind."""
+    import importlib
+    import pkgutil
+
+    import app.persistence.models as models
+
+    found = {}
+    for info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"{models.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if re.fullmatch(r"[A-Z_]+_(STATUSES|STATES|KINDS)", name) and isinstance(value, (tuple, list, dict)):
+                found[f"{info.name}.{name}"] = list(value)
+    assert "outbound.PARCEL_STATUSES" in found
+    every = {code for kind in vocabulary.kinds() for code in vocabulary.table(kind)}
+    missing = {name: [v for v in values if str(v) not in every] for name, values in found.items()}
+    assert not {k: v for k, v in missing.items() if v}, "name these codes in app/domain/vocabulary.py"
+
+
 def test_order_statuses_stages_and_customs_codes_are_named():
     from app.customs.receipts import CUSTOMS_STATUS
     from app.persistence.models.orders import ORDER_STATUSES
