@@ -38,6 +38,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "reveal_pii": ("reveal personal data", "查看个人信息明文"), "audit": ("audit", "审计"), "print": ("print", "打印"),
         "backup": ("back up the database", "备份数据库"), "restore": ("restore the database", "恢复数据库"),
         "key_export": ("export the key files", "导出密钥文件"), "approve_disposal": ("approve disposals", "批准销毁处置"),
+        "confirm_adjustment": ("confirm count adjustments", "确认盘点调整"),
     },
     # consumer_order.status: the customs side (orders.ORDER_STATUSES) and the outbound side (ORDER_OUTBOUND_STATUSES)
     "order_status": {
@@ -114,7 +115,14 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
                         "exited": ("left the zone", "已出区")},
     "allocation_state": {"open": ("reserved", "已预占"), "shipped": ("shipped", "已出区"),
                          "released": ("released (freed)", "已释放")},
-    "ledger_state": {"PRE": ("pre-decreased", "预扣减"), "ACTUAL": ("decreased", "已核扣")},
+    "ledger_state": {"PRE": ("pre-decreased", "预扣减"), "ACTUAL": ("booked", "已核注"),
+                     "PENDING": ("waiting for customs to confirm", "待海关确认")},
+    "ledger_biz": {
+        "IN": ("entered", "入区"), "PRE_DECREASE": ("pre-decrease", "预扣减"), "PRE_RELEASE": ("pre-decrease released", "预扣释放"),
+        "OUT": ("decreased (left the zone)", "核扣出区"), "RETURN_IN": ("returned", "退货入区"),
+        "ADJ_PLUS": ("count surplus", "盘盈"), "ADJ_MINUS": ("count shortage", "盘亏"), "DESTROY": ("destroyed", "销毁"),
+        "RETURN_ABROAD": ("returned abroad", "退运出境"),
+    },
     "print_status": {"queued": ("queued", "排队中"), "sending": ("sending", "发送中"), "sent": ("printed", "已打印"),
                      "failed": ("failed", "失败"), "cancelled": ("cancelled", "已取消")},
     "content_type": {"zpl": ("label (ZPL)", "标签 (ZPL)"), "pdf": ("document (PDF)", "文档 (PDF)")},
@@ -129,6 +137,9 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "rejected": ("rejected by customs (100)", "海关退单 (100)"), "received": ("received", "已收货"),
         "returned": ("returned to stock", "已退回入库"),
     },
+    "count_status": {"open": ("counting", "盘点中"), "closed": ("closed, variances found", "已结束，待审批"),
+                     "recounted": ("recounted", "已复盘"), "approved": ("approved, adjusted", "已审批调整"),
+                     "confirmed": ("confirmed by customs", "海关已确认")},
     "disposal_status": {"requested": ("requested", "已申请"), "approved": ("approved by customs", "海关已批准"),
                         "executed": ("executed", "已执行")},
     "disposal_method": {"destroy": ("destruction", "销毁"), "return_abroad": ("return abroad", "退运出境")},
@@ -144,7 +155,8 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "return_in": ("returned", "退货入库"), "destroy": ("destroyed", "销毁"), "dispose": ("disposed", "处置"),
         "return_abroad": ("returned abroad", "退运出境"), "adjust": ("adjusted", "调整"),
         "putback": ("put back", "返架"), "release": ("released", "放行"),
-        "return_release": ("released after a return", "退货放行"), "short_pick": ("found short at picking", "拣货缺货"),
+        "return_release": ("released after a return", "退货放行"), "ADJ_PLUS": ("count surplus", "盘盈"),
+        "ADJ_MINUS": ("count shortage", "盘亏"), "count_release": ("freed after a count", "盘点后解冻"), "short_pick": ("found short at picking", "拣货缺货"),
     },
     "outcome": {"ok": ("done", "完成"), "refused": ("refused", "被拒绝")},
     # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
@@ -225,6 +237,9 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "disposal_execute": ("executed", "执行了"), "disposal_request": ("requested", "申请了"),
         "gate_out": ("let out through the gate", "放行出卡口"), "gate_scan": ("scanned at the gate", "卡口扫描"),
         "inspection_pull": ("pulled for inspection", "拦截查验"), "key_export": ("exported", "导出了"),
+        "count_create": ("started", "开始了"), "count_recount": ("ordered a recount of", "安排复盘"),
+        "count_undo": ("undid a count in", "撤销盘点扫描"), "count_close": ("closed", "结束了"),
+        "count_approve": ("approved the adjustments of", "审批调整"), "count_confirm": ("confirmed the adjustments of", "确认调整"),
         "login": ("signed in", "登录"), "permission_denied": ("was refused", "被拒绝操作"), "manifest_create": ("created", "创建了"),
         "manifest_withdraw": ("withdrew a parcel from", "从交接单撤下"), "order_cancel": ("cancelled", "取消了"),
         "order_cancel_outbound": ("took back from outbound", "撤回出库"), "order_requeue": ("declared again", "重新申报"),
@@ -256,7 +271,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "manifest": ("manifest", "交接单"), "order": ("order", "订单"), "order_file": ("order file", "订单文件"),
         "order_rejection": ("rejected record", "拒收记录"), "parcel": ("parcel", "包裹"),
         "print_job": ("print job", "打印任务"), "receipt_files": ("receipt files", "回执文件"),
-        "return": ("return", "退货"), "setting": ("setting", "设置"), "user": ("user", "用户"), "wave": ("wave", "波次"),
+        "stock_count": ("stock count", "盘点单"), "return": ("return", "退货"), "setting": ("setting", "设置"), "user": ("user", "用户"), "wave": ("wave", "波次"),
         "warehouse": ("warehouse", "仓库"), "locations": ("locations", "库位"), "products": ("products", "商品"),
         "positive list": ("positive list", "正面清单"), "account-book": ("account book", "账册"),
         "owners": ("owners", "货主"), "tariffs": ("tariffs", "税率"), "carriers": ("carriers", "承运商"),
@@ -294,6 +309,8 @@ _VOCABULARY["detail"] = {
     "damaged_lines": ("damaged lines", "残损行数"), "damaged_units": ("damaged units", "残损件数"),
     "from": ("from", "从"), "lpn": ("pallet / carton", "托盘 / 箱"), "operator": ("operator", "操作员"),
     "username": ("user", "用户"), "station": ("workstation", "工作站"), "kind": ("kind", "类型"),
+    "entries": ("entries", "条目"), "locations": ("locations", "库位数"), "movements": ("movements", "移动"),
+    "recount_of": ("recount of", "复盘自"), "scope": ("scope", "范围"), "variances": ("variances", "差异"),
     "audit_fingerprint": ("audit key fingerprint", "审计密钥指纹"), "why": ("why", "原因"), "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
 }
 
@@ -317,7 +334,7 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("return_case", "status"): "return_status", ("lot", "status"): "stock_status", ("stock", "status"): "stock_status",
     ("disposal", "method"): "disposal_method", ("disposal", "status"): "disposal_status",
     ("handling_unit", "kind"): "handling_unit", ("pick_task", "status"): "pick_status",
-    ("allocation", "state"): "allocation_state",
+    ("allocation", "state"): "allocation_state", ("stock_count", "status"): "count_status",
 }
 
 LANGUAGES = ("en", "zh")

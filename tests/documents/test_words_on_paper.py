@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.counts import close_count, count_location, create_count
 from app.demo.warehouse import load_demo
 from app.documents.registry import payloads, registry
 from app.domain import vocabulary
@@ -24,10 +25,12 @@ from app.persistence.models import (
     Disposal,
     InboundDeclaration,
     InventoryList,
+    Location,
     Lot,
     Manifest,
     Owner,
     Parcel,
+    StockCount,
     Wave,
 )
 from app.persistence.uow import UnitOfWork
@@ -55,6 +58,12 @@ def demo(db):
     done = _run(db, "supervisor", request_disposal, batch, 1, "expired", "destroy")
     _run(db, "customs", approve_disposal, done.disposal)
     _run(db, "supervisor", execute_disposal, done.disposal, ["Li Ming", "Zhang Wei"])
+    count = _run(db, "supervisor", lambda uow: create_count(uow, location_prefix="C-"))
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        codes = uow.session.scalars(select(Location.code).where(Location.code.startswith("C-"))).all()
+    for code in codes:  # the C aisle is empty: each location's label alone
+        _run(db, "clerk", count_location, count.count, code)
+    _run(db, "supervisor", close_count, count.count)
     return db
 
 
@@ -76,6 +85,8 @@ def _keys(uow: UnitOfWork) -> dict[str, str]:
         "ledger-report": f"{datetime.now().strftime('%Y-%m')}-01..{datetime.now().strftime('%Y-%m-%d')}",
         "disposal-form": str(s.scalars(select(Disposal.id)).first()),
         "disposal-record": str(s.scalars(select(Disposal.id)).first()),
+        "count-sheet": str(s.scalars(select(StockCount.id)).first()),
+        "count-report": str(s.scalars(select(StockCount.id)).first()),
     }
 
 

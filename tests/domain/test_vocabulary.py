@@ -90,7 +90,7 @@ def test_every_table_check_list_is_named():
 
 
 def test_every_status_and_kind_tuple_of_the_models_is_named():
-    """Any `…_STATUSES`, `…_STATES` or `…_KINDS` tuple a model module declares (a status column without a CHECK list
+    """Any `…_STATUSES`, `…_STATES`, `…_KINDS` or `…_TYPES` tuple a model module declares (a status column without a CHECK list
     still declares its values there): each value has a name of some kind."""
     import importlib
     import pkgutil
@@ -101,7 +101,7 @@ def test_every_status_and_kind_tuple_of_the_models_is_named():
     for info in pkgutil.iter_modules(models.__path__):
         module = importlib.import_module(f"{models.__name__}.{info.name}")
         for name, value in vars(module).items():
-            if re.fullmatch(r"[A-Z_]+_(STATUSES|STATES|KINDS)", name) and isinstance(value, (tuple, list, dict)):
+            if re.fullmatch(r"[A-Z_]+_(STATUSES|STATES|KINDS|TYPES)", name) and isinstance(value, (tuple, list, dict)):
                 found[f"{info.name}.{name}"] = list(value)
     assert "outbound.PARCEL_STATUSES" in found
     every = {code for kind in vocabulary.kinds() for code in vocabulary.table(kind)}

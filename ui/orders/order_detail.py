@@ -346,7 +346,7 @@ def event_words(e: dict[str, Any]) -> list[str]:
     if kind == "ledger":
         for state in ("PRE", "ACTUAL"):
             text = text.replace(f"({state},", f"({term('ledger_state', state)},")
-        return [code, text]
+        return [term("ledger_biz", code), text]
     if kind == "audit":
         user, _, rest = text.partition(" ")
         outcome, _, raw = rest.partition(" ")
