@@ -244,6 +244,10 @@
         <source>Stock ledger report</source>
         <translation>账册进出存报表</translation>
     </message>
+    <message>
+        <source>Exit checklist</source>
+        <translation>出区核注清单</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -844,6 +848,10 @@
     <message>
         <source>Period books</source>
         <translation>账册进出存</translation>
+    </message>
+    <message>
+        <source>Exit checklists</source>
+        <translation>出区核注清单</translation>
     </message>
 </context>
 <context>
