@@ -137,6 +137,8 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "rejected": ("rejected by customs (100)", "海关退单 (100)"), "received": ("received", "已收货"),
         "returned": ("returned to stock", "已退回入库"),
     },
+    "checklist_status": {"declared": ("declared", "已申报"), "posted": ("posted", "已核扣"),
+                         "rejected": ("rejected by customs", "海关退单")},
     "count_status": {"open": ("counting", "盘点中"), "closed": ("closed, variances found", "已结束，待审批"),
                      "recounted": ("recounted", "已复盘"), "approved": ("approved, adjusted", "已审批调整"),
                      "confirmed": ("confirmed by customs", "海关已确认")},
@@ -240,7 +242,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "count_create": ("started", "开始了"), "count_recount": ("ordered a recount of", "安排复盘"),
         "count_undo": ("undid a count in", "撤销盘点扫描"), "count_close": ("closed", "结束了"),
         "count_approve": ("approved the adjustments of", "审批调整"), "count_confirm": ("confirmed the adjustments of", "确认调整"),
-        "login": ("signed in", "登录"), "permission_denied": ("was refused", "被拒绝操作"), "manifest_create": ("created", "创建了"),
+        "exit_checklist": ("gathered the exit checklist", "汇总出区核注清单"), "login": ("signed in", "登录"), "permission_denied": ("was refused", "被拒绝操作"), "manifest_create": ("created", "创建了"),
         "manifest_withdraw": ("withdrew a parcel from", "从交接单撤下"), "order_cancel": ("cancelled", "取消了"),
         "order_cancel_outbound": ("took back from outbound", "撤回出库"), "order_requeue": ("declared again", "重新申报"),
         "orders_import": ("imported", "导入了"), "pack": ("packed", "打包了"), "pick": ("picked", "拣货"),
@@ -271,7 +273,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "manifest": ("manifest", "交接单"), "order": ("order", "订单"), "order_file": ("order file", "订单文件"),
         "order_rejection": ("rejected record", "拒收记录"), "parcel": ("parcel", "包裹"),
         "print_job": ("print job", "打印任务"), "receipt_files": ("receipt files", "回执文件"),
-        "stock_count": ("stock count", "盘点单"), "return": ("return", "退货"), "setting": ("setting", "设置"), "user": ("user", "用户"), "wave": ("wave", "波次"),
+        "stock_count": ("stock count", "盘点单"), "exit_checklist": ("exit checklist", "出区核注清单"), "return": ("return", "退货"), "setting": ("setting", "设置"), "user": ("user", "用户"), "wave": ("wave", "波次"),
         "warehouse": ("warehouse", "仓库"), "locations": ("locations", "库位"), "products": ("products", "商品"),
         "positive list": ("positive list", "正面清单"), "account-book": ("account book", "账册"),
         "owners": ("owners", "货主"), "tariffs": ("tariffs", "税率"), "carriers": ("carriers", "承运商"),
@@ -309,7 +311,7 @@ _VOCABULARY["detail"] = {
     "damaged_lines": ("damaged lines", "残损行数"), "damaged_units": ("damaged units", "残损件数"),
     "from": ("from", "从"), "lpn": ("pallet / carton", "托盘 / 箱"), "operator": ("operator", "操作员"),
     "username": ("user", "用户"), "station": ("workstation", "工作站"), "kind": ("kind", "类型"),
-    "entries": ("entries", "条目"), "locations": ("locations", "库位数"), "movements": ("movements", "移动"),
+    "first": ("from", "起始"), "last": ("to", "截止"), "lists": ("inventory lists", "清单数"), "entries": ("entries", "条目"), "locations": ("locations", "库位数"), "movements": ("movements", "移动"),
     "recount_of": ("recount of", "复盘自"), "scope": ("scope", "范围"), "variances": ("variances", "差异"),
     "audit_fingerprint": ("audit key fingerprint", "审计密钥指纹"), "why": ("why", "原因"), "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
 }
@@ -335,6 +337,7 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("disposal", "method"): "disposal_method", ("disposal", "status"): "disposal_status",
     ("handling_unit", "kind"): "handling_unit", ("pick_task", "status"): "pick_status",
     ("allocation", "state"): "allocation_state", ("stock_count", "status"): "count_status",
+    ("exit_checklist", "status"): "checklist_status",
 }
 
 LANGUAGES = ("en", "zh")

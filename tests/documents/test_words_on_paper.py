@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,12 +17,14 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.counts import close_count, count_location, create_count
+from app.customs.checklist import gather
 from app.demo.warehouse import load_demo
 from app.documents.registry import payloads, registry
 from app.domain import vocabulary
 from app.persistence.models import (
     ConsumerOrder,
     Disposal,
+    ExitChecklist,
     InboundDeclaration,
     InventoryList,
     Location,
@@ -64,6 +66,8 @@ def demo(db):
     for code in codes:  # the C aisle is empty: each location's label alone
         _run(db, "clerk", count_location, count.count, code)
     _run(db, "supervisor", close_count, count.count)
+    gather_ = _run(db, "supervisor", gather, date.today() - timedelta(days=30), date.today())
+    assert gather_.checklist
     return db
 
 
@@ -85,6 +89,7 @@ def _keys(uow: UnitOfWork) -> dict[str, str]:
         "ledger-report": f"{datetime.now().strftime('%Y-%m')}-01..{datetime.now().strftime('%Y-%m-%d')}",
         "disposal-form": str(s.scalars(select(Disposal.id)).first()),
         "disposal-record": str(s.scalars(select(Disposal.id)).first()),
+        "exit-checklist": s.scalars(select(ExitChecklist.checklist_no)).first(),
         "count-sheet": str(s.scalars(select(StockCount.id)).first()),
         "count-report": str(s.scalars(select(StockCount.id)).first()),
     }

@@ -19,7 +19,8 @@ from app.domain import vocabulary
 from app.persistence.models import User
 from tests.gui.helpers import wait_idle
 
-SNAKE = re.compile(r"(?<![\w./\\:-])[a-z]+(?:_[a-z0-9]+)+(?![\w.])")
+# (a file's column list, "CSV checklist_no,status,time,info", names the columns as the file has them)
+SNAKE = re.compile(r"(?<![\w./\\:,-])[a-z]+(?:_[a-z0-9]+)+(?![\w.,])")
 SKIPPED = ("station", "devices.", "shipping.gate", "orders.import")
 # the English codes a Chinese screen must never show as they are (statuses, kinds, reasons …), words of 4+ letters
 CODES = {code for kind in vocabulary.kinds() if kind not in ("unit", "detail", "field")
