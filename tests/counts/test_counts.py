@@ -334,3 +334,17 @@ def test_bwms_check_names_a_frozen_location_no_open_count_holds(stocked):
     assert last.name.startswith("10 frozen locations") and not last.ok
     assert last.problems == [f"location B-02-01 is frozen by count {created.count}, which is closed",
                              f"location B-02-02 is frozen by count {created.count}, which is closed"]
+
+
+def test_a_disposal_waits_while_its_units_are_being_counted(stocked):
+    from app.returns import approve_disposal, execute_disposal, request_disposal
+
+    db = stocked
+    disposal = run(db, "supervisor", request_disposal, "DYS48848", 1, "damaged", "destroy")
+    run(db, "customs", approve_disposal, disposal.disposal)
+    created = run(db, "supervisor", create_count, location_prefix="B-01")
+    with pytest.raises(Rejected, match=f"B-01-01 is frozen for stock count {created.count}: no disposal there"):
+        run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"])
+    count_everything(db, created.count, stock_at(db, "B-01"), {})
+    run(db, "clerk", close_count, created.count)
+    assert run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"]).status == "executed"
