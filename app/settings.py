@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
 from app.errors import Rejected
 
 
@@ -100,6 +98,8 @@ REGISTRY: dict[str, SettingDef] = {s.key: s for s in [
 
 def get(session, key: str) -> Any:  # noqa: ANN001 - a SQLAlchemy Session
     """The typed value of a setting: stored value, else the declared default."""
+    from sqlalchemy import select
+
     from app.persistence.models import Setting
 
     spec = REGISTRY[key]

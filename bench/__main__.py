@@ -10,6 +10,9 @@ import sys
 import tempfile
 import time
 import traceback
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +34,23 @@ class BenchContext:
         self.results.append(row)
         mark = "" if ok is None else ("  ok" if ok else "  MISSED")
         print(f"  {name:<62} {value:>12.3f} {unit:<8} goal {goal}{mark}", flush=True)
+
+    @contextmanager
+    def scratch_pg(self, prefix: str) -> Iterator[str]:
+        """A new, empty PostgreSQL database on the bench's server (its URL), dropped afterwards."""
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(make_url(self.pg_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            yield make_url(self.pg_url).set(database=name).render_as_string(hide_password=False)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
 
     def fresh_sqlite(self, name: str) -> str:
         """A new migrated SQLite database URL in the scratch folder."""

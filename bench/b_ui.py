@@ -33,13 +33,13 @@ shown = Shown(); w.installEventFilter(shown)
 app.exec()
 """
 
-# The user's path: the `bwms` command (`ui.launcher:main`, what .venv/bin/bwms runs) with `gui`, as `make run`
+# The user's path: the `bwms` command (`bwms_launcher:main`, what .venv/bin/bwms runs) with `gui`, as `make run`
 # starts it. The only addition is a probe on the sign-in window, put on when the shell shows it: "shown" at the
 # window's first paint, then "ready" when its Sign in button is enabled (the database is open and its schema
 # checked, on the DB thread behind the window).
 SIGN_IN_WINDOW = """
 import os, sys
-import ui.launcher
+import bwms_launcher
 from PySide6.QtCore import QObject, QEvent
 class Probe(QObject):
     painted = False
@@ -52,7 +52,7 @@ class Probe(QObject):
             os._exit(0)
         return False
 probe = Probe()
-def probed_gui(url, station, run_gui=ui.launcher._run_gui):
+def probed_gui(url, station, run_gui=bwms_launcher._run_gui):
     import ui.main
     start = ui.main.Shell.start
     def start_probed(shell):
@@ -62,8 +62,8 @@ def probed_gui(url, station, run_gui=ui.launcher._run_gui):
         return login
     ui.main.Shell.start = start_probed
     return run_gui(url, station)
-ui.launcher._run_gui = probed_gui
-sys.exit(ui.launcher.main(sys.argv[1:]))
+bwms_launcher._run_gui = probed_gui
+sys.exit(bwms_launcher.main(sys.argv[1:]))
 """
 
 

@@ -40,8 +40,8 @@ def test_the_parser_is_built_from_the_explicit_command_list():
 
     names = {m.__name__ for m in cli.COMMANDS}
     assert names == {"app.cli.admin", "app.cli.imports", "app.cli.devices", "app.cli.orders", "app.cli.inbound",
-                     "app.cli.documents", "app.cli.outbound", "app.cli.overview", "app.cli.returns",
-                     "app.cli.owners"}
+                     "app.cli.documents", "app.cli.outbound", "app.cli.overview", "app.cli.returns", "app.cli.books",
+                     "app.cli.owners", "app.cli.counts"}
     first = cli.build_parser()._subparsers._group_actions[0].choices
     again = cli.build_parser()._subparsers._group_actions[0].choices
     assert list(first) == list(again)  # building it twice adds nothing (no registry filled on the way)
@@ -53,3 +53,35 @@ def test_the_importer_table_names_every_kind():
 
     assert list(importers()) == ["warehouse", "locations", "products", "owners", "tariffs", "positive-list",
                                  "account-book", "carriers", "declaration", "orders"]
+
+
+def test_building_the_parser_loads_no_service_and_a_command_loads_no_alembic(tmp_path):
+    """Registration is lazy: the parser of every command is built without SQLAlchemy, Alembic, Qt or an area
+    (each command imports what it runs when it runs), and a command on a current database checks its schema
+    with one query, not with Alembic (importing it costs every command a quarter of a second)."""
+    from app.persistence import migrate
+    from app.persistence.db import open_database
+
+    url = f"sqlite:///{tmp_path / 'lazy.sqlite3'}"
+    db = open_database(url)
+    migrate.upgrade(db)
+    db.dispose()
+    heavy = ("sqlalchemy", "alembic", "PySide6", "app.persistence", "app.admin", "app.overview", "app.outbound",
+             "app.stations", "reportlab", "cryptography", "argon2")
+    code = (
+        "import sys\n"
+        "from bwms_launcher import main\n"
+        f"heavy = {heavy!r}\n"
+        "loaded = lambda: sorted({m.split('.')[0] if not m.startswith('app.') else '.'.join(m.split('.')[:2])\n"
+        "                         for m in sys.modules if m.startswith(heavy)})\n"
+        "from app.cli import build_parser\n"
+        "build_parser()\n"
+        "print(','.join(loaded()))\n"
+        f"assert main(['--db', {url!r}, 'where', '--json']) == 0\n"
+        "print(','.join(loaded()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert lines[0] == ""  # the parser alone
+    after = lines[-1].split(",")
+    assert "sqlalchemy" in after and "alembic" not in after and "PySide6" not in after

@@ -64,6 +64,16 @@ def test_migrations_match_models(db):
     assert migrate.current_revision(db) == migrate.head_revision()
 
 
+def test_the_schema_check_reads_the_revisions_alembic_reads():
+    """`require_current` does without Alembic (its import costs every command a quarter of a second): the
+    revisions it reads from the scripts are Alembic's, in Alembic's order."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate._config())
+    assert migrate.revisions() == tuple(rev.revision for rev in reversed(list(script.walk_revisions())))
+    assert migrate.head_revision() == script.get_current_head()
+
+
 def test_init_twice_keeps_data(db):
     with UnitOfWork(db) as uow:
         uow.session.add(Location(code="KEEP-1", kind="dock"))
@@ -144,6 +154,27 @@ def test_login_and_refusals_are_audited(db):
         assert ("nobody", "login", "refused") in log
         assert ("clerk", "permission_denied", "refused") in log
         assert not uow.session.execute(select(AuditEntry).where(AuditEntry.entity_key == "mallory")).first()
+
+
+def test_a_hash_of_the_old_parameters_still_signs_in_and_is_made_again_with_todays(db):
+    """Passwords are Argon2id at OWASP's setting (19 MiB, t=2, p=1); a hash made with the library's default
+    (64 MiB, t=3, p=4, what earlier versions stored) verifies, and the sign-in stores it again at today's."""
+    from argon2 import PasswordHasher, extract_parameters
+
+    from app.persistence.models import User
+
+    with UnitOfWork(db) as uow:
+        uow.session.execute(select(User).where(User.username == "clerk")).scalar_one().password_hash = \
+            PasswordHasher().hash(PASSWORD)
+        uow.commit()
+    assert auth.login(db, "clerk", PASSWORD).role == "clerk"
+    with UnitOfWork(db, write=False) as uow:
+        stored = uow.session.execute(select(User.password_hash).where(User.username == "clerk")).scalar_one()
+    params = extract_parameters(stored)
+    assert (params.type.name, params.memory_cost, params.time_cost, params.parallelism) == ("ID", 19 * 1024, 2, 1)
+    assert auth.login(db, "clerk", PASSWORD).role == "clerk"  # and the new hash verifies
+    with pytest.raises(AuthenticationFailed):
+        auth.login(db, "clerk", "wrong-password")
 
 
 @pytest.mark.breaks_invariants

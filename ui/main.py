@@ -3,7 +3,7 @@
 Start-up paints the sign-in window first; only then does the DB thread start, open the database and check its
 schema (SQLAlchemy and Alembic load there), so the window is up nearly as fast as an empty Qt window and the
 user types while the database opens. Sign-in is enabled once it is open (`bwms` reaches here without loading
-the CLI: ui/launcher.py).
+the CLI: bwms_launcher.py).
 """
 
 from __future__ import annotations

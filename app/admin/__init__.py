@@ -1,6 +1,6 @@
 """Administration: users and roles, settings, the audit trail, buyers' personal data, master data and the checks."""
 
-from app.admin.auth import AccessDenied, add_user, has_users, list_users, login, require, set_user
+from app.admin.auth import AccessDenied, add_user, has_users, list_users, live_role, login, require, set_user
 from app.admin.backup import (
     BackupReport,
     LastBackup,
@@ -73,6 +73,7 @@ __all__ = [
     "list_owners",
     "list_settings",
     "list_users",
+    "live_role",
     "login",
     "owner_by_code",
     "product_by_gtin",

@@ -23,7 +23,7 @@ from app import settings
 from app.admin import audit
 from app.admin.auth import require
 from app.config import data_dir
-from app.domain.masking import mask_id_number, mask_phone
+from app.domain.masking import PERSONAL_FIELDS, mask_id_number, mask_phone
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence import audit_chain
@@ -38,8 +38,8 @@ _CHECKED = "pii_key_checked"  # Database.cache: (path, fingerprint) found to be 
 _VERSION = b"\x01"
 # field name → the order column holding it encrypted (the name is also the AES-GCM associated data, so a
 # ciphertext moved to another column does not decrypt)
-REVEALABLE = {"buyer_name": "buyer_name_enc", "buyer_id_number": "buyer_id_enc", "buyer_phone": "buyer_phone_enc",
-              "consignee_name": "consignee_name_enc", "consignee_phone": "consignee_phone_enc"}
+REVEALABLE = dict(zip(PERSONAL_FIELDS, ("buyer_name_enc", "buyer_id_enc", "buyer_phone_enc", "consignee_name_enc",
+                                        "consignee_phone_enc"), strict=True))
 
 
 @dataclass(frozen=True)

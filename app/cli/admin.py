@@ -6,16 +6,15 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from app import settings as settings_registry
-from app.admin import audit, auth, checks, owner_by_code
-from app.admin.backup import upgrade_safely
 from app.cli.context import CliContext, add_json, table
 from app.domain.roles import Permission, Role
 from app.errors import Rejected
-from app.persistence.db import Database
-from app.persistence.uow import SYSTEM, UnitOfWork
-from app.stock.movements import StockFilter, stock_rows
+
+if TYPE_CHECKING:
+    from app.persistence.db import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -112,7 +111,11 @@ def _new_password(prompt: str) -> str:
 
 
 def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+    from app.admin.backup import upgrade_safely
     from app.demo import warehouse as demo
+    from app.persistence.uow import SYSTEM, UnitOfWork
+
     db = ctx.database(check_schema=False)
     upgrade = upgrade_safely(db)
     before, after = upgrade.before, upgrade.after
@@ -151,6 +154,7 @@ def where_rows(ctx: CliContext, db: Database) -> list[tuple[str, str]]:
     """Where this workstation keeps things: the database, the data folder, the key file, backups and logs."""
     from app.admin.keys import key_files
     from app.config import data_dir
+    from app.persistence.uow import SYSTEM, UnitOfWork
     from app.private_files import mode_status, warn_if_loose
 
     rows = [("database", db.engine.url.render_as_string(hide_password=True)), ("data folder", str(data_dir()))]
@@ -174,6 +178,8 @@ def cmd_where(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     with ctx.uow() as uow:
         auth.require(uow, Permission.USER_ADMIN)
         password = _new_password(f"new password for {args.name}: ")
@@ -184,6 +190,8 @@ def cmd_user_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     with ctx.uow(write=False) as uow:
         rows = [{"username": u.username, "role": u.role, "active": u.active, "full_name": u.full_name}
                 for u in auth.list_users(uow)]
@@ -192,6 +200,8 @@ def cmd_user_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     if args.disable and args.enable:
         raise Rejected("--disable and --enable together", code="usage")
     active = False if args.disable else True if args.enable else None
@@ -204,6 +214,8 @@ def cmd_user_set(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_user_reset_password(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import auth
+
     with ctx.uow() as uow:
         password = auth.reset_password(uow, args.name, os.environ.get("BWMS_NEW_PASSWORD"))
         uow.commit()
@@ -214,6 +226,9 @@ def cmd_user_reset_password(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_user_recover_admin(ctx: CliContext, args: argparse.Namespace) -> int:
     import getpass as os_user
+
+    from app.admin import auth
+    from app.persistence.uow import SYSTEM, UnitOfWork
 
     db = ctx.db
     path = db.engine.url.database if db.engine.url.get_backend_name() == "sqlite" else None
@@ -235,6 +250,9 @@ def cmd_user_recover_admin(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_stock(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import owner_by_code
+    from app.stock.movements import StockFilter, stock_rows
+
     with ctx.uow(write=False) as uow:
         if args.owner:
             owner_by_code(uow.session, args.owner)  # an unknown owner is an error, not an empty list
@@ -244,6 +262,8 @@ def cmd_stock(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import checks
+
     with ctx.uow(write=False) as uow:
         results = checks.check_all(uow)
     ok = all(r.ok for r in results)
@@ -254,6 +274,8 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import audit, auth
+
     with ctx.uow(write=False) as uow:
         auth.require(uow, Permission.AUDIT)
         report = audit.verify(uow)
@@ -268,6 +290,8 @@ def cmd_audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import audit, auth
+
     with ctx.uow(write=False) as uow:
         auth.require(uow, Permission.AUDIT)
         rows = audit.latest(uow, args.limit)
@@ -335,7 +359,7 @@ def cmd_keys_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
-    """The launcher comes from the caller (ui/launcher.py passes it to app.cli.main): app never imports Qt."""
+    """The launcher comes from the caller (bwms_launcher.py passes it to app.cli.main): app never imports Qt."""
     if ctx.gui is None:
         raise Rejected("the desktop application is started by the installed `bwms` command (or `bwms-gui`)",
                        code="no_gui")

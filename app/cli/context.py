@@ -9,13 +9,14 @@ import os
 import socket
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.config import default_database_url
 from app.errors import AuthenticationFailed, BwmsError, FileRejected
-from app.persistence import migrate
-from app.persistence.db import Database, open_database
-from app.persistence.uow import Actor, UnitOfWork
+
+if TYPE_CHECKING:  # imported when a command opens the database: `bwms --help` and `bwms emulate` never do
+    from app.persistence.db import Database
+    from app.persistence.uow import Actor, UnitOfWork
 
 GuiLauncher = Callable[[str, str], int]  # (database URL, station) → exit code: opens the desktop application
 ImporterTable = Callable[[], dict[str, tuple[str, Any]]]  # kind → (help, importer(uow, path))
@@ -34,6 +35,7 @@ class CliContext:
         self.json = bool(getattr(args, "json", False))
         self.station = args.station or os.environ.get("BWMS_STATION") or socket.gethostname()
         self._db: Database | None = None
+        self._schema_checked = False
         self._actor: Actor | None = None
 
     @property
@@ -41,10 +43,14 @@ class CliContext:
         return self.args.db or default_database_url()
 
     def database(self, *, check_schema: bool = True) -> Database:
+        from app.persistence import migrate
+        from app.persistence.db import open_database
+
         if self._db is None:
             self._db = open_database(self.url)
-        if check_schema:
+        if check_schema and not self._schema_checked:  # once a command: every `ctx.db` asks for it
             migrate.require_current(self._db)
+            self._schema_checked = True
         return self._db
 
     @property
@@ -71,6 +77,8 @@ class CliContext:
 
     def uow(self, *, write: bool = True) -> UnitOfWork:
         """A unit of work as the signed-in user; the opener the CLI gives workflows (`ReceiveStation(ctx.uow, …)`)."""
+        from app.persistence.uow import UnitOfWork
+
         return UnitOfWork(self.db, self.actor, write=write)
 
     def emit(self, data: Any, text: str | None = None) -> None:

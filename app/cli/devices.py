@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 
 from app.cli.context import CliContext, add_json, table
 from app.devices.emulators import TERMINATORS, PrinterEmulator, ScaleEmulator, ScannerEmulator, read_scans
-from app.devices.printer import PrinterNotReady, PrinterOffline, printer_for
 from app.errors import Rejected
 
 
@@ -161,6 +160,8 @@ def _commands():  # noqa: ANN202 - yields stripped lines; after end of input, wa
 
 
 def cmd_printer_status(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.devices.printer import PrinterOffline, printer_for
+
     printer = printer_for(args.address, args.timeout)
     try:
         status = printer.status()
@@ -175,6 +176,7 @@ def cmd_printer_status(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_printer_test(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.devices.check_label import check_label_zpl
+    from app.devices.printer import PrinterNotReady, PrinterOffline, printer_for
 
     printer = printer_for(args.address, args.timeout)
     try:
@@ -196,6 +198,8 @@ def cmd_queue_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _transports(specs: list[str], timeout_s: float) -> dict:
+    from app.devices.printer import printer_for
+
     transports = {}
     for spec in specs:
         name, sep, address = spec.partition("=")

@@ -16,7 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_json(sub.add_parser("print", help="print a document to a PDF or ZPL file",
                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=documents_table()))
     p.add_argument("document", metavar="DOC", choices=names, help="the document (see the table below)")
-    p.add_argument("key", metavar="KEY", help="what to print it for: the KEY column below")
+    p.add_argument("key", metavar="KEY", nargs="?", help="what to print it for: the KEY column below")
+    p.add_argument("--from", dest="first", metavar="DATE", help="a period document's first day (ledger-report)")
+    p.add_argument("--to", dest="last", metavar="DATE", help="a period document's last day (ledger-report)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pdf or FILE.zpl")
     p.set_defaults(func=cmd_print)
 
@@ -31,6 +33,14 @@ def documents_table() -> str:
 
 
 def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.first or args.last:
+        if args.key or not (args.first and args.last):
+            ctx.parser_error("a period is --from DATE --to DATE (and no KEY)")
+            return 2
+        args.key = f"{args.first}..{args.last}"
+    elif not args.key:
+        ctx.parser_error(f"{args.document} needs its KEY")
+        return 2
     formats = registry()[args.document].formats
     fmt = args.out.suffix.lower().lstrip(".")
     if fmt not in formats:

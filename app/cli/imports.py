@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from app.cli.context import CliContext, add_json
-from app.persistence.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from app.persistence.uow import UnitOfWork
 
 
 class Report(Protocol):
@@ -16,7 +18,7 @@ class Report(Protocol):
     def describe(self) -> str: ...
 
 
-Importer = Callable[[UnitOfWork, Path], Report]
+Importer: TypeAlias = "Callable[[UnitOfWork, Path], Report]"
 
 
 def register(sub: argparse._SubParsersAction) -> None:

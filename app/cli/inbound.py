@@ -1,4 +1,4 @@
-"""CLI: receiving overseas goods — `import declaration`, receive, release, putaway, ledger, declarations, print.
+"""CLI: receiving overseas goods — `import declaration`, receive, release, putaway, declarations, print.
 
 Scan files are replayed through the same station objects as the GUI. Each line gets a scan id derived from
 (declaration, the file's SHA-256, the line number), so replaying a file counts and moves nothing twice.
@@ -33,9 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-mixed-lots", action="store_true",
                    help="let two lots of one SKU share a location (scans only)")
     p.set_defaults(func=cmd_putaway)
-
-    p = add_json(sub.add_parser("ledger", help="the customs ledger: balance per account-book item"))
-    p.set_defaults(func=cmd_ledger)
 
     p = add_json(sub.add_parser("declarations", help="inbound declarations with their status; "
                                 "`declarations close DECL` closes a put-away entry (supervisor)"))
@@ -108,16 +105,6 @@ def cmd_putaway(ctx: CliContext, args: argparse.Namespace) -> int:
     text += [f"line {r['line']}: {r['reason']}" for r in scans["rejected"]] + [report.get("unfinished", "")]
     ctx.emit(report, "\n".join(filter(None, text)) or "nothing moved")
     return 1 if scans["rejected"] or station.pending is not None else 0
-
-
-def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.customs.ledger import balances
-
-    with ctx.uow(write=False) as uow:
-        rows = [b.to_json() for b in balances(uow)]
-    ctx.emit(rows, table(rows, ["account_book_item", "entered", "pre_decreased", "decreased", "returned",
-                                "disposed", "balance"]))
-    return 0
 
 
 def cmd_declarations(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from app.admin import pii
 from app.cli.context import CliContext, add_json, table
+from app.domain.masking import PERSONAL_FIELDS
 from app.errors import Rejected
 from app.private_files import write_private
 
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_cancel)
     q = osub.add_parser("reveal", help="show one buyer value in clear (customs officers; audited)")
     q.add_argument("order_no")
-    q.add_argument("field", choices=sorted(pii.REVEALABLE))
+    q.add_argument("field", choices=sorted(PERSONAL_FIELDS))
     q.set_defaults(func=cmd_reveal)
     q = add_json(osub.add_parser("rejections", help="the rejection workbench"))
     q.set_defaults(func=cmd_rejections)
@@ -55,9 +55,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = add_json(csub.add_parser("export", help="one CEB621 file per accepted order into the outbox"))
     q.add_argument("--outbox", type=Path, help="folder the declaration client reads (default: setting)")
     q.set_defaults(func=cmd_export)
-    q = add_json(csub.add_parser("receipts", help="apply CEB622/CEB624 files or a CSV order_no,status,time,info"))
+    q = add_json(csub.add_parser("receipts", help="apply CEB622/CEB624/CEB626 files or a CSV order_no|return_no|"
+                                 "checklist_no,status,time,info"))
     q.add_argument("path", type=Path, help="a receipt file or the inbox folder")
     q.set_defaults(func=cmd_receipts)
+    q = add_json(csub.add_parser("checklist", help="gather the lists that left the zone in a period into one exit "
+                                 "checklist (INV101, list type 8): XML and PDF into the outbox"))
+    q.add_argument("--from", dest="first", required=True, metavar="DATE", help="the period's first day (YYYY-MM-DD)")
+    q.add_argument("--to", dest="last", required=True, metavar="DATE", help="the period's last day (YYYY-MM-DD)")
+    q.add_argument("--outbox", type=Path, help="folder the declaration client reads (default: setting)")
+    q.set_defaults(func=cmd_checklist)
+    q = add_json(csub.add_parser("checklists", help="the exit checklists with their posting status"))
+    q.set_defaults(func=cmd_checklists)
     q = add_json(csub.add_parser("archive", help="what was sent to and received from customs"))
     q.add_argument("--direction", choices=["in", "out"])
     q.add_argument("--type", dest="msg_type")
@@ -100,6 +109,7 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import pii
     from app.customs import archive as customs_archive
     from app.orders.cancel import cancel_order
 
@@ -116,6 +126,8 @@ def cmd_cancel(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_reveal(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.admin import pii
+
     with ctx.uow() as uow:
         value = pii.reveal(uow, args.order_no, args.field)
         uow.commit()
@@ -192,6 +204,30 @@ def cmd_receipts(ctx: CliContext, args: argparse.Namespace) -> int:
             uow.commit()
     ctx.emit(report.to_json(), report.describe())
     return 1 if report.refused else 0
+
+
+def cmd_checklist(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.books import parse_day
+    from app.customs.checklist import deliver, gather
+
+    with ctx.uow() as uow:
+        report = gather(uow, parse_day(args.first, "--from"), parse_day(args.last, "--to"))
+        uow.commit()
+    with ctx.uow() as uow:  # after the commit: a crash before this leaves the file archived, delivered next time
+        report.files = deliver(uow, report.checklist, args.outbox)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_checklists(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.checklist import checklists
+
+    with ctx.uow(write=False) as uow:
+        rows = checklists(uow)
+    ctx.emit(rows, table(rows, ["checklist", "from", "to", "lists", "units", "status", "receipt_status", "created",
+                                "posted"]))
+    return 0
 
 
 def cmd_archive(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -15,7 +15,6 @@ from typing import Any
 from app.cli.context import CliContext, add_json, table
 from app.cli.replay import replay
 from app.errors import Rejected
-from app.stations import Tone
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -94,6 +93,7 @@ def cmd_waves(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_pick(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.outbound.pick_station import PickStation
     from app.outbound.waves import waves
+    from app.stations import Tone
 
     with ctx.uow(write=False) as uow:
         waves(uow, wave_no=args.wave)  # an unknown wave is refused before any scan
@@ -127,6 +127,7 @@ def _weight(args: argparse.Namespace) -> Decimal | str:
 
 def cmd_pack(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.outbound.pack_station import PackStation
+    from app.stations import Tone
 
     station = PackStation(ctx.uow, packing_location=args.packing, label_out=args.label_out)
     _, scans, _ = replay(args.scans, "pack", station.scan)
@@ -163,6 +164,8 @@ def cmd_manifest_create(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.stations import Tone
+
     if args.scans is None:
         from app.outbound.shipping import gate_out
 

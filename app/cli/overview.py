@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from app.cli.context import CliContext, add_json, table
-from app.overview import alerts, status_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,6 +41,8 @@ def status_text(r: dict[str, Any]) -> str:
 
 
 def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.overview import status_report
+
     with ctx.uow(write=False) as uow:
         report = status_report(uow)
     ctx.emit(report, status_text(report))
@@ -49,6 +50,8 @@ def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_alerts(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.overview import alerts
+
     with ctx.uow(write=False) as uow:
         rows = [a.to_json() for a in alerts(uow, args.expiry_within)]
     ctx.emit(rows, table(rows, ["kind", "key", "due", "text"]))

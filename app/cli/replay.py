@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import FileRejected, RowError
-from app.stations import Feedback, Tone
+
+if TYPE_CHECKING:
+    from app.stations import Feedback
 
 
 def read_scans(path: Path) -> tuple[str, list[tuple[int, str]]]:
@@ -33,6 +35,8 @@ def file_scan_id(context: str, digest: str, line: int | str) -> str:
 def replay(path: Path, context: str,
            scan: Callable[[str, str], Feedback]) -> tuple[list[Feedback], dict[str, Any], str]:
     """Feed every scan of the file to `scan(raw, scan id)` (a station's); the ids make a replay count nothing."""
+    from app.stations import Tone
+
     digest, scans = read_scans(path)
     accepted, rejected, shown = 0, [], []
     for line, raw in scans:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.documents.registry import DocumentSpec, Registry
 from app.domain.roles import Permission
-from app.persistence.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from app.persistence.uow import UnitOfWork
 
 
 def _ref(path: str) -> Callable[..., Any]:
@@ -103,6 +105,15 @@ def build_registry() -> Registry:
         DocumentSpec("inventory-list", "inventory list", "declared order number", ("pdf",),
                      _ref("app.customs.inventory_print:inventory_list_print"),
                      _pdf("printing.inventory_list:inventory_list_pdf"), audit_entity="order", cli=False),
+        DocumentSpec("exit-checklist", "exit checklist", "checklist number", ("pdf",),
+                     _ref("app.customs.checklist:checklist_document"), _pdf("printing.checklist:checklist_pdf")),
+        DocumentSpec("ledger-report", "stock ledger report", "period FROM..TO (or --from/--to)", ("pdf",),
+                     _ref("app.customs.books:ledger_report"), _pdf("printing.ledger_report:ledger_report_pdf")),
+        # stock counts
+        DocumentSpec("count-sheet", "stocktake sheet (blind)", "count number", ("pdf",),
+                     _ref("app.counts.documents:count_sheet"), _pdf("printing.count_docs:count_sheet_pdf")),
+        DocumentSpec("count-report", "count variance report", "count number", ("pdf",),
+                     _ref("app.counts.documents:count_report"), _pdf("printing.count_docs:count_report_pdf")),
         # owners
         DocumentSpec("owner-statement", "owner's monthly statement", "OWNER/YYYY-MM", ("pdf",),
                      _ref("app.owners.statement:statement_document"), _pdf("printing.owner_statement:statement_pdf"),

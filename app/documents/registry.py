@@ -17,17 +17,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from app.admin import audit
-from app.admin.auth import require
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
-from app.persistence.models import AuditEntry
-from app.persistence.uow import UnitOfWork
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services are imported when a document is made: `bwms print --help` reads the specs only
     from app.persistence.models import PrintJob
+    from app.persistence.uow import UnitOfWork
 
 PRINT_ACTION = "print"  # the audit action of every print, save and queued print of a document
 
@@ -112,6 +107,8 @@ def _check_format(s: DocumentSpec, fmt: str, preview: bool) -> None:
 
 def payloads(uow: UnitOfWork, name: str, key: str, fmts: Sequence[str], *, preview: bool = False) -> dict[str, bytes]:
     """The document in each of `fmts` (its data fetched once); checks the permission, audits nothing."""
+    from app.admin.auth import require
+
     s = spec(name)
     for fmt in fmts:
         _check_format(s, fmt, preview)
@@ -130,6 +127,12 @@ def produce(uow: UnitOfWork, name: str, key: str, fmt: str = "pdf", target: str 
 
 def record_print(uow: UnitOfWork, name: str, key: str, target: str) -> bool:
     """Audit one print (printed, saved, queued) of the document `name` for `key`; True when it is a reprint."""
+    from sqlalchemy import select
+
+    from app.admin import audit
+    from app.admin.auth import require
+    from app.persistence.models import AuditEntry
+
     s = spec(name)
     require(uow, Permission.PRINT)
     require(uow, s.permission)
@@ -150,6 +153,7 @@ def enqueue(uow: UnitOfWork, name: str, key: str, fmt: str, printer: str, payloa
 
     `payload` is the document already rendered for this key (the packing station renders its label once for
     the queue and the label files); without it the document is made here."""
+    from app.admin.auth import require
     from app.documents import queue as print_queue
 
     s = spec(name)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# The buyer's personal data on an order: stored encrypted (app.admin.pii), shown masked, revealed one field at a
+# time to a customs officer (`bwms orders reveal ORDER FIELD`, audited).
+PERSONAL_FIELDS = ("buyer_name", "buyer_id_number", "buyer_phone", "consignee_name", "consignee_phone")
+
 
 def mask_id_number(value: str) -> str:
     """330106199408148190 → 330106********8190 (keep the region and the last four)."""

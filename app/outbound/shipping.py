@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 
-from app.admin import audit, require
+from app.admin import audit, live_role, require
 from app.customs import write_off_at_gate_out, write_off_core
 from app.documents import queue as print_queue
 from app.domain.roles import Permission, may
@@ -253,7 +253,8 @@ def gate_parcel(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str
     writes; None when it is not that (nothing written): the caller then sees whether `waybill` names another
     manifest, or lets `gate_scan(…, fast=False)` refuse it in its words. A role that may not scan gets None too
     (`gate_scan` refuses it)."""
-    if not may(uow.actor.role, Permission.SCAN_OPERATIONS):
+    role = live_role(uow)  # "": the account was disabled since signing in
+    if not role or not may(role, Permission.SCAN_OPERATIONS):
         return None
     return _gate_fast(uow, code, waybill, raw, scan_id)
 

@@ -32,6 +32,7 @@ class Area(StrEnum):
 
     ALLOCATION = "allocation"
     AUDIT = "audit"
+    COUNTS = "counts"  # stock counts, their scans and variances
     CUSTOMS = "customs"
     INBOUND = "inbound"
     INSPECTION = "inspection"
@@ -78,6 +79,7 @@ class UnitOfWork:
         self.changes = Changes()
         self._record = record  # the caller's record: what this unit changed joins it when it commits
         self._committed = False
+        self.live_role: str | None = None  # the actor's role as the database had it at this unit's first check
         # run after the rollback, in their own transactions (e.g. auditing a refusal: on SQLite the
         # refused transaction still holds the write lock until it rolls back)
         self.after_rollback: list[Callable[[], None]] = []

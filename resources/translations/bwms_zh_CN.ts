@@ -240,6 +240,14 @@
         <source>Inventory list</source>
         <translation>申报清单</translation>
     </message>
+    <message>
+        <source>Stock ledger report</source>
+        <translation>账册进出存报表</translation>
+    </message>
+    <message>
+        <source>Exit checklist</source>
+        <translation>出区核注清单</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -794,6 +802,14 @@
         <translation>库存</translation>
     </message>
     <message>
+        <source>Stock counts</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Count station</source>
+        <translation>盘点工位</translation>
+    </message>
+    <message>
         <source>Account book</source>
         <translation>账册</translation>
     </message>
@@ -840,6 +856,14 @@
     <message>
         <source>Trace and batch record</source>
         <translation>追溯与批次记录</translation>
+    </message>
+    <message>
+        <source>Period books</source>
+        <translation>账册进出存</translation>
+    </message>
+    <message>
+        <source>Exit checklists</source>
+        <translation>出区核注清单</translation>
     </message>
 </context>
 <context>

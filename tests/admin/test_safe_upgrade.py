@@ -38,13 +38,15 @@ def test_failed_migration_leaves_the_database_as_it_was(db: Database, tmp_path: 
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     migrate.downgrade(db, "0005")
     users = _count_users(db)
-    real = migrate.command.upgrade
+    from alembic import command  # migrate imports it only to migrate (app.persistence.migrate.upgrade)
+
+    real = command.upgrade
 
     def half_then_fail(cfg, revision):
         real(cfg, revision)  # the whole migration ran inside the transaction…
         raise RuntimeError("disk gone mid-migration")  # …and then it fails
 
-    monkeypatch.setattr(migrate.command, "upgrade", half_then_fail)
+    monkeypatch.setattr(command, "upgrade", half_then_fail)
     with pytest.raises(Rejected) as caught:
         upgrade_safely(db, tmp_path / "before")
     error = caught.value

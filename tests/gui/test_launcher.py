@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import bwms_launcher as launcher
 from app.cli import admin as commands_admin
 from app.cli import main as cli_main
-from ui import launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,7 +63,7 @@ def test_bwms_gui_opens_the_window_without_loading_the_cli_or_the_database_stack
     """Cold start: the CLI's commands import SQLAlchemy, Alembic and every service; the sign-in window needs none."""
     code = ("import sys, ui.main\n"
             "ui.main.run_gui = lambda url, station: print(url, station) or 0\n"
-            "from ui.launcher import main\n"
+            "from bwms_launcher import main\n"
             "assert main(['--db', 'sqlite:///x.sqlite3', '--station', 'dock-1', 'gui']) == 0\n"
             "print(','.join(m for m in ('app.cli', 'app.services', 'sqlalchemy', 'alembic') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -27,14 +27,16 @@ from tests.inbound.test_release_putaway import putaway_station, released, sscc_o
 from tests.statements import statements
 
 MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
-RECEIVE_SCAN = {"sqlite": 5, "postgresql": 8}
-RECEIVE_REPLAY = {"sqlite": 1, "postgresql": 2}  # the one read (PostgreSQL: after the declaration's row lock)
+# +1 each (issue 16, live roles): the scan's use case reads the user's role and enabled flag from the database
+# (one small SELECT by primary key, once per unit of work), so a user disabled or demoted meanwhile is refused
+RECEIVE_SCAN = {"sqlite": 6, "postgresql": 9}
+RECEIVE_REPLAY = {"sqlite": 2, "postgresql": 3}  # the role check and the one read (PostgreSQL: after the declaration's row lock)
 # The put-away station's two scans of a pallet or carton (SSCC). Goods: the test's own read of the SSCC, then
 # one read (the staged row, the suggestion, the replay) and the scan log. Location: one read (the staged row,
 # the target, mixed lots, what else waits in staging, the replay), the source row taken and (emptied) deleted,
 # the target row upserted, the movement, audit, scan log; PostgreSQL adds the audit chain's lock and head read.
-PUTAWAY_GOODS = {"sqlite": 3, "postgresql": 3}
-PUTAWAY_LOCATION = {"sqlite": 7, "postgresql": 9}
+PUTAWAY_GOODS = {"sqlite": 4, "postgresql": 4}
+PUTAWAY_LOCATION = {"sqlite": 8, "postgresql": 10}
 
 
 def _engine(db) -> str:

@@ -41,7 +41,7 @@ def test_a_key_file_others_may_read_is_warned_about(warehouse, home, cli, capsys
         assert code == 0 and json.loads(out)["key file (personal-data key) status"].startswith("WARNING mode 0644")
         assert json.loads(out)["key file (audit key) status"] == "private (0600)"
         with UnitOfWork(warehouse, actor("customs"), write=False) as uow:
-            result = {r.name: r for r in checks.check_all(uow)}["10 key files are private (mode 0600)"]
+            result = {r.name: r for r in checks.check_all(uow)}["11 key files are private (mode 0600)"]
         assert not result.ok and str(key) in result.problems[0]
     finally:
         key.chmod(0o600)

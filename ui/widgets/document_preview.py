@@ -43,6 +43,8 @@ TITLES: dict[str, str] = {
     "pull-list": QT_TRANSLATE_NOOP("Documents", "Pull list"),
     "batch-record": QT_TRANSLATE_NOOP("Documents", "Batch record"),
     "inventory-list": QT_TRANSLATE_NOOP("Documents", "Inventory list"),
+    "ledger-report": QT_TRANSLATE_NOOP("Documents", "Stock ledger report"),
+    "exit-checklist": QT_TRANSLATE_NOOP("Documents", "Exit checklist"),
 }
 
 

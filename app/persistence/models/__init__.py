@@ -1,6 +1,20 @@
 """All models, importable from one place (Alembic reads Base.metadata from here)."""
 
 from app.persistence.models.base import Base
+from app.persistence.models.books import (
+    ExitChecklist,
+    ExitChecklistLine,
+    ExitChecklistList,
+    VehiclePass,
+    VehiclePassManifest,
+)
+from app.persistence.models.counts import (
+    LocationFreeze,
+    StockCount,
+    StockCountEntry,
+    StockCountLocation,
+    StockCountVariance,
+)
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
     AccountBookItem,
@@ -50,12 +64,16 @@ __all__ = [
     "CustomsReceipt",
     "DeclarationLine",
     "Disposal",
+    "ExitChecklist",
+    "ExitChecklistLine",
+    "ExitChecklistList",
     "HandlingUnit",
     "InboundDeclaration",
     "InspectionPull",
     "InventoryList",
     "KeyFingerprint",
     "Location",
+    "LocationFreeze",
     "Lot",
     "Manifest",
     "Movement",
@@ -75,11 +93,17 @@ __all__ = [
     "Setting",
     "Station",
     "Stock",
+    "StockCount",
+    "StockCountEntry",
+    "StockCountLocation",
+    "StockCountVariance",
     "Tally",
     "TallyCount",
     "TallyScan",
     "Tariff",
     "User",
+    "VehiclePass",
+    "VehiclePassManifest",
     "Warehouse",
     "Wave",
 ]

@@ -1,6 +1,8 @@
 """The installed `bwms` command: app's CLI, where `bwms` alone or `bwms gui` opens the desktop application.
 
-It lives in ui so that app never imports the Qt layer; Qt is imported only when the GUI is asked for.
+It sits above both app and ui (app never imports the Qt layer), outside the ui package: importing ui loads
+Qt (ui/__init__ applies the PySide6 fixes), which a CLI command does not need. Qt is imported only when the
+GUI is asked for.
 `bwms` / `bwms [--db URL] [--user NAME] [--station NAME] gui` goes straight to the GUI without loading the
 CLI (its commands import SQLAlchemy, Alembic and every service: most of a second), so the sign-in window is
 up first; the database opens behind it. Any other command line goes to the CLI, which parses it as always.
