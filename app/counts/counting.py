@@ -122,10 +122,12 @@ def _names(codes: Sequence[str]) -> str:
     return shown + (f" and {len(codes) - SHOWN} more" if len(codes) > SHOWN else "")
 
 
-def find_count(uow: UnitOfWork, count_id: int, *, lock: bool = False) -> StockCount:
+def find_count(uow: UnitOfWork, count_id: int, *, lock: bool = False, share: bool = False) -> StockCount:
+    """The count; on PostgreSQL `lock` takes its row for update (close, approve…), `share` for a scan: scans go
+    on side by side, a close waits for the scans under way and they for it (none is counted after the close)."""
     stmt = select(StockCount).where(StockCount.id == count_id)
-    if lock and uow.is_postgres:
-        stmt = stmt.with_for_update()
+    if (lock or share) and uow.is_postgres:
+        stmt = stmt.with_for_update(read=share and not lock)
     found = uow.session.execute(stmt).scalar_one_or_none()
     if found is None:
         raise NotFound(f"no stock count {count_id}", code="unknown_count", count=count_id)
@@ -265,7 +267,7 @@ def _state_text(count: StockCount, wanted: str) -> str:
 def count_location(uow: UnitOfWork, count_id: int, code: str) -> tuple[int, str]:
     """The counter arrived at `code` (its label scanned): (location id, code) once it is in the open count."""
     require(uow, Permission.SCAN_OPERATIONS)
-    count = find_count(uow, count_id)
+    count = find_count(uow, count_id, share=True)
     if count.status != "open":
         raise Rejected(f"count {count_id} is {count.status}: nothing more is counted on it", code="count_not_open",
                        count=count_id, status=count.status)

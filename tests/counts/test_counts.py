@@ -334,3 +334,60 @@ def test_bwms_check_names_a_frozen_location_no_open_count_holds(stocked):
     assert last.name.startswith("10 frozen locations") and not last.ok
     assert last.problems == [f"location B-02-01 is frozen by count {created.count}, which is closed",
                              f"location B-02-02 is frozen by count {created.count}, which is closed"]
+
+
+def test_a_disposal_waits_while_its_units_are_being_counted(stocked):
+    from app.returns import approve_disposal, execute_disposal, request_disposal
+
+    db = stocked
+    disposal = run(db, "supervisor", request_disposal, "DYS48848", 1, "damaged", "destroy")
+    run(db, "customs", approve_disposal, disposal.disposal)
+    created = run(db, "supervisor", create_count, location_prefix="B-01")
+    with pytest.raises(Rejected, match=f"B-01-01 is frozen for stock count {created.count}: no disposal there"):
+        run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"])
+    count_everything(db, created.count, stock_at(db, "B-01"), {})
+    run(db, "clerk", close_count, created.count)
+    assert run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"]).status == "executed"
+
+
+def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted_items(stocked, tmp_path):
+    """Issue 13's 'done when': after a count with a planted surplus and shortage, approval and customs'
+    confirmation, every item's closing equals the physical stock, and customs' file (its balances before the
+    count) differs from ours on exactly the two planted items, by what was planted."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.customs.books import compare, period_ledger
+
+    db = stocked
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        before_books = {line.item_no: line.closing for line in period_ledger(uow, today, today).lines}
+        item_of = dict(uow.session.execute(
+            select(Lot.batch_no, AccountBookItem.item_no)
+            .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+            .join(AccountBookItem, AccountBookItem.id == DeclarationLine.account_book_item_id)).all())
+    customs_file = tmp_path / "customs.csv"
+    customs_file.write_text("item_no,balance\n" + "".join(f"{k},{v}\n" for k, v in before_books.items()),
+                            encoding="utf-8")
+    before = stock_at(db, "A-")
+    (short_key, _), (over_key, _) = sorted(before.items())[0], sorted(before.items())[2]
+    assert item_of[short_key[2]] != item_of[over_key[2]]
+    created = run(db, "supervisor", create_count, location_prefix="A-")
+    count_everything(db, created.count, before, {short_key: -4, over_key: 6})
+    run(db, "clerk", close_count, created.count)
+    run(db, "supervisor", approve_count, created.count, "planted")
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        pending = {line.item_no: (line.adjusted_pending, line.difference)
+                   for line in period_ledger(uow, today, today).lines if line.adjusted_pending}
+    assert pending == {item_of[short_key[2]]: (-4, 4), item_of[over_key[2]]: (6, -6)}  # not booked yet
+    run(db, "customs", confirm_count, created.count)
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        lines = period_ledger(uow, today, today).lines
+        comparison = compare(uow, customs_file)
+    for line in lines:
+        assert line.difference == 0 and line.closing == line.physical, line
+        assert line.closing == (line.opening + line.entered - line.decreased + line.returned + line.adjusted
+                                - line.disposed)
+    assert {d.item_no: d.customs_difference for d in comparison.differences} == {
+        item_of[short_key[2]]: -4, item_of[over_key[2]]: 6}

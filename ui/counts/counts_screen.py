@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.persistence.uow import Area
+from ui.clock import warehouse_time
 from ui.shell.screen import Screen, heading
 from ui.widgets import document_preview as documents
 from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
@@ -54,7 +55,7 @@ COUNT_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("Counts", "Locations"), key("locations"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Visited"), key("visited"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Variances"), key("variances"), numeric=True),
-    Col(QT_TRANSLATE_NOOP("Counts", "Created"), key("created_at")),
+    Col(QT_TRANSLATE_NOOP("Counts", "Created"), key("created_at"), lambda v: warehouse_time(v, seconds=False)),
     Col(QT_TRANSLATE_NOOP("Counts", "Approved by"), key("approved_by")),
     Col(QT_TRANSLATE_NOOP("Counts", "Confirmed by"), key("confirmed_by")),
 ]
