@@ -143,7 +143,7 @@ def labels_zpl(labels: list[Label]) -> bytes:
 def command_sheet_pdf() -> bytes:
     """The sheet that hangs at every scan station: the one key map (the same key does the same thing on every
     station), then the command barcodes (Code 128, text under each) with the stations that take them."""
-    from app.domain.station_keys import STATION_COMMANDS, STATION_KEYS, STATIONS
+    from app.domain.station_keys import OFFICE_KEYS, STATION_COMMANDS, STATION_KEYS, STATIONS
 
     page = pdf.Page(title="扫描工位按键与指令条码 Station keys and commands",
                     subtitle="每个工位同一按键作用相同；扫描下列条码以执行指令。The same key does the same thing at "
@@ -158,14 +158,24 @@ def command_sheet_pdf() -> bytes:
     keys = pdf.table(["按键 Key", "功能 Action", "说明 What it does", "工位 Stations"],
                      [[pdf.para(k.key, "h2"), f"{k.name_zh} {k.name}", f"{k.meaning_zh} {k.meaning}",
                        where(k.stations)] for k in STATION_KEYS], [18, 32, 96, 40])
+    office = pdf.table(["按键 Key", "功能 Action", "说明 What it does"],
+                       [[pdf.para(k.key, "h2"), f"{k.name_zh} {k.name}", f"{k.meaning_zh} {k.meaning}"]
+                        for k in OFFICE_KEYS], [26, 40, 120])
+    takes = pdf.table(["工位 Station", "指令条码 Command barcodes"],
+                      [[f"{zh} {en}", "、".join(c.barcode for c in STATION_COMMANDS if s in c.stations)
+                        or "无：扫描交接单或核放单，再扫描包裹 none: scan the manifest or gate pass, then the parcels"]
+                       for s, (zh, en) in STATIONS.items()], [50, 136])
     cells = []
     for c in STATION_COMMANDS:
         cells.append([[pdf.para(f"{c.name_zh} {c.name}", "big"), Spacer(1, 2 * mm),
                        pdf.para(f"{c.meaning_zh} {c.meaning}", "body"), Spacer(1, 2 * mm),
                        pdf.para(where(c.stations), "small")],
                       pdf.barcode(c.barcode, height_mm=18, bar_mm=0.5)])
-    t = Table(cells, colWidths=[80 * mm, 106 * mm], rowHeights=[50 * mm] * len(cells))
+    t = Table(cells, colWidths=[80 * mm, 106 * mm], rowHeights=[38 * mm] * len(cells))
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, pdf.GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("ALIGN", (1, 0), (1, -1), "CENTER")]))
     return pdf.render(page, [pdf.para("按键 Keys", "h2"), *keys, Spacer(1, 4 * mm),
-                             pdf.para("指令条码 Command barcodes", "h2"), t])
+                             pdf.para("办公屏幕按键（同一按键作用相同）Office screens: the same key, the same kind of "
+                                      "thing", "h2"), *office, Spacer(1, 4 * mm),
+                             pdf.para("各工位的指令条码 The commands each station takes", "h2"), *takes,
+                             Spacer(1, 4 * mm), pdf.para("指令条码 Command barcodes", "h2"), t])

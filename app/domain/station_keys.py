@@ -24,8 +24,8 @@ EVERY_STATION = tuple(STATIONS)
 
 
 @dataclass(frozen=True)
-class StationKey:
-    """One key of the map: the key (as Qt's QKeySequence reads it), the action it calls, and its words."""
+class Key:
+    """A key of the map: the key (as Qt's QKeySequence writes it), the action it calls, and its words."""
 
     key: str
     action: str
@@ -33,6 +33,12 @@ class StationKey:
     name: str
     meaning_zh: str
     meaning: str
+
+
+@dataclass(frozen=True)
+class StationKey(Key):
+    """A key of the stations; `stations` where it does something of its own."""
+
     stations: tuple[str, ...] = EVERY_STATION
 
 
@@ -68,6 +74,52 @@ STATION_KEYS: tuple[StationKey, ...] = (
                "aside (pack, return receiving)."),
 )
 KEY_OF = {k.action: k.key for k in STATION_KEYS}
+
+
+@dataclass(frozen=True)
+class OfficeKey(Key):
+    """A key of the office screens (lists, workbench, waves, manifests…): `action` names what it does there;
+    `like` is the station action the same key has (the same key, the same kind of thing: F5 reloads a list as it
+    sends a station's scans again, F8 gives a document, F9 finishes a step), "" for a key no station uses."""
+
+    like: str = ""
+
+
+OFFICE_KEYS: tuple[OfficeKey, ...] = (
+    OfficeKey("F2", "choose", "选择", "Choose", "在所选报关单上打开收货工位（入库申报单）。",
+              "Open the receive station on the selected declaration (inbound declarations).", "choose"),
+    OfficeKey("F3", "find", "查找", "Find", "转到查找栏（追溯）。", "Go to the search field (trace)."),
+    OfficeKey("F5", "refresh", "刷新", "Refresh", "重新读取列表；立即读取海关回执（海关数据交换）。",
+              "Reads the list again; reads customs' receipts now (customs exchange).", "send_again"),
+    OfficeKey("F8", "document", "单据", "Document", "预览所选记录的单据：理货报告、拣货单、交接单、清单、批次记录。",
+              "Previews the selected record's document: tally report, pick list, manifest, inventory list, batch "
+              "record.", "document"),
+    OfficeKey("Shift+F8", "document_2", "第二种单据", "Second document", "上架单（入库申报单）；核放单（交接单）。",
+              "The put-away list (declarations); the gate pass (manifests)."),
+    OfficeKey("Ctrl+F8", "document_3", "第三种单据", "Third document", "箱标签（入库申报单）；待查验包裹清单（交接单）。",
+              "The carton labels (declarations); the pull list (manifests)."),
+    OfficeKey("F9", "finish", "完成", "Finish the step", "结束理货；运行分配；生成交接单；立即申报；重新申报（拒单）。",
+              "Close the tally; run the allocation; create the manifest; export now; declare again (rejections).",
+              "finish"),
+    OfficeKey("Esc", "clear", "清除", "Clear", "清空查找栏。", "Clears the search field.", "clear"),
+    OfficeKey("Down", "to_list", "到列表", "To the list", "从查找栏移到列表。", "From the search field to the list."),
+    OfficeKey("Ctrl+PgDown", "next_tab", "下一页签", "Next tab", "订单的下一个页签。", "The next tab of the orders."),
+    OfficeKey("Ctrl+PgUp", "previous_tab", "上一页签", "Previous tab", "订单的上一个页签。", "The previous tab of the orders."),
+    OfficeKey("Ctrl+Return", "revalidate", "重新校验", "Re-validate", "重新校验所选被拒订单（拒单处理台）。",
+              "Re-validates the selected rejected order (rejection workbench)."),
+    OfficeKey("Ctrl+O", "open_file", "打开文件", "Open a file", "选择要导入的文件。", "Chooses a file to import."),
+    OfficeKey("Ctrl+P", "print", "打印", "Print", "直接打印（批次记录）。", "Prints at once (batch record)."),
+    OfficeKey("Ctrl+S", "save", "保存", "Save as PDF", "保存为PDF（批次记录）。", "Saves as PDF (batch record)."),
+    OfficeKey("Ctrl+R", "release", "海关放行", "Release", "海关放行所选报关单。", "Customs releases the selected declaration."),
+    OfficeKey("Ctrl+E", "close_entry", "结案", "Close entry", "结案所选报关单。", "Closes the selected declaration's entry."),
+    OfficeKey("Ctrl+I", "reveal_id", "显示证件号", "Show the ID number", "显示订购人完整证件号（记入审计日志）。",
+              "Shows the buyer's whole ID number (audited)."),
+    OfficeKey("Ctrl+T", "reveal_phone", "显示电话", "Show the phone", "显示订购人完整电话（记入审计日志）。",
+              "Shows the buyer's whole phone number (audited)."),
+    OfficeKey("Ctrl+Del", "cancel_order", "撤销订单", "Cancel the order", "撤销所选订单（已出区的不可撤销）。",
+              "Cancels the selected order (not once it left the zone)."),
+)
+OFFICE_KEY_OF = {k.action: k.key for k in OFFICE_KEYS}
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,8 @@
         <translation>显示</translation>
     </message>
     <message>
-        <source>Preview PDF (F6)</source>
-        <translation>预览 PDF（F6）</translation>
+        <source>Preview PDF (F8)</source>
+        <translation>预览 PDF (F8)</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -476,12 +476,12 @@
         <translation>收件箱（海关回执）：</translation>
     </message>
     <message>
-        <source>Declare now (F5)</source>
-        <translation>立即申报 (F5)</translation>
+        <source>Declare now (F9)</source>
+        <translation>立即申报 (F9)</translation>
     </message>
     <message>
-        <source>Read receipts now (F6)</source>
-        <translation>立即读取回执 (F6)</translation>
+        <source>Read receipts now (F5)</source>
+        <translation>立即读取回执 (F5)</translation>
     </message>
     <message>
         <source>&amp;Watch the inbox and apply new receipts</source>
@@ -520,8 +520,8 @@
         <translation>扫描或输入后按回车</translation>
     </message>
     <message>
-        <source>Preview… (Ctrl+P)</source>
-        <translation>预览… (Ctrl+P)</translation>
+        <source>Preview… (F8)</source>
+        <translation>预览… (F8)</translation>
     </message>
     <message>
         <source>Declaring inventory lists</source>

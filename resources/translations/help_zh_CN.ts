@@ -128,6 +128,10 @@
         <translation>指令条码（见打印的指令表）</translation>
     </message>
     <message>
+        <source>Keys of the office screens: the same key does the same kind of thing as at a station</source>
+        <translation>办公屏幕的按键：同一按键与工位上的作用相同</translation>
+    </message>
+    <message>
         <source>Ctrl+1 … Ctrl+9 open the screens of the navigation; F5 reloads a list; Shift+F1 opens this guide.</source>
         <translation>Ctrl+1 … Ctrl+9 打开导航中的界面；F5 刷新列表；Shift+F1 打开本指南。</translation>
     </message>

@@ -52,12 +52,24 @@
         <translation>货主(&amp;W)</translation>
     </message>
     <message>
-        <source>Receive station (F5)</source>
-        <translation>收货工位 (F5)</translation>
+        <source>Tally report (F8)</source>
+        <translation>理货报告 (F8)</translation>
+    </message>
+    <message>
+        <source>Put-away list (Shift+F8)</source>
+        <translation>上架单 (Shift+F8)</translation>
+    </message>
+    <message>
+        <source>Carton labels (Ctrl+F8)</source>
+        <translation>箱标签 (Ctrl+F8)</translation>
     </message>
     <message>
         <source>Close tally (F9)</source>
         <translation>结束理货 (F9)</translation>
+    </message>
+    <message>
+        <source>Receive station (F2)</source>
+        <translation>收货工位 (F2)</translation>
     </message>
     <message>
         <source>Release (Ctrl+R)</source>
@@ -66,18 +78,6 @@
     <message>
         <source>Close entry (Ctrl+E)</source>
         <translation>结案 (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Tally report (F6)</source>
-        <translation>理货报告 (F6)</translation>
-    </message>
-    <message>
-        <source>Put-away list (F7)</source>
-        <translation>上架单 (F7)</translation>
-    </message>
-    <message>
-        <source>Carton labels (F8)</source>
-        <translation>箱标签 (F8)</translation>
     </message>
     <message>
         <source>Declaration %1</source>

@@ -265,20 +265,20 @@
         <translation>已取消 %1 个拣货任务。</translation>
     </message>
     <message>
-        <source>Reveal ID number (F9)</source>
-        <translation>显示证件号码 (F9)</translation>
+        <source>Reveal ID number (Ctrl+I)</source>
+        <translation>显示证件号码 (Ctrl+I)</translation>
     </message>
     <message>
-        <source>Reveal phone (F10)</source>
-        <translation>显示电话 (F10)</translation>
+        <source>Reveal phone (Ctrl+T)</source>
+        <translation>显示电话 (Ctrl+T)</translation>
     </message>
     <message>
-        <source>Cancel order… (F8)</source>
-        <translation>撤销订单… (F8)</translation>
+        <source>Cancel order… (Ctrl+Del)</source>
+        <translation>撤销订单… (Ctrl+Del)</translation>
     </message>
     <message>
-        <source>Inventory list… (Ctrl+P)</source>
-        <translation>申报清单… (Ctrl+P)</translation>
+        <source>Inventory list… (F8)</source>
+        <translation>申报清单… (F8)</translation>
     </message>
     <message>
         <source>No.</source>
@@ -530,8 +530,8 @@
         <translation>作废…</translation>
     </message>
     <message>
-        <source>Declare again (F6)</source>
-        <translation>重新申报 (F6)</translation>
+        <source>Declare again (F9)</source>
+        <translation>重新申报 (F9)</translation>
     </message>
     <message>
         <source>Re-import a corrected file… (Ctrl+O)</source>

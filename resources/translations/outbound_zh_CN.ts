@@ -596,20 +596,20 @@
         <translation>例如 浙A12345</translation>
     </message>
     <message>
-        <source>Create manifest (F5)</source>
-        <translation>生成交接单（F5）</translation>
+        <source>Create manifest (F9)</source>
+        <translation>生成交接单 (F9)</translation>
     </message>
     <message>
-        <source>Print manifest (F6)</source>
-        <translation>打印交接单（F6）</translation>
+        <source>Print manifest (F8)</source>
+        <translation>打印交接单 (F8)</translation>
     </message>
     <message>
-        <source>Print gate pass (F7)</source>
-        <translation>打印核放单（F7）</translation>
+        <source>Print gate pass (Shift+F8)</source>
+        <translation>打印核放单 (Shift+F8)</translation>
     </message>
     <message>
-        <source>Print pull list (F8)</source>
-        <translation>打印查验拦截清单（F8）</translation>
+        <source>Print pull list (Ctrl+F8)</source>
+        <translation>打印查验拦截清单 (Ctrl+F8)</translation>
     </message>
     <message>
         <source>Manifest</source>
@@ -683,12 +683,12 @@
         <translation>分配与波次</translation>
     </message>
     <message>
-        <source>Run allocation (F5)</source>
-        <translation>运行分配（F5）</translation>
+        <source>Run allocation (F9)</source>
+        <translation>运行分配 (F9)</translation>
     </message>
     <message>
-        <source>Print pick list (F6)</source>
-        <translation>打印拣货单（F6）</translation>
+        <source>Print pick list (F8)</source>
+        <translation>打印拣货单 (F8)</translation>
     </message>
     <message>
         <source>&amp;Orders:</source>
@@ -783,8 +783,8 @@
         <translation>分配已取消：未作任何更改。</translation>
     </message>
     <message>
-        <source>F5 allocates every order customs released (800) from sellable stock, earliest expiry first, and groups them into waves.</source>
-        <translation>按 F5 用可售库存分配所有海关已放行（800）的订单，先到期先出，并分组为波次。</translation>
+        <source>F9 allocates every order customs released (800) from sellable stock, earliest expiry first, and groups them into waves.</source>
+        <translation>按 F9 用可售库存分配所有海关已放行（800）的订单，先到期先出，并分组为波次。</translation>
     </message>
     <message>
         <source>%1 orders allocated (%2 units), %3 waiting, waves: %4</source>

@@ -1,5 +1,6 @@
 """Every screen of every role fits 1366×768 in English and Chinese, on the demo warehouse: no header and no number
-cut in any table (long names may elide, their tooltip holds them), no window that cannot shrink to 1366×768.
+cut in any table (long names may elide, their tooltip holds them), no window that cannot shrink to 1366×768; and
+one key map across them: no key means two different things on two screens (stations and office screens alike).
 
 The screens are those of the one screen list (`ui.shell.screens()`): a new screen is walked without a word here.
 The walk runs once for the module, on SQLite only: what is measured is the layout, which no database changes
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtGui import QShortcut
 
 from tests.gui.screen_walk import ROLES, fit_problems, load_demo, size_problems, walk, window_maker
 
@@ -24,6 +26,7 @@ class Walked:
     problems: list[str] = field(default_factory=list)
     visited: dict[str, set[str]] = field(default_factory=dict)  # screen key → the roles that opened it
     windows_left: list[str] = field(default_factory=list)  # windows still alive after the walk (their timers too)
+    keys: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # key → {(action, screen key)}
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,9 @@ def walked(qapp, sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
             result.problems += [where + p for p in size_problems(visit) + fit_problems(visit.screen)]
             result.visited.setdefault(visit.key, set()).add(visit.role)
             windows[visit.role] = visit.window
+            for shortcut in visit.screen.findChildren(QShortcut):
+                key = shortcut.key().toString()
+                result.keys.setdefault(key, set()).add((str(shortcut.property("action")), visit.key))
         result.windows_left = [role for role, window in windows.items() if shiboken6.isValid(window)]
     finally:
         translations.switch("en")
@@ -80,3 +86,24 @@ def test_the_walk_opens_every_screen_of_the_list_for_every_role_that_may(walked)
 def test_every_screen_fits_1366_by_768_in_both_languages(walked):
     assert walked.problems == []
     assert walked.windows_left == []  # nothing of the walk acts on the demo warehouse during later tests
+
+
+def meaning(action: str) -> str:
+    """What a key does, in the station map's words: an office action says which station action it is like."""
+    from app.domain.station_keys import OFFICE_KEYS
+
+    like = {k.action: k.like for k in OFFICE_KEYS}
+    return like.get(action) or action
+
+
+def test_no_key_means_two_things_across_the_screens(walked):
+    from app.domain.station_keys import KEY_OF, OFFICE_KEY_OF
+
+    assert walked.keys, "the walk found no key at all"
+    untagged = {key: where for key, where in walked.keys.items() if any(action == "None" for action, _ in where)}
+    assert untagged == {}  # every key is bound through the one key map (ui.widgets.actions.office_key, StationKeys)
+    for key, where in walked.keys.items():
+        meanings = {meaning(action) for action, _screen in where}
+        assert len(meanings) == 1, f"{key} means {sorted(meanings)} on {sorted(where)}"
+        for action, _screen in where:  # and it is the key the map gives that action
+            assert key == (OFFICE_KEY_OF.get(action) or KEY_OF[action]), (key, action)

@@ -101,6 +101,10 @@ def test_command_sheet_barcodes_are_the_station_commands(tmp_path):
     assert "结束理货" in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     found = set().union(*(barcodes(page) for page in pages(pdf, tmp_path)))
     assert found == {("]C0", "CMD:DAMAGED"), ("]C0", "CMD:UNDO"), ("]C0", "CMD:CLOSE"), ("]C0", "CMD:SHORT")}
+    from app.domain.station_keys import STATIONS, commands_of
+
+    for name in STATIONS:  # every command each station takes is on the sheet, scannable
+        assert {("]C0", c.barcode) for c in commands_of(name)} <= found, name
     receiving = {(aim, text) for aim, text in found if text != "CMD:SHORT"}  # CMD:SHORT is the pick station's
     assert {gs1.decode(aim + text).command.value for aim, text in receiving} == {"DAMAGED", "UNDO", "CLOSE"}
     assert all(isinstance(gs1.decode(aim + text), CommandScan) for aim, text in receiving)
@@ -118,6 +122,13 @@ def test_command_sheet_lists_the_one_key_map_and_every_stations_commands():
         assert f"{c.name_zh} {c.name}" in text
     for zh, en in STATIONS.values():  # every station is named on the sheet, not only receive
         assert zh in text and en in text
+    from app.domain.station_keys import OFFICE_KEYS, commands_of
+
+    for k in OFFICE_KEYS:  # and the office screens' keys, the same map
+        assert f"{k.key} {k.name_zh} {k.name}" in text, k.key
+    for name, (zh, en) in STATIONS.items():  # the commands each station takes, a row a station
+        taken = "、".join(c.barcode for c in commands_of(name))
+        assert f"{zh} {en} {taken}" in text if taken else f"{zh} {en} 无" in text, name
 
 
 def render_zpl(label: bytes) -> Image.Image:

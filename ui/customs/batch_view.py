@@ -6,14 +6,14 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
 from ui.i18n import chinese_on_screen
 from ui.outbound.words import fmt, status_word
 from ui.widgets import document_preview as documents
+from ui.widgets.actions import office_key
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def _fields(pairs: list[tuple[str, Any]]) -> str:
 
 
 class BatchRecordView(QWidget):
-    """Type or scan a batch, DECLARATION/BATCH or SSCC; F6 previews the PDF, Ctrl+P prints, Ctrl+S saves."""
+    """Type or scan a batch, DECLARATION/BATCH or SSCC; F8 previews the PDF, Ctrl+P prints, Ctrl+S saves."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,18 +68,15 @@ class BatchRecordView(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         self.lot.returnPressed.connect(self.show_typed)
-        for key, slot in ((QKeySequence(Qt.Key.Key_F6), self.preview_pdf), (QKeySequence.StandardKey.Print,
-                          self.print_pdf), (QKeySequence.StandardKey.Save, self.save_pdf)):
-            shortcut = QShortcut(key, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        for action, slot in (("document", self.preview_pdf), ("print", self.print_pdf), ("save", self.save_pdf)):
+            office_key(self, action, slot)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.lot_label.setText(self.tr("&Lot:"))
         self.lot.setPlaceholderText(self.tr("batch, DECLARATION/BATCH or SSCC"))
         self.show_button.setText(self.tr("Show"))
-        self.preview_button.setText(self.tr("Preview PDF (F6)"))
+        self.preview_button.setText(self.tr("Preview PDF (F8)"))
         self.print_button.setText(self.tr("Print…"))
         self.save_button.setText(self.tr("Save PDF…"))
         self._render()

@@ -116,9 +116,9 @@ The archive is listed newest first.
         for label in (self.outbox_label, self.inbox_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(objectName="export", clicked=self.export_now)
-        press_on(self.export_button, "F5")
+        press_on(self.export_button, "finish")
         self.receipts_button = QPushButton(objectName="receipts", clicked=self.receipts_now)
-        press_on(self.receipts_button, "F6")
+        press_on(self.receipts_button, "refresh")
         self.watch_box = QCheckBox(objectName="watch", checked=self.may_exchange)
         self.watch_box.toggled.connect(self._watch_toggled)
         for widget in (self.export_button, self.receipts_button, self.watch_box):
@@ -128,7 +128,7 @@ The archive is listed newest first.
         self.order_no = QLineEdit(objectName="printout_order")
         self.order_no.returnPressed.connect(self.open_printout)
         self.printout_button = QPushButton(objectName="printout", clicked=self.open_printout)
-        press_on(self.printout_button, "Ctrl+P")
+        press_on(self.printout_button, "document")
         self.count = QLabel(objectName="count")
 
     def _lay_out(self) -> None:
@@ -188,8 +188,8 @@ The archive is listed newest first.
         self.title.setText(self.tr("Customs exchange"))
         self.folder_names[0].setText(self.tr("Outbox (files to customs):"))
         self.folder_names[1].setText(self.tr("Inbox (receipts from customs):"))
-        self.export_button.setText(self.tr("Declare now (F5)"))
-        self.receipts_button.setText(self.tr("Read receipts now (F6)"))
+        self.export_button.setText(self.tr("Declare now (F9)"))
+        self.receipts_button.setText(self.tr("Read receipts now (F5)"))
         self.watch_box.setText(self.tr("&Watch the inbox and apply new receipts"))
         self.filter_labels[0].setText(self.tr("&Direction"))
         self.filter_labels[1].setText(self.tr("T&ype"))
@@ -201,7 +201,7 @@ The archive is listed newest first.
         self.printout_box.setTitle(self.tr("Inventory-list printout"))
         self.order_label.setText(self.tr("&Order no."))
         self.order_no.setPlaceholderText(self.tr("scan or type, then Enter"))
-        self.printout_button.setText(self.tr("Preview… (Ctrl+P)"))
+        self.printout_button.setText(self.tr("Preview… (F8)"))
         self.model.retranslate()
         self._show_count()
 

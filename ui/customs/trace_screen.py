@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from ui.customs.trace_tree import Node, build
 from ui.outbound.words import fmt, kind_word, status_word
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import term
+from ui.widgets.actions import office_key
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -71,9 +71,7 @@ class TraceScreen(Screen):
         self._lay_out()
         self.code.returnPressed.connect(self.trace)
         self.tree.itemActivated.connect(self._activated)
-        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F3), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self._focus_search)
+        office_key(self, "find", self._focus_search)
         self.retranslate_ui()
 
     def _lay_out(self) -> None:

@@ -11,7 +11,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from app.domain.station_keys import STATION_COMMANDS, STATION_KEYS, STATIONS
+from app.domain.station_keys import OFFICE_KEYS, STATION_COMMANDS, STATION_KEYS, STATIONS
 from ui.i18n import chinese_on_screen
 from ui.vocabulary import role_label
 
@@ -86,6 +86,8 @@ def guide_html(role: str) -> str:
              "key": QCoreApplication.translate("Guide", "Key"), "name": QCoreApplication.translate("Guide", "Name"),
              "does": QCoreApplication.translate("Guide", "What it does"),
              "commands": QCoreApplication.translate("Guide", "Command barcodes (on the printed command sheet)"),
+             "office": QCoreApplication.translate("Guide", "Keys of the office screens: the same key does the same "
+                                                  "kind of thing as at a station"),
              "shell": QCoreApplication.translate("Guide", "Ctrl+1 … Ctrl+9 open the screens of the navigation; F5 "
                                                  "reloads a list; Shift+F1 opens this guide.")}
     parts = [f"<h2>{escape(words['title'])}</h2>", "<ol>"]
@@ -107,6 +109,12 @@ def guide_html(role: str) -> str:
             parts += [f"<li><b>{escape(c.name_zh if zh else c.name)}</b> ({escape(c.barcode)}): "
                       f"{escape(c.meaning_zh if zh else c.meaning)}</li>" for c in commands]
             parts.append("</ul>")
+    parts += [f"<h3>{escape(words['office'])}</h3>", "<table border='1' cellspacing='0' cellpadding='4'>",
+              f"<tr><th>{escape(words['key'])}</th><th>{escape(words['name'])}</th>"
+              f"<th>{escape(words['does'])}</th></tr>"]
+    parts += [f"<tr><td><b>{escape(k.key)}</b></td><td>{escape(k.name_zh if zh else k.name)}</td>"
+              f"<td>{escape(k.meaning_zh if zh else k.meaning)}</td></tr>" for k in OFFICE_KEYS]
+    parts.append("</table>")
     parts.append(f"<p>{escape(words['shell'])}</p>")
     return "".join(parts)
 

@@ -7,7 +7,6 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from app.stations import Feedback
 from ui.inbound.columns import DECLARATION_COLUMNS, TallyModel
 from ui.inbound.words import RECEIVABLE, for_banner, status_flow
 from ui.shell.screen import Screen, heading
+from ui.widgets.actions import office_key
 from ui.widgets.document_preview import open_preview
 from ui.widgets.error_dialog import show_error
 from ui.widgets.feedback import feedback_text
@@ -57,8 +57,8 @@ DOCUMENT_BUTTONS = frozenset({"tally_report", "putaway_list", "labels"})
 
 
 class DeclarationsScreen(Screen):
-    """Enter/F5 receive station · F9 close tally · Ctrl+R release · F6 tally report · F7 put-away list ·
-    F8 carton labels."""
+    """Enter/F2 receive station · F9 close tally · Ctrl+R release · Ctrl+E close entry · F8 tally report ·
+    Shift+F8 put-away list · Ctrl+F8 carton labels (the one key map: app.domain.station_keys.OFFICE_KEYS)."""
 
     areas = frozenset({Area.INBOUND, Area.TALLY, Area.STOCK, Area.PUTAWAY})
 
@@ -80,26 +80,25 @@ class DeclarationsScreen(Screen):
         self.owner.currentIndexChanged.connect(lambda _i: self.refresh())
         self.importer = ImportButton(ctx, IMPORT) if ctx.may(Permission.INBOUND_DECLARATION) else None
         self.buttons: dict[str, QPushButton] = {}
-        self._add_button("station", "F5", self.open_station, Permission.SCAN_OPERATIONS)
-        self._add_button("close", "F9", self.close_tally, Permission.SCAN_OPERATIONS)
-        self._add_button("release", "Ctrl+R", self.ask_release, Permission.RELEASE_ENTRY)
-        self._add_button("close_entry", "Ctrl+E", self.close_entry, Permission.SUPERVISE)
-        self._add_button("tally_report", "F6", lambda: self.print_document("tally-report"), Permission.PRINT)
-        self._add_button("putaway_list", "F7", lambda: self.print_document("putaway-list"), Permission.PRINT)
-        self._add_button("labels", "F8", lambda: self.print_document("carton-labels"), Permission.PRINT)
+        self._add_button("station", "choose", self.open_station, Permission.SCAN_OPERATIONS)
+        self._add_button("close", "finish", self.close_tally, Permission.SCAN_OPERATIONS)
+        self._add_button("release", "release", self.ask_release, Permission.RELEASE_ENTRY)
+        self._add_button("close_entry", "close_entry", self.close_entry, Permission.SUPERVISE)
+        self._add_button("tally_report", "document", lambda: self.print_document("tally-report"), Permission.PRINT)
+        self._add_button("putaway_list", "document_2", lambda: self.print_document("putaway-list"),
+                         Permission.PRINT)
+        self._add_button("labels", "document_3", lambda: self.print_document("carton-labels"), Permission.PRINT)
         self._lay_out()
         self.retranslate_ui()
         self.refresh()
 
-    def _add_button(self, name: str, keys: str, slot: Any, permission: Permission) -> None:
+    def _add_button(self, name: str, action: str, slot: Any, permission: Permission) -> None:
         """A button and its key, only for a role that may use it (the service refuses the others anyway)."""
         if not self.ctx.may(permission):
             return
         button = QPushButton(objectName=name)
         button.clicked.connect(slot)
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(button.click)
+        office_key(self, action, button.click)  # the key of `action` in the one key map
         self.buttons[name] = button
 
     def _lay_out(self) -> None:
@@ -155,10 +154,10 @@ class DeclarationsScreen(Screen):
         self.title.setText(self.tr("Inbound declarations"))
         self.owner_label.setText(self.tr("O&wner"))
         self.owner.retranslate_ui()
-        texts = {"station": self.tr("Receive station (F5)"), "close": self.tr("Close tally (F9)"),
+        texts = {"station": self.tr("Receive station (F2)"), "close": self.tr("Close tally (F9)"),
                  "release": self.tr("Release (Ctrl+R)"), "close_entry": self.tr("Close entry (Ctrl+E)"),
-                 "tally_report": self.tr("Tally report (F6)"),
-                 "putaway_list": self.tr("Put-away list (F7)"), "labels": self.tr("Carton labels (F8)")}
+                 "tally_report": self.tr("Tally report (F8)"),
+                 "putaway_list": self.tr("Put-away list (Shift+F8)"), "labels": self.tr("Carton labels (Ctrl+F8)")}
         for name, button in self.buttons.items():
             button.setText(texts[name])
         for widget, (label, _name) in zip(self.head_labels, HEAD_FIELDS):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.orders.queries import mask_text
@@ -96,7 +96,7 @@ class OrderImportScreen(Screen):
         self.path = QLineEdit(objectName="path")
         self.path.returnPressed.connect(self.import_typed)
         self.browse = QPushButton(objectName="browse", clicked=self.browse_file)
-        press_on(self.browse, QKeySequence.StandardKey.Open)
+        press_on(self.browse, "open_file")
         self.start_button = QPushButton(objectName="import", clicked=self.import_typed)
         self.summary = StatusLine("summary")
         self.rejected = grid("rejected_table", 5)

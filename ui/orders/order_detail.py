@@ -149,9 +149,9 @@ class OrderDetail(QWidget):
         self.reveal_phone = QPushButton(objectName="reveal_phone", clicked=lambda: self.reveal("buyer_phone"))
         self.cancel_button = QPushButton(objectName="cancel_order", clicked=self.cancel)
         self.print_button = QPushButton(objectName="print_list", clicked=self.open_printout)
-        for button, shortcut in ((self.reveal_id, "F9"), (self.reveal_phone, "F10"), (self.cancel_button, "F8"),
-                                 (self.print_button, "Ctrl+P")):
-            press_on(button, shortcut)
+        for button, action in ((self.reveal_id, "reveal_id"), (self.reveal_phone, "reveal_phone"),
+                               (self.cancel_button, "cancel_order"), (self.print_button, "document")):
+            press_on(button, action)
         self.reveal_id.setVisible(self.ctx.may(Permission.REVEAL_PII))
         self.reveal_phone.setVisible(self.ctx.may(Permission.REVEAL_PII))
         self.cancel_button.setVisible(self.ctx.may(Permission.CUSTOMS_EXCHANGE))
@@ -191,10 +191,10 @@ class OrderDetail(QWidget):
     def retranslate_ui(self) -> None:
         for key, source in FACTS:
             self.labels[key].setText(QCoreApplication.translate("OrderDetail", source))
-        self.reveal_id.setText(self.tr("Reveal ID number (F9)"))
-        self.reveal_phone.setText(self.tr("Reveal phone (F10)"))
-        self.cancel_button.setText(self.tr("Cancel order… (F8)"))
-        self.print_button.setText(self.tr("Inventory list… (Ctrl+P)"))
+        self.reveal_id.setText(self.tr("Reveal ID number (Ctrl+I)"))
+        self.reveal_phone.setText(self.tr("Reveal phone (Ctrl+T)"))
+        self.cancel_button.setText(self.tr("Cancel order… (Ctrl+Del)"))
+        self.print_button.setText(self.tr("Inventory list… (F8)"))
         self.lines.setHorizontalHeaderLabels([self.tr("No."), self.tr("SKU"), self.tr("Name"), self.tr("Quantity"),
                                               self.tr("Unit price"), self.tr("Tax")])
         self.events.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Event"), self.tr("Code"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar, QVBoxLayout
 
 from app.domain.order_flow import FLOW_STAGES, stage_counts
@@ -16,6 +16,7 @@ from ui.models.paged import Column, PagedTableModel
 from ui.orders.order_detail import OrderDetail
 from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label, stage_label
 from ui.shell.screen import Screen, heading
+from ui.widgets.actions import office_key
 from ui.widgets.owner_filter import OwnerFilter
 from ui.widgets.tables import Debouncer, count_text, fit_columns_once, table_view
 
@@ -122,16 +123,12 @@ class OrdersScreen(Screen):
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            shortcut = QShortcut(QKeySequence(keys), self, context=context)
-            shortcut.activated.connect(lambda step=step: self.tabs.setCurrentIndex(
-                (self.tabs.currentIndex() + step) % self.tabs.count()))
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, context=Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.search.clear)
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, context=Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(self.into_table)
-        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self, context=context)
-        refresh.activated.connect(self.refresh)
+        for action, step in (("next_tab", 1), ("previous_tab", -1)):
+            office_key(self, action, lambda step=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + step) % self.tabs.count()), context=context)
+        office_key(self.search, "clear", self.search.clear, context=Qt.ShortcutContext.WidgetShortcut)
+        office_key(self.search, "to_list", self.into_table, context=Qt.ShortcutContext.WidgetShortcut)
+        office_key(self, "refresh", self.refresh, context=context)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

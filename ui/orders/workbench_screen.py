@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -30,7 +29,7 @@ from ui.orders.record_form import RecordEditor
 from ui.orders.vocabulary import customs_status_label, rejection_label, workbench_kind_label
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import with_fields
-from ui.widgets.actions import StatusLine, press_on
+from ui.widgets.actions import StatusLine, office_key, press_on
 from ui.widgets.tables import fill_and_fit, grid
 
 if TYPE_CHECKING:
@@ -73,18 +72,17 @@ class WorkbenchScreen(Screen):
 
     def _build_buttons(self) -> None:
         self.revalidate_button = QPushButton(objectName="revalidate", clicked=self.revalidate)
-        press_on(self.revalidate_button, "Ctrl+Return")
+        press_on(self.revalidate_button, "revalidate")
         self.dismiss_button = QPushButton(objectName="dismiss", clicked=self.dismiss_current)
         self.requeue_button = QPushButton(objectName="requeue", clicked=self.requeue_current)
-        press_on(self.requeue_button, "F6")
+        press_on(self.requeue_button, "finish")
         self.reimport_button = QPushButton(objectName="reimport", clicked=self.reimport)
-        press_on(self.reimport_button, QKeySequence.StandardKey.Open)
+        press_on(self.reimport_button, "open_file")
         self.revalidate_button.setVisible(self.ctx.may(Permission.ORDERS))
         self.dismiss_button.setVisible(self.ctx.may(Permission.ORDERS))
         self.reimport_button.setVisible(self.ctx.may(Permission.ORDERS))
         self.requeue_button.setVisible(self.ctx.may(Permission.CUSTOMS_EXCHANGE))
-        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.activated.connect(self.refresh)
+        office_key(self, "refresh", self.refresh)
 
     def _lay_out(self) -> None:
         import_page = QWidget()
@@ -127,7 +125,7 @@ class WorkbenchScreen(Screen):
         self.title.setText(self.tr("Rejection workbench"))
         self.revalidate_button.setText(self.tr("Re-validate (Ctrl+Enter)"))
         self.dismiss_button.setText(self.tr("Dismiss…"))
-        self.requeue_button.setText(self.tr("Declare again (F6)"))
+        self.requeue_button.setText(self.tr("Declare again (F9)"))
         self.reimport_button.setText(self.tr("Re-import a corrected file… (Ctrl+O)"))
         self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Order no."), self.tr("Problem"),
                                               self.tr("Reason"), self.tr("Source"), self.tr("Time")])

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from app.domain.roles import Permission
@@ -15,6 +14,7 @@ from app.persistence.uow import Area
 from ui.outbound.words import fmt, shown, status_word
 from ui.shell.screen import Screen, heading
 from ui.widgets import document_preview as documents
+from ui.widgets.actions import office_key
 from ui.widgets.error_dialog import show_error
 from ui.widgets.tables import GREEN, GREY, column_texts, fill, fit, grid, selected_key
 
@@ -42,11 +42,9 @@ class ShippingScreen(Screen):
         self._lay_out()
         self.vehicle.returnPressed.connect(self.create_manifest)
         self.manifests.itemSelectionChanged.connect(self._selection_changed)
-        for key, slot in ((Qt.Key.Key_F5, self.create_manifest), (Qt.Key.Key_F6, self.print_manifest),
-                          (Qt.Key.Key_F7, self.print_gate_pass), (Qt.Key.Key_F8, self.print_pull_list)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        for action, slot in (("finish", self.create_manifest), ("document", self.print_manifest),
+                             ("document_2", self.print_gate_pass), ("document_3", self.print_pull_list)):
+            office_key(self, action, slot)
         for button in (self.print_manifest_button, self.print_pass_button, self.print_pull_button):
             button.setVisible(ctx.may(Permission.PRINT))
         self.retranslate_ui()
@@ -75,10 +73,10 @@ class ShippingScreen(Screen):
         self.carrier_label.setText(self.tr("&Carrier:"))
         self.vehicle_label.setText(self.tr("&Vehicle plate:"))
         self.vehicle.setPlaceholderText(self.tr("e.g. 浙A12345"))
-        self.create_button.setText(self.tr("Create manifest (F5)"))
-        self.print_manifest_button.setText(self.tr("Print manifest (F6)"))
-        self.print_pass_button.setText(self.tr("Print gate pass (F7)"))
-        self.print_pull_button.setText(self.tr("Print pull list (F8)"))
+        self.create_button.setText(self.tr("Create manifest (F9)"))
+        self.print_manifest_button.setText(self.tr("Print manifest (F8)"))
+        self.print_pass_button.setText(self.tr("Print gate pass (Shift+F8)"))
+        self.print_pull_button.setText(self.tr("Print pull list (Ctrl+F8)"))
         self.manifests.setHorizontalHeaderLabels([
             self.tr("Manifest"), self.tr("Gate pass"), self.tr("Carrier"), self.tr("Vehicle"), self.tr("Status"),
             self.tr("Parcels"), self.tr("Out"), self.tr("Gross kg"), self.tr("Created")])

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
@@ -17,6 +16,7 @@ from ui.models.paged import Column, PagedTableModel
 from ui.outbound.words import fmt, shown, status_word, wave_kind
 from ui.shell.screen import Screen, heading
 from ui.widgets import document_preview as documents
+from ui.widgets.actions import office_key
 from ui.widgets.error_dialog import show_error
 from ui.widgets.tables import (
     AMBER,
@@ -49,7 +49,7 @@ VIEWS = ("waiting", "allocated", "picked", "packed")
 
 
 class WavesScreen(Screen):
-    """F5 allocates (a long job with progress and Cancel), F6 prints the selected wave's pick list."""
+    """F9 allocates (a long job with progress and Cancel), F8 prints the selected wave's pick list, F5 reloads."""
 
     areas = frozenset({Area.ALLOCATION, Area.WAVES, Area.PICKING, Area.ORDERS, Area.PACKING})
 
@@ -118,17 +118,14 @@ class WavesScreen(Screen):
         self.board.sig_count.connect(self._show_count)
         self.board.sig_failed.connect(self.ctx.sig_error)
         self.waves.itemSelectionChanged.connect(self.show_tasks)
-        for key, slot in ((QKeySequence(Qt.Key.Key_F5), self.run_allocation),
-                          (QKeySequence(Qt.Key.Key_F6), self.print_pick_list),
-                          (QKeySequence("Ctrl+R"), self.refresh)):
-            shortcut = QShortcut(key, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        for action, slot in (("finish", self.run_allocation), ("document", self.print_pick_list),
+                             ("refresh", self.refresh)):
+            office_key(self, action, slot)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Allocation and waves"))
-        self.allocate_button.setText(self.tr("Run allocation (F5)"))
-        self.print_button.setText(self.tr("Print pick list (F6)"))
+        self.allocate_button.setText(self.tr("Run allocation (F9)"))
+        self.print_button.setText(self.tr("Print pick list (F8)"))
         self.view_label.setText(self.tr("&Orders:"))
         views = (self.tr("waiting for stock"), self.tr("allocated, to pick"), self.tr("picked, to pack"),
                  self.tr("packed"))
@@ -242,7 +239,7 @@ class WavesScreen(Screen):
     def _show_summary(self) -> None:
         r = self.report
         if r is None:
-            self.summary.setText(self.tr("F5 allocates every order customs released (800) from sellable stock, "
+            self.summary.setText(self.tr("F9 allocates every order customs released (800) from sellable stock, "
                                          "earliest expiry first, and groups them into waves."))
             return
         self.summary.setText(fmt(self.tr("%1 orders allocated (%2 units), %3 waiting, waves: %4"), r.allocated, r.units,

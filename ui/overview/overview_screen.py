@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -35,6 +35,7 @@ from ui.orders.vocabulary import stage_label
 from ui.overview.charts import ChartPanel
 from ui.overview.words import alert_kind_label, alert_text, hold_label
 from ui.shell.screen import Screen, heading
+from ui.widgets.actions import office_key
 from ui.widgets.tables import AMBER, RED
 
 if TYPE_CHECKING:
@@ -111,9 +112,7 @@ class OverviewScreen(Screen):
         self.clock = QTimer(self, interval=CLOCK_MS)
         self.clock.timeout.connect(self.refresh)
         self.clock.start()
-        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self,
-                            context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.activated.connect(self.refresh)
+        office_key(self, "refresh", self.refresh)
         self.retranslate_ui()
         self.refresh()
 

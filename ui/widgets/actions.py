@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -10,19 +12,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.station_keys import OFFICE_KEY_OF
 from ui.error_text import describe
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def press_on(button: QAbstractButton, keys: QKeySequence | QKeySequence.StandardKey | str) -> QShortcut:
-    """A key that presses `button` while it is shown and enabled in the active window.
+def office_key(parent: QWidget, action: str, slot: Callable[[], object], *,
+               context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QShortcut:
+    """The key of `action` in the one key map (app.domain.station_keys.OFFICE_KEYS) calling `slot` while the
+    focus is in `parent`: the same key does the same thing on every screen (the shortcut says its action)."""
+    shortcut = QShortcut(QKeySequence(OFFICE_KEY_OF[action]), parent, context=context)
+    shortcut.setProperty("action", action)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
+def press_on(button: QAbstractButton, action: str) -> QShortcut:
+    """The key of `action` presses `button` while it is shown and enabled in the active window.
 
     (QAbstractButton.setShortcut is not used: every setText, as on a language switch, replaces it.)
     """
-    shortcut = QShortcut(QKeySequence(keys), button, context=Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(button.click)
-    return shortcut
+    return office_key(button, action, button.click, context=Qt.ShortcutContext.WindowShortcut)
+
+
+def with_key(text: str, action: str) -> str:
+    """A button's words with its key from the map: "Tally report (F8)"."""
+    return f"{text} ({OFFICE_KEY_OF[action]})"
 
 
 class StatusLine(QLabel):

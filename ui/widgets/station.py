@@ -82,7 +82,10 @@ class StationKeys:
 
     @classmethod
     def bind(cls, screen: StationScreen) -> dict[str, QShortcut]:
-        return {k.action: screen.key(k.key, partial(screen.trigger, k.action)) for k in cls.keys}
+        shortcuts = {k.action: screen.key(k.key, partial(screen.trigger, k.action)) for k in cls.keys}
+        for action, shortcut in shortcuts.items():
+            shortcut.setProperty("action", action)  # what the key does, as the one key map says
+        return shortcuts
 
 
 def scan_job(station: Any, raw: str, scan_id: str,

@@ -35,7 +35,7 @@ def test_declare_now_writes_one_file_per_order_with_progress(make_ctx, qtbot, wa
     screen = open_screen(qtbot, ExchangeScreen, ctx)
     assert screen.outbox_label.text() == str(outbox) and screen.inbox_label.text() == str(inbox)
     assert screen.watcher.watching
-    QTest.keyClick(screen.view, Qt.Key.Key_F5)
+    QTest.keyClick(screen.view, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: screen.status.text().startswith("63 inventory lists declared"), timeout=60_000)
     wait_idle(qtbot, ctx)
     assert len(list(outbox.glob("CEB621_*.xml"))) == 63 and screen.progress_seen[-1] == 100
@@ -77,7 +77,7 @@ def test_receipts_now_and_a_hostile_or_unknown_file_is_said(make_ctx, qtbot, war
     (inbox / "bomb.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>')
     (inbox / "other.xml").write_bytes(ceb622("BWI999999999999", "800", "20261126100000000"))
     (inbox / "ok.xml").write_bytes(ceb622(cop_nos(warehouse)[ORDER], "120", "20261126100000000"))
-    QTest.keyClick(screen.view, Qt.Key.Key_F6)
+    QTest.keyClick(screen.view, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: "receipts applied" in screen.status.text(), timeout=30_000)
     assert screen.status.text() == "1 receipts applied, 0 duplicates, 1 for unknown lists, 1 files refused."
     screen.watch_box.setChecked(True)  # these files are archived now: the watcher applies nothing again

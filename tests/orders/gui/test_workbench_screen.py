@@ -111,7 +111,7 @@ def test_a_customs_rejected_order_is_declared_again(make_ctx, qtbot, warehouse, 
     assert "税款担保不足" in screen.info.text() and "rejected (100)" in screen.info.text()
     assert "<ceb:orderNo>TG20261121000005</ceb:orderNo>" in screen.sent.toPlainText()
     assert BUYER_ID not in screen.sent.toPlainText()
-    QTest.keyClick(screen.table, Qt.Key.Key_F6)
+    QTest.keyClick(screen.table, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: "declared again" in screen.status.text(), timeout=10_000)
     wait_idle(qtbot, ctx)
     assert order_state(ctx.db, order)[0] == "accepted" and screen.rows == []

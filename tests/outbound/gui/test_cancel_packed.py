@@ -39,7 +39,7 @@ def test_cancelling_a_packed_order_says_what_to_open_and_put_back(make_ctx, qtbo
     qtbot.waitUntil(lambda: screen.detail.order_no == order_no, timeout=10_000)
     wait_idle(qtbot, ctx)
     assert screen.detail.cancel_button.isEnabled()  # packed, not gone: it may be cancelled
-    QTest.keyClick(screen.search, Qt.Key.Key_F8)
+    QTest.keyClick(screen.search, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "cancelled" in screen.detail.status.text(), timeout=10_000)
     wait_idle(qtbot, ctx)
     text = screen.detail.status.text()

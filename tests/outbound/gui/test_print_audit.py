@@ -1,6 +1,6 @@
 """Every outbound document printed from its own screen is audited with the document and its key: the pick list
 (waves, F6), the waybill label and packing list (the pack station queues them), the handover manifest and gate
-pass (shipping, F6/F7; a reprint of what the manifest queued), the pull list (shipping, F8) and the batch record
+pass (shipping, F8/Shift+F8; a reprint of what the manifest queued), the pull list (shipping, Ctrl+F8) and the batch record
 (trace → batch record, Ctrl+P). The print dialog is stood in for (`deliver`), the audit log is the real one."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def test_each_outbound_document_printed_from_its_screen_is_audited(make_ctx, qtb
     qtbot.waitUntil(lambda: len(waves.wave_numbers()) > 0, timeout=20_000)
     waves.waves.selectRow(0)
     wave = selected_key(waves.waves)
-    qtbot.keyClick(waves.waves, Qt.Key.Key_F6)
+    qtbot.keyClick(waves.waves, Qt.Key.Key_F8)
     assert _printed(qtbot, allocated, "pick-list", wave) == [{"target": f"printed Pick list {wave}", "reprint": False}]
     assert delivered.documents[-1][0] == f"Pick list {wave}"
     wait_idle(qtbot, supervisor)
@@ -74,19 +74,19 @@ def test_each_outbound_document_printed_from_its_screen_is_audited(make_ctx, qtb
     shipping = shown(qtbot, ShippingScreen(supervisor))  # manifest, gate pass, pull list
     qtbot.keyClicks(shipping.vehicle, "ZA12345")
     with qtbot.waitSignal(supervisor.sig_changes_applied, timeout=20_000):
-        qtbot.keyClick(shipping.vehicle, Qt.Key.Key_F5)
+        qtbot.keyClick(shipping.vehicle, Qt.Key.Key_F9)
     wait_idle(qtbot, supervisor)
     manifest = shipping.report.manifest
     assert [p["reprint"] for p in _prints(allocated, "manifest", manifest)] == [False]  # queued with the manifest
     qtbot.waitUntil(lambda: shipping.manifest_numbers() == [manifest], timeout=10_000)
     shipping.manifests.selectRow(0)
-    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F6)
+    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F8)
     assert _printed(qtbot, allocated, "manifest", manifest, 2)[-1] == {
         "target": f"printed Handover manifest {manifest}", "reprint": True}
-    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F7)
+    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert _printed(qtbot, allocated, "gate-pass", manifest, 2)[-1] == {
         "target": f"printed Gate pass {manifest}", "reprint": True}
-    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F8)
+    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     assert _printed(qtbot, allocated, "pull-list", "-") == [{"target": "printed Pull list -", "reprint": False}]
     wait_idle(qtbot, supervisor)
 

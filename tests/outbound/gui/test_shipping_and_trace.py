@@ -39,7 +39,7 @@ def _manifest(qtbot, ctx, monkeypatch):
     assert screen.carriers() == ["SF"]
     qtbot.keyClicks(screen.vehicle, "ZA12345")
     with qtbot.waitSignal(ctx.sig_changes_applied, timeout=20_000):
-        qtbot.keyClick(screen.vehicle, Qt.Key.Key_F5)
+        qtbot.keyClick(screen.vehicle, Qt.Key.Key_F9)
     wait_idle(qtbot, ctx)
     return screen
 
@@ -52,9 +52,9 @@ def test_manifest_then_gate_out_parcel_by_parcel(make_ctx, qtbot, packed, silent
     assert report.parcels == 3 and screen.manifest_numbers() == [report.manifest]
     assert screen.result.text().startswith(f"Manifest {report.manifest} (gate pass {report.gate_pass}): 3 parcels")
     assert screen.carriers() == []  # nothing packed waits any more
-    qtbot.keyClick(screen.manifests, Qt.Key.Key_F6)
+    qtbot.keyClick(screen.manifests, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=20_000)
-    qtbot.keyClick(screen.manifests, Qt.Key.Key_F7)
+    qtbot.keyClick(screen.manifests, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: len(delivered.documents) == 2, timeout=20_000)
     (t1, manifest_pdf), (t2, pass_pdf) = delivered.documents
     assert t1 == f"Handover manifest {report.manifest}" and t2 == f"Gate pass {report.manifest}"
@@ -135,7 +135,7 @@ def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx,
     qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=20_000)
     title, pdf = delivered.documents[0]
     assert title == f"Batch record {DECLARATION}/{lot.text(1)}" and waybill in pdf_text(pdf)
-    qtbot.keyClick(batch.view, Qt.Key.Key_F6)
+    qtbot.keyClick(batch.view, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: batch.preview is not None and batch.preview.page_count > 0,
                     timeout=20_000)
     assert batch.preview.isVisible()

@@ -36,7 +36,7 @@ def test_allocation_runs_as_a_job_then_shows_waves_tasks_and_the_pick_list(make_
     screen = shown(qtbot, WavesScreen(ctx))
     qtbot.waitUntil(lambda: screen.board.total == 63, timeout=10_000)  # released, none allocated yet
     assert screen.board.row_at(0)[3] == "released" and screen.wave_numbers() == []
-    qtbot.keyClick(screen.board_view, Qt.Key.Key_F5)
+    qtbot.keyClick(screen.board_view, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: screen.report is not None, timeout=30_000)
     wait_idle(qtbot, ctx)
     assert screen.report.allocated == 63 and not screen.report.waiting
@@ -47,7 +47,7 @@ def test_allocation_runs_as_a_job_then_shows_waves_tasks_and_the_pick_list(make_
     wave = screen.wave_numbers()[0]
     qtbot.waitUntil(lambda: screen.tasks.rowCount() > 0, timeout=10_000)
     assert screen.tasks_label.text() == f"Pick tasks of {wave} in walk order"
-    qtbot.keyClick(screen.waves, Qt.Key.Key_F6)
+    qtbot.keyClick(screen.waves, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=30_000)
     title, pdf = delivered.documents[0]
     assert title == f"Pick list {wave}" and pdf.startswith(b"%PDF")
