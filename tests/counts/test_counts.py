@@ -391,3 +391,15 @@ def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted
                                 - line.disposed)
     assert {d.item_no: d.customs_difference for d in comparison.differences} == {
         item_of[short_key[2]]: -4, item_of[over_key[2]]: 6}
+
+
+def test_a_count_by_skus_takes_every_location_holding_them(stocked, cli):
+    code, out, err = cli("count", "create", "--sku", "DYS-HD15", "NSW-OLED", "--json", user="supervisor")
+    assert code == 0, err
+    assert json.loads(out)["locations"] == 3  # B-01-01, B-01-02 (DYS-HD15) and B-02-01 (NSW-OLED)
+    code, _, err = cli("count", "create", "--sku", "NO-SUCH", user="supervisor")
+    assert code == 1 and "no product NO-SUCH" in err
+    code, _, err = cli("count", "create", "--sku", "DYS-HD15", "--location-prefix", "A-", user="supervisor")
+    assert code == 2  # one scope or the other
+    code, out, _ = cli("count", "list", "--json", user="clerk")
+    assert [(r["scope"], r["locations"]) for r in json.loads(out)] == [("sku DYS-HD15, NSW-OLED", 3)]
