@@ -25,6 +25,7 @@ from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import setting_label
 from ui.widgets.import_action import ImportButton, ImportKind
 
 if TYPE_CHECKING:
@@ -89,7 +90,11 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import warehouse fileâ€
 
 
 def setting_texts(s: SettingValue) -> tuple[str, str]:
-    name, meaning = SETTING_TEXTS.get(s.key, (s.key, s.help))
+    """The setting's name and meaning in the screen's language (a setting without a written meaning here: its name
+    from the vocabulary, never its key, and its English help)."""
+    if s.key not in SETTING_TEXTS:
+        return setting_label(s.key), s.help
+    name, meaning = SETTING_TEXTS[s.key]
     return QCoreApplication.translate("Settings", name), QCoreApplication.translate("Settings", meaning)
 
 
