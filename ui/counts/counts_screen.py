@@ -114,11 +114,14 @@ class CountsScreen(Screen):
         self.confirm_button = QPushButton(objectName="confirm", clicked=self.confirm, visible=officer)
         self.sheet_button = QPushButton(objectName="print_sheet", clicked=lambda: self._print("count-sheet"))
         self.report_button = QPushButton(objectName="print_report", clicked=lambda: self._print("count-report"))
-        actions = QHBoxLayout()
+        actions, documents = QHBoxLayout(), QHBoxLayout()  # the steps, then the papers: two rows fit 1366×768
         for widget in (self.close_button, self.recount_button, self.reason, self.approve_button,
-                       self.confirm_button, self.sheet_button, self.report_button):
+                       self.confirm_button):
             actions.addWidget(widget)
+        for widget in (self.sheet_button, self.report_button):
+            documents.addWidget(widget)
         actions.addStretch(1)
+        documents.addStretch(1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +135,7 @@ class CountsScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
+        layout.addLayout(documents)
         layout.addWidget(self.answer)
         layout.addWidget(self.form)
         self.retranslate_ui()
