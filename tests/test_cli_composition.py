@@ -41,7 +41,7 @@ def test_the_parser_is_built_from_the_explicit_command_list():
     names = {m.__name__ for m in cli.COMMANDS}
     assert names == {"app.cli.admin", "app.cli.imports", "app.cli.devices", "app.cli.orders", "app.cli.inbound",
                      "app.cli.documents", "app.cli.outbound", "app.cli.overview", "app.cli.returns", "app.cli.books",
-                     "app.cli.owners"}
+                     "app.cli.owners", "app.cli.counts"}
     first = cli.build_parser()._subparsers._group_actions[0].choices
     again = cli.build_parser()._subparsers._group_actions[0].choices
     assert list(first) == list(again)  # building it twice adds nothing (no registry filled on the way)

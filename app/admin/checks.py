@@ -25,6 +25,7 @@ from app.persistence.models import (
 from app.persistence.uow import UnitOfWork
 
 RELEASED_DECLARATION = ("released", "put_away", "closed")
+ADJUSTED = ("ADJ_PLUS", "ADJ_MINUS")  # app.customs.ledger.ADJUSTED (admin sits below customs: not imported)
 
 
 @dataclass
@@ -43,7 +44,7 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
             ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow),
             released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow), owners_kept_apart(uow),
-            cancellations_reach_customs(uow)]
+            cancellations_reach_customs(uow), frozen_locations_counted(uow)]
 
 
 def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:
@@ -84,11 +85,17 @@ def movements_sum_to_stock(uow: UnitOfWork) -> CheckResult:
 def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
     """Per owner and account-book item: customs balance ≥ 0 and equal to the owner's physical stock of released
     entries, less the returned units received but not booked yet (customs has not approved their return: not in
-    its book); so the whole book balances too."""
+    its book), once the count adjustments waiting for customs' confirmation (moved in stock already) are added
+    to the balance; so the whole book balances too."""
     book = {(owner, item): qty for owner, item, qty in uow.session.execute(
         select(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id,
                func.sum(CustomsLedgerEntry.quantity))
         .where(CustomsLedgerEntry.state == "ACTUAL")
+        .group_by(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id))}
+    pending = {(owner, item): qty for owner, item, qty in uow.session.execute(  # count adjustments moved already
+        select(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id,
+               func.sum(CustomsLedgerEntry.quantity))
+        .where(CustomsLedgerEntry.state == "PENDING", CustomsLedgerEntry.biz_type.in_(ADJUSTED))
         .group_by(CustomsLedgerEntry.owner_id, CustomsLedgerEntry.account_book_item_id))}
     physical = {(owner, item): qty for owner, item, qty in uow.session.execute(
         select(Lot.owner_id, DeclarationLine.account_book_item_id, func.sum(Stock.quantity))
@@ -102,14 +109,16 @@ def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
         .where(ReturnCase.booked_at.is_(None)).group_by(Lot.owner_id, ReturnLine.account_book_item_id))}
     codes = dict(uow.session.execute(select(Owner.id, Owner.code)).all())
     problems = []
-    for owner, item in sorted(set(book) | set(physical)):
+    for owner, item in sorted(set(book) | set(physical) | set(pending)):
         b = int(book.get((owner, item)) or 0)
+        a = int(pending.get((owner, item)) or 0)
         p = int(physical.get((owner, item)) or 0) - int(unbooked.get((owner, item)) or 0)
         whose = f"account-book item {item} of owner {codes.get(owner, owner)}"
         if b < 0:
             problems.append(f"{whose}: customs balance {b} is negative")
-        if b != p:
-            problems.append(f"{whose}: customs balance {b} ≠ bonded stock {p}")
+        if b + a != p:
+            problems.append(f"{whose}: customs balance {b}" + (f" + pending adjustments {a}" if a else "")
+                            + f" ≠ bonded stock {p}")
     return CheckResult("3 customs ledger balances against bonded stock", not problems, problems)
 
 
@@ -165,13 +174,14 @@ def ledger_parts_add_up(uow: UnitOfWork) -> CheckResult:
         p = parts.get(item, {})
         returned = p.get("RETURN_IN", 0)
         gone = -(p.get("DESTROY", 0) + p.get("RETURN_ABROAD", 0))
-        other = {k: v for k, v in p.items() if k not in ("RETURN_IN", "DESTROY", "RETURN_ABROAD")}
+        adjusted = sum(p.get(k, 0) for k in ADJUSTED)
+        other = {k: v for k, v in p.items() if k not in ("RETURN_IN", "DESTROY", "RETURN_ABROAD", *ADJUSTED)}
         entered = sum(v for v in other.values() if v > 0)
         decreased = -sum(v for v in other.values() if v < 0)
         balance = sum(p.values())
-        if balance != entered - decreased + returned - gone:
+        if balance != entered - decreased + returned - gone + adjusted:
             problems.append(f"account-book item {item}: balance {balance} ≠ entered {entered} − decreased "
-                            f"{decreased} + returned {returned} − disposed {gone}")
+                            f"{decreased} + returned {returned} − disposed {gone} + adjusted {adjusted}")
         if returned != int(booked.get(item) or 0):
             problems.append(f"account-book item {item}: RETURN_IN {returned} ≠ units of booked returns "
                             f"{int(booked.get(item) or 0)}")
@@ -285,3 +295,21 @@ def cancellations_reach_customs(uow: UnitOfWork) -> CheckResult:
         f"order {r.order_no} is cancelled but its list {r.cop_no} is {r.status} with no cancellation (CEB623) "
         f"{'queued' if not r.cancel_state else r.cancel_state}: cancel it with customs (`bwms orders cancel` "
         "cannot: the order is cancelled already)" for r in rows])
+
+
+def frozen_locations_counted(uow: UnitOfWork) -> CheckResult:
+    """10: every frozen location belongs to an open stock count, and is one of that count's locations."""
+    from app.persistence.models import Location, LocationFreeze, StockCount, StockCountLocation
+
+    rows = uow.session.execute(
+        select(Location.code, LocationFreeze.count_id, StockCount.status, StockCountLocation.location_id)
+        .join(Location, Location.id == LocationFreeze.location_id)
+        .outerjoin(StockCount, StockCount.id == LocationFreeze.count_id)
+        .outerjoin(StockCountLocation, (StockCountLocation.count_id == LocationFreeze.count_id)
+                   & (StockCountLocation.location_id == LocationFreeze.location_id))
+        .where(or_(StockCount.id.is_(None), StockCount.status != "open", StockCountLocation.location_id.is_(None)))
+        .order_by(Location.code).limit(100)).all()
+    return CheckResult("10 frozen locations belong to an open stock count", not rows, [
+        f"location {r.code} is frozen by count {r.count_id}, which is "
+        + ("not one" if r.status is None else r.status if r.status != "open" else "open but does not count it")
+        for r in rows])

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from app.cli import admin as commands_admin
 from app.cli import books as commands_books
+from app.cli import counts as commands_counts
 from app.cli import devices as commands_devices
 from app.cli import documents as commands_documents
 from app.cli import imports as commands_imports
@@ -32,7 +33,8 @@ from app.errors import BwmsError
 
 # The command modules, in the order `bwms --help` lists their commands.
 COMMANDS = (commands_admin, commands_overview, commands_imports, commands_devices, commands_orders,
-            commands_inbound, commands_books, commands_documents, commands_outbound, commands_returns, commands_owners)
+            commands_inbound, commands_books, commands_documents, commands_outbound, commands_returns, commands_owners,
+            commands_counts)
 
 
 def importers() -> dict[str, tuple[str, Importer]]:

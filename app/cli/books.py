@@ -48,7 +48,7 @@ def cmd_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow(write=False) as uow:
         rows = [b.to_json() for b in balances(uow)]
     ctx.emit(rows, table(rows, ["account_book_item", "entered", "pre_decreased", "decreased", "returned",
-                                "disposed", "balance"]))
+                                "disposed", "adjusted", "adjusted_pending", "balance"]))
     return 0
 
 

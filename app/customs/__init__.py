@@ -7,7 +7,7 @@ from app.customs.cancellation import request_cancellation
 from app.customs.exchange import apply_new_receipts, deliver_outbox
 from app.customs.export import ExportReport, export_inventory_lists, identity, list_head
 from app.customs.hold import write_off_at_gate_out, write_off_core
-from app.customs.ledger import ItemBalance, balances
+from app.customs.ledger import ADJUSTED, ItemBalance, balances
 from app.customs.ledger import record as record_ledger
 from app.customs.queries import find_order, message_text
 from app.customs.receipts import ReceiptReport, apply_receipts, status_name
@@ -17,6 +17,7 @@ from app.customs.returns import settle as settle_return
 # A name equal to its module's (batch_record, trace.trace, archive.archive) would hide the module: those are
 # exported under another name or reached through their module.
 __all__ = [
+    "ADJUSTED",
     "ExportReport",
     "ItemBalance",
     "ReceiptReport",

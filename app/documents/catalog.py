@@ -107,6 +107,11 @@ def build_registry() -> Registry:
                      _pdf("printing.inventory_list:inventory_list_pdf"), audit_entity="order", cli=False),
         DocumentSpec("ledger-report", "stock ledger report", "period FROM..TO (or --from/--to)", ("pdf",),
                      _ref("app.customs.books:ledger_report"), _pdf("printing.ledger_report:ledger_report_pdf")),
+        # stock counts
+        DocumentSpec("count-sheet", "stocktake sheet (blind)", "count number", ("pdf",),
+                     _ref("app.counts.documents:count_sheet"), _pdf("printing.count_docs:count_sheet_pdf")),
+        DocumentSpec("count-report", "count variance report", "count number", ("pdf",),
+                     _ref("app.counts.documents:count_report"), _pdf("printing.count_docs:count_report_pdf")),
         # owners
         DocumentSpec("owner-statement", "owner's monthly statement", "OWNER/YYYY-MM", ("pdf",),
                      _ref("app.owners.statement:statement_document"), _pdf("printing.owner_statement:statement_pdf"),

@@ -30,6 +30,7 @@ class Permission(StrEnum):
     RESTORE = "restore"                  # replace the database with a backup (administrator)
     KEY_EXPORT = "key_export"            # copy the key files out for safe keeping (administrator)
     APPROVE_DISPOSAL = "approve_disposal"  # customs officer: approve the destruction or return abroad of a lot
+    CONFIRM_ADJUSTMENT = "confirm_adjustment"  # customs officer: confirm a stock count's bonded adjustments
 
 
 _OPERATIONS = {
@@ -44,7 +45,8 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset(_OPERATIONS),
     Role.SUPERVISOR: frozenset(_SUPERVISOR),
     Role.CUSTOMS: frozenset({Permission.VIEW, Permission.RELEASE_ENTRY, Permission.REVEAL_PII,
-                             Permission.AUDIT, Permission.PRINT, Permission.APPROVE_DISPOSAL}),
+                             Permission.AUDIT, Permission.PRINT, Permission.APPROVE_DISPOSAL,
+                             Permission.CONFIRM_ADJUSTMENT}),
     Role.ADMIN: frozenset(set(Permission) - {Permission.REVEAL_PII}),
 }
 

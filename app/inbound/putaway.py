@@ -20,7 +20,16 @@ from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.inbound.tally_close import REF_TYPE
-from app.persistence.models import DeclarationLine, InboundDeclaration, Location, Lot, Product, ScanEvent, Stock
+from app.persistence.models import (
+    DeclarationLine,
+    InboundDeclaration,
+    Location,
+    LocationFreeze,
+    Lot,
+    Product,
+    ScanEvent,
+    Stock,
+)
 from app.persistence.uow import Area, UnitOfWork
 from app.stations import scanlog
 from app.stations.scanlog import ACCEPTED, ScanResult
@@ -149,6 +158,7 @@ def storage_location(uow: UnitOfWork, code: str) -> Location:
     if location.kind != "storage":
         raise Rejected(f"{code} is a {location.kind} location: put-away goes to a storage location",
                        code="wrong_location_kind", location=code, kind=location.kind)
+    stock.refuse_if_frozen(uow, location, "put-away")
     return location
 
 
@@ -159,7 +169,7 @@ def suggest(uow: UnitOfWork, goods: Goods, planned: dict[int, set[int]] | None =
     two lots into one empty location.
     """
     planned = planned if planned is not None else {}
-    storage = and_(Location.kind == "storage", Location.active.is_(True))
+    storage = and_(Location.kind == "storage", Location.active.is_(True), stock.NOT_FROZEN)
     same_lot = set(uow.session.execute(select(Stock.location_id).where(Stock.lot_id == goods.lot_id)).scalars())
     same_lot |= {loc for loc, lots in planned.items() if goods.lot_id in lots}
     if same_lot:
@@ -278,7 +288,8 @@ def all_suggested(uow: UnitOfWork, declaration_no: str) -> PutawayRun:
 
 
 _S, _L, _LOT, _LINE, _T = aliased(Stock), aliased(Location), aliased(Lot), aliased(DeclarationLine), aliased(Location)
-_STORAGE = and_(_L.kind == "storage", _L.active.is_(True))
+_STORAGE = and_(_L.kind == "storage", _L.active.is_(True),
+                ~select(LocationFreeze.location_id).where(LocationFreeze.location_id == _L.id).exists())
 # where a suggestion looks: a storage location holding the scanned lot, else the next empty one
 _LOT_PLACES = select(_S.location_id).where(_S.lot_id == Stock.lot_id).correlate(Stock)
 _SAME_LOT = (select(_L.code).where(_STORAGE, _L.id.in_(_LOT_PLACES))
@@ -301,6 +312,8 @@ _TO = select(_T.id).where(_T.code == bindparam("to_code")).scalar_subquery()
 _UNIT_MOVE_READ = _UNIT.add_columns(
     _TO.label("to_id"), select(_T.kind).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_kind"),
     select(_T.active).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_active"),
+    select(LocationFreeze.count_id).join(_T, _T.id == LocationFreeze.location_id)
+    .where(_T.code == bindparam("to_code")).scalar_subquery().label("to_frozen"),
     select(_LOT.batch_no).join(_S, _S.lot_id == _LOT.id).where(
         _S.location_id == _TO, _S.product_id == Stock.product_id, _S.lot_id != Stock.lot_id)
     .limit(1).scalar_subquery().label("other_batch"),
@@ -358,6 +371,7 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
         return scanlog.first_result(row.first_result)
     s = row
     if s.status != "available" or s.reserved or row.to_id is None or not row.to_active or row.to_kind != "storage" \
+            or row.to_frozen is not None \
             or (row.other_batch is not None and not allow_mixed):
         return None
     goods = _unit_goods(row, scan.sscc)

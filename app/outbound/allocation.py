@@ -40,6 +40,7 @@ from app.persistence.models import (
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
+from app.stock import movements as stock
 
 ALLOCATABLE = ("released", "short")  # order statuses an allocation run fills (short: after a short pick)
 RELEASED = "800"
@@ -167,7 +168,8 @@ def sellable_rows(uow: UnitOfWork, products: set[int]) -> list[StockRow]:
                    Lot.received_at, Location.pick_sequence, Stock.quantity - Stock.reserved, Lot.owner_id)
             .join(Lot, Lot.id == Stock.lot_id).join(Location, Location.id == Stock.location_id)
             .where(Stock.status == "available", Lot.status == "available", Location.kind == "storage",
-                   Location.active.is_(True), Stock.quantity > Stock.reserved))
+                   Location.active.is_(True), Stock.quantity > Stock.reserved,
+                   stock.NOT_FROZEN))  # a location an open count has frozen gives nothing until the count closes
     if len(products) <= 500:
         stmt = stmt.where(Stock.product_id.in_(sorted(products)))
     if uow.is_postgres:

@@ -96,6 +96,10 @@ def check_location(uow: UnitOfWork, wave_no: str, location_code: str) -> ScanRes
     require(uow, Permission.SCAN_OPERATIONS)
     wave = find_wave(uow, wave_no)
     location = find_location(uow, location_code)
+    try:
+        stock.refuse_if_frozen(uow, location, "picking")
+    except Rejected as exc:
+        return scanlog.rejected(exc.code, exc.message, **exc.params)
     tasks = open_tasks(uow, wave, location.id)
     if not tasks:
         return scanlog.rejected("wrong_location", f"wrong location: nothing to pick at {location_code} in wave "
@@ -153,7 +157,7 @@ _PICK_READ = (
     .join(ConsumerOrder, ConsumerOrder.id == PickTask.order_id)
     .outerjoin(Allocation, and_(Allocation.pick_task_id == PickTask.id, Allocation.state == "open"))
     .where(Wave.wave_no == bindparam("wave"), Location.code == bindparam("location"), Location.active.is_(True),
-           PickTask.status == "open")
+           PickTask.status == "open", stock.NOT_FROZEN)  # a frozen location: the slow path refuses, saying why
     .order_by(Product.sku, PickTask.id, Allocation.id))
 _TASK_DONE = (update(PickTask).where(PickTask.id == bindparam("t_id"))
               .values(picked=PickTask.picked + bindparam("n"), status=bindparam("t_status")))
@@ -284,6 +288,7 @@ def _matching(uow: UnitOfWork, wave: Wave, location: Location, scan: ItemScan) -
 def _pick(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, packing: str | None) -> ScanResult:
     wave = find_wave(uow, wave_no, lock=True)
     location = find_location(uow, location_code)
+    stock.refuse_if_frozen(uow, location, "picking")
     tasks = _matching(uow, wave, location, scan)
     to = packing_location(uow, packing)
     left, orders = scan.count, []
@@ -382,6 +387,7 @@ def short_pick(uow: UnitOfWork, wave_no: str, location_code: str, raw: str, scan
 def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[str]) -> ScanResult:
     wave = find_wave(uow, wave_no, lock=True)
     location = find_location(uow, location_code)
+    stock.refuse_if_frozen(uow, location, "picking")
     tasks = open_tasks(uow, wave, location.id)
     if gtins:
         ids = {product_by_gtin(uow, g).id for g in gtins}

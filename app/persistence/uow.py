@@ -32,6 +32,7 @@ class Area(StrEnum):
 
     ALLOCATION = "allocation"
     AUDIT = "audit"
+    COUNTS = "counts"  # stock counts, their scans and variances
     CUSTOMS = "customs"
     INBOUND = "inbound"
     INSPECTION = "inspection"

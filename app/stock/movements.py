@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from app.admin import require
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.persistence.models import Location, Lot, Movement, Owner, Product, Stock
+from app.persistence.models import Location, LocationFreeze, Lot, Movement, Owner, Product, Stock
 from app.persistence.uow import Area, UnitOfWork
 
 
@@ -189,6 +189,18 @@ def _short_of(uow: UnitOfWork, step: Step) -> Rejected:
     batch = row.batch_no if row else uow.session.execute(select(Lot.batch_no).where(Lot.id == step.lot_id)).scalar()
     return Rejected(f"only {free} of lot {batch} free there, {step.quantity} asked",
                     code="insufficient_stock", lot=batch, free=free, asked=step.quantity)
+
+
+_FROZEN_BY = select(LocationFreeze.count_id).where(LocationFreeze.location_id == bindparam("location_id"))
+NOT_FROZEN = ~select(LocationFreeze.location_id).where(LocationFreeze.location_id == Location.id).exists()
+
+
+def refuse_if_frozen(uow: UnitOfWork, location: Location, what: str) -> None:
+    """Refuse `what` (picking, put-away…) at a location an open stock count has frozen, saying which count."""
+    count = uow.conn.execute(_FROZEN_BY, {"location_id": location.id}).scalar()
+    if count is not None:
+        raise Rejected(f"location {location.code} is frozen for stock count {count}: no {what} there until the "
+                       "count closes", code="location_frozen", location=location.code, count=count)
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,8 @@ def test_release_makes_held_lots_available_and_enters_the_ledger(tallied):
         assert uow.session.execute(select(InboundDeclaration.status)).scalar_one() == "released"
         balances = {b.account_book_item: b.to_json() for b in ledger.balances(uow)}
     assert balances["GDS0002"] == {"account_book_item": "GDS0002", "entered": 960, "pre_decreased": 0,
-                                   "decreased": 0, "returned": 0, "disposed": 0,
-                                   "balance": 960}  # damaged units entered too
+                                   "decreased": 0, "returned": 0, "disposed": 0, "adjusted": 0,
+                                   "adjusted_pending": 0, "balance": 960}  # damaged units entered too
     assert where(tallied, "SWS37519") == [("DMG-01", "damaged", "", 12),
                                           ("HOLD-01", "available", where(tallied, "SWS37519")[1][2], 468)]
 

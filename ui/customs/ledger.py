@@ -25,6 +25,8 @@ COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Decreased"), key("decreased"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Returned"), key("returned"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Disposed"), key("disposed"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("InboundColumns", "Adjusted"), key("adjusted"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("InboundColumns", "Adjustments pending"), key("adjusted_pending"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Balance"), key("balance"), numeric=True),
 ]
 
@@ -50,8 +52,10 @@ class LedgerScreen(Screen):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Customs ledger"))
-        self.note.setText(self.tr("Balance = entered − decreased + returned − disposed. Pre-decreased units are "
-                                  "declared on inventory lists but have not left the gate yet."))
+        self.note.setText(self.tr("Balance = entered − decreased + returned − disposed + adjusted. Pre-decreased "
+                                  "units are declared on inventory lists but have not left the gate yet; "
+                                  "adjustments pending are stock-count differences customs has not confirmed yet "
+                                  "(not in the balance)."))
         self.model.retranslate()
         self._show_totals()
 

@@ -1,6 +1,13 @@
 """All models, importable from one place (Alembic reads Base.metadata from here)."""
 
 from app.persistence.models.base import Base
+from app.persistence.models.counts import (
+    LocationFreeze,
+    StockCount,
+    StockCountEntry,
+    StockCountLocation,
+    StockCountVariance,
+)
 from app.persistence.models.inbound import DeclarationLine, InboundDeclaration, Lot
 from app.persistence.models.master import (
     AccountBookItem,
@@ -56,6 +63,7 @@ __all__ = [
     "InventoryList",
     "KeyFingerprint",
     "Location",
+    "LocationFreeze",
     "Lot",
     "Manifest",
     "Movement",
@@ -75,6 +83,10 @@ __all__ = [
     "Setting",
     "Station",
     "Stock",
+    "StockCount",
+    "StockCountEntry",
+    "StockCountLocation",
+    "StockCountVariance",
     "Tally",
     "TallyCount",
     "TallyScan",

@@ -15,11 +15,13 @@ LEDGER_BIZ_TYPES = ("IN", "PRE_DECREASE", "PRE_RELEASE", "OUT", "RETURN_IN", "AD
 
 
 class CustomsLedgerEntry(Base):
-    """Append-only, per account-book item. ACTUAL rows make the customs balance; PRE rows the pre-decrease."""
+    """Append-only, per account-book item. ACTUAL rows make the customs balance; PRE rows the pre-decrease;
+    PENDING rows are count adjustments (ADJ_PLUS, ADJ_MINUS) until a customs officer confirms them: the one
+    change the database allows on this table is such a row's state from PENDING to ACTUAL."""
 
     __tablename__ = "customs_ledger_entry"
     __table_args__ = (
-        CheckConstraint("state IN ('PRE','ACTUAL')", name="state"),
+        CheckConstraint("state IN ('PRE','PENDING','ACTUAL')", name="state"),
         CheckConstraint("quantity <> 0", name="quantity_nonzero"),
         Index("ix_customs_ledger_item", "account_book_item_id"),
         Index("ix_customs_ledger_doc", "doc_type", "doc_no"),
@@ -29,7 +31,7 @@ class CustomsLedgerEntry(Base):
     account_book_item_id: Mapped[int] = mapped_column(ForeignKey("account_book_item.id"))
     owner_id: Mapped[int] = mapped_column(ForeignKey("owner.id"), index=True)  # whose goods the row counts
     biz_type: Mapped[str] = mapped_column(String(16))
-    state: Mapped[str] = mapped_column(String(6))
+    state: Mapped[str] = mapped_column(String(8))
     quantity: Mapped[int]  # signed: + enters the book, − leaves it
     doc_type: Mapped[str] = mapped_column(String(24))
     doc_no: Mapped[str] = mapped_column(String(64))
