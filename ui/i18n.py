@@ -31,6 +31,7 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
     "outbound": ("ui/outbound/*.py",),
     "returns": ("ui/returns/*.py",),
     "stock": ("ui/stock/*.py",),
+    "counts": ("ui/counts/*.py",),
     "overview": ("ui/overview/*.py",),
     "help": ("ui/help/*.py",),
     "bwms": (),

@@ -18,6 +18,7 @@ STATIONS: dict[str, tuple[str, str]] = {
     "pack": ("包装", "Pack"),
     "gate": ("卡口", "Gate"),
     "returns": ("退货收货", "Return receiving"),
+    "count": ("盘点", "Stock count"),
 }
 EVERY_STATION = tuple(STATIONS)
 
@@ -38,11 +39,12 @@ class StationKey:
 STATION_KEYS: tuple[StationKey, ...] = (
     StationKey("F1", "show_help", "帮助", "Help", "显示本工位的按键与指令条码。",
                "Shows this station's keys and command barcodes."),
-    StationKey("F2", "choose", "选择", "Choose", "选择报关单（收货）或换波次（拣货）。",
-               "Choose the declaration (receive) or change the wave (pick).", ("receive", "pick")),
-    StationKey("F4", "undo", "撤销", "Undo", "撤销上一次扫描：计数（收货）、货物（上架）、件（包装）。",
-               "Undoes the last scan: the count (receive), the goods in hand (put-away), the unit (pack).",
-               ("receive", "putaway", "pack")),
+    StationKey("F2", "choose", "选择", "Choose", "选择报关单（收货）、换波次（拣货）或选择盘点单（盘点）。",
+               "Choose the declaration (receive), change the wave (pick) or choose the count (stock count).",
+               ("receive", "pick", "count")),
+    StationKey("F4", "undo", "撤销", "Undo", "撤销上一次扫描：计数（收货、盘点）、货物（上架）、件（包装）。",
+               "Undoes the last scan: the count (receive, stock count), the goods in hand (put-away), the unit "
+               "(pack).", ("receive", "putaway", "pack", "count")),
     StationKey("F5", "send_again", "重发", "Send again", "重发数据库未确认的扫描（不会重复计数）。",
                "Sends again the scans the database did not answer (never counted twice)."),
     StationKey("F6", "flag", "异常", "Flag the goods", "下一件计为残损（收货、退货收货）；短拣，按两次（拣货）。",
@@ -54,10 +56,11 @@ STATION_KEYS: tuple[StationKey, ...] = (
                "The tally report (receive); reprint the waybill label (pack).", ("receive", "pack")),
     StationKey("F9", "finish", "完成", "Finish",
                "结束理货（收货）；全部按建议上架，主管（上架）；称重并包装（包装）；整单出卡口，主管，按两次（卡口）；"
-               "结束本包裹（退货收货）。",
+               "结束本包裹（退货收货）；结束盘点（盘点）。",
                "Close the tally (receive); accept every suggestion, supervisor (put-away); weigh and pack (pack); "
-               "the whole manifest out, supervisor, press twice (gate); end the parcel (return receiving).",
-               ("receive", "putaway", "pack", "gate", "returns")),
+               "the whole manifest out, supervisor, press twice (gate); end the parcel (return receiving); close "
+               "the count (stock count).",
+               ("receive", "putaway", "pack", "gate", "returns", "count")),
     StationKey("Alt+M", "allow_mixing", "混批", "Allow mixing", "允许同一库位存放同一SKU的两个批次（上架）。",
                "Allow two lots of one SKU in one location (put-away).", ("putaway",)),
     StationKey("Esc", "clear", "清除", "Clear", "清空扫描栏；栏空时放下手中的货物（上架）或放下包裹（包装、退货收货）。",
@@ -82,12 +85,12 @@ class StationCommand:
 STATION_COMMANDS: tuple[StationCommand, ...] = (
     StationCommand("CMD:DAMAGED", "残损", "DAMAGED", "下一件扫描计为残损。", "The next carton scanned is counted as "
                    "damaged.", ("receive", "returns")),
-    StationCommand("CMD:UNDO", "撤销", "UNDO", "撤销本工位上一次计数（收货）；放下手中货物（上架）；撤销上一件（包装）。",
-                   "Reverses this station's last count (receive); forgets the goods in hand (put-away); the last "
-                   "unit checked (pack).", ("receive", "putaway", "pack")),
-    StationCommand("CMD:CLOSE", "结束理货", "CLOSE TALLY", "结束理货：生成批次，货物待海关放行（收货）；结束退货包裹（退货收货）。",
+    StationCommand("CMD:UNDO", "撤销", "UNDO", "撤销本工位上一次计数（收货、盘点）；放下手中货物（上架）；撤销上一件（包装）。",
+                   "Reverses this station's last count (receive, stock count); forgets the goods in hand (put-away); "
+                   "the last unit checked (pack).", ("receive", "putaway", "pack", "count")),
+    StationCommand("CMD:CLOSE", "结束理货", "CLOSE TALLY", "结束理货：生成批次，货物待海关放行（收货）；结束退货包裹（退货收货）；结束盘点（盘点）。",
                    "Closes the tally: lots are made and held for customs (receive); ends the returned parcel (return "
-                   "receiving).", ("receive", "returns")),
+                   "receiving); closes the count (stock count).", ("receive", "returns", "count")),
     StationCommand("CMD:SHORT", "短拣", "SHORT PICK", "本库位剩余待拣货物不在：记录短拣。", "What is left to pick at "
                    "this location is not there: records a short pick.", ("pick",)),
 )

@@ -786,6 +786,14 @@
         <translation>库存</translation>
     </message>
     <message>
+        <source>Stock counts</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Count station</source>
+        <translation>盘点工位</translation>
+    </message>
+    <message>
         <source>Account book</source>
         <translation>账册</translation>
     </message>

@@ -527,6 +527,14 @@
         <translation>销毁/退运</translation>
     </message>
     <message>
+        <source>Adjusted</source>
+        <translation>盘盈亏调整</translation>
+    </message>
+    <message>
+        <source>Adjustments pending</source>
+        <translation>待海关确认调整</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>结余</translation>
     </message>
@@ -538,8 +546,8 @@
         <translation>海关账册台账</translation>
     </message>
     <message>
-        <source>Balance = entered − decreased + returned − disposed. Pre-decreased units are declared on inventory lists but have not left the gate yet.</source>
-        <translation>结余 = 入区 − 核减 + 退货入区 − 销毁/退运。预扣减为已申报清单但尚未出卡口的数量。</translation>
+        <source>Balance = entered − decreased + returned − disposed + adjusted. Pre-decreased units are declared on inventory lists but have not left the gate yet; adjustments pending are stock-count differences customs has not confirmed yet (not in the balance).</source>
+        <translation>结余 = 入区 − 核减 + 退货入区 − 销毁/退运 + 盘盈亏调整。预扣减为已申报清单但尚未出卡口的数量；待海关确认调整为海关尚未确认的盘点差异（不计入结余）。</translation>
     </message>
     <message>
         <source>Items: %1 · entered %2 · pre-decreased %3 · decreased %4 · balance %5</source>

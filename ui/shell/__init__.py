@@ -42,6 +42,10 @@ def screens() -> list[ScreenSpec]:
                    _screen("ui.overview.overview_screen", "OverviewScreen")),
         ScreenSpec("inventory.stock", QT_TRANSLATE_NOOP("Screens", "Stock"), "inventory", P.VIEW,
                    _screen("ui.stock.inventory", "StockScreen")),
+        ScreenSpec("inventory.counts", QT_TRANSLATE_NOOP("Screens", "Stock counts"), "inventory", P.VIEW,
+                   _screen("ui.counts.counts_screen", "CountsScreen")),
+        ScreenSpec("inventory.count_station", QT_TRANSLATE_NOOP("Screens", "Count station"), "inventory",
+                   P.SCAN_OPERATIONS, _screen("ui.counts.count_station", "CountStationScreen")),
         ScreenSpec("customs.account_book", QT_TRANSLATE_NOOP("Screens", "Account book"), "customs",
                    (P.MASTER_DATA, P.AUDIT), _screen("ui.customs.account_book", "AccountBookScreen")),
         ScreenSpec("reports.audit", QT_TRANSLATE_NOOP("Screens", "Audit log"), "reports", P.AUDIT,
@@ -113,6 +117,7 @@ def load_all() -> None:
 def install_texts() -> None:
     """Every area's banner and error texts, made known to the banner and the error dialogs (idempotent; called
     once at start-up by the composition root, never by an import)."""
+    from ui.counts import count_station as counts
     from ui.error_text import add_texts
     from ui.inbound import words as inbound
     from ui.orders import vocabulary as orders
@@ -121,5 +126,6 @@ def install_texts() -> None:
     from ui.widgets.feedback import add_feedback_texts
     from ui.widgets.station import STATION_TEXTS
 
-    add_feedback_texts(STATION_TEXTS | inbound.feedback_texts() | outbound.FEEDBACK | returns.FEEDBACK)
+    add_feedback_texts(STATION_TEXTS | inbound.feedback_texts() | outbound.FEEDBACK | returns.FEEDBACK
+                       | counts.FEEDBACK)
     add_texts(inbound.ERROR_TEXTS | orders.ERROR_TEXTS | outbound.ERRORS)

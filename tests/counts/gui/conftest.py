@@ -1,0 +1,19 @@
+"""The counts GUI tests run on SQLite only (the services are tested on both engines in tests/counts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.persistence.db import Database
+
+
+@pytest.fixture
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db
+
+
+@pytest.fixture
+def silent():
+    from ui.widgets.sound import SoundPlayer
+
+    return SoundPlayer(enabled=False)
