@@ -16,8 +16,8 @@ from printing import pdf
 
 WIDTH = 273  # usable width of A4 landscape in mm
 DIFFERENT = colors.HexColor("#f6d5d5")
-NUMBERS = ("opening", "entered", "decreased", "returned", "adjusted", "disposed", "closing", "physical", "difference",
-           "adjusted_pending")
+NUMBERS = ("opening", "entered", "decreased", "decreased_posted", "returned", "adjusted", "disposed", "closing",
+           "physical", "difference", "adjusted_pending")
 
 
 def ledger_report_pdf(d: dict[str, Any]) -> bytes:
@@ -33,14 +33,15 @@ def ledger_report_pdf(d: dict[str, Any]) -> bytes:
     totals = d["totals"]
     rows.append(["合计 Total", f"{len(d['items'])} items", ""] + [_signed(totals, k) for k in NUMBERS])
     header = ["料号 Item", "品名 Name", "单位\nUnit", "期初\nOpening", "一线入区\nEntered", "二线出区\nDecreased",
-              "退货入区\nReturned", "盘盈亏\nAdjusted ±", "销毁/退运\nDisposed", "期末(账)\nClosing",
+              "已核扣\nPosted", "退货入区\nReturned", "盘盈亏\nAdjusted ±", "销毁/退运\nDisposed", "期末(账)\nClosing",
               "实物\nPhysical", "差异\nDifference", "待海关确认\nPending adj."]
-    widths = [26, 62, 12] + [17.3] * 10
+    widths = [24, 52, 10] + [17] * 11
     story: list[Flowable] = [pdf.para("期末 = 期初 + 入区 − 出区 + 退货 ± 盘盈亏 − 销毁/退运;差异 = 期末 − 实物。"
-                                      "Closing = opening + entered − decreased + returned ± adjusted − disposed; "
+                                      "Closing = opening + entered − decreased + returned ± adjusted − disposed "
+                                      "(posted: decreases on an exit checklist customs has posted); "
                                       "difference = closing − physical (shaded where not 0). Pending adjustments "
                                       "wait for customs and are not in the closing.", "small"), Spacer(1, 3 * mm)]
-    story += pdf.table(header, rows, widths, right=tuple(range(3, 13)), highlight=shaded)
+    story += pdf.table(header, rows, widths, right=tuple(range(3, 14)), highlight=shaded)
     story += [Spacer(1, 8 * mm), KeepTogether(pdf.signatures([f"制表人 Preparer ({d['preparer']})",
                                                               "审核人 Approver"], width=WIDTH * mm))]
     return pdf.render(page, story)

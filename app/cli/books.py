@@ -14,7 +14,7 @@ from pathlib import Path
 from app.cli.context import CliContext, add_json, table
 
 PERIOD_COLUMNS = ["item_no", "opening", "entered", "decreased", "returned", "adjusted", "disposed", "closing",
-                  "physical", "difference", "adjusted_pending"]
+                  "physical", "difference", "adjusted_pending", "decreased_posted"]
 COMPARE_COLUMNS = ["item_no", "ours", "customs", "physical", "ours_minus_customs", "ours_minus_physical"]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from app.cli.context import CliContext, add_json, table
 from app.domain.masking import PERSONAL_FIELDS
 from app.errors import Rejected
+from app.private_files import write_private
 
 ORDER_COLUMNS = ["order_no", "owner", "status", "customs_status", "copNo", "rejection_code"]
 
@@ -54,9 +55,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = add_json(csub.add_parser("export", help="one CEB621 file per accepted order into the outbox"))
     q.add_argument("--outbox", type=Path, help="folder the declaration client reads (default: setting)")
     q.set_defaults(func=cmd_export)
-    q = add_json(csub.add_parser("receipts", help="apply CEB622/CEB624 files or a CSV order_no,status,time,info"))
+    q = add_json(csub.add_parser("receipts", help="apply CEB622/CEB624/CEB626 files or a CSV order_no|return_no|"
+                                 "checklist_no,status,time,info"))
     q.add_argument("path", type=Path, help="a receipt file or the inbox folder")
     q.set_defaults(func=cmd_receipts)
+    q = add_json(csub.add_parser("checklist", help="gather the lists that left the zone in a period into one exit "
+                                 "checklist (INV101, list type 8): XML and PDF into the outbox"))
+    q.add_argument("--from", dest="first", required=True, metavar="DATE", help="the period's first day (YYYY-MM-DD)")
+    q.add_argument("--to", dest="last", required=True, metavar="DATE", help="the period's last day (YYYY-MM-DD)")
+    q.add_argument("--outbox", type=Path, help="folder the declaration client reads (default: setting)")
+    q.set_defaults(func=cmd_checklist)
+    q = add_json(csub.add_parser("checklists", help="the exit checklists with their posting status"))
+    q.set_defaults(func=cmd_checklists)
     q = add_json(csub.add_parser("archive", help="what was sent to and received from customs"))
     q.add_argument("--direction", choices=["in", "out"])
     q.add_argument("--type", dest="msg_type")
@@ -196,6 +206,30 @@ def cmd_receipts(ctx: CliContext, args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def cmd_checklist(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.books import parse_day
+    from app.customs.checklist import deliver, gather
+
+    with ctx.uow() as uow:
+        report = gather(uow, parse_day(args.first, "--from"), parse_day(args.last, "--to"))
+        uow.commit()
+    with ctx.uow() as uow:  # after the commit: a crash before this leaves the file archived, delivered next time
+        report.files = deliver(uow, report.checklist, args.outbox)
+        uow.commit()
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_checklists(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.customs.checklist import checklists
+
+    with ctx.uow(write=False) as uow:
+        rows = checklists(uow)
+    ctx.emit(rows, table(rows, ["checklist", "from", "to", "lists", "units", "status", "receipt_status", "created",
+                                "posted"]))
+    return 0
+
+
 def cmd_archive(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.orders.queries import exchange_archive
 
@@ -213,6 +247,6 @@ def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow() as uow:
         pdf = produce(uow, "inventory-list", args.order_no, "pdf", target=str(args.out)).payload
         uow.commit()
-    args.out.write_bytes(pdf)
+    write_private(args.out, pdf)
     ctx.emit({"file": str(args.out), "bytes": len(pdf)}, f"inventory list of {args.order_no} written to {args.out}")
     return 0

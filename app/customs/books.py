@@ -7,7 +7,8 @@ than returns and adjustments), `decreased` (ACTUAL decreases other than disposal
 (destroyed or returned abroad) — and so `closing = opening + entered − decreased + returned + adjusted −
 disposed`. `physical` is what stock holds of the item in the zone now (every status: held, damaged, frozen,
 reserved units included) and `difference = closing − physical`; for a period that ends today it must be 0.
-Adjustments still waiting for customs are shown apart (`adjusted_pending`, signed) and are not in the closing.
+Adjustments still waiting for customs are shown apart (`adjusted_pending`, signed) and are not in the closing;
+`decreased_posted` is the part of `decreased` whose lists are on an exit checklist customs has posted.
 Dates are calendar days in the warehouse's time zone, both included. One grouped SQL statement, whatever the
 number of items.
 
@@ -29,7 +30,17 @@ from app.customs.ledger import ADJUSTED, DISPOSED, RETURNED
 from app.domain.roles import Permission
 from app.errors import Rejected, RowError
 from app.formats.tabular import RowParser, duplicates, read_table, rejected
-from app.persistence.models import AccountBookItem, CustomsLedgerEntry, Product, Stock, Warehouse
+from app.persistence.models import (
+    AccountBookItem,
+    CustomsLedgerEntry,
+    ExitChecklist,
+    ExitChecklistList,
+    InventoryList,
+    OrderLine,
+    Product,
+    Stock,
+    Warehouse,
+)
 from app.persistence.uow import UnitOfWork
 
 PENDING = "PENDING"  # the state of an adjustment customs has not confirmed yet
@@ -51,6 +62,7 @@ class PeriodLine:
     disposed: int
     physical: int
     adjusted_pending: int = 0
+    decreased_posted: int = 0  # of `decreased`: the lists on an exit checklist customs has posted
 
     @property
     def closing(self) -> int:
@@ -64,11 +76,12 @@ class PeriodLine:
         return {"item_no": self.item_no, "name": self.name, "unit": self.unit, "opening": self.opening,
                 "entered": self.entered, "decreased": self.decreased, "returned": self.returned,
                 "adjusted": self.adjusted, "disposed": self.disposed, "closing": self.closing,
-                "physical": self.physical, "difference": self.difference, "adjusted_pending": self.adjusted_pending}
+                "physical": self.physical, "difference": self.difference, "adjusted_pending": self.adjusted_pending,
+                "decreased_posted": self.decreased_posted}
 
 
 MOVEMENTS = ("opening", "entered", "decreased", "returned", "adjusted", "disposed", "closing", "physical",
-             "difference", "adjusted_pending")
+             "difference", "adjusted_pending", "decreased_posted")
 
 
 @dataclass(frozen=True)
@@ -121,15 +134,24 @@ def period_ledger(uow: UnitOfWork, first: date, last: date) -> PeriodBooks:
             .where(e.at < end).group_by(e.account_book_item_id).subquery())
     held = (select(Product.account_book_item_id.label("item_id"), func.sum(Stock.quantity).label("physical"))
             .join(Product, Product.id == Stock.product_id).group_by(Product.account_book_item_id).subquery())
+    posted = (select(OrderLine.account_book_item_id.label("item_id"), func.sum(OrderLine.quantity).label("units"))
+              .join(InventoryList, InventoryList.order_id == OrderLine.order_id)
+              .join(ExitChecklistList, ExitChecklistList.list_id == InventoryList.id)
+              .join(ExitChecklist, ExitChecklist.id == ExitChecklistList.checklist_id)
+              .where(ExitChecklist.status == "posted", InventoryList.written_off_at >= start,
+                     InventoryList.written_off_at < end)
+              .group_by(OrderLine.account_book_item_id).subquery())
     zero = literal(0)
     rows = uow.session.execute(
         select(AccountBookItem.item_no, AccountBookItem.name, AccountBookItem.unit,
                func.coalesce(sums.c.opening, zero), func.coalesce(sums.c.entered, zero),
                func.coalesce(sums.c.decreased, zero), func.coalesce(sums.c.returned, zero),
                func.coalesce(sums.c.adjusted, zero), func.coalesce(sums.c.disposed, zero),
-               func.coalesce(held.c.physical, zero), func.coalesce(sums.c.pending, zero))
+               func.coalesce(held.c.physical, zero), func.coalesce(sums.c.pending, zero),
+               func.coalesce(posted.c.units, zero))
         .outerjoin(sums, sums.c.item_id == AccountBookItem.id)
         .outerjoin(held, held.c.item_id == AccountBookItem.id)
+        .outerjoin(posted, posted.c.item_id == AccountBookItem.id)
         .order_by(AccountBookItem.item_no))
     lines = [PeriodLine(no, name, unit, *(int(v) for v in numbers)) for no, name, unit, *numbers in rows]
     return PeriodBooks(first, last, lines)

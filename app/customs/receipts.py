@@ -27,6 +27,7 @@ from sqlalchemy.orm import joinedload
 from app.admin import audit, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.cancellation import request_cancellation
+from app.customs.checklist import apply_checklist_receipt, find_checklists
 from app.customs.hold import sync_hold
 from app.customs.returns import apply_return_receipt, find_returns
 from app.domain.roles import Permission
@@ -50,6 +51,7 @@ from app.persistence.models import (
     ConsumerOrder,
     CustomsMessage,
     CustomsReceipt,
+    ExitChecklist,
     InventoryList,
     ReturnCase,
 )
@@ -57,6 +59,7 @@ from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
 
 BATCH = 200
+OTHER_KINDS = ("CEB626", "INV101")  # receipts about returns and exit checklists, not about inventory lists
 CUSTOMS_STATUS = {"1": "draft", "2": "sending", "3": "sent", "4": "send_failed", "100": "rejected",
                   "120": "accepted", "300": "review", "399": "concluded", "400": "await_arrival",
                   "500": "inspection", "600": "suspended", "700": "return_abroad", "800": "released",
@@ -178,8 +181,9 @@ def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[P
     archived = dict(s.execute(select(CustomsMessage.sha256, CustomsMessage.id).where(
         CustomsMessage.direction == "in", CustomsMessage.sha256.in_([f.sha256 for f in files]))).all())
     _archive_new(uow, key, files, archived)
-    index = _lists(uow, [r for f in files for r in f.receipts if r.kind != "CEB626"])
+    index = _lists(uow, [r for f in files for r in f.receipts if r.kind not in OTHER_KINDS])
     returns = find_returns(uow, {r.cop_no for f in files for r in f.receipts if r.kind == "CEB626"})
+    checklists = find_checklists(uow, {r.cop_no for f in files for r in f.receipts if r.kind == "INV101"})
     fingerprints = {_fingerprint(r, index) for f in files for r in f.receipts}
     seen = set(s.execute(select(CustomsReceipt.fingerprint).where(
         CustomsReceipt.fingerprint.in_(fingerprints))).scalars())
@@ -190,6 +194,7 @@ def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[P
             continue
         for r in f.receipts:
             row = (_one_return(uow, r, f.path.name, returns, seen, report) if r.kind == "CEB626"
+                   else _one_checklist(uow, r, f.path.name, checklists, seen, report) if r.kind == "INV101"
                    else _one(uow, r, f.path.name, index, seen, report))
             if row:
                 rows.append({**row, "message_id": archived[f.sha256], "received_at": utcnow()})
@@ -276,7 +281,7 @@ def _match(r: ReceiptIn, index: Index) -> InventoryList | None:
 
 
 def _fingerprint(r: ReceiptIn, index: Index) -> str:
-    if r.kind == "CEB626":
+    if r.kind in OTHER_KINDS:
         return r.fingerprint()
     lst = _match(r, index)
     return r.fingerprint(lst.cop_no if lst else "")
@@ -320,14 +325,22 @@ def _one(uow: UnitOfWork, r: ReceiptIn, file: str, index: Index, seen: set[str],
             "return_info": r.info, "fingerprint": fingerprint, "outcome": outcome}
 
 
-def _one_return(uow: UnitOfWork, r: ReceiptIn, file: str, returns: dict[str, ReturnCase], seen: set[str],
-                report: ReceiptReport) -> dict[str, Any] | None:
-    """Apply one return receipt (CEB626 or a return CSV row, keyed by the return number)."""
+def _first_time(r: ReceiptIn, seen: set[str], report: ReceiptReport) -> str | None:
+    """The receipt's fingerprint, or None (counted as a duplicate) when this batch or an earlier one had it."""
     fingerprint = r.fingerprint()
     if fingerprint in seen:
         report.duplicates += 1
         return None
     seen.add(fingerprint)
+    return fingerprint
+
+
+def _one_return(uow: UnitOfWork, r: ReceiptIn, file: str, returns: dict[str, ReturnCase], seen: set[str],
+                report: ReceiptReport) -> dict[str, Any] | None:
+    """Apply one return receipt (CEB626 or a return CSV row, keyed by the return number)."""
+    fingerprint = _first_time(r, seen, report)
+    if fingerprint is None:
+        return None
     case = returns.get(r.cop_no)
     if case is None or case.message_id is None:
         outcome = "unmatched"
@@ -339,6 +352,29 @@ def _one_return(uow: UnitOfWork, r: ReceiptIn, file: str, returns: dict[str, Ret
         report.applied += 1
         report.superseded += outcome == "superseded"
     return {"kind": "CEB626", "list_id": None, "cop_no": r.cop_no, "order_no": "", "pre_no": "", "invt_no": "",
+            "return_status": r.status, "return_at": r.return_at, "return_info": r.info, "fingerprint": fingerprint,
+            "outcome": outcome}
+
+
+def _one_checklist(uow: UnitOfWork, r: ReceiptIn, file: str, checklists: dict[str, ExitChecklist], seen: set[str],
+                   report: ReceiptReport) -> dict[str, Any] | None:
+    """Apply one exit checklist's posting receipt (CSV checklist_no,status,time,info)."""
+    fingerprint = _first_time(r, seen, report)
+    if fingerprint is None:
+        return None
+    checklist = checklists.get(r.cop_no)
+    if checklist is None:
+        outcome = "unmatched"
+        report.unmatched.append({"file": file, "key": r.cop_no, "status": r.status,
+                                 "reason": "no exit checklist with this number"})
+    else:
+        outcome = apply_checklist_receipt(uow, checklist, r)
+        report.applied += outcome != "not_applied"
+        report.superseded += outcome == "superseded"
+        if outcome == "not_applied":
+            report.not_applied.append({"file": file, "cop_no": r.cop_no, "status": r.status,
+                                       "reason": "the checklist is posted already: kept, not applied"})
+    return {"kind": "INV101", "list_id": None, "cop_no": r.cop_no, "order_no": "", "pre_no": "", "invt_no": "",
             "return_status": r.status, "return_at": r.return_at, "return_info": r.info, "fingerprint": fingerprint,
             "outcome": outcome}
 

@@ -105,6 +105,8 @@ def build_registry() -> Registry:
         DocumentSpec("inventory-list", "inventory list", "declared order number", ("pdf",),
                      _ref("app.customs.inventory_print:inventory_list_print"),
                      _pdf("printing.inventory_list:inventory_list_pdf"), audit_entity="order", cli=False),
+        DocumentSpec("exit-checklist", "exit checklist", "checklist number", ("pdf",),
+                     _ref("app.customs.checklist:checklist_document"), _pdf("printing.checklist:checklist_pdf")),
         DocumentSpec("ledger-report", "stock ledger report", "period FROM..TO (or --from/--to)", ("pdf",),
                      _ref("app.customs.books:ledger_report"), _pdf("printing.ledger_report:ledger_report_pdf")),
         # stock counts

@@ -29,6 +29,7 @@ CSV_COLUMNS = ["order_no", "status", "time", "info"]
 NUMBERED_CSV_COLUMNS = [*CSV_COLUMNS, "invt_no"]
 _INVT_NO = re.compile(r"[0-9A-Za-z]{1,18}")  # customs' list number (CEB622 invtNo, 18 characters)
 RETURN_CSV_COLUMNS = ["return_no", "status", "time", "info"]
+CHECKLIST_CSV_COLUMNS = ["checklist_no", "status", "time", "info"]  # posting receipts of exit checklists (INV101)
 _COMPACT_TIME = re.compile(r"(\d{14})(\d{0,3})")
 _DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.-]{1,40})["']""")
 MAX_RECEIPT_BYTES = 8 * 2**20  # one receipt file is a few kB; a CSV of receipts a few MB
@@ -43,7 +44,7 @@ class ReceiptIn:
     """One answer from customs, keyed by the list's copNo (XML) or the order number (CSV)."""
 
     kind: str          # CEB622 | CEB624 | CEB900 | CSV | CEB626 (a return's answer, XML or CSV: cop_no is the
-    #                    return_no)
+    #                    return_no) | INV101 (an exit checklist's posting receipt: cop_no is the checklist_no)
     cop_no: str
     order_no: str
     pre_no: str
@@ -55,7 +56,7 @@ class ReceiptIn:
 
     def fingerprint(self, cop_no: str = "") -> str:
         """Equal for the same answer about the same list, whether it came as XML or as a CSV row."""
-        kind = self.kind if self.kind in ("CEB624", "CEB626", "CEB900") else "LIST"
+        kind = self.kind if self.kind in ("CEB624", "CEB626", "CEB900", "INV101") else "LIST"
         key = "|".join([kind, cop_no or self.cop_no or "#" + self.order_no, *self.guids, self.status,
                         self.return_at.isoformat()])
         return hashlib.sha256(key.encode()).hexdigest()
@@ -171,10 +172,11 @@ def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
     except csv.Error as exc:
         raise ReceiptFileProblem(f"not valid CSV: {exc}") from exc
     header = [c.strip().lower() for c in rows[0][1]] if rows else []
-    if header not in (CSV_COLUMNS, NUMBERED_CSV_COLUMNS, RETURN_CSV_COLUMNS):
+    if header not in (CSV_COLUMNS, NUMBERED_CSV_COLUMNS, RETURN_CSV_COLUMNS, CHECKLIST_CSV_COLUMNS):
         raise ReceiptFileProblem("the header must be exactly: " + ",".join(CSV_COLUMNS) + " (lists; optionally "
-                                 "a fifth column invt_no) or " + ",".join(RETURN_CSV_COLUMNS) + " (returns)")
-    returns = header == RETURN_CSV_COLUMNS
+                                 "a fifth column invt_no), " + ",".join(RETURN_CSV_COLUMNS) + " (returns) or "
+                                 + ",".join(CHECKLIST_CSV_COLUMNS) + " (exit checklists)")
+    returns, checklists = header == RETURN_CSV_COLUMNS, header == CHECKLIST_CSV_COLUMNS
     out = []
     for number, row in rows[1:]:
         if len(row) != len(header) or not row[0].strip() or not row[1].strip().isdigit():
@@ -187,7 +189,10 @@ def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
             at = parse_time(row[2], zone)
         except ReceiptFileProblem as exc:
             raise ReceiptFileProblem(f"line {number}: {exc}") from exc
-        if returns:
+        if checklists:
+            out.append(ReceiptIn("INV101", row[0].strip()[:30], "", "", "", row[1].strip()[:4], at,
+                                 printable(row[3].strip())[:400]))
+        elif returns:
             out.append(ReceiptIn("CEB626", row[0].strip()[:30], "", "", "", row[1].strip()[:4], at,
                                  printable(row[3].strip())[:400]))
         else:

@@ -5,7 +5,6 @@ Personal data appears masked (name: family name only; phone: 158****5483): the l
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -32,6 +31,7 @@ from app.persistence.models import (
     Warehouse,
 )
 from app.persistence.uow import UnitOfWork
+from app.private_files import write_private
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
@@ -126,11 +126,7 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[str]:
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
         for name, data in files.items():
-            path = folder / name
-            partial = path.with_name(f".{name}.part")
-            partial.write_bytes(data)
-            os.replace(partial, path)
-            paths.append(str(path))
+            paths.append(str(write_private(folder / name, data)))  # 0600: consignee, address, order
     except OSError as exc:
         raise Rejected(f"cannot write into {folder}: {exc.strerror or exc}", code="cannot_write",
                        path=str(folder)) from exc

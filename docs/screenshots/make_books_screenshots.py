@@ -3,7 +3,8 @@
 
 The warehouse is the demo's (`bwms init --demo`: a container received and released, orders declared, a
 manifest out). The period books are compared with a customs balances file that differs on two items (one
-counted 4 more by customs, one 1 less), so the shading shows.
+counted 4 more by customs, one 1 less), so the shading shows; the lists of the demo's manifest are on one exit
+checklist, posted by customs.
 """
 
 from __future__ import annotations
@@ -52,7 +53,29 @@ def books(window, path: Path) -> None:
     screen.compare_with(path)
 
 
-SCREENS = [("books", books)]
+def checklists(window, path: Path) -> None:
+    window.open_screen("customs.checklists")
+
+
+def gather_checklist(url: str) -> None:
+    """The demo's manifest left the zone today: its lists on one exit checklist, posted by customs."""
+    from app.customs.checklist import apply_checklist_receipt, deliver, find, gather
+    from app.formats.customs_receipts import ReceiptIn
+    from app.persistence.types import utcnow
+
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    db = open_database(url)
+    with UnitOfWork(db, SYSTEM) as uow:
+        report = gather(uow, today, today)
+        uow.commit()
+        deliver(uow, report.checklist)
+        apply_checklist_receipt(uow, find(uow, report.checklist),
+                                ReceiptIn("INV101", report.checklist, "", "", "", "2", utcnow(), "已核扣"))
+        uow.commit()
+    db.dispose()
+
+
+SCREENS = [("books", books), ("checklists", checklists)]
 
 
 def main() -> int:
@@ -61,6 +84,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         url = demo_warehouse(Path(tmp))
         path = customs_file(url, Path(tmp))
+        gather_checklist(url)
         shell = Shell(app, url, "office-1", StationSettings(Path(tmp) / "supervisor.ini"))
         login = shell.start()
         wait(lambda: shell.ctx.db is not None)

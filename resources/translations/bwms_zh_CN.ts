@@ -244,6 +244,10 @@
         <source>Stock ledger report</source>
         <translation>账册进出存报表</translation>
     </message>
+    <message>
+        <source>Exit checklist</source>
+        <translation>出区核注清单</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -365,6 +369,18 @@
     <message>
         <source>There is no owner {owner}; nothing was changed.</source>
         <translation>没有货主 {owner}；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The audit key file ({path}) is missing on this workstation: copy it from the workstation that created the database (or from the administrator&apos;s key export). Nothing was changed.</source>
+        <translation>本工作站缺少审计密钥文件（{path}）：请从创建数据库的工作站复制（或使用管理员导出的密钥）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The audit key file {path} is not this database&apos;s audit key: every workstation must use the same file. Nothing was changed.</source>
+        <translation>审计密钥文件 {path} 不是本数据库的审计密钥：所有工作站必须使用同一个文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not search by a full ID number: whether a person has ordered is personal data. Search by order no., waybill or the masked ID instead.</source>
+        <translation>您的角色（{role}）不能按完整身份证号搜索：某人是否下过单属于个人信息。请改用订单编号、运单号或脱敏的身份证号搜索。</translation>
     </message>
 </context>
 <context>
@@ -844,6 +860,10 @@
     <message>
         <source>Period books</source>
         <translation>账册进出存</translation>
+    </message>
+    <message>
+        <source>Exit checklists</source>
+        <translation>出区核注清单</translation>
     </message>
 </context>
 <context>

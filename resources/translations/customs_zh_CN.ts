@@ -222,6 +222,10 @@
         <translation>出区核减</translation>
     </message>
     <message>
+        <source>Posted</source>
+        <translation>已核扣</translation>
+    </message>
+    <message>
         <source>Returned</source>
         <translation>退货入区</translation>
     </message>
@@ -253,8 +257,8 @@
         <translation>账册进出存与三账比对</translation>
     </message>
     <message>
-        <source>Closing = opening + entered − decreased + returned + adjusted − disposed. Physical is what stock holds now (held, damaged and reserved units included); Δ physical = closing − physical, Δ customs = closing − customs&apos; balance. Rows that differ are shaded.</source>
-        <translation>期末 = 期初 + 入区 − 出区核减 + 退货入区 + 盘盈亏 − 销毁/退运。实物为当前库存(含冻结、残次和已预占);Δ 实物 = 期末 − 实物,Δ 海关账 = 期末 − 海关账册余额。有差异的行以底色标出。</translation>
+        <source>Closing = opening + entered − decreased + returned + adjusted − disposed. Physical is what stock holds now (held, damaged and reserved units included); Δ physical = closing − physical, Δ customs = closing − customs&apos; balance. Rows that differ are shaded. Posted: decreases on an exit checklist customs has posted.</source>
+        <translation>期末 = 期初 + 入区 − 出区核减 + 退货入区 + 盘盈亏 − 销毁/退运。实物为当前库存(含冻结、残次和已预占);Δ 实物 = 期末 − 实物,Δ 海关账 = 期末 − 海关账册余额。有差异的行以底色标出。已核扣:海关已核扣的核注清单上的出区数量。</translation>
     </message>
     <message>
         <source>From</source>
@@ -291,6 +295,92 @@
     <message>
         <source>differing from customs (%1): %2</source>
         <translation>与海关账不符(%1):%2</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistColumns</name>
+    <message>
+        <source>declared</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已核扣</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>退单</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>核注清单号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>清单数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>制单时间</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>核扣时间</translation>
+    </message>
+    <message>
+        <source>Customs&apos; answer</source>
+        <translation>海关回执说明</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsScreen</name>
+    <message>
+        <source>Exit checklists</source>
+        <translation>出区核注清单</translation>
+    </message>
+    <message>
+        <source>An exit checklist (核注清单, list type 8) writes the inventory lists that left the zone in a period off the account book, one line per account-book item. A list is on one checklist only. Customs&apos; posting receipt (CSV checklist_no,status,time,info) marks it posted.</source>
+        <translation>出区核注清单(清单类型 8 保税电商)把一段期间内出区的申报清单从账册核减,每个账册料号一行。一张清单只会进入一张核注清单。海关的核扣回执(CSV checklist_no,status,time,info)将其标为已核扣。</translation>
+    </message>
+    <message>
+        <source>Lists that left from</source>
+        <translation>出区清单,从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Gather exit checklist</source>
+        <translation>汇总生成核注清单</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Exit checklist %1: %2 lists, %3 units; written to the outbox.</source>
+        <translation>出区核注清单 %1:%2 张清单,%3 件;已写入发送目录。</translation>
     </message>
 </context>
 <context>

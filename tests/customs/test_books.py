@@ -65,13 +65,14 @@ def test_received_stock_opens_and_closes_the_books(stocked):
 
 
 @pytest.mark.breaks_invariants  # planted adjustments without their stock movement: the books differ from stock
-def test_confirmed_adjustments_move_the_closing(stocked):
+def test_adjustments_confirmed_count_and_pending_ones_are_shown_apart(stocked):
     items = sorted(no for no, line in books(stocked, today(), today()).items() if line.closing)
     plant(stocked, items[0], "ADJ_PLUS", 3)
     plant(stocked, items[1], "ADJ_MINUS", -2)
+    plant(stocked, items[1], "ADJ_MINUS", -5, state="PENDING")
     lines = books(stocked, today(), today())
     assert (lines[items[0]].adjusted, lines[items[0]].difference) == (3, 3)  # the books say 3 more than stock
-    assert (lines[items[1]].adjusted, lines[items[1]].adjusted_pending, lines[items[1]].difference) == (-2, 0, -2)
+    assert (lines[items[1]].adjusted, lines[items[1]].adjusted_pending, lines[items[1]].difference) == (-2, -5, -2)
     for line in lines.values():
         assert line.closing == (line.opening + line.entered - line.decreased + line.returned + line.adjusted
                                 - line.disposed)
@@ -126,7 +127,7 @@ def test_cli_period_compare_and_report(stocked, cli, tmp_path):
     data = json.loads(out)
     assert (data["from"], data["to"]) == (first, last)
     keys = {"opening", "entered", "decreased", "returned", "adjusted", "disposed", "closing", "physical", "difference",
-            "adjusted_pending", "item_no", "name", "unit"}
+            "adjusted_pending", "decreased_posted", "item_no", "name", "unit"}
     assert all(set(row) == keys for row in data["items"])
     assert data["totals"]["closing"] == sum(r["closing"] for r in data["items"]) > 0
     path = customs_file(tmp_path / "c.csv", [(r["item_no"], r["closing"]) for r in data["items"]])

@@ -159,8 +159,9 @@ def test_csv_receipts_by_order_number(warehouse, tmp_path):
     bad.write_text("order,state\nX,1\n", encoding="utf-8")
     refused = receipts(warehouse, bad)
     assert refused.refused == [{"file": "bad.csv", "reason": "the header must be exactly: order_no,status,time,info "
-                                                             "(lists; optionally a fifth column invt_no) or "
-                                                             "return_no,status,time,info (returns)"}]
+                                                             "(lists; optionally a fifth column invt_no), "
+                                                             "return_no,status,time,info (returns) or "
+                                                             "checklist_no,status,time,info (exit checklists)"}]
 
 
 def test_a_csv_receipt_may_number_the_list_and_a_bad_number_refuses_the_file(warehouse, tmp_path):

@@ -16,7 +16,7 @@ from app.errors import NotFound, PermissionDenied, Rejected
 from app.persistence.models import AuditEntry
 
 BWMS_PRINT = ["batch-record", "carton-labels", "command-sheet", "count-report", "count-sheet", "disposal-form",
-              "disposal-record", "gate-pass", "ledger-report", "location-labels", "manifest", "owner-statement",
+              "disposal-record", "exit-checklist", "gate-pass", "ledger-report", "location-labels", "manifest", "owner-statement",
               "packing-list", "pick-list", "pull-list", "putaway-list", "tally-report",
               "waybill"]
 

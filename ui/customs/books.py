@@ -64,6 +64,7 @@ COLUMNS = [
     Col(QT_TRANSLATE_NOOP("BookColumns", "Opening"), _line("opening"), numeric=True),
     Col(QT_TRANSLATE_NOOP("BookColumns", "Entered"), _line("entered"), numeric=True),
     Col(QT_TRANSLATE_NOOP("BookColumns", "Decreased"), _line("decreased"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("BookColumns", "Posted"), _line("decreased_posted"), numeric=True),
     Col(QT_TRANSLATE_NOOP("BookColumns", "Returned"), _line("returned"), numeric=True),
     Col(QT_TRANSLATE_NOOP("BookColumns", "Adjusted"), _line("adjusted"), numeric=True),
     Col(QT_TRANSLATE_NOOP("BookColumns", "Disposed"), _line("disposed"), numeric=True),
@@ -143,7 +144,7 @@ class BooksScreen(Screen):
         self.note.setText(self.tr("Closing = opening + entered − decreased + returned + adjusted − disposed. "
                                   "Physical is what stock holds now (held, damaged and reserved units included); "
                                   "Δ physical = closing − physical, Δ customs = closing − customs' balance. Rows that "
-                                  "differ are shaded."))
+                                  "differ are shaded. Posted: decreases on an exit checklist customs has posted."))
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("to"))
         self.compare_button.setText(self.tr("Compare with customs' balances…"))

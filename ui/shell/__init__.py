@@ -102,6 +102,8 @@ def screens() -> list[ScreenSpec]:
                    _screen("ui.customs.ledger", "LedgerScreen")),
         ScreenSpec("ledger.books", QT_TRANSLATE_NOOP("Screens", "Period books"), "customs", P.VIEW,
                    _screen("ui.customs.books", "BooksScreen")),
+        ScreenSpec("customs.checklists", QT_TRANSLATE_NOOP("Screens", "Exit checklists"), "customs",
+                   (P.CUSTOMS_EXCHANGE, P.AUDIT), _screen("ui.customs.checklists", "ChecklistsScreen")),
     ]
 
 

@@ -44,6 +44,7 @@ TITLES: dict[str, str] = {
     "batch-record": QT_TRANSLATE_NOOP("Documents", "Batch record"),
     "inventory-list": QT_TRANSLATE_NOOP("Documents", "Inventory list"),
     "ledger-report": QT_TRANSLATE_NOOP("Documents", "Stock ledger report"),
+    "exit-checklist": QT_TRANSLATE_NOOP("Documents", "Exit checklist"),
 }
 
 

@@ -1,6 +1,13 @@
 """All models, importable from one place (Alembic reads Base.metadata from here)."""
 
 from app.persistence.models.base import Base
+from app.persistence.models.books import (
+    ExitChecklist,
+    ExitChecklistLine,
+    ExitChecklistList,
+    VehiclePass,
+    VehiclePassManifest,
+)
 from app.persistence.models.counts import (
     LocationFreeze,
     StockCount,
@@ -57,6 +64,9 @@ __all__ = [
     "CustomsReceipt",
     "DeclarationLine",
     "Disposal",
+    "ExitChecklist",
+    "ExitChecklistLine",
+    "ExitChecklistList",
     "HandlingUnit",
     "InboundDeclaration",
     "InspectionPull",
@@ -92,6 +102,8 @@ __all__ = [
     "TallyScan",
     "Tariff",
     "User",
+    "VehiclePass",
+    "VehiclePassManifest",
     "Warehouse",
     "Wave",
 ]

@@ -41,3 +41,22 @@ def test_the_comparison_shades_exactly_the_items_that_differ(make_ctx, qtbot, wa
     wait_idle(qtbot, ctx)
     assert shown and "bad.csv:2: item_no: unknown account-book item" in shown[0]
     assert screen.customs_file is None and _rows(screen) == [held[0].item_no]  # the books stay as they were
+
+
+def test_gathering_a_period_where_nothing_left_is_refused_in_words(make_ctx, qtbot, warehouse, monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from ui.customs.checklists import ChecklistsScreen
+
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ChecklistsScreen, ctx)
+    assert screen.gather_button.isVisibleTo(screen) and screen.model.rows == []
+    shown = []
+    monkeypatch.setattr("ui.customs.checklists.show_error", lambda exc, parent: shown.append(str(exc)))
+    screen.first.setDate(QDate(2026, 1, 1))
+    screen.last.setDate(QDate(2026, 1, 31))
+    screen.gather()
+    wait_idle(qtbot, ctx)
+    assert shown and "nothing to gather" in shown[0] and screen.model.rows == []
+    clerk = open_screen(qtbot, ChecklistsScreen, make_ctx("customs"))
+    assert not clerk.gather_button.isVisibleTo(clerk)  # a customs officer looks and prints
