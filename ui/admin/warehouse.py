@@ -6,15 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -29,6 +26,7 @@ from ui.i18n import chinese_on_screen
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import setting_label
 from ui.widgets.import_action import ImportButton, ImportKind
+from ui.widgets.tables import fit, grid
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -142,14 +140,7 @@ class WarehouseScreen(Screen):
 
     def _build_settings(self) -> None:
         self.settings_box = QGroupBox(objectName="business_settings")
-        self.table = QTableWidget(0, 3, objectName="settings_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = grid("settings_table", 3)
         self.table.itemSelectionChanged.connect(self._setting_selected)
         self.value_edit = QLineEdit(objectName="setting_value")
         self.save_button = QPushButton(objectName="save_setting", clicked=self.save_setting)
@@ -199,10 +190,11 @@ class WarehouseScreen(Screen):
             for col, text in enumerate((name, s.value, meaning)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.key)
-                item.setToolTip(f"{s.key} (default {s.default})")
+                item.setToolTip(f"{text}\n{s.key} (default {s.default})")  # the whole text, and the key
                 self.table.setItem(row, col, item)
             if s.key == current:
                 self.table.selectRow(row)
+        fit(self.table, 360, interactive=False)  # the meaning takes the room left (its tooltip has it whole)
 
     def selected_key(self) -> str | None:
         items = self.table.selectedItems()

@@ -48,10 +48,23 @@ def _status(value: Any) -> str:
     return QCoreApplication.translate("Counts", STATUSES.get(value, str(value)))
 
 
+SCOPES = {"prefix": QT_TRANSLATE_NOOP("Counts", "locations %1…"),
+          "sku": QT_TRANSLATE_NOOP("Counts", "locations holding %1"),
+          "recount of count": QT_TRANSLATE_NOOP("Counts", "recount of count %1")}
+
+
+def scope_text(scope: str) -> str:
+    """How the count's locations were chosen (stored as `prefix P`, `sku A, B`, `recount of count N`), in words."""
+    for head, words in SCOPES.items():
+        if scope.startswith(head + " "):
+            return QCoreApplication.translate("Counts", words).replace("%1", scope[len(head) + 1:])
+    return scope
+
+
 COUNT_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("Counts", "Count"), key("count"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Status"), key("status"), _status),
-    Col(QT_TRANSLATE_NOOP("Counts", "Scope"), key("scope")),
+    Col(QT_TRANSLATE_NOOP("Counts", "Scope"), key("scope"), scope_text),
     Col(QT_TRANSLATE_NOOP("Counts", "Locations"), key("locations"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Visited"), key("visited"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Variances"), key("variances"), numeric=True),
@@ -114,11 +127,14 @@ class CountsScreen(Screen):
         self.confirm_button = QPushButton(objectName="confirm", clicked=self.confirm, visible=officer)
         self.sheet_button = QPushButton(objectName="print_sheet", clicked=lambda: self._print("count-sheet"))
         self.report_button = QPushButton(objectName="print_report", clicked=lambda: self._print("count-report"))
-        actions = QHBoxLayout()
+        actions, documents = QHBoxLayout(), QHBoxLayout()  # the steps, then the papers: two rows fit 1366×768
         for widget in (self.close_button, self.recount_button, self.reason, self.approve_button,
-                       self.confirm_button, self.sheet_button, self.report_button):
+                       self.confirm_button):
             actions.addWidget(widget)
+        for widget in (self.sheet_button, self.report_button):
+            documents.addWidget(widget)
         actions.addStretch(1)
+        documents.addStretch(1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +148,7 @@ class CountsScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
+        layout.addLayout(documents)
         layout.addWidget(self.answer)
         layout.addWidget(self.form)
         self.retranslate_ui()
