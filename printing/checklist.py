@@ -10,9 +10,8 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.domain import vocabulary
 from printing import pdf
-
-STATUS = {"declared": "已申报 declared", "posted": "已核扣 posted", "rejected": "退单 rejected"}
 
 
 def checklist_pdf(d: dict[str, Any]) -> bytes:
@@ -24,10 +23,12 @@ def checklist_pdf(d: dict[str, Any]) -> bytes:
         ("进出口标记 I/E", "E 出区 exit"), ("监管方式 Supervision", "1210 保税电商"),
         ("经营企业 Enterprise", f"{d['enterprise_code']} {d['enterprise']}"), ("申报企业 Declarant", d["agent"]),
         ("期间 Period", f"{d['from']} — {d['to']}"), ("关联清单 Lists", d["lists"]),
-        ("数量合计 Units", d["units"]), ("状态 Status", STATUS.get(d["status"], d["status"])),
+        ("数量合计 Units", d["units"]), ("状态 Status", vocabulary.both("checklist_status", d["status"])),
         ("制单 Created", d["created"]), ("核扣 Posted", d["posted"] or "—"),
     ])
-    rows = [[r["seq"], r["item_no"], r["hs_code"], r["name"], r["unit"], r["quantity"], len(r["lists"]),
+    rows = [[r["seq"], r["item_no"], r["hs_code"], r["name"],
+             f"{vocabulary.name('unit', r['unit'], 'zh')}\n{vocabulary.name('unit', r['unit'])}", r["quantity"],
+             len(r["lists"]),
              pdf.para(", ".join(r["lists"]), "small")] for r in d["lines"]]
     rows.append(["", "合计 Total", "", "", "", d["units"], d["lists"], ""])
     story: list[Flowable] = [head, Spacer(1, 4 * mm)]

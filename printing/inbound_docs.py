@@ -11,14 +11,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.domain import vocabulary
 from printing import pdf
 from printing.label import Barcode, Box, Label, Line, Text, to_pdf, to_zpl
 
 ATTENTION = colors.HexColor("#fff1c2")  # a line with a difference: short, over, damaged or unexpected
-KIND_TEXT = {"dock": "月台 dock", "storage": "存储 storage", "inspection": "查验暂存 inspection hold",
-             "damaged": "残损 damaged", "returns": "退货 returns", "packing": "包装 packing",
-             "shipping": "发运 shipping"}
-STATUS_TEXT = {"hold": "HOLD 待检", "available": "AVAILABLE 可用", "damaged": "DAMAGED 残损"}
+
+
 def tally_report_pdf(data: dict[str, Any]) -> bytes:
     """Receiving note / tally report (入库理货单): A4 portrait, expected vs good / damaged / short / over."""
     page = pdf.Page(title="入库理货单 Tally report / receiving note",
@@ -31,11 +30,12 @@ def tally_report_pdf(data: dict[str, Any]) -> bytes:
         ("封条号 Seal", data["seal_no"]), ("到货日期 Arrival", data["arrival_date"]),
         ("理货开始 Tally began", data["tally_started"]), ("理货结束 Tally closed", data["tally_closed"]),
         ("理货员 Tally clerk", data["tally_clerk"]), ("暂存库位 Staged at", data["staging"]),
-        ("状态 Status", data["status"]), ("账册 Account book", data["account_book"]),
+        ("状态 Status", vocabulary.both("declaration_status", data["status"])),
+        ("账册 Account book", data["account_book"]),
     ])
     rows, marked = [], {}
     for i, line in enumerate(data["lines"]):
-        rows.append([line["line_no"], f"{line['sku']}\n{line['name']}", line["account_book_item"], line["unit"],
+        rows.append([line["line_no"], f"{line['sku']}\n{line['name']}", line["account_book_item"], _unit(line["unit"]),
                      line["batch"] or "—", f"{line['production_date'] or '—'}\n{line['expiry_date'] or '—'}",
                      line["expected"], line["received"], line["damaged"], line["short"] or "", line["over"] or "",
                      _remark(line)])
@@ -48,12 +48,18 @@ def tally_report_pdf(data: dict[str, Any]) -> bytes:
     table = pdf.table(["行\nLine", "商品 SKU / 品名 Name", "料号\nItem", "单位\nUnit", "批次\nBatch",
                        "生产 / 到期\nMade / Expiry", "应收\nExpected", "实收\nGood", "残损\nDamaged",
                        "短少\nShort", "溢余\nOver", "备注\nRemark"], rows,
-                      [8, 40, 16, 9, 19, 19, 13, 12, 13, 11, 11, 15],
+                      [8, 37, 16, 12, 19, 19, 13, 12, 13, 11, 11, 15],
                       right=(6, 7, 8, 9, 10), highlight=marked)
     story: list[Flowable] = [head, Spacer(1, 5 * mm), *table, Spacer(1, 8 * mm),
                              KeepTogether(pdf.signatures(["理货员 Tally clerk", "仓库主管 Supervisor",
                                                           "货主代表 Owner's representative"]))]
     return pdf.render(page, story)
+
+
+def _unit(code: str) -> str:
+    """A customs unit by its names, Chinese over English (个 / piece): never its bare code."""
+    found = vocabulary.term("unit", code)
+    return f"{found[1]}\n{found[0]}" if found else code
 
 
 def _remark(line: dict[str, Any]) -> str:
@@ -74,7 +80,7 @@ def putaway_list_pdf(data: dict[str, Any]) -> bytes:
              r["quantity"], r["from"], r["to"], ""] for i, r in enumerate(data["rows"], start=1)]
     story: list[Flowable] = [pdf.fields([("操作员 Operator", data["operator"]), ("生成 Created", data["created"]),
                                          ("报关单 Declaration", data["declaration_no"]),
-                                         ("状态 Status", data["status"])])]
+                                         ("状态 Status", vocabulary.both("declaration_status", data["status"]))])]
     story.append(Spacer(1, 4 * mm))
     if rows:
         story += pdf.table(["#", "SSCC / LPN", "商品 SKU / 品名 Name", "批次\nBatch", "到期\nExpiry", "数量\nQty",
@@ -85,27 +91,34 @@ def putaway_list_pdf(data: dict[str, Any]) -> bytes:
 
 
 def carton_label(data: dict[str, Any]) -> Label:
-    """Pallet/carton label 100×150 mm: SKU, name, item, batch, expiry, quantity, status, contents and SSCC."""
-    kind = "托盘 PALLET" if data["kind"] == "pallet" else "箱 CARTON"
+    """Pallet or carton label 100×150 mm: what it labels (a pallet or a carton of which declaration), SKU, name,
+    item, batch, expiry, the quantity RECEIVED on it, where it is and its state, the contents and its SSCC."""
+    en, zh = vocabulary.term("handling_unit", data["kind"]) or (data["kind"], data["kind"])
+    where = data["location"] or "—"
+    if data.get("suggested"):
+        where += f" → {data['suggested']} (上架 put away)"
+    status = vocabulary.both("stock_status", data["status"]) if data["status"] else "已出库 shipped out"
+    unit = vocabulary.name("unit", data.get("unit", ""), "zh")
     return Label(100, 150, [
         Box(3, 3, 94, 144, 0.6),
-        Text(6, 6, f"入库标签 {kind}  {data['declaration_no']}", 3.6, max_width_mm=88),
-        Line(3, 13, 97, 13),
+        Text(6, 5, f"{zh}标签 {en.upper()} LABEL", 4.2, bold=True, max_width_mm=88),
+        Text(6, 10, f"报关单 Declaration {data['declaration_no']}", 2.8, max_width_mm=88),
+        Line(3, 14, 97, 14),
         Text(6, 16, data["sku"], 9, bold=True, max_width_mm=88),
         Text(6, 27, data["name"], 5, max_width_mm=88),
         Text(6, 34, f"料号 Item {data['account_book_item']}", 3.6, max_width_mm=88),
         Line(3, 40, 97, 40),
         Text(6, 43, "批次 Batch", 3), Text(6, 47, data["batch"] or "-", 6.5, bold=True, max_width_mm=44),
         Text(52, 43, "到期 Expiry", 3), Text(52, 47, data["expiry"] or "-", 6.5, bold=True, max_width_mm=42),
-        Text(6, 57, "数量 Qty", 3), Text(6, 61, str(data["quantity"]), 8, bold=True, max_width_mm=44),
+        Text(6, 57, "收货数量 Received qty", 3),
+        Text(6, 61, f"{data['quantity']} {unit}".strip(), 8, bold=True, max_width_mm=44),
         Text(52, 57, "状态 Status", 3),
-        Text(52, 61, STATUS_TEXT.get(data["status"], data["status"]), 6, bold=True, max_width_mm=42),
-        Text(6, 72, f"库位 Location {data['location']}"
-                    + (f" → {data['suggested']} (上架 put away)" if data.get("suggested") else ""), 4, max_width_mm=88),
+        Text(52, 61, status, 4.2, bold=True, max_width_mm=42),
+        Text(6, 72, f"库位 Location {where}", 4, max_width_mm=88),
         Line(3, 78, 97, 78),
         Barcode(6, 81, "gs1-128", data["contents_barcode"], 14, module_mm=0.25),
         Line(3, 102, 97, 102),
-        Text(6, 104, "SSCC", 3),
+        Text(6, 104, f"SSCC ({zh} {en})", 3),
         Barcode(8, 109, "gs1-128", data["sscc_barcode"], 25, module_mm=0.5),
     ])
 
@@ -114,7 +127,7 @@ def location_label(data: dict[str, Any]) -> Label:
     """A 100×50 mm shelf label: the code large and its barcode (what put-away scans)."""
     return Label(100, 50, [
         Text(6, 4, data["code"], 11, bold=True, max_width_mm=88),
-        Text(6, 17, KIND_TEXT.get(data["kind"], data["kind"]), 3.2),
+        Text(6, 17, vocabulary.both("location_kind", data["kind"]), 3.2),
         Barcode(6, 23, "code128", data["barcode"], 16, module_mm=0.375),
     ])
 

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.domain import vocabulary
 from printing import pdf
 
 WIDTH = 273  # usable width of A4 landscape in mm
@@ -27,7 +28,8 @@ def ledger_report_pdf(d: dict[str, Any]) -> bytes:
                     footer=f"ledger report {d['from']}..{d['to']}   printed {d['printed']}")
     rows, shaded = [], {}
     for i, item in enumerate(d["items"]):
-        rows.append([item["item_no"], item["name"], item["unit"]] + [_signed(item, k) for k in NUMBERS])
+        unit = f"{vocabulary.name('unit', item['unit'], 'zh')}\n{vocabulary.name('unit', item['unit'])}"
+        rows.append([item["item_no"], item["name"], unit] + [_signed(item, k) for k in NUMBERS])
         if item["difference"]:
             shaded[i] = (0, DIFFERENT)
     totals = d["totals"]

@@ -69,6 +69,60 @@ def barcode(data: str, *, height_mm: float = 10, bar_mm: float = 0.33, hri: bool
                            quiet=True, lquiet=3 * mm, rquiet=3 * mm, fontName=register_pdf_font(), fontSize=8)
 
 
+class CellBarcode(Flowable):
+    """A Code 128 barcode for a table cell, its number printed under the bars, all inside the box it reports.
+
+    Reportlab's own barcode reports the bars' height only and prints its number below that, over whatever comes
+    next (the next row of a table). This one reports bars + number, and narrows its modules (down to
+    `min_bar_mm`) when the cell is narrower than the barcode at `bar_mm`. `drawn` keeps the box it was drawn
+    in (page coordinates), which the tests compare with the cell.
+    """
+
+    TEXT_PT = 8.0
+    GAP_PT = 1.0
+
+    def __init__(self, data: str, *, height_mm: float = 7, bar_mm: float = 0.3, min_bar_mm: float = 0.19) -> None:
+        super().__init__()
+        self.data = data
+        self.height_mm, self.bar_mm, self.min_bar_mm = height_mm, bar_mm, min_bar_mm
+        self.drawn: tuple[float, float, float, float] | None = None   # where it was drawn
+        self.cell: tuple[float, float, float, float] | None = None    # the table cell it was drawn in
+        self._bars = self._code(bar_mm)
+
+    def _code(self, bar_mm: float) -> code128.Code128:
+        return code128.Code128(self.data, barHeight=self.height_mm * mm, barWidth=bar_mm * mm, humanReadable=False,
+                               quiet=True, lquiet=2 * mm, rquiet=2 * mm)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._bars.width > availWidth and self.bar_mm > self.min_bar_mm:
+            scale = availWidth / self._bars.width
+            self._bars = self._code(max(self.min_bar_mm, self.bar_mm * scale * 0.999))
+        self.width = self._bars.width
+        self.height = self._bars.height + self.GAP_PT + self.TEXT_PT
+        return self.width, self.height
+
+    def draw(self) -> None:
+        text_h = self.TEXT_PT + self.GAP_PT
+        self._bars.drawOn(self.canv, 0, text_h)
+        font = register_pdf_font()
+        size = min(self.TEXT_PT, self.TEXT_PT * self.width / max(1.0, stringWidth(self.data, font, self.TEXT_PT)))
+        self.canv.setFont(font, size)
+        self.canv.drawCentredString(self.width / 2, 1.2, self.data)
+        x, y = self.canv.absolutePosition(0, 0)
+        self.drawn = (x, y, x + self.width, y + self.height)
+
+
+class GridTable(LongTable):
+    """A long table that tells each barcode in it the cell it was drawn in (page coordinates)."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size) -> None:  # noqa: ANN001, N802 - reportlab's override
+        super()._drawCell(cellval, cellstyle, pos, size)
+        for value in cellval if isinstance(cellval, (list, tuple)) else (cellval,):
+            if isinstance(value, CellBarcode):
+                x, y = self.canv.absolutePosition(*pos)
+                value.cell = (x, y, x + size[0], y + size[1])
+
+
 def fields(pairs: Sequence[tuple[str, object]], columns: int = 2, width: float | None = None) -> Table:
     """A grid of "label: value" pairs, `columns` pairs per row (labels shaded)."""
     width = width or (A4[0] - 2 * MARGIN)
@@ -105,7 +159,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths_mm: Se
         part = body[start:start + chunk]
         shaded = [("BACKGROUND", (col, i - start + 1), (-1, i - start + 1), colour)
                   for i, (col, colour) in (highlight or {}).items() if start <= i < start + len(part)]
-        t = LongTable([head] + part, colWidths=[w * mm for w in widths_mm], repeatRows=1)
+        t = GridTable([head] + part, colWidths=[w * mm for w in widths_mm], repeatRows=1)
         t.setStyle(TableStyle(base + shaded))
         out.append(t)
     return out

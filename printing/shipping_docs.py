@@ -10,11 +10,17 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.domain import vocabulary
 from printing import pdf
 
 
 def manifest_pdf(d: dict[str, Any]) -> bytes:
     """出区交接清单: one row per parcel with its waybill barcode, the totals, and the signatures."""
+    return pdf.render(*manifest_story(d))
+
+
+def manifest_story(d: dict[str, Any]) -> tuple[pdf.Page, list[Flowable]]:
+    """The manifest's page and story: each waybill's barcode inside its cell, the number printed under it."""
     page = pdf.Page(title="出区交接清单 Outbound handover manifest",
                     subtitle=f"{d['warehouse']}   账册 Account book {d['account_book']}", barcode=d["manifest"],
                     footer=f"manifest {d['manifest']}   gate pass {d['gate_pass']}   printed {d['printed']}")
@@ -24,15 +30,15 @@ def manifest_pdf(d: dict[str, Any]) -> bytes:
         ("制单 Created", d["created"]), ("出区 Departed", d["exited"] or "—"),
         ("包裹数 Parcels", d["parcel_count"]), ("总毛重 Gross kg", d["gross"]),
     ])
-    rows = [[p["seq"], pdf.barcode(p["waybill"], height_mm=7, bar_mm=0.3), p["order_no"], p["invt_no"],
+    rows = [[p["seq"], pdf.CellBarcode(p["waybill"], height_mm=8, bar_mm=0.3), p["order_no"], p["invt_no"],
              p["pieces"], p["weight"]] for p in d["parcels"]]
-    rows.append(["", "合计 Total", f"{d['parcel_count']} parcels", "", sum(p["pieces"] for p in d["parcels"]),
+    rows.append(["", "合计 Total", f"{d['parcel_count']} 件包裹 parcels", "", sum(p["pieces"] for p in d["parcels"]),
                  d["gross"]])
     story: list[Flowable] = [head, Spacer(1, 4 * mm)]
     story += pdf.table(["序号\nSeq", "运单号 Waybill", "订单号 Order", "清单号 Inventory list", "件数\nPieces",
-                        "重量 kg\nWeight"], rows, [12, 62, 42, 38, 14, 18], right=(4, 5))
+                        "重量 kg\nWeight"], rows, [10, 66, 40, 38, 14, 18], right=(4, 5))
     story += [Spacer(1, 8 * mm), KeepTogether(pdf.signatures(["仓库 Warehouse", "承运商司机 Carrier's driver"]))]
-    return pdf.render(page, story)
+    return page, story
 
 
 def gate_pass_pdf(d: dict[str, Any]) -> bytes:
@@ -51,7 +57,9 @@ def gate_pass_pdf(d: dict[str, Any]) -> bytes:
         ("交接单 Manifests", ", ".join(d.get("manifests", [d["manifest"]]))),
         ("制单 Created", d["created"]), ("过卡 Passed gate", d["exited"] or "—"),
     ])
-    rows = [[r["seq"], r["item_no"], r["hs_code"], r["name"], r["unit"], r["qty"], r["gross"], r["net"]]
+    rows = [[r["seq"], r["item_no"], r["hs_code"], r["name"],
+             f"{vocabulary.name('unit', r['unit'], 'zh')}\n{vocabulary.name('unit', r['unit'])}", r["qty"], r["gross"],
+             r["net"]]
             for r in d["lines"]]
     lists = ", ".join(d["lists"])
     story: list[Flowable] = [head, Spacer(1, 4 * mm), pdf.para("货物 Goods", "h2")]
@@ -64,16 +72,20 @@ def gate_pass_pdf(d: dict[str, Any]) -> bytes:
 
 
 def pull_list_pdf(d: dict[str, Any]) -> bytes:
-    """查验清单: the parcels pulled for customs inspection, where they wait, for the officer and the warehouse."""
-    page = pdf.Page(title="查验清单 Inspection pull list", subtitle=d["warehouse"],
-                    footer=f"inspection pull list   printed {d['printed']}")
-    rows = [[r["seq"], r["invt_no"], pdf.barcode(r["waybill"], height_mm=7, bar_mm=0.3), r["order_no"],
-             r["location"], r["status"], r["pulled_at"]] for r in d["rows"]]
-    story: list[Flowable] = []
+    """查验清单: every parcel customs stopped for inspection, where it waits, for the officer and the warehouse."""
+    one = f"   {d['key']}" if d.get("key") else ""
+    page = pdf.Page(title="查验清单 Inspection pull list", subtitle=f"{d['warehouse']}{one}",
+                    footer=f"inspection pull list{one}   printed {d['printed']}")
+    rows = [[r["seq"], r["invt_no"], pdf.CellBarcode(r["waybill"], height_mm=7, bar_mm=0.28), r["order_no"],
+             r["location"] or vocabulary.both("pull", "pulled" if r["pulled"] else "waiting"),
+             vocabulary.both("receipt", r["customs_status"]) if r["customs_status"] else "—",
+             vocabulary.both("order_status", r["order_status"]), r["since"]] for r in d["rows"]]
+    story: list[Flowable] = [pdf.para(f"待查验包裹 Parcels under inspection: {len(rows)}", "h2")]
     if rows:
-        story += pdf.table(["序号\nSeq", "清单号 List", "运单号 Waybill", "订单号 Order", "位置\nWhere", "状态\nStatus",
-                            "拦截时间 Pulled"], rows, [10, 32, 52, 36, 16, 12, 28], right=())
+        story += pdf.table(["序号\nSeq", "清单号 List", "运单号 Waybill", "订单号 Order", "位置 Where",
+                            "海关状态 Customs", "订单状态 Order status", "自 Since"], rows,
+                           [9, 28, 50, 30, 20, 20, 21, 8 + 20], right=())
     else:
-        story.append(pdf.para("没有待查验的包裹。No parcel is pulled for inspection.", "body"))
+        story.append(pdf.para("没有待查验的包裹。No parcel is under customs inspection.", "body"))
     story += [Spacer(1, 8 * mm), KeepTogether(pdf.signatures(["海关关员 Customs officer", "仓库 Warehouse"]))]
     return pdf.render(page, story)

@@ -46,6 +46,14 @@ TEXTS: dict[str, str] = {
     "job_cancelled": QT_TRANSLATE_NOOP("ErrorText", "Cancelled: nothing was changed."),
     "unexpected": QT_TRANSLATE_NOOP("ErrorText", "An unexpected error happened; nothing was changed."),
     "unknown_owner": QT_TRANSLATE_NOOP("ErrorText", "There is no owner {owner}; nothing was changed."),
+    "audit_key_missing": QT_TRANSLATE_NOOP("ErrorText", "The audit key file ({path}) is missing on this "
+                                           "workstation: copy it from the workstation that created the database "
+                                           "(or from the administrator's key export). Nothing was changed."),
+    "wrong_audit_key": QT_TRANSLATE_NOOP("ErrorText", "The audit key file {path} is not this database's audit "
+                                         "key: every workstation must use the same file. Nothing was changed."),
+    "id_search_refused": QT_TRANSLATE_NOOP("ErrorText", "Your role ({role}) may not search by a full ID number: "
+                                           "whether a person has ordered is personal data. Search by order no., "
+                                           "waybill or the masked ID instead."),
 }
 
 # Parameters that are words of the warehouse, shown in the user's language.

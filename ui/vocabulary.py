@@ -1,76 +1,108 @@
-"""The warehouse's words as the screens show them (roles, statuses, location kinds), translated at display time."""
+"""The warehouse's words on screen: every code (status, role, unit, reason, audit operation, field, setting) by its
+name in the screen's language, from the one vocabulary (app/domain/vocabulary.py). Screens call `term(kind, code)`
+(or the named helpers below) at display time, so a language switch renames everything on the next refresh."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+import re
+from typing import Any
 
-_CONTEXT = "Vocabulary"
+from PySide6.QtCore import QCoreApplication
 
-ROLES = {
-    "clerk": QT_TRANSLATE_NOOP("Vocabulary", "clerk"),
-    "supervisor": QT_TRANSLATE_NOOP("Vocabulary", "supervisor"),
-    "customs": QT_TRANSLATE_NOOP("Vocabulary", "customs officer"),
-    "admin": QT_TRANSLATE_NOOP("Vocabulary", "administrator"),
-}
+from app.domain import vocabulary
+from ui.i18n import chinese_on_screen
 
-STOCK_STATUSES = {
-    "hold": QT_TRANSLATE_NOOP("Vocabulary", "inspection hold"),
-    "available": QT_TRANSLATE_NOOP("Vocabulary", "available"),
-    "damaged": QT_TRANSLATE_NOOP("Vocabulary", "damaged"),
-    "frozen": QT_TRANSLATE_NOOP("Vocabulary", "frozen (near expiry)"),
-    "expired": QT_TRANSLATE_NOOP("Vocabulary", "expired"),
-}
-
-LOCATION_KINDS = {
-    "dock": QT_TRANSLATE_NOOP("Vocabulary", "dock"),
-    "storage": QT_TRANSLATE_NOOP("Vocabulary", "bonded storage"),
-    "inspection": QT_TRANSLATE_NOOP("Vocabulary", "inspection area"),
-    "damaged": QT_TRANSLATE_NOOP("Vocabulary", "damaged / quarantine"),
-    "returns": QT_TRANSLATE_NOOP("Vocabulary", "returns"),
-    "packing": QT_TRANSLATE_NOOP("Vocabulary", "packing"),
-    "shipping": QT_TRANSLATE_NOOP("Vocabulary", "shipping lane"),
-}
-
-PERMISSIONS = {
-    "view": QT_TRANSLATE_NOOP("Vocabulary", "view"),
-    "master_data": QT_TRANSLATE_NOOP("Vocabulary", "change master data"),
-    "user_admin": QT_TRANSLATE_NOOP("Vocabulary", "manage users"),
-    "settings": QT_TRANSLATE_NOOP("Vocabulary", "change business settings"),
-    "scan_operations": QT_TRANSLATE_NOOP("Vocabulary", "scan at a station"),
-    "inbound_declaration": QT_TRANSLATE_NOOP("Vocabulary", "manage inbound declarations"),
-    "release_entry": QT_TRANSLATE_NOOP("Vocabulary", "release customs entries"),
-    "supervise": QT_TRANSLATE_NOOP("Vocabulary", "supervise"),
-    "customs_exchange": QT_TRANSLATE_NOOP("Vocabulary", "exchange customs files"),
-    "orders": QT_TRANSLATE_NOOP("Vocabulary", "import orders"),
-    "reveal_pii": QT_TRANSLATE_NOOP("Vocabulary", "reveal personal data"),
-    "audit": QT_TRANSLATE_NOOP("Vocabulary", "audit"),
-    "print": QT_TRANSLATE_NOOP("Vocabulary", "print"),
-    "backup": QT_TRANSLATE_NOOP("Vocabulary", "back up the database"),
-    "restore": QT_TRANSLATE_NOOP("Vocabulary", "restore the database"),
-    "key_export": QT_TRANSLATE_NOOP("Vocabulary", "export the key files"),
-}
+ROLES = tuple(vocabulary.table("role"))
+STOCK_STATUSES = tuple(vocabulary.table("stock_status"))
 
 
-def _label(table: dict[str, str], value: str) -> str:
-    source = table.get(value)
-    return QCoreApplication.translate(_CONTEXT, source) if source else value
+def language() -> str:
+    return "zh" if chinese_on_screen() else "en"
+
+
+def term(kind: str, code: object) -> str:
+    """`code`'s name in the screen's language (an unknown code as it is, never lost)."""
+    return vocabulary.name(kind, code, language())
 
 
 def role_label(role: str) -> str:
-    return _label(ROLES, role)
+    return term("role", role)
 
 
 def status_label(status: str) -> str:
-    return _label(STOCK_STATUSES, status)
+    return term("stock_status", status)
 
 
 def location_kind_label(kind: str) -> str:
-    return _label(LOCATION_KINDS, kind)
+    return term("location_kind", kind)
 
 
 def permission_label(permission: str) -> str:
-    return _label(PERMISSIONS, permission)
+    return term("permission", permission)
+
+
+def unit_label(code: str) -> str:
+    return term("unit", code)
+
+
+def field_label(path: str) -> str:
+    return term("field", path)
+
+
+def setting_label(key: str) -> str:
+    return term("setting", key)
+
+
+def with_fields(text: str) -> str:
+    """A reason that names record fields by their paths, with each path named in the screen's language."""
+    return vocabulary.field_names(text, language())
 
 
 def yes_no(value: bool) -> str:
     return QCoreApplication.translate("Vocabulary", "yes") if value else QCoreApplication.translate("Vocabulary", "no")
+
+
+# -- the audit log: "Wang Li released declaration D123" ----------------------------------------------------------
+_COUNT = re.compile(r"(\d+) ([a-z]+)")
+
+
+def audit_sentence(user: str, action: str, entity: str, key: str, outcome: str) -> str:
+    """One audit entry as a sentence: who, what they did, to what (its name and key); a refusal says so.
+    An import names its file ("admin imported locations from locations.csv"); a run its count ("supervisor
+    allocated: 3 orders")."""
+    zh = chinese_on_screen()
+    verb = term("audit_action", action)
+    counted = _COUNT.fullmatch(key or "")
+    if counted and vocabulary.known("count", counted[2]):
+        text = f"{user} {verb}{'：' if zh else ': '}{counted[1]} {term('count', counted[2])}"
+    else:
+        thing = term("audit_entity", entity) if entity else ""
+        if thing and thing in verb:  # "imported locations" already says what
+            thing = "" if zh else "from"
+        what = " ".join(p for p in (thing, key) if p)
+        text = f"{user} {verb}{' ' + what if what else ''}"
+    if outcome == "refused":
+        text += "（被拒绝）" if zh else " (refused)"
+    return text
+
+
+def detail_rows(detail: dict[str, Any]) -> list[tuple[str, str]]:
+    """An audit entry's detail as (what, value) rows in words: keys named, codes named, lists joined."""
+    rows = []
+    for key, value in detail.items():
+        label = term("detail", key) if vocabulary.known("detail", key) else key.replace("_", " ")
+        if isinstance(value, bool):
+            shown = yes_no(value)
+        elif isinstance(value, (list, tuple)):
+            shown = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            shown = "; ".join(f"{term('detail', k) if vocabulary.known('detail', k) else k.replace('_', ' ')}: {v}"
+                              for k, v in value.items())
+        elif key == "role":
+            shown = role_label(str(value))
+        elif key in ("setting", "key") and vocabulary.known("setting", str(value)):
+            shown = setting_label(str(value))
+        else:
+            shown = "" if value is None else str(value)
+        rows.append((label, shown))
+    return rows

@@ -196,9 +196,9 @@ def _check_anchor(uow: UnitOfWork, key: AuditKey, report: ChainReport, head_id: 
                          f"{newest['written']}): the log was rewritten")
 
 
-def write_anchor(uow: UnitOfWork) -> Path | None:
-    """Write the chain's head to `audit-anchors/audit-head-<date>.json` in the data folder (0600); one file a
-    day, advanced as the head moves. None when the log is empty."""
+def write_anchor(uow: UnitOfWork, folder: Path | None = None) -> Path | None:
+    """Write the chain's head to `audit-anchors/audit-head-<date>.json` in the data folder (or `folder`), mode
+    0600; one file a day, advanced as the head moves. None when the log is empty."""
     key = audit_key(uow)
     head = uow.session.execute(select(AuditEntry.id, AuditEntry.hash, AuditEntry.at)
                                .order_by(AuditEntry.id.desc()).limit(1)).first()
@@ -206,7 +206,7 @@ def write_anchor(uow: UnitOfWork) -> Path | None:
         return None
     first = uow.session.execute(select(AuditEntry.hash).order_by(AuditEntry.id).limit(1)).scalar_one()
     now = utcnow()
-    path = anchor_folder() / f"audit-head-{now:%Y-%m-%d}.json"
+    path = (folder or anchor_folder()) / f"audit-head-{now:%Y-%m-%d}.json"
     try:
         before = json.loads(path.read_text(encoding="utf-8"))
         if before.get("first") == first and int(before.get("id", 0)) >= head.id:
@@ -223,10 +223,10 @@ def write_anchor(uow: UnitOfWork) -> Path | None:
         return None
 
 
-def anchor(db: Database) -> Path | None:
-    """Anchor the chain's head now (the hourly schedule, after an export or a backup)."""
+def anchor(db: Database, folder: Path | None = None) -> Path | None:
+    """Anchor the chain's head now (the hourly schedule, after a backup)."""
     with UnitOfWork(db, write=False) as uow:
-        return write_anchor(uow)
+        return write_anchor(uow, folder)
 
 
 def latest(uow: UnitOfWork, limit: int = 50) -> list[dict[str, Any]]:

@@ -45,6 +45,7 @@ from app.persistence.db import Database
 from app.persistence.models import AuditEntry
 from app.persistence.types import utcnow
 from app.persistence.uow import Actor, Area, UnitOfWork
+from app.private_files import PRIVATE, write_private
 
 MANIFEST_SUFFIX = ".manifest.json"
 FORMAT = 1
@@ -107,6 +108,7 @@ def make_backup(db: Database, folder: Path) -> BackupReport:
         keys = {name: str(path) for name, path in key_files(uow.session).items()}
     partial = folder / f".bwms-backup-{os.getpid()}-{made_at:%Y%m%d%H%M%S%f}.partial"
     try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))  # 0600 before a byte is in it
         if db.is_sqlite:
             tables, head, schema = _sqlite_copy(db, partial)
         else:
@@ -296,15 +298,7 @@ def file_sha256(path: Path) -> tuple[str, int]:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_private(path, data, durable=True)
 
 
 def read_manifest(backup_file: Path) -> dict[str, Any]:

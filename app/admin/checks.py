@@ -44,7 +44,17 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
             ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow),
             released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow), owners_kept_apart(uow),
-            cancellations_reach_customs(uow), frozen_locations_counted(uow)]
+            cancellations_reach_customs(uow), frozen_locations_counted(uow), key_files_private(uow)]
+
+
+def key_files_private(uow: UnitOfWork) -> CheckResult:
+    """11: the key files (personal-data, audit) may be read by their owner only (mode 0600)."""
+    from app.admin.keys import key_files
+    from app.private_files import looser_than_private
+
+    problems = [f"the {name} file {path} has mode {mode}: chmod 600 {path}"
+                for name, path in key_files(uow.session).items() if (mode := looser_than_private(path))]
+    return CheckResult("11 key files are private (mode 0600)", not problems, problems)
 
 
 def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:

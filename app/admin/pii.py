@@ -15,9 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,10 +26,15 @@ from app.config import data_dir
 from app.domain.masking import PERSONAL_FIELDS, mask_id_number, mask_phone
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.persistence import audit_chain
 from app.persistence.models import ConsumerOrder, OrderRejection
+from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
+from app.private_files import create_key_file, derive, fingerprint_of_master, warn_if_loose
 
 KEY_BYTES = 32
+PII_KEY = "personal-data"  # its name in key_fingerprint
+_CHECKED = "pii_key_checked"  # Database.cache: (path, fingerprint) found to be this database's key
 _VERSION = b"\x01"
 # field name → the order column holding it encrypted (the name is also the AES-GCM associated data, so a
 # ciphertext moved to another column does not decrypt)
@@ -79,32 +82,63 @@ def key_path(session: Session) -> Path:
 
 
 def key_for(uow: UnitOfWork) -> PiiKey:
-    """The key of this database; created on first use, refused if missing while encrypted data exists."""
+    """The key of this database; created on first use, refused if missing while encrypted data exists, and
+    refused when it is not the key whose fingerprint the database recorded on first use (another 32-byte key
+    would leave buyers under two keys: old orders unreadable, a buyer's annual total split by the keyed hash).
+    A key file others may read is used with a warning."""
     path = key_path(uow.session)
     if not path.exists():
-        if _has_encrypted_data(uow):
+        if _has_encrypted_data(uow) or _stored(uow):
             raise Rejected(f"the key file {path} is missing but this database holds encrypted buyer data: copy "
                            "the key file from the workstation that created it (or set key_file to a shared "
                            "path)", code="key_missing", path=str(path))
-        _create_key_file(path)
-    stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+        create_key_file(path, KEY_BYTES)
+    key = _key_at(path)
+    checked = uow.db.cache.get(_CHECKED)
+    if checked == (str(path), key.fingerprint):
+        return key
+    stored = _stored(uow)
+    if stored is None:
+        _first_use(uow, key)
+        return key
+    if stored != key.fingerprint:
+        raise audit_chain.refuse_other_key("personal-data key", path, key.fingerprint, stored, "key_file")
+    uow.db.cache[_CHECKED] = (str(path), key.fingerprint)
+    return key
+
+
+def _stored(uow: UnitOfWork) -> str | None:
+    return audit_chain.stored_fingerprint(uow.conn, PII_KEY)
+
+
+def _first_use(uow: UnitOfWork, key: PiiKey) -> None:
+    """No fingerprint yet (a database from before it was kept): the key must open what is stored, then its
+    fingerprint is recorded by the first writer."""
+    sample = uow.session.execute(select(ConsumerOrder.buyer_name_enc).limit(1)).scalar()
+    if sample is not None:
+        key.decrypt("buyer_name", sample)  # wrong_key, naming the file, when it does not
+    if uow.write:
+        audit_chain.store_fingerprint(uow.conn, PII_KEY, key.fingerprint, utcnow())
 
 
 def existing_key(path: Path) -> PiiKey | None:
     """The key file at `path` if there is one (never creates it)."""
     if not path.exists():
         return None
-    stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+    return _key_at(path)
 
 
 def fingerprint_of(path: Path) -> str:
     """The fingerprint of the key file at `path` ("" when there is none): compared by restore."""
     if not path.exists():
         return ""
+    return _key_at(path).fingerprint
+
+
+def _key_at(path: Path) -> PiiKey:
+    warn_if_loose(path, "personal-data key")
     stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size).fingerprint
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 def _has_encrypted_data(uow: UnitOfWork) -> bool:
@@ -113,29 +147,13 @@ def _has_encrypted_data(uow: UnitOfWork) -> bool:
             or s.execute(select(OrderRejection.id).limit(1)).first() is not None)
 
 
-def _create_key_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another workstation made it a moment ago: use theirs
-        return
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(os.urandom(KEY_BYTES))
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
 @lru_cache(maxsize=8)
 def _load(path: str, _mtime_ns: int, _size: int) -> PiiKey:
     master = Path(path).read_bytes()
     if len(master) != KEY_BYTES:
         raise Rejected(f"the key file {path} is not a {KEY_BYTES}-byte key", code="bad_key_file", path=path)
-    return PiiKey(AESGCM(_derive(master, b"bwms pii aes-256-gcm")), _derive(master, b"bwms pii hmac-sha256"), path,
-                  _derive(master, b"bwms key fingerprint")[:8].hex())
-
-
-def _derive(master: bytes, info: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
+    return PiiKey(AESGCM(derive(master, b"bwms pii aes-256-gcm")), derive(master, b"bwms pii hmac-sha256"), path,
+                  fingerprint_of_master(master))
 
 
 def masked(field: str, value: str) -> str:

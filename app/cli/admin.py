@@ -155,6 +155,7 @@ def where_rows(ctx: CliContext, db: Database) -> list[tuple[str, str]]:
     from app.admin.keys import key_files
     from app.config import data_dir
     from app.persistence.uow import SYSTEM, UnitOfWork
+    from app.private_files import mode_status, warn_if_loose
 
     rows = [("database", db.engine.url.render_as_string(hide_password=True)), ("data folder", str(data_dir()))]
     if db.engine.url.get_backend_name() == "sqlite":
@@ -162,7 +163,9 @@ def where_rows(ctx: CliContext, db: Database) -> list[tuple[str, str]]:
     with UnitOfWork(db, SYSTEM, write=False) as uow:
         keys = key_files(uow.session)
         folder = settings_registry.get(uow.session, "backup_folder")
-    rows += [(f"key file ({name})", str(path)) for name, path in keys.items()]
+    for name, path in keys.items():
+        rows += [(f"key file ({name})", str(path)), (f"key file ({name}) status", mode_status(path))]
+        warn_if_loose(path, name)
     rows += [("backups", folder or str(data_dir() / "backups")), ("logs", str(data_dir() / "logs"))]
     return rows
 

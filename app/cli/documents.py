@@ -8,6 +8,7 @@ from pathlib import Path
 from app.cli.context import CliContext, add_json
 from app.documents.registry import produce, registry
 from app.errors import Rejected
+from app.private_files import write_private
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,7 +50,7 @@ def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow() as uow:
         made = produce(uow, args.document, args.key, fmt, target=str(args.out))
         try:
-            args.out.write_bytes(made.payload)
+            write_private(args.out, made.payload)
         except OSError as exc:
             raise Rejected(f"cannot write {args.out}: {exc.strerror or exc}", code="cannot_write") from exc
         uow.commit()

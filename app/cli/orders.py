@@ -10,6 +10,7 @@ from pathlib import Path
 from app.cli.context import CliContext, add_json, table
 from app.domain.masking import PERSONAL_FIELDS
 from app.errors import Rejected
+from app.private_files import write_private
 
 ORDER_COLUMNS = ["order_no", "owner", "status", "customs_status", "copNo", "rejection_code"]
 
@@ -246,6 +247,6 @@ def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.uow() as uow:
         pdf = produce(uow, "inventory-list", args.order_no, "pdf", target=str(args.out)).payload
         uow.commit()
-    args.out.write_bytes(pdf)
+    write_private(args.out, pdf)
     ctx.emit({"file": str(args.out), "bytes": len(pdf)}, f"inventory list of {args.order_no} written to {args.out}")
     return 0

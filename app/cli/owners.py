@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli.context import CliContext, add_json
 from app.errors import Rejected
+from app.private_files import write_private
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +30,7 @@ def cmd_statement(ctx: CliContext, args: argparse.Namespace) -> int:
         if args.out is not None:
             made = produce(uow, "owner-statement", f"{statement.owner}/{statement.month}", "pdf", target=str(args.out))
             try:
-                args.out.write_bytes(made.payload)
+                write_private(args.out, made.payload)
             except OSError as exc:
                 raise Rejected(f"cannot write {args.out}: {exc.strerror or exc}", code="cannot_write") from exc
         uow.commit()

@@ -122,10 +122,12 @@ def _names(codes: Sequence[str]) -> str:
     return shown + (f" and {len(codes) - SHOWN} more" if len(codes) > SHOWN else "")
 
 
-def find_count(uow: UnitOfWork, count_id: int, *, lock: bool = False) -> StockCount:
+def find_count(uow: UnitOfWork, count_id: int, *, lock: bool = False, share: bool = False) -> StockCount:
+    """The count; on PostgreSQL `lock` takes its row for update (close, approve…), `share` for a scan: scans go
+    on side by side, a close waits for the scans under way and they for it (none is counted after the close)."""
     stmt = select(StockCount).where(StockCount.id == count_id)
-    if lock and uow.is_postgres:
-        stmt = stmt.with_for_update()
+    if (lock or share) and uow.is_postgres:
+        stmt = stmt.with_for_update(read=share and not lock)
     found = uow.session.execute(stmt).scalar_one_or_none()
     if found is None:
         raise NotFound(f"no stock count {count_id}", code="unknown_count", count=count_id)
@@ -265,7 +267,7 @@ def _state_text(count: StockCount, wanted: str) -> str:
 def count_location(uow: UnitOfWork, count_id: int, code: str) -> tuple[int, str]:
     """The counter arrived at `code` (its label scanned): (location id, code) once it is in the open count."""
     require(uow, Permission.SCAN_OPERATIONS)
-    count = find_count(uow, count_id)
+    count = find_count(uow, count_id, share=True)
     if count.status != "open":
         raise Rejected(f"count {count_id} is {count.status}: nothing more is counted on it", code="count_not_open",
                        count=count_id, status=count.status)
@@ -457,31 +459,33 @@ def approve_count(uow: UnitOfWork, count_id: int, reason: str = "") -> CountDone
     if count.status != "closed":
         raise Rejected(_state_text(count, "approved"), code=f"count_{count.status}", count=count_id,
                        status=count.status)
-    rows = uow.session.execute(
-        select(StockCountVariance, Location, Lot, InboundDeclaration.status, DeclarationLine.account_book_item_id)
+    rows = uow.conn.execute(
+        select(StockCountVariance.location_id, StockCountVariance.lot_id, StockCountVariance.expected,
+               StockCountVariance.counted, Location.code, Location.kind, Lot.product_id, Lot.batch_no, Lot.owner_id,
+               InboundDeclaration.status.label("declaration_status"), DeclarationLine.account_book_item_id)
         .join(Location, Location.id == StockCountVariance.location_id)
         .join(Lot, Lot.id == StockCountVariance.lot_id)
         .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
         .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
         .where(StockCountVariance.count_id == count_id).order_by(StockCountVariance.id)).all()
     why = reason.strip()[:120]
-    moved = 0
     book: dict[tuple[int, int, str], int] = defaultdict(int)
-    for variance, location, lot, declaration_status, item in rows:
-        diff = variance.counted - variance.expected
-        note = f"count {count_id}: counted {variance.counted}, expected {variance.expected}" + (
-            f"; {why}" if why else "")
+    places = _places(uow, count_id)
+    steps: list[stock.Step] = []
+    for v in rows:
+        diff = v.counted - v.expected
+        note = f"count {count_id}: counted {v.counted}, expected {v.expected}" + (f"; {why}" if why else "")
         if diff > 0:
-            status = ("hold" if declaration_status not in RELEASED else
-                      "damaged" if location.kind == "damaged" else "available")
-            stock.move(uow, lot, diff, None, stock.Place(location.id, status), kind="ADJ_PLUS", ref_type=REF_TYPE,
-                       ref_no=str(count_id), note=note)
-            moved += 1
+            status = ("hold" if v.declaration_status not in RELEASED else
+                      "damaged" if v.kind == "damaged" else "available")
+            steps.append(stock.Step(v.lot_id, v.product_id, diff, None, stock.Place(v.location_id, status),
+                                    kind="ADJ_PLUS", ref_type=REF_TYPE, ref_no=str(count_id), note=note))
         else:
-            moved += _take(uow, lot, location, -diff, note, count_id)
-        if declaration_status in RELEASED:
-            book[(item, lot.owner_id, "ADJ_PLUS" if diff > 0 else "ADJ_MINUS")] += diff
-    moved += _unfreeze(uow, count)
+            steps += _take(v, -diff, places.get((v.location_id, v.lot_id), []), note, count_id)
+        if v.declaration_status in RELEASED:
+            book[(v.account_book_item_id, v.owner_id, "ADJ_PLUS" if diff > 0 else "ADJ_MINUS")] += diff
+    stock.apply(uow, steps)  # no step puts into a row another takes from: one location × lot per variance
+    moved = len(steps) + _unfreeze(uow, count)
     pending = []
     for (item, owner, biz), qty in sorted(book.items()):
         record_ledger(uow, item, biz, qty, state="PENDING", doc_type=LEDGER_DOC, doc_no=str(count_id),
@@ -497,29 +501,41 @@ def approve_count(uow: UnitOfWork, count_id: int, reason: str = "") -> CountDone
     return CountDone(count_id, "approved", text, moved, pending)
 
 
-def _take(uow: UnitOfWork, lot: Lot, location: Location, quantity: int, note: str, count_id: int) -> int:
-    """A shortage: `quantity` units of `lot` leave `location`, frozen and damaged ones first, never reserved ones."""
+def _places(uow: UnitOfWork, count_id: int) -> dict[tuple[int, int], list[tuple[str, str, int]]]:
+    """(location, lot) of each variance → its stock rows as (status, lpn, free units), in the order a shortage
+    takes them: frozen, expired, damaged, held, available."""
     order = {status: n for n, status in enumerate(TAKE_ORDER)}
-    rows = sorted(uow.session.execute(select(Stock).where(Stock.lot_id == lot.id, Stock.location_id == location.id))
-                  .scalars(), key=lambda r: (order.get(r.status, len(order)), r.lpn))
-    free = sum(r.quantity - r.reserved for r in rows)
+    out: dict[tuple[int, int], list[tuple[str, str, int]]] = defaultdict(list)
+    for loc, lot, lpn, status, free in uow.conn.execute(
+            select(Stock.location_id, Stock.lot_id, Stock.lpn, Stock.status, Stock.quantity - Stock.reserved)
+            .join(StockCountVariance, (StockCountVariance.location_id == Stock.location_id)
+                  & (StockCountVariance.lot_id == Stock.lot_id))
+            .where(StockCountVariance.count_id == count_id, StockCountVariance.counted < StockCountVariance.expected)):
+        out[(loc, lot)].append((status, lpn, int(free)))
+    for rows in out.values():
+        rows.sort(key=lambda r: (order.get(r[0], len(order)), r[1]))
+    return out
+
+
+def _take(v: Any, quantity: int, rows: list[tuple[str, str, int]], note: str, count_id: int) -> list[stock.Step]:
+    """A shortage: `quantity` units of the variance's lot leave its location, frozen and damaged ones first, never
+    reserved ones."""
+    free = sum(n for _, _, n in rows)
     if free < quantity:
-        raise Rejected(f"only {free} units of batch {lot.batch_no} at {location.code} are free, the count found "
+        raise Rejected(f"only {free} units of batch {v.batch_no} at {v.code} are free, the count found "
                        f"{quantity} missing: the rest was reserved since the count closed; recount the location",
-                       code="reserved_since", location=location.code, batch=lot.batch_no, free=free, asked=quantity)
-    left, moves = quantity, 0
-    for row in [(r.status, r.lpn, r.quantity - r.reserved) for r in rows]:
-        status, lpn, n = row
+                       code="reserved_since", location=v.code, batch=v.batch_no, free=free, asked=quantity)
+    left, steps = quantity, []
+    for status, lpn, n in rows:
         k = min(n, left)
         if k <= 0:
             continue
-        stock.move(uow, lot, k, stock.Place(location.id, status, lpn), None, kind="ADJ_MINUS", ref_type=REF_TYPE,
-                   ref_no=str(count_id), note=note)
-        moves += 1
+        steps.append(stock.Step(v.lot_id, v.product_id, k, stock.Place(v.location_id, status, lpn), None,
+                                kind="ADJ_MINUS", ref_type=REF_TYPE, ref_no=str(count_id), note=note))
         left -= k
         if left == 0:
             break
-    return moves
+    return steps
 
 
 def _unfreeze(uow: UnitOfWork, count: StockCount) -> int:
@@ -529,13 +545,13 @@ def _unfreeze(uow: UnitOfWork, count: StockCount) -> int:
     while source is not None:
         ids.append(source)
         source = uow.session.execute(select(StockCount.recount_of).where(StockCount.id == source)).scalar()
-    rows = uow.session.execute(select(Stock.location_id, Stock.lot_id, Stock.lpn, Stock.quantity).where(
-        Stock.status == "frozen", Stock.location_id.in_(
+    rows = uow.conn.execute(select(Stock.location_id, Stock.lot_id, Stock.product_id, Stock.lpn,
+                                   Stock.quantity - Stock.reserved).where(
+        Stock.status == "frozen", Stock.quantity > Stock.reserved, Stock.location_id.in_(
             select(StockCountLocation.location_id).where(StockCountLocation.count_id.in_(ids))))).all()
-    for loc, lot_id, lpn, qty in rows:
-        lot = uow.session.get(Lot, lot_id)
-        stock.move(uow, lot, qty, stock.Place(loc, "frozen", lpn), stock.Place(loc, "available", lpn),
-                   kind="count_release", ref_type=REF_TYPE, ref_no=str(count.id), note="counted: frozen no more")
+    stock.apply(uow, [stock.Step(lot, product, n, stock.Place(loc, "frozen", lpn), stock.Place(loc, "available", lpn),
+                                 kind="count_release", ref_type=REF_TYPE, ref_no=str(count.id),
+                                 note="counted: frozen no more") for loc, lot, product, lpn, n in rows])
     return len(rows)
 
 

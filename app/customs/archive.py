@@ -22,6 +22,7 @@ from app.errors import Rejected
 from app.persistence.models import CustomsMessage
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork
+from app.private_files import write_private
 
 ARCHIVE_FIELD = "customs_message"  # associated data of the archive's encryption
 
@@ -67,13 +68,9 @@ def raw_bytes(key: PiiKey, message: CustomsMessage) -> bytes:
 
 
 def write_atomically(folder_path: Path, name: str, data: bytes) -> Path:
-    """Write under a hidden temporary name, then rename: a reader never sees half a file."""
-    final = folder_path / name
-    temporary = folder_path / f".{name}.part"
-    with open(temporary, "wb") as fh:
-        fh.write(data)
-    os.replace(temporary, final)
-    return final
+    """Write under a hidden temporary name, then rename: a reader never sees half a file. Mode 0600 from the
+    start: a CEB621 carries the buyer's name and ID number."""
+    return write_private(folder_path / name, data)
 
 
 def _make_durable(folder_path: Path, names: list[str]) -> None:

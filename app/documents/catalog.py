@@ -96,8 +96,8 @@ def build_registry() -> Registry:
                      _pdf("printing.shipping_docs:manifest_pdf")),
         DocumentSpec("gate-pass", "gate pass", MANIFEST, ("pdf",), _ref("app.outbound.documents:gate_pass_data"),
                      _pdf("printing.shipping_docs:gate_pass_pdf")),
-        DocumentSpec("pull-list", "pull list", "'-' (every order pulled for inspection)", ("pdf",),
-                     lambda uow, key: _ref("app.outbound.documents:pull_list_data")(uow),
+        DocumentSpec("pull-list", "pull list", "'-' (every parcel under inspection) or an order/waybill/list",
+                     ("pdf",), _ref("app.outbound.documents:pull_list_data"),
                      _pdf("printing.shipping_docs:pull_list_pdf")),
         # customs
         DocumentSpec("batch-record", "batch record", "batch, DECLARATION/BATCH or SSCC", ("pdf",),

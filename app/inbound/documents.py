@@ -74,28 +74,39 @@ def putaway_list(uow: UnitOfWork, declaration_no: str) -> dict[str, Any]:
 
 
 def carton_labels(uow: UnitOfWork, declaration_no: str) -> list[dict[str, Any]]:
-    """One label (D2) per handling unit of the declaration still in stock: what it holds, where, in what state."""
+    """One label (D2) per pallet or carton the tally of the declaration made: what it is, what it held when it was
+    received (`quantity`, the received count — never what is left of it now), and where it is and in what state
+    (`on_hand`, `location`, `status`: from its stock, empty once it has all left)."""
     require(uow, Permission.PRINT)
     declaration_id = uow.session.execute(select(InboundDeclaration.id).where(
         InboundDeclaration.declaration_no == declaration_no)).scalar()
     if declaration_id is None:
         raise NotFound(f"no declaration {declaration_no}", declaration=declaration_no)
     rows = uow.session.execute(
-        select(HandlingUnit.sscc, HandlingUnit.kind, Product.sku, Product.name_cn, Product.gtin,
-               AccountBookItem.item_no, Lot.batch_no, Lot.expiry_date, Stock.quantity, Stock.status, Location.code)
+        select(HandlingUnit.sscc, HandlingUnit.kind, HandlingUnit.quantity, Product.sku, Product.name_cn,
+               Product.gtin, AccountBookItem.item_no, AccountBookItem.unit, Lot.batch_no, Lot.expiry_date,
+               Stock.quantity.label("on_hand"), Stock.status, Location.code)
         .join(Lot, Lot.id == HandlingUnit.lot_id).join(Product, Product.id == Lot.product_id)
         .join(AccountBookItem, AccountBookItem.id == Product.account_book_item_id)
-        .join(Stock, (Stock.lpn == HandlingUnit.sscc) & (Stock.lot_id == HandlingUnit.lot_id))
-        .join(Location, Location.id == Stock.location_id)
-        .where(HandlingUnit.declaration_id == declaration_id).order_by(HandlingUnit.id)).all()
+        .outerjoin(Stock, (Stock.lpn == HandlingUnit.sscc) & (Stock.lot_id == HandlingUnit.lot_id)
+                   & (Stock.quantity > 0))
+        .outerjoin(Location, Location.id == Stock.location_id)
+        .where(HandlingUnit.declaration_id == declaration_id)
+        .order_by(HandlingUnit.id, Stock.quantity.desc())).all()
     suggested = {row.goods.lpn: row.to for row in putaway.plan(uow, declaration_no) if row.goods.lpn}
-    return [{"sscc": r.sscc, "kind": r.kind, "sku": r.sku, "name": r.name_cn, "account_book_item": r.item_no,
-             "batch": r.batch_no, "expiry": r.expiry_date.isoformat() if r.expiry_date else "",
-             "quantity": r.quantity, "status": r.status, "location": r.code, "suggested": suggested.get(r.sscc),
-             "declaration_no": declaration_no,
-             "contents_barcode": gs1.contents_data(r.gtin, r.quantity, batch=r.batch_no, expiry_date=r.expiry_date),
-             "sscc_barcode": gs1.sscc_data(r.sscc)}
-            for r in rows]
+    labels: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r.sscc in labels:  # split over several locations: the label names where most of it is
+            labels[r.sscc]["on_hand"] += r.on_hand or 0
+            continue
+        labels[r.sscc] = {
+            "sscc": r.sscc, "kind": r.kind, "sku": r.sku, "name": r.name_cn, "account_book_item": r.item_no,
+            "unit": r.unit, "batch": r.batch_no, "expiry": r.expiry_date.isoformat() if r.expiry_date else "",
+            "quantity": r.quantity, "on_hand": r.on_hand or 0, "status": r.status or "", "location": r.code or "",
+            "suggested": suggested.get(r.sscc), "declaration_no": declaration_no,
+            "contents_barcode": gs1.contents_data(r.gtin, r.quantity, batch=r.batch_no, expiry_date=r.expiry_date),
+            "sscc_barcode": gs1.sscc_data(r.sscc)}
+    return list(labels.values())
 
 
 def location_labels(uow: UnitOfWork, which: str) -> list[dict[str, Any]]:
@@ -111,9 +122,10 @@ def location_labels(uow: UnitOfWork, which: str) -> list[dict[str, Any]]:
 
 
 def carton_labels_in_stock(uow: UnitOfWork, declaration_no: str) -> list[dict[str, Any]]:
-    """The carton labels of a declaration, refused while none of its pallets or cartons is in stock."""
+    """The pallet and carton labels of a declaration, refused until its tally made some (the tally's close)."""
     labels = carton_labels(uow, declaration_no)
     if not labels:
-        raise Rejected(f"no pallet or carton of {declaration_no} is in stock: close its tally first", code="no_labels")
+        raise Rejected(f"no pallet or carton of {declaration_no} was received: close its tally first",
+                       code="no_labels")
     return labels
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from app.admin import pii, require
+from app.admin import AccessDenied, pii, require
 from app.customs import message_text, status_name
 from app.domain.codes import id_number_valid
 from app.domain.masking import mask_text
@@ -52,6 +52,7 @@ def order_query(uow: UnitOfWork, status: Statuses = None, search: str = "", owne
     text = search.strip()
     if text:
         if id_number_valid(text):  # a full ID number: found by its keyed hash, never stored in clear
+            _may_search_by_id_number(uow)
             stmt = stmt.where(ConsumerOrder.buyer_id_hash == pii.key_for(uow).id_hash(text))
         else:
             stmt = stmt.where(or_(ConsumerOrder.order_no.startswith(text), ConsumerOrder.waybill_no.startswith(text),
@@ -59,6 +60,19 @@ def order_query(uow: UnitOfWork, status: Statuses = None, search: str = "", owne
                                   ConsumerOrder.buyer_id_masked.endswith(text),
                                   ConsumerOrder.buyer_phone_masked.endswith(text)))
     return stmt
+
+
+def _may_search_by_id_number(uow: UnitOfWork) -> None:
+    """Whether a person has ordered is personal data: a search by a full ID number is for the roles that may
+    reveal it (customs officers); others search by order no., waybill or the masked ID. Refusals are audited."""
+    try:
+        require(uow, Permission.REVEAL_PII)
+    except AccessDenied as exc:
+        raise AccessDenied(f"{uow.actor.username} ({uow.actor.role}) may not search orders by a full ID number: "
+                           "whether a person has ordered is personal data, for the roles that may reveal it; "
+                           "search by order no., waybill or the masked ID (e.g. 330106********8190) instead",
+                           code="id_search_refused", permission=str(Permission.REVEAL_PII),
+                           role=uow.actor.role) from exc
 
 
 def list_orders(uow: UnitOfWork, status: Statuses = None, search: str = "", after_id: int = 0,

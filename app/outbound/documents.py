@@ -5,7 +5,6 @@ Personal data appears masked (name: family name only; phone: 158****5483): the l
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -32,6 +31,7 @@ from app.persistence.models import (
     Warehouse,
 )
 from app.persistence.uow import UnitOfWork
+from app.private_files import write_private
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
@@ -126,11 +126,7 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[str]:
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
         for name, data in files.items():
-            path = folder / name
-            partial = path.with_name(f".{name}.part")
-            partial.write_bytes(data)
-            os.replace(partial, path)
-            paths.append(str(path))
+            paths.append(str(write_private(folder / name, data)))  # 0600: consignee, address, order
     except OSError as exc:
         raise Rejected(f"cannot write into {folder}: {exc.strerror or exc}", code="cannot_write",
                        path=str(folder)) from exc
@@ -253,18 +249,38 @@ def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
             "printed": local_time(uow)}
 
 
-def pull_list_data(uow: UnitOfWork) -> dict[str, Any]:
-    """The inspection pull list (D12): parcels stopped at packing because customs inspects their list (500)."""
+ALL_PULLED = ("-", "all", "")
+
+
+def pull_list_data(uow: UnitOfWork, key: str = "-") -> dict[str, Any]:
+    """The inspection pull list (D12): every parcel customs stopped (its list's latest receipt is 500–599) or the
+    packing station pulled, whose order has not left nor been cancelled; where it waits and since when.
+
+    `key` '-' (or 'all') lists them all; an order, waybill or inventory-list number lists that one parcel."""
     require(uow, Permission.PRINT)
-    rows = uow.session.execute(
-        select(InspectionPull.pulled_at, InspectionPull.pulled_by, ConsumerOrder.order_no, ConsumerOrder.waybill_no,
-               InventoryList.invt_no, InventoryList.cop_no, InventoryList.return_status, Location.code)
-        .join(ConsumerOrder, ConsumerOrder.id == InspectionPull.order_id)
-        .outerjoin(InventoryList, InventoryList.order_id == InspectionPull.order_id)
-        .outerjoin(Location, Location.id == InspectionPull.location_id).order_by(InspectionPull.id)).all()
-    return {"warehouse": _house(uow).name, "printed": local_time(uow),
-            "rows": [{"seq": i, "pulled_at": local_time(uow, r[0]), "by": r[1], "order_no": r[2], "waybill": r[3],
-                      "invt_no": r[4] or r[5], "status": r[6], "location": r[7] or ""}
+    stopped = (InventoryList.return_status >= "500") & (InventoryList.return_status <= "599")
+    stmt = (select(ConsumerOrder.order_no, ConsumerOrder.waybill_no, ConsumerOrder.status, InventoryList.invt_no,
+                   InventoryList.cop_no, InventoryList.return_status, InventoryList.latest_return_at,
+                   InspectionPull.pulled_at, InspectionPull.pulled_by, Location.code)
+            .select_from(ConsumerOrder)
+            .outerjoin(InventoryList, InventoryList.order_id == ConsumerOrder.id)
+            .outerjoin(InspectionPull, InspectionPull.order_id == ConsumerOrder.id)
+            .outerjoin(Location, Location.id == InspectionPull.location_id)
+            .where(stopped | InspectionPull.id.is_not(None), ConsumerOrder.status.not_in(("shipped", "cancelled"))))
+    if key not in ALL_PULLED:
+        stmt = stmt.where((ConsumerOrder.order_no == key) | (ConsumerOrder.waybill_no == key)
+                          | (InventoryList.invt_no == key) | (InventoryList.cop_no == key))
+    rows = uow.session.execute(stmt.order_by(func.coalesce(InspectionPull.pulled_at, InventoryList.latest_return_at),
+                                             ConsumerOrder.order_no)).all()
+    if key not in ALL_PULLED and not rows:
+        raise NotFound(f"{key} is no parcel under customs inspection: '-' lists every one", code="not_pulled",
+                       key=key)
+    return {"warehouse": _house(uow).name, "printed": local_time(uow), "key": "" if key in ALL_PULLED else key,
+            "rows": [{"seq": i, "order_no": r.order_no, "waybill": r.waybill_no, "invt_no": r.invt_no or r.cop_no,
+                      "order_status": r.status, "customs_status": r.return_status,
+                      "pulled": r.pulled_at is not None, "by": r.pulled_by or "", "location": r.code or "",
+                      "since": local_time(uow, r.pulled_at or r.latest_return_at)
+                      if (r.pulled_at or r.latest_return_at) else ""}
                      for i, r in enumerate(rows, start=1)]}
 
 

@@ -64,7 +64,7 @@ def pick_list(uow: UnitOfWork, wave_no: str) -> dict[str, Any]:
     orders = uow.session.execute(select(func.count(func.distinct(PickTask.order_id)))
                                  .where(PickTask.wave_id == wave.id)).scalar_one()
     return {"wave": wave.wave_no, "carrier": wave.carrier_code,
-            "kind": "single-unit 单件" if wave.single_unit else "multi-unit 多件", "orders": orders,
+            "kind": "single" if wave.single_unit else "multi", "orders": orders,
             "units": sum(line["qty"] for line in lines), "warehouse": house.name if house else "",
             "created": wave.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             "printed": datetime.now(zone).strftime("%Y-%m-%d %H:%M"), "lines": lines}

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, func, select
+from sqlalchemy import DateTime, Integer, and_, case, cast, func, literal, select, text, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.admin import owner_by_code, require, warehouse_zone
@@ -105,14 +104,16 @@ def month_bounds(month: str, zone: Any, now: datetime) -> tuple[datetime, dateti
 
 
 def _day_index(uow: UnitOfWork, column: Any, start: datetime) -> ColumnElement:
-    """Whole days from `start` to a UTC time column, exactly (a movement at midnight belongs to the new day).
+    """Whole days from `start` to a UTC time column at or after it, exactly (a movement at midnight belongs to the
+    new day).
 
     SQLite: whole seconds since 1970 (strftime '%s', an integer) and integer division, never a float that could
-    put a movement at 00:00:00 into the day before; PostgreSQL: floor of the exact epoch difference."""
-    begin = int(start.timestamp())
+    put a movement at 00:00:00 into the day before; PostgreSQL: the days of the interval between the two (a
+    timestamp difference is whole days and a time under 24 hours), cheaper than numeric epoch arithmetic."""
     if uow.is_postgres:
-        return cast(func.floor((func.extract("epoch", column) - begin) / _DAY), Integer)
-    return (cast(func.strftime("%s", column), Integer) - begin) // _DAY
+        naive = start.astimezone(UTC).replace(tzinfo=None)  # the column holds UTC without a zone
+        return cast(func.extract("day", column - cast(literal(naive), DateTime())), Integer)
+    return (cast(func.strftime("%s", column), Integer) - int(start.timestamp())) // _DAY
 
 
 def monthly_statement(uow: UnitOfWork, owner: str, month: str, *, now: datetime | None = None) -> Statement:
@@ -123,70 +124,78 @@ def monthly_statement(uow: UnitOfWork, owner: str, month: str, *, now: datetime 
     days = max(1, -(-int((end - start).total_seconds()) // _DAY))
     st = Statement(ref.code, ref.name, ref.customs_code or "", month.strip(), start, end, days)
     owned = select(Lot.id).where(Lot.owner_id == ref.id).scalar_subquery()
-    m = Movement
-    mine = m.lot_id.in_(owned)
-    in_month = and_(mine, m.at >= start, m.at < end)
-    _storage(uow, st, mine, in_month, start)
+    # `lot_id + 0`: read the period through ix_movement_at_lot (time, then lot: in the order the movements were
+    # written, other owners' lots skipped in the index), not lot by lot through ix_movement_lot, which SQLite's
+    # planner would pick for the IN and which jumps all over the table (three times slower over a month)
+    mine = (Movement.lot_id + 0).in_(owned)
+    _counts(uow, st, and_(mine, Movement.at >= start, Movement.at < end))
+    _storage(uow, st, mine, start, end)
     _charges(uow, st, ref.id)
     return st
 
 
-def _month(uow: UnitOfWork, st: Statement, in_month: ColumnElement, start: datetime,
-           deltas: dict[int, dict[int, int]]) -> None:
-    """One pass over the month's movements of the owner's lots: the counts, and each location's change per day."""
+def _counts(uow: UnitOfWork, st: Statement, in_month: ColumnElement) -> None:
+    """The month's goods in and out, in one grouped read: units received and shipped, cartons received (their
+    handling units), orders shipped (their waybills), units returned (into the warehouse from nowhere) and
+    disposed of (out of it to nowhere)."""
     m = Movement
-    day = _day_index(uow, m.at, start)
-    stmt = select(m.kind, m.quantity, m.from_location_id, m.to_location_id, day,
-                  case((m.kind == "receive", m.to_lpn), else_=None), case((m.kind == "ship", m.ref_no), else_=None)
-                  ).where(in_month)
-    cartons: set[str] = set()
-    waybills: set[str] = set()
-    units: dict[str, int] = defaultdict(int)
+
+    def units(condition: ColumnElement) -> ColumnElement:
+        return func.coalesce(func.sum(case((condition, m.quantity), else_=0)), 0)
+
+    def distinct(condition: ColumnElement, column: Any) -> ColumnElement:
+        return func.count(func.distinct(case((condition, column), else_=None)))
+
+    row = uow.session.execute(select(
+        units(m.kind == "receive"), units(m.kind == "ship"),
+        units(and_(m.from_location_id.is_(None), m.kind.in_(RETURN_KINDS))),
+        units(and_(m.to_location_id.is_(None), m.kind.in_(DISPOSAL_KINDS))),
+        distinct(and_(m.kind == "receive", m.to_location_id.is_not(None), m.to_lpn != ""), m.to_lpn),
+        distinct(m.kind == "ship", m.ref_no),
+    ).where(in_month)).one()
+    (st.received_units, st.units_shipped, st.returned_units, st.disposed_units, st.received_cartons,
+     st.orders_shipped) = (int(v) for v in row)
+
+
+def _storage(uow: UnitOfWork, st: Statement, mine: ColumnElement, start: datetime, end: datetime) -> None:
+    """The owner's units and the locations holding them each evening, summed over the month's days, worked out
+    in the database in one read of the movements up to the month's end:
+
+    1. the movements grouped by (from, to, day) — everything before the month counts on its first day, and is
+       kept apart too, as the opening stock;
+    2. those groups as each location's change per day (into a location +, out of it −);
+    3. each location's stock after each day with a change (a running sum), held until its next change (or the
+       month's end): unit-days are stock × days held, location-days the days held with stock above zero."""
+    m = Movement
+    if uow.is_postgres:  # the grouping and the window's sort stay in memory (4 MB, the default, spills to disk)
+        uow.session.execute(text("SET LOCAL work_mem = '64MB'"))
     last = st.days - 1
-    result = uow.session.execute(stmt.execution_options(stream_results=True, yield_per=20_000))
-    for kind, qty, src, dst, d, lpn, ref in result:
-        d = 0 if d < 0 else last if d > last else d
-        units[kind] += qty
-        if dst is not None:
-            changes = deltas[dst]
-            changes[d] = changes.get(d, 0) + qty
-            if lpn:
-                cartons.add(lpn)
-        elif kind in DISPOSAL_KINDS:
-            st.disposed_units += qty
-        if src is not None:
-            changes = deltas[src]
-            changes[d] = changes.get(d, 0) - qty
-        elif kind in RETURN_KINDS:
-            st.returned_units += qty
-        if ref is not None:
-            waybills.add(ref)
-    st.received_units, st.units_shipped = units["receive"], units["ship"]
-    st.received_cartons, st.orders_shipped = len(cartons), len(waybills)
-
-
-def _storage(uow: UnitOfWork, st: Statement, mine: ColumnElement, in_month: ColumnElement, start: datetime) -> None:
-    """Opening stock per location (one grouped scan of what came before), the month's changes per location and day
-    (one pass): the owner's units and the locations holding them each evening."""
-    m = Movement
-    opening: dict[int, int] = defaultdict(int)
-    for src, dst, qty in uow.session.execute(
-            select(m.from_location_id, m.to_location_id, func.sum(m.quantity))
-            .where(mine, m.at < start).group_by(m.from_location_id, m.to_location_id)):
-        if dst is not None:
-            opening[dst] += int(qty)
-        if src is not None:
-            opening[src] -= int(qty)
-    deltas: dict[int, dict[int, int]] = defaultdict(dict)
-    _month(uow, st, in_month, start, deltas)
-    st.opening_units = sum(opening.values())
-    for loc in set(opening) | set(deltas):
-        held, changes = opening.get(loc, 0), deltas.get(loc, {})
-        for d in range(st.days):
-            held += changes.get(d, 0)
-            st.unit_days += held
-            st.location_days += held > 0
-        st.closing_units += held
+    day = _day_index(uow, m.at, start)
+    before = m.at < start
+    pairs = (select(m.from_location_id.label("src"), m.to_location_id.label("dst"),
+                    case((before, 0), (day > last, last), else_=day).label("day"),
+                    func.sum(m.quantity).label("qty"),
+                    func.sum(case((before, m.quantity), else_=0)).label("opening"))
+             .where(mine, m.at < end).group_by(m.from_location_id, m.to_location_id, "day").cte("pairs"))
+    changes = union_all(
+        select(pairs.c.dst.label("loc"), pairs.c.day, pairs.c.qty.label("delta"), pairs.c.opening)
+        .where(pairs.c.dst.is_not(None)),
+        select(pairs.c.src, pairs.c.day, -pairs.c.qty, -pairs.c.opening).where(pairs.c.src.is_not(None)),
+    ).subquery("changes")
+    daily = (select(changes.c.loc, changes.c.day, func.sum(changes.c.delta).label("delta"),
+                    func.sum(changes.c.opening).label("opening"))
+             .group_by(changes.c.loc, changes.c.day).subquery("daily"))
+    by_location = {"partition_by": daily.c.loc, "order_by": daily.c.day}
+    held = select(
+        daily.c.delta, daily.c.opening, func.sum(daily.c.delta).over(**by_location).label("held"),
+        (func.coalesce(func.lead(daily.c.day).over(**by_location), st.days) - daily.c.day).label("span"),
+    ).subquery("held")
+    row = uow.session.execute(select(
+        func.coalesce(func.sum(held.c.held * held.c.span), 0),
+        func.coalesce(func.sum(case((held.c.held > 0, held.c.span), else_=0)), 0),
+        func.coalesce(func.sum(held.c.opening), 0), func.coalesce(func.sum(held.c.delta), 0),
+    )).one()
+    st.unit_days, st.location_days, st.opening_units, st.closing_units = (int(v) for v in row)
 
 
 def _charges(uow: UnitOfWork, st: Statement, owner_id: int) -> None:

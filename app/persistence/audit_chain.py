@@ -106,11 +106,12 @@ def store_fingerprint(conn: Connection, name: str, fingerprint: str, at: Any) ->
     conn.execute(_FINGERPRINTS.insert().values(name=name, fingerprint=fingerprint, recorded_at=at))
 
 
-def refuse_other_key(what: str, path: Path | str, found: str, stored: str, setting: str) -> Rejected:
+def refuse_other_key(what: str, path: Path | str, found: str, stored: str, setting: str,
+                     code: str = "wrong_key") -> Rejected:
     return Rejected(f"the {what} file {path} is not the key this database was made with (its fingerprint is "
                     f"{found}, the database's is {stored}): put this database's key file there (every workstation "
                     f"uses the same file; setting {setting}), or restore the key from `bwms keys export`",
-                    code="wrong_key", path=str(path), found=found, expected=stored)
+                    code=code, path=str(path), found=found, expected=stored)
 
 
 def resolve(conn: Connection, *, create: bool = False) -> AuditKey:
@@ -124,11 +125,12 @@ def resolve(conn: Connection, *, create: bool = False) -> AuditKey:
         if stored or not (create and empty):
             raise Rejected(f"the audit key file {path} is missing: this database's audit chain is keyed by it. Copy "
                            "the key file from the workstation that created the database (or from `bwms keys "
-                           f"export`), or set {KEY_SETTING} to where it is", code="key_missing", path=str(path))
+                           f"export`), or set {KEY_SETTING} to where it is", code="audit_key_missing",
+                           path=str(path))
         create_key_file(path, KEY_BYTES)
     key = load(path)
     if stored and stored != key.fingerprint:
-        raise refuse_other_key("audit key", path, key.fingerprint, stored, KEY_SETTING)
+        raise refuse_other_key("audit key", path, key.fingerprint, stored, KEY_SETTING, "wrong_audit_key")
     return key
 
 

@@ -160,6 +160,7 @@ def execute_disposal(uow: UnitOfWork, disposal_id: int, witnesses: list[str]) ->
         take = min(left, free)
         if take <= 0:
             break
+        stock.refuse_if_frozen(uow, uow.session.get(Location, location_id), "disposal")  # a count is under way
         stock.move(uow, lot, take, stock.Place(location_id, status, lpn), None, kind=item.method,
                    ref_type="disposal", ref_no=str(item.id))
         taken.append(f"{code} {status} {take}")

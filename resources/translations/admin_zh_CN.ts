@@ -20,6 +20,18 @@
         <translation>校验审计链</translation>
     </message>
     <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its detail.</source>
+        <translation>选择一条记录查看详情。</translation>
+    </message>
+    <message>
         <source>The audit chain is intact (entries verified: %1).</source>
         <translation>审计链完好（已校验 %1 条）。</translation>
     </message>
@@ -105,8 +117,8 @@
         <translation>时间</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>用户</translation>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
     </message>
     <message>
         <source>Role</source>
@@ -117,20 +129,8 @@
         <translation>工作站</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>结果</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>详情</translation>
     </message>
     <message>
         <source>Location</source>

@@ -370,6 +370,18 @@
         <source>There is no owner {owner}; nothing was changed.</source>
         <translation>没有货主 {owner}；未做任何更改。</translation>
     </message>
+    <message>
+        <source>The audit key file ({path}) is missing on this workstation: copy it from the workstation that created the database (or from the administrator&apos;s key export). Nothing was changed.</source>
+        <translation>本工作站缺少审计密钥文件（{path}）：请从创建数据库的工作站复制（或使用管理员导出的密钥）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The audit key file {path} is not this database&apos;s audit key: every workstation must use the same file. Nothing was changed.</source>
+        <translation>审计密钥文件 {path} 不是本数据库的审计密钥：所有工作站必须使用同一个文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not search by a full ID number: whether a person has ordered is personal data. Search by order no., waybill or the masked ID instead.</source>
+        <translation>您的角色（{role}）不能按完整身份证号搜索：某人是否下过单属于个人信息。请改用订单编号、运单号或脱敏的身份证号搜索。</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackBanner</name>
@@ -968,134 +980,6 @@
 </context>
 <context>
     <name>Vocabulary</name>
-    <message>
-        <source>clerk</source>
-        <translation>仓管员</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <source>customs officer</source>
-        <translation>海关关员</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>inspection hold</source>
-        <translation>查验暂扣</translation>
-    </message>
-    <message>
-        <source>available</source>
-        <translation>可用</translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation>残损</translation>
-    </message>
-    <message>
-        <source>frozen (near expiry)</source>
-        <translation>冻结（临期）</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>过期</translation>
-    </message>
-    <message>
-        <source>dock</source>
-        <translation>月台</translation>
-    </message>
-    <message>
-        <source>bonded storage</source>
-        <translation>保税存储区</translation>
-    </message>
-    <message>
-        <source>inspection area</source>
-        <translation>查验区</translation>
-    </message>
-    <message>
-        <source>damaged / quarantine</source>
-        <translation>残损/隔离区</translation>
-    </message>
-    <message>
-        <source>returns</source>
-        <translation>退货区</translation>
-    </message>
-    <message>
-        <source>packing</source>
-        <translation>打包区</translation>
-    </message>
-    <message>
-        <source>shipping lane</source>
-        <translation>发运道口</translation>
-    </message>
-    <message>
-        <source>view</source>
-        <translation>查看</translation>
-    </message>
-    <message>
-        <source>change master data</source>
-        <translation>修改主数据</translation>
-    </message>
-    <message>
-        <source>manage users</source>
-        <translation>管理用户</translation>
-    </message>
-    <message>
-        <source>change business settings</source>
-        <translation>修改业务设置</translation>
-    </message>
-    <message>
-        <source>scan at a station</source>
-        <translation>在工作站扫描作业</translation>
-    </message>
-    <message>
-        <source>manage inbound declarations</source>
-        <translation>管理入区申报</translation>
-    </message>
-    <message>
-        <source>release customs entries</source>
-        <translation>办理海关放行</translation>
-    </message>
-    <message>
-        <source>supervise</source>
-        <translation>执行主管操作</translation>
-    </message>
-    <message>
-        <source>exchange customs files</source>
-        <translation>收发海关报文</translation>
-    </message>
-    <message>
-        <source>import orders</source>
-        <translation>导入订单</translation>
-    </message>
-    <message>
-        <source>reveal personal data</source>
-        <translation>查看个人信息明文</translation>
-    </message>
-    <message>
-        <source>audit</source>
-        <translation>审计</translation>
-    </message>
-    <message>
-        <source>print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>back up the database</source>
-        <translation>备份数据库</translation>
-    </message>
-    <message>
-        <source>restore the database</source>
-        <translation>恢复数据库</translation>
-    </message>
-    <message>
-        <source>export the key files</source>
-        <translation>导出密钥文件</translation>
-    </message>
     <message>
         <source>yes</source>
         <translation>是</translation>

@@ -28,6 +28,10 @@
         <translation>&lt;b&gt;卡口&lt;/b&gt;：扫描交接单，再逐个扫描装车的包裹。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Count&lt;/b&gt;: choose the count (F2), scan each location&apos;s label, then every unit or carton there; the book quantity is never shown; F9 closes the count.</source>
+        <translation>&lt;b&gt;盘点&lt;/b&gt;：选择盘点单（F2），扫描每个库位标签，再扫描该处每件货物或每箱；不显示账面数量；F9 结束盘点。</translation>
+    </message>
+    <message>
         <source>Start on the &lt;b&gt;Overview&lt;/b&gt;: holds and alerts first (red and amber), then orders waiting at each stage. Every figure opens its list.</source>
         <translation>从&lt;b&gt;总览&lt;/b&gt;开始：先看扣留和预警（红色、琥珀色），再看各环节待处理订单。每个数字都可打开对应列表。</translation>
     </message>
@@ -48,6 +52,10 @@
         <translation>&lt;b&gt;交接单&lt;/b&gt;：每辆车一张交接单；由卡口工位放行出区。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Stock counts&lt;/b&gt;: count a location prefix or some SKUs (the locations freeze until the count closes), print the blind stocktake sheet, then recount the variances or approve them with a reason: the stock becomes what was counted.</source>
+        <translation>&lt;b&gt;盘点&lt;/b&gt;：按库位前缀或商品创建盘点（盘点结束前库位冻结），打印盲盘盘点单，再复盘差异或填写原因审批：库存即调整为实盘数。</translation>
+    </message>
+    <message>
         <source>Alerts: lots near expiry or their storage-time limit, orders with no customs receipt, holds that last too long (thresholds in Warehouse settings).</source>
         <translation>预警：临近效期或仓储期限的批次、未收到海关回执的订单、扣留时间过长（阈值在仓库设置中）。</translation>
     </message>
@@ -62,6 +70,10 @@
     <message>
         <source>&lt;b&gt;Customs ledger&lt;/b&gt; and &lt;b&gt;Account book&lt;/b&gt;: entered, pre-decreased, decreased and the balance of every item.</source>
         <translation>&lt;b&gt;海关账册台账&lt;/b&gt;与&lt;b&gt;账册&lt;/b&gt;：每个料号的入区、预核扣、核扣和结余。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stock counts&lt;/b&gt;: confirm an approved count&apos;s surpluses and shortages of bonded goods; until then the ledger shows them apart, as adjustments pending.</source>
+        <translation>&lt;b&gt;盘点&lt;/b&gt;：确认已审批盘点中保税货物的盘盈盘亏；确认前台账将其单列为待海关确认调整。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Trace and batch record&lt;/b&gt;: scan a waybill, order, batch, carton or manifest to follow it both ways; print the batch record.</source>

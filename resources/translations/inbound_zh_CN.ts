@@ -429,33 +429,6 @@
     </message>
 </context>
 <context>
-    <name>InboundWords</name>
-    <message>
-        <source>expected</source>
-        <translation>待到货</translation>
-    </message>
-    <message>
-        <source>tallying</source>
-        <translation>理货中</translation>
-    </message>
-    <message>
-        <source>tallied</source>
-        <translation>已理货</translation>
-    </message>
-    <message>
-        <source>released</source>
-        <translation>已放行</translation>
-    </message>
-    <message>
-        <source>put away</source>
-        <translation>已上架</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>已关闭</translation>
-    </message>
-</context>
-<context>
     <name>PutawayStationScreen</name>
     <message>
         <source>Put-away station</source>

@@ -364,58 +364,6 @@
 <context>
     <name>OutboundWords</name>
     <message>
-        <source>released, not allocated</source>
-        <translation>已放行，未分配</translation>
-    </message>
-    <message>
-        <source>short, waiting for stock</source>
-        <translation>短拣，等待库存</translation>
-    </message>
-    <message>
-        <source>allocated</source>
-        <translation>已分配</translation>
-    </message>
-    <message>
-        <source>picked</source>
-        <translation>已拣货</translation>
-    </message>
-    <message>
-        <source>packed</source>
-        <translation>已包装</translation>
-    </message>
-    <message>
-        <source>on a manifest</source>
-        <translation>已上交接单</translation>
-    </message>
-    <message>
-        <source>shipped</source>
-        <translation>已出区</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>loading</source>
-        <translation>装车中</translation>
-    </message>
-    <message>
-        <source>partly out</source>
-        <translation>部分出区</translation>
-    </message>
-    <message>
-        <source>left the zone</source>
-        <translation>已出区</translation>
-    </message>
-    <message>
-        <source>under inspection</source>
-        <translation>查验中</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>waybill</source>
         <translation>运单号</translation>
     </message>

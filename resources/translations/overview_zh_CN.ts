@@ -114,38 +114,6 @@
 <context>
     <name>OverviewWords</name>
     <message>
-        <source>awaiting release</source>
-        <translation>待海关放行</translation>
-    </message>
-    <message>
-        <source>orders in inspection</source>
-        <translation>查验中订单</translation>
-    </message>
-    <message>
-        <source>parcels pulled</source>
-        <translation>已拦截包裹</translation>
-    </message>
-    <message>
-        <source>near expiry</source>
-        <translation>临近效期</translation>
-    </message>
-    <message>
-        <source>storage-time limit</source>
-        <translation>仓储期限</translation>
-    </message>
-    <message>
-        <source>no customs receipt</source>
-        <translation>无海关回执</translation>
-    </message>
-    <message>
-        <source>hold too long</source>
-        <translation>扣留过久</translation>
-    </message>
-    <message>
-        <source>return due back</source>
-        <translation>退货待返回</translation>
-    </message>
-    <message>
         <source>{sku} lot {batch}: {qty} units expire on {due} ({days} days)</source>
         <translation>{sku} 批次 {batch}：{qty} 件将于 {due} 到期（剩 {days} 天）</translation>
     </message>

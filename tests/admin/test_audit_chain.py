@@ -172,13 +172,13 @@ def test_a_missing_or_different_audit_key_is_refused(db, tmp_path):
     try:
         with UnitOfWork(elsewhere, actor("clerk")) as uow, pytest.raises(Rejected) as missing:
             audit.record(uow, "test")
-        assert missing.value.code == "key_missing" and "bwms keys export" in missing.value.message
+        assert missing.value.code == "audit_key_missing" and "bwms keys export" in missing.value.message
         (tmp_path / "nowhere").mkdir()
         (tmp_path / "nowhere" / "bwms-audit.key").write_bytes(b"\x01" * 32)
         (tmp_path / "nowhere" / "bwms-audit.key").chmod(0o600)
         with UnitOfWork(elsewhere, actor("clerk")) as uow, pytest.raises(Rejected) as other:
             audit.record(uow, "test")
-        assert other.value.code == "wrong_key" and "fingerprint" in other.value.message
+        assert other.value.code == "wrong_audit_key" and "fingerprint" in other.value.message
     finally:
         elsewhere.dispose()
         with UnitOfWork(db) as uow:  # put the real key back for the end-of-test checks

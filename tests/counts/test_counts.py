@@ -286,3 +286,108 @@ def test_the_stocktake_sheet_is_blind_and_the_report_names_the_differences(stock
         if os.environ.get("BWMS_KEEP_PDF"):
             shutil.copy(path, Path(os.environ["BWMS_KEEP_PDF"]) / path.name)
     run(db, "customs", confirm_count, created.count)
+
+
+def test_units_a_short_pick_froze_are_settled_by_the_count(stocked):
+    """Found at the count: frozen units are free again; missing: the shortage takes the frozen ones first."""
+    from app.stock import movements as stock_moves
+
+    db = stocked
+    with UnitOfWork(db, actor("supervisor")) as uow:
+        for code, n in (("B-01-01", 2), ("B-01-02", 3)):
+            loc = uow.session.execute(select(Location).where(Location.code == code)).scalar_one()
+            row = uow.session.execute(select(Stock).where(Stock.location_id == loc.id).limit(1)).scalar_one()
+            lot, lpn = uow.session.get(Lot, row.lot_id), row.lpn
+            stock_moves.move(uow, lot, n, stock_moves.Place(loc.id, "available", lpn),
+                             stock_moves.Place(loc.id, "frozen", lpn), kind="short_pick", ref_type="wave",
+                             ref_no="W-TEST", note="not found at picking")
+        uow.commit()
+    before = stock_at(db, "B-01")
+    created = run(db, "supervisor", create_count, location_prefix="B-01")
+    # B-01-01: everything found (the 2 frozen were there after all); B-01-02: the 3 frozen are really missing
+    count_everything(db, created.count, before, {next(k for k in before if k[0] == "B-01-02"): -3})
+    closed = run(db, "clerk", close_count, created.count)
+    assert [(v.location, v.difference) for v in closed.variances] == [("B-01-02", -3)]
+    run(db, "supervisor", approve_count, created.count)
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        statuses = set(uow.session.execute(
+            select(Location.code, Stock.status).join(Location, Location.id == Stock.location_id)
+            .where(Location.code.startswith("B-01"))).all())
+    assert statuses == {("B-01-01", "available"), ("B-01-02", "available")}
+    assert stock_at(db, "B-01") == {**before, next(k for k in before if k[0] == "B-01-02"): 45}
+    run(db, "customs", confirm_count, created.count)
+
+
+@pytest.mark.breaks_invariants
+def test_bwms_check_names_a_frozen_location_no_open_count_holds(stocked):
+    db = stocked
+    created = run(db, "supervisor", create_count, location_prefix="B-02")
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        assert check_all(uow)[-1].ok
+    from app.persistence.models import StockCount
+
+    with UnitOfWork(db, actor("admin")) as uow:  # corrupt it: the count closed, its freeze left behind
+        uow.session.get(StockCount, created.count).status = "closed"
+        uow.commit()
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        last = check_all(uow)[-1]
+    assert last.name.startswith("10 frozen locations") and not last.ok
+    assert last.problems == [f"location B-02-01 is frozen by count {created.count}, which is closed",
+                             f"location B-02-02 is frozen by count {created.count}, which is closed"]
+
+
+def test_a_disposal_waits_while_its_units_are_being_counted(stocked):
+    from app.returns import approve_disposal, execute_disposal, request_disposal
+
+    db = stocked
+    disposal = run(db, "supervisor", request_disposal, "DYS48848", 1, "damaged", "destroy")
+    run(db, "customs", approve_disposal, disposal.disposal)
+    created = run(db, "supervisor", create_count, location_prefix="B-01")
+    with pytest.raises(Rejected, match=f"B-01-01 is frozen for stock count {created.count}: no disposal there"):
+        run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"])
+    count_everything(db, created.count, stock_at(db, "B-01"), {})
+    run(db, "clerk", close_count, created.count)
+    assert run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"]).status == "executed"
+
+
+def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted_items(stocked, tmp_path):
+    """Issue 13's 'done when': after a count with a planted surplus and shortage, approval and customs'
+    confirmation, every item's closing equals the physical stock, and customs' file (its balances before the
+    count) differs from ours on exactly the two planted items, by what was planted."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.customs.books import compare, period_ledger
+
+    db = stocked
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        before_books = {line.item_no: line.closing for line in period_ledger(uow, today, today).lines}
+        item_of = dict(uow.session.execute(
+            select(Lot.batch_no, AccountBookItem.item_no)
+            .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
+            .join(AccountBookItem, AccountBookItem.id == DeclarationLine.account_book_item_id)).all())
+    customs_file = tmp_path / "customs.csv"
+    customs_file.write_text("item_no,balance\n" + "".join(f"{k},{v}\n" for k, v in before_books.items()),
+                            encoding="utf-8")
+    before = stock_at(db, "A-")
+    (short_key, _), (over_key, _) = sorted(before.items())[0], sorted(before.items())[2]
+    assert item_of[short_key[2]] != item_of[over_key[2]]
+    created = run(db, "supervisor", create_count, location_prefix="A-")
+    count_everything(db, created.count, before, {short_key: -4, over_key: 6})
+    run(db, "clerk", close_count, created.count)
+    run(db, "supervisor", approve_count, created.count, "planted")
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        pending = {line.item_no: (line.adjusted_pending, line.difference)
+                   for line in period_ledger(uow, today, today).lines if line.adjusted_pending}
+    assert pending == {item_of[short_key[2]]: (-4, 4), item_of[over_key[2]]: (6, -6)}  # not booked yet
+    run(db, "customs", confirm_count, created.count)
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        lines = period_ledger(uow, today, today).lines
+        comparison = compare(uow, customs_file)
+    for line in lines:
+        assert line.difference == 0 and line.closing == line.physical, line
+        assert line.closing == (line.opening + line.entered - line.decreased + line.returned + line.adjusted
+                                - line.disposed)
+    assert {d.item_no: d.customs_difference for d in comparison.differences} == {
+        item_of[short_key[2]]: -4, item_of[over_key[2]]: 6}

@@ -160,7 +160,13 @@ def test_documents_from_the_received_container(released_db, tmp_path):
     labels_pdf = inbound.labels_pdf([inbound.carton_label(c) for c in cartons])
     reader = PdfReader(io.BytesIO(labels_pdf))
     assert len(reader.pages) == 11 and embedded_cjk_font(reader)
-    assert names()["A2P-900"] in reader.pages[0].extract_text() and "AVAILABLE 可用" in reader.pages[0].extract_text()
+    first_page = reader.pages[0].extract_text()
+    assert names()["A2P-900"] in first_page and "可用 available" in first_page
+    # it says what it labels (the generated SSCC of loose units is a pallet's) and the quantity RECEIVED on it
+    assert first["kind"] == "pallet" and "托盘标签 PALLET LABEL" in first_page and "CARTON" not in first_page
+    received = {(r["sku"], r["batch"]): r["received"] for r in report["lines"]}
+    assert [c["quantity"] for c in cartons] == [received[(c["sku"], c["batch"])] for c in cartons]
+    assert f"收货数量 Received qty\n{first['quantity']} 罐" in first_page or f"{first['quantity']} 罐" in first_page
     assert {sscc_scan, contents} <= barcodes(pages(labels_pdf, tmp_path / "labels", 300)[0])
     decoded = gs1.decode("".join(sscc_scan))
     assert decoded.sscc == first["sscc"]
@@ -174,6 +180,6 @@ def test_location_labels(released_db, tmp_path):
     label = inbound.location_label(labels[0])
     assert ("]C0", "LOC:A-01-01") in barcodes(render_zpl(inbound.labels_zpl([label])))
     pdf = inbound.labels_pdf([inbound.location_label(x) for x in labels])
-    assert "存储 storage" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "保税存储区 bonded storage" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     found = barcodes(pages(pdf, tmp_path, 300)[0])
     assert found == {("]C0", "LOC:A-01-01")} and gs1.decode("]C0LOC:A-01-01") == LocationScan("A-01-01")

@@ -155,7 +155,7 @@ def test_inspection_after_release_pulls_the_parcel_at_packing(released, tmp_path
         assert s.scalar(select(func.count()).select_from(Parcel)) == 0
     with UnitOfWork(released, actor("customs"), write=False) as uow:
         data = pull_list_data(uow)
-    assert [(r["order_no"], r["location"], r["status"]) for r in data["rows"]] == [(order_no, "PACK-02", "500")]
+    assert [(r["order_no"], r["location"], r["customs_status"]) for r in data["rows"]] == [(order_no, "PACK-02", "500")]
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pull_list_pdf(data))).pages)
     assert "查验清单" in text and order_no in text
 

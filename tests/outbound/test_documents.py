@@ -17,17 +17,20 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.customs.batch_record import batch_record
+from app.customs.receipts import apply_receipts
+from app.errors import NotFound
 from app.outbound.allocation import allocate
-from app.outbound.documents import gate_pass_data, manifest_data
+from app.outbound.documents import gate_pass_data, manifest_data, pull_list_data
+from app.outbound.pack_station import PackStation
 from app.outbound.shipping import create_manifest, gate_out
 from app.outbound.waves import pick_list
 from app.persistence.models import PrintJob
-from app.persistence.uow import UnitOfWork
+from app.persistence.uow import UnitOfWork, UnitsOfWork
 from printing.batch_record import batch_record_pdf
 from printing.pick_list import pick_list_pdf
-from printing.shipping_docs import gate_pass_pdf, manifest_pdf
+from printing.shipping_docs import gate_pass_pdf, manifest_pdf, pull_list_pdf
 from tests.conftest import DEMO, actor
-from tests.outbound.conftest import CONTAINER, TODAY, run
+from tests.outbound.conftest import CONTAINER, TODAY, run, write_receipts
 from tests.outbound.helpers import all_waves, pack_order, pick_everything
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
@@ -116,17 +119,84 @@ def test_manifest_and_gate_pass(shipped, tmp_path):
     assert barcodes_in_pdf(gate, tmp_path) == [report.gate_pass]
 
 
-def test_pick_list_is_in_walk_order(released):
+def test_pick_list_is_grouped_by_location_in_walk_order(released):
     run(released, "supervisor", allocate, today=TODAY)
     wave = max(all_waves(released), key=lambda w: len(w["tasks"]))
     with UnitOfWork(released, actor("clerk"), write=False) as uow:
         data = pick_list(uow, wave["wave"])
     text = text_of(pick_list_pdf(data))
     assert wave["wave"] in text and "拣货单" in text
-    found = re.findall(r"\b[ABC]-\d\d-\d\d\b", text)
     sequence = {f"{a}-{r:02d}-{c:02d}": (ord(a), r, c) for a in "ABC" for r in range(1, 5) for c in (1, 2)}
-    assert found and found == sorted(found, key=sequence.__getitem__)
-    assert len(found) == len(data["lines"])
+    walked = list(dict.fromkeys(line["location"] for line in data["lines"]))
+    # one stop per location, numbered in the walk order, each location named on its stop row only (a stop that
+    # goes on over a page is named again there, "continued")
+    stops = list(dict.fromkeys(re.findall(
+        r"Stop (\d+)\s+库位 Location ([ABC]-\d\d-\d\d)\s+(\d+) 行 lines · (\d+) 件 units", text)))
+    assert [(int(n), loc) for n, loc, _, _ in stops] == list(enumerate(walked, start=1))
+    assert walked == sorted(walked, key=sequence.__getitem__)
+    assert list(dict.fromkeys(re.findall(r"\b[ABC]-\d\d-\d\d\b", text))) == walked
+    assert len(re.findall(r"\b[ABC]-\d\d-\d\d\b", text)) == len(walked) + text.count("continued")
+    for _, loc, lines, units in stops:
+        at = [line for line in data["lines"] if line["location"] == loc]
+        assert (int(lines), int(units)) == (len(at), sum(line["qty"] for line in at))
+
+
+def test_pick_list_repeats_the_stop_on_a_page_that_starts_inside_it():
+    from printing.pick_list import page_rows
+
+    lines = [{"location": loc, "qty": 1, "sku": "S"} for loc in ("A-01-01",) * 3 + ("A-01-02",) * 4]
+    pages = page_rows(lines, 4)
+    assert [[(kind, row.get("location"), row.get("continued", False), row.get("seq")) for kind, row in page]
+            for page in pages] == [
+        [("stop", "A-01-01", False, None), ("line", "A-01-01", False, 1), ("line", "A-01-01", False, 2),
+         ("line", "A-01-01", False, 3)],
+        [("stop", "A-01-02", False, None), ("line", "A-01-02", False, 4), ("line", "A-01-02", False, 5),
+         ("line", "A-01-02", False, 6)],
+        [("stop", "A-01-02", True, None), ("line", "A-01-02", False, 7)]]
+
+
+def test_manifest_barcodes_fit_their_cells_with_the_number_under_each(shipped):
+    from printing import pdf
+    from printing.shipping_docs import manifest_story
+
+    db, report = shipped
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        data = manifest_data(uow, report.manifest)
+    page, story = manifest_story(data)
+    codes = [cell for flow in story if isinstance(flow, pdf.GridTable)
+             for row in flow._cellvalues for cell in row if isinstance(cell, pdf.CellBarcode)]
+    out = pdf.render(page, story)  # (consumes the story)
+    assert sorted(c.data for c in codes) == sorted(o["logistics"]["waybill_no"] for o in SF)
+    for code in codes:  # the renderer's geometry: bars and number drawn inside the cell they belong to
+        (x0, y0, x1, y1), (cx0, cy0, cx1, cy1) = code.drawn, code.cell
+        assert cx0 <= x0 and x1 <= cx1 and cy0 <= y0 and y1 <= cy1, (code.data, code.drawn, code.cell)
+    lines = text_of(out).splitlines()
+    for o in SF:  # each number readable on a line of its own, not run into the next row's text
+        assert o["logistics"]["waybill_no"] in [line.strip() for line in lines]
+
+
+def test_pull_list_lists_every_parcel_under_inspection_and_uses_its_key(released, tmp_path):
+    run(released, "supervisor", allocate, today=TODAY)
+    pick_everything(released)
+    first, second = SF[0]["order_no"], SF[1]["order_no"]
+    for order_no in (first, second):  # customs inspects two released parcels; only one has reached packing
+        path = write_receipts(tmp_path / f"{order_no}.csv", {order_no: "500"}, time="20261127090000000")
+        run(released, "supervisor", apply_receipts, path)
+    assert PackStation(UnitsOfWork(released, actor("clerk")), packing_location="PACK-02").scan(first).code \
+        == "pull_for_inspection"
+    with UnitOfWork(released, actor("customs"), write=False) as uow:
+        everything = pull_list_data(uow, "-")
+        one = pull_list_data(uow, SF[1]["logistics"]["waybill_no"])
+    rows = {r["order_no"]: r for r in everything["rows"]}
+    assert set(rows) == {first, second}
+    assert (rows[first]["location"], rows[first]["pulled"], rows[first]["customs_status"]) == ("PACK-02", True, "500")
+    assert (rows[second]["location"], rows[second]["pulled"]) == ("", False)
+    assert [r["order_no"] for r in one["rows"]] == [second] and one["key"] == SF[1]["logistics"]["waybill_no"]
+    text = text_of(pull_list_pdf(everything))
+    assert first in text and second in text and "Parcels under inspection: 2" in text
+    assert "查验 (500)" in text and "500\n" not in text
+    with UnitOfWork(released, actor("customs"), write=False) as uow, pytest.raises(NotFound, match="under customs"):
+        pull_list_data(uow, SF[2]["order_no"])
 
 
 def test_batch_record_reaches_every_parcel_and_balances(shipped):

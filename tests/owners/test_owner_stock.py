@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from app.inbound import putaway
@@ -89,3 +90,65 @@ def test_the_statement_of_a_month_is_its_movements_and_prints_in_chinese(db, cli
     assert code == 1 and "has not begun" in err
     code, _, err = cli("statement", "KIWI", "--month", month, user="clerk")
     assert code == 1  # the statement is a supervisor's
+
+
+@pytest.mark.breaks_invariants  # movements written straight into the ledger, with no stock rows behind them
+def test_the_statement_of_a_busy_month_equals_the_movements_read_one_by_one(db, tmp_path):
+    """The storage figures are worked out in the database (each location's change per day, a running sum): on a
+    month with stock from before it, movements at local midnight and in the month's last second, locations
+    emptied and filled again and overdrawn, goods moved, shipped, returned and disposed of, and another owner's
+    movements in between, they equal the plain reading of the movements, movement by movement."""
+    import random
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import insert
+
+    from app.owners import monthly_statement
+    from app.persistence.models import Location, Movement
+    from tests.owners.conftest import assert_statement_matches_movements, statement_from_movements
+
+    import_owners(db)
+    receive_container(db, owner="SAMPLE")  # the other owner's lots
+    receive_kiwi(db, tmp_path, cartons=3)
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        kiwi = uow.session.execute(select(Lot.id).join(Owner, Owner.id == Lot.owner_id)
+                                   .where(Owner.code == "KIWI")).scalar_one()
+        other = uow.session.execute(select(Lot.id).join(Owner, Owner.id == Lot.owner_id)
+                                    .where(Owner.code != "KIWI")).scalars().first()
+        places = uow.session.execute(select(Location.id).order_by(Location.id).limit(6)).scalars().all()
+    start = datetime(2026, 10, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
+    pick = random.Random(14)
+    rows = []
+    for n in range(400):
+        if n % 10 == 0:  # on a local midnight (the 1st, the 2nd … and the next month's first) or just before one
+            at = start + timedelta(days=pick.randrange(-3, 33), seconds=-1 if n % 20 else 0)
+        else:
+            at = start + timedelta(seconds=pick.randrange(-10 * 86400, 36 * 86400))
+        kind = pick.choice(("receive", "putaway", "pick", "ship", "return_in", "dispose", "move"))
+        src, dst = pick.choice(places), pick.choice(places)
+        src, dst = {"receive": (None, dst), "return_in": (None, dst), "ship": (src, None),
+                    "dispose": (src, None)}.get(kind, (src, dst))
+        rows.append({"at": at, "kind": kind, "lot_id": other if n % 7 == 0 else kiwi, "quantity": pick.randint(1, 9),
+                     "from_location_id": src, "from_status": src and "available", "from_lpn": src and "",
+                     "to_location_id": dst, "to_status": dst and "available",
+                     "to_lpn": dst and (f"LPN{n % 23:04d}" if kind == "receive" and n % 5 else ""),
+                     "ref_type": "test", "ref_no": f"WB{n % 31}" if kind == "ship" else "", "station": "test"})
+    with db.engine.begin() as conn:
+        conn.execute(insert(Movement.__table__), rows)
+    data = assert_statement_matches_movements(db, "KIWI", "2026-10")
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        st = monthly_statement(uow, "KIWI", "2026-10")
+    plain = statement_from_movements(db, "KIWI", st.start, st.end)
+    mine = [r for r in rows if r["lot_id"] == kiwi]
+    month = [r for r in mine if st.start <= r["at"] < st.end]
+
+    def held(rows_) -> int:
+        return sum(r["quantity"] * ((r["to_location_id"] is not None) - (r["from_location_id"] is not None))
+                   for r in rows_)
+
+    assert data["storage"]["opening_units"] == held(r for r in mine if r["at"] < st.start)
+    assert data["storage"]["closing_units"] == held(r for r in mine if r["at"] < st.end)
+    assert data["returned_units"] == sum(r["quantity"] for r in month if r["kind"] == "return_in")
+    assert data["disposed_units"] == sum(r["quantity"] for r in month if r["kind"] == "dispose")
+    assert plain["location_days"] > 0 and plain["unit_days"] != 0 and data["shipped"]["orders"] > 1

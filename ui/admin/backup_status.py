@@ -38,6 +38,7 @@ class BackupStatus(QLabel):
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self._timer.start()
         self.sig_daily_done.connect(self.refresh)
+        self._anchors = audit.anchor_folder()  # this workstation's data folder, as it was at start
         if schedule:
             self._schedule = QTimer(self, interval=SCHEDULE_MS, timeout=self.daily)
             self._schedule.start()
@@ -60,6 +61,7 @@ class BackupStatus(QLabel):
         db, actor = self.ctx.db, self.ctx.actor
         if db is None or actor is None:
             return
+        anchors = self._anchors
 
         def work() -> None:
             import logging
@@ -70,7 +72,7 @@ class BackupStatus(QLabel):
             except Exception:  # logged; the indicator then shows the backup overdue
                 logging.getLogger("bwms.backup").exception("the daily backup failed")
             try:
-                audit.anchor(db)  # the audit chain's head, outside the database, every hour
+                audit.anchor(db, anchors)  # the audit chain's head, outside the database, every hour
             except Exception:  # logged; `bwms audit verify` still checks the chain itself
                 logging.getLogger("bwms.audit").exception("the hourly audit anchor was not written")
 

@@ -7,17 +7,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 from app.admin.checks import CheckResult, check_all
 from ui.shell.screen import Screen, heading
+from ui.widgets.tables import grid
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -47,9 +46,8 @@ class ChecksScreen(Screen):
         self.results: list[CheckResult] = []
         self.title, self.summary = heading(), QLabel(objectName="checks_summary", wordWrap=True)
         self.run_button = QPushButton(objectName="run_checks", clicked=self.run_checks)
-        self.table = QTableWidget(0, 3, objectName="checks_table")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = grid("checks_table", 3)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # problems wrap
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -87,6 +85,7 @@ class ChecksScreen(Screen):
             verdict.setForeground(QColor("#1b7f3b" if r.ok else "#c62828"))
             problems = QTableWidgetItem("\n".join(r.problems[:5]))
             for col, item in enumerate((QTableWidgetItem(invariant_text(r.name)), verdict, problems)):
+                item.setToolTip(item.text())
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         broken = sum(not r.ok for r in self.results)

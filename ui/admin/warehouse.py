@@ -6,15 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -25,7 +22,9 @@ from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import setting_label
 from ui.widgets.import_action import ImportButton, ImportKind
+from ui.widgets.tables import fit, grid
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -89,7 +88,11 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import warehouse fileâ€
 
 
 def setting_texts(s: SettingValue) -> tuple[str, str]:
-    name, meaning = SETTING_TEXTS.get(s.key, (s.key, s.help))
+    """The setting's name and meaning in the screen's language (a setting without a written meaning here: its name
+    from the vocabulary, never its key, and its English help)."""
+    if s.key not in SETTING_TEXTS:
+        return setting_label(s.key), s.help
+    name, meaning = SETTING_TEXTS[s.key]
     return QCoreApplication.translate("Settings", name), QCoreApplication.translate("Settings", meaning)
 
 
@@ -134,14 +137,7 @@ class WarehouseScreen(Screen):
 
     def _build_settings(self) -> None:
         self.settings_box = QGroupBox(objectName="business_settings")
-        self.table = QTableWidget(0, 3, objectName="settings_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = grid("settings_table", 3)
         self.table.itemSelectionChanged.connect(self._setting_selected)
         self.value_edit = QLineEdit(objectName="setting_value")
         self.save_button = QPushButton(objectName="save_setting", clicked=self.save_setting)
@@ -191,10 +187,11 @@ class WarehouseScreen(Screen):
             for col, text in enumerate((name, s.value, meaning)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.key)
-                item.setToolTip(f"{s.key} (default {s.default})")
+                item.setToolTip(f"{text}\n{s.key} (default {s.default})")  # the whole text, and the key
                 self.table.setItem(row, col, item)
             if s.key == current:
                 self.table.selectRow(row)
+        fit(self.table, 360, interactive=False)  # the meaning takes the room left (its tooltip has it whole)
 
     def selected_key(self) -> str | None:
         items = self.table.selectedItems()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.persistence.uow import Area
+from ui.clock import warehouse_time
 from ui.shell.screen import Screen, heading
 from ui.widgets import document_preview as documents
 from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
@@ -54,7 +55,7 @@ COUNT_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("Counts", "Locations"), key("locations"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Visited"), key("visited"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Variances"), key("variances"), numeric=True),
-    Col(QT_TRANSLATE_NOOP("Counts", "Created"), key("created_at")),
+    Col(QT_TRANSLATE_NOOP("Counts", "Created"), key("created_at"), lambda v: warehouse_time(v, seconds=False)),
     Col(QT_TRANSLATE_NOOP("Counts", "Approved by"), key("approved_by")),
     Col(QT_TRANSLATE_NOOP("Counts", "Confirmed by"), key("confirmed_by")),
 ]
@@ -113,11 +114,14 @@ class CountsScreen(Screen):
         self.confirm_button = QPushButton(objectName="confirm", clicked=self.confirm, visible=officer)
         self.sheet_button = QPushButton(objectName="print_sheet", clicked=lambda: self._print("count-sheet"))
         self.report_button = QPushButton(objectName="print_report", clicked=lambda: self._print("count-report"))
-        actions = QHBoxLayout()
+        actions, documents = QHBoxLayout(), QHBoxLayout()  # the steps, then the papers: two rows fit 1366×768
         for widget in (self.close_button, self.recount_button, self.reason, self.approve_button,
-                       self.confirm_button, self.sheet_button, self.report_button):
+                       self.confirm_button):
             actions.addWidget(widget)
+        for widget in (self.sheet_button, self.report_button):
+            documents.addWidget(widget)
         actions.addStretch(1)
+        documents.addStretch(1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +135,7 @@ class CountsScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
+        layout.addLayout(documents)
         layout.addWidget(self.answer)
         layout.addWidget(self.form)
         self.retranslate_ui()

@@ -11,6 +11,7 @@ from app.admin.queries import account_book_page
 from app.persistence.uow import Area
 from ui.models.paged import Column
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import unit_label
 from ui.widgets.import_action import ImportKind
 from ui.widgets.paged_list import PagedList
 
@@ -22,7 +23,7 @@ COLUMNS = [
     Column(0, QT_TRANSLATE_NOOP("Columns", "Item")),
     Column(1, QT_TRANSLATE_NOOP("Columns", "HS code")),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Name")),
-    Column(3, QT_TRANSLATE_NOOP("Columns", "Unit")),
+    Column(3, QT_TRANSLATE_NOOP("Columns", "Unit"), unit_label),
     Column(4, QT_TRANSLATE_NOOP("Columns", "Storage limit (days)"), numeric=True),
     Column(5, QT_TRANSLATE_NOOP("Columns", "Customs balance"), numeric=True),
     Column(6, QT_TRANSLATE_NOOP("Columns", "Pre-decreased"), numeric=True),

@@ -27,6 +27,7 @@ from ui.customs.batch_view import BatchRecordView
 from ui.customs.trace_tree import Node, build
 from ui.outbound.words import fmt, kind_word, status_word
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import term
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -187,12 +188,13 @@ class TraceScreen(Screen):
                        d["declaration_line"])
         if node.kind == "parcel":
             return fmt(self.tr("%1 · %2 units of this lot · %3 · manifest %4 · gate pass %5 · left %6"), d["carrier"],
-                       d["lot_qty"], status_word(d["status"]), d["manifest"] or "—", d["gate_pass"] or "—",
-                       when(d["shipped_at"]) or "—")
+                       d["lot_qty"], status_word(d["status"], "parcel_status"), d["manifest"] or "—",
+                       d["gate_pass"] or "—", when(d["shipped_at"]) or "—")
         if node.kind == "order":
             lst = d["inventory_list"]
             return fmt(self.tr("%1 · waybill %2 · inventory list %3, receipt %4"), status_word(d["status"]),
-                       d["waybill"], lst["invt_no"] or lst["cop_no"] or "—", lst["return_status"] or "—")
+                       d["waybill"], lst["invt_no"] or lst["cop_no"] or "—",
+                       term("receipt", lst["return_status"]) if lst["return_status"] else "—")
         return ""
 
     def _first_matched(self, parent: QTreeWidgetItem) -> QTreeWidgetItem | None:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -22,8 +20,10 @@ from ui.clock import warehouse_time
 from ui.devices.hub import devices_of
 from ui.devices.status import DeviceStatus
 from ui.shell.screen import Screen, heading
+from ui.widgets.tables import grid
 
 COLUMNS = ("id", "created_at", "document", "target", "status", "attempts", "last_error", "created_by", "reprint_of")
+NUMERIC = frozenset({"id", "attempts", "reprint_of"})  # right-aligned, never elided
 
 
 class PrintQueueScreen(Screen):
@@ -37,9 +37,7 @@ class PrintQueueScreen(Screen):
         self.jobs: list[dict[str, Any]] = []
         self.title = heading()
         self.only_station = QCheckBox(checked=True)
-        self.table = QTableWidget(0, len(COLUMNS), objectName="print_jobs")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = grid("print_jobs", len(COLUMNS))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.reprint_button, self.cancel_button = QPushButton(objectName="reprint"), QPushButton(objectName="cancel")
@@ -96,7 +94,11 @@ class PrintQueueScreen(Screen):
                           created_at=warehouse_time(job["created_at"]),
                           reprint_of=job["reprint_of"] or "")
             for col, key in enumerate(COLUMNS):
-                self.table.setItem(row, col, QTableWidgetItem(str(values[key])))
+                item = QTableWidgetItem(str(values[key]))
+                item.setToolTip(item.text())
+                if key in NUMERIC:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
 
     def selected_job(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

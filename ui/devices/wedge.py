@@ -43,6 +43,7 @@ class WedgeFilter(QObject):
         self._scope: QWidget | None = None
         self._seen: tuple[int, QWidget] | None = None
         self._skip: Callable[[QWidget], bool] | None = None
+        self._shown: _Shown | None = None
 
     def watch(self, scope: QWidget, skip: Callable[[QWidget], bool] | None = None) -> None:
         """Listen to keys meant for `scope` or its children; its input method is turned off (a Chinese
@@ -51,11 +52,24 @@ class WedgeFilter(QObject):
         self._scope = scope
         self._skip = skip
         scope.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        QApplication.instance().installEventFilter(self)
+        if self._shown is None:
+            self._shown = _Shown(self)
+        scope.installEventFilter(self._shown)
+        self.listen(scope.isVisible())
 
     def unwatch(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        if self._scope is not None and self._shown is not None:
+            self._scope.removeEventFilter(self._shown)
+        self.listen(False)
         self._scope = None
+
+    def listen(self, on: bool) -> None:
+        """The application filter is there only while the scope is on screen: every event of the application
+        goes through it, and a station hidden behind another screen has no key to take."""
+        app = QApplication.instance()
+        app.removeEventFilter(self)
+        if on:
+            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyRelease:
@@ -97,4 +111,20 @@ class WedgeFilter(QObject):
             self._buffer = self._buffer + char if within and self._buffer else char
         elif event.key() not in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt):
             self._buffer = ""  # arrows, F-keys, Escape: a person is at the keyboard
+        return False
+
+
+class _Shown(QObject):
+    """On the watched scope: its showing and hiding switch the wedge's application filter on and off."""
+
+    def __init__(self, wedge: WedgeFilter) -> None:
+        super().__init__(wedge)
+        self.wedge = wedge
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Show:
+            self.wedge.listen(True)
+        elif kind == QEvent.Type.Hide:
+            self.wedge.listen(False)
         return False

@@ -29,6 +29,8 @@ STEPS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Guide", "<b>Pack</b>: scan the order or waybill, every unit, then weigh (F9); a parcel "
                           "for inspection is pulled aside: put it in the inspection area."),
         QT_TRANSLATE_NOOP("Guide", "<b>Gate</b>: scan the manifest, then every parcel loaded on the vehicle."),
+        QT_TRANSLATE_NOOP("Guide", "<b>Count</b>: choose the count (F2), scan each location's label, then every "
+                          "unit or carton there; the book quantity is never shown; F9 closes the count."),
     ),
     "supervisor": (
         QT_TRANSLATE_NOOP("Guide", "Start on the <b>Overview</b>: holds and alerts first (red and amber), then "
@@ -39,6 +41,9 @@ STEPS: dict[str, tuple[str, ...]] = {
                           "the receipts; rejections go to the <b>Rejection workbench</b>."),
         QT_TRANSLATE_NOOP("Guide", "<b>Allocation and waves</b>: allocate released orders, print the pick lists."),
         QT_TRANSLATE_NOOP("Guide", "<b>Manifests</b>: make a manifest per vehicle; the gate station lets it out."),
+        QT_TRANSLATE_NOOP("Guide", "<b>Stock counts</b>: count a location prefix or some SKUs (the locations freeze "
+                          "until the count closes), print the blind stocktake sheet, then recount the variances or "
+                          "approve them with a reason: the stock becomes what was counted."),
         QT_TRANSLATE_NOOP("Guide", "Alerts: lots near expiry or their storage-time limit, orders with no customs "
                           "receipt, holds that last too long (thresholds in Warehouse settings)."),
     ),
@@ -49,6 +54,8 @@ STEPS: dict[str, tuple[str, ...]] = {
                           "available, the ledger records the entry)."),
         QT_TRANSLATE_NOOP("Guide", "<b>Customs ledger</b> and <b>Account book</b>: entered, pre-decreased, decreased "
                           "and the balance of every item."),
+        QT_TRANSLATE_NOOP("Guide", "<b>Stock counts</b>: confirm an approved count's surpluses and shortages of "
+                          "bonded goods; until then the ledger shows them apart, as adjustments pending."),
         QT_TRANSLATE_NOOP("Guide", "<b>Trace and batch record</b>: scan a waybill, order, batch, carton or manifest "
                           "to follow it both ways; print the batch record."),
         QT_TRANSLATE_NOOP("Guide", "<b>Audit log</b> and <b>Warehouse checks</b>: who did what, and whether the "

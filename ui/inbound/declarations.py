@@ -53,6 +53,9 @@ HEAD_FIELDS = [
 ]
 
 
+DOCUMENT_BUTTONS = frozenset({"tally_report", "putaway_list", "labels"})
+
+
 class DeclarationsScreen(Screen):
     """Enter/F5 receive station · F9 close tally · Ctrl+R release · F6 tally report · F7 put-away list ·
     F8 carton labels."""
@@ -128,13 +131,14 @@ class DeclarationsScreen(Screen):
         splitter.addWidget(self.view)
         splitter.addWidget(detail)
         splitter.setSizes([220, 480])
-        bar = QHBoxLayout()
+        bar, documents = QHBoxLayout(), QHBoxLayout()  # the steps, then the papers: two rows fit 1366×768
         if self.importer is not None:
             self.importer.sig_imported.connect(self.refresh)
             bar.addWidget(self.importer)
-        for button in self.buttons.values():
-            bar.addWidget(button)
+        for name, button in self.buttons.items():
+            (documents if name in DOCUMENT_BUTTONS else bar).addWidget(button)
         bar.addStretch(1)
+        documents.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -143,6 +147,7 @@ class DeclarationsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(bar)
+        layout.addLayout(documents)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
 

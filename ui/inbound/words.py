@@ -7,26 +7,18 @@ collide with another area's codes, and a refusal never borrows the text of a suc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.stations import Feedback, Tone
-from ui.vocabulary import location_kind_label
+from ui.vocabulary import location_kind_label, term
 
 # expected → tallying → tallied → released → put away → closed
-DECLARATION_STATUSES = {
-    "expected": QT_TRANSLATE_NOOP("InboundWords", "expected"),
-    "tallying": QT_TRANSLATE_NOOP("InboundWords", "tallying"),
-    "tallied": QT_TRANSLATE_NOOP("InboundWords", "tallied"),
-    "released": QT_TRANSLATE_NOOP("InboundWords", "released"),
-    "put_away": QT_TRANSLATE_NOOP("InboundWords", "put away"),
-    "closed": QT_TRANSLATE_NOOP("InboundWords", "closed"),
-}
+DECLARATION_STATUSES = ("expected", "tallying", "tallied", "released", "put_away", "closed")
 RECEIVABLE = ("expected", "tallying")
 
 
 def declaration_status(status: str) -> str:
-    source = DECLARATION_STATUSES.get(status)
-    return QCoreApplication.translate("InboundWords", source) if source else status
+    return term("declaration_status", status)
 
 
 def status_flow(current: str) -> str:

@@ -22,6 +22,7 @@ Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the whole row tuple, for detail panes
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -74,7 +75,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # called for every visible cell and role on each paint: plain ints, no enum lookups
-        if role == _DISPLAY:
+        if role in (_DISPLAY, _TOOLTIP):  # the tooltip: the whole text of a cell too narrow for it
             r = index.row()
             if r >= len(self._rows) or not index.isValid():
                 return None

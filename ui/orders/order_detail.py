@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -24,13 +25,15 @@ from app.orders.queries import order_timeline
 from app.outbound.cancel import HELD
 from ui.clock import warehouse_time as local_time
 from ui.orders.vocabulary import (
-    CANCEL_REASON_TEXTS,
+    CANCEL_REASON_CODES,
+    cancel_reason_label,
     cancel_state_label,
     customs_status_label,
     event_label,
     order_status_label,
     rejection_label,
 )
+from ui.vocabulary import audit_sentence, detail_rows, term
 from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.document_preview import open_preview
 from ui.widgets.tables import fill_and_fit, fit_height, grid
@@ -77,8 +80,8 @@ def confirm_cancel(parent: QWidget, order_no: str, declared: bool, outbound: boo
             "and its goods put back into storage.")
     question += "\n\n" + QCoreApplication.translate("OrderDetail", "Reason:")
     title = QCoreApplication.translate("OrderDetail", "Cancel order")
-    codes = list(CANCEL_REASON_TEXTS)
-    items = [f"{code} {QCoreApplication.translate('OrderWords', CANCEL_REASON_TEXTS[code])}" for code in codes]
+    codes = list(CANCEL_REASON_CODES)
+    items = [f"{code} {cancel_reason_label(code)}" for code in codes]
     chosen, ok = QInputDialog.getItem(parent, title, question, items, 0, False)
     if not ok:
         return None
@@ -236,7 +239,7 @@ class OrderDetail(QWidget):
             fill_and_fit(self.lines, [[str(ln["gnum"]), ln["sku"], ln["name"], str(ln["qty"]), ln["unit_price"],
                                      ln["tax"]] for ln in o["lines"]], numeric=(0, 3, 4, 5))
             fit_height(self.lines)
-            fill_and_fit(self.events, [[local_time(e["at"]), event_label(e["kind"]), e["code"], e["text"]]
+            fill_and_fit(self.events, [[local_time(e["at"]), event_label(e["kind"]), *event_words(e)]
                                      for e in history["events"]])
         self._show_revealed()
         self._enable_buttons()
@@ -330,3 +333,29 @@ class OrderDetail(QWidget):
     def open_printout(self) -> None:
         if self.order_no:
             open_preview(self.ctx, self.window(), "inventory-list", self.order_no)
+
+
+def event_words(e: dict[str, Any]) -> list[str]:
+    """An event of the order's timeline as (what, detail) in words: a receipt by its status's name, a ledger entry
+    by its state's, an action as a sentence with its detail named (never a code or a JSON text)."""
+    kind, code, text = e["kind"], e["code"], e["text"]
+    if kind == "receipt":
+        named = term("receipt", code)
+        first, _, rest = text.partition(",")
+        return [named, f"{named}{',' + rest if rest else ''}" if first and " " not in first.strip() else text]
+    if kind == "ledger":
+        for state in ("PRE", "ACTUAL"):
+            text = text.replace(f"({state},", f"({term('ledger_state', state)},")
+        return [term("ledger_biz", code), text]
+    if kind == "audit":
+        user, _, rest = text.partition(" ")
+        outcome, _, raw = rest.partition(" ")
+        try:
+            detail = json.loads(raw) if raw else {}
+        except ValueError:
+            return [term("audit_action", code), text]
+        shown = "; ".join(f"{what}: {value}" for what, value in detail_rows(detail) if value) \
+            if isinstance(detail, dict) else raw
+        return [term("audit_action", code), f"{audit_sentence(user, code, '', '', outcome)}"
+                                            f"{' — ' + shown if shown else ''}"]
+    return [code, text]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.vocabulary import field_label
 from ui.widgets.tables import fit_height
 
 LINE_KEYS = ("sku", "qty", "unit_price")
@@ -119,7 +120,8 @@ class RecordEditor(QTabWidget):
             for path, value in flatten(self.original).items():
                 edit = QLineEdit(as_text(value), objectName=f"field:{path}")
                 self.fields[path] = edit
-                self.form.addRow(path, edit)
+                self.form.addRow(field_label(path), edit)
+                edit.setToolTip(path)
             self._fill_lines(self.original.get("lines"))
         else:
             self._fill_lines(None)

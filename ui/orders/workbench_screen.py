@@ -29,6 +29,7 @@ from ui.orders.import_screen import OrderFileImport, choose_order_file, summary_
 from ui.orders.record_form import RecordEditor
 from ui.orders.vocabulary import customs_status_label, rejection_label, workbench_kind_label
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import with_fields
 from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.tables import fill_and_fit, grid
 
@@ -58,7 +59,7 @@ class WorkbenchScreen(Screen):
         self.importer = OrderFileImport(ctx, self)
         self.importer.sig_finished.connect(self._reimported)
         self.importer.sig_failed.connect(self._failed)
-        self.table = grid("workbench_table", 7, stretch=4)
+        self.table = grid("workbench_table", 6, stretch=3)
         self.table.itemSelectionChanged.connect(self._selected)
         self.editor = RecordEditor()
         self.sent = QPlainTextEdit(objectName="sent_text", readOnly=True)
@@ -129,8 +130,7 @@ class WorkbenchScreen(Screen):
         self.requeue_button.setText(self.tr("Declare again (F6)"))
         self.reimport_button.setText(self.tr("Re-import a corrected file… (Ctrl+O)"))
         self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Order no."), self.tr("Problem"),
-                                              self.tr("Code"), self.tr("Reason"), self.tr("Source"),
-                                              self.tr("Time")])
+                                              self.tr("Reason"), self.tr("Source"), self.tr("Time")])
         self.editor.retranslate_ui()
         self._show_rows()
         self._show_current()
@@ -154,7 +154,7 @@ class WorkbenchScreen(Screen):
     def _show_rows(self) -> None:
         self.table.blockSignals(True)
         fill_and_fit(self.table, [[workbench_kind_label(r["kind"]), r["order_no"] or "?", rejection_label(r["code"]),
-                                 r["code"], mask_text(r["reason"]), self._source(r), local_time(r["at"])]
+                                 with_fields(mask_text(r["reason"])), self._source(r), local_time(r["at"])]
                                 for r in self.rows])
         self.table.blockSignals(False)
 
@@ -186,7 +186,8 @@ class WorkbenchScreen(Screen):
             self.editor.clear_record()
             self.pages.setCurrentIndex(0)
             return
-        self.detail_title.setText(f"{r['order_no'] or '?'} · {rejection_label(r['code'])}\n{mask_text(r['reason'])}")
+        self.detail_title.setText(f"{r['order_no'] or '?'} · {rejection_label(r['code'])}\n"
+                                  f"{with_fields(mask_text(r['reason']))}")
         self.pages.setCurrentIndex(0 if r["kind"] == "import" else 1)
         self.revalidate_button.setEnabled(r["kind"] == "import")
         self.dismiss_button.setEnabled(r["kind"] == "import")
@@ -226,7 +227,7 @@ class WorkbenchScreen(Screen):
         else:
             first = report.rejected[0]
             self.status.refused(self.tr("Still rejected: %1 — %2").replace("%1", rejection_label(first["code"]))
-                                .replace("%2", mask_text(first["reason"])))
+                                .replace("%2", with_fields(mask_text(first["reason"]))))
         self.refresh()
 
     def dismiss_current(self) -> None:

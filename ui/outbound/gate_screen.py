@@ -179,10 +179,11 @@ class GateScreen(StationScreen):
         self.vehicle.setText(fmt(self.tr("%1 · vehicle %2 · %3 · gate pass %4"), m["manifest"], m["vehicle"],
                                  m["carrier"], m["gate_pass"]))
         self.count.setText(fmt(self.tr("%1 of %2 parcels out (%3)"), m["shipped"], m["parcels"],
-                               status_word(m["status"])))
+                               status_word(m["status"], "manifest_status")))
         parcels = m["parcel_list"]
         fill(self.parcels, [[p["waybill"], p["order_no"], str(p["pieces"]), shown(p["weight"]),
-                             status_word(p["status"]), shown(p["shipped_at"])] for p in parcels], numeric=(2, 3),
+                             status_word(p["status"], "parcel_status"), shown(p["shipped_at"])] for p in parcels],
+             numeric=(2, 3),
              colours=[GREEN if p["status"] == "shipped" else RED if p["list_status"] != "800" else None
                       for p in parcels])
         fit(self.parcels)

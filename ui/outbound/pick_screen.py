@@ -211,8 +211,8 @@ class PickScreen(StationScreen):
             self.what.setText("\n".join(fmt(take, i["qty"], i["sku"], i["name"], i["batch"] or "—")
                                         for i in p["items"]))
         self.progress.setText(fmt(self.tr("Wave %1 (%2, %3): %4 units picked, %5 to pick in %6 tasks"), p["wave"],
-                                  p["carrier"], status_word(p["status"]), p["units_picked"], p["units_left"],
-                                  p["open_tasks"]))
+                                  p["carrier"], status_word(p["status"], "wave_status"), p["units_picked"],
+                                  p["units_left"], p["open_tasks"]))
         fill(self.tasks, [[p["location"] or "", i["sku"], i["name"], i["batch"], str(i["qty"]), ", ".join(i["orders"])]
                           for i in p["items"]], numeric=(4,))
         self.tasks.resizeColumnsToContents()

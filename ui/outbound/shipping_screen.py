@@ -104,7 +104,8 @@ class ShippingScreen(Screen):
         if not carriers:
             self.carrier.addItem(self.tr("no packed parcel waits for a manifest"), "")
         self.carrier.setCurrentIndex(max(self.carrier.findData(chosen), 0))
-        fill(self.manifests, [[m["manifest"], m["gate_pass"], m["carrier"], m["vehicle"], status_word(m["status"]),
+        fill(self.manifests, [[m["manifest"], m["gate_pass"], m["carrier"], m["vehicle"],
+                               status_word(m["status"], "manifest_status"),
                                str(m["parcels"]), str(m["shipped"]), shown(m["gross"]), shown(m["created_at"])]
                               for m in manifests], keys=[m["manifest"] for m in manifests], numeric=(5, 6, 7),
              colours=[GREY if m["status"] == "exited" else GREEN if m["shipped"] else None for m in manifests])

@@ -167,7 +167,8 @@ class WavesScreen(Screen):
 
     def _render_waves(self) -> None:
         waves = self.wave_rows
-        fill(self.waves, [[w["wave"], w["carrier"], wave_kind(w["single_unit"]), status_word(w["status"]),
+        fill(self.waves, [[w["wave"], w["carrier"], wave_kind(w["single_unit"]),
+                           status_word(w["status"], "wave_status"),
                            str(w["orders"]), str(w["units"]), str(w["picked"]), str(w["short"])] for w in waves],
              keys=[w["wave"] for w in waves], numeric=(4, 5, 6, 7),
              colours=[GREY if w["status"] == "picked" else AMBER if w["short"] else None for w in waves])
@@ -199,7 +200,7 @@ class WavesScreen(Screen):
         tasks = wave["tasks"]
         self.tasks_label.setText(fmt(self.tr("Pick tasks of %1 in walk order"), wave["wave"]))
         fill(self.tasks, [[t["location"], t["sku"], t["batch"], str(t["qty"]), str(t["picked"]), str(t["short"]),
-                           t["order_no"], status_word(t["status"])] for t in tasks], numeric=(3, 4, 5),
+                           t["order_no"], status_word(t["status"], "pick_status")] for t in tasks], numeric=(3, 4, 5),
              colours=[GREEN if t["status"] == "picked" else AMBER if t["status"] == "short" else None for t in tasks])
         fit(self.tasks)
 

@@ -9,24 +9,13 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ui.clock import warehouse_time
+from ui.vocabulary import term
 
 _CONTEXT = "OutboundWords"
 
-STATUSES = {
-    "released": QT_TRANSLATE_NOOP("OutboundWords", "released, not allocated"),
-    "short": QT_TRANSLATE_NOOP("OutboundWords", "short, waiting for stock"),
-    "allocated": QT_TRANSLATE_NOOP("OutboundWords", "allocated"),
-    "picked": QT_TRANSLATE_NOOP("OutboundWords", "picked"),
-    "packed": QT_TRANSLATE_NOOP("OutboundWords", "packed"),
-    "manifested": QT_TRANSLATE_NOOP("OutboundWords", "on a manifest"),
-    "shipped": QT_TRANSLATE_NOOP("OutboundWords", "shipped"),
-    "open": QT_TRANSLATE_NOOP("OutboundWords", "open"),
-    "created": QT_TRANSLATE_NOOP("OutboundWords", "loading"),
-    "exiting": QT_TRANSLATE_NOOP("OutboundWords", "partly out"),
-    "exited": QT_TRANSLATE_NOOP("OutboundWords", "left the zone"),
-    "inspection": QT_TRANSLATE_NOOP("OutboundWords", "under inspection"),
-    "cancelled": QT_TRANSLATE_NOOP("OutboundWords", "cancelled"),
-}
+# the kinds whose names status_word looks in, first match wins (orders first: their words are the most precise)
+_STATUS_KINDS = ("order_status", "manifest_status", "wave_status", "parcel_status", "pick_status")
+
 
 # what trace and the batch record call each thing they found
 KINDS = {
@@ -39,9 +28,14 @@ KINDS = {
 }
 
 
-def status_word(status: str) -> str:
-    source = STATUSES.get(status)
-    return QCoreApplication.translate(_CONTEXT, source) if source else status
+def status_word(status: str, kind: str = "") -> str:
+    """An outbound status by its name (`kind` says whose status it is when the same code means two things)."""
+    from app.domain import vocabulary
+
+    for k in (kind,) if kind else _STATUS_KINDS:
+        if vocabulary.known(k, status):
+            return term(k, status)
+    return status
 
 
 def kind_word(kind: str) -> str:

@@ -6,21 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ui.vocabulary import term
+
 _CONTEXT = "OverviewWords"
 
-HOLDS = {
-    "customs_hold": QT_TRANSLATE_NOOP("OverviewWords", "awaiting release"),
-    "inspection": QT_TRANSLATE_NOOP("OverviewWords", "orders in inspection"),
-    "pulled": QT_TRANSLATE_NOOP("OverviewWords", "parcels pulled"),
-}
-
-ALERT_KINDS = {
-    "expiry": QT_TRANSLATE_NOOP("OverviewWords", "near expiry"),
-    "storage_limit": QT_TRANSLATE_NOOP("OverviewWords", "storage-time limit"),
-    "no_receipt": QT_TRANSLATE_NOOP("OverviewWords", "no customs receipt"),
-    "hold": QT_TRANSLATE_NOOP("OverviewWords", "hold too long"),
-    "return": QT_TRANSLATE_NOOP("OverviewWords", "return due back"),
-}
+HOLDS = ("customs_hold", "inspection", "pulled")
 
 # one sentence per alert kind (and per kind of hold), filled from the alert's params
 ALERT_TEXTS = {
@@ -45,11 +35,11 @@ def tr(source: str) -> str:
 
 
 def hold_label(kind: str) -> str:
-    return tr(HOLDS[kind]) if kind in HOLDS else kind
+    return term("hold_kind", kind)
 
 
 def alert_kind_label(kind: str) -> str:
-    return tr(ALERT_KINDS[kind]) if kind in ALERT_KINDS else kind
+    return term("alert_kind", kind)
 
 
 def alert_text(kind: str, due: str, params: dict[str, Any], fallback: str) -> str:

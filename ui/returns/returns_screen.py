@@ -129,7 +129,7 @@ class ReturnsScreen(Screen):
         for i, code in enumerate(STATUSES):
             self.status.setItemText(i, _status(code))
         for i in range(self.reason.count()):
-            self.reason.setItemText(i, f"{_reason(self.reason.itemData(i))} ({self.reason.itemData(i)})")
+            self.reason.setItemText(i, _reason(self.reason.itemData(i)))
         self.more.setText(self.tr("Next page"))
         self.form.setTitle(self.tr("Request a return (a shipped order, within 30 days of its release)"))
         self.order_label.setText(self.tr("Order number"))

@@ -5,6 +5,10 @@
 - `RowsModel` + `Col`: rows held in memory (services' dicts or dataclasses), each column says how to read and
   show its value; `fit_on_reset` / `fit_columns_once` / `fit` size the columns.
 - `Debouncer` and `count_text` for the filters and the row-count line of the list screens.
+
+Whatever sizes the columns, every view made here keeps two promises (`keep_whole`, at 1366×768 as anywhere): a
+header is never cut, and a number is never elided (a right-aligned column widens to its widest number as rows
+arrive or change, never narrower). Long names may elide: the cell's tooltip holds the full text.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +46,7 @@ def table_view(model: QAbstractItemModel, parent: QWidget | None = None, *, name
     """A read-only, row-selecting view of `model`."""
     view = read_only(QTableView(parent), name)
     view.setModel(model)
+    keep_whole(view)
     return view
 
 
@@ -48,9 +54,11 @@ def grid(name: str, columns: int, parent: QWidget | None = None, *, stretch: int
     """The same read-only table holding its own cells (`fill` replaces them): for short lists; the last column
     (or column `stretch`) takes the room left."""
     table = read_only(QTableWidget(0, columns, parent), name)
+    table.horizontalHeader().setResizeContentsPrecision(-1)  # a short list: fit to every row, not the ones shown
     if stretch >= 0:
         table.horizontalHeader().setStretchLastSection(False)
         table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    keep_whole(table)
     return table
 
 
@@ -81,6 +89,74 @@ def fit_columns_once(view: QTableView, model: PagedTableModel, max_px: int = 360
             view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_px))
 
     model.rowsInserted.connect(fit)
+
+
+def _right_aligned(index: QModelIndex) -> bool:
+    align = index.data(_ALIGN)
+    return align is not None and bool(int(align) & int(Qt.AlignmentFlag.AlignRight))
+
+
+class _KeepWhole(QObject):
+    """Widens, never narrows: a column to its header's width, a right-aligned (numeric) column to its widest
+    cell among the rows that arrived or changed. Runs once per burst of model signals (after the other fits)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.rows: tuple[int, int] | None = None  # the rows to measure, (first, last); None: headers only
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.run)
+        model = view.model()
+        model.modelReset.connect(lambda: self.poke(0, model.rowCount() - 1))
+        model.layoutChanged.connect(lambda: self.poke(0, model.rowCount() - 1))
+        model.rowsInserted.connect(lambda _parent, first, last: self.poke(first, last))
+        model.dataChanged.connect(lambda top, bottom, *_: self.poke(top.row(), bottom.row()))
+        model.headerDataChanged.connect(lambda *_: self.poke())
+        view.installEventFilter(self)  # a language switch changes the headers without a model signal
+        self.poke(0, model.rowCount() - 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange:
+            model = self.view.model()
+            self.poke(0, model.rowCount() - 1 if model is not None else -1)
+        elif kind == QEvent.Type.Show:  # a stretching column is measured once it has the room it will have
+            self.poke()
+        return False
+
+    def poke(self, first: int = 0, last: int = -1) -> None:
+        if last >= first:
+            self.rows = (first, last) if self.rows is None else (min(first, self.rows[0]), max(last, self.rows[1]))
+        self._timer.start()
+
+    def run(self) -> None:
+        view, rows, self.rows = self.view, self.rows, None
+        model, header = view.model(), view.horizontalHeader()
+        if model is None:
+            return
+        first, last = rows if rows is not None else (0, -1)
+        last = min(last, model.rowCount() - 1, first + 499)  # a page at a time (paged lists bring 200)
+        for column in range(model.columnCount()):
+            if header.isSectionHidden(column):
+                continue
+            wanted = 0 if header.isHidden() else header.sectionSizeHint(column)
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                if view.isVisible() and header.sectionSize(column) < wanted:  # squeezed: its header's width, scrolled
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                    header.resizeSection(column, wanted)
+                continue
+            for row in range(first, last + 1):
+                index = model.index(row, column)
+                if _right_aligned(index):
+                    wanted = max(wanted, view.sizeHintForIndex(index).width())
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
+
+
+def keep_whole(view: QTableView) -> None:
+    """Headers never cut, numbers never elided, on `view` from now on (its model must be set)."""
+    if view.findChild(_KeepWhole) is None:
+        _KeepWhole(view)
 
 
 class Debouncer(QObject):
@@ -127,6 +203,7 @@ def render_value(value: Any) -> str:
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _ALIGN = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole)
 _BACKGROUND, _FONT = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -175,7 +252,7 @@ class RowsModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         try:
-            if role == _DISPLAY:
+            if role in (_DISPLAY, _TOOLTIP):  # the tooltip holds the whole text of a cell too narrow for it
                 return self._cells[index.row()][index.column()]
             if role == _ALIGN:
                 return self._align[index.column()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -204,6 +205,15 @@ def test_audit_log_and_checks(make_ctx, qtbot, master):
     assert audit.model.rowCount() > 0
     first, second = audit.model.row_at(0)[0], audit.model.row_at(1)[0]
     assert first > second  # newest first
+    # each entry reads as a sentence, its detail as a table of words (no JSON, no snake_case codes)
+    sentences = [audit.model.index(r, 2).data() for r in range(audit.model.rowCount())]
+    assert "system imported locations from locations.csv" in sentences, sentences[:5]
+    assert not [s for s in sentences if re.search(r"\b[a-z]+_[a-z_]+\b(?!\.)|[{}]", s)]  # (file names aside)
+    audit.view.selectRow(0)
+    qtbot.waitUntil(lambda: audit.detail.rowCount() > 0)
+    cells = [audit.detail.item(r, c).text() for r in range(audit.detail.rowCount()) for c in (0, 1)]
+    assert audit.detail_title.text() == sentences[0] and "file" in cells and "checksum (SHA-256)" in cells
+    assert not [c for c in cells[::2] if "{" in c or "_" in c]
     audit.verify()
     wait_idle(qtbot, ctx)
     assert audit.chain.text().startswith("The audit chain is intact (entries verified:")

@@ -25,6 +25,7 @@ def test_counts_follow_the_filter_and_the_statuses(warehouse, exchange):
         assert count_orders(uow) == 63
         assert count_orders(uow, "accepted", "SF395965144161") == 1
         assert count_orders(uow, "declared") == 0
+    with UnitOfWork(warehouse, actor("customs"), write=False) as uow:  # a role that may reveal personal data
         assert count_orders(uow, None, BUYER_ID) == 2  # a full ID number is found by its keyed hash
 
 

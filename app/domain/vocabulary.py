@@ -1,0 +1,399 @@
+"""The warehouse's one vocabulary: the English and Chinese name of every code it stores or shows.
+
+Statuses, customs receipt codes and units, reasons, roles, audit operations, record fields and settings are
+stored as codes (`put_away`, `500`, `142`, `buyer.id_type`); nobody should read one. Screens ask
+`ui.vocabulary.term(kind, code)` for the name in the screen's language; documents ask `name(kind, code, lang)`
+or `both(kind, code)` ("已放行 released") for their bilingual lines. A code the vocabulary does not know is shown
+as it is (never lost), and tests/domain/test_vocabulary.py fails on it: every code source of the product (the
+tables' CHECK lists, the status tuples, the customs code lists, the audit calls) must have both names here.
+
+Pure: no database, no GUI. Customs units come from resources/customs_units.csv (both names per code).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+from app.domain.returns import DISPOSAL_REASONS, RETURN_REASONS
+
+_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+Term = tuple[str, str]  # (English, Chinese)
+
+_VOCABULARY: dict[str, dict[str, Term]] = {
+    "role": {
+        "clerk": ("clerk", "仓管员"), "supervisor": ("supervisor", "主管"),
+        "customs": ("customs officer", "海关关员"), "admin": ("administrator", "管理员"),
+    },
+    "permission": {
+        "view": ("view", "查看"), "master_data": ("change master data", "修改主数据"),
+        "user_admin": ("manage users", "管理用户"), "settings": ("change business settings", "修改业务设置"),
+        "scan_operations": ("scan at a station", "在工作站扫描作业"),
+        "inbound_declaration": ("manage inbound declarations", "管理入区申报"),
+        "release_entry": ("release customs entries", "办理海关放行"), "supervise": ("supervise", "执行主管操作"),
+        "customs_exchange": ("exchange customs files", "收发海关报文"), "orders": ("import orders", "导入订单"),
+        "reveal_pii": ("reveal personal data", "查看个人信息明文"), "audit": ("audit", "审计"), "print": ("print", "打印"),
+        "backup": ("back up the database", "备份数据库"), "restore": ("restore the database", "恢复数据库"),
+        "key_export": ("export the key files", "导出密钥文件"), "approve_disposal": ("approve disposals", "批准销毁处置"),
+        "confirm_adjustment": ("confirm count adjustments", "确认盘点调整"),
+    },
+    # consumer_order.status: the customs side (orders.ORDER_STATUSES) and the outbound side (ORDER_OUTBOUND_STATUSES)
+    "order_status": {
+        "accepted": ("accepted, not declared", "已接受，未申报"), "declared": ("declared", "已申报"),
+        "inspection": ("under inspection", "查验中"), "detained": ("detained", "扣留"),
+        "released": ("released, not allocated", "已放行，未分配"), "customs_rejected": ("rejected by customs", "海关退单"),
+        "cancelled": ("cancelled", "已取消"), "rejected": ("rejected at import", "导入时被拒"),
+        "allocated": ("allocated", "已分配"), "short": ("short, waiting for stock", "短拣，等待库存"),
+        "picked": ("picked", "已拣货"), "packed": ("packed", "已包装"), "manifested": ("on a manifest", "已上交接单"),
+        "shipped": ("shipped", "已出区"),
+    },
+    "flow_stage": {
+        "accepted": ("accepted", "已接单"), "declared": ("declared", "已申报"),
+        "released": ("released, to allocate", "已放行，待分配"), "allocated": ("allocated", "已分配"),
+        "picked": ("picked", "已拣货"), "packed": ("packed", "已包装"), "shipped": ("shipped", "已出区"),
+        "rejected": ("rejected by customs", "海关退单"), "inspection": ("inspection", "查验"),
+        "cancelled": ("cancelled", "已撤销"),
+    },
+    # inventory_list.status: the name of its latest receipt (app.customs.receipts.CUSTOMS_STATUS)
+    "customs_status": {
+        "declared": ("declared, no answer yet", "已申报，尚无回执"), "draft": ("draft", "暂存"),
+        "sending": ("sending", "申报中"), "sent": ("sent", "发出"), "send_failed": ("sending failed", "发送失败"),
+        "rejected": ("rejected (100)", "退单 (100)"), "accepted": ("accepted (120)", "入库成功 (120)"),
+        "review": ("under review (300)", "人工审核 (300)"), "concluded": ("review concluded (399)", "审核结束 (399)"),
+        "await_arrival": ("awaiting arrival (400)", "待运抵 (400)"), "inspection": ("inspection (500)", "查验 (500)"),
+        "detained": ("detained (501–599)", "扣留 (501–599)"), "suspended": ("suspended (600)", "挂起 (600)"),
+        "return_abroad": ("return abroad (700)", "退运 (700)"), "released": ("released (800)", "放行 (800)"),
+        "closed": ("closed (899)", "结关 (899)"),
+    },
+    # the customs receipt codes themselves (inventory_list.return_status, return receipts)
+    "receipt": {
+        "1": ("draft (1)", "暂存 (1)"), "2": ("sending (2)", "申报中 (2)"), "3": ("sent (3)", "发送成功 (3)"),
+        "4": ("sending failed (4)", "发送失败 (4)"), "100": ("rejected (100)", "退单 (100)"),
+        "120": ("accepted (120)", "入库成功 (120)"), "300": ("under review (300)", "人工审核 (300)"),
+        "399": ("review concluded (399)", "审结 (399)"), "400": ("awaiting arrival (400)", "待运抵 (400)"),
+        "500": ("inspection (500)", "查验 (500)"), "501": ("detained (501)", "扣留移送通关 (501)"),
+        "502": ("detained (502)", "扣留移送缉私 (502)"), "503": ("detained (503)", "扣留移送法规 (503)"),
+        "599": ("detained (599)", "其他扣留 (599)"), "600": ("suspended (600)", "挂起 (600)"),
+        "700": ("return abroad (700)", "退运 (700)"), "800": ("released (800)", "放行 (800)"),
+        "899": ("closed (899)", "结关 (899)"), "CEB900": ("format error (CEB900)", "报文格式错误 (CEB900)"),
+    },
+    "cancel_state": {
+        "waiting": ("cancellation waiting (for customs' list number)", "撤销待发（等待海关清单编号）"),
+        "requested": ("cancellation requested (CEB623 sent)", "已申请撤销（已发出 CEB623）"),
+        "cancelled": ("cancellation confirmed by customs", "海关已同意撤销"),
+        "refused": ("cancellation refused by customs", "海关不同意撤销"),
+    },
+    "cancel_reason": {
+        "1": ("the consumer cancelled the order", "消费者取消订单"), "2": ("goods out of stock", "商品缺货"),
+        "3": ("the declaration's data is wrong", "申报信息有误"), "4": ("goods damaged", "商品破损"),
+        "5": ("declared twice", "重复申报"), "9": ("another reason", "其他原因"),
+    },
+    "declaration_status": {
+        "expected": ("expected", "待到货"), "tallying": ("tallying", "理货中"), "tallied": ("tallied", "已理货"),
+        "released": ("released", "已放行"), "put_away": ("put away", "已上架"), "closed": ("closed", "已关闭"),
+    },
+    "stock_status": {
+        "hold": ("inspection hold", "查验暂扣"), "available": ("available", "可用"), "damaged": ("damaged", "残损"),
+        "frozen": ("frozen (near expiry)", "冻结（临期）"), "expired": ("expired", "过期"),
+    },
+    "location_kind": {
+        "dock": ("dock", "月台"), "storage": ("bonded storage", "保税存储区"), "inspection": ("inspection area", "查验区"),
+        "damaged": ("damaged / quarantine", "残损/隔离区"), "returns": ("returns", "退货区"),
+        "packing": ("packing", "打包区"), "shipping": ("shipping lane", "发运道口"),
+    },
+    "handling_unit": {"pallet": ("pallet", "托盘"), "carton": ("carton", "箱")},
+    "wave_status": {"open": ("open", "进行中"), "picked": ("picked", "已拣完")},
+    "wave_kind": {"single": ("single-unit", "单件"), "multi": ("multi-unit", "多件")},
+    "pick_status": {"open": ("to pick", "待拣"), "picked": ("picked", "已拣"), "short": ("short", "缺货"),
+                    "cancelled": ("cancelled", "已取消")},
+    "parcel_status": {"packed": ("packed", "已打包"), "manifested": ("on a manifest", "已交接"),
+                      "shipped": ("shipped", "已出区")},
+    "manifest_status": {"created": ("loading", "装车中"), "exiting": ("partly out", "部分出区"),
+                        "exited": ("left the zone", "已出区")},
+    "allocation_state": {"open": ("reserved", "已预占"), "shipped": ("shipped", "已出区"),
+                         "released": ("released (freed)", "已释放")},
+    "ledger_state": {"PRE": ("pre-decreased", "预扣减"), "ACTUAL": ("booked", "已核注"),
+                     "PENDING": ("waiting for customs to confirm", "待海关确认")},
+    "ledger_biz": {
+        "IN": ("entered", "入区"), "PRE_DECREASE": ("pre-decrease", "预扣减"), "PRE_RELEASE": ("pre-decrease released", "预扣释放"),
+        "OUT": ("decreased (left the zone)", "核扣出区"), "RETURN_IN": ("returned", "退货入区"),
+        "ADJ_PLUS": ("count surplus", "盘盈"), "ADJ_MINUS": ("count shortage", "盘亏"), "DESTROY": ("destroyed", "销毁"),
+        "RETURN_ABROAD": ("returned abroad", "退运出境"),
+    },
+    "print_status": {"queued": ("queued", "排队中"), "sending": ("sending", "发送中"), "sent": ("printed", "已打印"),
+                     "failed": ("failed", "失败"), "cancelled": ("cancelled", "已取消")},
+    "content_type": {"zpl": ("label (ZPL)", "标签 (ZPL)"), "pdf": ("document (PDF)", "文档 (PDF)")},
+    "direction": {"in": ("received", "收到"), "out": ("sent", "发出")},
+    "rejection_state": {"open": ("open", "待处理"), "resolved": ("resolved", "已解决"),
+                        "dismissed": ("dismissed", "已驳回")},
+    "workbench_kind": {"import": ("import", "导入"), "customs": ("customs", "海关"),
+                       "cancel_refused": ("cancellation", "撤销")},
+    "return_status": {
+        "requested": ("requested", "已申请"), "declared": ("declared (CEB625 sent)", "已申报"),
+        "accepted": ("accepted by customs (120)", "海关已接收 (120)"), "approved": ("approved (800)", "海关已同意 (800)"),
+        "rejected": ("rejected by customs (100)", "海关退单 (100)"), "received": ("received", "已收货"),
+        "returned": ("returned to stock", "已退回入库"),
+    },
+    "checklist_status": {"declared": ("declared", "已申报"), "posted": ("posted", "已核扣"),
+                         "rejected": ("rejected by customs", "海关退单")},
+    "count_status": {"open": ("counting", "盘点中"), "closed": ("closed, variances found", "已结束，待审批"),
+                     "recounted": ("recounted", "已复盘"), "approved": ("approved, adjusted", "已审批调整"),
+                     "confirmed": ("confirmed by customs", "海关已确认")},
+    "disposal_status": {"requested": ("requested", "已申请"), "approved": ("approved by customs", "海关已批准"),
+                        "executed": ("executed", "已执行")},
+    "disposal_method": {"destroy": ("destruction", "销毁"), "return_abroad": ("return abroad", "退运出境")},
+    "hold_kind": {"customs_hold": ("awaiting release", "待海关放行"), "inspection": ("orders in inspection", "查验中订单"),
+                  "pulled": ("parcels pulled", "已拦截包裹")},
+    "alert_kind": {"expiry": ("near expiry", "临近效期"), "storage_limit": ("storage-time limit", "仓储期限"),
+                   "no_receipt": ("no customs receipt", "无海关回执"), "hold": ("hold too long", "扣留过久"),
+                   "return": ("return due back", "退货待返回")},
+    "pull": {"pulled": ("pulled at packing", "打包时已拦截"), "waiting": ("not pulled yet", "尚未拦截")},
+    "movement": {
+        "receive": ("received", "收货"), "putaway": ("put away", "上架"), "pick": ("picked", "拣货"),
+        "pack": ("packed", "打包"), "ship": ("shipped", "出区"), "move": ("moved", "移库"),
+        "return_in": ("returned", "退货入库"), "destroy": ("destroyed", "销毁"), "dispose": ("disposed", "处置"),
+        "return_abroad": ("returned abroad", "退运出境"), "adjust": ("adjusted", "调整"),
+        "putback": ("put back", "返架"), "release": ("released", "放行"),
+        "return_release": ("released after a return", "退货放行"), "ADJ_PLUS": ("count surplus", "盘盈"),
+        "ADJ_MINUS": ("count shortage", "盘亏"), "count_release": ("freed after a count", "盘点后解冻"), "short_pick": ("found short at picking", "拣货缺货"),
+    },
+    "outcome": {"ok": ("done", "完成"), "refused": ("refused", "被拒绝")},
+    # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
+    "rejection": {
+        "malformed": ("unreadable record", "记录无法读取"), "bad_quantity": ("bad quantity", "数量错误"),
+        "bad_id_type": ("wrong ID type", "证件类型错误"), "bonded_balance_short": ("bonded balance short", "保税余量不足"),
+        "duplicate_order": ("duplicate order number", "订单编号重复"), "duplicate_waybill": ("duplicate waybill", "运单号重复"),
+        "goods_value_mismatch": ("goods value differs from the lines", "货值与商品明细不符"),
+        "id_checksum": ("ID number checksum wrong", "身份证号校验位错误"), "missing_waybill": ("waybill missing", "缺少运单号"),
+        "not_on_positive_list": ("not on the positive list", "不在正面清单内"),
+        "over_annual_limit": ("over the annual limit", "超过年度限值"), "over_order_limit": ("over the order limit", "超过单次限值"),
+        "payer_not_buyer": ("payer is not the buyer", "支付人不是订购人"),
+        "payment_mismatch": ("payment does not add up", "支付金额不符"), "tax_mismatch": ("tax differs", "税款不符"),
+        "unknown_sku": ("unknown SKU", "未知商品编码"), "unknown_seller": ("seller is no owner of this warehouse", "电商企业不是本仓货主"),
+        "unknown_carrier": ("unknown carrier", "未知承运商"),
+        "waybill_pattern": ("waybill number does not fit the carrier", "运单号不符合承运商规则"),
+        "field_too_long": ("field too long for the customs list", "字段超出清单长度"),
+        "field_pattern": ("field not in the form customs requires", "字段格式不符合海关要求"),
+        "return_abroad": ("customs orders a return abroad (700)", "海关要求退运（700）"),
+        "customs_rejected": ("rejected by customs", "海关退单"),
+        "cancel_refused": ("cancellation refused by customs", "海关不同意撤销"),
+    },
+    # the order record's fields, as the workbench and its rejection reasons name them
+    "field": {
+        "order_no": ("order number", "订单编号"), "platform_code": ("platform code", "电商平台代码"),
+        "platform_name": ("platform", "电商平台"), "seller_code": ("seller code", "电商企业代码"),
+        "seller_name": ("seller", "电商企业"), "order_time": ("order time", "下单时间"),
+        "goods_value": ("goods value", "商品价格"), "freight": ("freight", "运费"), "discount": ("discount", "优惠"),
+        "tax": ("tax", "税款"), "actual_paid": ("amount paid", "实付金额"), "currency": ("currency", "币制"),
+        "note": ("note", "备注"), "lines": ("order lines", "订单明细"),
+        "buyer.name": ("buyer's name", "订购人姓名"), "buyer.id_type": ("buyer's ID type", "订购人证件类型"),
+        "buyer.id_number": ("buyer's ID number", "订购人证件号码"), "buyer.phone": ("buyer's phone", "订购人电话"),
+        "buyer.account": ("buyer's account", "订购人注册号"),
+        "consignee.name": ("consignee's name", "收货人姓名"), "consignee.phone": ("consignee's phone", "收货人电话"),
+        "consignee.province": ("province", "省"), "consignee.city": ("city", "市"), "consignee.district": ("district", "区"),
+        "consignee.address": ("address", "收货地址"),
+        "payment.company_code": ("payment company code", "支付企业代码"),
+        "payment.company_name": ("payment company", "支付企业"),
+        "payment.transaction_id": ("payment transaction", "支付交易编号"), "payment.amount": ("amount paid", "支付金额"),
+        "payment.payer_name": ("payer's name", "支付人姓名"), "payment.payer_id_number": ("payer's ID number", "支付人证件号码"),
+        "payment.pay_time": ("payment time", "支付时间"),
+        "logistics.carrier_code": ("carrier", "物流企业"), "logistics.waybill_no": ("waybill number", "运单号"),
+        "sku": ("SKU", "商品货号"), "qty": ("quantity", "数量"), "unit_price": ("unit price", "单价"),
+    },
+    "setting": {
+        "inbound_min_shelf_life_fraction": ("minimum shelf life left at receipt", "收货最低剩余保质期比例"),
+        "sale_lock_days": ("sale lock (days before expiry)", "禁售期（到期前天数）"),
+        "expiry_warning_days": ("expiry warning (days)", "临期预警（天）"),
+        "storage_limit_warning_days": ("storage-limit warning (days)", "存储期限预警（天）"),
+        "receipt_overdue_hours": ("receipt overdue after (hours)", "回执超时（小时）"),
+        "hold_alert_hours": ("hold alert after (hours)", "扣留预警（小时）"),
+        "return_warning_days": ("return warning (days)", "退货预警（天）"),
+        "order_limit_cny": ("per-order limit (CNY)", "单次交易限额（元）"),
+        "annual_limit_cny": ("annual limit (CNY)", "年度交易限额（元）"),
+        "tax_discount_factor": ("tax discount factor", "税款折扣系数"),
+        "tax_tolerance_cny": ("tax tolerance (CNY)", "税款容差（元）"),
+        "weight_tolerance_fraction": ("weight tolerance", "称重容差"),
+        "return_apply_days": ("return request within (days)", "退货申请期限（天）"),
+        "return_arrive_days": ("return arrival within (days)", "退货运抵期限（天）"),
+        "disposal_company": ("disposal company", "销毁处置企业"),
+        "max_wave_orders": ("orders per wave (at most)", "每波次最多订单数"),
+        "gs1_company_prefix": ("GS1 company prefix", "GS1 厂商识别代码"),
+        "key_file": ("key file", "密钥文件"), "audit_key_file": ("audit chain key file", "审计链密钥文件"), "customs_outbox": ("customs outbox folder", "海关发送目录"),
+        "customs_inbox": ("customs inbox folder", "海关回执目录"), "dxp_id": ("DXP id", "DXP 编号"),
+        "assure_code": ("guarantee enterprise code", "担保企业代码"), "traf_mode": ("transport mode", "运输方式"),
+        "wrap_type": ("package type", "包装种类"), "backup_daily": ("daily backup", "每日备份"),
+        "backup_keep": ("backups kept", "保留备份数"), "backup_folder": ("backup folder", "备份目录"),
+    },
+    # audit: what was done (the sentence's verb) …
+    "audit_action": {
+        "allocate": ("allocated", "分配了"), "backup": ("backed up", "备份了"),
+        "backup_daily_claim": ("took the daily backup of", "认领每日备份"),
+        "customs_export": ("declared to customs", "向海关申报"),
+        "customs_export_returns": ("sent return requests to customs", "向海关申报退货"),
+        "customs_receipts": ("applied customs receipts", "导入海关回执"),
+        "declaration_close": ("closed", "关闭了"), "declaration_import": ("imported", "导入了"),
+        "declaration_release": ("released", "放行了"), "disposal_approve": ("approved", "批准了"),
+        "disposal_execute": ("executed", "执行了"), "disposal_request": ("requested", "申请了"),
+        "gate_out": ("let out through the gate", "放行出卡口"), "gate_scan": ("scanned at the gate", "卡口扫描"),
+        "inspection_pull": ("pulled for inspection", "拦截查验"), "key_export": ("exported", "导出了"),
+        "count_create": ("started", "开始了"), "count_recount": ("ordered a recount of", "安排复盘"),
+        "count_undo": ("undid a count in", "撤销盘点扫描"), "count_close": ("closed", "结束了"),
+        "count_approve": ("approved the adjustments of", "审批调整"), "count_confirm": ("confirmed the adjustments of", "确认调整"),
+        "exit_checklist": ("gathered the exit checklist", "汇总出区核注清单"), "login": ("signed in", "登录"), "permission_denied": ("was refused", "被拒绝操作"), "manifest_create": ("created", "创建了"),
+        "manifest_withdraw": ("withdrew a parcel from", "从交接单撤下"), "order_cancel": ("cancelled", "取消了"),
+        "order_cancel_outbound": ("took back from outbound", "撤回出库"), "order_requeue": ("declared again", "重新申报"),
+        "orders_import": ("imported", "导入了"), "pack": ("packed", "打包了"), "pick": ("picked", "拣货"),
+        "pii_reveal": ("revealed the personal data of", "查看了个人信息"), "print": ("printed", "打印了"),
+        "print_cancel": ("cancelled the print of", "取消打印"), "print_enqueue": ("queued for printing", "加入打印队列"),
+        "print_interrupted": ("had an interrupted print of", "打印中断"), "print_reprint": ("reprinted", "重新打印了"),
+        "putaway": ("put away", "上架"), "rejection_dismiss": ("dismissed", "驳回了"),
+        "rejection_reimport": ("imported again", "重新导入了"), "rejection_resubmit": ("corrected and resubmitted", "修正并重新提交了"),
+        "rejections_revalidate": ("checked again", "重新校验了"), "restore": ("restored", "恢复了"),
+        "return_booked": ("booked the return of", "登记退货"), "return_request": ("requested", "申请了"),
+        "setting_change": ("changed", "修改了"), "short_pick": ("reported short", "报告缺货"),
+        "tally_close": ("closed the tally of", "关闭理货"), "tally_scan": ("counted", "理货扫描"),
+        "tally_undo": ("undid a count of", "撤销理货扫描"), "user_add": ("added", "添加了"),
+        "user_change": ("changed", "修改了"), "password_reset": ("reset the password of", "重置了密码"),
+        "password_recovery": ("recovered the password of", "找回了密码"),
+        "import_warehouse": ("imported the warehouse file", "导入仓库文件"),
+        "import_locations": ("imported locations", "导入库位"), "import_products": ("imported products", "导入商品"),
+        "import_positive_list": ("imported the positive list", "导入正面清单"),
+        "import_account_book": ("imported the account book", "导入账册"), "import_owners": ("imported owners", "导入货主"),
+        "import_tariffs": ("imported tariffs", "导入税率"), "import_carriers": ("imported carriers", "导入承运商"),
+    },
+    # … and to what
+    "audit_entity": {
+        "RETURN_IN": ("return receipt", "退货入库"), "allocation_run": ("allocation run", "分配批次"),
+        "database": ("database", "数据库"), "disposal": ("disposal", "销毁处置"),
+        "inbound_declaration": ("declaration", "入区申报"), "inventory_list": ("inventory list", "申报清单"),
+        "keys": ("key files", "密钥文件"), "location": ("location", "库位"), "lot": ("batch", "批次"),
+        "manifest": ("manifest", "交接单"), "order": ("order", "订单"), "order_file": ("order file", "订单文件"),
+        "order_rejection": ("rejected record", "拒收记录"), "parcel": ("parcel", "包裹"),
+        "print_job": ("print job", "打印任务"), "receipt_files": ("receipt files", "回执文件"),
+        "stock_count": ("stock count", "盘点单"), "exit_checklist": ("exit checklist", "出区核注清单"), "return": ("return", "退货"), "setting": ("setting", "设置"), "user": ("user", "用户"), "wave": ("wave", "波次"),
+        "warehouse": ("warehouse", "仓库"), "locations": ("locations", "库位"), "products": ("products", "商品"),
+        "positive list": ("positive list", "正面清单"), "account-book": ("account book", "账册"),
+        "owners": ("owners", "货主"), "tariffs": ("tariffs", "税率"), "carriers": ("carriers", "承运商"),
+    },
+}
+
+# what an audit entry's detail says (the keyword arguments of audit.record)
+_VOCABULARY["detail"] = {
+    "accepted": ("accepted", "接受"), "allocated": ("allocated", "已分配"), "applied": ("applied", "已应用"),
+    "available": ("available", "可用"), "batch": ("batch", "批次"), "before": ("before", "修改前"),
+    "cancellation_request": ("cancellation request", "撤单申请"), "cancellation_waiting": ("cancellation waiting", "撤单等待"),
+    "carrier": ("carrier", "承运商"), "code": ("code", "代码"), "computed": ("computed", "计算值"),
+    "container_no": ("container", "集装箱"), "cop_nos": ("lists", "清单"), "damaged": ("damaged", "残损"),
+    "doc_no": ("document", "单证号"), "doc_type": ("document type", "单证类型"), "document": ("document", "单证"),
+    "duplicates": ("duplicates", "重复"), "field": ("field", "字段"), "file": ("file", "文件"), "files": ("files", "文件"),
+    "fingerprint": ("fingerprint", "指纹"), "folder": ("folder", "目录"), "gate_pass": ("gate pass", "核放单"),
+    "held": ("held", "扣留"), "items": ("items", "项目"), "labels": ("labels", "标签"), "ledger": ("ledger", "账册"),
+    "line_no": ("line", "行号"), "lines": ("lines", "行数"), "location": ("location", "库位"), "lot": ("lot", "批次"),
+    "made_at": ("made at", "生成时间"), "method": ("method", "方式"), "migrated_from": ("migrated from", "迁移自"),
+    "note": ("note", "备注"), "order_no": ("order", "订单"), "orders": ("orders", "订单数"), "outcome": ("outcome", "结果"),
+    "outcome_now": ("outcome now", "当前结果"), "outcomes": ("outcomes", "结果"), "owner_id": ("owner", "货主"),
+    "parcels": ("parcels", "包裹"), "permission": ("permission", "权限"), "pieces": ("pieces", "件数"),
+    "previous": ("previous", "之前"), "quantity": ("quantity", "数量"), "reason": ("reason", "原因"),
+    "refused": ("refused", "拒绝"), "rejected": ("rejected", "拒收"), "rejections_resolved": ("rejections resolved", "已解决拒收"),
+    "replaced_kept_as": ("replaced file kept as", "被替换文件保存为"), "reprint_of": ("reprint of", "重印自"),
+    "return_nos": ("returns", "退货单"), "role": ("role", "角色"), "scan_id": ("scan", "扫描编号"),
+    "scheduled": ("scheduled", "计划"), "schema": ("schema", "数据库版本"), "sha256": ("checksum (SHA-256)", "校验和 (SHA-256)"),
+    "shorts": ("short", "缺货"), "size": ("size", "大小"), "sku": ("SKU", "商品"), "still_rejected": ("still rejected", "仍被拒收"),
+    "taken": ("taken", "已取"), "target": ("printed to", "打印到"), "to": ("to", "至"), "unchanged": ("unchanged", "未变"),
+    "units": ("units", "件数"), "value": ("value", "值"), "vehicle": ("vehicle", "车牌"), "waiting": ("waiting", "等待"),
+    "was": ("was", "原值"), "waves": ("waves", "波次"), "waybill": ("waybill", "运单"), "weight": ("weight", "重量"),
+    "witnesses": ("witnesses", "见证人"), "reprint": ("reprint", "重印"), "declaration": ("declaration", "报关单"),
+    "staging": ("staged at", "暂存库位"), "short_lines": ("short lines", "短少行数"), "short_units": ("short units", "短少件数"),
+    "over_lines": ("over lines", "溢余行数"), "over_units": ("over units", "溢余件数"),
+    "damaged_lines": ("damaged lines", "残损行数"), "damaged_units": ("damaged units", "残损件数"),
+    "from": ("from", "从"), "lpn": ("pallet / carton", "托盘 / 箱"), "operator": ("operator", "操作员"),
+    "username": ("user", "用户"), "station": ("workstation", "工作站"), "kind": ("kind", "类型"),
+    "first": ("from", "起始"), "last": ("to", "截止"), "lists": ("inventory lists", "清单数"), "entries": ("entries", "条目"), "locations": ("locations", "库位数"), "movements": ("movements", "移动"),
+    "recount_of": ("recount of", "复盘自"), "scope": ("scope", "范围"), "variances": ("variances", "差异"),
+    "audit_fingerprint": ("audit key fingerprint", "审计密钥指纹"), "why": ("why", "原因"), "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
+}
+
+# the reasons of consumer returns and disposals carry both names where they are declared (app.domain.returns)
+_VOCABULARY["return_reason"] = {r.code: (r.name_en, r.name_cn) for r in RETURN_REASONS.values()}
+_VOCABULARY["disposal_reason"] = {r.code: (r.name_en, r.name_cn) for r in DISPOSAL_REASONS.values()}
+
+# what an audit entry counts when its key is a number of things ("3 orders")
+_VOCABULARY["count"] = {
+    "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
+    "returns": ("returns", "个退货"),
+}
+
+# the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)
+COLUMNS: dict[tuple[str, str], str] = {
+    ("app_user", "role"): "role", ("customs_message", "direction"): "direction",
+    ("location", "kind"): "location_kind", ("manifest", "status"): "manifest_status", ("wave", "status"): "wave_status",
+    ("customs_ledger_entry", "state"): "ledger_state", ("inbound_declaration", "status"): "declaration_status",
+    ("print_job", "content_type"): "content_type", ("print_job", "status"): "print_status",
+    ("order_rejection", "state"): "rejection_state", ("parcel", "status"): "parcel_status",
+    ("return_case", "status"): "return_status", ("lot", "status"): "stock_status", ("stock", "status"): "stock_status",
+    ("disposal", "method"): "disposal_method", ("disposal", "status"): "disposal_status",
+    ("handling_unit", "kind"): "handling_unit", ("pick_task", "status"): "pick_status",
+    ("allocation", "state"): "allocation_state", ("stock_count", "status"): "count_status",
+    ("exit_checklist", "status"): "checklist_status",
+}
+
+LANGUAGES = ("en", "zh")
+
+
+@cache
+def _units() -> dict[str, Term]:
+    with open(_RESOURCES / "customs_units.csv", encoding="utf-8") as fh:
+        return {row["code"]: (row["name_en"], row["name_cn"]) for row in csv.DictReader(fh)}
+
+
+def kinds() -> list[str]:
+    return [*_VOCABULARY, "unit"]
+
+
+def table(kind: str) -> dict[str, Term]:
+    """Every code of `kind` with its (English, Chinese) names."""
+    return _units() if kind == "unit" else _VOCABULARY[kind]
+
+
+def known(kind: str, code: str) -> bool:
+    return code in table(kind)
+
+
+def term(kind: str, code: object) -> Term | None:
+    """The (English, Chinese) names of `code`, or None when the vocabulary does not know it."""
+    return table(kind).get(str(code)) if code is not None else None
+
+
+def name(kind: str, code: object, lang: str = "en") -> str:
+    """`code`'s name in `lang` ('en', or 'zh'/'zh_CN'); an unknown code as it is, an empty one empty."""
+    if code is None or code == "":
+        return ""
+    found = term(kind, code)
+    if found is None:
+        return str(code)
+    return found[1] if lang.startswith("zh") else found[0]
+
+
+def both(kind: str, code: object) -> str:
+    """The bilingual name a document prints: "已放行 released" (Chinese first, as on customs forms)."""
+    found = term(kind, code)
+    if found is None:
+        return "" if code is None else str(code)
+    return f"{found[1]} {found[0]}"
+
+
+def unit(code: object, lang: str = "en") -> str:
+    """A customs unit: 142 → "个" in Chinese, "piece" in English."""
+    return name("unit", code, lang)
+
+
+_FIELD_PATH = re.compile(r"\b([a-z]+(?:\.[a-z_]+|_[a-z_]+)+)\b")
+
+
+def field_names(text: str, lang: str = "en") -> str:
+    """A reason written with field paths ("field buyer.id_type is missing") with each known path named."""
+    return _FIELD_PATH.sub(lambda m: name("field", m.group(1), lang) if known("field", m.group(1)) else m.group(1),
+                           text)

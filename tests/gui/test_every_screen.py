@@ -1,0 +1,82 @@
+"""Every screen of every role fits 1366×768 in English and Chinese, on the demo warehouse: no header and no number
+cut in any table (long names may elide, their tooltip holds them), no window that cannot shrink to 1366×768.
+
+The screens are those of the one screen list (`ui.shell.screens()`): a new screen is walked without a word here.
+The walk runs once for the module, on SQLite only: what is measured is the layout, which no database changes
+(the screens' queries run on both engines in their own tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import shiboken6
+
+from tests.gui.screen_walk import ROLES, fit_problems, load_demo, size_problems, walk, window_maker
+
+pytestmark = pytest.mark.gui
+
+
+@dataclass
+class Walked:
+    problems: list[str] = field(default_factory=list)
+    visited: dict[str, set[str]] = field(default_factory=dict)  # screen key → the roles that opened it
+    windows_left: list[str] = field(default_factory=list)  # windows still alive after the walk (their timers too)
+
+
+@pytest.fixture(scope="module")
+def walked(qapp, sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Walked:
+    import os
+    import shutil
+
+    from app.persistence.db import open_database
+    from ui.i18n import Translations
+    from ui.main import install_fonts
+    from ui.shell import load_all
+
+    home = tmp_path_factory.mktemp("every_screen")
+    kept = os.environ.get("BWMS_HOME")
+    os.environ["BWMS_HOME"] = str(home)  # the demo's key file and folders
+    shutil.copy(sqlite_template, home / "bwms.sqlite3")
+    db = open_database(f"sqlite:///{home / 'bwms.sqlite3'}")
+    load_demo(db, home)
+    install_fonts(qapp)
+    translations = Translations(qapp)
+    load_all()
+    contexts: list = []
+    make_window = window_maker(db, home, contexts)
+
+    result = Walked()
+    windows = {}
+    try:
+        for visit in walk(make_window, translations.switch):
+            where = f"{visit.role} {visit.language} {visit.key}: "
+            result.problems += [where + p for p in size_problems(visit) + fit_problems(visit.screen)]
+            result.visited.setdefault(visit.key, set()).add(visit.role)
+            windows[visit.role] = visit.window
+        result.windows_left = [role for role, window in windows.items() if shiboken6.isValid(window)]
+    finally:
+        translations.switch("en")
+        for ctx in contexts:
+            ctx.executor.shutdown()
+        db.dispose()
+        if kept is None:
+            os.environ.pop("BWMS_HOME", None)
+        else:
+            os.environ["BWMS_HOME"] = kept
+    return result
+
+
+def test_the_walk_opens_every_screen_of_the_list_for_every_role_that_may(walked):
+    from ui.shell import screens
+
+    for spec in screens():
+        allowed = {role for role in ROLES if spec.allowed(role)}
+        assert walked.visited.get(spec.key, set()) == allowed, spec.key
+
+
+def test_every_screen_fits_1366_by_768_in_both_languages(walked):
+    assert walked.problems == []
+    assert walked.windows_left == []  # nothing of the walk acts on the demo warehouse during later tests
