@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = add_json(csub.add_parser("create", help="open a count (supervisor): the locations freeze until it closes"))
     scope = q.add_mutually_exclusive_group(required=True)
     scope.add_argument("--location-prefix", metavar="P", help="every active location whose code starts with P")
-    scope.add_argument("--sku", action="append", default=[], metavar="S",
-                       help="every location holding this SKU (repeat)")
+    scope.add_argument("--sku", action="extend", nargs="+", default=[], metavar="S",
+                       help="every location holding one of these SKUs (--sku A B, or --sku A --sku B)")
     q.set_defaults(func=cmd_create)
     q = add_json(csub.add_parser("scan", help="replay a count station: a location's label, then each unit (GTIN) or "
                                  "carton (GS1 with its count); blind"))

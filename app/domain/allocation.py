@@ -3,20 +3,20 @@
 No database here: `allocation` loads the stock rows and the orders' needs, this module decides, and
 `allocation` writes the result. Drawing walks each product's lots in the order `app.domain.fefo` gives
 (earliest expiry, then earliest received, sale-locked lots left out), so it takes exactly what
-`fefo.choose` would, without sorting the lots again for every one of 100,000 lines.
+`fefo.choose` would, without sorting the lots again for every one of 100,000 lines. The rows, needs and draws
+are named tuples: a run makes some 300,000 of them, and a frozen dataclass costs three times as much to build.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.domain.fefo import LotStock, fefo_order, sellable
 
 
-@dataclass(frozen=True)
-class StockRow:
+class StockRow(NamedTuple):
     """One free stock row allocation may draw on (a lot at a storage location, in one carton or loose)."""
 
     stock_id: int
@@ -31,15 +31,13 @@ class StockRow:
     owner_id: int = 0  # whose lot it is: an order draws only on its owner's stock
 
 
-@dataclass(frozen=True)
-class LineNeed:
+class LineNeed(NamedTuple):
     line_id: int
     product_id: int
     quantity: int
 
 
-@dataclass(frozen=True)
-class OrderNeed:
+class OrderNeed(NamedTuple):
     """An order to allocate: what each of its lines still lacks."""
 
     order_id: int
@@ -50,8 +48,7 @@ class OrderNeed:
     owner_id: int = 0
 
 
-@dataclass(frozen=True)
-class Draw:
+class Draw(NamedTuple):
     """Units of one order line taken from one stock row."""
 
     order_id: int

@@ -9,7 +9,6 @@ waits, with the reason. The allocated orders are grouped into waves with their p
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -25,6 +24,7 @@ from app.domain.allocation import Allocator, LineNeed, OrderNeed, Plan, Shortfal
 from app.domain.roles import Permission
 from app.domain.waves import WaveOrder, plan_waves
 from app.errors import NotFound, Rejected
+from app.persistence.bulk import insert_rows, reserve_ids
 from app.persistence.models import (
     Allocation,
     ConsumerOrder,
@@ -122,7 +122,9 @@ def order_needs(uow: UnitOfWork, order_nos: Sequence[str] = (), order_id: int | 
         stmt = stmt.where(ConsumerOrder.id == order_id)
     if uow.is_postgres:  # another run at the same time takes the other orders
         stmt = stmt.with_for_update(of=ConsumerOrder, skip_locked=True)
-    orders = uow.session.execute(stmt).all()
+    uow.session.flush()  # then read through the connection: 150,000 rows without the ORM's result handling
+    conn = uow.session.connection()
+    orders = conn.execute(stmt).all()
     if not orders:
         return []
     # a short list goes by id; 100,000 orders go by the same condition as a subquery
@@ -133,19 +135,17 @@ def order_needs(uow: UnitOfWork, order_nos: Sequence[str] = (), order_id: int | 
         .join(ConsumerOrder, ConsumerOrder.id == Allocation.order_id)
         .where(ConsumerOrder.status == "short", Allocation.state != "released", Allocation.order_id.in_(ids))
         .group_by(Allocation.order_line_id)).all())
-    lines: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for line_id, oid, product_id, qty in uow.session.execute(
+    lines: dict[int, list[LineNeed]] = defaultdict(list)  # what each line still lacks, in line order
+    units: dict[int, int] = defaultdict(int)  # all the order's units
+    for line_id, oid, product_id, qty in conn.execute(
             select(OrderLine.id, OrderLine.order_id, OrderLine.product_id, OrderLine.quantity)
             .where(OrderLine.order_id.in_(ids)).order_by(OrderLine.order_id, OrderLine.gnum)):
-        lines[oid].append((line_id, product_id, qty))
-    needs = []
-    for o in orders:
-        own = lines[o.id]
-        missing = tuple(LineNeed(lid, pid, qty - int(taken.get(lid, 0))) for lid, pid, qty in own
-                        if qty - int(taken.get(lid, 0)) > 0)
-        if missing:
-            needs.append(OrderNeed(o.id, o.order_no, o.carrier_code, sum(q for _, _, q in own), missing, o.owner_id))
-    return needs
+        units[oid] += qty
+        lacks = qty - int(taken[line_id]) if line_id in taken else qty
+        if lacks > 0:
+            lines[oid].append(LineNeed(line_id, product_id, lacks))
+    return [OrderNeed(o.id, o.order_no, o.carrier_code, units[o.id], tuple(lines[o.id]), o.owner_id)
+            for o in orders if lines.get(o.id)]
 
 
 def plan_for(uow: UnitOfWork, needs: list[OrderNeed], today: date | None,
@@ -178,68 +178,58 @@ def sellable_rows(uow: UnitOfWork, products: set[int]) -> list[StockRow]:
 
 
 def _make_waves(uow: UnitOfWork, filled: list[OrderNeed]) -> dict[int, tuple[int, str]]:
-    """Waves for the filled orders (by carrier, single-unit apart, at most max_wave_orders): order id → wave."""
+    """Waves for the filled orders (by carrier, single-unit apart, at most max_wave_orders): order id → wave.
+
+    The waves' ids are reserved first (app.persistence.bulk), so each is written once with its number."""
     max_orders = settings.get(uow.session, "max_wave_orders")
     plans = plan_waves([WaveOrder(str(o.order_id), o.carrier, o.units) for o in filled], max_orders)
-    out: dict[int, tuple[int, str]] = {}
-    for p in plans:
-        wave = Wave(wave_no=f"T{uuid.uuid4().hex[:19]}", carrier_code=p.carrier, single_unit=p.single_unit,
-                    order_count=len(p.order_nos), status="open", created_by=uow.actor.username[:40])
-        uow.session.add(wave)
-        uow.session.flush()
-        wave.wave_no = f"W{wave.id:06d}"
-        for oid in p.order_nos:
-            out[int(oid)] = (wave.id, wave.wave_no)
-    uow.session.flush()
-    return out
+    if not plans:
+        return {}
+    ids = reserve_ids(uow, Wave.__table__, len(plans))
+    insert_rows(uow, Wave.__table__, [
+        {"id": wave_id, "wave_no": f"W{wave_id:06d}", "carrier_code": p.carrier, "single_unit": p.single_unit,
+         "order_count": len(p.order_nos)} for wave_id, p in zip(ids, plans)],
+        common={"status": "open", "created_at": utcnow(), "created_by": uow.actor.username[:40]})
+    return {int(oid): (wave_id, f"W{wave_id:06d}") for wave_id, p in zip(ids, plans) for oid in p.order_nos}
 
 
 def write_plan(uow: UnitOfWork, plan: Plan, wave_of: dict[int, tuple[int, str]]) -> None:
-    """Pick tasks, allocations, reservations and order statuses for the filled orders (bulk statements)."""
+    """Pick tasks, allocations, reservations and order statuses for the filled orders (bulk statements: one
+    executemany a table, ids reserved up front, no row through the ORM)."""
     if not plan.draws:
         return
-    conn = uow.session.connection()
     task_keys: dict[tuple[int, int, int], int] = {}
     task_rows: list[dict[str, Any]] = []
     for d in plan.draws:
         key = (d.order_id, d.location_id, d.lot_id)
-        if key not in task_keys:
+        at = task_keys.get(key)
+        if at is None:
             task_keys[key] = len(task_rows)
             task_rows.append({"wave_id": wave_of[d.order_id][0], "order_id": d.order_id, "location_id": d.location_id,
-                              "lot_id": d.lot_id, "product_id": d.product_id, "quantity": 0, "picked": 0,
-                              "short": 0, "status": "open"})
-        task_rows[task_keys[key]]["quantity"] += d.quantity
-    ids = _insert_tasks(conn, task_rows)
-    now = utcnow()
-    conn.execute(insert(Allocation.__table__), [
+                              "lot_id": d.lot_id, "product_id": d.product_id, "quantity": d.quantity})
+        else:
+            task_rows[at]["quantity"] += d.quantity
+    task_ids = insert_rows(uow, PickTask.__table__, task_rows, with_ids=True,
+                           common={"picked": 0, "short": 0, "status": "open"})
+    insert_rows(uow, Allocation.__table__, [
         {"order_line_id": d.line_id, "order_id": d.order_id, "lot_id": d.lot_id, "location_id": d.location_id,
-         "lpn": d.lpn, "quantity": d.quantity, "picked": 0, "short": 0, "packing_location_id": None,
-         "pick_task_id": ids[(d.order_id, d.location_id, d.lot_id)], "state": "open",
-         "allocated_at": now, "shipped_at": None} for d in plan.draws])
+         "lpn": d.lpn, "quantity": d.quantity,
+         "pick_task_id": task_ids[task_keys[(d.order_id, d.location_id, d.lot_id)]]} for d in plan.draws],
+        common={"picked": 0, "short": 0, "packing_location_id": None, "state": "open", "allocated_at": utcnow(),
+                "shipped_at": None})
     reserve: dict[int, int] = defaultdict(int)
     for d in plan.draws:
         reserve[d.stock_id] += d.quantity
+    conn = uow.session.connection()
     stock = Stock.__table__
     conn.execute(update(stock).where(stock.c.id == bindparam("sid")).values(reserved=stock.c.reserved + bindparam("n")),
                  [{"sid": sid, "n": n} for sid, n in reserve.items()])
-    orders = ConsumerOrder.__table__
-    conn.execute(update(orders).where(orders.c.id == bindparam("oid")).values(status="allocated"),
-                 [{"oid": o.order_id} for o in plan.filled])
+    orders, waits = ConsumerOrder.__table__, OrderWait.__table__
     filled = [o.order_id for o in plan.filled]
     for start in range(0, len(filled), 5000):
-        conn.execute(delete(OrderWait.__table__).where(OrderWait.__table__.c.order_id.in_(filled[start:start + 5000])))
-
-
-def _insert_tasks(conn: Any, rows: list[dict[str, Any]]) -> dict[tuple[int, int, int], int]:
-    """Insert pick tasks in bulk; (order, location, lot) → task id, read back by their waves (no RETURNING:
-    SQLite would send 100,000 single-row statements for it)."""
-    table = PickTask.__table__
-    before = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-    conn.execute(insert(table), rows)
-    waves = sorted({r["wave_id"] for r in rows})
-    return {(o, loc, lot): tid for tid, o, loc, lot in conn.execute(
-        select(table.c.id, table.c.order_id, table.c.location_id, table.c.lot_id)
-        .where(table.c.wave_id.in_(waves), table.c.id > before))}
+        chunk = filled[start:start + 5000]
+        conn.execute(update(orders).where(orders.c.id.in_(chunk)).values(status="allocated"))
+        conn.execute(delete(waits).where(waits.c.order_id.in_(chunk)))
 
 
 def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) -> list[dict[str, str]]:

@@ -14,7 +14,7 @@ from app.domain.gs1 import BadScan, ItemScan, LocationScan
 from app.errors import BwmsError
 from app.outbound import picking
 from app.persistence.uow import OpenUnitOfWork, UnitOfWork
-from app.stations import Feedback, Tone, error, feedback
+from app.stations import Feedback, Tone, error, feedback, scanlog
 from app.stations.scanlog import ScanResult
 
 SHORT = "CMD:SHORT"  # the pick station's command: what is still to pick here is not there
@@ -41,8 +41,9 @@ class PickStation:
             return self._arrive(decoded.code)
         if not isinstance(decoded, ItemScan):
             return Feedback(Tone.ERROR, "not_a_pick_scan", "scan a location, a product, or CMD:SHORT")
-        if self.location is None:
-            return Feedback(Tone.ERROR, "location_first", "scan the location before the goods")
+        if self.location is None:  # a scan another station (the same file replayed) already did is answered
+            return self._replayed(scan_id) or Feedback(Tone.ERROR, "location_first",
+                                                       "scan the location before the goods")
         return self._run(lambda uow: picking.pick_scan(uow, self.wave_no, self.location, decoded, raw, scan_id,
                                                       packing=self.packing))
 
@@ -58,9 +59,16 @@ class PickStation:
             return Feedback(Tone.PROMPT, shown.code, shown.text, shown.params)
         return feedback(result)
 
+    def _replayed(self, scan_id: str) -> Feedback | None:
+        """The first result of a scan id logged before, whatever this station's state (a replayed file)."""
+        with self.open_uow(write=False) as uow:
+            first = scanlog.replayed(uow, scan_id)
+        return None if first is None else feedback(first)
+
     def _short(self, raw: str, scan_id: str) -> Feedback:
         if self.location is None:
-            return Feedback(Tone.ERROR, "location_first", "scan the location where goods are missing first")
+            return self._replayed(scan_id) or Feedback(Tone.ERROR, "location_first",
+                                                       "scan the location where goods are missing first")
         return self._run(lambda uow: picking.short_pick(uow, self.wave_no, self.location, raw, scan_id))
 
     def _run(self, action: Callable[[UnitOfWork], ScanResult]) -> Feedback:

@@ -17,18 +17,27 @@ from sqlalchemy import Table, func, select, text
 from app.persistence.uow import UnitOfWork
 
 
-def insert_rows(uow: UnitOfWork, table: Table, rows: Sequence[dict[str, Any]], *, with_ids: bool = False) -> list[int]:
-    """Insert `rows` (dicts naming the same columns) into `table`; their new ids in order when `with_ids`."""
+def insert_rows(uow: UnitOfWork, table: Table, rows: Sequence[dict[str, Any]], *, with_ids: bool = False,
+                common: dict[str, Any] | None = None) -> list[int]:
+    """Insert `rows` (dicts naming the same columns) into `table`; their new ids in order when `with_ids`.
+
+    `common`: values every row shares (a status, the time of the run), bound once rather than row by row."""
     if not rows:
         return []
     conn = uow.session.connection()
     dialect = conn.dialect
     names = list(rows[0])
-    defaults = {c.name: c.default.arg for c in table.columns  # type: ignore[attr-defined]
-                if c.name not in names and c.default is not None and c.default.is_scalar}
-    columns = [table.c[name] for name in (*names, *defaults)]
+    shared = dict(common or {})
+    shared.update({c.name: c.default.arg for c in table.columns  # type: ignore[attr-defined]
+                   if c.name not in names and c.name not in shared and c.default is not None
+                   and c.default.is_scalar})
+    columns = [table.c[name] for name in names]
     processors = [c.type._cached_bind_processor(dialect) for c in columns]
-    fixed = list(defaults.values())
+    fixed = []
+    for name, value in shared.items():
+        process = table.c[name].type._cached_bind_processor(dialect)
+        columns.append(table.c[name])
+        fixed.append(process(value) if process is not None and value is not None else value)
     processed = [(i, p) for i, p in enumerate(processors) if p is not None]
     params: list[tuple[Any, ...]] = []
     for row in rows:
@@ -40,7 +49,7 @@ def insert_rows(uow: UnitOfWork, table: Table, rows: Sequence[dict[str, Any]], *
         params.append(tuple(values))
     ids: list[int] = []
     if with_ids:
-        ids = _reserve_ids(uow, table, len(rows))
+        ids = reserve_ids(uow, table, len(rows))
         columns.insert(0, table.c.id)
         params = [(i, *values) for i, values in zip(ids, params)]
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
@@ -51,7 +60,8 @@ def insert_rows(uow: UnitOfWork, table: Table, rows: Sequence[dict[str, Any]], *
     return ids
 
 
-def _reserve_ids(uow: UnitOfWork, table: Table, count: int) -> list[int]:
+def reserve_ids(uow: UnitOfWork, table: Table, count: int) -> list[int]:
+    """`count` new ids of `table`, for rows written with them (numbered from their id, or referred to at once)."""
     s = uow.session
     if uow.is_postgres:
         return list(s.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),

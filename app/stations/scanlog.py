@@ -1,13 +1,20 @@
-"""The idempotent scan log of the receive and put-away stations: a replayed scan id returns its first result."""
+"""The idempotent scan log of the stations: a replayed scan id returns its first result.
+
+Two stations may replay the same scan file at once (the same scan ids): each id is claimed before the log is
+read (`claim`), so one of them does the scan and the others, waiting, then read its first result — never a
+second log row (uq_scan_event_scan_id). The stations' fast paths read the log after the row lock of what the
+scan belongs to (the declaration, the wave, the manifest), which the same scan id always names.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, text, update
 
 from app.errors import Rejected
 from app.persistence.models import ScanEvent
@@ -16,6 +23,8 @@ from app.persistence.uow import UnitOfWork
 ACCEPTED, FLAGGED, REJECTED = "accepted", "flagged", "rejected"
 _FIRST = select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
 _LOG = insert(ScanEvent.__table__).returning(ScanEvent.__table__.c.id)
+_SCAN_IDS = 0x5343  # "SC": the advisory locks (two-key space) of scan ids, apart from the one-key locks
+_CLAIM = text("SELECT pg_advisory_xact_lock(:space, :key)")
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,16 @@ class ScanResult:
 
     def to_json(self) -> dict[str, Any]:
         return {"outcome": self.outcome, "code": self.code, "text": self.text, "params": self.params}
+
+
+def claim(uow: UnitOfWork, scan_id: str) -> None:
+    """Hold `scan_id` until this transaction ends, before reading whether it was logged: another transaction
+    with the same id waits here, then reads this one's result. PostgreSQL: a transaction-level advisory lock on
+    the id's hash (a collision only makes two scans wait for each other); SQLite's writer already holds the
+    database from BEGIN IMMEDIATE, so the read after it sees every committed scan."""
+    if uow.is_postgres:
+        key = int.from_bytes(hashlib.blake2b(scan_id.encode(), digest_size=4).digest(), "big", signed=True)
+        uow.conn.execute(_CLAIM, {"space": _SCAN_IDS, "key": key})
 
 
 def replayed(uow: UnitOfWork, scan_id: str) -> ScanResult | None:
@@ -77,6 +96,7 @@ def once(uow: UnitOfWork, scan_id: str, workflow: str, context: str | Callable[[
     """One acknowledged scan of a station: a replayed `scan_id` returns its first result and changes nothing;
     `action` runs in a savepoint, so a refusal undoes its partial work and is logged (and `refused(exc)` may
     audit it) instead of raised. `context` is the log's context, or a function of the result."""
+    claim(uow, scan_id)  # the same file replayed elsewhere at once: wait for it, then read its result
     first = replayed(uow, scan_id)
     if first is not None:
         return first

@@ -322,16 +322,19 @@ def test_units_a_short_pick_froze_are_settled_by_the_count(stocked):
 def test_bwms_check_names_a_frozen_location_no_open_count_holds(stocked):
     db = stocked
     created = run(db, "supervisor", create_count, location_prefix="B-02")
+    def frozen_check(uow):
+        return next(r for r in check_all(uow) if r.name.startswith("10 frozen locations"))
+
     with UnitOfWork(db, actor("customs"), write=False) as uow:
-        assert check_all(uow)[-1].ok
+        assert frozen_check(uow).ok
     from app.persistence.models import StockCount
 
     with UnitOfWork(db, actor("admin")) as uow:  # corrupt it: the count closed, its freeze left behind
         uow.session.get(StockCount, created.count).status = "closed"
         uow.commit()
     with UnitOfWork(db, actor("customs"), write=False) as uow:
-        last = check_all(uow)[-1]
-    assert last.name.startswith("10 frozen locations") and not last.ok
+        last = frozen_check(uow)
+    assert not last.ok
     assert last.problems == [f"location B-02-01 is frozen by count {created.count}, which is closed",
                              f"location B-02-02 is frozen by count {created.count}, which is closed"]
 
@@ -391,3 +394,15 @@ def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted
                                 - line.disposed)
     assert {d.item_no: d.customs_difference for d in comparison.differences} == {
         item_of[short_key[2]]: -4, item_of[over_key[2]]: 6}
+
+
+def test_a_count_by_skus_takes_every_location_holding_them(stocked, cli):
+    code, out, err = cli("count", "create", "--sku", "DYS-HD15", "NSW-OLED", "--json", user="supervisor")
+    assert code == 0, err
+    assert json.loads(out)["locations"] == 3  # B-01-01, B-01-02 (DYS-HD15) and B-02-01 (NSW-OLED)
+    code, _, err = cli("count", "create", "--sku", "NO-SUCH", user="supervisor")
+    assert code == 1 and "no product NO-SUCH" in err
+    code, _, err = cli("count", "create", "--sku", "DYS-HD15", "--location-prefix", "A-", user="supervisor")
+    assert code == 2  # one scope or the other
+    code, out, _ = cli("count", "list", "--json", user="clerk")
+    assert [(r["scope"], r["locations"]) for r in json.loads(out)] == [("sku DYS-HD15, NSW-OLED", 3)]

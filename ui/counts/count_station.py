@@ -115,12 +115,15 @@ class CountStationScreen(StationScreen):
         self.ctx.run(lambda uow: list_counts(uow, "open"), write=False, on_done=self._list_counts)
 
     def _list_counts(self, counts: list[dict[str, Any]]) -> None:
+        from ui.counts.counts_screen import scope_text
+
         current = self.station.count_id if self.station is not None else None
         self.count_choice.clear()
         self.count_choice.addItem(self.tr("choose an open count…"), 0)
         for c in sorted(counts, key=lambda c: c["count"]):
-            self.count_choice.addItem(self.tr("%1 · %2 · %3 locations").replace("%1", str(c["count"]))
-                                      .replace("%2", c["scope"]).replace("%3", str(c["locations"])), c["count"])
+            words = (self.tr("%1 · %2 · %3 locations").replace("%1", str(c["count"]))
+                     .replace("%2", scope_text(c["scope"])).replace("%3", str(c["locations"])))
+            self.count_choice.addItem(words, c["count"])
         if current is not None:
             index = self.count_choice.findData(current)
             self.count_choice.setCurrentIndex(max(index, 0))

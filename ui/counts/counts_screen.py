@@ -48,10 +48,23 @@ def _status(value: Any) -> str:
     return QCoreApplication.translate("Counts", STATUSES.get(value, str(value)))
 
 
+SCOPES = {"prefix": QT_TRANSLATE_NOOP("Counts", "locations %1…"),
+          "sku": QT_TRANSLATE_NOOP("Counts", "locations holding %1"),
+          "recount of count": QT_TRANSLATE_NOOP("Counts", "recount of count %1")}
+
+
+def scope_text(scope: str) -> str:
+    """How the count's locations were chosen (stored as `prefix P`, `sku A, B`, `recount of count N`), in words."""
+    for head, words in SCOPES.items():
+        if scope.startswith(head + " "):
+            return QCoreApplication.translate("Counts", words).replace("%1", scope[len(head) + 1:])
+    return scope
+
+
 COUNT_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("Counts", "Count"), key("count"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Status"), key("status"), _status),
-    Col(QT_TRANSLATE_NOOP("Counts", "Scope"), key("scope")),
+    Col(QT_TRANSLATE_NOOP("Counts", "Scope"), key("scope"), scope_text),
     Col(QT_TRANSLATE_NOOP("Counts", "Locations"), key("locations"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Visited"), key("visited"), numeric=True),
     Col(QT_TRANSLATE_NOOP("Counts", "Variances"), key("variances"), numeric=True),
