@@ -100,6 +100,10 @@ def detail_rows(detail: dict[str, Any]) -> list[tuple[str, str]]:
                               for k, v in value.items())
         elif key == "role":
             shown = role_label(str(value))
+        elif key == "reason" and str(value).isdigit() and vocabulary.known("cancel_reason", str(value)):
+            shown = f"{value} {term('cancel_reason', str(value))}"
+        elif key == "reason" and vocabulary.known("disposal_reason", str(value)):
+            shown = term("disposal_reason", str(value))
         elif key in ("setting", "key") and vocabulary.known("setting", str(value)):
             shown = setting_label(str(value))
         else:

@@ -290,6 +290,8 @@ _VOCABULARY["detail"] = {
     "doc_no": ("document", "单证号"), "doc_type": ("document type", "单证类型"), "document": ("document", "单证"),
     "duplicates": ("duplicates", "重复"), "field": ("field", "字段"), "file": ("file", "文件"), "files": ("files", "文件"),
     "fingerprint": ("fingerprint", "指纹"), "folder": ("folder", "目录"), "gate_pass": ("gate pass", "核放单"),
+    "gross_kg": ("gross weight (kg)", "总重(千克)"), "tare_kg": ("tare weight (kg)", "车辆自重(千克)"),
+    "ic_card": ("IC card", "IC卡"), "manifests": ("manifests", "交接单"),
     "held": ("held", "扣留"), "items": ("items", "项目"), "labels": ("labels", "标签"), "ledger": ("ledger", "账册"),
     "line_no": ("line", "行号"), "lines": ("lines", "行数"), "location": ("location", "库位"), "lot": ("lot", "批次"),
     "made_at": ("made at", "生成时间"), "method": ("method", "方式"), "migrated_from": ("migrated from", "迁移自"),
@@ -319,6 +321,24 @@ _VOCABULARY["detail"] = {
 # the reasons of consumer returns and disposals carry both names where they are declared (app.domain.returns)
 _VOCABULARY["return_reason"] = {r.code: (r.name_en, r.name_cn) for r in RETURN_REASONS.values()}
 _VOCABULARY["disposal_reason"] = {r.code: (r.name_en, r.name_cn) for r in DISPOSAL_REASONS.values()}
+
+# what a setting means, in Chinese, for the settings whose meaning the screens do not word themselves (the English
+# is the settings registry's own help: app.settings)
+SETTING_MEANINGS_ZH = {
+    "expiry_warning_days": "批次进入禁售期前这么多天发出预警（bwms alerts、概览）",
+    "storage_limit_warning_days": "批次达到其账册料号仓储期限前这么多天发出预警",
+    "receipt_overdue_hours": "订单向海关申报后超过这么多小时仍无回执时发出预警",
+    "hold_alert_hours": "扣留（待海关放行的货物、查验、拦截的包裹）超过这么多小时时发出预警",
+    "return_warning_days": "消费者退货包裹须在这么多天内返回而尚未到达时发出预警",
+    "return_apply_days": "放行后这么多天内可申请退货（CEB625）",
+    "return_arrive_days": "退货须在放行后这么多天内返回区内",
+    "disposal_company": "销毁货物的单位（填在销毁处置申报表上）",
+    "gs1_company_prefix": "仓库为托盘和箱生成 SSCC 所用的 GS1 厂商识别代码",
+    "audit_key_file": "为审计链签名的密钥文件路径（默认：数据库旁的 bwms-audit.key）",
+    "backup_daily": "开启：运行中的工作站每天备份一次数据库（所有工作站合计一次）",
+    "backup_keep": "备份目录中保留的每日备份份数（更早的删除）",
+    "backup_folder": "备份目录（默认：数据目录下的 backups/）",
+}
 
 # what an audit entry counts when its key is a number of things ("3 orders")
 _VOCABULARY["count"] = {

@@ -134,6 +134,14 @@ def test_reasons_roles_permissions_units_settings_are_named():
     assert vocabulary.name("unit", "035", "en") == "kilogram"
 
 
+def test_every_setting_means_something_in_chinese():
+    """A setting either has its meaning written on the settings screen (translated there) or here."""
+    from app.settings import REGISTRY
+    from ui.admin.warehouse import SETTING_TEXTS
+
+    assert not sorted(set(REGISTRY) - set(SETTING_TEXTS) - set(vocabulary.SETTING_MEANINGS_ZH))
+
+
 def test_every_rejection_code_is_named():
     """The order checks' codes: every RecordProblem / Problem code literal in the orders import and rules."""
     codes = set()

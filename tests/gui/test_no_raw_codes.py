@@ -76,6 +76,13 @@ def test_the_main_screens_in_chinese_show_no_raw_code(demo, make_ctx, qtbot, gui
             qtbot.wait(50)  # queued model resets and fills after the answer
             wait_idle(qtbot, ctx)
             opened.append(spec.key)
+            for view in screen.findChildren(QAbstractItemView):  # the first row chosen: its detail shows too
+                if view.isVisibleTo(screen) and view.model() is not None and view.model().rowCount() > 0 \
+                        and hasattr(view, "selectRow"):
+                    view.selectRow(0)
+            wait_idle(qtbot, ctx)
+            qtbot.wait(50)
+            wait_idle(qtbot, ctx)
             for where, text in _texts(screen):
                 if "<" in text:  # rich text: its markup is not shown
                     text = re.sub(r"<[^>]+>", "", text)

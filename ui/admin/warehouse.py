@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.admin.configuration import SettingValue, change_setting, list_settings
 from app.admin.queries import warehouse_identity
+from app.domain import vocabulary
 from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.error_text import describe
+from ui.i18n import chinese_on_screen
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import setting_label
 from ui.widgets.import_action import ImportButton, ImportKind
@@ -91,7 +93,8 @@ def setting_texts(s: SettingValue) -> tuple[str, str]:
     """The setting's name and meaning in the screen's language (a setting without a written meaning here: its name
     from the vocabulary, never its key, and its English help)."""
     if s.key not in SETTING_TEXTS:
-        return setting_label(s.key), s.help
+        zh = vocabulary.SETTING_MEANINGS_ZH.get(s.key) if chinese_on_screen() else None
+        return setting_label(s.key), zh or s.help
     name, meaning = SETTING_TEXTS[s.key]
     return QCoreApplication.translate("Settings", name), QCoreApplication.translate("Settings", meaning)
 

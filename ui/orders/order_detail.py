@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -24,6 +25,7 @@ from app.orders.cancel import CANCELLABLE, DECLARED, cancel_order
 from app.orders.queries import order_timeline
 from app.outbound.cancel import HELD
 from ui.clock import warehouse_time as local_time
+from ui.i18n import chinese_on_screen
 from ui.orders.vocabulary import (
     CANCEL_REASON_CODES,
     cancel_reason_label,
@@ -341,8 +343,16 @@ def event_words(e: dict[str, Any]) -> list[str]:
     kind, code, text = e["kind"], e["code"], e["text"]
     if kind == "receipt":
         named = term("receipt", code)
-        first, _, rest = text.partition(",")
-        return [named, f"{named}{',' + rest if rest else ''}" if first and " " not in first.strip() else text]
+        found = re.fullmatch(r"(\S+)( \((\w+)\))?, customs time (\S+ \S+) UTC ?(.*)", text, re.S)
+        if found is None:
+            return [named, text]
+        _, _, outcome, at, info = found.groups()
+        if chinese_on_screen():
+            kept = {"superseded": "（已被更新的回执取代）", "not_applied": "（未应用）",
+                    "requested": "（已发出撤销申请）", "unmatched": "（未匹配）"}
+            return [named, f"{named}{kept.get(outcome or '', f'（{outcome}）' if outcome else '')}，"
+                           f"海关时间 {at} UTC {info}".strip()]
+        return [named, f"{named}{f' ({outcome})' if outcome else ''}, customs time {at} UTC {info}".strip()]
     if kind == "ledger":
         for state in ("PRE", "ACTUAL"):
             text = text.replace(f"({state},", f"({term('ledger_state', state)},")
