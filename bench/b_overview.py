@@ -153,8 +153,8 @@ def _open_and_refresh(url: str) -> tuple[list[float], float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from app.admin.auth import login
     from app.persistence.db import open_database
-    from tests.conftest import actor
     from ui.context import AppContext
     from ui.overview.overview_screen import OverviewScreen
     from ui.station_settings import StationSettings
@@ -162,7 +162,7 @@ def _open_and_refresh(url: str) -> tuple[list[float], float]:
     app = QApplication.instance() or QApplication([])
     db = open_database(url)
     ctx = AppContext("bench", StationSettings(Path(url.removeprefix("sqlite:///")).with_suffix(".ini")), db=db)
-    ctx.act_as(actor("supervisor"))
+    ctx.act_as(login(db, "supervisor", PASSWORD, "bench"))  # the only user here (not the tests' seeded ids)
 
     def wait(condition) -> None:
         while not condition():
@@ -210,16 +210,17 @@ def run(ctx) -> None:  # ctx: bench.__main__.BenchContext
     ctx.report("build 1,000,000 movements + 100,000 orders over every stage", time.perf_counter() - started, "s",
                "fast")
 
+    from app.admin.auth import login
     from app.overview import status_report
     from app.persistence.db import open_database
     from app.persistence.uow import UnitOfWork
-    from tests.conftest import actor
 
     db = open_database(url)
+    supervisor = login(db, "supervisor", PASSWORD, "bench")  # the only user here (not the tests' seeded ids)
     reads = []
     for _ in range(5):
         began = time.perf_counter()
-        with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        with UnitOfWork(db, supervisor, write=False) as uow:
             status_report(uow)
         reads.append(time.perf_counter() - began)
     db.dispose()

@@ -49,9 +49,12 @@ def gate_pass_pdf(d: dict[str, Any]) -> bytes:
     head = pdf.fields([
         ("核放单号 Pass no.", d["gate_pass"]), ("类型 Type", d["type"]), ("进出标志 I/O", d["io"]),
         ("绑定类型 Bind", d["bind"]), ("区内企业 Enterprise", f"{d['enterprise_code']} {d['enterprise']}"),
-        ("账册 Account book", d["account_book"]), ("车牌 Vehicle", d["vehicle"]), ("承运商 Carrier", d["carrier"]),
-        ("车辆自重 Vehicle kg", ""), ("车架重 Frame kg", ""), ("货物毛重 Goods gross kg", d["gross"]),
-        ("货物净重 Goods net kg", d["net"]), ("总重 Total kg", ""), ("包裹数 Parcels", d["parcels"]),
+        ("账册 Account book", d["account_book"]), ("车牌 Vehicle", d["vehicle"]),
+        ("IC卡 IC card", d.get("ic_card") or "—"), ("承运商 Carrier", d["carrier"]),
+        ("车辆自重 Vehicle (tare) kg", d.get("tare", "")), ("总重 Total (gross) kg", d.get("total", "")),
+        ("货物毛重 Goods gross kg", d["gross"]), ("货物净重 Goods net kg", d["net"]),
+        ("称重 Weighed by", d.get("weighed") or "—"), ("包裹数 Parcels", d["parcels"]),
+        ("交接单 Manifests", ", ".join(d.get("manifests", [d["manifest"]]))),
         ("制单 Created", d["created"]), ("过卡 Passed gate", d["exited"] or "—"),
     ])
     rows = [[r["seq"], r["item_no"], r["hs_code"], r["name"],

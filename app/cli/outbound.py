@@ -8,6 +8,7 @@ documents print with `bwms print` (app.cli.documents).
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,12 @@ def _register_shipping(sub: argparse._SubParsersAction) -> None:
     p = add_json(sub.add_parser("gate-out", help="the vehicle of a manifest leaves the zone (ledger written off)"))
     p.add_argument("manifest", metavar="MANIFEST", help="manifest or gate pass number")
     p.add_argument("--scans", type=Path, metavar="FILE", help="the gate station's parcel scans, one a line")
+    p.add_argument("--gross-weight", metavar="KG", help="the loaded vehicle on the weighbridge (with --tare-weight)")
+    p.add_argument("--tare-weight", metavar="KG", help="the empty vehicle's weight (below the gross)")
+    p.add_argument("--scale", metavar="URL", help="read the gross weight from the weighbridge's serial scale at URL")
+    p.add_argument("--ic-card", default="", metavar="CARD", help="the vehicle's electronic plate IC card, if any")
+    p.add_argument("--also", action="append", default=[], metavar="MANIFEST",
+                   help="another manifest the same vehicle carries (repeat)")
     p.set_defaults(func=cmd_gate_out)
 
     p = add_json(sub.add_parser("trace", help="trace a waybill, order, batch, SSCC, declaration or manifest"))
@@ -169,9 +176,17 @@ def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.scans is None:
         from app.outbound.shipping import gate_out
 
+        gross, source = args.gross_weight, "typed"
+        if args.scale:
+            if args.gross_weight is not None:
+                ctx.parser_error("give --gross-weight or --scale, not both")
+                return 2
+            gross, source = _scale_weight(args.scale, args.tare_weight), "scale"
         with ctx.uow() as uow:
-            report = gate_out(uow, args.manifest)
+            report = gate_out(uow, args.manifest, gross_weight=gross, tare_weight=args.tare_weight,
+                              ic_card=args.ic_card, weights_from=source, also=args.also)
             uow.commit()
+        _deliver_gate_pass(ctx)
         ctx.emit(report.to_json(), report.describe())
         return 0
     from app.outbound.gate_station import GateStation
@@ -188,6 +203,43 @@ def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
     text += [f"  line {r['line']}: {r['reason']}" for r in scans["rejected"]]
     ctx.emit(report, "\n".join(text))
     return 1 if scans["rejected"] else 0
+
+
+def _scale_weight(url: str, tare: str | None) -> Decimal:
+    """The gross weight read from the weighbridge (checked against the tare before the scale is opened)."""
+    from app.outbound.vehicle_pass import weight
+
+    weight(tare, "tare weight")
+    from app.devices.scale import SerialScale
+
+    scale = SerialScale(url)
+    scale.start()
+    try:
+        return scale.weigh(timeout_s=10)
+    finally:
+        scale.stop()
+
+
+def _deliver_gate_pass(ctx: CliContext) -> None:
+    """After the commit: the vehicle's SAS121 file (and any other archived message) into the customs outbox."""
+    from app.customs import deliver_outbox
+    from app.domain.roles import Permission
+    from app.errors import BwmsError
+
+    with ctx.uow() as uow:
+        if not uow.actor or not _may(uow, Permission.CUSTOMS_EXCHANGE):
+            return
+        try:
+            deliver_outbox(uow)
+            uow.commit()
+        except BwmsError as exc:  # the pass is recorded and archived: the next export delivers the file
+            print(f"warning: the gate pass file waits in the archive: {exc.message}", file=sys.stderr)
+
+
+def _may(uow, permission) -> bool:  # noqa: ANN001 - a UnitOfWork and a Permission
+    from app.domain.roles import may
+
+    return may(uow.actor.role, permission)
 
 
 def cmd_trace(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from app.customs.archive import archive as archive_message
 from app.customs.archive import raw_bytes
 from app.customs.batch_record import batch_record as batch_record_data
 from app.customs.cancellation import request_cancellation
+from app.customs.checklist import enterprise as sas_enterprise
 from app.customs.exchange import apply_new_receipts, deliver_outbox
 from app.customs.export import ExportReport, export_inventory_lists, identity, list_head
 from app.customs.hold import write_off_at_gate_out, write_off_core
@@ -36,6 +37,7 @@ __all__ = [
     "raw_bytes",
     "record_ledger",
     "request_cancellation",
+    "sas_enterprise",
     "settle_return",
     "status_name",
     "write_off_at_gate_out",

@@ -27,7 +27,6 @@ from sqlalchemy import delete, func, insert, select
 from app.admin import audit, pii, require, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.books import period_bounds
-from app.customs.export import identity
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.formats.customs_receipts import ReceiptIn
@@ -41,6 +40,7 @@ from app.persistence.models import (
     ExitChecklistList,
     InventoryList,
     OrderLine,
+    Warehouse,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
@@ -74,9 +74,13 @@ class ChecklistReport:
 
 
 def enterprise(uow: UnitOfWork) -> Enterprise:
-    ident = identity(uow)  # refused while the warehouse or the dxp_id setting is missing
-    return Enterprise(ident.account_book, ident.area_code, ident.area_name, ident.agent_code, ident.agent_name,
-                      ident.customs_code, ident.port_code)
+    """The warehouse as the special-area messages name it (refused while its customs identity is missing)."""
+    wh = uow.session.execute(select(Warehouse).order_by(Warehouse.id).limit(1)).scalar_one_or_none()
+    if wh is None:
+        raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
+                       code="no_warehouse")
+    return Enterprise(wh.account_book, wh.area_code, wh.area_name, wh.agent_code, wh.agent_name, wh.customs_code,
+                      wh.port_code)
 
 
 def _number(ent: Enterprise, year: int, checklist_id: int) -> str:

@@ -128,7 +128,8 @@ def ship_first_wave(db: Database) -> dict[str, Any]:
         for order_no in sorted({t["order_no"] for t in first["tasks"]}):
             _pack(PackStation(UnitsOfWork(db, clerk)), order_no)
         manifest = _run(db, "supervisor", create_manifest, first["carrier"], "浙A·D2345")
-        _run(db, "supervisor", gate_out, manifest.manifest)
+        _run(db, "supervisor", gate_out, manifest.manifest, gross_weight="11326.4", tare_weight="11320",
+             ic_card="E3301A0042")
         shipped = f"; wave {first['wave']} ({first['carrier']}) shipped on manifest {manifest.manifest}"
     return {"outbound": f"{report.allocated} orders allocated in {len(open_waves)} waves, "
                         f"{len(report.waiting)} waiting" + shipped

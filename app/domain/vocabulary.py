@@ -290,6 +290,8 @@ _VOCABULARY["detail"] = {
     "doc_no": ("document", "单证号"), "doc_type": ("document type", "单证类型"), "document": ("document", "单证"),
     "duplicates": ("duplicates", "重复"), "field": ("field", "字段"), "file": ("file", "文件"), "files": ("files", "文件"),
     "fingerprint": ("fingerprint", "指纹"), "folder": ("folder", "目录"), "gate_pass": ("gate pass", "核放单"),
+    "gross_kg": ("gross weight (kg)", "总重(千克)"), "tare_kg": ("tare weight (kg)", "车辆自重(千克)"),
+    "ic_card": ("IC card", "IC卡"), "manifests": ("manifests", "交接单"),
     "held": ("held", "扣留"), "items": ("items", "项目"), "labels": ("labels", "标签"), "ledger": ("ledger", "账册"),
     "line_no": ("line", "行号"), "lines": ("lines", "行数"), "location": ("location", "库位"), "lot": ("lot", "批次"),
     "made_at": ("made at", "生成时间"), "method": ("method", "方式"), "migrated_from": ("migrated from", "迁移自"),

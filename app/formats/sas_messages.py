@@ -66,3 +66,57 @@ def inv101(ent: Enterprise, checklist_no: str, guid: str, made: date, remark: st
         fields += [("RltInvtNo", no) for no in line.list_nos]
         body += f"  <sas:InvtList>\n{_elements(fields, '    ')}  </sas:InvtList>\n"
     return _message("INV101Message", guid, body)
+
+
+@dataclass(frozen=True)
+class PassLine:
+    seq: int
+    item_no: str
+    hs_code: str
+    name: str
+    unit: str
+    quantity: int
+    gross_kg: Decimal
+    net_kg: Decimal
+
+
+@dataclass(frozen=True)
+class Vehicle:
+    """One vehicle at the gate: plate, IC card ('' none), tare and gross from the weighbridge (None: not weighed)."""
+
+    plate: str
+    ic_card: str
+    tare_kg: Decimal | None
+    gross_kg: Decimal | None
+
+
+def _kg(value: Decimal) -> str:
+    return plain(value.quantize(Decimal("0.001")))
+
+
+def sas121(ent: Enterprise, pass_no: str, guid: str, vehicle: Vehicle, goods_gross: Decimal, goods_net: Decimal,
+           lines: Sequence[PassLine], lists: Sequence[str], checklists: Sequence[str] = (), remark: str = "") -> bytes:
+    """The exit gate pass of one vehicle: type 3 (second line), its goods by item, the documents it binds."""
+    head: list[tuple[str, str]] = [
+        ("EtpsPreentNo", pass_no), ("DclTypecd", "1"), ("IoTypecd", "E"), ("PassportTypecd", "3"),
+        ("BindTypecd", "2" if len(lists) + len(checklists) == 1 else "1"), ("MasterCuscd", ent.customs_code),
+        ("AreainOriactNo", ent.account_book), ("AreainEtpsno", ent.area_code), ("AreainEtpsNm", ent.area_name),
+        ("DclEtpsno", ent.agent_code), ("DclEtpsNm", ent.agent_name), ("VehicleNo", vehicle.plate),
+        ("VehicleIcNo", vehicle.ic_card)]
+    if vehicle.tare_kg is not None:
+        head.append(("VehicleWt", _kg(vehicle.tare_kg)))
+    head += [("TotalGrossWt", _kg(goods_gross)), ("TotalNetWt", _kg(goods_net))]
+    if vehicle.gross_kg is not None:
+        head.append(("TotalWt", _kg(vehicle.gross_kg)))
+    head.append(("Rmk", remark[:255]))
+    body = f"  <sas:PassportHead>\n{_elements(head, '    ')}  </sas:PassportHead>\n"
+    for line in lines:
+        fields = [("PassportSeqNo", str(line.seq)), ("GdsMtno", line.item_no), ("Gdecd", line.hs_code),
+                  ("GdsNm", line.name), ("DclUnitcd", line.unit), ("DclQty", plain(Decimal(line.quantity))),
+                  ("GrossWt", _kg(line.gross_kg)), ("NetWt", _kg(line.net_kg))]
+        body += f"  <sas:PassportList>\n{_elements(fields, '    ')}  </sas:PassportList>\n"
+    for kind, numbers in (("1", checklists), ("2", lists)):
+        for no in numbers:
+            body += f"  <sas:PassportAcmp>\n{_elements([('RtlBillTypecd', kind), ('RtlBillNo', no)], '    ')}" \
+                    "  </sas:PassportAcmp>\n"
+    return _message("SAS121Message", guid, body)

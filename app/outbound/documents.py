@@ -180,18 +180,18 @@ def manifest_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
             "printed": local_time(uow)}
 
 
-def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
-    """The gate pass (核放单, D9): second-line exit, one vehicle, its lists, goods by account-book item."""
-    require(uow, Permission.PRINT)
-    m = find_manifest(uow, code)
-    house = _house(uow)
+WEIGHED = {"typed": "typed 手工录入", "scale": "scale 地磅"}
+
+
+def goods_by_item(uow: UnitOfWork, manifest_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """What the manifests' parcels carry per account-book item: quantity, gross and net kg (in item order)."""
     lines: dict[str, dict[str, Any]] = {}
     for item_no, hs, name, unit, gross, net, qty in uow.session.execute(
             select(AccountBookItem.item_no, AccountBookItem.hs_code, AccountBookItem.name, AccountBookItem.unit,
                    Product.gross_weight_kg, Product.net_weight_kg, func.sum(ParcelItem.quantity))
             .join(Product, Product.account_book_item_id == AccountBookItem.id)
             .join(ParcelItem, ParcelItem.product_id == Product.id).join(Parcel, Parcel.id == ParcelItem.parcel_id)
-            .where(Parcel.manifest_id == m.id)
+            .where(Parcel.manifest_id.in_(list(manifest_ids)))
             .group_by(AccountBookItem.item_no, AccountBookItem.hs_code, AccountBookItem.name, AccountBookItem.unit,
                       Product.id, Product.gross_weight_kg, Product.net_weight_kg)):
         line = lines.setdefault(item_no, {"item_no": item_no, "hs_code": hs, "name": name, "unit": unit, "qty": 0,
@@ -199,17 +199,53 @@ def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
         line["qty"] += int(qty)
         line["gross"] += gross * int(qty)
         line["net"] += net * int(qty)
-    lists = [r.invt_no or r.cop_no for r in _parcels(uow, m.id)]
-    return {"gate_pass": m.gate_pass_no, "manifest": m.manifest_no, "type": "3 二线进出区 second-line",
+    return [{**lines[k], "seq": i} for i, k in enumerate(sorted(lines), start=1)]
+
+
+def list_numbers(uow: UnitOfWork, manifest_ids: Sequence[int]) -> list[str]:
+    """The inventory lists of the manifests' parcels (invtNo, or copNo before customs numbered it)."""
+    rows = uow.session.execute(select(InventoryList.invt_no, InventoryList.cop_no)
+                               .join(Parcel, Parcel.order_id == InventoryList.order_id)
+                               .where(Parcel.manifest_id.in_(list(manifest_ids))).order_by(Parcel.id))
+    return [invt_no or cop_no for invt_no, cop_no in rows]
+
+
+def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
+    """The gate pass (核放单, D9): second-line exit of one vehicle with its weights, every manifest it carried,
+    its lists, goods by account-book item."""
+    from app.persistence.models import VehiclePass, VehiclePassManifest
+
+    require(uow, Permission.PRINT)
+    m = find_manifest(uow, code)
+    house = _house(uow)
+    vehicle = uow.session.execute(select(VehiclePass).join(VehiclePassManifest,
+                                                           VehiclePassManifest.vehicle_pass_id == VehiclePass.id)
+                                  .where(VehiclePassManifest.manifest_id == m.id)).scalar_one_or_none()
+    manifests = [m]
+    if vehicle is not None:
+        manifests = list(uow.session.execute(
+            select(Manifest).join(VehiclePassManifest, VehiclePassManifest.manifest_id == Manifest.id)
+            .where(VehiclePassManifest.vehicle_pass_id == vehicle.id).order_by(Manifest.id)).scalars())
+    ids = [x.id for x in manifests]
+    gross, net = sum((x.gross_kg for x in manifests), Decimal(0)), sum((x.net_kg for x in manifests), Decimal(0))
+
+    def kg(value: Decimal | None) -> str:
+        return f"{value:.3f}" if value is not None else ""
+
+    return {"gate_pass": vehicle.pass_no if vehicle else m.gate_pass_no, "manifest": m.manifest_no,
+            "manifests": [x.manifest_no for x in manifests], "type": "3 二线进出区 second-line",
             "io": "E 出区 exit", "bind": "1 一车多票 one vehicle, many lists", "enterprise": house.area_name,
             "enterprise_code": house.area_code, "account_book": house.account_book,
-            "customs": house.customs_code, "vehicle": m.vehicle_plate,
+            "customs": house.customs_code, "vehicle": vehicle.plate if vehicle else m.vehicle_plate,
+            "ic_card": vehicle.ic_card if vehicle else "",
+            "tare": kg(vehicle.tare_kg) if vehicle else "", "total": kg(vehicle.gross_kg) if vehicle else "",
+            "weighed": WEIGHED.get(vehicle.weights_from, "") if vehicle else "",
             "carrier": f"{_carrier_code(uow, m.carrier_code)} {_carrier_name(uow, m.carrier_code)}",
-            "gross": f"{m.gross_kg:.3f}", "net": f"{m.net_kg:.3f}", "parcels": m.parcel_count,
+            "gross": f"{gross:.3f}", "net": f"{net:.3f}", "parcels": sum(x.parcel_count for x in manifests),
             "status": m.status, "created": local_time(uow, m.created_at),
-            "exited": local_time(uow, m.exited_at) if m.exited_at else "", "lists": lists,
-            "lines": [{**line, "seq": i, "gross": f"{line['gross']:.3f}", "net": f"{line['net']:.3f}"}
-                      for i, line in enumerate((lines[k] for k in sorted(lines)), start=1)],
+            "exited": local_time(uow, m.exited_at) if m.exited_at else "", "lists": list_numbers(uow, ids),
+            "lines": [{**line, "gross": f"{line['gross']:.3f}", "net": f"{line['net']:.3f}"}
+                      for line in goods_by_item(uow, ids)],
             "printed": local_time(uow)}
 
 

@@ -159,3 +159,29 @@ def manifest_detail(uow: UnitOfWork, code: str) -> dict[str, Any]:
     parcels = [{"waybill": r.waybill_no, "order_no": r.order_no, "pieces": r.pieces, "weight": r.weight_kg,
                 "status": r.status, "shipped_at": r.shipped_at, "list_status": r.return_status or ""} for r in rows]
     return {**_manifest_row(m, sum(p["status"] == "shipped" for p in parcels)), "parcel_list": parcels}
+
+
+def vehicle_passes(uow: UnitOfWork, limit: int = 500) -> list[dict[str, Any]]:
+    """The vehicles that passed the gate (核放单), newest first: plate, IC card, weights, the manifests carried."""
+    from app.admin import warehouse_zone
+    from app.persistence.models import VehiclePass, VehiclePassManifest
+
+    require(uow, Permission.VIEW)
+    zone = warehouse_zone(uow.session)
+    passes = list(uow.session.execute(select(VehiclePass).order_by(VehiclePass.id.desc()).limit(limit)).scalars())
+    carried: dict[int, list[tuple[str, int]]] = {}
+    for pass_id, manifest_no, parcels in uow.session.execute(
+            select(VehiclePassManifest.vehicle_pass_id, Manifest.manifest_no, Manifest.parcel_count)
+            .join(Manifest, Manifest.id == VehiclePassManifest.manifest_id)
+            .where(VehiclePassManifest.vehicle_pass_id.in_([p.id for p in passes])).order_by(Manifest.id)):
+        carried.setdefault(pass_id, []).append((manifest_no, parcels))
+
+    def kg(value: Any) -> str:
+        return f"{value:.3f}" if value is not None else ""
+
+    return [{"pass": p.pass_no, "plate": p.plate, "ic_card": p.ic_card, "gross": kg(p.gross_kg), "tare": kg(p.tare_kg),
+             "load": kg(p.gross_kg - p.tare_kg) if p.gross_kg is not None and p.tare_kg is not None else "",
+             "weights_from": p.weights_from, "manifests": [no for no, _ in carried.get(p.id, [])],
+             "parcels": sum(n for _, n in carried.get(p.id, [])),
+             "passed_at": p.passed_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "by": p.passed_by}
+            for p in passes]

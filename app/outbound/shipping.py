@@ -24,6 +24,7 @@ from app.documents import queue as print_queue
 from app.domain.roles import Permission, may
 from app.errors import Rejected
 from app.outbound import documents as shipping_documents
+from app.outbound import vehicle_pass
 from app.outbound.picking import stock_row
 from app.persistence.models import (
     Allocation,
@@ -163,14 +164,24 @@ class GateOutReport:
     parcels: list[str]
     units: int
     exited_at: str
+    vehicle: dict[str, Any] | None = None  # the vehicle's pass, shown when weights, an IC card or more manifests
 
     def to_json(self) -> dict[str, Any]:
-        return {"manifest": self.manifest, "gate_pass": self.gate_pass, "parcels": len(self.parcels),
+        data = {"manifest": self.manifest, "gate_pass": self.gate_pass, "parcels": len(self.parcels),
                 "waybills": self.parcels, "units": self.units, "exited_at": self.exited_at}
+        if self.vehicle is not None:
+            data["vehicle"] = self.vehicle
+        return data
 
     def describe(self) -> str:
-        return (f"manifest {self.manifest} (gate pass {self.gate_pass}) left the zone at {self.exited_at}: "
+        text = (f"manifest {self.manifest} (gate pass {self.gate_pass}) left the zone at {self.exited_at}: "
                 f"{len(self.parcels)} parcels, {self.units} units; customs ledger written off")
+        if self.vehicle is not None:
+            v = self.vehicle
+            weights = f", gross {v['gross_weight']} kg, tare {v['tare_weight']} kg" if v["gross_weight"] else ""
+            text += (f"\nvehicle {v['plate']}{' IC ' + v['ic_card'] if v['ic_card'] else ''}{weights}; manifests "
+                     + ", ".join(v["manifests"]))
+        return text
 
 
 def _locked_manifest(uow: UnitOfWork, code: str) -> Manifest:
@@ -184,25 +195,56 @@ def _locked_manifest(uow: UnitOfWork, code: str) -> Manifest:
     return manifest
 
 
-def gate_out(uow: UnitOfWork, code: str) -> GateOutReport:
-    """The vehicle of manifest (or gate pass) `code` leaves: every parcel still on it ships, or none does."""
+def gate_out(uow: UnitOfWork, code: str, *, gross_weight: Decimal | str | None = None,
+             tare_weight: Decimal | str | None = None, ic_card: str = "", weights_from: str = "typed",
+             also: Sequence[str] = ()) -> GateOutReport:
+    """The vehicle of manifest (or gate pass) `code` — and of the manifests `also` it carries — passes the gate:
+    one event: every parcel still on them ships, or none does, and the vehicle's pass (核放单) is recorded with its
+    IC card and weighbridge weights (both or neither; tare below gross), its SAS121 file archived."""
     require(uow, Permission.SUPERVISE)
-    manifest = _locked_manifest(uow, code)
-    parcels = list(uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id,
-                                                            Parcel.status == "manifested").order_by(Parcel.id))
-                   .scalars())
-    state = _release_state(uow, parcels)
-    blocked = [f"{p.waybill_no}: {_not_released(state[p.order_id])}" for p in parcels if state[p.order_id] != RELEASED]
-    if blocked:
-        raise Rejected(f"manifest {manifest.manifest_no} may not leave: " + "; ".join(blocked),
-                       code="unreleased_parcels", manifest=manifest.manifest_no)
-    units = sum(ship_parcel(uow, p, manifest) for p in parcels)
-    close_if_done(uow, manifest)
-    audit.record(uow, "gate_out", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no,
-                 parcels=[p.waybill_no for p in parcels], units=units)
-    uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS)
-    return GateOutReport(manifest.manifest_no, manifest.gate_pass_no, [p.waybill_no for p in parcels], units,
-                         shipping_documents.local_time(uow, manifest.exited_at))
+    gross_kg, tare_kg = vehicle_pass.check_weights(gross_weight, tare_weight)
+    card = vehicle_pass.check_ic_card(ic_card)
+    if weights_from not in vehicle_pass.WEIGHTS_FROM:
+        raise Rejected(f"weights come typed or from a scale, not {weights_from!r}", code="bad_weights")
+    manifests: list[Manifest] = []
+    for named in [code, *also]:
+        m = _locked_manifest(uow, named)
+        if m not in manifests:
+            manifests.append(m)
+    plates = {m.vehicle_plate for m in manifests}
+    if len(plates) > 1:
+        raise Rejected("one vehicle passes the gate at a time: the manifests name the vehicles " + ", ".join(
+            sorted(plates)), code="several_vehicles", manifests=[m.manifest_no for m in manifests])
+    loads = []
+    for manifest in manifests:
+        parcels = list(uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id,
+                                                                Parcel.status == "manifested").order_by(Parcel.id))
+                       .scalars())
+        state = _release_state(uow, parcels)
+        blocked = [f"{p.waybill_no}: {_not_released(state[p.order_id])}" for p in parcels
+                   if state[p.order_id] != RELEASED]
+        if blocked:
+            raise Rejected(f"manifest {manifest.manifest_no} may not leave: " + "; ".join(blocked),
+                           code="unreleased_parcels", manifest=manifest.manifest_no)
+        loads.append((manifest, parcels))
+    units = 0
+    for manifest, parcels in loads:
+        units += sum(ship_parcel(uow, p, manifest) for p in parcels)
+        close_if_done(uow, manifest)
+    passed = vehicle_pass.record_pass(uow, manifests, card, gross_kg, tare_kg, weights_from)
+    first, waybills = manifests[0], [p.waybill_no for _, parcels in loads for p in parcels]
+    audit.record(uow, "gate_out", "manifest", first.manifest_no, gate_pass=first.gate_pass_no, parcels=waybills,
+                 units=units, vehicle=passed.plate, ic_card=card, gross_kg=str(gross_kg or ""),
+                 tare_kg=str(tare_kg or ""), manifests=[m.manifest_no for m in manifests])
+    uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS, Area.CUSTOMS)
+    shown = None
+    if gross_kg is not None or card or len(manifests) > 1:
+        shown = {"pass": passed.pass_no, "plate": passed.plate, "ic_card": card,
+                 "gross_weight": f"{gross_kg:.3f}" if gross_kg is not None else None,
+                 "tare_weight": f"{tare_kg:.3f}" if tare_kg is not None else None,
+                 "weights_from": passed.weights_from, "manifests": [m.manifest_no for m in manifests]}
+    return GateOutReport(first.manifest_no, first.gate_pass_no, waybills, units,
+                         shipping_documents.local_time(uow, first.exited_at), shown)
 
 
 def close_if_done(uow: UnitOfWork, manifest: Manifest) -> None:

@@ -4,7 +4,7 @@
 The warehouse is the demo's (`bwms init --demo`: a container received and released, orders declared, a
 manifest out). The period books are compared with a customs balances file that differs on two items (one
 counted 4 more by customs, one 1 less), so the shading shows; the lists of the demo's manifest are on one exit
-checklist, posted by customs.
+checklist, posted by customs; its vehicle passed the gate weighed (gross and tare) with an IC card.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def checklists(window, path: Path) -> None:
 
 
 def gather_checklist(url: str) -> None:
-    """The demo's manifest left the zone today: its lists on one exit checklist, posted by customs."""
+    """The demo's manifest left the zone today: its lists on one exit checklist, posted by customs; its vehicle passed the gate weighed (gross and tare) with an IC card."""
     from app.customs.checklist import apply_checklist_receipt, deliver, find, gather
     from app.formats.customs_receipts import ReceiptIn
     from app.persistence.types import utcnow
@@ -75,7 +75,11 @@ def gather_checklist(url: str) -> None:
     db.dispose()
 
 
-SCREENS = [("books", books), ("checklists", checklists)]
+def vehicles(window, path: Path) -> None:
+    window.open_screen("shipping.vehicles")
+
+
+SCREENS = [("books", books), ("checklists", checklists), ("vehicles", vehicles)]
 
 
 def main() -> int:

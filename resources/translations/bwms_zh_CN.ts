@@ -854,6 +854,10 @@
         <translation>卡口站</translation>
     </message>
     <message>
+        <source>Vehicle passes</source>
+        <translation>车辆核放单</translation>
+    </message>
+    <message>
         <source>Trace and batch record</source>
         <translation>追溯与批次记录</translation>
     </message>

@@ -677,6 +677,60 @@
     </message>
 </context>
 <context>
+    <name>VehicleColumns</name>
+    <message>
+        <source>Gate pass</source>
+        <translation>核放单号</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>IC card</source>
+        <translation>IC卡</translation>
+    </message>
+    <message>
+        <source>Gross kg</source>
+        <translation>总重 kg</translation>
+    </message>
+    <message>
+        <source>Tare kg</source>
+        <translation>车辆自重 kg</translation>
+    </message>
+    <message>
+        <source>Load kg</source>
+        <translation>货重 kg</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>包裹数</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>过卡时间</translation>
+    </message>
+    <message>
+        <source>Manifests</source>
+        <translation>交接单</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclePassesScreen</name>
+    <message>
+        <source>Vehicle passes</source>
+        <translation>车辆核放单</translation>
+    </message>
+    <message>
+        <source>A vehicle leaves the zone in one gate-out: its parcels, every manifest it carries, the weighbridge&apos;s gross and tare. Load = gross − tare.</source>
+        <translation>一辆车一次过卡出区:车上全部包裹和交接单、地磅总重和自重。货重 = 总重 − 自重。</translation>
+    </message>
+    <message>
+        <source>Gate pass…</source>
+        <translation>核放单…</translation>
+    </message>
+</context>
+<context>
     <name>WavesScreen</name>
     <message>
         <source>Allocation and waves</source>

@@ -49,6 +49,8 @@ def test_the_demo_takes_the_sample_container_through_every_stage(db):
         for message in sent:  # every message the demo sent passes its schema and names the carrier as customs does
             data = raw_bytes(key, message)
             validate(message.msg_type, data)
+            if not message.msg_type.startswith("CEB"):  # the vehicle's gate pass (SAS121) has no BaseTransfer
+                continue
             root = SafeET.fromstring(data)
             assert root.find(f"{{{NS}}}BaseTransfer/{{{NS}}}dxpId").text == "DXPENT0000458763"
             assert {e.text for e in root.iter(f"{{{NS}}}logisticsCode")} <= carriers

@@ -74,6 +74,8 @@ def screens() -> list[ScreenSpec]:
                    P.SUPERVISE, _screen("ui.outbound.shipping_screen", "ShippingScreen")),
         ScreenSpec("shipping.gate", QT_TRANSLATE_NOOP("Screens", "Gate station"), "shipping",
                    P.SCAN_OPERATIONS, _screen("ui.outbound.gate_screen", "GateScreen")),
+        ScreenSpec("shipping.vehicles", QT_TRANSLATE_NOOP("Screens", "Vehicle passes"), "shipping",
+                   P.VIEW, _screen("ui.outbound.vehicle_passes", "VehiclePassesScreen")),
         # reports are for the office (supervisors, customs officers), as the shell's other reports
         ScreenSpec("reports.trace", QT_TRANSLATE_NOOP("Screens", "Trace and batch record"), "reports", P.AUDIT,
                    _screen("ui.customs.trace_screen", "TraceScreen")),
