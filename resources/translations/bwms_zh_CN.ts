@@ -974,6 +974,10 @@
         <translation>行数：%1</translation>
     </message>
     <message>
+        <source>Rows loaded: %1 (more as you scroll)</source>
+        <translation>已加载 %1 行（向下滚动加载更多）</translation>
+    </message>
+    <message>
         <source>Rows loaded: %1 (counting…)</source>
         <translation>已加载 %1 行（正在计数…）</translation>
     </message>

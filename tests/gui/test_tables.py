@@ -3,8 +3,9 @@ never elided (its column widens as bigger numbers arrive), a long name elides wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
+from tests.gui.helpers import wait_idle
 from tests.gui.screen_walk import fit_problems
 from ui.widgets.tables import Col, RowsModel, fill, fit_on_reset, grid, key, table_view
 
@@ -41,3 +42,29 @@ def test_a_grid_widens_for_its_numbers_and_a_squeezed_stretching_column_keeps_it
     fill(table, [["W000001", "x", "12", "123456789012345"]], numeric=(2, 3))
     qtbot.waitUntil(lambda: fit_problems(table) == [])
     assert table.columnWidth(1) >= table.horizontalHeader().sectionSizeHint(1)
+
+
+def test_the_row_count_says_what_it_knows(make_ctx, qtbot):
+    """A list that is counted says 'Rows: N' once the count arrives; one that is not (the audit log) says how many
+    rows are loaded and that more come as you scroll — never a 'counting…' that no count will ever end."""
+    from ui.models.paged import Column, PagedTableModel
+    from ui.widgets.tables import count_text
+
+    ctx = make_ctx("clerk")
+    rows = [(n, f"row {n}") for n in range(1, 8)]
+
+    def page(_uow, _flt, after, limit):
+        return [r for r in rows if r[0] > after][:limit]
+
+    columns = [Column(0, "No."), Column(1, "Text")]
+    uncounted = PagedTableModel(ctx, columns, page, page_size=3)
+    counted = PagedTableModel(ctx, columns, page, count_fn=lambda _uow, _flt: len(rows), page_size=3)
+    for model in (uncounted, counted):
+        model.set_filter("")
+    wait_idle(qtbot, ctx)
+    assert uncounted.rowCount() == 3 and count_text(uncounted) == "Rows loaded: 3 (more as you scroll)"
+    assert counted.rowCount() == 3 and count_text(counted) == "Rows: 7"
+    while uncounted.canFetchMore(QModelIndex()):  # the last page makes the total known
+        uncounted.fetchMore(QModelIndex())
+        wait_idle(qtbot, ctx)
+    assert count_text(uncounted) == "Rows: 7"

@@ -114,6 +114,11 @@ class PagedTableModel(QAbstractTableModel):
         return len(self._rows)
 
     @property
+    def counts(self) -> bool:
+        """Whether the rows matching the filter are counted (else the total is known only at the last page)."""
+        return self._count_fn is not None
+
+    @property
     def fetching(self) -> bool:
         return self._fetching
 

@@ -35,6 +35,8 @@ class PagedList:
         fit_columns_once(self.view, self.model)
         self.count = QLabel(objectName="count")
         self.model.sig_count.connect(self.show_count)
+        self.model.rowsInserted.connect(self.show_count)  # "rows loaded" follows the pages as they arrive
+        self.model.modelReset.connect(self.show_count)
         self.model.sig_failed.connect(ctx.sig_error)
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)

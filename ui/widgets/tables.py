@@ -181,6 +181,9 @@ def count_text(model: PagedTableModel) -> str:
     """"Rows: 1234" once known, else how many are loaded so far."""
     if model.total is not None:
         return QCoreApplication.translate("Tables", "Rows: %1").replace("%1", str(model.total))
+    if not model.counts:  # a list too long to count (the audit log): its total is known at its last page
+        return QCoreApplication.translate("Tables", "Rows loaded: %1 (more as you scroll)").replace(
+            "%1", str(model.loaded_rows))
     return QCoreApplication.translate("Tables", "Rows loaded: %1 (counting…)").replace("%1", str(model.loaded_rows))
 
 

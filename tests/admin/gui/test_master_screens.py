@@ -205,6 +205,7 @@ def test_audit_log_and_checks(make_ctx, qtbot, master):
     assert audit.model.rowCount() > 0
     first, second = audit.model.row_at(0)[0], audit.model.row_at(1)[0]
     assert first > second  # newest first
+    assert audit.count.text() == f"Rows: {audit.model.rowCount()}"  # one page holds them all: the total is known
     # each entry reads as a sentence, its detail as a table of words (no JSON, no snake_case codes)
     sentences = [audit.model.index(r, 2).data() for r in range(audit.model.rowCount())]
     assert "system imported locations from locations.csv" in sentences, sentences[:5]
