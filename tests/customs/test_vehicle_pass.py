@@ -96,3 +96,28 @@ def test_cli_gate_out_with_weights_writes_the_pass(packed, cli, tmp_path):
     code, out, err = cli("gate-out", yto, "--json", user="supervisor")  # as before: no weights, the same JSON
     assert code == 0 and set(json.loads(out)) == {"manifest", "gate_pass", "parcels", "waybills", "units",
                                                   "exited_at"}
+
+
+def test_cli_gate_out_reads_the_gross_weight_from_the_weighbridge(packed, cli, tmp_path):
+    """`--scale`: the gross weight comes from the weighbridge's serial scale (an emulator on a real
+    pseudo-terminal), once it has settled; the tare is typed; a bad tare is refused before the scale is opened."""
+    from app.devices.emulators import ScaleEmulator
+
+    db, (_, _, zto) = packed
+    bridge = ScaleEmulator("14250.750", interval_s=0.02, link=tmp_path / "weighbridge")
+    bridge.start()
+    try:
+        code, _, err = cli("gate-out", zto, "--scale", bridge.port, "--tare-weight", "heavy", user="supervisor")
+        assert code == 1 and "not a weight" in err
+        code, out, err = cli("gate-out", zto, "--scale", bridge.port, "--tare-weight", "9800", "--ic-card", "IC0042",
+                             "--json", user="supervisor")
+    finally:
+        bridge.stop()
+    assert code == 0, err
+    vehicle = json.loads(out)["vehicle"]
+    assert (vehicle["gross_weight"], vehicle["tare_weight"], vehicle["weights_from"]) == ("14250.750", "9800.000",
+                                                                                          "scale")
+    with db.sessions() as s:
+        [passed] = s.scalars(select(VehiclePass)).all()
+        assert (str(passed.gross_kg), passed.ic_card) == ("14250.750", "IC0042")
+        assert s.scalar(select(Manifest.status).where(Manifest.manifest_no == zto)) == "exited"
