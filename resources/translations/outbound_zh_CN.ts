@@ -349,6 +349,26 @@
         <translation>整单出区（按两次）</translation>
     </message>
     <message>
+        <source>IC card</source>
+        <translation>IC卡</translation>
+    </message>
+    <message>
+        <source>Gross kg</source>
+        <translation>总重 kg</translation>
+    </message>
+    <message>
+        <source>Tare kg</source>
+        <translation>车辆自重 kg</translation>
+    </message>
+    <message>
+        <source>if any</source>
+        <translation>如有</translation>
+    </message>
+    <message>
+        <source>weighbridge</source>
+        <translation>地磅读数</translation>
+    </message>
+    <message>
         <source>Scan the manifest or the gate pass of the vehicle</source>
         <translation>请扫描车辆的交接单或核放单</translation>
     </message>

@@ -1,7 +1,8 @@
 """The gate station: scan the manifest (or gate pass), then each parcel as it is loaded; each one leaves the zone.
 
 Refusals (not on the manifest, not released, already out) are red on the banner and stay listed in red.
-A supervisor may send every remaining parcel of the manifest out at once (F9, twice). Scans go to
+A supervisor may send every remaining parcel of the manifest out at once (F9, twice), as one vehicle pass with
+the IC card and the weighbridge's gross and tare weights typed beside the key (optional). Scans go to
 app.outbound.gate_station.GateStation; the whole-manifest exit to app.outbound.shipping.gate_out.
 """
 
@@ -11,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+)
 
 from app.domain.roles import Permission
 from app.outbound import queries
@@ -51,6 +60,15 @@ class GateScreen(StationScreen):
         self.refusals_label = QLabel(buddy=self.refusals)
         self.exit_button = self.action_button("manifest_out", "finish")
         self.exit_button.setVisible(ctx.may(Permission.SUPERVISE))
+        # the vehicle pass (核放单) of a whole-manifest exit: IC card and weighbridge weights, optional
+        self.ic_card, self.gross, self.tare = (QLineEdit(objectName=name) for name in
+                                               ("gate_ic_card", "gate_gross_kg", "gate_tare_kg"))
+        self.ic_label, self.gross_label, self.tare_label = (QLabel(buddy=w) for w in (self.ic_card, self.gross,
+                                                                                     self.tare))
+        for widget in (self.ic_card, self.gross, self.tare, self.ic_label, self.gross_label, self.tare_label):
+            widget.setVisible(ctx.may(Permission.SUPERVISE))
+        for field in (self.gross, self.tare):
+            field.setMaximumWidth(140)
         self._lay_out()
         self.retranslate_ui()
 
@@ -70,8 +88,12 @@ class GateScreen(StationScreen):
         log.setSizes([760, 420])
         keys = QHBoxLayout()
         keys.addWidget(self.retry_button)
-        keys.addWidget(self.exit_button)
         keys.addStretch(1)
+        for label, field in ((self.ic_label, self.ic_card), (self.gross_label, self.gross),
+                             (self.tare_label, self.tare)):
+            keys.addWidget(label)
+            keys.addWidget(field)
+        keys.addWidget(self.exit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.scan_bar)
@@ -88,6 +110,12 @@ class GateScreen(StationScreen):
                                                 self.tr("Weight kg"), self.tr("Status"), self.tr("Left at")])
         self.refusals_label.setText(self.tr("Refused at the gate:"))
         self.exit_button.setText(self.key_text(self.tr("Whole manifest out, press twice"), "finish"))
+        self.ic_label.setText(self.tr("IC card"))
+        self.gross_label.setText(self.tr("Gross kg"))
+        self.tare_label.setText(self.tr("Tare kg"))
+        self.ic_card.setPlaceholderText(self.tr("if any"))
+        for field in (self.gross, self.tare):
+            field.setPlaceholderText(self.tr("weighbridge"))
         self._show_manifest()
 
     def refresh(self) -> None:
@@ -153,16 +181,19 @@ class GateScreen(StationScreen):
         from app.outbound.shipping import gate_out
 
         ctx = self.ctx
+        ic_card, gross, tare = (w.text().strip() for w in (self.ic_card, self.gross, self.tare))
 
         def step() -> tuple[Feedback, Any]:
             try:
                 with ctx.uow() as uow:
-                    report = gate_out(uow, number)
+                    report = gate_out(uow, number, gross_weight=gross or None, tare_weight=tare or None,
+                                      ic_card=ic_card)
                     uow.commit()
             except BwmsError as exc:
                 return Feedback(Tone.ERROR, exc.code, exc.message, dict(exc.params)), None
             fb = Feedback(Tone.OK, "manifest_out", report.describe(), {
-                "manifest": report.manifest, "parcels": len(report.parcels), "units": report.units})
+                "manifest": report.manifest, "parcels": len(report.parcels), "units": report.units,
+                "vehicle_pass": (report.vehicle or {}).get("pass")})
             return fb, read(ctx, lambda uow: queries.manifest_detail(uow, number))
 
         self.run_step(step, self._scanned)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import func, select
 
-from app.persistence.models import ConsumerOrder, Manifest, Movement, Parcel
+from app.persistence.models import ConsumerOrder, Manifest, Movement, Parcel, VehiclePass
 from tests.conftest import DEMO
 from tests.gui.helpers import wait_idle
 from tests.outbound.conftest import CONTAINER, DECLARATION
@@ -90,11 +90,26 @@ def test_manifest_then_gate_out_parcel_by_parcel(make_ctx, qtbot, packed, silent
 def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot, packed, silent, monkeypatch):
     monkeypatch.setattr(documents, "deliver", Delivered())
     report = _manifest(qtbot, make_ctx("supervisor"), monkeypatch).report
+    clerks = GateScreen(make_ctx("clerk"), sounds=silent)
+    qtbot.addWidget(clerks)
     gate = shown(qtbot, GateScreen(make_ctx("supervisor"), sounds=silent))
     scan(qtbot, gate, report.manifest)
+    # the vehicle's pass: IC card and the weighbridge's weights typed beside the key (a clerk sees none of it)
+    assert gate.gross.isVisibleTo(gate) and not clerks.gross.isVisibleTo(clerks)
+    qtbot.keyClicks(gate.ic_card, "IC0042")
+    qtbot.keyClicks(gate.gross, "12000")
+    qtbot.keyClicks(gate.tare, "12000")  # a typing slip: tare not below gross is refused, nothing leaves
+    assert press(qtbot, gate, Qt.Key.Key_F9).code == "manifest_exit_armed"
+    slip = press(qtbot, gate, Qt.Key.Key_F9)
+    assert slip.code == "bad_weights" and gate.banner.tone == "error"
+    gate.tare.clear()
+    qtbot.keyClicks(gate.tare, "9800.5")
     assert press(qtbot, gate, Qt.Key.Key_F9).code == "manifest_exit_armed" and gate.banner.tone == "warn"
     out = press(qtbot, gate, Qt.Key.Key_F9)
-    assert out.code == "manifest_out" and out.params["parcels"] == 3
+    assert out.code == "manifest_out" and out.params["parcels"] == 3 and out.params["vehicle_pass"]
+    with packed.sessions() as s:
+        vehicle = s.scalar(select(VehiclePass))
+        assert (vehicle.ic_card, str(vehicle.gross_kg), str(vehicle.tare_kg)) == ("IC0042", "12000.000", "9800.500")
     assert gate.count.text() == "3 of 3 parcels out (left the zone)"
     again = press(qtbot, gate, Qt.Key.Key_F9)
     assert again.code == "manifest_exit_armed"
