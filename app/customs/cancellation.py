@@ -11,8 +11,8 @@ import uuid
 from app.admin import carriers_by_code, pii
 from app.customs import archive as customs_archive
 from app.customs.export import identity, list_head
-from app.formats.customs_messages import CANCEL_REASONS, ceb623
-from app.formats.customs_schemas import validate
+from app.formats.customs.messages import CANCEL_REASONS, ceb623
+from app.formats.customs.schemas import validate
 from app.persistence.models import InventoryList
 from app.persistence.types import utcnow
 from app.persistence.uow import UnitOfWork

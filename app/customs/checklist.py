@@ -29,8 +29,8 @@ from app.customs import archive as customs_archive
 from app.customs.books import period_bounds
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
-from app.formats.customs_receipts import ReceiptIn
-from app.formats.customs_schemas import validate
+from app.formats.customs.receipts import ReceiptIn
+from app.formats.customs.schemas import validate
 from app.formats.sas_messages import ChecklistLine, Enterprise, inv101
 from app.persistence.models import (
     AccountBookItem,

@@ -14,7 +14,7 @@ from app.customs import archive as customs_archive
 from app.customs.queries import CHUNK, exchange_folders, receipt_effects
 from app.customs.receipts import ReceiptReport, apply_receipts
 from app.domain.roles import Permission
-from app.formats.customs_receipts import receipt_files
+from app.formats.customs.receipts import receipt_files
 from app.persistence.models import (
     CustomsMessage,
 )

@@ -18,8 +18,8 @@ from app.customs.hold import pre_decrease_rows
 from app.customs.returns import declare_returns
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.formats.customs_messages import Identity, ListHead, ListLine, ceb621, consignee_address
-from app.formats.customs_schemas import validate
+from app.formats.customs.messages import Identity, ListHead, ListLine, ceb621, consignee_address
+from app.formats.customs.schemas import validate
 from app.persistence.jobs import Cancel, Progress, cancelled, checkpoint
 from app.persistence.models import (
     ConsumerOrder,

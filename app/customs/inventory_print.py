@@ -12,7 +12,7 @@ from app.admin import carrier_of, pii, require, warehouse_zone
 from app.customs.queries import find_order
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.formats.customs_messages import consignee_address, plain
+from app.formats.customs.messages import consignee_address, plain
 from app.persistence.models import (
     InventoryList,
     Warehouse,

@@ -31,7 +31,7 @@ from app.customs.checklist import apply_checklist_receipt, find_checklists
 from app.customs.hold import sync_hold
 from app.customs.returns import apply_return_receipt, find_returns
 from app.domain.roles import Permission
-from app.formats.customs_receipts import (
+from app.formats.customs.receipts import (
     MAX_RECEIPT_BYTES,
     ReceiptFileProblem,
     ReceiptIn,

@@ -22,9 +22,9 @@ from app.customs import archive as customs_archive
 from app.customs.ledger import record
 from app.domain.returns import RETURN_REASONS, split_value
 from app.errors import Rejected
-from app.formats.customs_messages import Identity, RefundLine, ceb625
-from app.formats.customs_receipts import ReceiptIn
-from app.formats.customs_schemas import validate
+from app.formats.customs.messages import Identity, RefundLine, ceb625
+from app.formats.customs.receipts import ReceiptIn
+from app.formats.customs.schemas import validate
 from app.persistence.models import (
     ConsumerOrder,
     CustomsMessage,

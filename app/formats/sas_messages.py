@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-from app.formats.customs_messages import plain
+from app.formats.customs.messages import plain
 
 NS = "http://www.chinaport.gov.cn/sas"
 BONDED_IMPORT = "1210"

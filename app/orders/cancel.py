@@ -15,7 +15,7 @@ from app.admin import audit, pii, require
 from app.customs import find_order, request_cancellation
 from app.domain.roles import Permission
 from app.errors import Rejected
-from app.formats.customs_messages import CANCEL_REASONS
+from app.formats.customs.messages import CANCEL_REASONS
 from app.outbound import HELD_STATUSES, Released, release_held
 from app.persistence.jobs import lock_orders
 from app.persistence.uow import Area, UnitOfWork

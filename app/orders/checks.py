@@ -15,7 +15,7 @@ from app import settings
 from app.admin import CarrierRef, Owners, carriers_by_code, warehouse_zone
 from app.domain import customs_rules as rules
 from app.domain.customs_rules import ENTERPRISE_CODE, LineTax, MessageField, Policy, Rates, Violation
-from app.formats.customs_messages import consignee_address
+from app.formats.customs.messages import consignee_address
 from app.formats.order_records import OrderIn
 from app.persistence.models import (
     AccountBookItem,

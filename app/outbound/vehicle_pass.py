@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from app.admin import pii
 from app.customs import archive_message, sas_enterprise
 from app.errors import Rejected
-from app.formats.customs_schemas import validate
+from app.formats.customs.schemas import validate
 from app.formats.sas_messages import PassLine, Vehicle, sas121
 from app.outbound.documents import goods_by_item, list_numbers
 from app.persistence.models import Manifest, VehiclePass, VehiclePassManifest

@@ -60,7 +60,7 @@ def checklists(window, path: Path) -> None:
 def gather_checklist(url: str) -> None:
     """The demo's manifest left the zone today: its lists on one exit checklist, posted by customs; its vehicle passed the gate weighed (gross and tare) with an IC card."""
     from app.customs.checklist import apply_checklist_receipt, deliver, find, gather
-    from app.formats.customs_receipts import ReceiptIn
+    from app.formats.customs.receipts import ReceiptIn
     from app.persistence.types import utcnow
 
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date()

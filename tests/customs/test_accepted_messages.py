@@ -12,7 +12,7 @@ from app import settings
 from app.admin import pii
 from app.customs import archive as customs_archive
 from app.errors import Rejected
-from app.formats.customs_schemas import validate
+from app.formats.customs.schemas import validate
 from app.orders.cancel import cancel_order
 from app.orders.importing import import_orders
 from app.orders.workbench import workbench

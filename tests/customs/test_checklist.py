@@ -14,7 +14,7 @@ from app.customs.books import period_ledger
 from app.customs.checklist import checklists, deliver, gather
 from app.customs.receipts import apply_receipts
 from app.errors import Rejected
-from app.formats.customs_schemas import validate
+from app.formats.customs.schemas import validate
 from app.outbound.allocation import allocate
 from app.outbound.shipping import create_manifest, gate_out
 from app.persistence.models import ConsumerOrder, ExitChecklistList, InventoryList, Manifest, Parcel

@@ -9,7 +9,7 @@ from decimal import Decimal
 import defusedxml.ElementTree as SafeET
 from sqlalchemy import select, update
 
-from app.formats.customs_schemas import validate
+from app.formats.customs.schemas import validate
 from app.orders.importing import import_orders
 from app.persistence.models import (
     AccountBookItem,

@@ -13,7 +13,7 @@ from app.admin import pii
 from app.customs import raw_bytes
 from app.documents.registry import produce
 from app.errors import Rejected
-from app.formats.customs_schemas import validate
+from app.formats.customs.schemas import validate
 from app.outbound.shipping import gate_out
 from app.persistence.models import CustomsMessage, Manifest, Parcel, VehiclePass, VehiclePassManifest
 from app.persistence.uow import UnitOfWork

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.admin import checks, pii
 from app.customs import raw_bytes
 from app.demo import warehouse as demo
-from app.formats.customs_schemas import validate
+from app.formats.customs.schemas import validate
 from app.persistence.models import (
     ConsumerOrder,
     CustomsMessage,

@@ -121,7 +121,7 @@ def test_order_statuses_stages_and_customs_codes_are_named():
 
 
 def test_reasons_roles_permissions_units_settings_are_named():
-    from app.formats.customs_messages import CANCEL_REASONS
+    from app.formats.customs.messages import CANCEL_REASONS
     from app.settings import REGISTRY
 
     assert not _missing("role", [r.value for r in Role])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import Rejected
-from app.formats.customs_schemas import SchemaViolation, schemas_dir, validate
+from app.formats.customs.schemas import SchemaViolation, schemas_dir, validate
 
 HEAD = {
     "guid": "1F24DF03-05EB-8165-6118-446184B7D15B", "appType": "1", "appTime": "20261202101500", "appStatus": "2",
@@ -157,7 +157,7 @@ def _mutations(xml: bytes):
 def test_the_compiled_checks_never_pass_what_xmlschema_refuses(message_type, xml):
     from xml.etree.ElementTree import fromstring
 
-    from app.formats.customs_schemas import compiled, schema
+    from app.formats.customs.schemas import compiled, schema
 
     fast, full = compiled(message_type), schema(message_type)
     assert fast is not None and fast.accepts(fromstring(xml))

@@ -17,7 +17,7 @@ from app.customs.receipts import apply_receipts
 from app.customs.trace import trace
 from app.domain import gs1
 from app.errors import Rejected
-from app.formats.customs_schemas import validate
+from app.formats.customs.schemas import validate
 from app.inbound import putaway
 from app.persistence.models import ConsumerOrder, CustomsMessage, Location, Lot, Product, Stock
 from app.persistence.uow import UnitOfWork, UnitsOfWork

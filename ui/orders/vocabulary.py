@@ -88,5 +88,5 @@ ERROR_TEXTS = {
     "bad_cancel_reason": QT_TRANSLATE_NOOP("ErrorText", "Unknown cancellation reason {reason}."),
 }
 
-# the reason codes of a cancellation request (app.formats.customs_messages.CANCEL_REASONS sends the Chinese text)
+# the reason codes of a cancellation request (app.formats.customs.messages.CANCEL_REASONS sends the Chinese text)
 CANCEL_REASON_CODES = ("1", "2", "3", "4", "5", "9")
