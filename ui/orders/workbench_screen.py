@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
-from app.orders.queries import customs_rejection, mask_text
+from app.orders.queries import customs_rejection
 from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
 from app.persistence.uow import Area
 from ui.clock import warehouse_time as local_time
 from ui.orders.import_screen import OrderFileImport, choose_order_file, summary_text
 from ui.orders.record_form import RecordEditor
-from ui.orders.vocabulary import customs_status_label, rejection_label, workbench_kind_label
+from ui.orders.vocabulary import customs_status_label, rejection_detail, rejection_label, workbench_kind_label
 from ui.shell.screen import Screen, heading
-from ui.vocabulary import with_fields
 from ui.widgets.actions import StatusLine, office_key, press_on
 from ui.widgets.tables import fill_and_fit, grid
 
@@ -152,7 +151,7 @@ class WorkbenchScreen(Screen):
     def _show_rows(self) -> None:
         self.table.blockSignals(True)
         fill_and_fit(self.table, [[workbench_kind_label(r["kind"]), r["order_no"] or "?", rejection_label(r["code"]),
-                                 with_fields(mask_text(r["reason"])), self._source(r), local_time(r["at"])]
+                                 rejection_detail(r), self._source(r), local_time(r["at"])]
                                 for r in self.rows])
         self.table.blockSignals(False)
 
@@ -185,7 +184,7 @@ class WorkbenchScreen(Screen):
             self.pages.setCurrentIndex(0)
             return
         self.detail_title.setText(f"{r['order_no'] or '?'} · {rejection_label(r['code'])}\n"
-                                  f"{with_fields(mask_text(r['reason']))}")
+                                  f"{rejection_detail(r)}")
         self.pages.setCurrentIndex(0 if r["kind"] == "import" else 1)
         self.revalidate_button.setEnabled(r["kind"] == "import")
         self.dismiss_button.setEnabled(r["kind"] == "import")
@@ -225,7 +224,7 @@ class WorkbenchScreen(Screen):
         else:
             first = report.rejected[0]
             self.status.refused(self.tr("Still rejected: %1 — %2").replace("%1", rejection_label(first["code"]))
-                                .replace("%2", with_fields(mask_text(first["reason"]))))
+                                .replace("%2", rejection_detail(first)))
         self.refresh()
 
     def dismiss_current(self) -> None:
