@@ -566,27 +566,28 @@ def template_fields(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 
 
-def rejection_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | None:
+def rejection_detail(params: Mapping[str, Any] | None, lang: str = "en", *, name_fields: bool = False) -> str | None:
     """A rejection's detail from its stored params ({"form": …, values …}) in `lang`; None when there are none
-    (a rejection stored before they were kept, or a customs text) or their form has no template."""
+    (a rejection stored before they were kept, or a customs text) or their form has no template. Record fields are
+    named in Chinese; in English as the check wrote them (buyer.id_type), or by name with `name_fields` (screens)."""
     if not params or (form := params.get("form")) not in REJECTION_DETAILS:
         return None
     values = {key: value for key, value in params.items() if key != "form"}
     try:
-        return _fill(str(form), values, lang)
+        return _fill(str(form), values, lang, name_fields or lang.startswith("zh"))
     except (KeyError, IndexError, ValueError):  # params of another version: the stored text says it
         return None
 
 
-def _fill(form: str, values: Mapping[str, Any], lang: str) -> str:
+def _fill(form: str, values: Mapping[str, Any], lang: str, name_fields: bool) -> str:
     zh = lang.startswith("zh")
     shown: dict[str, str] = {}
     for key, value in values.items():
         if isinstance(value, list):
-            shown[key] = ("；" if zh else "; ").join(_fill(f"{form}:{key}", item, lang) for item in value)
+            shown[key] = ("；" if zh else "; ").join(_fill(f"{form}:{key}", item, lang, name_fields) for item in value)
         elif key in _CODED_PARAMS:
             shown[key] = name(_CODED_PARAMS[key], value, lang)
-        elif key in _FIELD_PARAMS and zh:
+        elif key in _FIELD_PARAMS and name_fields:
             shown[key] = field_label(str(value), lang)
         else:
             shown[key] = str(value)

@@ -33,7 +33,7 @@ def rejection_detail(row: Mapping[str, Any]) -> str:
     """A rejection's detail (`reason`, `params` of a workbench or import report row) in the screen's language, ID
     and phone numbers masked: from its params; a rejection stored before they were kept, or customs' own text,
     shows the stored sentence with its field paths named."""
-    text = vocabulary.rejection_detail(row.get("params"), language())
+    text = vocabulary.rejection_detail(row.get("params"), language(), name_fields=True)
     return with_fields(mask_text(row["reason"] if text is None else text))
 
 
