@@ -156,6 +156,7 @@ def test_in_chinese_every_rejection_reads_in_chinese_an_old_one_as_it_was_stored
     from app.orders.workbench import workbench
     from app.persistence.uow import UnitOfWork
     from tests.conftest import actor
+    from ui.clock import warehouse_time as local_time
     from ui.i18n import Translations
 
     with UnitOfWork(rejected, actor("admin")) as uow:
@@ -174,6 +175,7 @@ def test_in_chinese_every_rejection_reads_in_chinese_an_old_one_as_it_was_stored
                 assert re.search(r"[\u4e00-\u9fff]", shown) and shown != english[order_no], (order_no, shown)
         assert reasons[TAX] == "申报税款 30.69 与计算的跨境电商综合税 27.69 相差超过 0.05"
         _select(qtbot, screen, TAX)
-        assert screen.detail_title.text().endswith("申报税款 30.69 与计算的跨境电商综合税 27.69 相差超过 0.05")
+        assert screen.detail_title.text().splitlines()[1:] == ["申报税款 30.69 与计算的跨境电商综合税 27.69 相差超过 0.05",
+                                                                f"来源 orders_invalid.jsonl:6 · {local_time(screen.current['at'])}"]
     finally:
         translations.switch("en")
