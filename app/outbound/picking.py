@@ -19,6 +19,7 @@ from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.outbound import allocation
+from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     Allocation,
     ConsumerOrder,
@@ -395,6 +396,9 @@ def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[st
     if not tasks:
         raise Rejected(f"nothing left to pick at {location_code} in wave {wave_no}: no short to record",
                        code="nothing_to_short", location=location_code)
+    # the lock order (app/outbound/__init__.py): the wave, then the orders, then the stock rows
+    lock_order_rows(uow, ConsumerOrder.id.in_(sorted({t.task.order_id for t in tasks})))
+    _lock_storage_rows(uow, {t.task.product_id for t in tasks})
     shorts = [(t, t.left) for t in tasks]
     for t, n in shorts:
         _freeze(uow, t.task, n, wave_no)
@@ -408,6 +412,15 @@ def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[st
                       + "; ".join(outcomes), {"wave": wave_no, "location": location_code, "outcomes": outcomes,
                                               "short": [{"sku": t.sku, "batch": t.batch, "qty": n,
                                                          "order_no": t.order_no} for t, n in shorts]})
+
+
+def _lock_storage_rows(uow: UnitOfWork, products: set[int]) -> None:
+    """Every stock row of `products` at a storage location, ascending id: those the short pick freezes and those
+    its re-allocation may draw on, locked at once before any of them."""
+    if uow.is_postgres:
+        uow.session.execute(select(Stock.id).join(Location, Location.id == Stock.location_id).where(
+            Stock.product_id.in_(sorted(products)), Location.kind == "storage").order_by(Stock.id)
+            .with_for_update(of=Stock))
 
 
 def _freeze(uow: UnitOfWork, task: PickTask, quantity: int, wave_no: str) -> None:

@@ -22,7 +22,7 @@ from app.admin import auth
 from app.persistence import migrate
 from app.persistence.db import open_database
 from app.persistence.uow import UnitOfWork
-from tests.gui.screen_walk import ROLES, fit_problems, load_demo, size_problems, walk, window_maker
+from tests.gui.screen_walk import ROLES, fit_problems, load_demo, sideways_problems, size_problems, walk, window_maker
 from ui import i18n
 from ui.i18n import Translations
 from ui.main import install_fonts, make_application
@@ -50,7 +50,7 @@ def main() -> int:
 
         taken: set[tuple[str, str]] = set()
         for visit in walk(make_window, translations.switch):
-            for problem in size_problems(visit) + fit_problems(visit.screen):
+            for problem in size_problems(visit) + fit_problems(visit.screen) + sideways_problems(visit.screen):
                 print(f"{visit.role} {visit.language} {visit.key}: {problem}")
             if (visit.key, visit.language) not in taken:
                 taken.add((visit.key, visit.language))

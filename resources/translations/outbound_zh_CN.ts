@@ -254,8 +254,8 @@
         <translation>重量 {weight} 千克与计算重量 {computed} 千克相差过大：请检查内件后重新称重</translation>
     </message>
     <message>
-        <source>That is not a parcel weight in kilograms</source>
-        <translation>这不是以千克计的包裹重量</translation>
+        <source>That is not a weight in kilograms (above 0, to the gram)</source>
+        <translation>这不是以千克计的重量（须大于 0，精确到克）</translation>
     </message>
     <message>
         <source>Not every unit of order {order_no} is scanned yet</source>
@@ -324,6 +324,22 @@
     <message>
         <source>Manifest {manifest} left the zone: {parcels} parcels, {units} units</source>
         <translation>交接单 {manifest} 已出区：{parcels} 个包裹，{units} 件</translation>
+    </message>
+    <message>
+        <source>Give both the gross and the tare weight, or neither; the loaded vehicle weighs more than the empty one</source>
+        <translation>总重和车辆自重须同时填写或都不填；装载后的车辆须比空车重</translation>
+    </message>
+    <message>
+        <source>An IC card number is up to 32 letters and digits</source>
+        <translation>IC 卡号最多 32 位字母和数字</translation>
+    </message>
+    <message>
+        <source>One vehicle passes the gate at a time: these manifests name several vehicles</source>
+        <translation>一次只能一辆车过卡口：这些交接单属于多辆车</translation>
+    </message>
+    <message>
+        <source>Manifest {manifest} may not leave: some of its parcels are not released by customs (800)</source>
+        <translation>交接单 {manifest} 不能出区：其中有包裹尚未获海关放行（800）</translation>
     </message>
 </context>
 <context>

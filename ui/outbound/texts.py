@@ -69,7 +69,7 @@ FEEDBACK = {
     "packed": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} packed: {pieces} units, {weight} kg; label printing"),
     "weight_off": QT_TRANSLATE_NOOP("FeedbackText", "Weight {weight} kg is too far from the computed {computed} kg: "
                                     "check the contents and weigh again"),
-    "bad_weight": QT_TRANSLATE_NOOP("FeedbackText", "That is not a parcel weight in kilograms"),
+    "bad_weight": QT_TRANSLATE_NOOP("FeedbackText", "That is not a weight in kilograms (above 0, to the gram)"),
     "contents_incomplete": QT_TRANSLATE_NOOP("FeedbackText", "Not every unit of order {order_no} is scanned yet"),
     "started_over": QT_TRANSLATE_NOOP("FeedbackText", "Parcel put aside: scan the next order or waybill"),
     # gate station
@@ -96,6 +96,14 @@ FEEDBACK = {
                                              "loaded or not"),
     "manifest_out": QT_TRANSLATE_NOOP("FeedbackText",
                                       "Manifest {manifest} left the zone: {parcels} parcels, {units} units"),
+    # the whole manifest's exit refused (app.outbound.shipping.gate_out, app.outbound.vehicle_pass): nothing left
+    "bad_weights": QT_TRANSLATE_NOOP("FeedbackText", "Give both the gross and the tare weight, or neither; the "
+                                     "loaded vehicle weighs more than the empty one"),
+    "bad_ic_card": QT_TRANSLATE_NOOP("FeedbackText", "An IC card number is up to 32 letters and digits"),
+    "several_vehicles": QT_TRANSLATE_NOOP("FeedbackText", "One vehicle passes the gate at a time: these manifests "
+                                          "name several vehicles"),
+    "unreleased_parcels": QT_TRANSLATE_NOOP("FeedbackText", "Manifest {manifest} may not leave: some of its parcels "
+                                            "are not released by customs (800)"),
 }
 
 ERRORS = {

@@ -1,16 +1,16 @@
 """parcel loading: a parcel scanned at the gate is loaded onto its manifest's vehicle (when and by whom); it
 leaves the zone only when the vehicle passes
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0016'
-down_revision = '0015'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
