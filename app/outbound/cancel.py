@@ -9,8 +9,10 @@ What the order held is given back in the same transaction as the cancellation:
 - a packed parcel is opened: the parcel and its contents list are removed, its label and packing list are
   withdrawn from the print queue if they have not printed;
 - a manifested parcel comes off its manifest, whose totals are recomputed and whose manifest and gate pass
-  are printed again; a manifest left without any parcel is withdrawn (its printed gate pass is void).
-A parcel that left (gate-out) is not cancelled: it comes back as a return.
+  are printed again; a manifest left without any parcel is withdrawn (its printed gate pass is void);
+- a parcel already loaded onto the vehicle at the gate (the vehicle has not passed) is cancelled the same way,
+  and the clerk is told to take it off the vehicle (nothing of it had left: no stock, no ledger moved).
+A parcel that left (the vehicle passed the gate) is not cancelled: it comes back as a return.
 
 The locks follow the outbound lock order (app/outbound/__init__.py): `lock_with_waves` takes the order's waves
 before the order; `release` locks its allocations, then the stock rows they hold (storage before packing,
@@ -76,14 +78,21 @@ class Released:
     parcel: str | None = None    # waybill of the parcel opened
     manifest: str | None = None  # manifest it came off
     manifest_withdrawn: bool = False  # that manifest had no parcel left and was deleted
+    off_vehicle: str | None = None  # the parcel was loaded onto this vehicle at the gate: take it off
 
     def to_json(self) -> dict[str, Any]:
-        return {"unreserved": self.unreserved, "put_back": [p.to_json() for p in self.put_back],
+        data = {"unreserved": self.unreserved, "put_back": [p.to_json() for p in self.put_back],
                 "pick_tasks_cancelled": self.tasks, "waves": self.waves, "parcel_opened": self.parcel,
                 "manifest": self.manifest, "manifest_withdrawn": self.manifest_withdrawn}
+        if self.off_vehicle:  # only for a parcel loaded at the gate: the keys are as before otherwise
+            data["take_off_vehicle"] = self.off_vehicle
+        return data
 
     def describe(self) -> str:
         parts = []
+        if self.off_vehicle:
+            parts.append(f"TAKE PARCEL {self.parcel} OFF VEHICLE {self.off_vehicle}: it was loaded at the gate, and "
+                         "the vehicle must not carry it")
         if self.parcel:
             parts.append(f"open parcel {self.parcel}" + self._manifest_words())
         if self.put_back:
@@ -205,6 +214,8 @@ def _open_parcel(uow: UnitOfWork, parcel: Parcel, out: Released) -> None:
     out.parcel = parcel.waybill_no
     _withdraw_prints(uow, [f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
     manifest = uow.session.get(Manifest, parcel.manifest_id) if parcel.manifest_id else None
+    if manifest is not None and parcel.loaded_at is not None:
+        out.off_vehicle = manifest.vehicle_plate
     uow.session.execute(delete(ParcelItem).where(ParcelItem.parcel_id == parcel.id))
     uow.session.delete(parcel)
     uow.session.flush()
