@@ -24,6 +24,7 @@ from app.persistence.models import (
     Allocation,
     ConsumerOrder,
     Location,
+    LocationFreeze,
     Lot,
     PickTask,
     Product,
@@ -38,6 +39,7 @@ from app.stock import movements as stock
 from app.stock.movements import Place
 
 WORKFLOW = "pick"
+PUT_DOWN = "picked goods put down"  # at a packing location a count has frozen
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan,
 
 
 _TASK, _AT, _PACK, _NAMED = aliased(PickTask), aliased(Location), aliased(Location), aliased(Product)
-_PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(True))
+_PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(True),
+                                   ~exists().where(LocationFreeze.location_id == _PACK.id))
             .order_by(_PACK.pick_sequence, _PACK.code).limit(1))
 # A unit scan's one read: the wave's open tasks at the location with their open allocations, whether each order
 # has open tasks elsewhere, where the picker goes next, the default packing location, the product the GTIN
@@ -322,9 +325,10 @@ def packing_location(uow: UnitOfWork, code: str | None = None) -> Location:
         if location.kind != "packing":
             raise Rejected(f"{code} is a {location.kind} location: picked goods go to a packing location",
                            code="wrong_location_kind", location=code)
+        stock.refuse_if_frozen(uow, location, PUT_DOWN)
         return location
-    first = uow.session.execute(select(Location).where(Location.kind == "packing", Location.active.is_(True))
-                                .order_by(Location.pick_sequence, Location.code).limit(1)).scalar()
+    first = stock.first_unfrozen(uow, select(Location).where(Location.kind == "packing", Location.active.is_(True))
+                                 .order_by(Location.pick_sequence, Location.code), PUT_DOWN)
     if first is None:
         raise Rejected("there is no packing location: import one first", code="no_packing_location")
     return first
