@@ -89,7 +89,7 @@ class GateScreen(StationScreen):
         side.addWidget(self.refusals_label)
         side.addWidget(self.refusals, 1)
         log.addWidget(holder)
-        log.setSizes([760, 420])
+        log.setSizes([840, 260])  # the parcels with their loading or exit time; the refusals wrap
         keys = QHBoxLayout()
         keys.addWidget(self.retry_button)
         keys.addStretch(1)
