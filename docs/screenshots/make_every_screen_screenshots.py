@@ -41,7 +41,8 @@ from app.admin import auth
 from app.persistence import migrate
 from app.persistence.db import Database, open_database
 from app.persistence.uow import SYSTEM, UnitOfWork
-from tests.gui.screen_walk import ROLES, fit_problems, load_demo, settle, size_problems, walk, window_maker
+from tests.gui.screen_walk import (ROLES, fit_problems, load_demo, settle, sideways_problems, size_problems, walk,
+                                   window_maker)
 from ui import i18n
 from ui.i18n import Translations
 from ui.main import install_fonts, make_application
@@ -247,7 +248,7 @@ def shoot(db: Database, home: Path, switch: Callable[[str], None], roles: tuple[
     contexts: list = []
     saved: list[str] = []
     for visit in walk(window_maker(db, home, contexts), switch, roles=roles, keys=keys):
-        for problem in size_problems(visit) + fit_problems(visit.screen):
+        for problem in size_problems(visit) + fit_problems(visit.screen) + sideways_problems(visit.screen):
             print(f"{visit.role} {visit.language} {visit.key}: {problem}")
         stem = name(visit)
         if stem is None or f"{stem}_{visit.language}.png" in saved:

@@ -554,20 +554,16 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
         <source>Nothing is waiting.</source>
         <translation>没有待处理的记录。</translation>
     </message>
     <message>
         <source>Select a record to fix it.</source>
         <translation>选择一条记录进行更正。</translation>
+    </message>
+    <message>
+        <source>From %1 · %2</source>
+        <translation>来源 %1 · %2</translation>
     </message>
     <message>
         <source>copNo %1 · customs status %2 · %3</source>

@@ -135,6 +135,7 @@ class _KeepWhole(QObject):
         if model is None:
             return
         first, last = rows if rows is not None else (0, -1)
+        grid = 1 if view.showGrid() else 0  # a cell is painted inside its section less the grid line
         last = min(last, model.rowCount() - 1, first + 499)  # a page at a time (paged lists bring 200)
         for column in range(model.columnCount()):
             if header.isSectionHidden(column):
@@ -148,7 +149,7 @@ class _KeepWhole(QObject):
             for row in range(first, last + 1):
                 index = model.index(row, column)
                 if _right_aligned(index):
-                    wanted = max(wanted, view.sizeHintForIndex(index).width())
+                    wanted = max(wanted, view.sizeHintForIndex(index).width() + grid)
             if wanted > header.sectionSize(column):
                 header.resizeSection(column, wanted)
 
@@ -304,9 +305,10 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
 
-def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None) -> None:
+def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None, pad: int = 12) -> None:
     """Size the view's columns to what it shows each time its rows are replaced (not at every value change);
-    `stretch` is the column that takes the room left (a name, rather than the last number)."""
+    `stretch` is the column that takes the room left (a name, rather than the last number); `pad` px more than
+    each column needs (less for a wide table of short figures)."""
     header = view.horizontalHeader()
     if stretch is not None:
         header.setStretchLastSection(False)
@@ -316,7 +318,7 @@ def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None
         view.resizeColumnsToContents()
         for column in range(view.model().columnCount()):
             if column != stretch:
-                view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_px))
+                view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
 
     view.model().modelReset.connect(fit_now)
 
