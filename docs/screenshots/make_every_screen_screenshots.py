@@ -41,8 +41,16 @@ from app.admin import auth
 from app.persistence import migrate
 from app.persistence.db import Database, open_database
 from app.persistence.uow import SYSTEM, UnitOfWork
-from tests.gui.screen_walk import (ROLES, fit_problems, load_demo, settle, sideways_problems, size_problems, walk,
-                                   window_maker)
+from tests.gui.screen_walk import (
+    ROLES,
+    fit_problems,
+    load_demo,
+    settle,
+    sideways_problems,
+    size_problems,
+    walk,
+    window_maker,
+)
 from ui import i18n
 from ui.i18n import Translations
 from ui.main import install_fonts, make_application
