@@ -35,8 +35,8 @@ from sqlalchemy.engine import make_url
 import app
 from app import settings
 from app.admin import audit, pii
+from app.admin.auth import require
 from app.admin.keys import key_files
-from app.admin.roles_check import require_in_db
 from app.config import data_dir
 from app.domain.roles import Permission
 from app.errors import Rejected
@@ -82,7 +82,7 @@ def default_folder(session: Any) -> Path:
 def backup_database(db: Database, actor: Actor, to: Path | str | None = None) -> BackupReport:
     """`bwms backup`: supervisor or administrator (checked against the database); audited."""
     with UnitOfWork(db, actor, write=False) as uow:
-        require_in_db(uow, Permission.BACKUP)
+        require(uow, Permission.BACKUP)
         folder = Path(to).expanduser() if to else default_folder(uow.session)
     report = make_backup(db, folder)
     with UnitOfWork(db, actor) as uow:

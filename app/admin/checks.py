@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, literal, or_, select, union_all
+from sqlalchemy import and_, func, literal, or_, select, union_all
 
 from app.admin import audit
 from app.admin.auth import require
@@ -44,7 +44,8 @@ def check_all(uow: UnitOfWork) -> list[CheckResult]:
     return [no_negative_stock(uow), movements_sum_to_stock(uow), customs_ledger_balances(uow),
             ledger_parts_add_up(uow), shipped_units_released(uow), allocations_within_stock(uow),
             released_lists_stay_released(uow), audit_chain(uow), rejections_not_superseded(uow), owners_kept_apart(uow),
-            cancellations_reach_customs(uow), frozen_locations_counted(uow), key_files_private(uow)]
+            cancellations_reach_customs(uow), frozen_locations_counted(uow), key_files_private(uow),
+            loaded_parcels_leave_with_their_vehicle(uow)]
 
 
 def key_files_private(uow: UnitOfWork) -> CheckResult:
@@ -323,3 +324,20 @@ def frozen_locations_counted(uow: UnitOfWork) -> CheckResult:
         f"location {r.code} is frozen by count {r.count_id}, which is "
         + ("not one" if r.status is None else r.status if r.status != "open" else "open but does not count it")
         for r in rows])
+
+
+def loaded_parcels_leave_with_their_vehicle(uow: UnitOfWork) -> CheckResult:
+    """12: a parcel loaded onto a vehicle at the gate is on a manifest, and no parcel still inside the zone (packed,
+    on a manifest, loaded) is on a manifest whose vehicle passed: the vehicle's parcels leave with it, all at once."""
+    from app.persistence.models import Manifest, Parcel
+
+    rows = uow.session.execute(
+        select(Parcel.waybill_no, Parcel.status, Parcel.loaded_at, Manifest.manifest_no)
+        .outerjoin(Manifest, Manifest.id == Parcel.manifest_id)
+        .where(Parcel.status.in_(("packed", "manifested")),
+               or_(and_(Parcel.loaded_at.is_not(None), Manifest.id.is_(None)), Manifest.status == "exited"))
+        .order_by(Parcel.id).limit(100)).all()
+    return CheckResult("12 parcels loaded at the gate leave with their vehicle", not rows, [
+        f"parcel {r.waybill_no} was loaded at the gate but is on no manifest" if r.manifest_no is None else
+        f"parcel {r.waybill_no} is still inside ({'loaded' if r.loaded_at else r.status}) but the vehicle of its "
+        f"manifest {r.manifest_no} passed the gate" for r in rows])

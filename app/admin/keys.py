@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.admin import audit, pii
-from app.admin.roles_check import require_in_db
+from app.admin.auth import require
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence import audit_chain
@@ -49,7 +49,7 @@ class KeyExport:
 
 def export_keys(uow: UnitOfWork, to: Path | str) -> KeyExport:
     """Copy every key file into `to` (mode 0600, never over an existing file); audited without the key."""
-    require_in_db(uow, Permission.KEY_EXPORT)
+    require(uow, Permission.KEY_EXPORT)
     target = Path(to).expanduser()
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
     copied: dict[str, str] = {}

@@ -29,8 +29,8 @@ from sqlalchemy.exc import DBAPIError
 
 from app import settings
 from app.admin import audit, pii
+from app.admin.auth import require
 from app.admin.backup import describe, file_sha256, libpq, pg_tool, read_manifest
-from app.admin.roles_check import require_in_db
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence import audit_chain, migrate, presence
@@ -63,7 +63,7 @@ def restore_database(db: Database, actor: Actor, file: Path | str) -> RestoreRep
     would point at the replaced database)."""
     backup_file = Path(file).expanduser().resolve()
     with UnitOfWork(db, actor, write=False) as uow:
-        require_in_db(uow, Permission.RESTORE)
+        require(uow, Permission.RESTORE)
         key_path = pii.key_path(uow.session)
         audit_key = audit.audit_key(uow)
         audit_setting = settings.get(uow.session, audit_chain.KEY_SETTING)

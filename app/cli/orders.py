@@ -139,7 +139,7 @@ def cmd_rejections(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.orders.workbench import workbench
 
     with ctx.uow(write=False) as uow:
-        rows = workbench(uow)
+        rows = [{k: v for k, v in r.items() if k != "params"} for r in workbench(uow)]  # the reason is English
     ctx.emit(rows, table(rows, ["kind", "id", "order_no", "code", "reason"]))
     return 0
 

@@ -1,7 +1,7 @@
 """CLI: consumer parcels out of bulk lots — allocate, waves, pick, pack, manifest, gate-out, trace, batch record.
 
 Scan files are replayed through the same station objects as the GUI, each line under a scan id made from
-the file's SHA-256 and the line number, so replaying a file picks or ships nothing twice. The outbound
+the file's SHA-256 and the line number, so replaying a file picks or loads nothing twice. The outbound
 documents print with `bwms print` (app.cli.documents).
 """
 
@@ -56,7 +56,9 @@ def _register_shipping(sub: argparse._SubParsersAction) -> None:
 
     p = add_json(sub.add_parser("gate-out", help="the vehicle of a manifest leaves the zone (ledger written off)"))
     p.add_argument("manifest", metavar="MANIFEST", help="manifest or gate pass number")
-    p.add_argument("--scans", type=Path, metavar="FILE", help="the gate station's parcel scans, one a line")
+    p.add_argument("--scans", type=Path, metavar="FILE",
+                   help="the gate station's parcel scans, one a line: each loads its parcel; the vehicle passes when "
+                        "every parcel is loaded")
     p.add_argument("--gross-weight", metavar="KG", help="the loaded vehicle on the weighbridge (with --tare-weight)")
     p.add_argument("--tare-weight", metavar="KG", help="the empty vehicle's weight (below the gross)")
     p.add_argument("--scale", metavar="URL", help="read the gross weight from the weighbridge's serial scale at URL")
@@ -171,38 +173,79 @@ def cmd_manifest_create(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.scale and args.gross_weight is not None:
+        ctx.parser_error("give --gross-weight or --scale, not both")
+        return 2
+    if args.scans is not None:
+        return _gate_scans(ctx, args)
+    from app.outbound.shipping import gate_out
+
+    gross, source = args.gross_weight, "typed"
+    if args.scale:
+        gross, source = _scale_weight(args.scale, args.tare_weight), "scale"
+    with ctx.uow() as uow:
+        report = gate_out(uow, args.manifest, gross_weight=gross, tare_weight=args.tare_weight,
+                          ic_card=args.ic_card, weights_from=source, also=args.also)
+        uow.commit()
+    _deliver_gate_pass(ctx)
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def _gate_scans(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The gate station's scans: each parcel loaded onto the vehicle; when every parcel of the manifest is then
+    loaded, the vehicle passes in the same run (its weights, IC card) and they all ship; otherwise nothing ships and
+    the report names the parcels still to load (exit 1). Exit 1 too when a scan was refused."""
+    from app.errors import BwmsError
+    from app.outbound import queries
+    from app.outbound.gate_station import GateStation
+    from app.outbound.vehicle_pass import check_ic_card, check_weights, weight
     from app.stations import Tone
 
-    if args.scans is None:
-        from app.outbound.shipping import gate_out
-
-        gross, source = args.gross_weight, "typed"
-        if args.scale:
-            if args.gross_weight is not None:
-                ctx.parser_error("give --gross-weight or --scale, not both")
-                return 2
-            gross, source = _scale_weight(args.scale, args.tare_weight), "scale"
-        with ctx.uow() as uow:
-            report = gate_out(uow, args.manifest, gross_weight=gross, tare_weight=args.tare_weight,
-                              ic_card=args.ic_card, weights_from=source, also=args.also)
-            uow.commit()
-        _deliver_gate_pass(ctx)
-        ctx.emit(report.to_json(), report.describe())
-        return 0
-    from app.outbound.gate_station import GateStation
-
+    if args.scale:  # the weights and the card are checked before any scan: a typing slip loads nothing
+        weight(args.tare_weight, "tare weight")
+    else:
+        check_weights(args.gross_weight, args.tare_weight)
+    check_ic_card(args.ic_card)
     station = GateStation(ctx.uow)
     first = station.scan(args.manifest)
     if first.tone == Tone.ERROR or station.manifest is None:
         raise Rejected(f"no manifest or gate pass {args.manifest!r}", code="unknown_manifest")
     shown, scans, _ = replay(args.scans, f"gate|{station.manifest}", station.scan)
-    out = [fb.params["waybill"] for fb in shown if fb.code == "gated_out" and fb.tone != Tone.ERROR]
-    report = {"manifest": station.manifest, "gated_out": out, "scans": scans,
-              "left": shown[-1].params.get("left") if shown and out else None}
-    text = [f"manifest {station.manifest}: {len(out)} parcels out"]
+    loaded = [fb.params["waybill"] for fb in shown if fb.code == "loaded" and fb.tone != Tone.ERROR]
+    with ctx.uow(write=False) as uow:
+        detail = queries.manifest_detail(uow, station.manifest)
+    report: dict[str, Any] = {"manifest": station.manifest, "gated_out": [], "scans": scans,
+                              "left": len(detail["to_load"]), "loaded": loaded, "to_load": detail["to_load"],
+                              "gate_out": None}
+    text = [f"manifest {station.manifest}: {len(loaded)} parcels loaded"]
     text += [f"  line {r['line']}: {r['reason']}" for r in scans["rejected"]]
+    passed = False
+    if detail["status"] == "exited":
+        text.append(f"manifest {station.manifest} already left the zone: nothing ships again")
+        passed = True
+    elif detail["to_load"]:
+        text.append(f"the vehicle does not pass: {len(detail['to_load'])} parcels still to load: "
+                    + ", ".join(detail["to_load"]))
+    else:
+        gross, source = args.gross_weight, "typed"
+        try:
+            if args.scale:  # the loaded vehicle on the weighbridge
+                gross, source = _scale_weight(args.scale, args.tare_weight), "scale"
+            out = station.pass_vehicle(gross_weight=gross, tare_weight=args.tare_weight, ic_card=args.ic_card,
+                                       weights_from=source, also=args.also)
+        except BwmsError as exc:
+            report["refused"] = exc.message
+            report["to_load"] = list(exc.params.get("waybills", [])) if exc.code == "not_loaded" else []
+            report["left"] = len(report["to_load"])
+            text.append(f"the vehicle does not pass: {exc.message}")
+        else:
+            _deliver_gate_pass(ctx)
+            report.update(gated_out=out.parcels, gate_out=out.to_json())
+            text.append(out.describe())
+            passed = True
     ctx.emit(report, "\n".join(text))
-    return 1 if scans["rejected"] else 0
+    return 1 if scans["rejected"] or not passed else 0
 
 
 def _scale_weight(url: str, tare: str | None) -> Decimal:

@@ -33,9 +33,10 @@ class CountStation:
 
     def prompt(self) -> Feedback:
         if self.location is None:
-            return Feedback(Tone.PROMPT, "scan_location", f"count {self.count_id}: scan a location's label")
+            return Feedback(Tone.PROMPT, "scan_location", f"count {self.count_id}: scan a location's label",
+                            {"count": self.count_id})
         return Feedback(Tone.PROMPT, "scan_goods", f"at {self.location}: scan every unit, or each carton's label; "
-                        "then the next location")
+                        "then the next location", {"location": self.location})
 
     def scan(self, raw: str, scan_id: str | None = None) -> Feedback:
         scan_id = scan_id or uuid.uuid4().hex

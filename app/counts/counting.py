@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 
 from app.admin import audit, require
 from app.customs import ADJUSTED, record_ledger
@@ -44,6 +44,7 @@ LEDGER_DOC = "COUNT"      # customs-ledger rows of a count: doc_type "COUNT", do
 RELEASED = ("released", "put_away", "closed")  # declarations whose lots are in the account book
 TAKE_ORDER = ("frozen", "expired", "damaged", "hold", "available")  # a shortage takes these units first
 SHOWN = 8  # how many locations a refusal names before "… and n more"
+_PG_COUNT_LOCK = 0x42574D43  # advisory lock: one count at a time checks and freezes its locations on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,8 @@ def _refuse_busy(uow: UnitOfWork, locations: list[tuple[int, str]]) -> None:
 
 
 def _open(uow: UnitOfWork, locations: list[tuple[int, str]], scope: str, recount_of: int | None) -> StockCount:
+    if uow.is_postgres:  # a count created at the same time over the same places: wait for it, then see its freeze
+        uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_COUNT_LOCK})
     _refuse_busy(uow, locations)
     count = StockCount(status="open", scope=scope[:200], recount_of=recount_of, location_count=len(locations),
                        created_at=utcnow(), created_by=uow.actor.username)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from app.admin import require
+from app.domain.order_flow import parcel_state
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import (
@@ -167,11 +168,12 @@ def _parcels(uow: UnitOfWork, ids: Iterable[int], with_items: set[int]) -> list[
             items.setdefault(r.parcel_id, []).append({"sku": r.sku, "batch": r.batch_no, "qty": r.quantity})
     rows = _conn(uow).execute(
         select(Parcel.id, Parcel.waybill_no, Parcel.carrier_code, Parcel.status, Parcel.weight_kg, Parcel.packed_at,
-               Parcel.shipped_at, ConsumerOrder.order_no, Manifest.manifest_no, Manifest.gate_pass_no)
+               Parcel.loaded_at, Parcel.shipped_at, ConsumerOrder.order_no, Manifest.manifest_no, Manifest.gate_pass_no)
         .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
         .outerjoin(Manifest, Manifest.id == Parcel.manifest_id).where(Parcel.id.in_(ids)).order_by(Parcel.id))
-    return [{"waybill": r.waybill_no, "carrier": r.carrier_code, "order_no": r.order_no, "status": r.status,
-             "weight": str(r.weight_kg), "packed_at": _iso(r.packed_at), "shipped_at": _iso(r.shipped_at),
+    return [{"waybill": r.waybill_no, "carrier": r.carrier_code, "order_no": r.order_no,
+             "status": parcel_state(r.status, r.loaded_at), "weight": str(r.weight_kg), "packed_at": _iso(r.packed_at),
+             "loaded_at": _iso(r.loaded_at), "shipped_at": _iso(r.shipped_at),
              "manifest": r.manifest_no, "gate_pass": r.gate_pass_no,
              **({"items": items.get(r.id, [])} if r.id in with_items else {})} for r in rows]
 

@@ -1,5 +1,6 @@
 """The demo warehouse's day: the sample container received, released and put away, the sample orders
-declared and answered by customs, the first wave picked, packed and gated out, the next wave picked.
+declared and answered by customs, the first wave picked, packed, loaded at the gate and shipped by the vehicle's
+pass, the next wave picked.
 
 Every step drives the same services and station workflows the clerks use, as the demo users, so the
 demo's data is what real work leaves behind (audit log, movements, ledgers, print jobs) and each screen
@@ -25,7 +26,8 @@ from app.inbound.declarations import demo_declaration, import_declaration
 from app.orders.importing import demo_orders, import_orders
 from app.orders.workbench import revalidate
 from app.outbound.allocation import allocate
-from app.outbound.shipping import create_manifest, gate_out
+from app.outbound.queries import manifest_detail
+from app.outbound.shipping import create_manifest
 from app.outbound.waves import waves
 from app.persistence.db import Database
 from app.persistence.models import ConsumerOrder, InboundDeclaration, InventoryList, User
@@ -110,7 +112,9 @@ def _answer(db: Database, answers: dict[str, str], hours_ago: float) -> None:
 
 
 def ship_first_wave(db: Database) -> dict[str, Any]:
-    """Allocation; the first wave picked, packed, manifested and gated out; the second wave picked."""
+    """Allocation; the first wave picked, packed, manifested, loaded at the gate and shipped by its vehicle's pass;
+    the second wave picked."""
+    from app.outbound.gate_station import GateStation
     from app.outbound.pack_station import PackStation
     from app.outbound.pick_station import PickStation
 
@@ -128,8 +132,13 @@ def ship_first_wave(db: Database) -> dict[str, Any]:
         for order_no in sorted({t["order_no"] for t in first["tasks"]}):
             _pack(PackStation(UnitsOfWork(db, clerk)), order_no)
         manifest = _run(db, "supervisor", create_manifest, first["carrier"], "浙A·D2345")
-        _run(db, "supervisor", gate_out, manifest.manifest, gross_weight="11326.4", tare_weight="11320",
-             ic_card="E3301A0042")
+        gate = GateStation(UnitsOfWork(db, clerk))
+        gate.scan(manifest.manifest, f"demo-gate-{manifest.manifest}")
+        with UnitOfWork(db, clerk, write=False) as uow:
+            waybills = manifest_detail(uow, manifest.manifest)["to_load"]
+        for waybill in waybills:
+            gate.scan(waybill, f"demo-gate-{waybill}")
+        gate.pass_vehicle(gross_weight="11326.4", tare_weight="11320", ic_card="E3301A0042")
         shipped = f"; wave {first['wave']} ({first['carrier']}) shipped on manifest {manifest.manifest}"
     return {"outbound": f"{report.allocated} orders allocated in {len(open_waves)} waves, "
                         f"{len(report.waiting)} waiting" + shipped

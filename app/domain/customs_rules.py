@@ -10,8 +10,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from app.domain.codes import id_number_valid
+from app.domain.vocabulary import detail_form
+from app.domain.vocabulary import name as vocabulary_name
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -36,15 +39,29 @@ class MessageField:
     value: str
     max_length: int
     pattern: re.Pattern[str] | None = None
-    what: str = ""     # what the pattern means
+    what: str = ""     # what the pattern means: a code of the vocabulary's value_form (enterprise_code)
 
 
-@dataclass(frozen=True)
 class Violation:
-    """Why an order is refused: a stable code and a reason a clerk can act on."""
+    """Why an order is refused: a stable code and a reason a clerk can act on, in English and as its sentence's
+    form (code.variant) with the values it names (`params`, stored with the rejection: the detail in the screen's
+    language, app.domain.vocabulary.REJECTION_DETAILS)."""
 
-    code: str
-    reason: str
+    __slots__ = ("code", "params", "reason")
+
+    def __init__(self, code: str, reason: str, variant: str = "", **values: Any) -> None:
+        self.code = code
+        self.reason = reason
+        self.params: dict[str, Any] = {"form": detail_form(code, variant), **values}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Violation) and (self.code, self.reason, self.params) == (
+            other.code, other.reason, other.params)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Violation({self.code!r}, {self.reason!r})"
 
 
 @dataclass(frozen=True)
@@ -141,7 +158,9 @@ def payment_violation(goods: Decimal, freight: Decimal, tax: Decimal, discount: 
     expected = goods + freight + tax - discount
     if paid != expected:
         return Violation("payment_mismatch", f"payment {paid} differs from goods {goods} + freight {freight} + "
-                                             f"tax {tax} − discount {discount} = {expected}")
+                                             f"tax {tax} − discount {discount} = {expected}", paid=str(paid),
+                         goods=str(goods), freight=str(freight), tax=str(tax), discount=str(discount),
+                         expected=str(expected))
     return None
 
 
@@ -158,7 +177,8 @@ def identity_violation(buyer_id: str, payer_id: str) -> Violation | None:
 def goods_value_violation(goods: Decimal, line_values: Sequence[Decimal]) -> Violation | None:
     total = sum(line_values, ZERO)
     if goods != total:
-        return Violation("goods_value_mismatch", f"goods value {goods} differs from the lines' total {total}")
+        return Violation("goods_value_mismatch", f"goods value {goods} differs from the lines' total {total}",
+                         goods=str(goods), total=str(total))
     return None
 
 
@@ -169,7 +189,8 @@ def limit_decision(dutiable_total: Decimal, quantities: Sequence[int], policy: P
     if len(quantities) == 1 and quantities[0] == 1:
         return True, None
     return False, Violation("over_order_limit", f"dutiable total {dutiable_total} is over the {policy.order_limit} "
-                                                "CNY order limit (allowed only for one unit of one item)")
+                                                "CNY order limit (allowed only for one unit of one item)",
+                            total=str(dutiable_total), limit=str(policy.order_limit))
 
 
 def tax_violation(declared: Decimal, computed: Decimal, tolerance: Decimal, *, full: bool = False,
@@ -179,9 +200,13 @@ def tax_violation(declared: Decimal, computed: Decimal, tolerance: Decimal, *, f
     if abs(declared - computed) <= tolerance or (per_order is not None and abs(declared - per_order) <= tolerance):
         return None
     how = "full tax (over the order limit)" if full else "cross-border retail tax"
-    other = f" (rounded per order: {per_order})" if per_order is not None and per_order != computed else ""
+    rounded = per_order is not None and per_order != computed
+    other = f" (rounded per order: {per_order})" if rounded else ""
+    variant = "_".join(part for part, on in (("full", full), ("per_order", rounded)) if on)
     return Violation("tax_mismatch", f"declared tax {declared} differs from the computed {how} {computed}{other} "
-                                     f"by more than {tolerance}")
+                                     f"by more than {tolerance}", variant, declared=str(declared),
+                     computed=str(computed), tolerance=str(tolerance),
+                     **({"per_order": str(per_order)} if rounded else {}))
 
 
 def annual_violation(so_far: Decimal, this_order: Decimal, year: int, policy: Policy) -> Violation | None:
@@ -189,16 +214,19 @@ def annual_violation(so_far: Decimal, this_order: Decimal, year: int, policy: Po
     if so_far + this_order > policy.annual_limit:
         return Violation("over_annual_limit", f"the buyer's {year} total would be {so_far + this_order} "
                                               f"({so_far} already accepted + {this_order}), over the "
-                                              f"{policy.annual_limit} CNY annual limit")
+                                              f"{policy.annual_limit} CNY annual limit", year=year,
+                         total=str(so_far + this_order), so_far=str(so_far), this_order=str(this_order),
+                         limit=str(policy.annual_limit))
     return None
 
 
 def balance_violation(needed: Mapping[str, int], available: Mapping[str, int]) -> Violation | None:
     """Every account-book item the order draws on must still have that much available to declare."""
-    short = [f"{item}: {available.get(item, 0)} available, {qty} needed"
+    short = [{"item": item, "available": available.get(item, 0), "needed": qty}
              for item, qty in sorted(needed.items()) if available.get(item, 0) < qty]
     if short:
-        return Violation("bonded_balance_short", "bonded balance short on account-book item " + "; ".join(short))
+        return Violation("bonded_balance_short", "bonded balance short on account-book item " + "; ".join(
+            f"{s['item']}: {s['available']} available, {s['needed']} needed" for s in short), short=short)
     return None
 
 
@@ -207,8 +235,11 @@ def message_field_violation(fields: Sequence[MessageField]) -> Violation | None:
     for f in fields:
         if len(f.value) > f.max_length:
             return Violation("field_too_long", f"{f.source} is {len(f.value)} characters: the list's {f.element} "
-                                               f"allows at most {f.max_length}")
+                                               f"allows at most {f.max_length}", "list", field=f.source,
+                             length=len(f.value), element=f.element, max_length=f.max_length)
         if f.pattern is not None and not f.pattern.fullmatch(f.value):
+            what = vocabulary_name("value_form", f.what)
             return Violation("field_pattern", f"{f.source} {f.value!r} cannot be the list's {f.element}: it must be "
-                                              f"{f.what}")
+                                              f"{what}", field=f.source, value=repr(f.value), element=f.element,
+                             what=f.what)
     return None

@@ -38,3 +38,10 @@ def stage_counts(status_counts: dict[str, int]) -> dict[str, int]:
         stage = stage_of(status)
         out[stage] = out.get(stage, 0) + count
     return out
+
+
+def parcel_state(status: str, loaded_at: object) -> str:
+    """A parcel's state as screens, documents and the trace show it: a parcel still on its manifest ("manifested")
+    that was scanned onto the vehicle at the gate (`loaded_at` set) is "loaded" — inside the zone until the vehicle
+    passes; otherwise its status ("packed", "manifested", "shipped")."""
+    return "loaded" if status == "manifested" and loaded_at is not None else status

@@ -61,11 +61,11 @@ STATION_KEYS: tuple[StationKey, ...] = (
     StationKey("F8", "document", "单据", "Document", "理货报告（收货）；重打面单（包装）。",
                "The tally report (receive); reprint the waybill label (pack).", ("receive", "pack")),
     StationKey("F9", "finish", "完成", "Finish",
-               "结束理货（收货）；全部按建议上架，主管（上架）；称重并包装（包装）；整单出卡口，主管，按两次（卡口）；"
+               "结束理货（收货）；全部按建议上架，主管（上架）；称重并包装（包装）；全部包裹装车后车辆过卡放行，按两次；主管可整单出卡口（卡口）；"
                "结束本包裹（退货收货）；结束盘点（盘点）。",
                "Close the tally (receive); accept every suggestion, supervisor (put-away); weigh and pack (pack); "
-               "the whole manifest out, supervisor, press twice (gate); end the parcel (return receiving); close "
-               "the count (stock count).",
+               "pass the vehicle once every parcel is loaded, press twice; a supervisor may send the whole manifest out "
+               "(gate); end the parcel (return receiving); close the count (stock count).",
                ("receive", "putaway", "pack", "gate", "returns", "count")),
     StationKey("Alt+M", "allow_mixing", "混批", "Allow mixing", "允许同一库位存放同一SKU的两个批次（上架）。",
                "Allow two lots of one SKU in one location (put-away).", ("putaway",)),

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.formats.text import refused, text_problem
+from app.formats.text import refused, text_problem, text_problem_of
 
 MAX_MONEY = Decimal("100000000")  # 100 million CNY: anything above is a typing or export error
 MAX_QTY = 100_000
@@ -20,12 +20,15 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099  # an order time outside these years is a typ
 
 
 class RecordProblem(Exception):
-    """The record cannot be read as an order: a rejection code (malformed, bad_quantity…) and where/why."""
+    """The record cannot be read as an order: a rejection code (malformed, bad_quantity…) and where/why, in English
+    and as its sentence's form (code.variant) with the values it names, for the detail in the screen's language
+    (app.domain.vocabulary.REJECTION_DETAILS)."""
 
-    def __init__(self, code: str, reason: str) -> None:
+    def __init__(self, code: str, reason: str, variant: str = "", **values: str | int) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
+        self.params: dict[str, Any] = {"form": f"{code}.{variant}" if variant else code, **values}
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,10 @@ def parse_json_line(text: str) -> dict[str, Any]:
     try:
         obj = json.loads(text, parse_float=Decimal)
     except (json.JSONDecodeError, RecursionError) as exc:
-        raise RecordProblem("malformed", f"not valid JSON: {getattr(exc, 'msg', exc)}") from exc
+        error = str(getattr(exc, "msg", exc))
+        raise RecordProblem("malformed", f"not valid JSON: {error}", "json", error=error) from exc
     if not isinstance(obj, dict):
-        raise RecordProblem("malformed", "a record must be a JSON object")
+        raise RecordProblem("malformed", "a record must be a JSON object", "not_object")
     return obj
 
 
@@ -99,7 +103,7 @@ class _Reader:
         if leaf:
             node = node.get(leaf) if isinstance(node, dict) else None
         if node is None and required:
-            raise RecordProblem("malformed", f"field {path} is missing")
+            raise RecordProblem("malformed", f"field {path} is missing", "missing", field=path)
         return node
 
     def text(self, path: str, max_length: int, *, required: bool = True) -> str:
@@ -109,20 +113,23 @@ class _Reader:
             value = value.get(leaf) if value.__class__ is dict else None
         if value is None:
             if required:
-                raise RecordProblem("malformed", f"field {path} is missing")
+                raise RecordProblem("malformed", f"field {path} is missing", "missing", field=path)
             return ""
         if value.__class__ is not str:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise RecordProblem("malformed", f"field {path} must be text, got {type(value).__name__}")
+                kind = type(value).__name__
+                raise RecordProblem("malformed", f"field {path} must be text, got {kind}", "not_text", field=path,
+                                    type=kind)
             value = str(value)
         value = value.strip()
         if refused(value):
-            raise RecordProblem("malformed", f"field {path} {text_problem(value)}")
+            why, where = text_problem_of(value) or ("control", {})
+            raise RecordProblem("malformed", f"field {path} {text_problem(value)}", why, field=path, **where)
         if not value and required:
-            raise RecordProblem("malformed", f"field {path} is empty")
+            raise RecordProblem("malformed", f"field {path} is empty", "empty", field=path)
         if len(value) > max_length:
             raise RecordProblem("field_too_long", f"field {path} is {len(value)} characters, longer than "
-                                                  f"{max_length}")
+                                                  f"{max_length}", field=path, length=len(value), max_length=max_length)
         return value
 
     def money(self, path: str) -> Decimal:
@@ -136,50 +143,61 @@ def money_value(value: Any, path: str) -> Decimal:
         if amount < MAX_MONEY:
             return amount
     if isinstance(value, bool):
-        raise RecordProblem("malformed", f"field {path} must be an amount, got {value!r}")
+        raise RecordProblem("malformed", f"field {path} must be an amount, got {value!r}", "not_amount", field=path,
+                            value=repr(value))
     if isinstance(value, str):
         if not _MONEY_TEXT.fullmatch(value.strip()):
-            raise RecordProblem("malformed", f"field {path}: {value!r} is not an amount like 269.00")
+            raise RecordProblem("malformed", f"field {path}: {value!r} is not an amount like 269.00", "amount_form",
+                                field=path, value=repr(value))
         value = Decimal(value.strip())
     if isinstance(value, int):
         value = Decimal(value)
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise RecordProblem("malformed", f"field {path} must be an amount, got {value!r}")
+        raise RecordProblem("malformed", f"field {path} must be an amount, got {value!r}", "not_amount", field=path,
+                            value=repr(value))
     if value < 0 or value >= MAX_MONEY:
-        raise RecordProblem("malformed", f"field {path}: {value} is out of range (0 to {MAX_MONEY})")
+        raise RecordProblem("malformed", f"field {path}: {value} is out of range (0 to {MAX_MONEY})",
+                            "amount_range", field=path, value=str(value), max=str(MAX_MONEY))
     try:
         if value != value.quantize(Decimal("0.01")):
-            raise RecordProblem("malformed", f"field {path}: {value} has more than two decimals")
+            raise RecordProblem("malformed", f"field {path}: {value} has more than two decimals", "decimals",
+                                field=path, value=str(value))
     except InvalidOperation as exc:
-        raise RecordProblem("malformed", f"field {path}: {value} is out of range") from exc
+        raise RecordProblem("malformed", f"field {path}: {value} is out of range", "amount_invalid", field=path,
+                            value=str(value)) from exc
     return value
 
 
 def _quantity(value: Any, path: str) -> int:
     if isinstance(value, bool) or value is None:
-        raise RecordProblem("bad_quantity", f"{path} must be a whole number, got {value!r}")
+        raise RecordProblem("bad_quantity", f"{path} must be a whole number, got {value!r}", field=path,
+                            value=repr(value))
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         value = int(value.strip())
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
     if not isinstance(value, int):
-        raise RecordProblem("bad_quantity", f"{path} must be a whole number, got {value!r}")
+        raise RecordProblem("bad_quantity", f"{path} must be a whole number, got {value!r}", field=path,
+                            value=repr(value))
     if value <= 0:
-        raise RecordProblem("bad_quantity", f"{path} must be positive, got {value}")
+        raise RecordProblem("bad_quantity", f"{path} must be positive, got {value}", "not_positive", field=path,
+                            value=value)
     if value > MAX_QTY:
-        raise RecordProblem("bad_quantity", f"{path} = {value} is absurd (more than {MAX_QTY})")
+        raise RecordProblem("bad_quantity", f"{path} = {value} is absurd (more than {MAX_QTY})", "absurd", field=path,
+                            value=value, max=MAX_QTY)
     return value
 
 
 def _lines(raw: Any) -> tuple[LineIn, ...]:
     if not isinstance(raw, list) or not raw:
-        raise RecordProblem("malformed", "field lines must be a non-empty list")
+        raise RecordProblem("malformed", "field lines must be a non-empty list", "no_lines")
     if len(raw) > MAX_LINES:
-        raise RecordProblem("malformed", f"an order may have at most {MAX_LINES} lines, this has {len(raw)}")
+        raise RecordProblem("malformed", f"an order may have at most {MAX_LINES} lines, this has {len(raw)}",
+                            "too_many_lines", max=MAX_LINES, count=len(raw))
     out = []
     for i, line in enumerate(raw, start=1):
         if not isinstance(line, dict):
-            raise RecordProblem("malformed", f"lines[{i}] must be an object")
+            raise RecordProblem("malformed", f"lines[{i}] must be an object", "line_not_object", field=f"lines[{i}]")
         r = _Reader(line)
         sku = r.text("sku", 40)
         qty = _quantity(line.get("qty"), f"lines[{i}].qty")
@@ -192,10 +210,11 @@ def _ordered_at(value: str, zone: ZoneInfo) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
         raise RecordProblem("malformed", f"field ordered_at: {value!r} is not a date and time "
-                                         "(2026-11-25T09:49:00+08:00)") from exc
+                                         "(2026-11-25T09:49:00+08:00)", "bad_time", value=repr(value)) from exc
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise RecordProblem("malformed", f"field ordered_at: {value!r} is not between the years {FIRST_YEAR} "
-                                         f"and {LAST_YEAR}")
+                                         f"and {LAST_YEAR}", "time_range", value=repr(value), first=FIRST_YEAR,
+                            last=LAST_YEAR)
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 

@@ -76,12 +76,13 @@ def _records(source: TableSource, last: dict[str, int]) -> Iterator[tuple[int, s
 def _record(rows: list[Row]) -> dict[str, Any] | RecordProblem:
     first = rows[0]
     if not first.values.get("order_no"):
-        return RecordProblem("malformed", "column order_no is empty")
+        return RecordProblem("malformed", "column order_no is empty", "no_order_no", column="order_no")
     for row in rows[1:]:
         for column in HEAD:
             if row.values.get(column, "") != first.values.get(column, ""):
                 return RecordProblem("malformed", f"line {row.line}: column {column} differs from the order's "
-                                                  f"first row (line {first.line})")
+                                                  f"first row (line {first.line})", "row_differs", line=row.line,
+                                     column=column, first_line=first.line)
     record: dict[str, Any] = {}
     for column, path in HEAD.items():
         value = first.values.get(column, "") or DEFAULTS.get(column, "")

@@ -23,23 +23,39 @@ _REFUSED = re.compile(f"^=|[{_CONTROL}{_BIDI}{_INVISIBLE}{_SURROGATE}]")
 refused = _REFUSED.search  # the quick test (a match or None); text_problem says why
 
 
-def text_problem(value: str) -> str | None:
-    """Why `value` may not be stored as text (naming the character and its position), or None."""
+_KINDS = {"surrogate": "a lone surrogate", "bidi": "a bidirectional override", "invisible": "an invisible character",
+          "control": "a control character"}
+
+
+def text_problem_of(value: str) -> tuple[str, dict[str, str | int]] | None:
+    """Why `value` may not be stored as text, as a kind (formula, surrogate, bidi, invisible, control) and the
+    character and its position (for the rejection's detail in either language), or None."""
     if value.startswith("="):
-        return "starts with '=' (a spreadsheet would run it as a formula)"
+        return "formula", {}
     found = _UNSAFE.search(value)
     if found is None:
         return None
     char = found.group()
     if "\ud800" <= char <= "\udfff":
-        kind = "a lone surrogate"
+        kind = "surrogate"
     elif _BIDI_SET.fullmatch(char):
-        kind = "a bidirectional override"
+        kind = "bidi"
     elif _INVISIBLE_SET.fullmatch(char):
-        kind = "an invisible character"
+        kind = "invisible"
     else:
-        kind = "a control character"
-    return f"contains {kind} (U+{ord(char):04X}) at character {found.start() + 1}"
+        kind = "control"
+    return kind, {"char": f"{ord(char):04X}", "position": found.start() + 1}
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` may not be stored as text (naming the character and its position), or None."""
+    found = text_problem_of(value)
+    if found is None:
+        return None
+    kind, where = found
+    if kind == "formula":
+        return "starts with '=' (a spreadsheet would run it as a formula)"
+    return f"contains {_KINDS[kind]} (U+{where['char']}) at character {where['position']}"
 
 
 def printable(value: str) -> str:

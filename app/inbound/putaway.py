@@ -200,6 +200,8 @@ def _move(uow: UnitOfWork, goods: Goods, to: Location, allow_mixed: bool) -> dic
         raise Rejected(f"{to.code} already holds batch {others or '(none)'} of {goods.sku}: two lots of one SKU "
                        f"are not mixed in a location; choose another location or allow mixing",
                        code="mixed_lots", location=to.code, sku=goods.sku, batch=others)
+    for source_id in sorted({source.location_id for source in goods.sources}):  # counted where they wait: not yet
+        stock.refuse_if_frozen(uow, uow.session.get(Location, source_id), "put-away")
     lot = uow.session.get(Lot, goods.lot_id)
     for source in goods.sources:
         stock.move(uow, lot, source.quantity, stock.Place(source.location_id, "available", source.lpn),
@@ -315,6 +317,8 @@ _UNIT_MOVE_READ = _UNIT.add_columns(
     select(_T.active).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_active"),
     select(LocationFreeze.count_id).join(_T, _T.id == LocationFreeze.location_id)
     .where(_T.code == bindparam("to_code")).scalar_subquery().label("to_frozen"),
+    select(LocationFreeze.count_id).where(LocationFreeze.location_id == Stock.location_id)
+    .scalar_subquery().label("from_frozen"),
     select(_LOT.batch_no).join(_S, _S.lot_id == _LOT.id).where(
         _S.location_id == _TO, _S.product_id == Stock.product_id, _S.lot_id != Stock.lot_id)
     .limit(1).scalar_subquery().label("other_batch"),
@@ -381,7 +385,7 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
         return scanlog.first_result(row.first_result)
     s = row
     if s.status != "available" or s.reserved or row.to_id is None or not row.to_active or row.to_kind != "storage" \
-            or row.to_frozen is not None \
+            or row.to_frozen is not None or row.from_frozen is not None \
             or (row.other_batch is not None and not allow_mixed):
         return None
     goods = _unit_goods(row, scan.sscc)

@@ -37,10 +37,11 @@ def staging_location(uow: UnitOfWork, code: str | None = None) -> Location:
         if location.kind not in STAGING_KINDS:
             raise Rejected(f"{code} is a {location.kind} location: received goods wait in an inspection or dock "
                            "location", code="wrong_location_kind", location=code, kind=location.kind)
+        stock.refuse_if_frozen(uow, location, "receiving")  # a count is under way there
         return location
-    for kind in STAGING_KINDS:
-        location = uow.session.execute(select(Location).where(Location.kind == kind, Location.active.is_(True))
-                                       .order_by(Location.pick_sequence, Location.code).limit(1)).scalar()
+    for kind in STAGING_KINDS:  # the first one no open count has frozen
+        location = stock.first_unfrozen(uow, select(Location).where(Location.kind == kind, Location.active.is_(True))
+                                        .order_by(Location.pick_sequence, Location.code), "receiving")
         if location is not None:
             return location
     raise Rejected("no inspection or dock location to stage the goods: import the locations first",
@@ -48,8 +49,8 @@ def staging_location(uow: UnitOfWork, code: str | None = None) -> Location:
 
 
 def _damaged_location(uow: UnitOfWork) -> Location:
-    location = uow.session.execute(select(Location).where(Location.kind == "damaged", Location.active.is_(True))
-                                   .order_by(Location.pick_sequence, Location.code).limit(1)).scalar()
+    location = stock.first_unfrozen(uow, select(Location).where(Location.kind == "damaged", Location.active.is_(True))
+                                    .order_by(Location.pick_sequence, Location.code), "receiving")
     if location is None:
         raise Rejected("damaged units were counted but there is no damaged location: import one first",
                        code="no_damaged_location")

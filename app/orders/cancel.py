@@ -16,7 +16,7 @@ from app.customs import find_order, request_cancellation
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.formats.customs.messages import CANCEL_REASONS
-from app.outbound import HELD_STATUSES, Released, release_held
+from app.outbound import HELD_STATUSES, Released, lock_with_waves, release_held
 from app.persistence.jobs import lock_orders
 from app.persistence.uow import Area, UnitOfWork
 
@@ -63,8 +63,9 @@ def cancel_order(uow: UnitOfWork, order_no: str, *, platform_code: str | None = 
                        reason=reason)
     lock_orders(uow)
     # the order's row lock, as `customs export` takes it: an export's batch in flight is waited for, and the
-    # status read under the lock is the one the cancellation acts on (a list declared meanwhile gets its CEB623)
-    order = find_order(uow, order_no, platform_code, for_update=True)
+    # status read under the lock is the one the cancellation acts on (a list declared meanwhile gets its CEB623);
+    # the waves it has open pick tasks in are locked before it (the lock order of app/outbound/__init__.py)
+    order = lock_with_waves(uow, lambda lock: find_order(uow, order_no, platform_code, for_update=lock))
     previous = order.status
     if previous == "cancelled":
         raise Rejected(f"order {order_no} is already cancelled", code="already_cancelled", order_no=order_no)

@@ -185,12 +185,15 @@ def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Deci
         return found
     owner = catalog.owners.for_seller(o.seller_code)
     if owner is None:
+        owners = ", ".join(sorted(catalog.owners.by_customs_code))
+        if not owners:
+            return Violation("unknown_seller", f"seller {o.seller_code} is no owner of this warehouse (owners' "
+                                               "customs codes: none)", "no_owners", seller=o.seller_code)
         return Violation("unknown_seller", f"seller {o.seller_code} is no owner of this warehouse (owners' "
-                                           "customs codes: " + (", ".join(sorted(catalog.owners.by_customs_code))
-                                                                or "none") + ")")
+                                           f"customs codes: {owners})", seller=o.seller_code, owners=owners)
     unknown = [line.sku for line in o.lines if line.sku not in catalog.skus]
     if unknown:
-        return Violation("unknown_sku", f"unknown SKU {unknown[0]}")
+        return Violation("unknown_sku", f"unknown SKU {unknown[0]}", sku=unknown[0])
     filings = [catalog.skus[line.sku] for line in o.lines]
     found = rules.message_field_violation(message_fields(o, filings))
     if found:
@@ -198,7 +201,8 @@ def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Deci
     off_list = [(line.sku, f.hs_code) for line, f in zip(o.lines, filings) if f.hs_code[:8] not in catalog.positive_hs8]
     if off_list:
         sku, hs_code = off_list[0]
-        return Violation("not_on_positive_list", f"HS code {hs_code} of SKU {sku} is not on the positive list")
+        return Violation("not_on_positive_list", f"HS code {hs_code} of SKU {sku} is not on the positive list",
+                         hs_code=hs_code, sku=sku)
     decision = _tax_and_limits(o, id_hash, catalog, filings, owner.id)
     if isinstance(decision, Violation):
         return decision
@@ -213,14 +217,16 @@ def check(o: OrderIn, id_hash: str, catalog: Catalog, state: BatchState) -> Deci
 
 def _identity(o: OrderIn, state: BatchState) -> Violation | None:
     if o.buyer_id_type != "1":
-        return Violation("bad_id_type", f"buyer ID type must be 1 (resident ID card), got {o.buyer_id_type!r}")
+        return Violation("bad_id_type", f"buyer ID type must be 1 (resident ID card), got {o.buyer_id_type!r}",
+                         id_type=repr(o.buyer_id_type))
     if (o.platform_code, o.order_no) in state.order_keys:
-        return Violation("duplicate_order", f"order {o.order_no} of platform {o.platform_code} was already accepted")
+        return Violation("duplicate_order", f"order {o.order_no} of platform {o.platform_code} was already accepted",
+                         order_no=o.order_no, platform=o.platform_code)
     if not o.waybill_no:
         return Violation("missing_waybill", "the waybill number is missing")
     if (o.carrier_code, o.waybill_no) in state.waybills:
         return Violation("duplicate_waybill", f"waybill {o.waybill_no} of carrier {o.carrier_code} is already "
-                                              "used by another order")
+                                              "used by another order", waybill=o.waybill_no, carrier=o.carrier_code)
     return rules.identity_violation(o.buyer_id_number, o.payer_id_number)
 
 
@@ -229,12 +235,15 @@ def _carrier(o: OrderIn, catalog: Catalog) -> Violation | None:
     carrier = catalog.carriers.get(o.carrier_code)
     if carrier is None:
         return Violation("unknown_carrier", f"carrier {o.carrier_code!r} is not a known carrier "
-                                            "(`bwms import carriers FILE`)")
+                                            "(`bwms import carriers FILE`)", carrier=repr(o.carrier_code))
     problem = carrier.waybill_problem(o.waybill_no)
-    return Violation("waybill_pattern", problem) if problem else None
+    if problem is None or carrier.waybill_pattern is None:
+        return None
+    return Violation("waybill_pattern", problem, waybill=repr(o.waybill_no), carrier=carrier.code,
+                     pattern=carrier.waybill_pattern.pattern)
 
 
-_ENTERPRISE = "a customs enterprise code (10 capital letters or digits) or an 18-character credit code"
+_ENTERPRISE = "enterprise_code"  # the vocabulary's value_form: what a customs enterprise code looks like
 
 
 def message_fields(o: OrderIn, filings: list[SkuFiling]) -> list[MessageField]:

@@ -61,17 +61,23 @@ class Candidate:
     digest: str = ""  # record_digest, once a batch has read it
 
 
+# A rejected candidate's code, English reason and params (its sentence's form and values, for either language)
+Refusal = tuple[str, str, dict[str, Any]]
+
+
 @dataclass
 class ImportReport:
     source: str
     accepted: int = 0
+    # {"line", "order_no", "code", "reason", "params"}: the JSON leaves params out (its keys are a contract)
     rejected: list[dict[str, Any]] = field(default_factory=list)
     cancelled: bool = False
     accepted_orders: list[str] = field(default_factory=list)
     unchanged: int = 0  # orders the file holds exactly as they were already imported (a re-run after a crash)
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"accepted": self.accepted, "rejected": self.rejected}
+        data: dict[str, Any] = {"accepted": self.accepted,
+                                "rejected": [{k: v for k, v in r.items() if k != "params"} for r in self.rejected]}
         if self.unchanged:  # as "cancelled": only when there are some
             data["unchanged"] = self.unchanged
         if self.cancelled:
@@ -115,11 +121,11 @@ def import_orders(uow: UnitOfWork, path: Path | str, *, progress: Progress | Non
 
 def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list[Candidate],
                  report: ImportReport, *, keep_rejections: bool = True,
-                 balance: BalanceCache | None = None) -> dict[int, int | tuple[str, str]]:
+                 balance: BalanceCache | None = None) -> dict[int, int | Refusal]:
     """Decide and store one batch (the caller commits); rejections too, unless told not to.
 
     Returns, per candidate (by `id()`), its order's id (new, or the one it repeats unchanged) or its
-    (code, reason). An order stored before exactly as the file holds it (same keyed record digest) is
+    (code, reason, params). An order stored before exactly as the file holds it (same keyed record digest) is
     `unchanged`: neither stored again nor rejected, so re-running an import after a crash is harmless.
     """
     lock_orders(uow)
@@ -131,7 +137,7 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
     state = load_state(uow.session, [o for _, o in readable], hashes.values(), balance)
     _fill_legacy_digests(uow, key, state.stored)
     accepted: list[tuple[Candidate, Decision]] = []
-    rejected: list[tuple[Candidate, str, str]] = []
+    rejected: list[tuple[Candidate, Refusal]] = []
     unchanged: list[tuple[Candidate, tuple[str, str]]] = []
     for c in chunk:
         if isinstance(c.parsed, OrderIn):
@@ -141,7 +147,7 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
                 continue
         result = c.parsed if isinstance(c.parsed, RecordProblem) else check(c.parsed, hashes[id(c)], catalog, state)
         if isinstance(result, (RecordProblem, Violation)):
-            rejected.append((c, result.code, result.reason))
+            rejected.append((c, (result.code, result.reason, result.params)))
         else:
             accepted.append((c, result))
             state.stored[order_key] = (0, digests[id(c)])  # a repeat further down the file is unchanged too
@@ -157,14 +163,14 @@ def import_batch(uow: UnitOfWork, key: pii.PiiKey, catalog: Catalog, chunk: list
     report.accepted += len(accepted)
     report.unchanged += len(unchanged)
     report.accepted_orders += [c.order_no for c, _ in accepted]
-    report.rejected += [{"line": c.line, "order_no": c.order_no, "code": code, "reason": reason}
-                        for c, code, reason in rejected]
+    report.rejected += [{"line": c.line, "order_no": c.order_no, "code": code, "reason": reason, "params": params}
+                        for c, (code, reason, params) in rejected]
     audit.record(uow, "orders_import", "order_file", report.source, accepted=[c.order_no for c, _ in accepted],
-                 rejected=[[c.order_no, code] for c, code, _ in rejected], unchanged=len(unchanged),
+                 rejected=[[c.order_no, refusal[0]] for c, refusal in rejected], unchanged=len(unchanged),
                  rejections_resolved=closed)
-    outcome: dict[int, int | tuple[str, str]] = {id(c): order_id for (c, _), order_id in zip(accepted, order_ids)}
+    outcome: dict[int, int | Refusal] = {id(c): order_id for (c, _), order_id in zip(accepted, order_ids)}
     outcome.update({id(c): state.stored[order_key][0] for c, order_key in unchanged})
-    outcome.update({id(c): (code, reason) for c, code, reason in rejected})
+    outcome.update({id(c): refusal for c, refusal in rejected})
     return outcome
 
 
@@ -276,16 +282,16 @@ def _order_row(key: pii.PiiKey, c: Candidate, d: Decision, source: str, now: dat
     }
 
 
-def _store_rejections(uow: UnitOfWork, key: pii.PiiKey, rejected: list[tuple[Candidate, str, str]],
+def _store_rejections(uow: UnitOfWork, key: pii.PiiKey, rejected: list[tuple[Candidate, Refusal]],
                       source: str) -> None:
     if not rejected:
         return
     now = utcnow()
     uow.session.execute(insert(OrderRejection), [
         {"source": source[:200], "line": c.line, "order_no": c.order_no[:60], "code": code, "reason": reason[:500],
-         "raw_enc": key.encrypt("order_rejection", c.raw), "at": now, "state": "open",
+         "params": params, "raw_enc": key.encrypt("order_rejection", c.raw), "at": now, "state": "open",
          "record_digest": c.digest or None}
-        for c, code, reason in rejected])
+        for c, (code, reason, params) in rejected])
 
 
 def demo_orders(db: Database) -> dict[str, Any]:
@@ -341,7 +347,8 @@ def _jsonl_candidates(path: Path, catalog: Catalog) -> Iterator[Candidate]:
     for number, raw in _jsonl_lines(path):
         if raw is None:
             yield Candidate(number, "", RecordProblem("malformed", f"the line is longer than {MAX_LINE_BYTES} bytes "
-                                                                   "(an order takes a few kB): not kept"))
+                                                                   "(an order takes a few kB): not kept",
+                                                      "line_too_long", max_bytes=MAX_LINE_BYTES))
             continue
         if not raw.strip():
             continue
@@ -349,7 +356,7 @@ def _jsonl_candidates(path: Path, catalog: Catalog) -> Iterator[Candidate]:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
         except UnicodeDecodeError:
             yield Candidate(number, raw.decode("utf-8", "replace").strip(),
-                            RecordProblem("malformed", "the line is not UTF-8 text"))
+                            RecordProblem("malformed", "the line is not UTF-8 text", "not_utf8"))
             continue
         try:
             record: dict[str, Any] | RecordProblem = parse_json_line(text)

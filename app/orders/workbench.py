@@ -24,6 +24,7 @@ from app.orders.checks import Catalog, available_by_item
 from app.orders.importing import (
     Candidate,
     ImportReport,
+    Refusal,
     candidate_from_record,
     import_batch,
     import_orders,
@@ -39,11 +40,13 @@ from app.persistence.uow import Area, UnitOfWork
 
 
 def workbench(uow: UnitOfWork) -> list[dict[str, Any]]:
-    """Everything waiting for a person: open import rejections, customs rejections, refused cancellations."""
+    """Everything waiting for a person: open import rejections, customs rejections, refused cancellations. `reason`
+    is the English sentence; `params` its form and values, for the detail in another language (None: a
+    rejection stored before they were kept, or customs' own text)."""
     require(uow, Permission.VIEW)
     s = uow.session
     rows = [{"kind": "import", "id": r.id, "order_no": r.order_no, "code": r.code, "reason": r.reason,
-             "source": r.source, "line": r.line, "at": r.at.isoformat(timespec="seconds")}
+             "source": r.source, "line": r.line, "at": r.at.isoformat(timespec="seconds"), "params": r.params}
             for r in s.execute(select(OrderRejection).where(OrderRejection.state == "open")
                                .order_by(OrderRejection.id)).scalars()]
     for o, lst in s.execute(select(ConsumerOrder, InventoryList).join(InventoryList).where(
@@ -53,7 +56,7 @@ def workbench(uow: UnitOfWork) -> list[dict[str, Any]]:
         rows.append({"kind": "cancel_refused" if refused else "customs", "id": o.id, "order_no": o.order_no,
                      "code": "cancel_refused" if refused else o.rejection_code, "reason": lst.return_info,
                      "source": lst.cop_no, "line": 0, "at": (lst.latest_return_at or lst.declared_at)
-                     .isoformat(timespec="seconds")})
+                     .isoformat(timespec="seconds"), "params": None})
     return rows
 
 
@@ -104,13 +107,13 @@ def resubmit(uow: UnitOfWork, rejection_id: int, corrections: dict[str, Any]) ->
     return report
 
 
-def _settle(key: pii.PiiKey, rej: OrderRejection, candidate: Candidate, outcome: int | tuple[str, str],
+def _settle(key: pii.PiiKey, rej: OrderRejection, candidate: Candidate, outcome: int | Refusal,
             raw: str) -> None:
     """Resolved (with its new order), or still open with the latest reason and the record as now corrected."""
     if isinstance(outcome, int):
         rej.state, rej.resolved_at, rej.order_id = "resolved", utcnow(), outcome
         return
-    rej.code, rej.reason = outcome[0], outcome[1][:500]
+    rej.code, rej.reason, rej.params = outcome[0], outcome[1][:500], outcome[2]
     rej.raw_enc = key.encrypt("order_rejection", raw)
     rej.order_no = candidate.order_no or rej.order_no
     rej.record_digest = candidate.digest or None

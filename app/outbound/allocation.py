@@ -172,8 +172,8 @@ def sellable_rows(uow: UnitOfWork, products: set[int]) -> list[StockRow]:
                    stock.NOT_FROZEN))  # a location an open count has frozen gives nothing until the count closes
     if len(products) <= 500:
         stmt = stmt.where(Stock.product_id.in_(sorted(products)))
-    if uow.is_postgres:
-        stmt = stmt.with_for_update(of=Stock)
+    if uow.is_postgres:  # in the lock order (app/outbound/__init__.py): ascending id
+        stmt = stmt.order_by(Stock.id).with_for_update(of=Stock)
     return [StockRow(*tuple(r)) for r in uow.session.execute(stmt).all()]
 
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from app.admin import carrier_of, pii, require
+from app.domain.order_flow import parcel_state
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
@@ -156,7 +157,7 @@ def _carrier_code(uow: UnitOfWork, code: str) -> str:
 
 def _parcels(uow: UnitOfWork, manifest_id: int) -> Sequence[Any]:
     return uow.session.execute(
-        select(Parcel.waybill_no, Parcel.weight_kg, Parcel.net_kg, Parcel.pieces, Parcel.status,
+        select(Parcel.waybill_no, Parcel.weight_kg, Parcel.net_kg, Parcel.pieces, Parcel.status, Parcel.loaded_at,
                ConsumerOrder.order_no, InventoryList.invt_no, InventoryList.cop_no)
         .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
         .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
@@ -174,7 +175,8 @@ def manifest_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
             "status": m.status, "warehouse": house.name, "account_book": house.account_book,
             "created": local_time(uow, m.created_at), "exited": local_time(uow, m.exited_at) if m.exited_at else "",
             "parcels": [{"seq": i, "waybill": r.waybill_no, "order_no": r.order_no, "invt_no": r.invt_no or r.cop_no,
-                         "weight": f"{r.weight_kg:.3f}", "pieces": r.pieces, "status": r.status}
+                         "weight": f"{r.weight_kg:.3f}", "pieces": r.pieces,
+                         "status": parcel_state(r.status, r.loaded_at)}
                         for i, r in enumerate(rows, start=1)],
             "parcel_count": len(rows), "gross": f"{m.gross_kg:.3f}", "net": f"{m.net_kg:.3f}",
             "printed": local_time(uow)}

@@ -1,16 +1,20 @@
-"""The gate station: scan the manifest (or its gate pass), then each parcel as it passes onto the vehicle.
+"""The gate station: scan the manifest (or its gate pass), then each parcel as it is loaded onto the vehicle;
+then the vehicle passes, and only then do its parcels leave the zone.
 
-Each parcel scan ships that parcel (its own transaction, logged under its scan id); a parcel not on the
-manifest, not released or already out is refused. The manifest is out when its last parcel has passed.
-A scan is one transaction: a parcel of the current manifest passes first; only a code that is not one is
+Each parcel scan LOADS that parcel (its own transaction, logged under its scan id; no stock or ledger moves); a
+parcel not on the manifest, not released, already loaded or already out is refused. When every parcel is loaded,
+the vehicle passes (`pass_vehicle`: its weights and IC card): every parcel ships in one transaction.
+A scan is one transaction: a parcel of the current manifest is loaded first; only a code that is not one is
 looked up as a manifest (the station switches to it) before it is refused.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from decimal import Decimal
 
-from app.errors import BwmsError
+from app.errors import BwmsError, Rejected
 from app.outbound import documents as shipping_documents
 from app.outbound import shipping
 from app.persistence.uow import OpenUnitOfWork, UnitOfWork
@@ -37,10 +41,10 @@ class GateStation:
         try:
             with self.open_uow() as uow:
                 if self.manifest is not None:
-                    passed = shipping.gate_parcel(uow, self.manifest, code, raw, scan_id)
-                    if passed is not None:
+                    loaded = shipping.gate_parcel(uow, self.manifest, code, raw, scan_id)
+                    if loaded is not None:
                         uow.commit()
-                        return feedback(passed)
+                        return feedback(loaded)
                 found = self._manifest(uow, code)
                 if found is not None:
                     return found  # nothing written: the unit of work rolls back
@@ -65,3 +69,18 @@ class GateStation:
                             {"manifest": number})
         return Feedback(Tone.PROMPT, "manifest", f"manifest {number}: scan each of its {count} parcels as it is "
                         "loaded", {"manifest": number, "parcels": count})
+
+    def pass_vehicle(self, *, gross_weight: Decimal | str | None = None, tare_weight: Decimal | str | None = None,
+                     ic_card: str = "", weights_from: str = "typed", also: Sequence[str] = (),
+                     whole_manifest: bool = False) -> shipping.GateOutReport:
+        """The vehicle of the current manifest passes the gate with its weights and IC card: every parcel ships, in
+        one transaction (`shipping.pass_vehicle`: every parcel loaded first; `whole_manifest`: the supervisor's
+        exit, `shipping.gate_out`, loaded or not). Raises the refusal (nothing changed)."""
+        if self.manifest is None:
+            raise Rejected("scan the manifest or gate pass first", code="manifest_first")
+        use = shipping.gate_out if whole_manifest else shipping.pass_vehicle
+        with self.open_uow() as uow:
+            report = use(uow, self.manifest, gross_weight=gross_weight, tare_weight=tare_weight, ic_card=ic_card,
+                         weights_from=weights_from, also=also)
+            uow.commit()
+        return report

@@ -19,10 +19,12 @@ from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.outbound import allocation
+from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     Allocation,
     ConsumerOrder,
     Location,
+    LocationFreeze,
     Lot,
     PickTask,
     Product,
@@ -37,6 +39,7 @@ from app.stock import movements as stock
 from app.stock.movements import Place
 
 WORKFLOW = "pick"
+PUT_DOWN = "picked goods put down"  # at a packing location a count has frozen
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,8 @@ def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan,
 
 
 _TASK, _AT, _PACK, _NAMED = aliased(PickTask), aliased(Location), aliased(Location), aliased(Product)
-_PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(True))
+_PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(True),
+                                   ~exists().where(LocationFreeze.location_id == _PACK.id))
             .order_by(_PACK.pick_sequence, _PACK.code).limit(1))
 # A unit scan's one read: the wave's open tasks at the location with their open allocations, whether each order
 # has open tasks elsewhere, where the picker goes next, the default packing location, the product the GTIN
@@ -325,9 +329,10 @@ def packing_location(uow: UnitOfWork, code: str | None = None) -> Location:
         if location.kind != "packing":
             raise Rejected(f"{code} is a {location.kind} location: picked goods go to a packing location",
                            code="wrong_location_kind", location=code)
+        stock.refuse_if_frozen(uow, location, PUT_DOWN)
         return location
-    first = uow.session.execute(select(Location).where(Location.kind == "packing", Location.active.is_(True))
-                                .order_by(Location.pick_sequence, Location.code).limit(1)).scalar()
+    first = stock.first_unfrozen(uow, select(Location).where(Location.kind == "packing", Location.active.is_(True))
+                                 .order_by(Location.pick_sequence, Location.code), PUT_DOWN)
     if first is None:
         raise Rejected("there is no packing location: import one first", code="no_packing_location")
     return first
@@ -399,6 +404,9 @@ def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[st
     if not tasks:
         raise Rejected(f"nothing left to pick at {location_code} in wave {wave_no}: no short to record",
                        code="nothing_to_short", location=location_code)
+    # the lock order (app/outbound/__init__.py): the wave, then the orders, then the stock rows
+    lock_order_rows(uow, ConsumerOrder.id.in_(sorted({t.task.order_id for t in tasks})))
+    _lock_storage_rows(uow, {t.task.product_id for t in tasks})
     shorts = [(t, t.left) for t in tasks]
     for t, n in shorts:
         _freeze(uow, t.task, n, wave_no)
@@ -412,6 +420,15 @@ def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[st
                       + "; ".join(outcomes), {"wave": wave_no, "location": location_code, "outcomes": outcomes,
                                               "short": [{"sku": t.sku, "batch": t.batch, "qty": n,
                                                          "order_no": t.order_no} for t, n in shorts]})
+
+
+def _lock_storage_rows(uow: UnitOfWork, products: set[int]) -> None:
+    """Every stock row of `products` at a storage location, ascending id: those the short pick freezes and those
+    its re-allocation may draw on, locked at once before any of them."""
+    if uow.is_postgres:
+        uow.session.execute(select(Stock.id).join(Location, Location.id == Stock.location_id).where(
+            Stock.product_id.in_(sorted(products)), Location.kind == "storage").order_by(Stock.id)
+            .with_for_update(of=Stock))
 
 
 def _freeze(uow: UnitOfWork, task: PickTask, quantity: int, wave_no: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, select
 
 from app.admin import require
+from app.domain.order_flow import parcel_state
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
@@ -128,23 +129,26 @@ def packed_by_carrier(uow: UnitOfWork) -> list[dict[str, Any]]:
 
 
 def manifests(uow: UnitOfWork, limit: int = 200) -> list[dict[str, Any]]:
-    """The newest manifests with how many of their parcels have passed the gate."""
+    """The newest manifests with how many of their parcels are loaded on the vehicle and have passed the gate."""
     require(uow, Permission.VIEW)
-    shipped = (select(Parcel.manifest_id, func.count().label("shipped")).where(Parcel.status == "shipped")
-               .group_by(Parcel.manifest_id).subquery())
-    stmt = (select(Manifest, shipped.c.shipped).outerjoin(shipped, shipped.c.manifest_id == Manifest.id)
+    loaded = (Parcel.status == "manifested") & Parcel.loaded_at.is_not(None)
+    counts = (select(Parcel.manifest_id, func.sum(case((Parcel.status == "shipped", 1), else_=0)).label("shipped"),
+                     func.sum(case((loaded, 1), else_=0)).label("loaded"))
+              .where(Parcel.manifest_id.is_not(None)).group_by(Parcel.manifest_id).subquery())
+    stmt = (select(Manifest, counts.c.shipped, counts.c.loaded).outerjoin(counts, counts.c.manifest_id == Manifest.id)
             .order_by(Manifest.id.desc()).limit(limit))
-    return [_manifest_row(m, n) for m, n in uow.session.execute(stmt)]
+    return [_manifest_row(m, shipped, loaded) for m, shipped, loaded in uow.session.execute(stmt)]
 
 
-def _manifest_row(m: Manifest, shipped: int | None) -> dict[str, Any]:
+def _manifest_row(m: Manifest, shipped: int | None, loaded: int | None) -> dict[str, Any]:
     return {"manifest": m.manifest_no, "gate_pass": m.gate_pass_no, "carrier": m.carrier_code,
             "vehicle": m.vehicle_plate, "status": m.status, "parcels": m.parcel_count, "shipped": int(shipped or 0),
-            "gross": m.gross_kg, "created_at": m.created_at, "exited_at": m.exited_at}
+            "loaded": int(loaded or 0), "gross": m.gross_kg, "created_at": m.created_at, "exited_at": m.exited_at}
 
 
 def manifest_detail(uow: UnitOfWork, code: str) -> dict[str, Any]:
-    """A manifest (by its number or gate pass number) with every parcel on it, for the gate station."""
+    """A manifest (by its number or gate pass number) with every parcel on it, for the gate station: each parcel's
+    state (packed, on the manifest, loaded on the vehicle, shipped) and the waybills still to load."""
     require(uow, Permission.VIEW)
     m = uow.session.execute(select(Manifest).where(
         (Manifest.manifest_no == code) | (Manifest.gate_pass_no == code))).scalar_one_or_none()
@@ -152,13 +156,16 @@ def manifest_detail(uow: UnitOfWork, code: str) -> dict[str, Any]:
         raise NotFound(f"no manifest or gate pass {code!r}", code="unknown_manifest", manifest=code)
     rows = uow.session.execute(
         select(Parcel.waybill_no, ConsumerOrder.order_no, Parcel.pieces, Parcel.weight_kg, Parcel.status,
-               Parcel.shipped_at, InventoryList.return_status)
+               Parcel.loaded_at, Parcel.shipped_at, InventoryList.return_status)
         .join(ConsumerOrder, ConsumerOrder.id == Parcel.order_id)
         .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
         .where(Parcel.manifest_id == m.id).order_by(Parcel.id)).all()
     parcels = [{"waybill": r.waybill_no, "order_no": r.order_no, "pieces": r.pieces, "weight": r.weight_kg,
-                "status": r.status, "shipped_at": r.shipped_at, "list_status": r.return_status or ""} for r in rows]
-    return {**_manifest_row(m, sum(p["status"] == "shipped" for p in parcels)), "parcel_list": parcels}
+                "status": parcel_state(r.status, r.loaded_at), "loaded_at": r.loaded_at, "shipped_at": r.shipped_at,
+                "list_status": r.return_status or ""} for r in rows]
+    shipped, loaded = (sum(p["status"] == state for p in parcels) for state in ("shipped", "loaded"))
+    return {**_manifest_row(m, shipped, loaded), "parcel_list": parcels,
+            "to_load": [p["waybill"] for p in parcels if p["status"] == "manifested"]}
 
 
 def vehicle_passes(uow: UnitOfWork, limit: int = 500) -> list[dict[str, Any]]:

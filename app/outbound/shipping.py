@@ -5,6 +5,11 @@ its inventory list's pre-decrease becomes the actual decrease (PRE_RELEASE +q, O
 account-book item), in one transaction, so the customs balance keeps equal to bonded stock. Nothing
 leaves unless its inventory list's latest receipt is 800 (released): the service checks it every time,
 whoever calls. A parcel or manifest leaves once.
+
+The gate station's parcel scans LOAD the parcels onto the manifest's vehicle (`gate_scan`: when and by whom,
+logged under the scan id, audited; nothing moves). The parcels leave when the vehicle passes, all of them in one
+event (`pass_vehicle`, a clerk, once every parcel is loaded; `gate_out`, a supervisor's whole-manifest exit, loaded
+or not): stock, ledger, orders, the manifests closed and the vehicle pass (核放单) recorded in one transaction.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 
 from app.admin import audit, live_role, require
-from app.customs import write_off_at_gate_out, write_off_core
+from app.customs import write_off_at_gate_out
 from app.documents import queue as print_queue
 from app.domain.roles import Permission, may
 from app.errors import Rejected
@@ -87,12 +92,17 @@ def create_manifest(uow: UnitOfWork, carrier: str, vehicle: str, waybills: Seque
     carrier, vehicle = carrier.strip().upper(), vehicle.strip()
     if not vehicle or len(vehicle) > 20:
         raise Rejected("a manifest needs the vehicle's plate (at most 20 characters)", code="bad_vehicle")
-    stmt = select(Parcel).where(Parcel.carrier_code == carrier, Parcel.status == "packed").order_by(Parcel.id)
-    if waybills:
-        stmt = select(Parcel).where(Parcel.waybill_no.in_(list(waybills))).order_by(Parcel.id)
-    if uow.is_postgres:
+    which = (Parcel.waybill_no.in_(list(waybills)) if waybills
+             else and_(Parcel.carrier_code == carrier, Parcel.status == "packed"))
+    stmt = select(Parcel).where(which).order_by(Parcel.id)
+    locked: set[int] | None = None
+    if uow.is_postgres:  # the lock order (app/outbound/__init__.py): the parcels' orders, then the parcels
+        locked = set(uow.session.execute(select(ConsumerOrder.id).where(ConsumerOrder.id.in_(
+            select(Parcel.order_id).where(which))).order_by(ConsumerOrder.id).with_for_update()).scalars())
         stmt = stmt.with_for_update()
     parcels = list(uow.session.execute(stmt).scalars())
+    if locked is not None and not waybills:  # packed after the orders were locked: for the next manifest
+        parcels = [p for p in parcels if p.order_id in locked]
     state = _release_state(uow, parcels)
     held = [{"waybill": p.waybill_no, "reason": _not_released(state[p.order_id])} for p in parcels
             if state[p.order_id] != RELEASED]
@@ -195,19 +205,37 @@ def _locked_manifest(uow: UnitOfWork, code: str) -> Manifest:
     return manifest
 
 
-def gate_out(uow: UnitOfWork, code: str, *, gross_weight: Decimal | str | None = None,
-             tare_weight: Decimal | str | None = None, ic_card: str = "", weights_from: str = "typed",
-             also: Sequence[str] = ()) -> GateOutReport:
-    """The vehicle of manifest (or gate pass) `code` — and of the manifests `also` it carries — passes the gate:
-    one event: every parcel still on them ships, or none does, and the vehicle's pass (核放单) is recorded with its
-    IC card and weighbridge weights (both or neither; tare below gross), its SAS121 file archived."""
+Kg = Decimal | str | None  # a weight as typed, read from the scale, or none
+
+
+def gate_out(uow: UnitOfWork, code: str, *, gross_weight: Kg = None, tare_weight: Kg = None, ic_card: str = "",
+             weights_from: str = "typed", also: Sequence[str] = ()) -> GateOutReport:
+    """The supervisor's whole-manifest exit: the vehicle of manifest (or gate pass) `code` — and of the manifests
+    `also` it carries — passes the gate with every parcel still on them, scanned as loaded at the gate or not (see
+    `pass_vehicle` for the one event it is)."""
     require(uow, Permission.SUPERVISE)
+    return _vehicle_passes(uow, [code, *also], gross_weight, tare_weight, ic_card, weights_from, loaded_only=False)
+
+
+def pass_vehicle(uow: UnitOfWork, code: str, *, gross_weight: Kg = None, tare_weight: Kg = None,
+                 ic_card: str = "", weights_from: str = "typed", also: Sequence[str] = ()) -> GateOutReport:
+    """The gate clerk's vehicle pass, once every parcel of manifest (or gate pass) `code` — and of the manifests
+    `also` on the same vehicle — was scanned as loaded (`gate_scan`); refused, naming the waybills still to load,
+    before that. One event: every parcel ships (stock out, inventory list written off, order shipped) or none
+    does, the manifests close, and the vehicle's pass (核放单) is recorded with its IC card and weighbridge weights
+    (both or neither; tare below gross), its SAS121 file archived."""
+    require(uow, Permission.SCAN_OPERATIONS)
+    return _vehicle_passes(uow, [code, *also], gross_weight, tare_weight, ic_card, weights_from, loaded_only=True)
+
+
+def _vehicle_passes(uow: UnitOfWork, codes: Sequence[str], gross_weight: Kg, tare_weight: Kg, ic_card: str,
+                    weights_from: str, *, loaded_only: bool) -> GateOutReport:
     gross_kg, tare_kg = vehicle_pass.check_weights(gross_weight, tare_weight)
     card = vehicle_pass.check_ic_card(ic_card)
     if weights_from not in vehicle_pass.WEIGHTS_FROM:
         raise Rejected(f"weights come typed or from a scale, not {weights_from!r}", code="bad_weights")
     manifests: list[Manifest] = []
-    for named in [code, *also]:
+    for named in codes:
         m = _locked_manifest(uow, named)
         if m not in manifests:
             manifests.append(m)
@@ -215,27 +243,28 @@ def gate_out(uow: UnitOfWork, code: str, *, gross_weight: Decimal | str | None =
     if len(plates) > 1:
         raise Rejected("one vehicle passes the gate at a time: the manifests name the vehicles " + ", ".join(
             sorted(plates)), code="several_vehicles", manifests=[m.manifest_no for m in manifests])
-    loads = []
-    for manifest in manifests:
-        parcels = list(uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id,
-                                                                Parcel.status == "manifested").order_by(Parcel.id))
-                       .scalars())
+    loads = [(m, list(uow.session.execute(select(Parcel).where(Parcel.manifest_id == m.id,
+                                                               Parcel.status == "manifested").order_by(Parcel.id))
+                      .scalars())) for m in manifests]
+    if loaded_only:
+        _all_loaded(loads)
+    for manifest, parcels in loads:
         state = _release_state(uow, parcels)
         blocked = [f"{p.waybill_no}: {_not_released(state[p.order_id])}" for p in parcels
                    if state[p.order_id] != RELEASED]
         if blocked:
             raise Rejected(f"manifest {manifest.manifest_no} may not leave: " + "; ".join(blocked),
                            code="unreleased_parcels", manifest=manifest.manifest_no)
-        loads.append((manifest, parcels))
     units = 0
     for manifest, parcels in loads:
         units += sum(ship_parcel(uow, p, manifest) for p in parcels)
         close_if_done(uow, manifest)
     passed = vehicle_pass.record_pass(uow, manifests, card, gross_kg, tare_kg, weights_from)
     first, waybills = manifests[0], [p.waybill_no for _, parcels in loads for p in parcels]
+    loaded = sum(p.loaded_at is not None for _, parcels in loads for p in parcels)
     audit.record(uow, "gate_out", "manifest", first.manifest_no, gate_pass=first.gate_pass_no, parcels=waybills,
                  units=units, vehicle=passed.plate, ic_card=card, gross_kg=str(gross_kg or ""),
-                 tare_kg=str(tare_kg or ""), manifests=[m.manifest_no for m in manifests])
+                 tare_kg=str(tare_kg or ""), manifests=[m.manifest_no for m in manifests], loaded=loaded)
     uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS, Area.CUSTOMS)
     shown = None
     if gross_kg is not None or card or len(manifests) > 1:
@@ -245,6 +274,23 @@ def gate_out(uow: UnitOfWork, code: str, *, gross_weight: Decimal | str | None =
                  "weights_from": passed.weights_from, "manifests": [m.manifest_no for m in manifests]}
     return GateOutReport(first.manifest_no, first.gate_pass_no, waybills, units,
                          shipping_documents.local_time(uow, first.exited_at), shown)
+
+
+SHOWN_UNLOADED = 20  # a refusal names this many waybills still to load, then counts the rest
+
+
+def _all_loaded(loads: list[tuple[Manifest, list[Parcel]]]) -> None:
+    """Every parcel still on the manifests was scanned as loaded, or the vehicle may not pass (nothing changes)."""
+    unloaded = [(m.manifest_no, p.waybill_no) for m, parcels in loads for p in parcels if p.loaded_at is None]
+    if not unloaded:
+        return
+    total = sum(len(parcels) for _, parcels in loads)
+    named = ", ".join(w for _, w in unloaded[:SHOWN_UNLOADED])
+    more = f" and {len(unloaded) - SHOWN_UNLOADED} more" if len(unloaded) > SHOWN_UNLOADED else ""
+    manifests = sorted({m for m, _ in unloaded})
+    raise Rejected(f"the vehicle may not pass: {len(unloaded)} of its {total} parcels are not loaded yet "
+                   f"({named}{more}): scan each as it is loaded, or take it back to the supervisor; nothing left the "
+                   "zone", code="not_loaded", manifests=manifests, waybills=[w for _, w in unloaded])
 
 
 def close_if_done(uow: UnitOfWork, manifest: Manifest) -> None:
@@ -277,110 +323,86 @@ def ship_parcel(uow: UnitOfWork, parcel: Parcel, manifest: Manifest) -> int:
     return units
 
 
+# -- loading: the gate station's parcel scans ---------------------------------------------------------------------
+
 def gate_scan(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str, *, fast: bool = True) -> ScanResult:
-    """The gate station: one parcel of manifest `code` passes the gate (refusals are logged, not raised).
-    `fast=False`: the caller already tried `gate_parcel` in this transaction (it answered None)."""
+    """The gate station: one parcel of manifest `code` is loaded onto the manifest's vehicle (refusals are logged,
+    not raised). Nothing moves yet: no stock, no ledger — the parcels leave when the vehicle passes
+    (`pass_vehicle`). `fast=False`: the caller already tried `gate_parcel` in this transaction (it answered None)."""
     require(uow, Permission.SCAN_OPERATIONS)
     if fast:
-        passed = _gate_fast(uow, code, waybill, raw, scan_id)
-        if passed is not None:
-            return passed
-    return scanlog.once(uow, scan_id, WORKFLOW, code, raw, lambda: _gate_one(uow, code, waybill),
-                        lambda exc: audit.record(uow, "gate_scan", "manifest", code, outcome="refused",
+        loaded = _load_fast(uow, code, waybill, raw, scan_id)
+        if loaded is not None:
+            return loaded
+    return scanlog.once(uow, scan_id, WORKFLOW, code, raw, lambda: _load_one(uow, code, waybill),
+                        lambda exc: audit.record(uow, "gate_load", "manifest", code, outcome="refused",
                                                  waybill=waybill, reason=exc.message))
 
 
 def gate_parcel(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult | None:
-    """A parcel of manifest `code` that may pass, passed (or a replay's first result), in one read and Core
+    """A parcel of manifest `code` that may be loaded, loaded (or a replay's first result), in one read and Core
     writes; None when it is not that (nothing written): the caller then sees whether `waybill` names another
     manifest, or lets `gate_scan(…, fast=False)` refuse it in its words. A role that may not scan gets None too
     (`gate_scan` refuses it)."""
     role = live_role(uow)  # "": the account was disabled since signing in
     if not role or not may(role, Permission.SCAN_OPERATIONS):
         return None
-    return _gate_fast(uow, code, waybill, raw, scan_id)
+    return _load_fast(uow, code, waybill, raw, scan_id)
 
 
 _OTHER = aliased(Parcel)
 _NAMED = or_(Manifest.manifest_no == bindparam("code"), Manifest.gate_pass_no == bindparam("code"))
 _MANIFEST_LOCK = select(Manifest.id).where(_NAMED).with_for_update()
-# A parcel scan's one read: the parcel on the manifest with its order's inventory list and open allocations,
-# how many other parcels of the manifest are still to pass, and the scan id's first result (a replay).
-_GATE_READ = (
-    select(Parcel.id, Parcel.status, Parcel.order_id, Manifest.id.label("manifest_id"), Manifest.manifest_no,
-           Manifest.gate_pass_no, Manifest.status.label("manifest_status"),
-           InventoryList.id.label("list_id"), InventoryList.return_status, InventoryList.written_off_at,
-           InventoryList.pre_held, InventoryList.cop_no,
-           Allocation.id.label("a_id"), Allocation.lot_id, Allocation.picked, Allocation.packing_location_id,
+# A loading scan's one read: the parcel on the manifest with its inventory list's latest receipt, how many other
+# parcels of the manifest are still to load, and the scan id's first result (a replay).
+_LOAD_READ = (
+    select(Parcel.id, Parcel.status, Parcel.loaded_at, Manifest.manifest_no, Manifest.parcel_count,
+           Manifest.status.label("manifest_status"), InventoryList.id.label("list_id"), InventoryList.return_status,
            select(func.count(_OTHER.id)).where(_OTHER.manifest_id == Manifest.id, _OTHER.status != "shipped",
-                                               _OTHER.id != Parcel.id).scalar_subquery().label("others_left"),
+                                               _OTHER.loaded_at.is_(None), _OTHER.id != Parcel.id)
+           .scalar_subquery().label("to_load"),
            select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
            .scalar_subquery().label("first_result"))
     .select_from(Parcel)
     .join(Manifest, Manifest.id == Parcel.manifest_id)
     .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
-    .outerjoin(Allocation, and_(Allocation.order_id == Parcel.order_id, Allocation.state == "open"))
-    .where(Parcel.waybill_no == bindparam("waybill"), _NAMED)
-    .order_by(Allocation.id))
-_ALLOCATIONS_SHIPPED = (update(Allocation).where(Allocation.order_id == bindparam("b_order"),
-                                                  Allocation.state == "open")
-                        .values(state="shipped", shipped_at=bindparam("at")))
-_ORDER_SHIPPED = update(ConsumerOrder).where(ConsumerOrder.id == bindparam("order_id")).values(status="shipped")
-_PARCEL_SHIPPED = (update(Parcel).where(Parcel.id == bindparam("parcel_id"))
-                   .values(status="shipped", shipped_at=bindparam("at")))
-_MANIFEST_STATUS = (update(Manifest).where(Manifest.id == bindparam("manifest_id"))
-                    .values(status=bindparam("m_status")))
-_MANIFEST_EXITED = (update(Manifest).where(Manifest.id == bindparam("manifest_id"))
-                    .values(status="exited", exited_at=bindparam("at")))
+    .where(Parcel.waybill_no == bindparam("waybill"), _NAMED))
+_PARCEL_LOADED = (update(Parcel).where(Parcel.id == bindparam("parcel_id"))
+                  .values(loaded_at=bindparam("at"), loaded_by=bindparam("by")))
 
 
-def _gate_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult | None:
-    """A parcel that may pass (or a replay): one read, Core writes (what `ship_parcel` and `close_if_done` do).
+def _load_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult | None:
+    """A parcel that may be loaded (or a replay): one read, one UPDATE, the audit and the scan log.
     None: the slow path decides (every refusal, in its words)."""
     conn = uow.conn
     if uow.is_postgres and conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None:
-        return None  # the manifest's row lock first, as the slow path takes it
-    rows = conn.execute(_GATE_READ, {"code": code, "waybill": waybill, "scan_id": scan_id}).all()
-    if not rows:
+        return None  # the manifest's row lock first, as the slow path and the vehicle pass take it
+    rows = conn.execute(_LOAD_READ, {"code": code, "waybill": waybill, "scan_id": scan_id}).all()
+    if len(rows) != 1:
         return None
     head = rows[0]
     if head.first_result is not None:
         return scanlog.first_result(head.first_result)
-    if len({r.manifest_id for r in rows}) > 1 or head.manifest_status == "exited" or head.status == "shipped" \
+    if head.manifest_status == "exited" or head.status != "manifested" or head.loaded_at is not None \
             or head.list_id is None or head.return_status != RELEASED:
         return None
-    now = utcnow()
-    allocations = [r for r in rows if r.a_id is not None]
-    try:
-        stock.apply(uow, [stock.Step(a.lot_id, None, a.picked, stock.Place(a.packing_location_id, "available"),
-                                     None, kind="ship", ref_type="parcel", ref_no=waybill, note=head.gate_pass_no,
-                                     unreserve=a.picked) for a in allocations if a.picked])
-    except stock.NothingTaken:
-        return None  # nothing written: the slow path refuses it (and logs the refusal)
-    units = sum(a.picked for a in allocations)
-    if allocations:
-        conn.execute(_ALLOCATIONS_SHIPPED, {"b_order": head.order_id, "at": now})
-    if head.written_off_at is None:
-        write_off_core(uow, head.list_id, head.order_id, head.cop_no, head.pre_held, head.gate_pass_no)
-    conn.execute(_PARCEL_SHIPPED, {"parcel_id": head.id, "at": now})
-    conn.execute(_ORDER_SHIPPED, {"order_id": head.order_id})
-    left = head.others_left
-    if not left:
-        conn.execute(_MANIFEST_EXITED, {"manifest_id": head.manifest_id, "at": utcnow()})
-    elif head.manifest_status != "exiting":
-        conn.execute(_MANIFEST_STATUS, {"manifest_id": head.manifest_id, "m_status": "exiting"})
-    audit.record(uow, "gate_scan", "manifest", head.manifest_no, waybill=waybill, units=units)
-    uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS)
-    text = f"parcel {waybill} out ({units} units); " + (
-        f"{left} parcels of {head.manifest_no} still to pass" if left else
-        f"manifest {head.manifest_no} complete: the vehicle may leave")
-    result = ScanResult(ACCEPTED, "gated_out", text, {"manifest": head.manifest_no, "waybill": waybill,
-                                                      "units": units, "left": left})
+    conn.execute(_PARCEL_LOADED, {"parcel_id": head.id, "at": utcnow(), "by": uow.actor.username[:40]})
+    result = _loaded(uow, head.manifest_no, waybill, head.to_load, head.parcel_count)
     scanlog.log(uow, scan_id, WORKFLOW, code, raw, result)
     return result
 
 
-def _gate_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
+def _loaded(uow: UnitOfWork, manifest_no: str, waybill: str, left: int, parcels: int) -> ScanResult:
+    """What a loading scan did: audited, and its banner (how many parcels of the manifest are still to load)."""
+    audit.record(uow, "gate_load", "manifest", manifest_no, waybill=waybill, left=left)
+    uow.changes.touch(Area.SHIPPING)
+    text = (f"parcel {waybill} loaded; {left} of {parcels} still to load" if left else
+            f"all {parcels} parcel{'s' if parcels != 1 else ''} loaded: pass the vehicle (weights, IC card)")
+    return ScanResult(ACCEPTED, "loaded", text, {"manifest": manifest_no, "waybill": waybill, "left": left,
+                                                 "parcels": parcels})
+
+
+def _load_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
     manifest = _locked_manifest(uow, code)
     parcel = uow.session.execute(select(Parcel).where(Parcel.waybill_no == waybill,
                                                       Parcel.manifest_id == manifest.id)).scalar_one_or_none()
@@ -391,14 +413,16 @@ def _gate_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
         raise Rejected(f"parcel {waybill} already left the zone at "
                        f"{shipping_documents.local_time(uow, parcel.shipped_at)}", code="already_exited",
                        waybill=waybill)
-    units = ship_parcel(uow, parcel, manifest)
-    close_if_done(uow, manifest)
-    left = uow.session.execute(select(Parcel.id).where(Parcel.manifest_id == manifest.id,
-                                                       Parcel.status != "shipped")).all()
-    audit.record(uow, "gate_scan", "manifest", manifest.manifest_no, waybill=waybill, units=units)
-    uow.changes.touch(Area.SHIPPING, Area.STOCK, Area.LEDGER, Area.ORDERS)
-    text = f"parcel {waybill} out ({units} units); " + (
-        f"{len(left)} parcels of {manifest.manifest_no} still to pass" if left else
-        f"manifest {manifest.manifest_no} complete: the vehicle may leave")
-    return ScanResult(ACCEPTED, "gated_out", text, {"manifest": manifest.manifest_no, "waybill": waybill,
-                                                    "units": units, "left": len(left)})
+    if parcel.loaded_at is not None:
+        raise Rejected(f"parcel {waybill} is already on the vehicle (loaded at "
+                       f"{shipping_documents.local_time(uow, parcel.loaded_at)} by {parcel.loaded_by or '?'})",
+                       code="already_loaded", waybill=waybill)
+    receipt = _release_state(uow, [parcel])[parcel.order_id]
+    if receipt != RELEASED:
+        raise Rejected(f"parcel {waybill} may not be loaded: {_not_released(receipt)}; keep it back",
+                       code="not_released", waybill=waybill)
+    parcel.loaded_at, parcel.loaded_by = utcnow(), uow.actor.username[:40]
+    uow.session.flush()
+    left = uow.session.scalar(select(func.count(Parcel.id)).where(
+        Parcel.manifest_id == manifest.id, Parcel.status != "shipped", Parcel.loaded_at.is_(None))) or 0
+    return _loaded(uow, manifest.manifest_no, waybill, left, manifest.parcel_count)

@@ -69,13 +69,17 @@ def waves_figures(uow: UnitOfWork) -> dict[str, Any]:
 
 
 def parcels_figures(uow: UnitOfWork) -> dict[str, int]:
-    """Parcels packed and not on a manifest, parcels on manifests waiting to leave, and those manifests."""
-    by_status = {status: int(n) for status, n in uow.session.execute(
-        select(Parcel.status, func.count()).where(Parcel.status.in_(("packed", "manifested")))
-        .group_by(Parcel.status))}
+    """Parcels packed and not on a manifest, parcels on manifests waiting to leave (`loaded`: of them, those
+    already scanned onto their vehicle at the gate, waiting for the vehicle to pass), and those manifests."""
+    on_vehicle = Parcel.loaded_at.is_not(None)
+    by_status = {(status, bool(loaded)): int(n) for status, loaded, n in uow.session.execute(
+        select(Parcel.status, on_vehicle, func.count()).where(Parcel.status.in_(("packed", "manifested")))
+        .group_by(Parcel.status, on_vehicle))}
     waiting = uow.session.scalar(select(func.count()).select_from(Manifest)
                                  .where(Manifest.status.in_(("created", "exiting")))) or 0
-    return {"packed": by_status.get("packed", 0), "on_manifests": by_status.get("manifested", 0),
+    loaded = by_status.get(("manifested", True), 0)
+    return {"packed": by_status.get(("packed", False), 0) + by_status.get(("packed", True), 0),
+            "on_manifests": by_status.get(("manifested", False), 0) + loaded, "loaded": loaded,
             "manifests_waiting": int(waiting)}
 
 

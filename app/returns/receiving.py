@@ -100,8 +100,8 @@ def open_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, now: date
 
 
 def _location(uow: UnitOfWork, kind: str) -> Location:
-    location = uow.session.execute(select(Location).where(Location.kind == kind).order_by(Location.code)
-                                   .limit(1)).scalar_one_or_none()
+    location = stock.first_unfrozen(uow, select(Location).where(Location.kind == kind).order_by(Location.code),
+                                    "receiving of returns")
     if location is None:
         raise Rejected(f"the warehouse has no {kind} location: import one (`bwms import locations`)",
                        code=f"no_{kind}_location")

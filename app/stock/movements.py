@@ -203,6 +203,17 @@ def refuse_if_frozen(uow: UnitOfWork, location: Location, what: str) -> None:
                        "count closes", code="location_frozen", location=location.code, count=count)
 
 
+def first_unfrozen(uow: UnitOfWork, candidates: Select, what: str) -> Location | None:
+    """The first location of `candidates` (an ordered SELECT of Location) that no open count has frozen; when every
+    one is frozen, `what` is refused naming the first and its count; None when there is no candidate at all."""
+    found = uow.session.execute(candidates.where(NOT_FROZEN).limit(1)).scalar()
+    if found is None:
+        frozen = uow.session.execute(candidates.limit(1)).scalar()
+        if frozen is not None:
+            refuse_if_frozen(uow, frozen, what)
+    return found
+
+
 @dataclass(frozen=True)
 class StockFilter:
     sku: str = ""        # prefix match on the SKU

@@ -280,5 +280,17 @@
         <source>Count {count}: scan a location&apos;s label</source>
         <translation>盘点单 {count}：请扫描库位标签</translation>
     </message>
+    <message>
+        <source>At {location}: scan every unit, or each carton&apos;s label; then the next location</source>
+        <translation>在 {location}：逐件扫描，或扫描每箱的标签；然后扫下一个库位</translation>
+    </message>
+    <message>
+        <source>A count scan counts at least one unit</source>
+        <translation>一次盘点扫描至少计一件</translation>
+    </message>
+    <message>
+        <source>There is no stock count {count}</source>
+        <translation>没有盘点单 {count}</translation>
+    </message>
 </context>
 </TS>

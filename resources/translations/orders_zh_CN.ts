@@ -19,10 +19,6 @@
         <translation>订单编号</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Customs</source>
         <translation>海关状态</translation>
     </message>
@@ -33,10 +29,6 @@
     <message>
         <source>Waybill</source>
         <translation>运单号</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>承运商</translation>
     </message>
     <message>
         <source>Buyer ID</source>
@@ -61,10 +53,6 @@
     <message>
         <source>Rejection</source>
         <translation>拒绝原因</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>货主</translation>
     </message>
 </context>
 <context>
@@ -554,20 +542,16 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
         <source>Nothing is waiting.</source>
         <translation>没有待处理的记录。</translation>
     </message>
     <message>
         <source>Select a record to fix it.</source>
         <translation>选择一条记录进行更正。</translation>
+    </message>
+    <message>
+        <source>From %1 · %2</source>
+        <translation>来源 %1 · %2</translation>
     </message>
     <message>
         <source>copNo %1 · customs status %2 · %3</source>

@@ -8,14 +8,6 @@
         <translation>订单</translation>
     </message>
     <message>
-        <source>Carrier</source>
-        <translation>承运商</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
@@ -96,10 +88,6 @@
     <message>
         <source>The product barcode has a wrong check digit</source>
         <translation>商品条码校验位错误</translation>
-    </message>
-    <message>
-        <source>Unknown command barcode</source>
-        <translation>无法识别的指令条码</translation>
     </message>
     <message>
         <source>Already scanned: this scan was counted before, nothing changed</source>
@@ -254,8 +242,8 @@
         <translation>重量 {weight} 千克与计算重量 {computed} 千克相差过大：请检查内件后重新称重</translation>
     </message>
     <message>
-        <source>That is not a parcel weight in kilograms</source>
-        <translation>这不是以千克计的包裹重量</translation>
+        <source>That is not a weight in kilograms (above 0, to the gram)</source>
+        <translation>这不是以千克计的重量（须大于 0，精确到克）</translation>
     </message>
     <message>
         <source>Not every unit of order {order_no} is scanned yet</source>
@@ -294,16 +282,52 @@
         <translation>包裹 {waybill} 已出区：交接单 {manifest} 已完成，车辆可以离开</translation>
     </message>
     <message>
+        <source>Parcel {waybill} loaded; {left} of {parcels} still to load</source>
+        <translation>包裹 {waybill} 已装车；{parcels} 件中还有 {left} 件待装</translation>
+    </message>
+    <message>
+        <source>All {parcels} parcels loaded: pass the vehicle (weights, IC card, F9)</source>
+        <translation>{parcels} 件包裹已全部装车：车辆过卡放行（重量、IC卡，F9）</translation>
+    </message>
+    <message>
+        <source>Parcel {waybill} is already on the vehicle</source>
+        <translation>包裹 {waybill} 已在车上</translation>
+    </message>
+    <message>
+        <source>The vehicle may not pass: {left} parcels still to load ({what})</source>
+        <translation>车辆不能过卡：还有 {left} 件包裹未装车（{what}）</translation>
+    </message>
+    <message>
+        <source>Press F9 again: the vehicle passes, its {parcels} parcels leave the zone</source>
+        <translation>再按一次 F9：车辆过卡，车上 {parcels} 件包裹出区</translation>
+    </message>
+    <message>
         <source>No manifest or gate pass {manifest}</source>
         <translation>没有交接单或核放单 {manifest}</translation>
     </message>
     <message>
-        <source>Press F9 again: every parcel still on {manifest} leaves the zone</source>
-        <translation>再按一次 F9：{manifest} 上剩余的包裹全部出区</translation>
+        <source>Press F9 again: every parcel still on {manifest} leaves the zone, loaded or not</source>
+        <translation>再按一次 F9：{manifest} 上剩余的包裹全部出区（无论是否已扫描装车）</translation>
     </message>
     <message>
         <source>Manifest {manifest} left the zone: {parcels} parcels, {units} units</source>
         <translation>交接单 {manifest} 已出区：{parcels} 个包裹，{units} 件</translation>
+    </message>
+    <message>
+        <source>Give both the gross and the tare weight, or neither; the loaded vehicle weighs more than the empty one</source>
+        <translation>总重和车辆自重须同时填写或都不填；装载后的车辆须比空车重</translation>
+    </message>
+    <message>
+        <source>An IC card number is up to 32 letters and digits</source>
+        <translation>IC 卡号最多 32 位字母和数字</translation>
+    </message>
+    <message>
+        <source>One vehicle passes the gate at a time: these manifests name several vehicles</source>
+        <translation>一次只能一辆车过卡口：这些交接单属于多辆车</translation>
+    </message>
+    <message>
+        <source>Manifest {manifest} may not leave: some of its parcels are not released by customs (800)</source>
+        <translation>交接单 {manifest} 不能出区：其中有包裹尚未获海关放行（800）</translation>
     </message>
 </context>
 <context>
@@ -337,28 +361,32 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Left at</source>
-        <translation>出区时间</translation>
+        <source>Loaded / left at</source>
+        <translation>装车/出区时间</translation>
+    </message>
+    <message>
+        <source>Pass the vehicle, press twice</source>
+        <translation>车辆过卡放行（按两次）</translation>
+    </message>
+    <message>
+        <source>&amp;IC card</source>
+        <translation>IC卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Gross kg</source>
+        <translation>总重 kg(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tare kg</source>
+        <translation>车辆自重 kg(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parcels loaded, %3 out (%4)</source>
+        <translation>已装车 %1 / %2 个包裹，已出区 %3（%4）</translation>
     </message>
     <message>
         <source>Refused at the gate:</source>
         <translation>卡口拒绝：</translation>
-    </message>
-    <message>
-        <source>Whole manifest out, press twice</source>
-        <translation>整单出区（按两次）</translation>
-    </message>
-    <message>
-        <source>IC card</source>
-        <translation>IC卡</translation>
-    </message>
-    <message>
-        <source>Gross kg</source>
-        <translation>总重 kg</translation>
-    </message>
-    <message>
-        <source>Tare kg</source>
-        <translation>车辆自重 kg</translation>
     </message>
     <message>
         <source>if any</source>
@@ -375,10 +403,6 @@
     <message>
         <source>%1 · vehicle %2 · %3 · gate pass %4</source>
         <translation>%1 · 车辆 %2 · %3 · 核放单 %4</translation>
-    </message>
-    <message>
-        <source>%1 of %2 parcels out (%3)</source>
-        <translation>已出区 %1 / %2 个包裹（%3）</translation>
     </message>
 </context>
 <context>

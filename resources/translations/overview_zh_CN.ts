@@ -83,6 +83,10 @@
         <translation>已上交接单</translation>
     </message>
     <message>
+        <source>of them loaded, vehicle not yet passed</source>
+        <translation>其中已装车、车辆未过卡</translation>
+    </message>
+    <message>
         <source>manifests not yet out</source>
         <translation>未出区交接单</translation>
     </message>

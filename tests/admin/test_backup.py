@@ -145,10 +145,21 @@ def test_role_is_checked_against_the_database(db: Database, tmp_path: Path) -> N
 
         auth.set_user(uow, "supervisor", role="clerk")
         uow.commit()
-    with pytest.raises(AccessDenied):
+    with pytest.raises(AccessDenied) as refused:
         backup(db, actor("supervisor"), tmp_path / "backups")
-    with pytest.raises(AccessDenied):
+    # the one role check every use case makes (`auth.require`), with its reason
+    assert refused.value.params["reason"] == "role_changed", refused.value.message
+    with pytest.raises(AccessDenied) as refused:
         restore(db, actor("supervisor"), tmp_path / "x.sqlite3")
+    assert refused.value.params["reason"] == "role_changed", refused.value.message
+    with UnitOfWork(db, actor("admin")) as uow:
+        from app.admin import auth
+
+        auth.set_user(uow, "supervisor", active=False)
+        uow.commit()
+    with pytest.raises(AccessDenied) as refused, UnitOfWork(db, actor("supervisor")) as uow:
+        export_keys(uow, tmp_path / "nope")
+    assert refused.value.params["reason"] == "account_disabled", refused.value.message
 
 
 def test_keys_export(db: Database, tmp_path: Path) -> None:

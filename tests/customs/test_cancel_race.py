@@ -24,7 +24,7 @@ from app.persistence.models import ConsumerOrder, InventoryList
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.orders.conftest import seed_bonded_stock
-from tests.orders.helpers import export, order_record, run, valid_id, write_jsonl
+from tests.orders.helpers import canceller_threads, export, order_record, run, valid_id, write_jsonl
 
 ROUNDS = 4
 ORDERS = 300      # per round, one export batch of up to 500: all of them locked while it is built
@@ -45,7 +45,6 @@ def _round(db, tmp_path: Path, round_no: int) -> list[str]:
     assert report.accepted == ORDERS, report.rejected[:3]
     to_cancel = [r["order_no"] for r in records[::CANCEL_EVERY]]
     started, errors = threading.Event(), []
-    queue, taken = list(to_cancel), threading.Lock()
 
     def export() -> None:
         def first_batch() -> bool:  # polled before each batch: the cancellers start with the first
@@ -58,19 +57,7 @@ def _round(db, tmp_path: Path, round_no: int) -> list[str]:
         finally:
             started.set()
 
-    def canceller() -> None:
-        started.wait()
-        while True:
-            with taken:
-                if not queue:
-                    return
-                order_no = queue.pop(0)
-            try:
-                run(db, "supervisor", cancel_order, order_no, reason="1")
-            except Exception as exc:  # noqa: BLE001 - reported by the test
-                errors.append((order_no, repr(exc)))
-
-    threads = [threading.Thread(target=export)] + [threading.Thread(target=canceller) for _ in range(CANCELLERS)]
+    threads = [threading.Thread(target=export), *canceller_threads(db, to_cancel, CANCELLERS, started.wait, errors)]
     for t in threads:
         t.start()
     for t in threads:

@@ -4,13 +4,14 @@
 The screens come from the one screen list (`ui.shell.screens()`), the roles from app.domain.roles: a screen
 added to the list is walked (and checked, and photographed) without a word here. What is measured on a
 screen: `fit_problems` (a header or a number that does not fit its column, a long text elided without a tooltip
-holding it) and `size_problems` (a window that cannot shrink to 1366×768).
+holding it), `sideways_problems` (a table wider than its room) and `size_problems` (a window that cannot shrink to
+1366×768).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +29,16 @@ NUMBER = re.compile(r"^[-+−]?\d[\d,.\s]*%?$")  # what reads as a number, even 
 
 def load_demo(db: Database, home: Path) -> None:
     """The demo warehouse (`bwms init --demo`) on `db`, whose users of every role already exist; the demo's
-    key file and folders go to `home` (set as BWMS_HOME by the caller)."""
+    key file and folders go to `home` (set as BWMS_HOME by the caller); the sample bad orders on its rejection
+    workbench."""
     from app import settings
     from app.demo import warehouse as demo
+    from app.orders.importing import DEMO_ORDERS, import_orders
 
     demo.load_demo(db)
     with UnitOfWork(db, SYSTEM) as uow:  # the alert list shows the demo's lots too
         settings.set_value(uow.session, "expiry_warning_days", "700")
+        import_orders(uow, DEMO_ORDERS.with_name("orders_invalid.jsonl"))  # the rejection workbench has rows
         uow.commit()
 
 
@@ -86,9 +90,10 @@ def settle(ctx) -> None:
 
 
 def walk(make_window: Callable[[str], QWidget], switch: Callable[[str], None],
-         roles: tuple[str, ...] = ROLES, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Visit]:
-    """Open every screen each role may open, in each language, in a main window of 1366×768
-    (`make_window(role)` builds it; `switch(language)` switches the application's language)."""
+         roles: tuple[str, ...] = ROLES, languages: tuple[str, ...] = LANGUAGES,
+         keys: Collection[str] | None = None) -> Iterator[Visit]:
+    """Open every screen each role may open (of `keys`, when given), in each language, in a main window of
+    1366×768 (`make_window(role)` builds it; `switch(language)` switches the application's language)."""
     for role in roles:
         window = make_window(role)
         window.resize(WIDTH, HEIGHT)
@@ -98,6 +103,8 @@ def walk(make_window: Callable[[str], QWidget], switch: Callable[[str], None],
                 switch(language)
                 settle(window.ctx)
                 for key in window.entries:
+                    if keys is not None and key not in keys:
+                        continue
                     window.resize(WIDTH, HEIGHT)  # each screen on its own: a bigger one before is not held against it
                     screen = window.open_screen(key)
                     settle(window.ctx)
@@ -139,7 +146,7 @@ def fit_problems(screen: QWidget, rows: int = 60) -> list[str]:
             for r in range(min(model.rowCount(), rows)):
                 index = model.index(r, c)
                 text = str(index.data() or "")
-                need = view.sizeHintForIndex(index).width() if text else 0
+                need = view.sizeHintForIndex(index).width() + (1 if view.showGrid() else 0) if text else 0
                 if need <= width:
                     continue
                 align = index.data(Qt.ItemDataRole.TextAlignmentRole)
@@ -148,4 +155,15 @@ def fit_problems(screen: QWidget, rows: int = 60) -> list[str]:
                     out.append(f"{name}: number {text!r} in {title!r} needs {need} px, has {width}")
                 elif text not in str(index.data(Qt.ItemDataRole.ToolTipRole) or ""):
                     out.append(f"{name}: {text[:40]!r} in {title!r} is cut and its tooltip does not hold it")
+    return out
+
+
+def sideways_problems(screen: QWidget) -> list[str]:
+    """Every shown table of `screen` whose columns are wider than the table: it scrolls sideways."""
+    out = []
+    for view in ([screen] if isinstance(screen, QTableView) else []) + screen.findChildren(QTableView):
+        if view.isVisible() and view.model() is not None:
+            wider = view.horizontalHeader().length() - view.viewport().width()
+            if wider > 0:
+                out.append(f"{view.objectName()}: scrolls sideways by {wider} px")
     return out

@@ -2,7 +2,8 @@
 (`put_away`, `gate_out`) and no English status code (`allocated`, `picked`) in any table cell or label — every
 status, unit, reason, role, audit operation and field is named through the vocabulary.
 
-Stations (scanning screens) and device screens are left to their own tests: their texts come from scans.
+Stations (scanning screens) and device screens are left to their own tests: their texts come from scans (every
+station feedback code's banner text in both languages: tests/gui/test_station_feedback_words.py).
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from app.customs.export import export_inventory_lists
@@ -20,6 +22,29 @@ def run(db: Database, role: str, service, *args, **kwargs):
         result = service(uow, *args, **kwargs)
         uow.commit()
     return result
+
+
+def canceller_threads(db: Database, order_nos: list[str], count: int, wait: Callable[[], object],
+                      errors: list) -> list[threading.Thread]:
+    """`count` threads (not started) that, once `wait()` returns, cancel `order_nos` between them as a supervisor;
+    each failure is appended to `errors` as (order number, repr)."""
+    from app.orders.cancel import cancel_order
+
+    queue, taken = list(order_nos), threading.Lock()
+
+    def canceller() -> None:
+        wait()
+        while True:
+            with taken:
+                if not queue:
+                    return
+                order_no = queue.pop(0)
+            try:
+                run(db, "supervisor", cancel_order, order_no, reason="1")
+            except Exception as exc:  # noqa: BLE001 - reported by the test
+                errors.append((order_no, repr(exc)))
+
+    return [threading.Thread(target=canceller) for _ in range(count)]
 
 
 def import_samples(db: Database, name: str = "orders.jsonl"):

@@ -48,6 +48,16 @@ def sample_scans() -> list[str]:
 def receive_container(db: Database, owner: str | None = None) -> None:
     """Master data, the sample declaration (`owner`'s, if given), its tally from the sample scans, release and
     put-away."""
+    load_master(db)
+    station = tally_container(db, owner)
+    assert station.scan("CMD:CLOSE", "rcv-close").accepted
+    run(db, "customs", receiving_release.release, DECLARATION)
+    moved = run(db, "supervisor", putaway.all_suggested, DECLARATION)
+    assert not moved.unplaced
+
+
+def load_master(db: Database) -> None:
+    """The sample warehouse's master data and settings."""
     with UnitOfWork(db, actor("admin")) as uow:
         masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
         masterdata.import_locations(uow, DEMO / "locations.csv")
@@ -57,14 +67,15 @@ def receive_container(db: Database, owner: str | None = None) -> None:
         for key, value in DEMO_SETTINGS:
             settings.set_value(uow.session, key, value)
         uow.commit()
+
+
+def tally_container(db: Database, owner: str | None = None) -> ReceiveStation:
+    """The sample declaration imported and every sample carton scanned at a receive station (not closed yet)."""
     run(db, "supervisor", import_declaration, DEMO / "declaration.csv", owner=owner)
     station = ReceiveStation(UnitsOfWork(db, actor("clerk")), DECLARATION, today=TODAY)
     for n, raw in enumerate(sample_scans()):
         assert station.scan(raw, f"rcv-{n}").accepted, raw
-    assert station.scan("CMD:CLOSE", "rcv-close").accepted
-    run(db, "customs", receiving_release.release, DECLARATION)
-    moved = run(db, "supervisor", putaway.all_suggested, DECLARATION)
-    assert not moved.unplaced
+    return station
 
 
 def declare_and_release(db: Database, folder: Path, order_file: Path = DEMO / "orders.jsonl",

@@ -105,7 +105,8 @@ def _pack_every_order(cli, tmp_path: Path) -> None:
 
 
 def _ship_every_carrier(cli, tmp_path: Path) -> str:
-    """Three manifests; one parcel passes the gate station by scan, the rest by gate-out; returns that waybill."""
+    """Three manifests; one parcel is loaded at the gate station by scan (its vehicle does not pass: the others are
+    not loaded), then each vehicle leaves by the supervisor's gate-out; returns that waybill."""
     manifests = [_ok(cli("manifest", "create", "--carrier", carrier, "--vehicle", "浙A12345", "--json",
                          user="supervisor")) for carrier in ("SF", "YTO", "ZTO")]
     assert sum(m["parcels"] for m in manifests) == 63
@@ -113,8 +114,10 @@ def _ship_every_carrier(cli, tmp_path: Path) -> str:
     first = next(o for o in _orders() if o["logistics"]["carrier_code"] == "SF")["logistics"]["waybill_no"]
     gate = tmp_path / "gate.txt"
     gate.write_text(first + "\n", encoding="utf-8")
-    scanned = _ok(cli("gate-out", manifests[0]["manifest"], "--scans", str(gate), "--json", user="clerk"))
-    assert scanned["gated_out"] == [first]
+    code, out, err = cli("gate-out", manifests[0]["manifest"], "--scans", str(gate), "--json", user="clerk")
+    scanned = json.loads(out)
+    assert code == 1 and scanned["loaded"] == [first] and scanned["gated_out"] == [], err
+    assert first not in scanned["to_load"] and scanned["left"] == manifests[0]["parcels"] - 1
     for m in manifests:
         assert _ok(cli("gate-out", m["gate_pass"], "--json", user="supervisor"))["manifest"] == m["manifest"]
     code, _, err = cli("gate-out", manifests[1]["manifest"], "--json", user="supervisor")

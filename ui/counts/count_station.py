@@ -48,6 +48,10 @@ FEEDBACK = {
                                                            "label with its count, or each unit"),
     "count.choose": QT_TRANSLATE_NOOP("FeedbackText", "Choose an open count (F2)"),
     "count.scan_location": QT_TRANSLATE_NOOP("FeedbackText", "Count {count}: scan a location's label"),
+    "count.scan_goods": QT_TRANSLATE_NOOP("FeedbackText", "At {location}: scan every unit, or each carton's label; "
+                                                          "then the next location"),
+    "count.bad_quantity": QT_TRANSLATE_NOOP("FeedbackText", "A count scan counts at least one unit"),
+    "count.unknown_count": QT_TRANSLATE_NOOP("FeedbackText", "There is no stock count {count}"),
 }
 
 

@@ -78,6 +78,9 @@ COLUMNS = [
 ]
 
 
+CUSTOMS_COLUMNS = (11, 12)  # Customs, Δ customs
+
+
 def _style(row: BookRow) -> tuple[QBrush | None, bool]:
     return (DIFFERENT, True) if row.differs else (None, False)
 
@@ -126,7 +129,9 @@ class BooksScreen(Screen):
         bar.addWidget(self.print_button)
         self.model = RowsModel(COLUMNS, style=_style, parent=self, context="BookColumns")
         self.view = table_view(self.model, name="books_table")
-        fit_on_reset(self.view, max_px=240, stretch=len(COLUMNS) - 1)
+        # fifteen columns at 1366×768: each as wide as its header or figure, no more; the name takes the rest,
+        # elided (its tooltip holds it)
+        fit_on_reset(self.view, max_px=240, stretch=len(COLUMNS) - 1, pad=2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
@@ -185,6 +190,8 @@ class BooksScreen(Screen):
 
     def _filter(self) -> None:
         rows = [r for r in self.all_rows if r.differs] if self.only_differences.isChecked() else self.all_rows
+        for column in CUSTOMS_COLUMNS:  # empty until customs' balances are read: the room goes to the names
+            self.view.setColumnHidden(column, self.customs_file is None)
         self.model.set_rows(rows)
         self._show_totals()
 

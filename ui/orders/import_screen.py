@@ -10,10 +10,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.orders.queries import mask_text
 from app.orders.workbench import reimport_corrected
 from ui.orders.batch_job import run_batched
-from ui.orders.vocabulary import rejection_label
+from ui.orders.vocabulary import rejection_detail, rejection_label
 from ui.shell.screen import Screen, heading
 from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.error_dialog import show_error
@@ -159,7 +158,7 @@ class OrderImportScreen(Screen):
 
     def show_report(self, report: ImportReport) -> None:
         self.start_button.setEnabled(True)
-        rows = [[str(r["line"]), r["order_no"] or "?", rejection_label(r["code"]), r["code"], mask_text(r["reason"])]
+        rows = [[str(r["line"]), r["order_no"] or "?", rejection_label(r["code"]), r["code"], rejection_detail(r)]
                 for r in report.rejected]
         fill_and_fit(self.rejected, rows, numeric=(0,))
         (self.summary.done if not report.rejected and not report.cancelled else self.summary.note)(

@@ -98,6 +98,10 @@ class RecordEditor(QTabWidget):
         self.setTabText(1, self.tr("Record as received") if self.original is not None
                         else self.tr("Record (write the whole order as JSON)"))
         self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Quantity"), self.tr("Unit price")])
+        for path, edit in self.fields.items():  # a record shown before a language switch: its fields renamed
+            label = self.form.labelForField(edit)
+            if label is not None:
+                label.setText(field_label(path))
 
     def field(self, path: str) -> QLineEdit:
         return self.fields[path]

@@ -3,9 +3,14 @@ translated texts of this area's error codes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ui.vocabulary import term
+from app.domain import vocabulary
+from app.domain.masking import mask_text
+from ui.vocabulary import language, term, with_fields
 
 
 def order_status_label(status: str) -> str:
@@ -22,6 +27,14 @@ def customs_status_label(status: str) -> str:
 
 def rejection_label(code: str) -> str:
     return term("rejection", code) if code else ""
+
+
+def rejection_detail(row: Mapping[str, Any]) -> str:
+    """A rejection's detail (`reason`, `params` of a workbench or import report row) in the screen's language, ID
+    and phone numbers masked: from its params; a rejection stored before they were kept, or customs' own text,
+    shows the stored sentence with its field paths named."""
+    text = vocabulary.rejection_detail(row.get("params"), language(), name_fields=True)
+    return with_fields(mask_text(row["reason"] if text is None else text))
 
 
 def workbench_kind_label(kind: str) -> str:

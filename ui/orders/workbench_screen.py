@@ -1,5 +1,8 @@
 """The rejection workbench: orders refused at import or by customs, with code, reason and the raw record;
-fix and re-validate, dismiss, declare again, or re-import a corrected file."""
+fix and re-validate, dismiss, declare again, or re-import a corrected file.
+
+At 1366×768 the list fits beside the record: kind, order, problem and reason (a long one elided, its tooltip holding
+it); where the record came from and when are in the selected record's detail."""
 
 from __future__ import annotations
 
@@ -20,21 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
-from app.orders.queries import customs_rejection, mask_text
+from app.orders.queries import customs_rejection
 from app.orders.workbench import dismiss, rejection_record, requeue, resubmit, workbench
 from app.persistence.uow import Area
 from ui.clock import warehouse_time as local_time
 from ui.orders.import_screen import OrderFileImport, choose_order_file, summary_text
 from ui.orders.record_form import RecordEditor
-from ui.orders.vocabulary import customs_status_label, rejection_label, workbench_kind_label
+from ui.orders.vocabulary import customs_status_label, rejection_detail, rejection_label, workbench_kind_label
 from ui.shell.screen import Screen, heading
-from ui.vocabulary import with_fields
 from ui.widgets.actions import StatusLine, office_key, press_on
 from ui.widgets.tables import fill_and_fit, grid
 
 if TYPE_CHECKING:
     from app.orders.importing import ImportReport
     from ui.context import AppContext
+
+PROBLEM_PX = 180  # the widest the Problem column is fitted to
 
 
 def ask_dismiss_note(parent: QWidget, order_no: str) -> str | None:
@@ -58,7 +62,7 @@ class WorkbenchScreen(Screen):
         self.importer = OrderFileImport(ctx, self)
         self.importer.sig_finished.connect(self._reimported)
         self.importer.sig_failed.connect(self._failed)
-        self.table = grid("workbench_table", 6, stretch=3)
+        self.table = grid("workbench_table", 4, stretch=3)  # where from and when: in the detail beside
         self.table.itemSelectionChanged.connect(self._selected)
         self.editor = RecordEditor()
         self.sent = QPlainTextEdit(objectName="sent_text", readOnly=True)
@@ -111,7 +115,7 @@ class WorkbenchScreen(Screen):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([640, 620])
+        splitter.setSizes([720, 540])
         self.title = heading()
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
@@ -128,7 +132,7 @@ class WorkbenchScreen(Screen):
         self.requeue_button.setText(self.tr("Declare again (F9)"))
         self.reimport_button.setText(self.tr("Re-import a corrected file… (Ctrl+O)"))
         self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Order no."), self.tr("Problem"),
-                                              self.tr("Reason"), self.tr("Source"), self.tr("Time")])
+                                              self.tr("Reason")])
         self.editor.retranslate_ui()
         self._show_rows()
         self._show_current()
@@ -152,12 +156,14 @@ class WorkbenchScreen(Screen):
     def _show_rows(self) -> None:
         self.table.blockSignals(True)
         fill_and_fit(self.table, [[workbench_kind_label(r["kind"]), r["order_no"] or "?", rejection_label(r["code"]),
-                                 with_fields(mask_text(r["reason"])), self._source(r), local_time(r["at"])]
-                                for r in self.rows])
+                                 rejection_detail(r)] for r in self.rows])
+        if self.table.columnWidth(2) > PROBLEM_PX:  # a long problem's name elides (its tooltip holds it): the
+            self.table.setColumnWidth(2, PROBLEM_PX)  # reason keeps room at 1366×768
         self.table.blockSignals(False)
 
     @staticmethod
     def _source(r: dict[str, Any]) -> str:
+        """Where the record came from: the file and its line, or the inventory list's copNo."""
         return f"{r['source']}:{r['line']}" if r["kind"] == "import" else r["source"]
 
     def _selected(self) -> None:
@@ -184,8 +190,9 @@ class WorkbenchScreen(Screen):
             self.editor.clear_record()
             self.pages.setCurrentIndex(0)
             return
-        self.detail_title.setText(f"{r['order_no'] or '?'} · {rejection_label(r['code'])}\n"
-                                  f"{with_fields(mask_text(r['reason']))}")
+        self.detail_title.setText(f"{r['order_no'] or '?'} · {rejection_label(r['code'])}\n{rejection_detail(r)}\n"
+                                  + self.tr("From %1 · %2").replace("%1", self._source(r))
+                                  .replace("%2", local_time(r["at"])))
         self.pages.setCurrentIndex(0 if r["kind"] == "import" else 1)
         self.revalidate_button.setEnabled(r["kind"] == "import")
         self.dismiss_button.setEnabled(r["kind"] == "import")
@@ -225,7 +232,7 @@ class WorkbenchScreen(Screen):
         else:
             first = report.rejected[0]
             self.status.refused(self.tr("Still rejected: %1 — %2").replace("%1", rejection_label(first["code"]))
-                                .replace("%2", with_fields(mask_text(first["reason"]))))
+                                .replace("%2", rejection_detail(first)))
         self.refresh()
 
     def dismiss_current(self) -> None:

@@ -1,9 +1,11 @@
-"""The gate station: scan the manifest (or gate pass), then each parcel as it is loaded; each one leaves the zone.
+"""The gate station: scan the manifest (or gate pass), then each parcel as it is loaded onto the vehicle; when
+every parcel is loaded, the vehicle passes (F9, twice) and its parcels leave the zone, all at once.
 
-Refusals (not on the manifest, not released, already out) are red on the banner and stay listed in red.
-A supervisor may send every remaining parcel of the manifest out at once (F9, twice), as one vehicle pass with
-the IC card and the weighbridge's gross and tare weights typed beside the key (optional). Scans go to
-app.outbound.gate_station.GateStation; the whole-manifest exit to app.outbound.shipping.gate_out.
+Refusals (not on the manifest, not released, already loaded, already out) are red on the banner and stay listed in
+red. The vehicle pass records the IC card and the weighbridge's gross and tare weights typed beside the key, or the
+gross read from the station's scale when it settles (all optional). A supervisor's F9 (twice) on a vehicle not
+fully loaded sends every parcel still on the manifest out without loading (the whole-manifest exit). Scans and
+the pass go to app.outbound.gate_station.GateStation (shipping.gate_scan, pass_vehicle, gate_out).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from ui.widgets.sound import SoundPlayer
 from ui.widgets.station import StationScreen, big_label, panel, read
 from ui.widgets.tables import GREEN, RED, column_texts, fill, fit, grid
 
+BLUE = "#1f5fa8"  # a parcel loaded on the vehicle, still inside the zone
+
 if TYPE_CHECKING:
     from ui.context import AppContext
 
@@ -52,6 +56,7 @@ class GateScreen(StationScreen):
         self.station = GateStation(ctx.uow)
         self.manifest: dict[str, Any] | None = None
         self.exit_armed = False
+        self.weights_from = "typed"  # "scale": the gross came from the station's scale (the weighbridge)
         self.title = heading()
         self.vehicle = big_label(2.2, name="gate_vehicle")
         self.count = big_label(1.6, name="gate_count")
@@ -59,16 +64,15 @@ class GateScreen(StationScreen):
         self.refusals = QListWidget(objectName="gate_refusals", wordWrap=True)
         self.refusals_label = QLabel(buddy=self.refusals)
         self.exit_button = self.action_button("manifest_out", "finish")
-        self.exit_button.setVisible(ctx.may(Permission.SUPERVISE))
-        # the vehicle pass (核放单) of a whole-manifest exit: IC card and weighbridge weights, optional
+        # the vehicle pass (核放单): IC card and weighbridge weights, optional
         self.ic_card, self.gross, self.tare = (QLineEdit(objectName=name) for name in
                                                ("gate_ic_card", "gate_gross_kg", "gate_tare_kg"))
         self.ic_label, self.gross_label, self.tare_label = (QLabel(buddy=w) for w in (self.ic_card, self.gross,
                                                                                      self.tare))
-        for widget in (self.ic_card, self.gross, self.tare, self.ic_label, self.gross_label, self.tare_label):
-            widget.setVisible(ctx.may(Permission.SUPERVISE))
         for field in (self.gross, self.tare):
             field.setMaximumWidth(140)
+        self.gross.textEdited.connect(self._typed)
+        self.hub.sig_weight.connect(self.on_weight)
         self._lay_out()
         self.retranslate_ui()
 
@@ -85,7 +89,7 @@ class GateScreen(StationScreen):
         side.addWidget(self.refusals_label)
         side.addWidget(self.refusals, 1)
         log.addWidget(holder)
-        log.setSizes([760, 420])
+        log.setSizes([840, 260])  # the parcels with their loading or exit time; the refusals wrap
         keys = QHBoxLayout()
         keys.addWidget(self.retry_button)
         keys.addStretch(1)
@@ -107,12 +111,12 @@ class GateScreen(StationScreen):
         self.title.setText(self.tr("Gate station"))
         self.scan_bar.setPlaceholderText(self.tr("scan the manifest or gate pass, then each parcel"))
         self.parcels.setHorizontalHeaderLabels([self.tr("Waybill"), self.tr("Order"), self.tr("Pieces"),
-                                                self.tr("Weight kg"), self.tr("Status"), self.tr("Left at")])
+                                                self.tr("Weight kg"), self.tr("Status"), self.tr("Loaded / left at")])
         self.refusals_label.setText(self.tr("Refused at the gate:"))
-        self.exit_button.setText(self.key_text(self.tr("Whole manifest out, press twice"), "finish"))
-        self.ic_label.setText(self.tr("IC card"))
-        self.gross_label.setText(self.tr("Gross kg"))
-        self.tare_label.setText(self.tr("Tare kg"))
+        self.exit_button.setText(self.key_text(self.tr("Pass the vehicle, press twice"), "finish"))
+        self.ic_label.setText(self.tr("&IC card"))
+        self.gross_label.setText(self.tr("&Gross kg"))
+        self.tare_label.setText(self.tr("&Tare kg"))
         self.ic_card.setPlaceholderText(self.tr("if any"))
         for field in (self.gross, self.tare):
             field.setPlaceholderText(self.tr("weighbridge"))
@@ -144,8 +148,18 @@ class GateScreen(StationScreen):
         self._scanned(fb, detail)
 
     def finish(self) -> None:
-        """F9 (twice): the whole manifest out."""
+        """F9 (twice): the vehicle passes."""
         self.manifest_out()
+
+    @Slot(object)
+    def on_weight(self, kg: Any) -> None:
+        """The station's scale (the weighbridge) settled: the loaded vehicle's gross weight."""
+        self.gross.setText(f"{kg:.3f}")
+        self.weights_from = "scale"
+
+    @Slot()
+    def _typed(self) -> None:
+        self.weights_from = "typed"
 
     def _scanned(self, fb: Feedback, detail: dict[str, Any] | None) -> None:
         if detail is not None:
@@ -164,31 +178,44 @@ class GateScreen(StationScreen):
 
     @Slot()
     def manifest_out(self) -> None:
-        """F9 arms, F9 again sends every parcel still on the manifest out (the service checks each is released)."""
-        if not self.ctx.may(Permission.SUPERVISE):
-            return
+        """F9 arms, F9 again lets the vehicle pass: every parcel ships, in one transaction (the service checks each
+        is loaded — or, for a supervisor's vehicle not fully loaded, sends the whole manifest out — and released)."""
         if self.manifest is None:
             self.show_feedback(Feedback(Tone.ERROR, "manifest_first", "scan the manifest or gate pass first"))
             return
-        number = self.manifest["manifest"]
+        number, to_load = self.manifest["manifest"], list(self.manifest.get("to_load", []))
+        if self.manifest["status"] == "exited":
+            self.exit_armed = False
+            self.show_feedback(Feedback(Tone.WARN, "manifest_exited", f"manifest {number} already left the zone",
+                                        {"manifest": number}))
+            return
+        whole = bool(to_load) and self.ctx.may(Permission.SUPERVISE)
+        if to_load and not whole:
+            self.exit_armed = False
+            self.show_feedback(Feedback(Tone.ERROR, "not_loaded", f"the vehicle may not pass: {len(to_load)} parcels "
+                                        "still to load: " + ", ".join(to_load[:20]),
+                                        {"manifest": number, "left": len(to_load), "waybills": to_load}))
+            return
         if not self.exit_armed:
             self.exit_armed = True
-            self.show_feedback(Feedback(Tone.WARN, "manifest_exit_armed", f"press F9 again: every parcel of {number} "
-                                        "leaves the zone", {"manifest": number}))
+            if whole:
+                self.show_feedback(Feedback(Tone.WARN, "manifest_exit_armed", f"press F9 again: every parcel of "
+                                            f"{number} leaves the zone", {"manifest": number}))
+            else:
+                self.show_feedback(Feedback(Tone.WARN, "vehicle_pass_armed", f"press F9 again: the vehicle passes, "
+                                            f"its {self.manifest['loaded']} parcels leave the zone",
+                                            {"manifest": number, "parcels": self.manifest["loaded"]}))
             return
         self.exit_armed = False
         from app.errors import BwmsError
-        from app.outbound.shipping import gate_out
 
-        ctx = self.ctx
+        ctx, station, source = self.ctx, self.station, self.weights_from
         ic_card, gross, tare = (w.text().strip() for w in (self.ic_card, self.gross, self.tare))
 
         def step() -> tuple[Feedback, Any]:
             try:
-                with ctx.uow() as uow:
-                    report = gate_out(uow, number, gross_weight=gross or None, tare_weight=tare or None,
-                                      ic_card=ic_card)
-                    uow.commit()
+                report = station.pass_vehicle(gross_weight=gross or None, tare_weight=tare or None, ic_card=ic_card,
+                                              weights_from=source if gross else "typed", whole_manifest=whole)
             except BwmsError as exc:
                 return Feedback(Tone.ERROR, exc.code, exc.message, dict(exc.params)), None
             fb = Feedback(Tone.OK, "manifest_out", report.describe(), {
@@ -209,14 +236,15 @@ class GateScreen(StationScreen):
             return
         self.vehicle.setText(fmt(self.tr("%1 · vehicle %2 · %3 · gate pass %4"), m["manifest"], m["vehicle"],
                                  m["carrier"], m["gate_pass"]))
-        self.count.setText(fmt(self.tr("%1 of %2 parcels out (%3)"), m["shipped"], m["parcels"],
-                               status_word(m["status"], "manifest_status")))
+        self.count.setText(fmt(self.tr("%1 of %2 parcels loaded, %3 out (%4)"), m["loaded"] + m["shipped"],
+                               m["parcels"], m["shipped"], status_word(m["status"], "manifest_status")))
         parcels = m["parcel_list"]
         fill(self.parcels, [[p["waybill"], p["order_no"], str(p["pieces"]), shown(p["weight"]),
-                             status_word(p["status"], "parcel_status"), shown(p["shipped_at"])] for p in parcels],
+                             status_word(p["status"], "parcel_status"), shown(p["shipped_at"] or p["loaded_at"])]
+                            for p in parcels],
              numeric=(2, 3),
-             colours=[GREEN if p["status"] == "shipped" else RED if p["list_status"] != "800" else None
-                      for p in parcels])
+             colours=[GREEN if p["status"] == "shipped" else RED if p["list_status"] != "800" else
+                      BLUE if p["status"] == "loaded" else None for p in parcels])
         fit(self.parcels)
 
     def parcel_states(self) -> dict[str, str]:

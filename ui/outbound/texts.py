@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.stations import Feedback
+from ui.widgets.feedback import UNKNOWN_COMMAND
 
 FEEDBACK = {
     # any station
@@ -19,7 +20,7 @@ FEEDBACK = {
                                          "Unknown barcode: not a product, location, order or command"),
     "malformed": QT_TRANSLATE_NOOP("FeedbackText", "The barcode cannot be read as a label: scan another one"),
     "bad_check_digit": QT_TRANSLATE_NOOP("FeedbackText", "The product barcode has a wrong check digit"),
-    "unknown_command": QT_TRANSLATE_NOOP("FeedbackText", "Unknown command barcode"),
+    "unknown_command": UNKNOWN_COMMAND,
     "replayed": QT_TRANSLATE_NOOP("FeedbackText", "Already scanned: this scan was counted before, nothing changed"),
     "permission_denied": QT_TRANSLATE_NOOP("FeedbackText", "Your role may not do this: nothing was changed"),
     "unknown_product": QT_TRANSLATE_NOOP("FeedbackText", "No product has GTIN {gtin}"),
@@ -69,7 +70,7 @@ FEEDBACK = {
     "packed": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} packed: {pieces} units, {weight} kg; label printing"),
     "weight_off": QT_TRANSLATE_NOOP("FeedbackText", "Weight {weight} kg is too far from the computed {computed} kg: "
                                     "check the contents and weigh again"),
-    "bad_weight": QT_TRANSLATE_NOOP("FeedbackText", "That is not a parcel weight in kilograms"),
+    "bad_weight": QT_TRANSLATE_NOOP("FeedbackText", "That is not a weight in kilograms (above 0, to the gram)"),
     "contents_incomplete": QT_TRANSLATE_NOOP("FeedbackText", "Not every unit of order {order_no} is scanned yet"),
     "started_over": QT_TRANSLATE_NOOP("FeedbackText", "Parcel put aside: scan the next order or waybill"),
     # gate station
@@ -82,11 +83,28 @@ FEEDBACK = {
     "gated_out": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} out ({units} units); {left} still to pass"),
     "gated_out_last": QT_TRANSLATE_NOOP("FeedbackText",
                                         "Parcel {waybill} out: manifest {manifest} is complete, the vehicle may leave"),
+    "loaded": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} loaded; {left} of {parcels} still to load"),
+    "loaded_all": QT_TRANSLATE_NOOP("FeedbackText",
+                                    "All {parcels} parcels loaded: pass the vehicle (weights, IC card, F9)"),
+    "already_loaded": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} is already on the vehicle"),
+    "not_loaded": QT_TRANSLATE_NOOP("FeedbackText",
+                                    "The vehicle may not pass: {left} parcels still to load ({what})"),
+    "vehicle_pass_armed": QT_TRANSLATE_NOOP("FeedbackText",
+                                            "Press F9 again: the vehicle passes, its {parcels} parcels leave the zone"),
     "unknown_manifest": QT_TRANSLATE_NOOP("FeedbackText", "No manifest or gate pass {manifest}"),
     "manifest_exit_armed": QT_TRANSLATE_NOOP("FeedbackText",
-                                             "Press F9 again: every parcel still on {manifest} leaves the zone"),
+                                             "Press F9 again: every parcel still on {manifest} leaves the zone, "
+                                             "loaded or not"),
     "manifest_out": QT_TRANSLATE_NOOP("FeedbackText",
                                       "Manifest {manifest} left the zone: {parcels} parcels, {units} units"),
+    # the whole manifest's exit refused (app.outbound.shipping.gate_out, app.outbound.vehicle_pass): nothing left
+    "bad_weights": QT_TRANSLATE_NOOP("FeedbackText", "Give both the gross and the tare weight, or neither; the "
+                                     "loaded vehicle weighs more than the empty one"),
+    "bad_ic_card": QT_TRANSLATE_NOOP("FeedbackText", "An IC card number is up to 32 letters and digits"),
+    "several_vehicles": QT_TRANSLATE_NOOP("FeedbackText", "One vehicle passes the gate at a time: these manifests "
+                                          "name several vehicles"),
+    "unreleased_parcels": QT_TRANSLATE_NOOP("FeedbackText", "Manifest {manifest} may not leave: some of its parcels "
+                                            "are not released by customs (800)"),
 }
 
 ERRORS = {
@@ -130,4 +148,10 @@ def present(fb: Feedback, **extra: Any) -> Feedback:
         params["outcomes"] = "; ".join(params.get("outcomes", []))
     elif code == "gated_out" and not params.get("left"):
         code = "gated_out_last"
+    elif code == "loaded" and not params.get("left"):
+        code = "loaded_all"
+    elif code == "not_loaded":
+        waybills = list(params.get("waybills", []))
+        params["left"] = len(waybills)
+        params["what"] = ", ".join(waybills[:20]) + (" …" if len(waybills) > 20 else "")
     return Feedback(fb.tone, code, fb.text, params)

@@ -169,7 +169,7 @@ class OverviewScreen(Screen):
         third = []
         if "parcels" in wanted:
             box, row = self._box("parcels")
-            for name in ("packed", "on_manifests", "manifests_waiting"):
+            for name in ("packed", "on_manifests", "loaded", "manifests_waiting"):
                 self._tile(row, f"parcels.{name}", lambda: self.open_first("shipping.manifests", "shipping.gate",
                                                                            "packing.station"))
             third.append(box)
@@ -275,6 +275,7 @@ class OverviewScreen(Screen):
             self.wave_bar.setFormat(self.tr("%1 of %2 units picked").replace("%1", str(waves["done"]))
                                     .replace("%2", str(waves["units"])))
         parcels = {"packed": self.tr("packed, not on a manifest"), "on_manifests": self.tr("on manifests"),
+                   "loaded": self.tr("of them loaded, vehicle not yet passed"),
                    "manifests_waiting": self.tr("manifests not yet out")}
         for name, caption in parcels.items():
             if tile := self.tiles.get(f"parcels.{name}"):

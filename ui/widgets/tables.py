@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -135,6 +136,7 @@ class _KeepWhole(QObject):
         if model is None:
             return
         first, last = rows if rows is not None else (0, -1)
+        grid = 1 if view.showGrid() else 0  # a cell is painted inside its section less the grid line
         last = min(last, model.rowCount() - 1, first + 499)  # a page at a time (paged lists bring 200)
         for column in range(model.columnCount()):
             if header.isSectionHidden(column):
@@ -148,7 +150,7 @@ class _KeepWhole(QObject):
             for row in range(first, last + 1):
                 index = model.index(row, column)
                 if _right_aligned(index):
-                    wanted = max(wanted, view.sizeHintForIndex(index).width())
+                    wanted = max(wanted, view.sizeHintForIndex(index).width() + grid)
             if wanted > header.sectionSize(column):
                 header.resizeSection(column, wanted)
 
@@ -219,6 +221,13 @@ class Col:
     get: Callable[[Any], Any]
     render: Callable[[Any], str] = render_value
     numeric: bool = False
+
+
+class ColHeader:
+    """`Col` headers (context "InboundColumns", `RowsModel`'s) that tables of several areas share, marked for
+    translation once, here (as `ui.models.paged.Header` for the paged tables' `Column`)."""
+
+    NAME = QT_TRANSLATE_NOOP("InboundColumns", "Name")
 
 
 def key(name: str) -> Callable[[Any], Any]:
@@ -304,9 +313,10 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
 
-def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None) -> None:
+def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None, pad: int = 12) -> None:
     """Size the view's columns to what it shows each time its rows are replaced (not at every value change);
-    `stretch` is the column that takes the room left (a name, rather than the last number)."""
+    `stretch` is the column that takes the room left (a name, rather than the last number); `pad` px more than
+    each column needs (less for a wide table of short figures)."""
     header = view.horizontalHeader()
     if stretch is not None:
         header.setStretchLastSection(False)
@@ -316,7 +326,7 @@ def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None
         view.resizeColumnsToContents()
         for column in range(view.model().columnCount()):
             if column != stretch:
-                view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_px))
+                view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
 
     view.model().modelReset.connect(fit_now)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.persistence.models.base import Base
@@ -197,7 +198,10 @@ class OrderRejection(Base):
     line: Mapped[int]
     order_no: Mapped[str] = mapped_column(String(60), default="")
     code: Mapped[str] = mapped_column(String(32))
-    reason: Mapped[str] = mapped_column(String(500))
+    reason: Mapped[str] = mapped_column(String(500))  # in English, as the CLI and its JSON show it
+    # the reason's form and values ({"form": "tax_mismatch", "declared": "12.30", …}): the detail in the screen's
+    # language (app.domain.vocabulary.rejection_detail); None for rejections stored before revision 0016
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     raw_enc: Mapped[bytes] = mapped_column(LargeBinary)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     state: Mapped[str] = mapped_column(String(12), default="open")

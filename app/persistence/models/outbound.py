@@ -17,6 +17,8 @@ ORDER_OUTBOUND_STATUSES = ("allocated", "short", "picked", "packed", "manifested
 ALLOCATION_STATES = ("open", "shipped", "released")
 PICK_STATUSES = ("open", "picked", "short", "cancelled")  # cancelled: its order was cancelled
 PARCEL_STATUSES = ("packed", "manifested", "shipped")
+# what the screens and documents show: a manifested parcel scanned at the gate is "loaded" (loaded_at set)
+PARCEL_STATES = ("packed", "manifested", "loaded", "shipped")
 MANIFEST_STATUSES = ("created", "exiting", "exited")
 
 
@@ -148,6 +150,9 @@ class Parcel(Base):
     station: Mapped[str] = mapped_column(String(40), default="")
     label_paths: Mapped[str] = mapped_column(Text, default="")  # files written with --label-out, one a line
     manifest_id: Mapped[int | None] = mapped_column(ForeignKey("manifest.id"))
+    # scanned onto its manifest's vehicle at the gate (still inside the zone until the vehicle passes)
+    loaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    loaded_by: Mapped[str] = mapped_column(String(40), default="")
     shipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.gui.helpers import wait_idle
+from tests.gui.screen_walk import fit_problems
 from tests.orders.gui.helpers import open_screen
-from ui.customs.books import BooksScreen
+from ui.customs.books import CUSTOMS_COLUMNS, BooksScreen
 
 
 def _rows(screen) -> list[str]:
@@ -21,7 +22,8 @@ def test_the_comparison_shades_exactly_the_items_that_differ(make_ctx, qtbot, wa
     assert rows and all(r.line.difference == 0 for r in rows) and not any(r.differs for r in rows)
     held = [r.line for r in rows if r.line.closing]
     balances = {r.line.item_no: r.line.closing for r in rows}
-    balances[held[0].item_no] += 4
+    balances[held[0].item_no] += 1234567  # customs' big figure: its column widens, never elides
+    assert all(screen.view.isColumnHidden(c) for c in CUSTOMS_COLUMNS)  # nothing to show before a file is read
     path = tmp_path / "customs.csv"
     path.write_text("item_no,balance\n" + "".join(f"{k},{v}\n" for k, v in balances.items()), encoding="utf-8")
     screen.compare_with(path)
@@ -29,6 +31,8 @@ def test_the_comparison_shades_exactly_the_items_that_differ(make_ctx, qtbot, wa
     shaded = [r.line.item_no for i, r in enumerate(screen.model.rows)
               if screen.model.data(screen.model.index(i, 0), Qt.ItemDataRole.BackgroundRole) is not None]
     assert shaded == [held[0].item_no]
+    assert not any(screen.view.isColumnHidden(c) for c in CUSTOMS_COLUMNS)
+    qtbot.waitUntil(lambda: fit_problems(screen) == [], timeout=5_000)
     screen.only_differences.setChecked(True)
     assert _rows(screen) == [held[0].item_no]
     assert "differing from customs (customs.csv): 1" in screen.totals.text()

@@ -144,3 +144,38 @@ def test_a_clerk_sees_no_workbench_actions(make_ctx, qtbot, rejected):
     assert len(screen.rows) == 10
     for button in (screen.revalidate_button, screen.dismiss_button, screen.reimport_button, screen.requeue_button):
         assert not button.isVisibleTo(screen)
+
+
+def test_in_chinese_every_rejection_reads_in_chinese_an_old_one_as_it_was_stored(make_ctx, qtbot, rejected, gui_app):
+    """The detail comes from the rejection's params in the screen's language; a rejection stored before params
+    were kept (revision 0016) shows its stored English sentence. The CLI's JSON keeps the English reason."""
+    import re
+
+    from sqlalchemy import update
+
+    from app.orders.workbench import workbench
+    from app.persistence.uow import UnitOfWork
+    from tests.conftest import actor
+    from ui.clock import warehouse_time as local_time
+    from ui.i18n import Translations
+
+    with UnitOfWork(rejected, actor("admin")) as uow:
+        uow.session.execute(update(OrderRejection).where(OrderRejection.order_no == "TG-BROKEN").values(params=None))
+        uow.commit()
+    with UnitOfWork(rejected, actor("clerk"), write=False) as uow:
+        english = {r["order_no"]: r["reason"] for r in workbench(uow)}
+    translations = Translations(gui_app)
+    assert translations.switch("zh_CN")
+    try:
+        screen = open_screen(qtbot, WorkbenchScreen, make_ctx("supervisor"))
+        reasons = {row[1]: row[3] for row in table_texts(screen.table)}
+        assert reasons["TG-BROKEN"] == english["TG-BROKEN"] and not re.search(r"[\u4e00-\u9fff]", english["TG-BROKEN"])
+        for order_no, shown in reasons.items():
+            if order_no != "TG-BROKEN":
+                assert re.search(r"[\u4e00-\u9fff]", shown) and shown != english[order_no], (order_no, shown)
+        assert reasons[TAX] == "申报税款 30.69 与计算的跨境电商综合税 27.69 相差超过 0.05"
+        _select(qtbot, screen, TAX)
+        assert screen.detail_title.text().splitlines()[1:] == ["申报税款 30.69 与计算的跨境电商综合税 27.69 相差超过 0.05",
+                                                                f"来源 orders_invalid.jsonl:6 · {local_time(screen.current['at'])}"]
+    finally:
+        translations.switch("en")

@@ -175,12 +175,24 @@ def shoot_shipping(shell: Shell, window, language: str) -> None:
     grab(window, "manifests", language)
     gate = window.open_screen("shipping.gate")
     settle(shell)
-    if gate.manifest is None:
+    if gate.manifest is None:  # loading: the first parcel on the vehicle, a stranger refused
         scan(shell, gate, manifests.manifest_numbers()[0])
         first = gate.manifest["parcel_list"][0]["waybill"]
         scan(shell, gate, first)
         scan(shell, gate, "SF000000000000")
     grab(window, "gate", language)
+    if language == "zh_CN":  # every parcel loaded, the weighbridge's weights typed: the vehicle may pass
+        for waybill in list(gate.manifest["to_load"]):
+            scan(shell, gate, waybill)
+        gate.ic_card.setText("E3301A0042")
+        gate.gross.setText("11326.4")
+        gate.tare.setText("11320")
+        for shown in ("zh_CN", "en"):
+            shell.switch_language(shown)
+            settle(shell)
+            grab(window, "gate_loaded", shown)
+        shell.switch_language(language)
+        settle(shell)
     trace = window.open_screen("reports.trace")
     settle(shell)
     trace.code.setText(gate.manifest["parcel_list"][0]["waybill"])

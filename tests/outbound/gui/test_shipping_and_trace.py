@@ -1,4 +1,4 @@
-"""A manifest with its documents, the gate station (refusals in red, each parcel out), and the trace of a waybill
+"""A manifest with its documents, the gate station (refusals in red, each parcel loaded, the vehicle passes), and the trace of a waybill
 back to its container with the lot's batch record and PDF — each screen driven by keyboard."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _manifest(qtbot, ctx, monkeypatch):
     return screen
 
 
-def test_manifest_then_gate_out_parcel_by_parcel(make_ctx, qtbot, packed, silent, monkeypatch):
+def test_manifest_then_loading_parcel_by_parcel_then_the_vehicle_passes(make_ctx, qtbot, packed, silent, monkeypatch):
     delivered = Delivered()
     monkeypatch.setattr(documents, "deliver", delivered)
     screen = _manifest(qtbot, make_ctx("supervisor"), monkeypatch)
@@ -62,29 +62,48 @@ def test_manifest_then_gate_out_parcel_by_parcel(make_ctx, qtbot, packed, silent
     assert report.gate_pass in pdf_text(pass_pdf)
 
     gate = shown(qtbot, GateScreen(make_ctx("clerk"), sounds=silent))
-    assert not gate.exit_button.isVisibleTo(gate)  # a clerk sends parcels out one by one
+    assert gate.exit_button.isVisibleTo(gate) and gate.gross.isVisibleTo(gate)  # a clerk passes a loaded vehicle
     assert scan(qtbot, gate, SF[0]["logistics"]["waybill_no"]).code == "manifest_first"
     assert scan(qtbot, gate, report.gate_pass).code == "manifest" and gate.banner.tone == "prompt"
-    assert gate.count.text() == "0 of 3 parcels out (loading)"
+    assert gate.count.text() == "0 of 3 parcels loaded, 0 out (loading)"
     stranger = next(o for o in ORDERS if o not in SF)["logistics"]["waybill_no"]
     refused = scan(qtbot, gate, stranger)
     assert refused.code == "not_on_manifest" and gate.banner.tone == "error"
     assert gate.refusals.count() == 2 and stranger in gate.refusals.item(0).text()  # newest first
     assert gate.refusals.item(0).foreground().color() == QColor(RED)
-    for n, order in enumerate(SF, start=1):
+    first = SF[0]["logistics"]["waybill_no"]
+    assert scan(qtbot, gate, first).code == "loaded"
+    early = press(qtbot, gate, Qt.Key.Key_F9)  # a clerk's vehicle not fully loaded does not pass
+    assert early.code == "not_loaded" and gate.banner.tone == "error"
+    assert SF[1]["logistics"]["waybill_no"] in gate.banner.message.text()
+    twice = scan(qtbot, gate, first)
+    assert twice.code == "already_loaded" and "already on the vehicle" in gate.banner.message.text()
+    for n, order in enumerate(SF[1:], start=2):
         fb = scan(qtbot, gate, order["logistics"]["waybill_no"])
-        assert fb.code == "gated_out" and gate.banner.tone == "ok", fb.text
-        assert gate.count.text().startswith(f"{n} of 3 parcels out")
-    assert gate.banner.message.text().endswith("the vehicle may leave")
-    twice = scan(qtbot, gate, SF[0]["logistics"]["waybill_no"])
-    assert twice.code == "already_exited" and gate.refusals.count() == 3
+        assert fb.code == "loaded" and gate.banner.tone == "ok", fb.text
+        assert gate.count.text().startswith(f"{n} of 3 parcels loaded, 0 out")
+    assert gate.banner.message.text().startswith("All 3 parcels loaded: pass the vehicle")
+    assert set(gate.parcel_states().values()) == {"loaded on the vehicle"}
+    with packed.sessions() as s:  # nothing left yet: no stock moved, no order shipped
+        assert s.scalar(select(func.count()).select_from(Movement).where(Movement.kind == "ship")) == 0
+        assert set(s.scalars(select(Parcel.status))) == {"manifested"}
+    qtbot.keyClicks(gate.gross, "12000")
+    qtbot.keyClicks(gate.tare, "9800")
+    armed = press(qtbot, gate, Qt.Key.Key_F9)
+    assert armed.code == "vehicle_pass_armed" and gate.banner.tone == "warn"
+    out = press(qtbot, gate, Qt.Key.Key_F9)
+    assert out.code == "manifest_out" and out.params["parcels"] == 3 and out.params["vehicle_pass"], out.text
+    assert gate.count.text() == "3 of 3 parcels loaded, 3 out (left the zone)"
     assert set(gate.parcel_states().values()) == {"shipped"}
+    assert scan(qtbot, gate, first).code == "already_exited"
     with packed.sessions() as s:
         assert s.scalar(select(Manifest.status)) == "exited"
         shipped = set(s.scalars(select(ConsumerOrder.status).where(
             ConsumerOrder.order_no.in_([o["order_no"] for o in SF]))))
         assert shipped == {"shipped"}
         assert set(s.scalars(select(Parcel.status))) == {"shipped"}
+        vehicle = s.scalar(select(VehiclePass))
+        assert (str(vehicle.gross_kg), str(vehicle.tare_kg), vehicle.passed_by) == ("12000.000", "9800.000", "clerk")
 
 
 def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot, packed, silent, monkeypatch):
@@ -94,8 +113,8 @@ def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot
     qtbot.addWidget(clerks)
     gate = shown(qtbot, GateScreen(make_ctx("supervisor"), sounds=silent))
     scan(qtbot, gate, report.manifest)
-    # the vehicle's pass: IC card and the weighbridge's weights typed beside the key (a clerk sees none of it)
-    assert gate.gross.isVisibleTo(gate) and not clerks.gross.isVisibleTo(clerks)
+    # the vehicle's pass: IC card and the weighbridge's weights typed beside the key (a clerk's too)
+    assert gate.gross.isVisibleTo(gate) and clerks.gross.isVisibleTo(clerks)
     qtbot.keyClicks(gate.ic_card, "IC0042")
     qtbot.keyClicks(gate.gross, "12000")
     qtbot.keyClicks(gate.tare, "12000")  # a typing slip: tare not below gross is refused, nothing leaves
@@ -110,10 +129,9 @@ def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot
     with packed.sessions() as s:
         vehicle = s.scalar(select(VehiclePass))
         assert (vehicle.ic_card, str(vehicle.gross_kg), str(vehicle.tare_kg)) == ("IC0042", "12000.000", "9800.500")
-    assert gate.count.text() == "3 of 3 parcels out (left the zone)"
+    assert gate.count.text() == "3 of 3 parcels loaded, 3 out (left the zone)"
     again = press(qtbot, gate, Qt.Key.Key_F9)
-    assert again.code == "manifest_exit_armed"
-    assert press(qtbot, gate, Qt.Key.Key_F9).code == "already_exited" and gate.banner.tone == "error"
+    assert again.code == "manifest_exited" and gate.banner.tone == "warn"
     with packed.sessions() as s:
         assert s.scalar(select(Manifest.status)) == "exited"
         assert set(s.scalars(select(Parcel.status))) == {"shipped"}
