@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 
 from app.admin import audit, live_role, require
@@ -90,12 +90,17 @@ def create_manifest(uow: UnitOfWork, carrier: str, vehicle: str, waybills: Seque
     carrier, vehicle = carrier.strip().upper(), vehicle.strip()
     if not vehicle or len(vehicle) > 20:
         raise Rejected("a manifest needs the vehicle's plate (at most 20 characters)", code="bad_vehicle")
-    stmt = select(Parcel).where(Parcel.carrier_code == carrier, Parcel.status == "packed").order_by(Parcel.id)
-    if waybills:
-        stmt = select(Parcel).where(Parcel.waybill_no.in_(list(waybills))).order_by(Parcel.id)
-    if uow.is_postgres:
+    which = (Parcel.waybill_no.in_(list(waybills)) if waybills
+             else and_(Parcel.carrier_code == carrier, Parcel.status == "packed"))
+    stmt = select(Parcel).where(which).order_by(Parcel.id)
+    locked: set[int] | None = None
+    if uow.is_postgres:  # the lock order (app/outbound/__init__.py): the parcels' orders, then the parcels
+        locked = set(uow.session.execute(select(ConsumerOrder.id).where(ConsumerOrder.id.in_(
+            select(Parcel.order_id).where(which))).order_by(ConsumerOrder.id).with_for_update()).scalars())
         stmt = stmt.with_for_update()
     parcels = list(uow.session.execute(stmt).scalars())
+    if locked is not None and not waybills:  # packed after the orders were locked: for the next manifest
+        parcels = [p for p in parcels if p.order_id in locked]
     state = _release_state(uow, parcels)
     held = [{"waybill": p.waybill_no, "reason": _not_released(state[p.order_id])} for p in parcels
             if state[p.order_id] != RELEASED]

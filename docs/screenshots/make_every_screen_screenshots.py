@@ -1,17 +1,36 @@
 """Every screen at 1366×768 in English and Chinese, on the demo warehouse (offscreen):
-`python docs/screenshots/make_every_screen_screenshots.py` → docs/screenshots/screen_<key>_<language>.png.
+`python docs/screenshots/make_every_screen_screenshots.py [--screens KEY …] [--states NAME …]`
 
-The walk is the screen test's (tests/gui/screen_walk.py: the one screen list, every role); each screen is taken
-as the first role that may open it sees it (administrator, supervisor, clerk, customs officer, in that order).
-What the test measures is printed too (nothing when every header and number fits).
+- The walk → docs/screenshots/screen_<key>_<language>.png. It is the screen test's (tests/gui/screen_walk.py:
+  the one screen list, every role); each screen is taken as the first role that may open it sees it
+  (administrator, supervisor, clerk, customs officer, in that order). What the test measures is printed too
+  (nothing when every header and number fits).
+- The states → docs/screenshots/<state>_<language>.png: a screen as the plain walk does not show it (data
+  staged, a row selected, a filter set, a station in the middle of a count), each group of STATES on its own
+  fresh copy of the demo warehouse, walked by the same walk over just its screens:
+  `overview` (the overview as each role), `books` (the period books compared with a customs balances file
+  differing on two items, the demo manifest's lists on an exit checklist posted by customs, the vehicle pass),
+  `counts` (a closed and recounted stock count with a shortage and a surplus; the count station counting
+  blind on the recount), `words` (the audit log with an entry's detail, the orders' statuses, the rejection
+  workbench, the settings), `owners` (stock filtered to owner KIWI, orders and declarations of every owner).
+
+With no option, the walk and every state. `--screens KEY …` walks only those screens; `--states NAME …` takes
+only those states (a group's name or one state's, e.g. `counts_station`); give both for both.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,45 +39,273 @@ sys.path.insert(0, str(ROOT))
 
 from app.admin import auth
 from app.persistence import migrate
-from app.persistence.db import open_database
-from app.persistence.uow import UnitOfWork
-from tests.gui.screen_walk import ROLES, fit_problems, load_demo, sideways_problems, size_problems, walk, window_maker
+from app.persistence.db import Database, open_database
+from app.persistence.uow import SYSTEM, UnitOfWork
+from tests.gui.screen_walk import (
+    ROLES,
+    fit_problems,
+    load_demo,
+    settle,
+    sideways_problems,
+    size_problems,
+    walk,
+    window_maker,
+)
 from ui import i18n
 from ui.i18n import Translations
 from ui.main import install_fonts, make_application
 from ui.shell import load_all
 
 
-def main() -> int:
+@dataclass(frozen=True)
+class State:
+    name: str  # the picture's name before _<language>.png
+    role: str  # who looks
+    key: str  # the screen
+    pose: Callable[[Any, Any], None] = lambda screen, staged: None  # what is done on the opened screen
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    states: tuple[State, ...]
+    stage: Callable[[Database, Path], Any] = lambda db, folder: None  # data staged first; handed to each pose
+
+
+# -- books: the period books against customs' balances, an exit checklist, the vehicle pass -------------------
+def _today():
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
+def stage_books(db: Database, folder: Path) -> Path:
+    """Customs' balances (ours, but 4 more of the first held item and 1 less of the second) in a file; the demo
+    manifest's lists on one exit checklist, posted by customs (its vehicle passed the gate weighed, with an IC
+    card, in the demo)."""
+    from app.customs.books import period_ledger
+    from app.customs.checklist import apply_checklist_receipt, deliver, find, gather
+    from app.formats.customs.receipts import ReceiptIn
+    from app.persistence.types import utcnow
+
+    with UnitOfWork(db, SYSTEM, write=False) as uow:
+        lines = period_ledger(uow, _today(), _today()).lines
+    held = [line.item_no for line in lines if line.closing]
+    balances = {line.item_no: line.closing for line in lines}
+    balances[held[0]] += 4
+    balances[held[1]] -= 1
+    path = folder / "customs_balances.csv"
+    path.write_text("item_no,balance\n" + "".join(f"{k},{v}\n" for k, v in balances.items()), encoding="utf-8")
+    with UnitOfWork(db, SYSTEM) as uow:
+        report = gather(uow, _today(), _today())
+        uow.commit()
+        deliver(uow, report.checklist)
+        apply_checklist_receipt(uow, find(uow, report.checklist),
+                                ReceiptIn("INV101", report.checklist, "", "", "", "2", utcnow(), "已核扣"))
+        uow.commit()
+    return path
+
+
+# -- counts: count 1 closed with a shortage and a surplus and recounted; count 2 (the recount) open ------------
+PREFIXES = ("B-01", "B-02", "B-03", "A-04", "A-03", "A-02", "C-0")
+
+
+def _stock(uow: UnitOfWork, prefix: str) -> list[tuple[str, str, str, int]]:
+    from sqlalchemy import func, select
+
+    from app.persistence.models import Location, Lot, Product, Stock
+
+    return [tuple(r) for r in uow.session.execute(
+        select(Location.code, Product.gtin, Lot.batch_no, func.sum(Stock.quantity))
+        .join(Location, Location.id == Stock.location_id).join(Lot, Lot.id == Stock.lot_id)
+        .join(Product, Product.id == Stock.product_id).where(Location.code.startswith(prefix))
+        .group_by(Location.code, Product.gtin, Lot.batch_no).order_by(Location.code))]
+
+
+def stage_counts(db: Database, folder: Path) -> tuple[int, list]:
+    """Count 1 over the first prefix of PREFIXES free of open picks, counted with a shortage of 3 and a surplus
+    of 2 planted, closed and recounted: (the recount's id, the stock it covers)."""
+    from sqlalchemy import select
+
+    from app.counts import CountStation, close_count, create_count, recount
+    from app.domain.gs1 import element_string
+    from app.errors import Rejected
+    from app.persistence.models import Location
+    from app.persistence.uow import UnitsOfWork
+
+    for prefix in PREFIXES:
+        with UnitOfWork(db, SYSTEM) as uow:
+            if not _stock(uow, prefix):
+                continue
+            try:
+                first = create_count(uow, location_prefix=prefix).count
+            except Rejected as exc:
+                print(f"{prefix}: {exc.message}")
+                continue
+            uow.commit()
+            break
+    else:
+        raise SystemExit("no free location prefix to count")
+    with UnitOfWork(db, SYSTEM, write=False) as uow:
+        here = _stock(uow, prefix)
+        everywhere = list(uow.session.scalars(select(Location.code).where(Location.code.startswith(prefix))
+                                              .order_by(Location.code)))
+    station = CountStation(UnitsOfWork(db, SYSTEM), first)
+    visited = set()
+    for n, (loc, gtin, batch, qty) in enumerate(here):
+        if loc not in visited:
+            station.scan(f"LOC:{loc}")
+            visited.add(loc)
+        station.scan("]C1" + element_string(gtin, batch=batch, count=qty + (-3 if n == 0 else 2 if n == 1 else 0)))
+    for loc in everywhere:
+        if loc not in visited:
+            station.scan(f"LOC:{loc}")
+    with UnitOfWork(db, SYSTEM) as uow:
+        close_count(uow, first)
+        second = recount(uow, first).count  # the varying locations again
+        stock = _stock(uow, prefix)
+        uow.commit()
+    return second, stock
+
+
+def pose_counts_list(screen, staged) -> None:
+    screen.refresh()
+    settle(screen.ctx)
+    screen.view.selectRow(1)  # count 1, recounted: its variances
+
+
+def pose_count_station(screen, staged) -> None:
+    """A location of the recount scanned, then a carton of half its first line and one unit (once: the same
+    station is shown in the next language)."""
+    from app.domain.gs1 import element_string
+
+    if screen.station is not None:
+        return
+    count_id, stock = staged
+    screen.refresh()
+    settle(screen.ctx)
+    screen.start(count_id)
+    loc, gtin, batch, qty = stock[0]
+    for raw in (f"LOC:{loc}", "]C1" + element_string(gtin, batch=batch, count=max(qty // 2, 1)), gtin):
+        screen.take(raw, f"shot-{raw}")
+        settle(screen.ctx)
+
+
+def pose_owner(owner: str) -> Callable[[Any, Any], None]:
+    """Filter the screen to `owner` ("": every owner), now (a debounced filter too)."""
+    def pose(screen, staged) -> None:
+        screen.owner.setCurrentIndex(max(0, screen.owner.findData(owner)))
+        if getattr(screen, "debounce", None) is not None:
+            screen.debounce.flush()
+    return pose
+
+
+STATES = (
+    Group("overview", tuple(State(f"overview_{role}", role, "overview") for role in ROLES)),
+    Group("books", (State("books_books", "supervisor", "ledger.books",
+                          lambda screen, path: screen.compare_with(path)),
+                    State("books_checklists", "supervisor", "customs.checklists"),
+                    State("books_vehicles", "supervisor", "shipping.vehicles")), stage_books),
+    Group("counts", (State("counts_list", "supervisor", "inventory.counts", pose_counts_list),
+                     State("counts_station", "supervisor", "inventory.count_station", pose_count_station)),
+          stage_counts),
+    Group("words", (State("words_audit", "admin", "reports.audit", lambda screen, _: screen.view.selectRow(3)),
+                    State("words_orders", "admin", "orders.list"),
+                    State("words_workbench", "admin", "orders.workbench"),
+                    State("words_settings", "admin", "admin.warehouse"))),
+    Group("owners", (State("owners_stock", "admin", "inventory.stock", pose_owner("KIWI")),
+                     State("owners_orders", "admin", "orders.list", pose_owner("")),
+                     State("owners_declarations", "admin", "receive.declarations", pose_owner("")))),
+)
+
+
+def demo_database(home: Path, name: str) -> Database:
+    """The demo warehouse (`bwms init --demo`, users of every role) in `home`/`name`."""
+    db = open_database(f"sqlite:///{home / name}")
+    migrate.upgrade(db)
+    with UnitOfWork(db) as uow:  # the users in the tests' order (actor ids)
+        for role in ROLES:
+            auth.create_user_unchecked(uow, role, role, "screenshot-1")
+        uow.commit()
+    load_demo(db, home)
+    return db
+
+
+def copy_database(home: Path, source: str, name: str) -> Database:
+    """A fresh copy of `home`/`source` (closed) as `home`/`name`."""
+    with sqlite3.connect(home / source) as src, sqlite3.connect(home / name) as dst:
+        src.backup(dst)
+    return open_database(f"sqlite:///{home / name}")
+
+
+def chosen_states(names: list[str]) -> list[tuple[Group, tuple[State, ...]]]:
+    known = {g.name for g in STATES} | {s.name for g in STATES for s in g.states}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise SystemExit(f"no such state: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    out = []
+    for group in STATES:
+        states = tuple(s for s in group.states if group.name in names or s.name in names)
+        if states:
+            out.append((group, states))
+    return out
+
+
+def shoot(db: Database, home: Path, switch: Callable[[str], None], roles: tuple[str, ...], keys,
+          name: Callable[[Any], str | None], pose: Callable[[Any], None] = lambda visit: None) -> list[str]:
+    """Walk `keys` (None: every screen) as `roles` on `db`; save each visit named by `name(visit)` (None: not
+    saved) after `pose(visit)`. The pictures saved."""
+    contexts: list = []
+    saved: list[str] = []
+    for visit in walk(window_maker(db, home, contexts), switch, roles=roles, keys=keys):
+        for problem in size_problems(visit) + fit_problems(visit.screen) + sideways_problems(visit.screen):
+            print(f"{visit.role} {visit.language} {visit.key}: {problem}")
+        stem = name(visit)
+        if stem is None or f"{stem}_{visit.language}.png" in saved:
+            continue
+        pose(visit)
+        settle(visit.window.ctx)
+        saved.append(f"{stem}_{visit.language}.png")
+        visit.window.grab().save(str(OUT / saved[-1]))
+    for ctx in contexts:
+        ctx.executor.shutdown()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--screens", nargs="+", metavar="KEY", help="walk only these screens")
+    parser.add_argument("--states", nargs="+", metavar="NAME", help="take only these states (or groups)")
+    args = parser.parse_args(argv)
+    everything = args.screens is None and args.states is None
+    groups = chosen_states(args.states or []) if args.states else (
+        [(g, g.states) for g in STATES] if everything else [])
+
     assert i18n.compile_all() == 0
     app = make_application([])
     install_fonts(app)
     translations = Translations(app)
     load_all()
+    saved: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
-        os.environ["BWMS_HOME"] = str(home)
-        db = open_database(f"sqlite:///{home / 'bwms.sqlite3'}")
-        migrate.upgrade(db)
-        with UnitOfWork(db) as uow:  # the users in the tests' order (actor ids)
-            for role in ROLES:
-                auth.create_user_unchecked(uow, role, role, "screenshot-1")
-            uow.commit()
-        load_demo(db, home)
-        contexts: list = []
-        make_window = window_maker(db, home, contexts)
-
-        taken: set[tuple[str, str]] = set()
-        for visit in walk(make_window, translations.switch):
-            for problem in size_problems(visit) + fit_problems(visit.screen) + sideways_problems(visit.screen):
-                print(f"{visit.role} {visit.language} {visit.key}: {problem}")
-            if (visit.key, visit.language) not in taken:
-                taken.add((visit.key, visit.language))
-                visit.window.grab().save(str(OUT / f"screen_{visit.key}_{visit.language}.png"))
-        for ctx in contexts:
-            ctx.executor.shutdown()
-        db.dispose()
-    print(f"{len(taken)} screenshots in {OUT.relative_to(ROOT)}")
+        os.environ["BWMS_HOME"] = str(home)  # the demo's key file and folders stay in the scratch folder
+        demo_database(home, "demo.sqlite3").dispose()
+        if everything or args.screens:
+            db = copy_database(home, "demo.sqlite3", "walk.sqlite3")
+            saved += shoot(db, home, translations.switch, ROLES, args.screens, lambda v: f"screen_{v.key}")
+            db.dispose()
+        for group, states in groups:
+            db = copy_database(home, "demo.sqlite3", f"{group.name}.sqlite3")
+            staged = group.stage(db, home)
+            for role in dict.fromkeys(s.role for s in states):
+                by_key = {s.key: s for s in states if s.role == role}
+                saved += shoot(db, home, translations.switch, (role,), set(by_key),
+                               lambda v, by_key=by_key: by_key[v.key].name,
+                               lambda v, by_key=by_key, staged=staged: by_key[v.key].pose(v.screen, staged))
+            db.dispose()
+            missing = [s.name for s in states if f"{s.name}_en.png" not in saved]
+            if missing:
+                raise SystemExit(f"not taken (may the role open the screen?): {', '.join(missing)}")
+    print(f"{len(saved)} screenshots in {OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -109,14 +109,6 @@
 <context>
     <name>Columns</name>
     <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
@@ -131,10 +123,6 @@
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>库位</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -153,10 +141,6 @@
         <translation>库存数量</translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation>商品编码</translation>
-    </message>
-    <message>
         <source>GTIN</source>
         <translation>商品条码 (GTIN)</translation>
     </message>
@@ -173,16 +157,8 @@
         <translation>品牌</translation>
     </message>
     <message>
-        <source>HS code</source>
-        <translation>HS 编码</translation>
-    </message>
-    <message>
         <source>Origin</source>
         <translation>原产国</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
     </message>
     <message>
         <source>Filed price</source>

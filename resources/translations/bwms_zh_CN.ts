@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>货主</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
     <name>DeviceSettingsScreen</name>
     <message>
         <source>Devices of this workstation</source>
@@ -416,6 +459,10 @@
         <source>Nothing to send again: every scan was answered</source>
         <translation>没有需要重新发送的扫描：每次扫描都已得到应答</translation>
     </message>
+    <message>
+        <source>Unknown command barcode</source>
+        <translation>无法识别的指令条码</translation>
+    </message>
 </context>
 <context>
     <name>ImportAction</name>
@@ -438,6 +485,13 @@
     <message>
         <source>Import finished</source>
         <translation>导入完成</translation>
+    </message>
+</context>
+<context>
+    <name>InboundColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>品名</translation>
     </message>
 </context>
 <context>

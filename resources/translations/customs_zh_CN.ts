@@ -390,18 +390,6 @@
         <translation>料号</translation>
     </message>
     <message>
-        <source>HS code</source>
-        <translation>HS 编码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
         <source>Storage limit (days)</source>
         <translation>存储期限（天）</translation>
     </message>
@@ -412,10 +400,6 @@
     <message>
         <source>Pre-decreased</source>
         <translation>预扣减</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>序号</translation>
     </message>
     <message>
         <source>Direction</source>
@@ -432,10 +416,6 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
     </message>
     <message>
         <source>State</source>
@@ -591,10 +571,6 @@
     <message>
         <source>Account-book item</source>
         <translation>账册料号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>品名</translation>
     </message>
     <message>
         <source>Entered</source>

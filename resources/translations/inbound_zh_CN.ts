@@ -134,10 +134,6 @@
         <translation>无法识别的条码：不是箱标签、商品、库位或指令条码</translation>
     </message>
     <message>
-        <source>Unknown command barcode</source>
-        <translation>无法识别的指令条码</translation>
-    </message>
-    <message>
         <source>Malformed barcode: it cannot be read as a carton, product or location label</source>
         <translation>条码格式错误：无法作为箱标签、商品或库位标签读取</translation>
     </message>
@@ -216,10 +212,6 @@
     <message>
         <source>Declaration {declaration} is {status}: its tally is closed, nothing more can be counted</source>
         <translation>申报单 {declaration} 状态为{status}：理货已结束，不能再计数</translation>
-    </message>
-    <message>
-        <source>The database did not answer: the scan may not be saved. Press F5 to send it again (it is never counted twice)</source>
-        <translation>数据库无响应：该次扫描可能未保存。请按 F5 重新发送（不会重复计数）</translation>
     </message>
     <message>
         <source>SSCC {sscc} alone does not say what the carton holds: scan its product label</source>
@@ -343,10 +335,6 @@
 </context>
 <context>
     <name>InboundColumns</name>
-    <message>
-        <source>Name</source>
-        <translation>品名</translation>
-    </message>
     <message>
         <source>SKU</source>
         <translation>商品编码</translation>

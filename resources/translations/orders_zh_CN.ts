@@ -19,10 +19,6 @@
         <translation>订单编号</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Customs</source>
         <translation>海关状态</translation>
     </message>
@@ -33,10 +29,6 @@
     <message>
         <source>Waybill</source>
         <translation>运单号</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>承运商</translation>
     </message>
     <message>
         <source>Buyer ID</source>
@@ -61,10 +53,6 @@
     <message>
         <source>Rejection</source>
         <translation>拒绝原因</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>货主</translation>
     </message>
 </context>
 <context>

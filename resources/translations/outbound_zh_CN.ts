@@ -8,14 +8,6 @@
         <translation>订单</translation>
     </message>
     <message>
-        <source>Carrier</source>
-        <translation>承运商</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
@@ -96,10 +88,6 @@
     <message>
         <source>The product barcode has a wrong check digit</source>
         <translation>商品条码校验位错误</translation>
-    </message>
-    <message>
-        <source>Unknown command barcode</source>
-        <translation>无法识别的指令条码</translation>
     </message>
     <message>
         <source>Already scanned: this scan was counted before, nothing changed</source>

@@ -4,18 +4,6 @@
 <context>
     <name>Columns</name>
     <message>
-        <source>Owner</source>
-        <translation>货主</translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation>商品编码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -24,16 +12,8 @@
         <translation>有效期至</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>库位</translation>
-    </message>
-    <message>
         <source>Handling unit</source>
         <translation>托盘/箱号</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
     </message>
     <message>
         <source>Quantity</source>

@@ -11,7 +11,7 @@ holding it), `sideways_problems` (a table wider than its room) and `size_problem
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,9 +90,10 @@ def settle(ctx) -> None:
 
 
 def walk(make_window: Callable[[str], QWidget], switch: Callable[[str], None],
-         roles: tuple[str, ...] = ROLES, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Visit]:
-    """Open every screen each role may open, in each language, in a main window of 1366×768
-    (`make_window(role)` builds it; `switch(language)` switches the application's language)."""
+         roles: tuple[str, ...] = ROLES, languages: tuple[str, ...] = LANGUAGES,
+         keys: Collection[str] | None = None) -> Iterator[Visit]:
+    """Open every screen each role may open (of `keys`, when given), in each language, in a main window of
+    1366×768 (`make_window(role)` builds it; `switch(language)` switches the application's language)."""
     for role in roles:
         window = make_window(role)
         window.resize(WIDTH, HEIGHT)
@@ -102,6 +103,8 @@ def walk(make_window: Callable[[str], QWidget], switch: Callable[[str], None],
                 switch(language)
                 settle(window.ctx)
                 for key in window.entries:
+                    if keys is not None and key not in keys:
+                        continue
                     window.resize(WIDTH, HEIGHT)  # each screen on its own: a bigger one before is not held against it
                     screen = window.open_screen(key)
                     settle(window.ctx)

@@ -38,6 +38,22 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path, catalogue):
     assert missing == [], "untranslated (run `python -m ui.i18n update` and translate): " + repr(missing[:20])
 
 
+def test_each_string_stands_in_one_catalogue(tmp_path):
+    """lupdate over every catalogue's ui/ files: no (context, source) in two catalogues — `compile` merges them
+    into one .qm and lrelease would drop the copy ("dropping duplicate messages"). A text two areas share is
+    marked once in a shared file (ui.models.paged.Header, ui.widgets.tables.ColHeader, ui.widgets.feedback)."""
+    where: dict[tuple[str, str], list[str]] = {}
+    for catalogue in i18n.CATALOGUES:
+        if not i18n.sources(catalogue):
+            continue
+        fresh = tmp_path / f"{catalogue}_zh_CN.ts"
+        assert i18n.update(fresh, catalogue=catalogue) == 0
+        for ctx, src, _tr in _messages(fresh):
+            where.setdefault((ctx, src), []).append(catalogue)
+    twice = {key: names for key, names in where.items() if len(names) > 1}
+    assert twice == {}, "marked in several catalogues (mark it once in a shared file): " + repr(twice)
+
+
 def test_translations_keep_their_placeholders_and_are_chinese():
     for ctx, src, tr in (m for ts in i18n.ts_files("zh_CN") for m in _messages(ts)):
         text = tr.text or ""

@@ -94,6 +94,24 @@ def test_every_bad_row_reported_and_nothing_written(warehouse, tmp_path):
     assert count_declarations(warehouse) == 0
 
 
+@pytest.mark.parametrize(("container", "seal", "column", "why"), [
+    ("MSKU\u202e1208", "S1", "container_no", "a bidirectional override (U+202E)"),
+    ("MSKU1208", "SL\x001", "seal_no", "a control character (U+0000)"),
+    ("=HYPERLINK(\"x\")", "S1", "container_no", "starts with '='"),
+    ("MSKU1208", "=cmd|' /C calc'!A0", "seal_no", "starts with '='"),
+])
+def test_container_and_seal_numbers_refuse_control_bidi_and_formula_text(warehouse, tmp_path, container, seal,
+                                                                          column, why):
+    """Issue 16, finding 4: such text was stored in container and seal numbers (and went on to labels and PDFs)."""
+    quoted = '"' + container.replace('"', '""') + '"'
+    path = write(tmp_path, f"QD1,,BL1,{quoted},{seal},2026-11-20,1,GDS0001,A2P-900,12,B1,2026-10-01,2028-10-01")
+    with pytest.raises(FileRejected) as exc:
+        imported(warehouse, path)
+    (error,) = exc.value.errors
+    assert (error.line, error.column) == (2, column) and why in error.message, error.message
+    assert count_declarations(warehouse) == 0
+
+
 def test_missing_and_unknown_columns(warehouse, tmp_path):
     path = write(tmp_path, "QD1,1", header="declaration_no,colour")
     with pytest.raises(FileRejected) as exc:

@@ -1,10 +1,12 @@
-"""Issue 16: a re-allocation after a short pick and `orders cancel` of the same orders, at once, many times.
+"""Issue 16: a re-allocation after a short pick and `orders cancel` of the same orders, at once, many times; and a
+new manifest while its parcels' orders are cancelled.
 
 A short pick locks its wave, freezes the missing units and re-allocates the orders from other stock; a
 cancellation releases what the order holds (allocations, reservations, pick tasks, the wave's status). Both
 follow the lock order of app/outbound/__init__.py (wave, orders, allocations and tasks, stock rows), so on
 PostgreSQL neither ever waits for what the other holds: no "deadlock detected", no cancellation lost (a
 cancelled order holds nothing afterwards, even when the re-allocation ran first), and `bwms check` holds.
+A new manifest locks its parcels' orders before the parcels, as a cancellation (which opens the parcel) does.
 The threads start together on a barrier (an event, not a clock).
 """
 
@@ -19,12 +21,13 @@ from sqlalchemy import func, select
 from app.admin import checks
 from app.outbound.allocation import allocate
 from app.outbound.picking import short_pick
-from app.persistence.models import Allocation, ConsumerOrder, PickTask, Stock
+from app.outbound.shipping import create_manifest
+from app.persistence.models import Allocation, ConsumerOrder, Manifest, Parcel, PickTask, Stock
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.orders.helpers import canceller_threads, order_record, valid_id, write_jsonl
 from tests.outbound.conftest import TODAY, declare_and_release, run
-from tests.outbound.helpers import all_waves
+from tests.outbound.helpers import all_waves, pack_order, pick_everything
 
 ROUNDS = 8
 ORDERS = 6      # a round's orders of one SWS-VC60 each: one wave, their units at one place of the first lot (FEFO)
@@ -92,4 +95,47 @@ def test_reallocation_and_cancellation_of_the_same_orders(stocked, tmp_path):
     assert statuses == dict.fromkeys(cancelled, "cancelled")  # no cancellation lost
     assert held == [] and tasks == []  # nothing re-allocated to a cancelled order survives it
     assert frozen  # the short picks did run
+    assert [(r.name, r.problems[:3]) for r in results if not r.ok] == []
+
+
+def test_a_manifest_and_the_cancellations_of_its_parcels_orders_at_once(stocked, tmp_path):
+    db, cancelled, errors = stocked, [], []
+    for round_no in range(ROUNDS // 2):
+        folder = tmp_path / f"manifest{round_no}"
+        folder.mkdir()
+        records = _orders(100 + round_no)
+        mine = [r["order_no"] for r in records]
+        declare_and_release(db, folder, write_jsonl(folder / "orders.jsonl", records))
+        run(db, "supervisor", allocate, mine, today=TODAY)
+        pick_everything(db)
+        for no in mine:
+            assert pack_order(db, no, label_out=folder / "labels").tone == "ok"
+        start = threading.Barrier(1 + CANCELLERS)
+
+        def manifest(plate: str = f"浙A{round_no}0001") -> None:
+            start.wait()
+            try:
+                run(db, "supervisor", create_manifest, "ZTO", plate)
+            except Exception as exc:  # noqa: BLE001 - reported by the test
+                errors.append(("manifest", repr(exc)))
+
+        threads = [threading.Thread(target=manifest), *canceller_threads(db, mine[::2], CANCELLERS, start.wait,
+                                                                         errors)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        cancelled += mine[::2]
+    assert errors == [], errors
+    with UnitOfWork(db, actor("customs"), write=False) as uow:
+        statuses = set(uow.session.execute(select(ConsumerOrder.status)
+                                           .where(ConsumerOrder.order_no.in_(cancelled))).scalars())
+        parcels = uow.session.execute(select(func.count()).select_from(Parcel).join(
+            ConsumerOrder, ConsumerOrder.id == Parcel.order_id).where(ConsumerOrder.order_no.in_(cancelled))).scalar()
+        manifests = uow.session.execute(
+            select(Manifest.manifest_no, Manifest.parcel_count, func.count(Parcel.id))
+            .outerjoin(Parcel, Parcel.manifest_id == Manifest.id).group_by(Manifest.id)).all()
+        results = checks.check_all(uow)
+    assert statuses == {"cancelled"} and parcels == 0  # every cancellation opened its parcel
+    assert manifests and all(listed == held for _, listed, held in manifests), manifests
     assert [(r.name, r.problems[:3]) for r in results if not r.ok] == []

@@ -85,3 +85,20 @@ def test_bad_returns_and_disposals_are_refused_and_move_nothing(shipped, tmp_pat
     assert _refused(shipped, "supervisor", approve_disposal, d.disposal).code == "permission_denied"
     assert _refused(shipped, "customs", approve_disposal, 999).code == "unknown_disposal"
     assert _count(shipped, Disposal) == 1
+
+
+def test_a_return_is_not_received_to_a_location_being_counted(shipped):
+    """Issue 13: a counted location takes no goods in — the returns station refuses the unit, naming the count."""
+    from app.counts import create_count
+
+    order = shipped_orders(shipped)[0]
+    product = order.lines[0].product
+    case = run(shipped, "supervisor", request_return, order.order_no, "quality", [(product.sku, 1)], now=NOW)
+    count = run(shipped, "supervisor", create_count, location_prefix="RET-")
+    before = _count(shipped, Stock)
+    station = ReturnStation(UnitsOfWork(shipped, actor("clerk")), now=NOW)
+    assert station.scan(case.return_no, "f1").code == "parcel"
+    refused = station.scan(product.gtin, "f2")
+    assert refused.code == "location_frozen", refused.text
+    assert f"location RET-01 is frozen for stock count {count.count}: no receiving of returns there" in refused.text
+    assert _count(shipped, Stock) == before

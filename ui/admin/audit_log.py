@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidg
 
 from app.admin.queries import audit_page, verify_audit_chain
 from app.persistence.uow import Area
-from ui.models.paged import Column
+from ui.models.paged import Column, Header
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import audit_sentence, detail_rows, role_label, term
 from ui.widgets.paged_list import PagedList
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 # itself at ROW, so one column can read several of its values (the sentence)
 ROW = 10
 COLUMNS = [
-    Column(0, QT_TRANSLATE_NOOP("Columns", "No."), numeric=True),
-    Column(1, QT_TRANSLATE_NOOP("Columns", "Time"), render_value),
+    Column(0, Header.NO, numeric=True),
+    Column(1, Header.TIME, render_value),
     Column(ROW, QT_TRANSLATE_NOOP("Columns", "What happened"), lambda r: audit_sentence(r[2], r[5], r[6], r[7], r[8])),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Role"), role_label),
     Column(4, QT_TRANSLATE_NOOP("Columns", "Workstation")),

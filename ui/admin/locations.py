@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app.admin.queries import locations_count, locations_page
 from app.persistence.uow import Area
-from ui.models.paged import Column
+from ui.models.paged import Column, Header
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import location_kind_label
 from ui.widgets.import_action import ImportKind
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # a locations_page row: (code, kind, pick_sequence, active, units in stock)
 COLUMNS = [
-    Column(0, QT_TRANSLATE_NOOP("Columns", "Location")),
+    Column(0, Header.LOCATION),
     Column(1, QT_TRANSLATE_NOOP("Columns", "Kind"), location_kind_label),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Pick sequence"), numeric=True),
     Column(3, QT_TRANSLATE_NOOP("Columns", "In use"), render_value),

@@ -21,7 +21,7 @@ from app.admin.queries import product_filing, products_count, products_page
 from app.config import resources_dir
 from app.persistence.uow import Area
 from ui.i18n import chinese_on_screen
-from ui.models.paged import Column
+from ui.models.paged import Column, Header
 from ui.shell.screen import Screen, heading
 from ui.widgets.import_action import ImportKind
 from ui.widgets.paged_list import PagedList
@@ -31,14 +31,14 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 COLUMNS = [
-    Column(0, QT_TRANSLATE_NOOP("Columns", "SKU")),
+    Column(0, Header.SKU),
     Column(1, QT_TRANSLATE_NOOP("Columns", "GTIN")),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Chinese name")),
     Column(3, QT_TRANSLATE_NOOP("Columns", "English name")),
     Column(4, QT_TRANSLATE_NOOP("Columns", "Brand")),
-    Column(5, QT_TRANSLATE_NOOP("Columns", "HS code")),
+    Column(5, Header.HS_CODE),
     Column(6, QT_TRANSLATE_NOOP("Columns", "Origin")),
-    Column(7, QT_TRANSLATE_NOOP("Columns", "Unit")),
+    Column(7, Header.UNIT),
     Column(8, QT_TRANSLATE_NOOP("Columns", "Filed price"), render_value, numeric=True),
     Column(9, QT_TRANSLATE_NOOP("Columns", "Account-book item")),
 ]

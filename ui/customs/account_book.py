@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from app.admin.queries import account_book_page
 from app.persistence.uow import Area
-from ui.models.paged import Column
+from ui.models.paged import Column, Header
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import unit_label
 from ui.widgets.import_action import ImportKind
@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 # an account_book_page row: (item_no, hs_code, name, unit, storage_limit_days, balance, pre-decreased)
 COLUMNS = [
     Column(0, QT_TRANSLATE_NOOP("Columns", "Item")),
-    Column(1, QT_TRANSLATE_NOOP("Columns", "HS code")),
-    Column(2, QT_TRANSLATE_NOOP("Columns", "Name")),
-    Column(3, QT_TRANSLATE_NOOP("Columns", "Unit"), unit_label),
+    Column(1, Header.HS_CODE),
+    Column(2, Header.NAME),
+    Column(3, Header.UNIT, unit_label),
     Column(4, QT_TRANSLATE_NOOP("Columns", "Storage limit (days)"), numeric=True),
     Column(5, QT_TRANSLATE_NOOP("Columns", "Customs balance"), numeric=True),
     Column(6, QT_TRANSLATE_NOOP("Columns", "Pre-decreased"), numeric=True),

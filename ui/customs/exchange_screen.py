@@ -32,7 +32,7 @@ from ui.clock import warehouse_time as local_time
 from ui.customs.archive_view import MessageDialog
 from ui.customs.exchange_texts import export_text, pass_lines, receipts_text
 from ui.customs.inbox_watcher import InboxWatcher
-from ui.models.paged import Column, PagedTableModel
+from ui.models.paged import Column, Header, PagedTableModel
 from ui.orders.batch_job import run_batched
 from ui.orders.vocabulary import direction_label
 from ui.shell.screen import Screen, heading
@@ -46,12 +46,12 @@ if TYPE_CHECKING:
 MESSAGE_TYPES = ["", "CEB621", "CEB623", "CEB622", "CEB624", "CSV", "INVALID"]
 # a row: (id, direction, type, business_no, file_name, at, state, sha256)
 COLUMNS = [
-    Column(0, QT_TRANSLATE_NOOP("Columns", "No."), numeric=True),
+    Column(0, Header.NO, numeric=True),
     Column(1, QT_TRANSLATE_NOOP("Columns", "Direction"), direction_label),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Type")),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Business no.")),
     Column(4, QT_TRANSLATE_NOOP("Columns", "File")),
-    Column(5, QT_TRANSLATE_NOOP("Columns", "Time"), local_time),
+    Column(5, Header.TIME, local_time),
     Column(6, QT_TRANSLATE_NOOP("Columns", "State")),
     Column(7, QT_TRANSLATE_NOOP("Columns", "SHA-256")),
 ]

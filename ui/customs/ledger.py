@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from app.persistence.uow import Area
 from ui.shell.screen import Screen, heading
-from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
+from ui.widgets.tables import Col, ColHeader, RowsModel, fit_on_reset, key, table_view
 
 if TYPE_CHECKING:
     from app.customs.ledger import ItemBalance
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # app.customs.ledger.ItemBalance
 COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Account-book item"), key("account_book_item")),
-    Col(QT_TRANSLATE_NOOP("InboundColumns", "Name"), key("name")),
+    Col(ColHeader.NAME, key("name")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Entered"), key("entered"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Pre-decreased"), key("pre_decreased"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Decreased"), key("decreased"), numeric=True),

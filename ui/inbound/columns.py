@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 
 from ui.inbound.words import declaration_status
-from ui.widgets.tables import Col, RowsModel, key
+from ui.widgets.tables import Col, ColHeader, RowsModel, key
 
 ATTENTION = QBrush(QColor("#ffe08a"))  # over, damaged or an unexpected batch: look at this line
 COMPLETE = QBrush(QColor("#c8ecd0"))   # everything declared on the line was counted
@@ -23,7 +23,7 @@ def _count(value: Any) -> str:
 TALLY_COLUMNS = [
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Line"), key("line_no"), numeric=True),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "SKU"), key("sku")),
-    Col(QT_TRANSLATE_NOOP("InboundColumns", "Name"), key("name")),
+    Col(ColHeader.NAME, key("name")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Batch"), key("batch")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Expiry"), key("expiry_date")),
     Col(QT_TRANSLATE_NOOP("InboundColumns", "Expected"), key("expected"), numeric=True),

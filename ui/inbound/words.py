@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.stations import Feedback, Tone
 from ui.vocabulary import location_kind_label, term
+from ui.widgets.feedback import UNKNOWN_COMMAND
 
 # expected → tallying → tallied → released → put away → closed
 DECLARATION_STATUSES = ("expected", "tallying", "tallied", "released", "put_away", "closed")
@@ -32,7 +33,7 @@ _SCAN_REFUSALS = {
     "empty": QT_TRANSLATE_NOOP("FeedbackText", "Empty scan: nothing was read"),
     "unknown_barcode": QT_TRANSLATE_NOOP("FeedbackText", "Unknown barcode: not a carton label, product, location "
                                                          "or command"),
-    "unknown_command": QT_TRANSLATE_NOOP("FeedbackText", "Unknown command barcode"),
+    "unknown_command": UNKNOWN_COMMAND,
     "malformed": QT_TRANSLATE_NOOP("FeedbackText", "Malformed barcode: it cannot be read as a carton, product or "
                                                    "location label"),
     "bad_check_digit": QT_TRANSLATE_NOOP("FeedbackText", "Wrong check digit: the barcode is misprinted or misread; "
@@ -79,8 +80,6 @@ RECEIVE_TEXTS = {
                                                           "was counted again"),
     "receive.not_receivable": QT_TRANSLATE_NOOP("FeedbackText", "Declaration {declaration} is {status}: its tally "
                                                                 "is closed, nothing more can be counted"),
-    "receive.not_saved": QT_TRANSLATE_NOOP("FeedbackText", "The database did not answer: the scan may not be saved. "
-                                                           "Press F5 to send it again (it is never counted twice)"),
     "receive.refused.sscc_only": QT_TRANSLATE_NOOP("FeedbackText", "SSCC {sscc} alone does not say what the carton "
                                                                    "holds: scan its product label"),
     "receive.refused.tally_closed": QT_TRANSLATE_NOOP("FeedbackText", "The tally of this declaration is closed: "

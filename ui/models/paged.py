@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,6 +35,23 @@ class Column:
     header: str
     render: Callable[[Any], str] = lambda value: "" if value is None else str(value)
     numeric: bool = False
+
+
+class Header:
+    """Column headers that tables of several areas share, marked for translation once, here: a header marked in
+    two areas' files would stand in both areas' catalogues, and lrelease drops the copy (tests/gui/
+    test_translations.py refuses it)."""
+
+    CARRIER = QT_TRANSLATE_NOOP("Columns", "Carrier")
+    HS_CODE = QT_TRANSLATE_NOOP("Columns", "HS code")
+    LOCATION = QT_TRANSLATE_NOOP("Columns", "Location")
+    NAME = QT_TRANSLATE_NOOP("Columns", "Name")
+    NO = QT_TRANSLATE_NOOP("Columns", "No.")
+    OWNER = QT_TRANSLATE_NOOP("Columns", "Owner")
+    SKU = QT_TRANSLATE_NOOP("Columns", "SKU")
+    STATUS = QT_TRANSLATE_NOOP("Columns", "Status")
+    TIME = QT_TRANSLATE_NOOP("Columns", "Time")
+    UNIT = QT_TRANSLATE_NOOP("Columns", "Unit")
 
 
 PageFn = Callable[[Any, Any, Any, int], list[tuple]]  # (uow, filter, after_key, limit) -> rows

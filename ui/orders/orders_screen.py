@@ -12,7 +12,7 @@ from app.domain.order_flow import FLOW_STAGES, stage_counts
 from app.orders.queries import count_orders, list_orders, status_counts
 from app.persistence.uow import Area
 from ui.clock import warehouse_time as local_time
-from ui.models.paged import Column, PagedTableModel
+from ui.models.paged import Column, Header, PagedTableModel
 from ui.orders.order_detail import OrderDetail
 from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label, stage_label
 from ui.shell.screen import Screen, heading
@@ -29,18 +29,18 @@ TABS = ["", *FLOW_STAGES]
 #         ordered_at, rejection_code, owner)
 COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "Order no.")),
-    Column(2, QT_TRANSLATE_NOOP("Columns", "Status"), order_status_label),
+    Column(2, Header.STATUS, order_status_label),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Customs"), lambda s: customs_status_label(s) if s else ""),
     Column(4, QT_TRANSLATE_NOOP("Columns", "copNo")),
     Column(5, QT_TRANSLATE_NOOP("Columns", "Waybill")),
-    Column(6, QT_TRANSLATE_NOOP("Columns", "Carrier")),
+    Column(6, Header.CARRIER),
     Column(7, QT_TRANSLATE_NOOP("Columns", "Buyer ID")),
     Column(8, QT_TRANSLATE_NOOP("Columns", "Phone")),
     Column(9, QT_TRANSLATE_NOOP("Columns", "Dutiable"), numeric=True),
     Column(10, QT_TRANSLATE_NOOP("Columns", "Tax"), numeric=True),
     Column(11, QT_TRANSLATE_NOOP("Columns", "Ordered at"), local_time),
     Column(12, QT_TRANSLATE_NOOP("Columns", "Rejection"), rejection_label),
-    Column(13, QT_TRANSLATE_NOOP("Columns", "Owner")),
+    Column(13, Header.OWNER),
 ]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.stations import Feedback
+from ui.widgets.feedback import UNKNOWN_COMMAND
 
 FEEDBACK = {
     # any station
@@ -19,7 +20,7 @@ FEEDBACK = {
                                          "Unknown barcode: not a product, location, order or command"),
     "malformed": QT_TRANSLATE_NOOP("FeedbackText", "The barcode cannot be read as a label: scan another one"),
     "bad_check_digit": QT_TRANSLATE_NOOP("FeedbackText", "The product barcode has a wrong check digit"),
-    "unknown_command": QT_TRANSLATE_NOOP("FeedbackText", "Unknown command barcode"),
+    "unknown_command": UNKNOWN_COMMAND,
     "replayed": QT_TRANSLATE_NOOP("FeedbackText", "Already scanned: this scan was counted before, nothing changed"),
     "permission_denied": QT_TRANSLATE_NOOP("FeedbackText", "Your role may not do this: nothing was changed"),
     "unknown_product": QT_TRANSLATE_NOOP("FeedbackText", "No product has GTIN {gtin}"),

@@ -12,7 +12,7 @@ from app.domain.roles import Permission
 from app.outbound import queries
 from app.persistence.uow import Area
 from ui.jobs import JobState, run_job
-from ui.models.paged import Column, PagedTableModel
+from ui.models.paged import Column, Header, PagedTableModel
 from ui.outbound.words import fmt, shown, status_word, wave_kind
 from ui.shell.screen import Screen, heading
 from ui.widgets import document_preview as documents
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 # an order_board_page row: (id, order no., carrier, status, wave, units, reason, since)
 BOARD_COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "Order")),
-    Column(2, QT_TRANSLATE_NOOP("Columns", "Carrier")),
-    Column(3, QT_TRANSLATE_NOOP("Columns", "Status"), status_word),
+    Column(2, Header.CARRIER),
+    Column(3, Header.STATUS, status_word),
     Column(4, QT_TRANSLATE_NOOP("Columns", "Wave"), shown),
     Column(5, QT_TRANSLATE_NOOP("Columns", "Units"), shown, numeric=True),
     Column(6, QT_TRANSLATE_NOOP("Columns", "Why it waits"), shown),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from app.persistence.uow import Area
 from app.stock.movements import StockFilter, stock_count, stock_page
-from ui.models.paged import Column, PagedTableModel
+from ui.models.paged import Column, Header, PagedTableModel
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import STOCK_STATUSES, status_label
 from ui.widgets.owner_filter import OwnerFilter
@@ -20,16 +20,16 @@ if TYPE_CHECKING:
 
 # a stock_page row: (id, sku, name, batch, expiry, location, lpn, status, qty, reserved, owner)
 STOCK_COLUMNS = [
-    Column(1, QT_TRANSLATE_NOOP("Columns", "SKU")),
-    Column(2, QT_TRANSLATE_NOOP("Columns", "Name")),
+    Column(1, Header.SKU),
+    Column(2, Header.NAME),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Batch")),
     Column(4, QT_TRANSLATE_NOOP("Columns", "Expiry"), render_value),
-    Column(5, QT_TRANSLATE_NOOP("Columns", "Location")),
+    Column(5, Header.LOCATION),
     Column(6, QT_TRANSLATE_NOOP("Columns", "Handling unit")),
-    Column(7, QT_TRANSLATE_NOOP("Columns", "Status"), status_label),
+    Column(7, Header.STATUS, status_label),
     Column(8, QT_TRANSLATE_NOOP("Columns", "Quantity"), numeric=True),
     Column(9, QT_TRANSLATE_NOOP("Columns", "Reserved"), numeric=True),
-    Column(10, QT_TRANSLATE_NOOP("Columns", "Owner")),
+    Column(10, Header.OWNER),
 ]
 
 

@@ -25,6 +25,9 @@ TONE_WORDS: dict[str, str] = {
 }
 # feedback code → English source with {parameters} (context "FeedbackText"); workflows add theirs.
 FEEDBACK_TEXTS: dict[str, str] = {}
+# Texts several areas' stations give under their own codes, marked once, here (a text marked in two areas' files
+# would stand in both catalogues, and lrelease drops the copy).
+UNKNOWN_COMMAND = QT_TRANSLATE_NOOP("FeedbackText", "Unknown command barcode")
 
 
 def add_feedback_texts(texts: dict[str, str]) -> None:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -220,6 +221,13 @@ class Col:
     get: Callable[[Any], Any]
     render: Callable[[Any], str] = render_value
     numeric: bool = False
+
+
+class ColHeader:
+    """`Col` headers (context "InboundColumns", `RowsModel`'s) that tables of several areas share, marked for
+    translation once, here (as `ui.models.paged.Header` for the paged tables' `Column`)."""
+
+    NAME = QT_TRANSLATE_NOOP("InboundColumns", "Name")
 
 
 def key(name: str) -> Callable[[Any], Any]:
