@@ -30,6 +30,7 @@ from app.domain.roles import Permission, may
 from app.errors import Rejected
 from app.outbound import documents as shipping_documents
 from app.outbound import vehicle_pass
+from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     Allocation,
     ConsumerOrder,
@@ -232,6 +233,11 @@ def _vehicle_passes(uow: UnitOfWork, codes: Sequence[str], gross_weight: Kg, tar
     card = vehicle_pass.check_ic_card(ic_card)
     if weights_from not in vehicle_pass.WEIGHTS_FROM:
         raise Rejected(f"weights come typed or from a scale, not {weights_from!r}", code="bad_weights")
+    # the lock order (app/outbound/__init__.py): the orders of the vehicle's parcels, then its manifests (a
+    # cancellation of one of them queues on its order, never holding what the pass waits for)
+    lock_order_rows(uow, ConsumerOrder.id.in_(select(Parcel.order_id).join(Manifest, Manifest.id == Parcel.manifest_id)
+                                              .where(or_(Manifest.manifest_no.in_(codes),
+                                                         Manifest.gate_pass_no.in_(codes)))))
     manifests: list[Manifest] = []
     for named in codes:
         m = _locked_manifest(uow, named)
