@@ -1,6 +1,18 @@
 """Administration: users and roles, settings, the audit trail, buyers' personal data, master data and the checks."""
 
-from app.admin.auth import AccessDenied, add_user, has_users, list_users, live_role, login, require, set_user
+from app.admin.auth import (
+    LIVE_ROLE,
+    AccessDenied,
+    add_user,
+    has_users,
+    known_role,
+    list_users,
+    live_role,
+    live_role_param,
+    login,
+    require,
+    set_user,
+)
 from app.admin.backup import (
     BackupReport,
     LastBackup,
@@ -38,6 +50,7 @@ from app.admin.restore import RestoreReport, restore_database
 
 # `audit` (audit.record), `pii` (pii.key_for) and `backup` are published modules: used as a namespace.
 __all__ = [
+    "LIVE_ROLE",
     "AccessDenied",
     "BackupReport",
     "CarrierRef",
@@ -69,11 +82,13 @@ __all__ = [
     "import_products",
     "import_tariffs",
     "import_warehouse",
+    "known_role",
     "last_backup",
     "list_owners",
     "list_settings",
     "list_users",
     "live_role",
+    "live_role_param",
     "login",
     "owner_by_code",
     "product_by_gtin",

@@ -7,7 +7,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, case, select
 
 from app.admin import audit
 from app.domain.roles import Permission, Role, may
@@ -37,6 +37,22 @@ class AccessDenied(PermissionDenied):
 
 
 _LIVE_ROLE = select(User.role, User.active).where(User.id == bindparam("user_id"))
+# The same as a column of a station's one read (its parameter from `live_role_param`): "" when the account is
+# disabled, NULL when there is no such user (or no user: the system); `known_role` hands it to `require`.
+LIVE_ROLE = (select(case((User.active.is_(True), User.role), else_="")).where(User.id == bindparam("live_user"))
+             .scalar_subquery().label("live_role"))
+
+
+def live_role_param(uow: UnitOfWork) -> dict[str, int | None]:
+    """The parameter `LIVE_ROLE` reads (the acting user's id)."""
+    return {"live_user": uow.actor.user_id}
+
+
+def known_role(uow: UnitOfWork, role: str | None) -> None:
+    """The acting user's live role as a station's one read found it (`LIVE_ROLE`, read in this unit of work), so
+    the `require` that follows reads nothing: a scan's role check costs no statement of its own."""
+    if uow.actor.user_id is not None and uow.live_role is None:
+        uow.live_role = role or ""
 
 
 def live_role(uow: UnitOfWork) -> str:

@@ -8,6 +8,7 @@ sequence; two lots of one SKU never share a location unless the clerk says so. H
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
-from app.admin import audit, product_by_gtin, require
+from app.admin import LIVE_ROLE, audit, known_role, live_role_param, product_by_gtin, require
 from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -306,11 +307,11 @@ _UNIT = _STAGED.with_only_columns(
     Location.code, Lot.batch_no, Lot.expiry_date, Product.sku, InboundDeclaration.id.label("declaration_id"),
     InboundDeclaration.declaration_no, InboundDeclaration.status.label("declaration_status"),
     maintain_column_froms=True).where(Stock.lpn == bindparam("sscc"))
-# A pallet or carton (SSCC) goods scan's one read: the staged row, the suggestion, the replay.
-_UNIT_GOODS_READ = _UNIT.add_columns(_SAME_LOT.label("same_lot"), _EMPTY.label("empty"), _REPLAY)
+# A pallet or carton (SSCC) goods scan's one read: the staged row, the suggestion, the replay, the live role.
+_UNIT_GOODS_READ = _UNIT.add_columns(_SAME_LOT.label("same_lot"), _EMPTY.label("empty"), _REPLAY, LIVE_ROLE)
 _TO = select(_T.id).where(_T.code == bindparam("to_code")).scalar_subquery()
 # Its location scan's one read: the staged row, the target location, a different lot of the product already
-# there (mixed lots), whether other goods of the declaration still wait in staging, the replay.
+# there (mixed lots), whether other goods of the declaration still wait in staging, the replay, the live role.
 _UNIT_MOVE_READ = _UNIT.add_columns(
     _TO.label("to_id"), select(_T.kind).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_kind"),
     select(_T.active).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_active"),
@@ -326,7 +327,7 @@ _UNIT_MOVE_READ = _UNIT.add_columns(
                    _S.lot_id.in_(select(_LOT.id).join(_LINE, _LINE.id == _LOT.declaration_line_id)
                                  .where(_LINE.declaration_id == InboundDeclaration.id)
                                  .correlate(InboundDeclaration))).label("others_waiting"),
-    _REPLAY)
+    _REPLAY, LIVE_ROLE)
 _PUT_AWAY = (update(InboundDeclaration).where(InboundDeclaration.id == bindparam("d_id"),
                                               InboundDeclaration.status == "released").values(status="put_away"))
 
@@ -337,11 +338,19 @@ def _unit_goods(row: Any, sscc: str) -> Goods:
                  (Source(row.location_id, sscc, row.quantity),), row.code, row.declaration_id, row.declaration_no)
 
 
+def _checked(uow: UnitOfWork, rows: Sequence[Any]) -> None:
+    """The role check with the live role a fast path's read found, before anything is replayed or written."""
+    if rows:
+        known_role(uow, rows[0].live_role)
+    require(uow, Permission.SCAN_OPERATIONS)
+
+
 def _unit_goods_fast(uow: UnitOfWork, scan: Scan, raw: str, scan_id: str) -> ScanResult | None:
     """A goods scan of a staged, available handling unit (or a replay) in one read; None: the slow path."""
     if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
         return None
-    rows = uow.conn.execute(_UNIT_GOODS_READ, {"sscc": scan.sscc, "scan_id": scan_id}).all()
+    rows = uow.conn.execute(_UNIT_GOODS_READ, {"sscc": scan.sscc, "scan_id": scan_id, **live_role_param(uow)}).all()
+    _checked(uow, rows)
     if len(rows) != 1:
         return None
     row = rows[0]
@@ -366,8 +375,9 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
     scan = decode(goods_raw)
     if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
         return None
-    rows = uow.conn.execute(_UNIT_MOVE_READ, {"sscc": scan.sscc, "to_code": location_code,
-                                              "scan_id": scan_id}).all()
+    rows = uow.conn.execute(_UNIT_MOVE_READ, {"sscc": scan.sscc, "to_code": location_code, "scan_id": scan_id,
+                                              **live_role_param(uow)}).all()
+    _checked(uow, rows)
     if len(rows) != 1:
         return None
     row = rows[0]
@@ -400,10 +410,10 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
 
 def goods_scan(uow: UnitOfWork, scan: Scan, raw: str, scan_id: str) -> ScanResult:
     """The put-away station's first scan: which goods, and where they should go (logged; nothing moves)."""
-    require(uow, Permission.SCAN_OPERATIONS)
-    fast = _unit_goods_fast(uow, scan, raw, scan_id)
+    fast = _unit_goods_fast(uow, scan, raw, scan_id)  # checks the role with its read
     if fast is not None:
         return fast
+    require(uow, Permission.SCAN_OPERATIONS)
     first = scanlog.replayed(uow, scan_id)
     if first is not None:
         return first
@@ -425,10 +435,10 @@ def goods_scan(uow: UnitOfWork, scan: Scan, raw: str, scan_id: str) -> ScanResul
 def location_scan(uow: UnitOfWork, goods_raw: str, location_code: str, raw: str, scan_id: str, *,
                   allow_mixed: bool = False) -> ScanResult:
     """The second scan: move the goods of `goods_raw` to `location_code` (logged; a replay moves nothing)."""
-    require(uow, Permission.SCAN_OPERATIONS)
-    fast = _unit_move_fast(uow, goods_raw, location_code, raw, scan_id, allow_mixed)
+    fast = _unit_move_fast(uow, goods_raw, location_code, raw, scan_id, allow_mixed)  # checks the role with its read
     if fast is not None:
         return fast
+    require(uow, Permission.SCAN_OPERATIONS)
     def move() -> ScanResult:
         moved = put_away(uow, decode(goods_raw), location_code, allow_mixed=allow_mixed)
         return ScanResult(ACCEPTED, "put_away", f"{moved['quantity']} × {moved['sku']} batch "

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
 from app import settings
-from app.admin import ProductRef, audit, product_by_gtin, require
+from app.admin import LIVE_ROLE, ProductRef, audit, known_role, live_role_param, product_by_gtin, require
 from app.domain.gs1 import BadScan, Command, CommandScan, HandlingUnitScan, ItemScan, LocationScan, Scan
 from app.domain.roles import Permission
 from app.errors import Rejected
@@ -56,11 +56,12 @@ _SETTING = select(Setting.value).where(Setting.key == MIN_SHELF_LIFE)
 _ZONE = select(Warehouse.time_zone).order_by(Warehouse.id).limit(1)
 _SETTING_AND_ZONE = select(_SETTING.scalar_subquery(), _ZONE.scalar_subquery())
 _TALLY_SCAN = insert(TallyScan.__table__)
-# A carton scan's one read: the declaration's lines of the scanned product (matched by GTIN) with their tallies,
-# the declaration's status, the scan id's first result (a replay), whether the carton was counted, the shelf-life
-# setting and the warehouse's time zone. No row: unknown declaration/product or not declared (the slow path says
-# which). Read under the write lock (BEGIN IMMEDIATE; on PostgreSQL after the declaration's row lock), so the
-# tallies are the current ones: nothing of it is cached between scans.
+# A carton scan's one read: the declaration's lines of the scanned product (matched by GTIN) with their tallies, the
+# declaration's status, the scan id's first result (a replay), whether the carton was counted, the shelf-life setting,
+# the warehouse's time zone and the clerk's live role (the role check reads nothing more). No row: unknown
+# declaration/product or not declared (the slow path says which). Read under the write lock (BEGIN IMMEDIATE; on
+# PostgreSQL after the declaration's row lock), so the tallies are the current ones: nothing of it is cached between
+# scans.
 _ITEM_READ = (
     select(DeclarationLine.id, DeclarationLine.line_no, DeclarationLine.batch_no, DeclarationLine.declared_qty,
            DeclarationLine.production_date, DeclarationLine.expiry_date, _COUNTED.label("counted"),
@@ -69,7 +70,7 @@ _ITEM_READ = (
            select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
            .scalar_subquery().label("first_result"),
            exists().where(TallyScan.sscc == bindparam("sscc"), TallyScan.undone.is_(False)).label("carton_counted"),
-           _SETTING.scalar_subquery().label("min_shelf_life"), _ZONE.scalar_subquery().label("zone"))
+           _SETTING.scalar_subquery().label("min_shelf_life"), _ZONE.scalar_subquery().label("zone"), LIVE_ROLE)
     .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
     .join(Product, Product.id == DeclarationLine.product_id)
     .where(InboundDeclaration.declaration_no == bindparam("no"),
@@ -108,10 +109,10 @@ def receive_scan(uow: UnitOfWork, declaration_no: str, scan: Scan, raw: str, sca
     `damaged`: the station's CMD:DAMAGED applies to this scan; `staging`: the location code the station
     chose for the goods at close. Refusals come back as a rejected ScanResult (logged), not as exceptions.
     """
-    require(uow, Permission.SCAN_OPERATIONS)
     declaration = lock_declaration(uow, declaration_no) if uow.is_postgres else None
     if isinstance(scan, ItemScan):
-        read = _read_item_scan(uow, declaration_no, scan, scan_id)
+        read = _read_item_scan(uow, declaration_no, scan, scan_id)  # the live role too: nothing written before
+        require(uow, Permission.SCAN_OPERATIONS)  # the check before anything is counted or replayed
         if read is not None:
             first, declaration, lines, product, facts = read
             if first is not None:
@@ -122,6 +123,7 @@ def receive_scan(uow: UnitOfWork, declaration_no: str, scan: Scan, raw: str, sca
                 return _count(uow, declaration, scan, raw, scan_id, damaged, today, lines, product, facts)
             except Rejected as exc:
                 return _refused(uow, declaration_no, raw, scan_id, exc)
+    require(uow, Permission.SCAN_OPERATIONS)
     if not uow.is_postgres:
         declaration = lock_declaration(uow, declaration_no)
     first = scanlog.replayed(uow, scan_id)
@@ -164,7 +166,9 @@ def _read_item_scan(uow: UnitOfWork, declaration_no: str, scan: ItemScan, scan_i
     g14 = scan.gtin.zfill(14)
     rows = uow.conn.execute(_ITEM_READ, {
         "no": declaration_no, "gtins": sorted({g14, g14[1:], g14[2:], g14[6:]}), "scan_id": scan_id,
-        "sscc": scan.sscc or None}).all()
+        "sscc": scan.sscc or None, **live_role_param(uow)}).all()
+    if rows:
+        known_role(uow, rows[0].live_role)
     rows = [row for row in rows if row.gtin.zfill(14) == g14]
     if not rows:
         return None

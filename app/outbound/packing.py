@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, func, insert, or_, select
 from sqlalchemy.orm import aliased
 
 from app import settings
-from app.admin import audit, require
+from app.admin import LIVE_ROLE, audit, known_role, live_role_param, require
 from app.documents import queue as print_queue
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -115,10 +115,11 @@ _ORDER_FACTS = (
                ConsumerOrder.id.in_(select(_BY_WAYBILL.order_id).where(_BY_WAYBILL.waybill_no == bindparam("code"))))))
 
 
-# The same read for the pack station's order scan, without the ORM: the order's own columns the scan uses.
+# The same read for the pack station's order scan, without the ORM: the order's own columns the scan uses, and
+# the packer's live role (the role check reads nothing more).
 _ORDER_FACTS_CORE = _ORDER_FACTS.with_only_columns(
     ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.waybill_no, ConsumerOrder.carrier_code,
-    ConsumerOrder.status, *list(_ORDER_FACTS.selected_columns)[-5:], maintain_column_froms=True)
+    ConsumerOrder.status, *list(_ORDER_FACTS.selected_columns)[-5:], LIVE_ROLE, maintain_column_froms=True)
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,12 @@ def _order_facts(uow: UnitOfWork, code: str, scan_id: str = "", *, row: bool = F
     order as a plain row (Core, no ORM object: the order scan changes nothing of it)."""
     code = code.strip()
     params = {"code": code, "scan_id": scan_id}
-    rows = uow.conn.execute(_ORDER_FACTS_CORE, params).all() if row else \
-        uow.session.execute(_ORDER_FACTS, params).all()
+    if row:
+        rows = uow.conn.execute(_ORDER_FACTS_CORE, {**params, **live_role_param(uow)}).all()
+        if rows:
+            known_role(uow, rows[0].live_role)
+    else:
+        rows = uow.session.execute(_ORDER_FACTS, params).all()
     if not rows:
         return _unknown(uow, code, scan_id)
     if len(rows) > 1:
@@ -272,9 +277,11 @@ def _contents(uow: UnitOfWork, order: Any) -> _Contents:
 
 def start_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, location: str | None = None) -> ScanResult:
     """The pack station's first scan: the order to pack and its contents, or why not (an inspection is pulled)."""
-    require(uow, Permission.SCAN_OPERATIONS)
     try:
-        facts, first = _order_facts(uow, code, scan_id, row=True)  # a replay is answered before any refusal
+        try:
+            facts, first = _order_facts(uow, code, scan_id, row=True)  # a replay is answered before any refusal
+        finally:  # the role the read found: refused before any refusal is logged or a replay answered
+            require(uow, Permission.SCAN_OPERATIONS)
         if first is not None:
             return scanlog.first_result(first)
         order = facts.order

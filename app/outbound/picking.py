@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import aliased
 
-from app.admin import audit, product_by_gtin, require
+from app.admin import LIVE_ROLE, audit, known_role, live_role_param, product_by_gtin, require
 from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -119,11 +119,11 @@ def check_location(uow: UnitOfWork, wave_no: str, location_code: str) -> ScanRes
 def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, raw: str, scan_id: str, *,
               packing: str | None = None) -> ScanResult:
     """Units scanned at `location_code` for `wave_no` go to the packing area (refusals are logged, not raised)."""
-    require(uow, Permission.SCAN_OPERATIONS)
     if packing is None:
         fast = _pick_fast(uow, wave_no, location_code, scan, raw, scan_id)
         if fast is not None:
             return fast
+    require(uow, Permission.SCAN_OPERATIONS)  # the fast path checked it already (its read had the live role)
     return scanlog.once(uow, scan_id, WORKFLOW, wave_no, raw,
                         lambda: _pick(uow, wave_no, location_code, scan, packing),
                         lambda exc: audit.record(uow, "pick", "wave", wave_no, outcome="refused", code=exc.code,
@@ -136,7 +136,8 @@ _PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(Tru
             .order_by(_PACK.pick_sequence, _PACK.code).limit(1))
 # A unit scan's one read: the wave's open tasks at the location with their open allocations, whether each order
 # has open tasks elsewhere, where the picker goes next, the default packing location, the product the GTIN
-# names, and the scan id's first result (a replay). No row: nothing open here (the slow path says why).
+# names, the scan id's first result (a replay) and the picker's live role. No row: nothing open here (the slow
+# path says why).
 _PICK_READ = (
     select(PickTask.id, PickTask.order_id, PickTask.lot_id, PickTask.product_id, PickTask.quantity, PickTask.picked,
            PickTask.short, Product.sku, Lot.batch_no, ConsumerOrder.order_no,
@@ -153,7 +154,7 @@ _PICK_READ = (
            select(func.min(_NAMED.id)).where(_NAMED.gtin.in_(bindparam("gtins", expanding=True)))
            .scalar_subquery().label("scanned_product"),
            select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
-           .scalar_subquery().label("first_result"))
+           .scalar_subquery().label("first_result"), LIVE_ROLE)
     .select_from(PickTask)
     .join(Wave, Wave.id == PickTask.wave_id)
     .join(Location, Location.id == PickTask.location_id)
@@ -189,7 +190,10 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
             return None
     conn = uow.conn
     rows = conn.execute(_PICK_READ, {"wave": wave_no, "location": location_code, "gtins": _gtins(scan.gtin),
-                                     "scan_id": scan_id}).all()
+                                     "scan_id": scan_id, **live_role_param(uow)}).all()
+    if rows:
+        known_role(uow, rows[0].live_role)
+    require(uow, Permission.SCAN_OPERATIONS)  # before anything is replayed or written
     if not rows:
         return None
     head = rows[0]

@@ -24,18 +24,17 @@ from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 
 from app.admin import audit, live_role, require
-from app.customs import write_off_at_gate_out
+from app.customs import write_off_core
 from app.documents import queue as print_queue
 from app.domain.roles import Permission, may
 from app.errors import Rejected
 from app.outbound import documents as shipping_documents
 from app.outbound import vehicle_pass
-from app.outbound.picking import stock_row
+from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     Allocation,
     ConsumerOrder,
     InventoryList,
-    Lot,
     Manifest,
     Parcel,
     ScanEvent,
@@ -234,6 +233,11 @@ def _vehicle_passes(uow: UnitOfWork, codes: Sequence[str], gross_weight: Kg, tar
     card = vehicle_pass.check_ic_card(ic_card)
     if weights_from not in vehicle_pass.WEIGHTS_FROM:
         raise Rejected(f"weights come typed or from a scale, not {weights_from!r}", code="bad_weights")
+    # the lock order (app/outbound/__init__.py): the orders of the vehicle's parcels, then its manifests (a
+    # cancellation of one of them queues on its order, never holding what the pass waits for)
+    lock_order_rows(uow, ConsumerOrder.id.in_(select(Parcel.order_id).join(Manifest, Manifest.id == Parcel.manifest_id)
+                                              .where(or_(Manifest.manifest_no.in_(codes),
+                                                         Manifest.gate_pass_no.in_(codes)))))
     manifests: list[Manifest] = []
     for named in codes:
         m = _locked_manifest(uow, named)
@@ -255,13 +259,13 @@ def _vehicle_passes(uow: UnitOfWork, codes: Sequence[str], gross_weight: Kg, tar
         if blocked:
             raise Rejected(f"manifest {manifest.manifest_no} may not leave: " + "; ".join(blocked),
                            code="unreleased_parcels", manifest=manifest.manifest_no)
-    units = 0
-    for manifest, parcels in loads:
-        units += sum(ship_parcel(uow, p, manifest) for p in parcels)
+    waybills = [p.waybill_no for _, parcels in loads for p in parcels]
+    loaded = sum(p.loaded_at is not None for _, parcels in loads for p in parcels)
+    units = _ship(uow, loads)
+    for manifest, _ in loads:
         close_if_done(uow, manifest)
     passed = vehicle_pass.record_pass(uow, manifests, card, gross_kg, tare_kg, weights_from)
-    first, waybills = manifests[0], [p.waybill_no for _, parcels in loads for p in parcels]
-    loaded = sum(p.loaded_at is not None for _, parcels in loads for p in parcels)
+    first = manifests[0]
     audit.record(uow, "gate_out", "manifest", first.manifest_no, gate_pass=first.gate_pass_no, parcels=waybills,
                  units=units, vehicle=passed.plate, ic_card=card, gross_kg=str(gross_kg or ""),
                  tare_kg=str(tare_kg or ""), manifests=[m.manifest_no for m in manifests], loaded=loaded)
@@ -301,26 +305,62 @@ def close_if_done(uow: UnitOfWork, manifest: Manifest) -> None:
         manifest.exited_at = utcnow()
 
 
-def ship_parcel(uow: UnitOfWork, parcel: Parcel, manifest: Manifest) -> int:
-    """One parcel leaves: its units out of stock, its list written off, its order shipped; returns the units."""
-    order = uow.session.get(ConsumerOrder, parcel.order_id)
-    lst = uow.session.execute(select(InventoryList).where(InventoryList.order_id == order.id)).scalar_one()
-    if lst.return_status != RELEASED:  # checked again here: nothing leaves unreleased, whoever calls
-        raise Rejected(f"parcel {parcel.waybill_no} may not leave: {_not_released(lst.return_status)}",
-                       code="not_released", waybill=parcel.waybill_no)
-    now, units = utcnow(), 0
-    for a in uow.session.execute(select(Allocation).where(Allocation.order_id == order.id,
-                                                          Allocation.state == "open")).scalars().all():
-        if a.picked:
-            stock_row(uow, a.packing_location_id, a.lot_id, "").reserved -= a.picked
-            stock.move(uow, uow.session.get(Lot, a.lot_id), a.picked, stock.Place(a.packing_location_id, "available"),
-                       None, kind="ship", ref_type="parcel", ref_no=parcel.waybill_no, note=manifest.gate_pass_no)
-            units += a.picked
-        a.state, a.shipped_at = "shipped", now
-    write_off_at_gate_out(uow, lst, order, manifest.gate_pass_no)
-    parcel.status, parcel.shipped_at = "shipped", now
-    order.status = "shipped"
-    return units
+_OPEN_ALLOCATIONS = (select(Allocation.order_id, Allocation.lot_id, Allocation.picked, Allocation.packing_location_id)
+                     .where(Allocation.order_id.in_(bindparam("orders", expanding=True)), Allocation.state == "open")
+                     .order_by(Allocation.packing_location_id, Allocation.lot_id, Allocation.id))
+_LISTS = (select(InventoryList.id, InventoryList.order_id, InventoryList.return_status, InventoryList.written_off_at,
+                 InventoryList.pre_held, InventoryList.cop_no)
+          .where(InventoryList.order_id.in_(bindparam("orders", expanding=True))).order_by(InventoryList.id))
+_ALLOCATIONS_SHIPPED = (update(Allocation).where(Allocation.order_id.in_(bindparam("orders", expanding=True)),
+                                                  Allocation.state == "open")
+                        .values(state="shipped", shipped_at=bindparam("at")))
+_ORDERS_SHIPPED = (update(ConsumerOrder).where(ConsumerOrder.id.in_(bindparam("orders", expanding=True)))
+                   .values(status="shipped"))
+_PARCELS_SHIPPED = (update(Parcel).where(Parcel.id.in_(bindparam("parcels", expanding=True)))
+                    .values(status="shipped", shipped_at=bindparam("at")))
+
+
+def _ship(uow: UnitOfWork, loads: list[tuple[Manifest, list[Parcel]]]) -> int:
+    """Every parcel of the vehicle leaves, in Core statements (a vehicle carries hundreds of parcels): their units
+    out of the packing area (movement kind "ship", one UPDATE per packing stock row, one movement insert), their
+    allocations shipped, each inventory list written off (PRE_RELEASE and OUT per account-book item, referring to
+    the gate pass), the parcels and orders shipped. Returns the units."""
+    conn, now = uow.conn, utcnow()
+    shipped: list[int] = []
+    for chunk in _chunks([(m, p) for m, parcels in loads for p in parcels]):
+        of_order = {p.order_id: (m, p) for m, p in chunk}
+        orders = sorted(of_order)
+        lists = {r.order_id: r for r in conn.execute(_LISTS, {"orders": orders})}
+        for order_id in orders:  # checked again here: nothing leaves unreleased, whoever calls
+            lst, (_, parcel) = lists.get(order_id), of_order[order_id]
+            if lst is None or lst.return_status != RELEASED:
+                raise Rejected(f"parcel {parcel.waybill_no} may not leave: "
+                               f"{_not_released(lst.return_status if lst else '')}", code="not_released",
+                               waybill=parcel.waybill_no)
+        allocations = conn.execute(_OPEN_ALLOCATIONS, {"orders": orders}).all()
+        stock.apply(uow, [stock.Step(a.lot_id, None, a.picked, stock.Place(a.packing_location_id, "available"), None,
+                                     kind="ship", ref_type="parcel", ref_no=of_order[a.order_id][1].waybill_no,
+                                     note=of_order[a.order_id][0].gate_pass_no, unreserve=a.picked)
+                          for a in allocations if a.picked])
+        shipped += [a.picked for a in allocations]
+        conn.execute(_ALLOCATIONS_SHIPPED, {"orders": orders, "at": now})
+        for order_id in orders:
+            lst, manifest = lists[order_id], of_order[order_id][0]
+            if lst.written_off_at is None:
+                write_off_core(uow, lst.id, order_id, lst.cop_no, lst.pre_held, manifest.gate_pass_no)
+        conn.execute(_ORDERS_SHIPPED, {"orders": orders})
+        conn.execute(_PARCELS_SHIPPED, {"parcels": [p.id for _, p in chunk], "at": now})
+    uow.session.flush()
+    uow.session.expire_all()  # the session's parcels (and manifests) read again what the database now says
+    uow.changes.touch(Area.STOCK, Area.LEDGER, Area.ORDERS, Area.SHIPPING)
+    return sum(shipped)
+
+
+CHUNK = 500  # parcels per round of statements (an IN list stays well below the engines' parameter limits)
+
+
+def _chunks(items: list[Any]) -> list[list[Any]]:
+    return [items[n:n + CHUNK] for n in range(0, len(items), CHUNK)]
 
 
 # -- loading: the gate station's parcel scans ---------------------------------------------------------------------

@@ -83,8 +83,8 @@
         <translation>已上交接单</translation>
     </message>
     <message>
-        <source>of them loaded, vehicle not yet passed</source>
-        <translation>其中已装车、车辆未过卡</translation>
+        <source>on vehicles</source>
+        <translation>其中已装车待过卡</translation>
     </message>
     <message>
         <source>manifests not yet out</source>

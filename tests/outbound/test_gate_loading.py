@@ -238,3 +238,25 @@ def test_cli_gate_out_scans_of_every_parcel_exit_zero(packed, cli, tmp_path):
     code, out, _ = cli("gate-out", yto, "--scans", str(scans), "--json", user="clerk")  # replayed: first results
     assert code == 0 and json.loads(out)["gated_out"] == []
     assert _out(db)["passes"] == 1
+
+
+@pytest.mark.breaks_invariants
+def test_bwms_check_reports_a_loaded_parcel_off_its_manifest_and_one_left_inside(packed):
+    db, (sf, yto, _) = packed
+    waybills = _waybills(db, sf)
+    station = GateStation(UnitsOfWork(db, actor("clerk")))
+    station.scan(sf)
+    station.scan(waybills[0])
+
+    def twelve():
+        with UnitOfWork(db, actor("customs"), write=False) as uow:
+            return next(r for r in checks.check_all(uow) if r.name.startswith("12 "))
+
+    assert twelve().ok
+    with db.sessions() as s:  # corrupted on purpose: the loaded parcel off its manifest, a manifest out too early
+        s.execute(update(Parcel).where(Parcel.waybill_no == waybills[0]).values(manifest_id=None))
+        s.execute(update(Manifest).where(Manifest.manifest_no == yto).values(status="exited"))
+        s.commit()
+    problems = twelve().problems
+    assert f"parcel {waybills[0]} was loaded at the gate but is on no manifest" in problems
+    assert any(f"the vehicle of its manifest {yto} passed the gate" in p for p in problems)

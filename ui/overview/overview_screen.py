@@ -275,7 +275,7 @@ class OverviewScreen(Screen):
             self.wave_bar.setFormat(self.tr("%1 of %2 units picked").replace("%1", str(waves["done"]))
                                     .replace("%2", str(waves["units"])))
         parcels = {"packed": self.tr("packed, not on a manifest"), "on_manifests": self.tr("on manifests"),
-                   "loaded": self.tr("of them loaded, vehicle not yet passed"),
+                   "loaded": self.tr("on vehicles"),
                    "manifests_waiting": self.tr("manifests not yet out")}
         for name, caption in parcels.items():
             if tile := self.tiles.get(f"parcels.{name}"):
