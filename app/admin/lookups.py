@@ -16,6 +16,15 @@ _PRODUCTS = select(Product.id, Product.sku, Product.shelf_life_days, Product.gti
     Product.gtin.in_(bindparam("gtins", expanding=True)))
 
 
+def the_warehouse(uow: UnitOfWork) -> Warehouse:
+    """The warehouse, as customs knows it; refused (`no_warehouse`) before `bwms import warehouse`."""
+    house = uow.session.execute(select(Warehouse).order_by(Warehouse.id).limit(1)).scalar_one_or_none()
+    if house is None:
+        raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
+                       code="no_warehouse")
+    return house
+
+
 def warehouse_zone(session: Session) -> ZoneInfo:
     name = session.execute(select(Warehouse.time_zone).limit(1)).scalar()
     return ZoneInfo(name or "Asia/Shanghai")

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
-from app.admin import audit, pii, require, warehouse_zone
+from app.admin import audit, pii, require, the_warehouse, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.books import period_bounds
 from app.domain.roles import Permission
@@ -40,7 +40,6 @@ from app.persistence.models import (
     ExitChecklistList,
     InventoryList,
     OrderLine,
-    Warehouse,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
@@ -75,10 +74,7 @@ class ChecklistReport:
 
 def enterprise(uow: UnitOfWork) -> Enterprise:
     """The warehouse as the special-area messages name it (refused while its customs identity is missing)."""
-    wh = uow.session.execute(select(Warehouse).order_by(Warehouse.id).limit(1)).scalar_one_or_none()
-    if wh is None:
-        raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
-                       code="no_warehouse")
+    wh = the_warehouse(uow)
     return Enterprise(wh.account_book, wh.area_code, wh.area_name, wh.agent_code, wh.agent_name, wh.customs_code,
                       wh.port_code)
 

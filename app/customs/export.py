@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import selectinload
 
 from app import settings
-from app.admin import CarrierRef, audit, carriers_by_code, pii, require, warehouse_zone
+from app.admin import CarrierRef, audit, carriers_by_code, pii, require, the_warehouse, warehouse_zone
 from app.customs import archive as customs_archive
 from app.customs.hold import pre_decrease_rows
 from app.customs.returns import declare_returns
@@ -27,7 +27,6 @@ from app.persistence.models import (
     CustomsMessage,
     InventoryList,
     Product,
-    Warehouse,
 )
 from app.persistence.types import utcnow
 from app.persistence.uow import Area, UnitOfWork
@@ -68,10 +67,7 @@ def cop_no_for(order_id: int) -> str:
 
 def identity(uow: UnitOfWork) -> Identity:
     """The warehouse and the sending enterprise as every message names them; refused while dxp_id is unset."""
-    wh = uow.session.execute(select(Warehouse).limit(1)).scalar_one_or_none()
-    if wh is None:
-        raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
-                       code="no_warehouse")
+    wh = the_warehouse(uow)
     s = uow.session
     dxp_id = settings.get(s, "dxp_id")
     if not dxp_id:

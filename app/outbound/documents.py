@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from app.admin import carrier_of, pii, require
+from app.admin import carrier_of, pii, require, the_warehouse
 from app.domain.order_flow import parcel_state
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -29,7 +29,6 @@ from app.persistence.models import (
     Parcel,
     ParcelItem,
     Product,
-    Warehouse,
 )
 from app.persistence.uow import UnitOfWork
 from app.private_files import write_private
@@ -37,16 +36,8 @@ from app.private_files import write_private
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
 
-def _house(uow: UnitOfWork) -> Warehouse:
-    house = uow.session.execute(select(Warehouse).order_by(Warehouse.id).limit(1)).scalar_one_or_none()
-    if house is None:
-        raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
-                       code="no_warehouse")
-    return house
-
-
 def local_time(uow: UnitOfWork, when: datetime | None = None) -> str:
-    zone = ZoneInfo(_house(uow).time_zone or "Asia/Shanghai")
+    zone = ZoneInfo(the_warehouse(uow).time_zone or "Asia/Shanghai")
     return (when.astimezone(zone) if when else datetime.now(zone)).strftime("%Y-%m-%d %H:%M")
 
 
@@ -94,7 +85,7 @@ def waybill_data(uow: UnitOfWork, order_id: int) -> dict[str, Any]:
     """The e-waybill (D6): carrier, sorting code, waybill, masked consignee, sender, order, weight, pieces."""
     order = _order(uow, order_id)
     parcel = uow.session.execute(select(Parcel).where(Parcel.order_id == order_id)).scalar_one()
-    house = _house(uow)
+    house = the_warehouse(uow)
     name = pii.key_for(uow).decrypt("consignee_name", order.consignee_name_enc)
     province, city = short_place(order.consignee_province), short_place(order.consignee_city)
     items = _items(uow, order_id)
@@ -168,7 +159,7 @@ def manifest_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
     """The outbound handover manifest (D8): vehicle, gate pass, every parcel with its list and weight."""
     require(uow, Permission.PRINT)
     m = find_manifest(uow, code)
-    house = _house(uow)
+    house = the_warehouse(uow)
     rows = _parcels(uow, m.id)
     return {"manifest": m.manifest_no, "gate_pass": m.gate_pass_no, "carrier": _carrier_code(uow, m.carrier_code),
             "carrier_name": _carrier_name(uow, m.carrier_code), "vehicle": m.vehicle_plate,
@@ -219,7 +210,7 @@ def gate_pass_data(uow: UnitOfWork, code: str) -> dict[str, Any]:
 
     require(uow, Permission.PRINT)
     m = find_manifest(uow, code)
-    house = _house(uow)
+    house = the_warehouse(uow)
     vehicle = uow.session.execute(select(VehiclePass).join(VehiclePassManifest,
                                                            VehiclePassManifest.vehicle_pass_id == VehiclePass.id)
                                   .where(VehiclePassManifest.manifest_id == m.id)).scalar_one_or_none()
@@ -277,7 +268,7 @@ def pull_list_data(uow: UnitOfWork, key: str = "-") -> dict[str, Any]:
     if key not in ALL_PULLED and not rows:
         raise NotFound(f"{key} is no parcel under customs inspection: '-' lists every one", code="not_pulled",
                        key=key)
-    return {"warehouse": _house(uow).name, "printed": local_time(uow), "key": "" if key in ALL_PULLED else key,
+    return {"warehouse": the_warehouse(uow).name, "printed": local_time(uow), "key": "" if key in ALL_PULLED else key,
             "rows": [{"seq": i, "order_no": r.order_no, "waybill": r.waybill_no, "invt_no": r.invt_no or r.cop_no,
                       "order_status": r.status, "customs_status": r.return_status,
                       "pulled": r.pulled_at is not None, "by": r.pulled_by or "", "location": r.code or "",

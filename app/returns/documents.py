@@ -9,20 +9,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from app.admin import require
+from app.admin import require, the_warehouse
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import AccountBookItem, DeclarationLine, InboundDeclaration, Lot, Product, Warehouse
 from app.persistence.uow import UnitOfWork
 from app.returns.queries import disposal_detail
-
-
-def _house(uow: UnitOfWork) -> Warehouse:
-    house = uow.session.execute(select(Warehouse).order_by(Warehouse.id).limit(1)).scalar_one_or_none()
-    if house is None:
-        raise Rejected("the warehouse's customs identity is missing: `bwms import warehouse FILE` first",
-                       code="no_warehouse")
-    return house
 
 
 def _when(house: Warehouse, iso: str | None) -> str:
@@ -41,7 +33,7 @@ def disposal_form(uow: UnitOfWork, key: str) -> dict[str, Any]:
     """The destruction declaration form: the goods, the lot, quantity, value, reason, method, disposal company."""
     require(uow, Permission.PRINT)
     d = disposal_detail(uow, _id(key))
-    house = _house(uow)
+    house = the_warehouse(uow)
     lot = uow.session.execute(select(Lot).where(Lot.batch_no == d["lot"])).scalars().first()
     product = uow.session.get(Product, lot.product_id)
     item, entry = uow.session.execute(

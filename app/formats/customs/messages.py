@@ -183,20 +183,27 @@ def _line_fields(line: ListLine) -> list[tuple[str, str]]:
     return fields
 
 
-def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime) -> bytes:
-    """The cancellation request (撤销申请单) of a list customs has numbered (invtNo), fields in schema order."""
+def _request_head(ident: Identity, head: ListHead, cop_no: str, reason: str, guid: str,
+                  at: datetime) -> list[tuple[str, str]]:
+    """The fields, in schema order, that a request about a numbered list (CEB623 cancellation, CEB625 return)
+    sends: copNo is the request's own number (the list's for a cancellation, the return's for a return)."""
     local = at.astimezone(ident.zone)
-    fields = [
+    return [
         ("guid", guid), ("appType", "1"), ("appTime", local.strftime("%Y%m%d%H%M%S")), ("appStatus", "2"),
         ("customsCode", ident.customs_code), ("orderNo", head.order_no), ("ebpCode", head.ebp_code),
         ("ebpName", head.ebp_name), ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name),
         ("logisticsNo", head.waybill_no), ("logisticsCode", head.logistics_code),
-        ("logisticsName", head.logistics_name), ("copNo", head.cop_no), ("preNo", head.pre_no),
+        ("logisticsName", head.logistics_name), ("copNo", cop_no), ("preNo", head.pre_no),
         ("invtNo", head.invt_no), ("buyerIdType", "1"),
         ("buyerIdNumber", head.buyer_id_number), ("buyerName", head.buyer_name),
         ("buyerTelephone", head.buyer_phone), ("agentCode", ident.agent_code), ("agentName", ident.agent_name),
         ("reason", reason), ("note", ""),
     ]
+
+
+def ceb623(ident: Identity, head: ListHead, reason: str, guid: str, at: datetime) -> bytes:
+    """The cancellation request (撤销申请单) of a list customs has numbered (invtNo), fields in schema order."""
+    fields = _request_head(ident, head, head.cop_no, reason, guid, at)
     body = "  <ceb:InvtCancel>\n" + _elements(fields, "    ") + "  </ceb:InvtCancel>\n"
     return _message("CEB623Message", guid, body, ident)
 
@@ -216,18 +223,7 @@ def ceb625(ident: Identity, head: ListHead, return_no: str, reason: str, lines: 
            at: datetime) -> bytes:
     """The return request (退货申请单) of a released, shipped inventory list: copNo is the return's own number,
     preNo and invtNo the list's; one InvtRefundList per returned line."""
-    local = at.astimezone(ident.zone)
-    fields = [
-        ("guid", guid), ("appType", "1"), ("appTime", local.strftime("%Y%m%d%H%M%S")), ("appStatus", "2"),
-        ("customsCode", ident.customs_code), ("orderNo", head.order_no), ("ebpCode", head.ebp_code),
-        ("ebpName", head.ebp_name), ("ebcCode", head.ebc_code), ("ebcName", head.ebc_name),
-        ("logisticsNo", head.waybill_no), ("logisticsCode", head.logistics_code),
-        ("logisticsName", head.logistics_name), ("copNo", return_no),
-        ("preNo", head.pre_no), ("invtNo", head.invt_no), ("buyerIdType", "1"),
-        ("buyerIdNumber", head.buyer_id_number), ("buyerName", head.buyer_name),
-        ("buyerTelephone", head.buyer_phone), ("agentCode", ident.agent_code), ("agentName", ident.agent_name),
-        ("reason", reason), ("note", ""),
-    ]
+    fields = _request_head(ident, head, return_no, reason, guid, at)
     body = ["  <ceb:InvtRefund>\n    <ceb:InvtRefundHead>\n", _elements(fields, "      "),
             "    </ceb:InvtRefundHead>\n"]
     for line in lines:
