@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTreeWidget,
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.nav.expandAll()
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(objectName="screen_stack")
+        self._policies: dict[QWidget, QSizePolicy] = {}  # each screen's own size policy, while it is hidden
         self.splitter = QSplitter(objectName="main_splitter")
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -171,6 +173,10 @@ class MainWindow(QMainWindow):
             if badge is not None:
                 badge.connect(lambda count, key=key: self.set_badge(key, count))
             self.stack.addWidget(widget)
+        ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        for page in self.screens.values():  # a hidden screen's minimum size does not hold the window (the stack
+            own = self._policies.setdefault(page, page.sizePolicy())  # counts every page's): only the shown one
+            page.setSizePolicy(own if page is widget else ignored)  # must fit 1366×768
         self.stack.setCurrentWidget(widget)
         item = self._item_for(key)
         if item is not None and self.nav.currentItem() is not item:

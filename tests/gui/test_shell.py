@@ -175,6 +175,23 @@ def test_sign_out_returns_to_the_sign_in_window(shell, qtbot):
     assert shell.login.username.text() == "supervisor"
 
 
+def test_only_the_shown_screen_sets_how_small_the_window_may_get(make_ctx, qtbot):
+    """The screen stack counts every page's minimum: a tall screen opened once (the pack station with a label)
+    held every later screen of the day above 768 px. Hidden screens no longer count; the shown one still does."""
+    window = _window(make_ctx, qtbot, "admin")
+    window.show()
+    tall = window.open_screen("packing.station")
+    filler = QLabel("tall")  # inside the screen, as the pack station's label preview is
+    filler.setMinimumHeight(2000)
+    tall.layout().addWidget(filler)
+    other = "orders.list"
+    for key, tall_shown in ((other, False), ("packing.station", True), (other, False)):
+        window.open_screen(key)
+        QApplication.processEvents()  # the layout request the switch posts
+        assert (window.minimumSizeHint().height() >= 2000) is tall_shown, key
+    wait_idle(qtbot, window.ctx)
+
+
 def test_importing_every_ui_module_registers_nothing(tmp_path):
     """Screens and the areas' banner and error texts are installed by the shell (`load_all`), never by an import:
     a fresh process that imports every ui module finds the registries as the shell module left them."""

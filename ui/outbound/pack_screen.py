@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 PREVIEW_WIDTH = 200
+PREVIEW_HEIGHT = 180  # the station fits 1366×768 with a label shown (a 100×150 mm label at full width is 300 px)
 
 
 class PackScreen(StationScreen):
@@ -251,7 +252,8 @@ class PackScreen(StationScreen):
     def _show_label(self, png: bytes) -> None:
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
-        self.preview.setPixmap(pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation))
+        self.preview.setPixmap(pixmap.scaled(PREVIEW_WIDTH, PREVIEW_HEIGHT, Qt.AspectRatioMode.KeepAspectRatio,
+                                             Qt.TransformationMode.SmoothTransformation))
 
     @Slot()
     def reprint_label(self) -> None:

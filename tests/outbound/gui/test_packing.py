@@ -59,6 +59,9 @@ def test_pack_an_order_with_a_typed_weight(make_ctx, qtbot, picked, silent):
     fb = packed.args[0]
     assert fb.code == "packed" and screen.banner.tone == "ok" and fb.params["waybill"] in screen.banner.message.text()
     qtbot.waitUntil(lambda: screen.preview.pixmap() is not None and not screen.preview.pixmap().isNull(), timeout=20_000)
+    # with its label shown the station still fits 1366×768 under the menu and status bars (~60 px): it held the
+    # window at 863 px when the preview was the label at full width
+    assert screen.minimumSizeHint().height() <= 768 - 60
     assert screen.order_line.text() == f"Packed {fb.params['waybill']} — scan the next order"
     assert screen.weight.text() == "" and screen.scan_bar.hasFocus()
     with picked.sessions() as s:
