@@ -83,7 +83,7 @@ class PutawayStationScreen(StationScreen):
         self.waiting_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.waiting_view.selectionModel().selectionChanged.connect(self._selected)
         self.plan_view = table_view(self.plan, name="plan_table")
-        fit_on_reset(self.waiting_view, 200)
+        fit_on_reset(self.waiting_view, 200, stretch=1)  # the status takes the room left
         fit_on_reset(self.plan_view)
         self.plan_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lay_out(panel)
