@@ -382,6 +382,11 @@ _VOCABULARY["count"] = {
     "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
     "returns": ("returns", "个退货"),
 }
+# … and what one of them is called ("1 file", not "1 files")
+_VOCABULARY["count_one"] = {
+    "orders": ("order", "个订单"), "lists": ("inventory list", "份清单"), "files": ("file", "个文件"),
+    "returns": ("return", "个退货"),
+}
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)
 COLUMNS: dict[tuple[str, str], str] = {
@@ -440,6 +445,11 @@ def both(kind: str, code: object) -> str:
     if found is None:
         return "" if code is None else str(code)
     return f"{found[1]} {found[0]}"
+
+
+def how_many(n: int, noun: str, lang: str = "en") -> str:
+    """A count in words: "1 file", "3 files" ("1 个文件" in Chinese); `noun` is the plural the audit key writes."""
+    return f"{n} {name('count_one' if n == 1 else 'count', noun, lang)}"
 
 
 def unit(code: object, lang: str = "en") -> str:
