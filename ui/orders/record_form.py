@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.vocabulary import field_label
+from ui.vocabulary import field_label, json_problem
 from ui.widgets.tables import fit_height
 
 LINE_KEYS = ("sku", "qty", "unit_price")
@@ -149,9 +149,10 @@ class RecordEditor(QTabWidget):
             try:
                 whole = json.loads(self.text.toPlainText())
             except json.JSONDecodeError as exc:
-                raise ValueError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+                raise ValueError(self.tr("line %1, column %2: %3").replace("%1", str(exc.lineno)).replace(
+                    "%2", str(exc.colno)).replace("%3", json_problem(exc.msg))) from exc
             if not isinstance(whole, dict):
-                raise ValueError("the record must be one JSON object { … }")
+                raise ValueError(self.tr("the record must be one JSON object { … }"))
             return whole
         flat = flatten(self.original)
         changes: dict[str, Any] = {}

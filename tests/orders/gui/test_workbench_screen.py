@@ -73,7 +73,9 @@ def test_fix_a_field_and_revalidate_until_accepted(make_ctx, qtbot, rejected):
     assert order_state(ctx.db, TAX)[0] == "accepted"
 
 
-def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, rejected, monkeypatch):
+def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, rejected, monkeypatch, gui_app):
+    from ui.i18n import Translations
+
     ctx = make_ctx("supervisor")
     screen = open_screen(qtbot, WorkbenchScreen, ctx)
     _select(qtbot, screen, "TG-BROKEN")
@@ -81,7 +83,15 @@ def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, 
     assert not screen.editor.isTabEnabled(0) and not screen.editor.text.isReadOnly()
     screen.editor.text.setPlainText("{not json")
     screen.revalidate()
-    assert screen.status.text().startswith("The record is not valid JSON: line 1")
+    assert screen.status.text() == ("The record is not valid JSON: line 1, column 2: Expecting property name enclosed "
+                                    "in double quotes")
+    translations = Translations(gui_app)
+    try:  # in Chinese, the parser's words too (old code: its English sentence)
+        assert translations.switch("zh_CN")
+        screen.revalidate()
+        assert screen.status.text() == "记录不是有效的 JSON：第 1 行第 2 列：应为双引号括起的字段名"
+    finally:
+        translations.switch("en")
     screen.editor.text.setPlainText(json.dumps(order_record("TG-BROKEN", "MGO-263", 1, "269.00"), ensure_ascii=False))
     screen.revalidate()
     qtbot.waitUntil(lambda: screen.status.text().startswith("Accepted"), timeout=10_000)
