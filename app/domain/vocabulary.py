@@ -134,6 +134,8 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
                         "dismissed": ("dismissed", "已驳回")},
     "workbench_kind": {"import": ("import", "导入"), "customs": ("customs", "海关"),
                        "cancel_refused": ("cancellation", "撤销")},
+    # the buyer's ID type of an order record (buyer.id_type, CEB621 buyerIdType: 1 ID card, 2 other; only 1 accepted)
+    "id_type": {"1": ("ID card", "身份证"), "2": ("other ID", "其他证件")},
     "return_status": {
         "requested": ("requested", "已申请"), "declared": ("declared (CEB625 sent)", "已申报"),
         "accepted": ("accepted by customs (120)", "海关已接收 (120)"), "approved": ("approved (800)", "海关已同意 (800)"),
