@@ -11,8 +11,8 @@
   `overview` (the overview as each role), `books` (the period books compared with a customs balances file
   differing on two items, the demo manifest's lists on an exit checklist posted by customs, the vehicle pass),
   `counts` (a closed and recounted stock count with a shortage and a surplus; the count station counting
-  blind on the recount), `words` (the audit log with an entry's detail, the orders' statuses, the rejection
-  workbench, the settings), `owners` (stock filtered to owner KIWI, orders and declarations of every owner).
+  blind on the recount), `words` (the audit log with an entry's detail, the orders' statuses, an order's detail
+  as a customs officer sees it, the exchange archive with a message's file, the rejection workbench, the settings), `owners` (stock filtered to owner KIWI, orders and declarations of every owner).
 
 With no option, the walk and every state. `--screens KEY …` walks only those screens; `--states NAME …` takes
 only those states (a group's name or one state's, e.g. `counts_station`); give both for both.
@@ -209,6 +209,9 @@ STATES = (
           stage_counts),
     Group("words", (State("words_audit", "admin", "reports.audit", lambda screen, _: screen.view.selectRow(3)),
                     State("words_orders", "admin", "orders.list"),
+                    State("words_order_detail", "customs", "orders.list", lambda screen, _: screen.view.selectRow(0)),
+                    State("words_exchange_file", "supervisor", "customs.exchange",
+                          lambda screen, _: screen.view.selectRow(0)),
                     State("words_workbench", "admin", "orders.workbench"),
                     State("words_settings", "admin", "admin.warehouse"))),
     Group("owners", (State("owners_stock", "admin", "inventory.stock", pose_owner("KIWI")),
