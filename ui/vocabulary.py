@@ -103,6 +103,10 @@ def detail_rows(detail: dict[str, Any]) -> list[tuple[str, str]]:
         elif isinstance(value, dict):
             shown = "; ".join(f"{term('detail', k) if vocabulary.known('detail', k) else k.replace('_', ' ')}: {v}"
                               for k, v in value.items())
+        elif key == "grade" and vocabulary.known("detail", str(value)):  # a returned unit's condition
+            shown = term("detail", str(value))
+        elif key == "status" and vocabulary.known("return_status", str(value)):
+            shown = term("return_status", str(value))
         elif key == "role":
             shown = role_label(str(value))
         elif key == "reason" and str(value).isdigit() and vocabulary.known("cancel_reason", str(value)):

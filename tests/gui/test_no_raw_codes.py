@@ -120,3 +120,12 @@ def test_an_empty_list_in_an_audit_detail_reads_none(gui_app):
     from ui.vocabulary import detail_rows
 
     assert detail_rows({"lists": ["BWI1"], "refused": []}) == [("inventory lists", "BWI1"), ("refused", "—")]
+
+
+def test_a_returned_units_audit_detail_names_its_codes(gui_app):
+    from ui.vocabulary import detail_rows
+
+    assert detail_rows({"grade": "good", "lots": [3], "received": 2, "expected": 2, "status": "received"}) == [
+        ("condition", "good"), ("batches", "3"), ("received", "2"), ("expected", "2"), ("status", "received")]
+    assert detail_rows({"grade": "damaged", "status": "returned"}) == [("condition", "damaged"),
+                                                                       ("status", "returned to stock")]
