@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -241,6 +242,7 @@ class OrderDetail(QWidget):
             for value in self.values.values():
                 value.clear()
             fill_and_fit(self.lines, [])
+            fit_height(self.lines)
             fill_and_fit(self.events, [])
         else:
             o = history["order"]
@@ -255,6 +257,10 @@ class OrderDetail(QWidget):
         self._show_revealed()
         self._enable_buttons()
         self._fit_facts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_facts)  # once laid out: the facts' room before any order is shown
 
     def _fit_facts(self) -> None:
         """The facts wrap (the list beside keeps its room): as tall as they need now, but the history below keeps

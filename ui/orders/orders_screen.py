@@ -82,7 +82,9 @@ class OrdersScreen(Screen):
             self.tabs.addTab("")
         self.tabs.currentChanged.connect(self.apply_filter)
         self.view = table_view(self.model, name="orders_table")
-        fit_columns_once(self.view, self.model, pad=4)  # five columns beside the detail at 1366×768
+        # five columns beside the detail at 1366×768: the status takes the room left (a long one elides, its tooltip
+        # holds it), so a search finding a long status only does not push the owner out of sight
+        fit_columns_once(self.view, self.model, stretch=1, pad=4)
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.detail = OrderDetail(ctx)
         self.count = QLabel(objectName="count")
