@@ -129,3 +129,12 @@ def test_a_returned_units_audit_detail_names_its_codes(gui_app):
         ("condition", "good"), ("batches", "3"), ("received", "2"), ("expected", "2"), ("status", "received")]
     assert detail_rows({"grade": "damaged", "status": "returned"}) == [("condition", "damaged"),
                                                                        ("status", "returned to stock")]
+
+
+def test_an_exit_checklists_receipt_is_named(gui_app):
+    """The Receipt column of the exit checklists said a bare 2."""
+    from ui.customs.checklists import COLUMNS
+
+    receipt = next(col for col in COLUMNS if col.header == "Receipt")
+    assert receipt.render("2") == "posted (2)" and receipt.render("100") == "rejected (100)"
+    assert receipt.render(None) == ""
