@@ -293,6 +293,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "rejections_revalidate": ("checked again", "重新校验了"), "restore": ("restored", "恢复了"),
         "return_booked": ("booked the return of", "登记退货"), "return_request": ("requested", "申请了"),
         "return_unit": ("received a unit of", "退货收货扫描"), "return_close": ("closed the receipt of", "结束退货收货"),
+        "return_parcel": ("scanned the parcel of", "扫描退货包裹"),  # audited when refused (no open return, late)
         "setting_change": ("changed", "修改了"), "short_pick": ("reported short", "报告缺货"),
         "tally_close": ("closed the tally of", "关闭理货"), "tally_scan": ("counted", "理货扫描"),
         "tally_undo": ("undid a count of", "撤销理货扫描"), "user_add": ("added", "添加了"),

@@ -64,6 +64,9 @@ def _audit_codes() -> tuple[set[str], set[str]]:
     for call in _calls("_reset"):  # the password resets name their action
         if len(call.args) >= 4 and (action := _literal(call.args[3])):
             actions.add(action)
+    for call in _calls("_audited"):  # the return station's refused scans name their action
+        if len(call.args) >= 2 and (action := _literal(call.args[1])):
+            actions.add(action)
     return actions, entities
 
 
