@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -134,6 +134,8 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
                         "dismissed": ("dismissed", "已驳回")},
     "workbench_kind": {"import": ("import", "导入"), "customs": ("customs", "海关"),
                        "cancel_refused": ("cancellation", "撤销")},
+    # the buyer's ID type of an order record (buyer.id_type, CEB621 buyerIdType: 1 ID card, 2 other; only 1 accepted)
+    "id_type": {"1": ("ID card", "身份证"), "2": ("other ID", "其他证件")},
     "return_status": {
         "requested": ("requested", "已申请"), "declared": ("declared (CEB625 sent)", "已申报"),
         "accepted": ("accepted by customs (120)", "海关已接收 (120)"), "approved": ("approved (800)", "海关已同意 (800)"),
@@ -142,6 +144,10 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     },
     "checklist_status": {"declared": ("declared", "已申报"), "posted": ("posted", "已核扣"),
                          "rejected": ("rejected by customs", "海关退单")},
+    # the posting receipt of an exit checklist (its VrfdedMarkcd; app.customs.checklist)
+    "checklist_receipt": {"0": ("not posted yet (0)", "未核扣 (0)"), "1": ("pre-posted (1)", "预核扣 (1)"),
+                          "2": ("posted (2)", "已核扣 (2)"), "3": ("written off (3)", "已核销 (3)"),
+                          "100": ("rejected (100)", "海关退单 (100)")},
     "count_status": {"open": ("counting", "盘点中"), "closed": ("closed, variances found", "已结束，待审批"),
                      "recounted": ("recounted", "已复盘"), "approved": ("approved, adjusted", "已审批调整"),
                      "confirmed": ("confirmed by customs", "海关已确认")},
@@ -210,6 +216,26 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "consignee province+city+district+address": ("consignee's full address", "收货人完整地址（省市区及详细地址）"),
         "account-book item": ("account-book item", "账册料号"), "product name": ("product name", "商品名称"),
     },
+    # why a record is not JSON: the parser's own words (json.JSONDecodeError.msg, app/formats/order_records.py), and
+    # "syntax error" for words this vocabulary does not know
+    "json_error": {
+        "Expecting value": ("Expecting value", "应为一个值"),
+        "Expecting ',' delimiter": ("Expecting ',' delimiter", "应为逗号“,”"),
+        "Expecting ':' delimiter": ("Expecting ':' delimiter", "应为冒号“:”"),
+        "Expecting property name enclosed in double quotes": ("Expecting property name enclosed in double quotes",
+                                                              "应为双引号括起的字段名"),
+        "Extra data": ("Extra data", "记录结束后还有多余内容"),
+        "Unterminated string starting at": ("Unterminated string starting at", "字符串从此处开始，没有结束引号"),
+        "Invalid control character at": ("Invalid control character at", "字符串中有控制字符"),
+        "Invalid \\escape": ("Invalid \\escape", "无效的转义序列（反斜杠后的字符）"),
+        "Invalid \\uXXXX escape": ("Invalid \\uXXXX escape", "无效的 \\u 转义序列（其后应为 4 位十六进制数）"),
+        "Illegal trailing comma before end of object": ("Illegal trailing comma before end of object",
+                                                        "对象结束前多了一个逗号"),
+        "Illegal trailing comma before end of array": ("Illegal trailing comma before end of array",
+                                                       "数组结束前多了一个逗号"),
+        "nested too deeply": ("nested too deeply", "嵌套层数过多"),
+        "syntax error": ("syntax error", "语法错误"),
+    },
     # what a value must look like, in a rejection's detail (app/orders/checks.py message_fields)
     "value_form": {
         "enterprise_code": ("a customs enterprise code (10 capital letters or digits) or an 18-character credit code",
@@ -266,6 +292,8 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "rejection_reimport": ("imported again", "重新导入了"), "rejection_resubmit": ("corrected and resubmitted", "修正并重新提交了"),
         "rejections_revalidate": ("checked again", "重新校验了"), "restore": ("restored", "恢复了"),
         "return_booked": ("booked the return of", "登记退货"), "return_request": ("requested", "申请了"),
+        "return_unit": ("received a unit of", "退货收货扫描"), "return_close": ("closed the receipt of", "结束退货收货"),
+        "return_parcel": ("scanned the parcel of", "扫描退货包裹"),  # audited when refused (no open return, late)
         "setting_change": ("changed", "修改了"), "short_pick": ("reported short", "报告缺货"),
         "tally_close": ("closed the tally of", "关闭理货"), "tally_scan": ("counted", "理货扫描"),
         "tally_undo": ("undid a count of", "撤销理货扫描"), "user_add": ("added", "添加了"),
@@ -329,6 +357,8 @@ _VOCABULARY["detail"] = {
     "from": ("from", "从"), "lpn": ("pallet / carton", "托盘 / 箱"), "operator": ("operator", "操作员"),
     "username": ("user", "用户"), "station": ("workstation", "工作站"), "kind": ("kind", "类型"),
     "first": ("from", "起始"), "last": ("to", "截止"), "lists": ("inventory lists", "清单数"), "entries": ("entries", "条目"), "locations": ("locations", "库位数"), "movements": ("movements", "移动"),
+    "expected": ("expected", "应收"), "received": ("received", "实收"), "grade": ("condition", "状况"),
+    "good": ("good", "完好"), "lots": ("batches", "批次"), "status": ("status", "状态"),
     "recount_of": ("recount of", "复盘自"), "scope": ("scope", "范围"), "variances": ("variances", "差异"),
     "audit_fingerprint": ("audit key fingerprint", "审计密钥指纹"), "why": ("why", "原因"), "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
 }
@@ -359,6 +389,11 @@ SETTING_MEANINGS_ZH = {
 _VOCABULARY["count"] = {
     "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
     "returns": ("returns", "个退货"),
+}
+# … and what one of them is called ("1 file", not "1 files")
+_VOCABULARY["count_one"] = {
+    "orders": ("order", "个订单"), "lists": ("inventory list", "份清单"), "files": ("file", "个文件"),
+    "returns": ("return", "个退货"),
 }
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)
@@ -420,6 +455,11 @@ def both(kind: str, code: object) -> str:
     return f"{found[1]} {found[0]}"
 
 
+def how_many(n: int, noun: str, lang: str = "en") -> str:
+    """A count in words: "1 file", "3 files" ("1 个文件" in Chinese); `noun` is the plural the audit key writes."""
+    return f"{n} {name('count_one' if n == 1 else 'count', noun, lang)}"
+
+
 def unit(code: object, lang: str = "en") -> str:
     """A customs unit: 142 → "个" in Chinese, "piece" in English."""
     return name("unit", code, lang)
@@ -445,6 +485,8 @@ def field_names(text: str, lang: str = "en") -> str:
 REJECTION_DETAILS: dict[str, Term] = {
     # reading the record (app/formats/order_records.py, order_table.py; app/orders/importing.py)
     "malformed.json": ("not valid JSON: {error}", "不是有效的 JSON：{error}"),
+    "malformed.json_at": ("not valid JSON: {error}: character {position}",
+                          "不是有效的 JSON（第 {position} 个字符）：{error}"),
     "malformed.not_object": ("a record must be a JSON object", "一条记录必须是一个 JSON 对象"),
     "malformed.missing": ("field {field} is missing", "缺少字段“{field}”"),
     "malformed.not_text": ("field {field} must be text, got {type}", "字段“{field}”必须是文本，实际为 {type}"),
@@ -542,7 +584,19 @@ REJECTION_DETAILS: dict[str, Term] = {
                                    "{item}：可用 {available}，需要 {needed}"),
 }
 _FIELD_PARAMS = ("field", "column")  # named in the language (a record field's path, a file's column)
-_CODED_PARAMS = {"what": "value_form"}  # codes named in the language, English too
+
+
+def json_problem(words: object, lang: str = "en") -> str:
+    """The JSON parser's words (json.JSONDecodeError.msg) in `lang`; in Chinese, words the vocabulary does not know
+    (another Python's parser) are a syntax error, not an English sentence."""
+    if lang.startswith("zh") and not known("json_error", str(words)):
+        words = "syntax error"
+    return name("json_error", words, lang)
+
+
+# params whose values are codes, named in the language (English too)
+_CODED_PARAMS: dict[str, Callable[[object, str], str]] = {"what": lambda code, lang: name("value_form", code, lang),
+                                                         "error": json_problem}
 _LINE_FIELD = re.compile(r"lines\[(\d+)\](?:\.(\w+))?")
 _OF_LINE = re.compile(r"(.+) of lines\[(\d+)\]")
 
@@ -589,7 +643,7 @@ def _fill(form: str, values: Mapping[str, Any], lang: str, name_fields: bool) ->
         if isinstance(value, list):
             shown[key] = ("；" if zh else "; ").join(_fill(f"{form}:{key}", item, lang, name_fields) for item in value)
         elif key in _CODED_PARAMS:
-            shown[key] = name(_CODED_PARAMS[key], value, lang)
+            shown[key] = _CODED_PARAMS[key](value, lang)
         elif key in _FIELD_PARAMS and name_fields:
             shown[key] = field_label(str(value), lang)
         else:
