@@ -144,6 +144,10 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     },
     "checklist_status": {"declared": ("declared", "已申报"), "posted": ("posted", "已核扣"),
                          "rejected": ("rejected by customs", "海关退单")},
+    # the posting receipt of an exit checklist (its VrfdedMarkcd; app.customs.checklist)
+    "checklist_receipt": {"0": ("not posted yet (0)", "未核扣 (0)"), "1": ("pre-posted (1)", "预核扣 (1)"),
+                          "2": ("posted (2)", "已核扣 (2)"), "3": ("written off (3)", "已核销 (3)"),
+                          "100": ("rejected (100)", "海关退单 (100)")},
     "count_status": {"open": ("counting", "盘点中"), "closed": ("closed, variances found", "已结束，待审批"),
                      "recounted": ("recounted", "已复盘"), "approved": ("approved, adjusted", "已审批调整"),
                      "confirmed": ("confirmed by customs", "海关已确认")},

@@ -209,3 +209,9 @@ def test_unknown_codes_stay_visible_and_field_paths_are_named():
     assert vocabulary.name("order_status", "brand_new") == "brand_new"
     assert vocabulary.name("order_status", "") == "" and vocabulary.both("order_status", None) == ""
     assert vocabulary.field_names("field buyer.id_type is missing", "zh") == "field 订购人证件类型 is missing"
+
+
+def test_every_checklist_receipt_code_is_named():
+    from app.customs.checklist import PENDING_CODES, POSTED_CODES, REJECTED_CODE
+
+    assert not _missing("checklist_receipt", [*PENDING_CODES, *POSTED_CODES, REJECTED_CODE])
