@@ -33,14 +33,13 @@ from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.crud import REQUIRED
 from sqlalchemy.sql.dml import Insert
 
-_REQUIRED = object()  # a parameter each execution gives (a missing one is a KeyError naming it)
-
 
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    binds: tuple[tuple[str, Any, Callable[[Any], Any] | None], ...]  # (name, value compiled in, bind processor)
-    defaults: tuple[tuple[str, Callable[[], Any]], ...]  # an INSERT's Python-side column defaults (name, make)
+    constants: tuple[Any, ...]  # the parameters, those the statement carries (LIMIT 1, literals) processed once
+    given: tuple[tuple[int, str, Callable[[Any], Any] | None, Callable[[], Any] | None], ...]  # each execution's:
+    # (position, name, bind processor, the INSERT's Python-side column default when the parameters leave it out)
     row: Callable[[Iterable[Any]], Any] | None  # the row class (None: the statement returns no rows)
     processors: tuple[tuple[int, Callable[[Any], Any]], ...]  # (column index, result processor)
 
@@ -117,10 +116,9 @@ class Prepared:
 def _compile(stmt: ClauseElement, dialect: Dialect, keys: list[str] | None) -> _Compiled | None:
     """The statement as SQLite runs it, or None when it needs what only `Connection.execute` does."""
     compiled = stmt.compile(dialect=dialect, column_keys=keys)
-    if dialect.paramstyle != "qmark" or compiled.positiontup is None or compiled.post_compile_params \
-            or compiled.literal_execute_params:
+    if dialect.paramstyle != "qmark" or compiled.positiontup is None:
         return None
-    defaults = []
+    defaults: dict[str, Callable[[], Any]] = {}
     if isinstance(stmt, Insert):
         if compiled.postfetch:
             return None  # a server-side default SQLAlchemy fetches back
@@ -128,21 +126,34 @@ def _compile(stmt: ClauseElement, dialect: Dialect, keys: list[str] | None) -> _
             made = _python_default(column)
             if made is None:
                 return None
-            defaults.append((compiled.bind_names[compiled.binds[column.key]], made))
+            defaults[compiled.bind_names[compiled.binds[column.key]]] = made
     values = compiled.construct_params(_check=False)  # what the statement carries (LIMIT 1, literals)
-    processors = compiled._bind_processors  # the processors SQLAlchemy's own execution applies
-    binds = tuple((name, _REQUIRED if compiled.binds[name].required or values.get(name) is REQUIRED
-                   else values.get(name), processors.get(name)) for name in compiled.positiontup)
+    sql, names, processors = compiled.string, compiled.positiontup, compiled._bind_processors  # SQLAlchemy's own
+    if compiled.post_compile_params or compiled.literal_execute_params:
+        if any(bind.required for bind in (*compiled.post_compile_params, *compiled.literal_execute_params)):
+            return None  # an IN list each execution gives: SQLAlchemy renders it per execution
+        # constant IN lists (`kind IN ('inspection', 'dock')`) expanded once, as SQLAlchemy does per execution
+        state = compiled._process_parameters_for_postcompile(dict(values))
+        sql, names, processors, values = state.statement, state.positiontup, state.processors, state.parameters
+    required = {name for name, bind in compiled.binds.items() if bind.required}
+    constants, given = [], []
+    for index, name in enumerate(names or ()):
+        value, processor = values.get(name), processors.get(name)
+        if name in required or value is REQUIRED or name in defaults:
+            constants.append(None)
+            given.append((index, name, processor, defaults.get(name)))
+        else:
+            constants.append(value if processor is None else processor(value))
     row = None
     result: list[tuple[int, Callable[[Any], Any]]] = []
     if compiled._result_columns:  # the statement's result columns, as SQLAlchemy reads them
-        names = [column.keyname for column in compiled._result_columns]
-        row = namedtuple("Row", names, rename=True)._make  # type: ignore[misc]  # one class per statement
+        keys_of_row = [column.keyname for column in compiled._result_columns]
+        row = namedtuple("Row", keys_of_row, rename=True)._make  # type: ignore[misc]  # one class per statement
         for index, column in enumerate(compiled._result_columns):
             processor = column.type._cached_result_processor(dialect, None)  # as SQLAlchemy does
             if processor is not None:
                 result.append((index, processor))
-    return _Compiled(compiled.string, binds, tuple(defaults), row, tuple(result))
+    return _Compiled(sql, tuple(constants), tuple(given), row, tuple(result))
 
 
 def _python_default(column: Any) -> Callable[[], Any] | None:
@@ -161,17 +172,15 @@ def _python_default(column: Any) -> Callable[[], Any] | None:
 
 # ------------------------------------------------------------------------------------------------ running
 
-def _parameters(prepared: _Compiled, params: Mapping[str, Any]) -> tuple[Any, ...]:
-    if prepared.defaults:
-        params = {**{name: make() for name, make in prepared.defaults if name not in params}, **params}
-    out = []
-    for name, compiled_in, processor in prepared.binds:
-        value = params[name] if name in params or compiled_in is _REQUIRED else compiled_in
-        out.append(value if processor is None else processor(value))
-    return tuple(out)
+def _parameters(prepared: _Compiled, params: Mapping[str, Any]) -> list[Any]:
+    values = list(prepared.constants)
+    for index, name, processor, default in prepared.given:
+        value = default() if default is not None and name not in params else params[name]
+        values[index] = value if processor is None else processor(value)
+    return values
 
 
-def _run(conn: Connection, prepared: _Compiled, params: Mapping[str, Any] | list[tuple[Any, ...]], *,
+def _run(conn: Connection, prepared: _Compiled, params: Mapping[str, Any] | list[list[Any]], *,
          many: bool = False) -> Any:
     """Execute on the connection's DBAPI connection, its cursor events dispatched, its errors SQLAlchemy's."""
     sql = prepared.sql
@@ -191,6 +200,12 @@ def _run(conn: Connection, prepared: _Compiled, params: Mapping[str, Any] | list
     for listener in dispatch.after_cursor_execute:
         listener(conn, cursor, sql, parameters, None, many)
     return cursor
+
+
+def control(conn: Connection, sql: str) -> None:
+    """A transaction-control statement (BEGIN IMMEDIATE) on the connection's DBAPI connection, its cursor events
+    dispatched and its errors SQLAlchemy's, as `Connection.exec_driver_sql` would run it at a fraction of the cost."""
+    _run(conn, _Compiled(sql, (), (), None, ()), {}).close()
 
 
 def _make(prepared: _Compiled, raw: Sequence[Any]) -> Any:
