@@ -30,6 +30,7 @@ from app.domain.roles import Permission, may
 from app.errors import Rejected
 from app.outbound import documents as shipping_documents
 from app.outbound import vehicle_pass
+from app.persistence.hot import Prepared
 from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     Allocation,
@@ -395,7 +396,7 @@ _NAMED = or_(Manifest.manifest_no == bindparam("code"), Manifest.gate_pass_no ==
 _MANIFEST_LOCK = select(Manifest.id).where(_NAMED).with_for_update()
 # A loading scan's one read: the parcel on the manifest with its inventory list's latest receipt, how many other
 # parcels of the manifest are still to load, and the scan id's first result (a replay).
-_LOAD_READ = (
+_LOAD_READ = Prepared(
     select(Parcel.id, Parcel.status, Parcel.loaded_at, Manifest.manifest_no, Manifest.parcel_count,
            Manifest.status.label("manifest_status"), InventoryList.id.label("list_id"), InventoryList.return_status,
            select(func.count(_OTHER.id)).where(_OTHER.manifest_id == Manifest.id, _OTHER.status != "shipped",
@@ -407,7 +408,7 @@ _LOAD_READ = (
     .join(Manifest, Manifest.id == Parcel.manifest_id)
     .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
     .where(Parcel.waybill_no == bindparam("waybill"), _NAMED))
-_PARCEL_LOADED = (update(Parcel).where(Parcel.id == bindparam("parcel_id"))
+_PARCEL_LOADED = Prepared(update(Parcel).where(Parcel.id == bindparam("parcel_id"))
                   .values(loaded_at=bindparam("at"), loaded_by=bindparam("by")))
 
 
@@ -417,7 +418,7 @@ def _load_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str)
     conn = uow.conn
     if uow.is_postgres and conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None:
         return None  # the manifest's row lock first, as the slow path and the vehicle pass take it
-    rows = conn.execute(_LOAD_READ, {"code": code, "waybill": waybill, "scan_id": scan_id}).all()
+    rows = _LOAD_READ.all(conn, {"code": code, "waybill": waybill, "scan_id": scan_id})
     if len(rows) != 1:
         return None
     head = rows[0]
@@ -426,7 +427,7 @@ def _load_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str)
     if head.manifest_status == "exited" or head.status != "manifested" or head.loaded_at is not None \
             or head.list_id is None or head.return_status != RELEASED:
         return None
-    conn.execute(_PARCEL_LOADED, {"parcel_id": head.id, "at": utcnow(), "by": uow.actor.username[:40]})
+    _PARCEL_LOADED.run(conn, {"parcel_id": head.id, "at": utcnow(), "by": uow.actor.username[:40]})
     result = _loaded(uow, head.manifest_no, waybill, head.to_load, head.parcel_count)
     scanlog.log(uow, scan_id, WORKFLOW, code, raw, result)
     return result
