@@ -233,7 +233,7 @@ def contents(uow: UnitOfWork, order: ConsumerOrder) -> PackOrder:
 
 # The parcel's contents in one read: the units picked for the order by lot, with the products' weights, where
 # they wait (packing location) and the weight tolerance setting.
-_CONTENTS = (
+_CONTENTS = Prepared(
     select(Product.id, Product.sku, Product.gtin, Product.name_cn, Product.gross_weight_kg, Product.net_weight_kg,
            Lot.id.label("lot_id"), Lot.batch_no, func.sum(Allocation.picked).label("picked"),
            func.min(Allocation.packing_location_id).label("packing_location_id"),
@@ -259,7 +259,7 @@ class _Contents:
 def _contents(uow: UnitOfWork, order: Any) -> _Contents:
     """`contents` with the computed gross and net weights, the parcel's lots and the weight tolerance, in one
     read."""
-    rows = uow.conn.execute(_CONTENTS, {"order_id": order.id}).all()
+    rows = _CONTENTS.all(uow.conn, {"order_id": order.id})
     by_product: dict[int, Expected] = {}
     gross, net = Decimal(0), Decimal(0)
     for r in rows:
