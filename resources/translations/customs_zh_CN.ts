@@ -414,16 +414,8 @@
         <translation>业务编号</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>状态说明</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256 校验值</translation>
     </message>
 </context>
 <context>
@@ -502,6 +494,18 @@
     <message>
         <source>Preview… (F8)</source>
         <translation>预览… (F8)</translation>
+    </message>
+    <message>
+        <source>Select a message to see its file; Enter shows it.</source>
+        <translation>选择一条报文以查看其文件；按回车显示文件内容。</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
         <source>Declaring inventory lists</source>

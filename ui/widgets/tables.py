@@ -13,7 +13,8 @@ arrive or change, never narrower). Long names may elide: the cell's tooltip hold
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -81,15 +82,53 @@ def read_only(view: View, name: str = "table") -> View:
     return view
 
 
-def fit_columns_once(view: QTableView, model: PagedTableModel, max_px: int = 360) -> None:
-    """Size the columns to the first page of rows (headers included), once; the user's widths stay after."""
+def fit_columns_once(view: QTableView, model: PagedTableModel, max_px: int = 360, *,
+                     stretch: int | None = None, pad: int = 12) -> None:
+    """Size the columns to the first page of rows (headers included), once; the user's widths stay after.
+    `stretch` is the column that takes the room left (a long name or sentence: it elides, its tooltip holds it);
+    `pad` px more than each column needs (less for a list that must fit beside a detail at 1366×768)."""
+    _stretch(view, stretch)
+
     def fit() -> None:
         model.rowsInserted.disconnect(fit)
-        view.resizeColumnsToContents()
-        for column in range(model.columnCount()):
-            view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_px))
+        _fit_now(view, max_px, stretch, pad)
 
     model.rowsInserted.connect(fit)
+
+
+def _stretch(view: QTableView, column: int | None) -> None:
+    """`column` takes the room the others leave, instead of the last one (None: the last one, as ever)."""
+    if column is not None:
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def _fit_now(view: QTableView, max_px: int, stretch: int | None, pad: int = 12) -> None:
+    """Every column but `stretch` as wide as what it shows (headers included) and `pad` px, at most `max_px`."""
+    with _last_unstretched(view):
+        view.resizeColumnsToContents()
+        for column in range(view.model().columnCount()):
+            if column != stretch:
+                view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
+
+
+@contextmanager
+def _last_unstretched(view: QTableView) -> Iterator[None]:
+    """Size columns inside this block: a stretching last column then keeps its header's width as its least and
+    fills the room left (a long text in it elides, its tooltip holding it). Sized while stretching, it would keep
+    the room it filled then (or the default 100 px) as its least width, and a table narrower later would scroll
+    sideways; a number in it widens it still (`keep_whole`)."""
+    header = view.horizontalHeader()
+    stretching = header.stretchLastSection()
+    header.setStretchLastSection(False)
+    try:
+        yield
+    finally:
+        last = header.logicalIndex(header.count() - 1)
+        if stretching and last >= 0:
+            header.resizeSection(last, header.sectionSizeHint(last))
+        header.setStretchLastSection(stretching)
 
 
 def _right_aligned(index: QModelIndex) -> bool:
@@ -317,18 +356,8 @@ def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None
     """Size the view's columns to what it shows each time its rows are replaced (not at every value change);
     `stretch` is the column that takes the room left (a name, rather than the last number); `pad` px more than
     each column needs (less for a wide table of short figures)."""
-    header = view.horizontalHeader()
-    if stretch is not None:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-    def fit_now() -> None:
-        view.resizeColumnsToContents()
-        for column in range(view.model().columnCount()):
-            if column != stretch:
-                view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
-
-    view.model().modelReset.connect(fit_now)
+    _stretch(view, stretch)
+    view.model().modelReset.connect(lambda: _fit_now(view, max_px, stretch, pad))
 
 
 # -- a grid's own cells ----------------------------------------------------------------------------------------
@@ -354,12 +383,13 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]], *, keys: Sequence[s
         select_key(table, kept)
 
 
-def fit(table: QTableView, max_px: int = 320, *, interactive: bool = True) -> None:
-    """Columns as wide as their contents (headers included), none wider than `max_px`; then resizable by hand
-    (or, with `interactive=False`, a stretching column keeps stretching)."""
-    table.resizeColumnsToContents()
-    for column in range(table.model().columnCount() - 1):
-        table.setColumnWidth(column, min(table.columnWidth(column) + 12, max_px))
+def fit(table: QTableView, max_px: int = 320, *, interactive: bool = True, pad: int = 12) -> None:
+    """Columns as wide as their contents (headers included) and `pad` px, none wider than `max_px`; then resizable
+    by hand (or, with `interactive=False`, a stretching column keeps stretching)."""
+    with _last_unstretched(table):
+        table.resizeColumnsToContents()
+        for column in range(table.model().columnCount() - 1):
+            table.setColumnWidth(column, min(table.columnWidth(column) + pad, max_px))
     if interactive:
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 

@@ -92,10 +92,16 @@ def test_tabs_filter_by_status_and_the_keyboard_moves_between_them(make_ctx, qtb
     wait_idle(qtbot, ctx)
     assert [screen.model.row_at(r)[1] for r in range(screen.model.rowCount())] == [FIRST]
     assert screen.model.data(screen.model.index(0, 2)) == "released (800)"
+    # five columns beside the detail at 1366×768; the rest of the order (copNo, carrier, buyer, amounts, time) is
+    # in the detail of the order selected
+    assert [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(screen.model.columnCount())] == \
+        ["Order no.", "Status", "Customs", "Waybill", "Owner"]
     screen.search.setFocus()
     QTest.keyClick(screen.search, Qt.Key.Key_Down)  # on into the table: the first order opens
     qtbot.waitUntil(lambda: screen.detail.order_no == FIRST, timeout=10_000)
     assert screen.view.hasFocus()
+    facts = {key: label.text() for key, label in screen.detail.values.items()}
+    assert facts["list_numbers"].startswith("BWI") and facts["waybill"].endswith(")") and facts["ordered_at"]
     screen.refresh()  # as after a receipt: the order shown stays selected
     wait_idle(qtbot, ctx)
     assert screen.view.selectionModel().selectedRows()[0].row() == 0
