@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import aliased
 
-from app.admin import LIVE_ROLE, audit, known_role, live_role_param, product_by_gtin, require
+from app.admin import LIVE_ROLE, audit, gtins_as_filed, known_role, live_role_param, product_by_gtin, require
 from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -175,12 +175,10 @@ _ORDERS_PICKED = (update(ConsumerOrder).where(ConsumerOrder.id.in_(bindparam("id
 _WAVE_PICKED = Prepared(update(Wave).where(Wave.id == bindparam("wave_id")).values(status="picked"))
 
 
-def _filed(gtin: str) -> dict[str, str | None]:
-    """The GTINs as filed (8, 12, 13 or 14 digits) that name `gtin` padded to 14 digits, as `_PICK_READ`'s
-    parameters (None, which matches nothing, for a form `gtin` cannot be filed as)."""
-    g14 = gtin.zfill(14)
-    return {name: c if c.zfill(14) == g14 else None
-            for name, c in zip(_GTINS, (g14, g14[1:], g14[2:], g14[6:]), strict=True)}
+def _filed(gtin: str) -> dict[str, str]:
+    """`_PICK_READ`'s four GTIN parameters: the GTINs as filed that name `gtin` (one to four, the last repeated)."""
+    gtins = gtins_as_filed(gtin)
+    return {name: gtins[min(n, len(gtins) - 1)] for n, name in enumerate(_GTINS)}
 
 
 def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, raw: str,
