@@ -360,11 +360,11 @@
     </message>
     <message>
         <source>An exit checklist (核注清单, list type 8) writes the inventory lists that left the zone in a period off the account book, one line per account-book item. A list is on one checklist only. Customs&apos; posting receipt (CSV checklist_no,status,time,info) marks it posted.</source>
-        <translation>出区核注清单(清单类型 8 保税电商)把一段期间内出区的申报清单从账册核减,每个账册料号一行。一张清单只会进入一张核注清单。海关的核扣回执(CSV checklist_no,status,time,info)将其标为已核扣。</translation>
+        <translation>出区核注清单（清单类型 8 保税电商）把一段期间内出区的申报清单从账册核减，每个账册料号一行。一张清单只会进入一张核注清单。海关的核扣回执（CSV checklist_no,status,time,info）将其标为已核扣。</translation>
     </message>
     <message>
         <source>Lists that left from</source>
-        <translation>出区清单,从</translation>
+        <translation>出区清单，从</translation>
     </message>
     <message>
         <source>to</source>
