@@ -667,3 +667,29 @@ def _fill(form: str, values: Mapping[str, Any], lang: str, name_fields: bool) ->
         else:
             shown[key] = str(value)
     return REJECTION_DETAILS[form][1 if zh else 0].format_map(shown)
+
+
+# -- why a released order waits for stock, in either language ----------------------------------------------------
+# app/outbound/allocation.py keeps each waiting order's form and values beside the English sentence
+# (order_wait.params); the English template is that sentence word for word (tests/outbound/test_wait_details.py).
+WAIT_DETAILS: dict[str, Term] = {
+    "no_stock": ("no {sku} free in bonded storage ({needed} needed)", "保税仓内没有可用的 {sku}（需要 {needed} 件）"),
+    "short": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage",
+              "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件"),
+    "short_locked": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage ({locked} more "
+                     "within the {days}-day sale lock)",
+                     "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件（另有 {locked} 件在到期前 {days} 天的"
+                     "禁售期内）"),
+}
+
+
+def wait_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | None:
+    """Why an order waits, from its stored params ({"form": …, values …}) in `lang`; None when there are none (a
+    wait stored before they were kept: its stored sentence says it) or they do not fit a template."""
+    if not params or (form := params.get("form")) not in WAIT_DETAILS:
+        return None
+    try:
+        return WAIT_DETAILS[str(form)][1 if lang.startswith("zh") else 0].format_map(
+            {key: value for key, value in params.items() if key != "form"})
+    except (KeyError, IndexError, ValueError):  # params of another version: the stored text says it
+        return None
