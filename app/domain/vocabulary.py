@@ -175,12 +175,10 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     # why an inbox file was refused (app.formats.customs.receipts.problem_kind)
     "receipt_problem": {
         "too_large": ("file too large", "文件过大"), "unreadable": ("file cannot be read", "文件无法读取"),
-        "unsafe_xml": ("unsafe XML (entities, external references or an encoding other than UTF-8)",
-                       "不安全的 XML（含实体、外部引用或非 UTF-8 编码）"),
-        "not_xml": ("not well-formed XML", "XML 格式错误"), "not_receipt": ("not a customs receipt", "不是海关回执"),
-        "bad_csv": ("CSV receipts with a wrong header or line", "CSV 回执的表头或某行有误"),
-        "bad_values": ("a receipt with a missing or wrong value", "回执缺少数据或数据有误"),
-        "other": ("not a receipt the warehouse can read", "仓库无法识别的回执"),
+        "unsafe_xml": ("unsafe XML", "不安全的 XML"), "not_xml": ("malformed XML", "XML 格式错误"),
+        "not_receipt": ("not a customs receipt", "不是海关回执"), "bad_csv": ("bad CSV", "CSV 格式错误"),
+        "bad_values": ("missing or wrong values", "缺少数据或数据有误"),
+        "other": ("unknown content", "内容无法识别"),
     },
     # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
     "rejection": {
