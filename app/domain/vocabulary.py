@@ -170,6 +170,18 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "ADJ_MINUS": ("count shortage", "盘亏"), "count_release": ("freed after a count", "盘点后解冻"), "short_pick": ("found short at picking", "拣货缺货"),
     },
     "outcome": {"ok": ("done", "完成"), "refused": ("refused", "被拒绝")},
+    # the customs archive's message types: customs' own names (CEB621…) stay as they are; INVALID is ours
+    "message_type": {"INVALID": ("unreadable file", "无法识别的文件")},
+    # why an inbox file was refused (app.formats.customs.receipts.problem_kind)
+    "receipt_problem": {
+        "too_large": ("file too large", "文件过大"), "unreadable": ("file cannot be read", "文件无法读取"),
+        "unsafe_xml": ("unsafe XML (entities, external references or an encoding other than UTF-8)",
+                       "不安全的 XML（含实体、外部引用或非 UTF-8 编码）"),
+        "not_xml": ("not well-formed XML", "XML 格式错误"), "not_receipt": ("not a customs receipt", "不是海关回执"),
+        "bad_csv": ("CSV receipts with a wrong header or line", "CSV 回执的表头或某行有误"),
+        "bad_values": ("a receipt with a missing or wrong value", "回执缺少数据或数据有误"),
+        "other": ("not a receipt the warehouse can read", "仓库无法识别的回执"),
+    },
     # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
     "rejection": {
         "malformed": ("unreadable record", "记录无法读取"), "bad_quantity": ("bad quantity", "数量错误"),
@@ -458,6 +470,24 @@ def both(kind: str, code: object) -> str:
 def how_many(n: int, noun: str, lang: str = "en") -> str:
     """A count in words: "1 file", "3 files" ("1 个文件" in Chinese); `noun` is the plural the audit key writes."""
     return f"{n} {name('count_one' if n == 1 else 'count', noun, lang)}"
+
+
+# how a stock count's locations were chosen, as app.counts stores it ("prefix B-01", "sku A, B", "recount of count 1")
+_COUNT_SCOPES: dict[str, Term] = {"prefix": ("locations starting {}", "以 {} 开头的库位"),
+                                  "sku": ("locations holding {}", "存放 {} 的库位"),
+                                  "recount of count": ("recount of count {}", "复盘盘点单 {}")}
+
+
+def count_scope(scope: str, lang: str = "en") -> str:
+    """A count's scope in words ('prefix B-01' → 'locations starting B-01'); lang 'both': Chinese, then English
+    (as a document prints it). A scope of no known form as it is."""
+    for head, (en, zh) in _COUNT_SCOPES.items():
+        if scope.startswith(head + " "):
+            rest = scope[len(head) + 1:]
+            if lang == "both":
+                return f"{zh.format(rest)} {en.format(rest)}"
+            return (zh if lang.startswith("zh") else en).format(rest)
+    return scope
 
 
 def unit(code: object, lang: str = "en") -> str:
