@@ -470,6 +470,24 @@ def how_many(n: int, noun: str, lang: str = "en") -> str:
     return f"{n} {name('count_one' if n == 1 else 'count', noun, lang)}"
 
 
+# how a stock count's locations were chosen, as app.counts stores it ("prefix B-01", "sku A, B", "recount of count 1")
+_COUNT_SCOPES: dict[str, Term] = {"prefix": ("locations starting {}", "以 {} 开头的库位"),
+                                  "sku": ("locations holding {}", "存放 {} 的库位"),
+                                  "recount of count": ("recount of count {}", "复盘盘点单 {}")}
+
+
+def count_scope(scope: str, lang: str = "en") -> str:
+    """A count's scope in words ('prefix B-01' → 'locations starting B-01'); lang 'both': Chinese, then English
+    (as a document prints it). A scope of no known form as it is."""
+    for head, (en, zh) in _COUNT_SCOPES.items():
+        if scope.startswith(head + " "):
+            rest = scope[len(head) + 1:]
+            if lang == "both":
+                return f"{zh.format(rest)} {en.format(rest)}"
+            return (zh if lang.startswith("zh") else en).format(rest)
+    return scope
+
+
 def unit(code: object, lang: str = "en") -> str:
     """A customs unit: 142 → "个" in Chinese, "piece" in English."""
     return name("unit", code, lang)
