@@ -212,8 +212,10 @@ def _cancel_tasks(uow: UnitOfWork, order: ConsumerOrder, out: Released) -> None:
 
 def _open_parcel(uow: UnitOfWork, parcel: Parcel, out: Released) -> None:
     out.parcel = parcel.waybill_no
-    _withdraw_prints(uow, [f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
     manifest = uow.session.get(Manifest, parcel.manifest_id) if parcel.manifest_id else None
+    if manifest is not None and uow.is_postgres:  # its row lock before the parcel's and before any audit record
+        uow.session.refresh(manifest, with_for_update=True)
+    _withdraw_prints(uow, [f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
     if manifest is not None and parcel.loaded_at is not None:
         out.off_vehicle = manifest.vehicle_plate
     uow.session.execute(delete(ParcelItem).where(ParcelItem.parcel_id == parcel.id))
@@ -225,9 +227,8 @@ def _open_parcel(uow: UnitOfWork, parcel: Parcel, out: Released) -> None:
 
 
 def _take_off(uow: UnitOfWork, manifest: Manifest) -> bool:
-    """Recompute a manifest without the parcel taken off and print it again; withdraw it if it is now empty."""
-    if uow.is_postgres:
-        uow.session.refresh(manifest, with_for_update=True)
+    """Recompute a manifest (locked by the caller) without the parcel taken off and print it again; withdraw it if
+    it is now empty."""
     parcels = uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id)).scalars().all()
     if not parcels:  # nothing left to carry: no vehicle leaves on it
         audit.record(uow, "manifest_withdraw", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no)

@@ -392,6 +392,11 @@ def gate_parcel(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str
 
 _OTHER = aliased(Parcel)
 _NAMED = or_(Manifest.manifest_no == bindparam("code"), Manifest.gate_pass_no == bindparam("code"))
+# the lock order (app/outbound/__init__.py): the parcel's order, then its manifest (then the parcel, by the UPDATE)
+_ORDER_OF_PARCEL = (select(Parcel.order_id).join(Manifest, Manifest.id == Parcel.manifest_id)
+                    .where(Parcel.waybill_no == bindparam("waybill"), _NAMED))
+_ORDER_LOCK = (select(ConsumerOrder.id).where(ConsumerOrder.id.in_(_ORDER_OF_PARCEL)).order_by(ConsumerOrder.id)
+               .with_for_update())
 _MANIFEST_LOCK = select(Manifest.id).where(_NAMED).with_for_update()
 # A loading scan's one read: the parcel on the manifest with its inventory list's latest receipt, how many other
 # parcels of the manifest are still to load, and the scan id's first result (a replay).
@@ -415,8 +420,9 @@ def _load_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str)
     """A parcel that may be loaded (or a replay): one read, one UPDATE, the audit and the scan log.
     None: the slow path decides (every refusal, in its words)."""
     conn = uow.conn
-    if uow.is_postgres and conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None:
-        return None  # the manifest's row lock first, as the slow path and the vehicle pass take it
+    if uow.is_postgres and (conn.execute(_ORDER_LOCK, {"code": code, "waybill": waybill}).first() is None
+                            or conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None):
+        return None  # the parcel's order, then its manifest, as the slow path, a cancellation and the pass lock them
     rows = conn.execute(_LOAD_READ, {"code": code, "waybill": waybill, "scan_id": scan_id}).all()
     if len(rows) != 1:
         return None
@@ -443,6 +449,8 @@ def _loaded(uow: UnitOfWork, manifest_no: str, waybill: str, left: int, parcels:
 
 
 def _load_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
+    if uow.is_postgres:  # the parcel's order before its manifest (app/outbound/__init__.py)
+        uow.conn.execute(_ORDER_LOCK, {"code": code, "waybill": waybill})
     manifest = _locked_manifest(uow, code)
     parcel = uow.session.execute(select(Parcel).where(Parcel.waybill_no == waybill,
                                                       Parcel.manifest_id == manifest.id)).scalar_one_or_none()
