@@ -6,6 +6,7 @@ statements that do the scan's work, so a test can hold each to its own number.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from sqlalchemy import event
 from app.persistence.db import Database
 
 _CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
 
 
 @dataclass
@@ -40,3 +42,15 @@ def statements(db: Database) -> Iterator[Sent]:
         yield sent
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
+
+
+def check_budget(db: Database, budget: dict[str, int], sent: Sent) -> None:
+    """`sent` holds the engine's budget of statements of work (BWMS_MEASURE_STATEMENTS: print them instead); on
+    SQLite the writer took the lock up front (BEGIN IMMEDIATE)."""
+    engine = db.engine.dialect.name
+    if MEASURE:
+        print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
+        return
+    assert len(sent.work) == budget[engine], sent.describe()
+    if engine == "sqlite":
+        assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front

@@ -25,6 +25,11 @@ def term(kind: str, code: object) -> str:
     return vocabulary.name(kind, code, language())
 
 
+def json_problem(words: str) -> str:
+    """The JSON parser's words (json.JSONDecodeError.msg) in the screen's language."""
+    return vocabulary.json_problem(words, language())
+
+
 def role_label(role: str) -> str:
     return term("role", role)
 

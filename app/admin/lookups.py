@@ -37,11 +37,16 @@ class ProductRef:
     shelf_life_days: int
 
 
+def gtins_as_filed(gtin: str) -> list[str]:
+    """The GTINs as a product may be filed (8, 12, 13 or 14 digits) that name `gtin` padded to 14 digits."""
+    g14 = gtin.zfill(14)
+    return sorted(c for c in {g14, g14[1:], g14[2:], g14[6:]} if c.zfill(14) == g14)
+
+
 def product_by_gtin(uow: UnitOfWork, gtin: str) -> ProductRef:
     """The product whose GTIN (8, 12, 13 or 14 digits as filed) is `gtin` padded to 14 digits."""
     g14 = gtin.zfill(14)
-    candidates = {g14, g14[1:], g14[2:], g14[6:]}
-    rows = uow.conn.execute(_PRODUCTS, {"gtins": sorted(candidates)}).all()
+    rows = uow.conn.execute(_PRODUCTS, {"gtins": gtins_as_filed(gtin)}).all()
     for row in rows:
         if row.gtin.zfill(14) == g14:
             return ProductRef(row.id, row.sku, row.shelf_life_days)

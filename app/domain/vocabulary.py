@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -134,6 +134,8 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
                         "dismissed": ("dismissed", "已驳回")},
     "workbench_kind": {"import": ("import", "导入"), "customs": ("customs", "海关"),
                        "cancel_refused": ("cancellation", "撤销")},
+    # the buyer's ID type of an order record (buyer.id_type, CEB621 buyerIdType: 1 ID card, 2 other; only 1 accepted)
+    "id_type": {"1": ("ID card", "身份证"), "2": ("other ID", "其他证件")},
     "return_status": {
         "requested": ("requested", "已申请"), "declared": ("declared (CEB625 sent)", "已申报"),
         "accepted": ("accepted by customs (120)", "海关已接收 (120)"), "approved": ("approved (800)", "海关已同意 (800)"),
@@ -209,6 +211,26 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         # what the customs list is checked on (app/orders/checks.py message_fields)
         "consignee province+city+district+address": ("consignee's full address", "收货人完整地址（省市区及详细地址）"),
         "account-book item": ("account-book item", "账册料号"), "product name": ("product name", "商品名称"),
+    },
+    # why a record is not JSON: the parser's own words (json.JSONDecodeError.msg, app/formats/order_records.py), and
+    # "syntax error" for words this vocabulary does not know
+    "json_error": {
+        "Expecting value": ("Expecting value", "应为一个值"),
+        "Expecting ',' delimiter": ("Expecting ',' delimiter", "应为逗号“,”"),
+        "Expecting ':' delimiter": ("Expecting ':' delimiter", "应为冒号“:”"),
+        "Expecting property name enclosed in double quotes": ("Expecting property name enclosed in double quotes",
+                                                              "应为双引号括起的字段名"),
+        "Extra data": ("Extra data", "记录结束后还有多余内容"),
+        "Unterminated string starting at": ("Unterminated string starting at", "字符串从此处开始，没有结束引号"),
+        "Invalid control character at": ("Invalid control character at", "字符串中有控制字符"),
+        "Invalid \\escape": ("Invalid \\escape", "无效的转义序列（反斜杠后的字符）"),
+        "Invalid \\uXXXX escape": ("Invalid \\uXXXX escape", "无效的 \\u 转义序列（其后应为 4 位十六进制数）"),
+        "Illegal trailing comma before end of object": ("Illegal trailing comma before end of object",
+                                                        "对象结束前多了一个逗号"),
+        "Illegal trailing comma before end of array": ("Illegal trailing comma before end of array",
+                                                       "数组结束前多了一个逗号"),
+        "nested too deeply": ("nested too deeply", "嵌套层数过多"),
+        "syntax error": ("syntax error", "语法错误"),
     },
     # what a value must look like, in a rejection's detail (app/orders/checks.py message_fields)
     "value_form": {
@@ -445,6 +467,8 @@ def field_names(text: str, lang: str = "en") -> str:
 REJECTION_DETAILS: dict[str, Term] = {
     # reading the record (app/formats/order_records.py, order_table.py; app/orders/importing.py)
     "malformed.json": ("not valid JSON: {error}", "不是有效的 JSON：{error}"),
+    "malformed.json_at": ("not valid JSON: {error}: character {position}",
+                          "不是有效的 JSON（第 {position} 个字符）：{error}"),
     "malformed.not_object": ("a record must be a JSON object", "一条记录必须是一个 JSON 对象"),
     "malformed.missing": ("field {field} is missing", "缺少字段“{field}”"),
     "malformed.not_text": ("field {field} must be text, got {type}", "字段“{field}”必须是文本，实际为 {type}"),
@@ -542,7 +566,19 @@ REJECTION_DETAILS: dict[str, Term] = {
                                    "{item}：可用 {available}，需要 {needed}"),
 }
 _FIELD_PARAMS = ("field", "column")  # named in the language (a record field's path, a file's column)
-_CODED_PARAMS = {"what": "value_form"}  # codes named in the language, English too
+
+
+def json_problem(words: object, lang: str = "en") -> str:
+    """The JSON parser's words (json.JSONDecodeError.msg) in `lang`; in Chinese, words the vocabulary does not know
+    (another Python's parser) are a syntax error, not an English sentence."""
+    if lang.startswith("zh") and not known("json_error", str(words)):
+        words = "syntax error"
+    return name("json_error", words, lang)
+
+
+# params whose values are codes, named in the language (English too)
+_CODED_PARAMS: dict[str, Callable[[object, str], str]] = {"what": lambda code, lang: name("value_form", code, lang),
+                                                         "error": json_problem}
 _LINE_FIELD = re.compile(r"lines\[(\d+)\](?:\.(\w+))?")
 _OF_LINE = re.compile(r"(.+) of lines\[(\d+)\]")
 
@@ -589,7 +625,7 @@ def _fill(form: str, values: Mapping[str, Any], lang: str, name_fields: bool) ->
         if isinstance(value, list):
             shown[key] = ("；" if zh else "; ").join(_fill(f"{form}:{key}", item, lang, name_fields) for item in value)
         elif key in _CODED_PARAMS:
-            shown[key] = name(_CODED_PARAMS[key], value, lang)
+            shown[key] = _CODED_PARAMS[key](value, lang)
         elif key in _FIELD_PARAMS and name_fields:
             shown[key] = field_label(str(value), lang)
         else:

@@ -491,6 +491,14 @@
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>the record must be one JSON object { … }</source>
+        <translation>记录必须是一个 JSON 对象 { … }</translation>
+    </message>
 </context>
 <context>
     <name>Workbench</name>

@@ -10,8 +10,6 @@ declaration's row lock, and the audit chain's advisory lock and head read.
 
 from __future__ import annotations
 
-import os
-
 from sqlalchemy import select
 
 from app.admin import audit
@@ -24,9 +22,8 @@ from tests.conftest import actor
 from tests.inbound.conftest import DECLARATION
 from tests.inbound.helpers import A2P, SWS, carton, sscc, station
 from tests.inbound.test_release_putaway import putaway_station, released, sscc_of, tallied  # noqa: F401 - fixture
-from tests.statements import statements
+from tests.statements import check_budget, statements
 
-MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
 # Live roles (issue 16): the user's role and enabled flag are read from the database on every scan, so a user
 # disabled or demoted meanwhile is refused; the carton scan reads them as a column of its one read (no SELECT of
 # their own), and so do the put-away scans of a handling unit
@@ -73,13 +70,7 @@ def test_a_replayed_receive_scan_reads_once_and_writes_nothing(declared):
 
 
 def _check(db, budget: dict[str, int], sent) -> None:
-    engine = _engine(db)
-    if MEASURE:
-        print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
-        return
-    assert len(sent.work) == budget[engine], sent.describe()
-    if engine == "sqlite":
-        assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front
+    check_budget(db, budget, sent)
 
 
 def test_put_away_scans_keep_to_their_statement_budget(tallied):

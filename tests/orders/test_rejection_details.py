@@ -140,7 +140,7 @@ def _bad_records() -> list:
         order_record("D1", "MGO-263", 1, "269.00", waybill="7000000000001"),
         order_record("D1", "MGO-263", 1, "269.00", waybill="7000000000002"),
         order_record("D2", "MGO-263", 1, "269.00", waybill="7000000000001"),
-        "{not json", "[1, 2]",
+        "{not json", "[1, 2]", "[" * 5000,  # the last nested too deeply for the parser
     ]
     for r in records:  # waybills of the ZTO pattern set below (R6 and R2 break it on purpose)
         if isinstance(r, dict) and r["order_no"] not in ("R2", "R6") and not r["order_no"].startswith("D"):
@@ -187,7 +187,7 @@ def test_the_checks_driven_for_real_give_params_both_templates_take(warehouse, t
     forms = {r["params"]["form"] for r in rejected}
     every_kind_of_text = {"malformed.formula", "malformed.surrogate", "malformed.bidi", "malformed.invisible",
                           "malformed.control"}
-    assert every_kind_of_text | {"malformed.json", "malformed.not_object", "malformed.missing", "malformed.not_text",
+    assert every_kind_of_text | {"malformed.json", "malformed.json_at", "malformed.not_object", "malformed.missing", "malformed.not_text",
                                  "malformed.empty", "field_too_long", "malformed.not_amount", "malformed.amount_form",
                                  "malformed.amount_range", "malformed.decimals", "malformed.no_lines",
                                  "malformed.too_many_lines", "malformed.line_not_object", "malformed.bad_time",
@@ -240,3 +240,28 @@ def test_the_detail_in_chinese_names_fields_and_lists_each_short_item():
     assert vocabulary.rejection_detail(None, "zh") is None
     assert vocabulary.rejection_detail({"form": "tax_mismatch", "declared": "1"}, "zh") is None
     assert not SNAKE.search(vocabulary.rejection_detail(short.params, "zh"))
+
+
+BROKEN_JSON = ['', '{"a" 1}', '{"a":1 "b":2}', '{a:1}', '{}x', '{"a":"abc', '{"a":"a\x01"}', '{"a":"\\q"}',
+               '{"a":"\\u12"}', '[1 2]', "[" * 5000]
+
+
+def test_the_json_parsers_words_are_said_in_chinese():
+    """A record the JSON parser cannot read: its reason in Chinese says the parser's problem in Chinese (old code: the
+    parser's English sentence inside the Chinese reason); the character it stopped at stays a number."""
+    from app.formats.order_records import RecordProblem, parse_json_line
+
+    for text in BROKEN_JSON:
+        try:
+            parse_json_line(text)
+        except RecordProblem as problem:
+            _check_params(problem.params, problem.reason)
+            chinese = vocabulary.rejection_detail(problem.params, "zh")
+            assert chinese and not re.search(r"[A-Za-z]{2,}", chinese.replace("JSON", "")), (text, chinese)
+            assert vocabulary.known("json_error", problem.params["error"]), problem.params
+        else:
+            raise AssertionError(f"{text!r} was read")
+    # words the vocabulary does not know (another Python's parser): a syntax error, not an English sentence
+    unknown = {"form": "malformed.json_at", "error": "Some new parser words", "position": 7}
+    assert vocabulary.rejection_detail(unknown, "zh") == "不是有效的 JSON（第 7 个字符）：语法错误"
+    assert vocabulary.rejection_detail(unknown, "en") == "not valid JSON: Some new parser words: character 7"

@@ -20,8 +20,6 @@ documents read and queue (app.outbound.documents, app.documents.queue: 2 print j
 
 from __future__ import annotations
 
-import os
-
 from sqlalchemy import func, select
 
 from app.admin import audit
@@ -35,9 +33,8 @@ from app.persistence.uow import UnitOfWork, UnitsOfWork
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, run
 from tests.outbound.helpers import all_waves, pack_scans, pick_everything, pick_scans
-from tests.statements import statements
+from tests.statements import check_budget, statements
 
-MEASURE = os.environ.get("BWMS_MEASURE_STATEMENTS")  # print the counts instead of checking them
 # Live roles (issue 16): the user's role and enabled flag are read from the database on every scan, so a user
 # disabled or demoted meanwhile is refused: the pick unit and pack order scans read them in their one read; the
 # gate scan with one small SELECT by primary key of its own (+1)
@@ -55,13 +52,7 @@ GATE_PARCEL = {"sqlite": 5, "postgresql": 9}
 
 
 def _check(db, budget: dict[str, int], sent) -> None:
-    engine = db.engine.dialect.name
-    if MEASURE:
-        print(f"\n{engine}: {len(sent.work)} statements, control {sent.control}\n{sent.describe()}")
-        return
-    assert len(sent.work) == budget[engine], sent.describe()
-    if engine == "sqlite":
-        assert "BEGIN IMMEDIATE" in sent.control, sent.describe()  # the writer takes the lock up front
+    check_budget(db, budget, sent)
 
 
 def _chain_holds(db) -> None:

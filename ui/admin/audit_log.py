@@ -55,7 +55,7 @@ class AuditLogScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.list = PagedList(self, ctx, COLUMNS, _page, name="audit_table", first_key=None,
-                              key_fn=lambda row: row[0])
+                              key_fn=lambda row: row[0], stretch=2)  # the sentence elides (tooltip)
         self.model, self.search, self.view, self.imports = self.list.model, self.list.search, self.list.view, \
             self.list.imports
         self.count = self.list.count

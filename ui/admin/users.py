@@ -59,7 +59,7 @@ class UsersScreen(Screen):
         super().__init__(ctx)
         self.model = PagedTableModel(ctx, COLUMNS, users_page, first_key="", key_fn=lambda r: r[0], page_size=500)
         self.view = table_view(self.model, name="users_table")
-        fit_columns_once(self.view, self.model)
+        fit_columns_once(self.view, self.model, stretch=1)  # the full name takes the room left
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.selected: tuple | None = None
         self._status_text: Any = str

@@ -40,7 +40,7 @@ class AccountBookScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.list = PagedList(self, ctx, COLUMNS, account_book_page, name="account_book_table", first_key="",
-                              key_fn=lambda row: row[0], imports=IMPORTS)
+                              key_fn=lambda row: row[0], imports=IMPORTS, stretch=2)  # the name elides
         self.model, self.search, self.view, self.imports = self.list.model, self.list.search, self.list.view, \
             self.list.imports
         self.count = self.list.count

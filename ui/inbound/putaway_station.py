@@ -83,8 +83,10 @@ class PutawayStationScreen(StationScreen):
         self.waiting_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.waiting_view.selectionModel().selectionChanged.connect(self._selected)
         self.plan_view = table_view(self.plan, name="plan_table")
-        fit_on_reset(self.waiting_view, 200)
-        fit_on_reset(self.plan_view)
+        fit_on_reset(self.waiting_view, 200, stretch=1)  # the status takes the room left
+        # eight columns beside the waiting list at 1366×768: each as wide as its header or value (no more), the
+        # suggested location takes the rest
+        fit_on_reset(self.plan_view, stretch=len(PLAN_COLUMNS) - 1, pad=4)
         self.plan_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lay_out(panel)
 

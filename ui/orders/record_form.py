@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.vocabulary import field_label
+from app.domain import vocabulary
+from ui.vocabulary import field_label, json_problem, term
 from ui.widgets.tables import fit_height
 
 LINE_KEYS = ("sku", "qty", "unit_price")
+CODED_FIELDS = {"buyer.id_type": "id_type"}  # record fields holding a code: its name is shown beside the code
 
 
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -71,6 +75,7 @@ class RecordEditor(QTabWidget):
         self.setObjectName("record_editor")
         self.original: dict[str, Any] | None = None
         self.fields: dict[str, QLineEdit] = {}
+        self.code_names: dict[str, QLabel] = {}  # CODED_FIELDS' paths → the name of the code typed
         self.form_widget = QWidget()
         self.form = QFormLayout(self.form_widget)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -99,9 +104,11 @@ class RecordEditor(QTabWidget):
                         else self.tr("Record (write the whole order as JSON)"))
         self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Quantity"), self.tr("Unit price")])
         for path, edit in self.fields.items():  # a record shown before a language switch: its fields renamed
-            label = self.form.labelForField(edit)
+            label = self.form.labelForField(edit) or self.form.labelForField(edit.parentWidget())
             if label is not None:
                 label.setText(field_label(path))
+        for path in self.code_names:
+            self._name_code(path)
 
     def field(self, path: str) -> QLineEdit:
         return self.fields[path]
@@ -110,7 +117,7 @@ class RecordEditor(QTabWidget):
         """Show the masked raw record: a form when it is a JSON object, else an editable text."""
         while self.form.rowCount():
             self.form.removeRow(0)
-        self.fields = {}
+        self.fields, self.code_names = {}, {}
         try:
             parsed = json.loads(raw)
         except json.JSONDecodeError:
@@ -124,12 +131,27 @@ class RecordEditor(QTabWidget):
             for path, value in flatten(self.original).items():
                 edit = QLineEdit(as_text(value), objectName=f"field:{path}")
                 self.fields[path] = edit
-                self.form.addRow(field_label(path), edit)
+                self.form.addRow(field_label(path), self._with_name(path, edit) if path in CODED_FIELDS else edit)
                 edit.setToolTip(path)
             self._fill_lines(self.original.get("lines"))
         else:
             self._fill_lines(None)
         self.retranslate_ui()
+
+    def _with_name(self, path: str, edit: QLineEdit) -> QWidget:
+        """The code's field with the code's name beside it (1 → ID card), following what is typed."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(edit, 1)
+        self.code_names[path] = QLabel(objectName=f"name:{path}")
+        line.addWidget(self.code_names[path], 1)
+        edit.textChanged.connect(lambda _text: self._name_code(path))
+        return row
+
+    def _name_code(self, path: str) -> None:
+        kind, code = CODED_FIELDS[path], self.fields[path].text().strip()
+        self.code_names[path].setText(term(kind, code) if vocabulary.known(kind, code) else "")
 
     def clear_record(self) -> None:
         self.set_record("")
@@ -149,9 +171,10 @@ class RecordEditor(QTabWidget):
             try:
                 whole = json.loads(self.text.toPlainText())
             except json.JSONDecodeError as exc:
-                raise ValueError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+                raise ValueError(self.tr("line %1, column %2: %3").replace("%1", str(exc.lineno)).replace(
+                    "%2", str(exc.colno)).replace("%3", json_problem(exc.msg))) from exc
             if not isinstance(whole, dict):
-                raise ValueError("the record must be one JSON object { … }")
+                raise ValueError(self.tr("the record must be one JSON object { … }"))
             return whole
         flat = flatten(self.original)
         changes: dict[str, Any] = {}

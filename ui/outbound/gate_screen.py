@@ -62,6 +62,7 @@ class GateScreen(StationScreen):
         self.count = big_label(1.6, name="gate_count")
         self.parcels = grid("gate_parcels", 6)
         self.refusals = QListWidget(objectName="gate_refusals", wordWrap=True)
+        self.refused: list[Feedback] = []  # the refusals listed, newest first: worded again in a new language
         self.refusals_label = QLabel(buddy=self.refusals)
         self.exit_button = self.action_button("manifest_out", "finish")
         # the vehicle pass (核放单): IC card and weighbridge weights, optional
@@ -113,6 +114,8 @@ class GateScreen(StationScreen):
         self.parcels.setHorizontalHeaderLabels([self.tr("Waybill"), self.tr("Order"), self.tr("Pieces"),
                                                 self.tr("Weight kg"), self.tr("Status"), self.tr("Loaded / left at")])
         self.refusals_label.setText(self.tr("Refused at the gate:"))
+        for row, fb in enumerate(self.refused):
+            self._word_refusal(self.refusals.item(row), fb)
         self.exit_button.setText(self.key_text(self.tr("Pass the vehicle, press twice"), "finish"))
         self.ic_label.setText(self.tr("&IC card"))
         self.gross_label.setText(self.tr("&Gross kg"))
@@ -169,12 +172,21 @@ class GateScreen(StationScreen):
             self._log_refusal(fb)
 
     def _log_refusal(self, fb: Feedback) -> None:
-        item = QListWidgetItem(feedback_text(present(fb)))
+        item = QListWidgetItem()
         item.setForeground(QBrush(QColor(RED)))
-        item.setToolTip(fb.text)
+        self._word_refusal(item, fb)
         self.refusals.insertItem(0, item)
+        self.refused.insert(0, fb)
+        del self.refused[LOG_SIZE:]
         while self.refusals.count() > LOG_SIZE:
             self.refusals.takeItem(self.refusals.count() - 1)
+
+    @staticmethod
+    def _word_refusal(item: QListWidgetItem, fb: Feedback) -> None:
+        """A refusal in the language now chosen, from its code and parameters (the tooltip: the same words)."""
+        text = feedback_text(present(fb))
+        item.setText(text)
+        item.setToolTip(text)
 
     @Slot()
     def manifest_out(self) -> None:

@@ -55,7 +55,7 @@ class StockScreen(Screen):
             self.status.addItem("", status)
         self.count = QLabel(objectName="count")
         self.view = table_view(self.model, name="stock_table")
-        fit_columns_once(self.view, self.model)
+        fit_columns_once(self.view, self.model, stretch=1)  # the name elides at 1366×768, not the figures
         self._lay_out()
         for field in (self.sku, self.location, self.batch):
             field.textChanged.connect(self.debounce.poke)

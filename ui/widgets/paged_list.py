@@ -23,7 +23,8 @@ class PagedList:
 
     def __init__(self, owner: QWidget, ctx: AppContext, columns: Sequence[Column], page_fn: Callable[..., Any], *,
                  name: str, first_key: Any, key_fn: Callable[[tuple], Any],
-                 count_fn: Callable[..., int] | None = None, imports: Sequence[ImportKind] = ()) -> None:
+                 count_fn: Callable[..., int] | None = None, imports: Sequence[ImportKind] = (),
+                 stretch: int | None = None) -> None:
         self.model = PagedTableModel(ctx, list(columns), page_fn, count_fn=count_fn, first_key=first_key,
                                      key_fn=key_fn)
         self.search = QLineEdit(objectName="search")
@@ -32,7 +33,7 @@ class PagedList:
         self.search.textChanged.connect(self.debounce.poke)
         self.search.returnPressed.connect(self.debounce.flush)
         self.view = table_view(self.model, name=name)
-        fit_columns_once(self.view, self.model)
+        fit_columns_once(self.view, self.model, stretch=stretch)  # stretch: the long text column
         self.count = QLabel(objectName="count")
         self.model.sig_count.connect(self.show_count)
         self.model.rowsInserted.connect(self.show_count)  # "rows loaded" follows the pages as they arrive

@@ -81,15 +81,33 @@ def read_only(view: View, name: str = "table") -> View:
     return view
 
 
-def fit_columns_once(view: QTableView, model: PagedTableModel, max_px: int = 360) -> None:
-    """Size the columns to the first page of rows (headers included), once; the user's widths stay after."""
+def fit_columns_once(view: QTableView, model: PagedTableModel, max_px: int = 360, *,
+                     stretch: int | None = None) -> None:
+    """Size the columns to the first page of rows (headers included), once; the user's widths stay after.
+    `stretch` is the column that takes the room left (a long name or sentence: it elides, its tooltip holds it)."""
+    _stretch(view, stretch)
+
     def fit() -> None:
         model.rowsInserted.disconnect(fit)
-        view.resizeColumnsToContents()
-        for column in range(model.columnCount()):
-            view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_px))
+        _fit_now(view, max_px, stretch)
 
     model.rowsInserted.connect(fit)
+
+
+def _stretch(view: QTableView, column: int | None) -> None:
+    """`column` takes the room the others leave, instead of the last one (None: the last one, as ever)."""
+    if column is not None:
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def _fit_now(view: QTableView, max_px: int, stretch: int | None, pad: int = 12) -> None:
+    """Every column but `stretch` as wide as what it shows (headers included) and `pad` px, at most `max_px`."""
+    view.resizeColumnsToContents()
+    for column in range(view.model().columnCount()):
+        if column != stretch:
+            view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
 
 
 def _right_aligned(index: QModelIndex) -> bool:
@@ -317,18 +335,8 @@ def fit_on_reset(view: QTableView, max_px: int = 300, stretch: int | None = None
     """Size the view's columns to what it shows each time its rows are replaced (not at every value change);
     `stretch` is the column that takes the room left (a name, rather than the last number); `pad` px more than
     each column needs (less for a wide table of short figures)."""
-    header = view.horizontalHeader()
-    if stretch is not None:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-    def fit_now() -> None:
-        view.resizeColumnsToContents()
-        for column in range(view.model().columnCount()):
-            if column != stretch:
-                view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
-
-    view.model().modelReset.connect(fit_now)
+    _stretch(view, stretch)
+    view.model().modelReset.connect(lambda: _fit_now(view, max_px, stretch, pad))
 
 
 # -- a grid's own cells ----------------------------------------------------------------------------------------

@@ -73,7 +73,33 @@ def test_fix_a_field_and_revalidate_until_accepted(make_ctx, qtbot, rejected):
     assert order_state(ctx.db, TAX)[0] == "accepted"
 
 
-def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, rejected, monkeypatch):
+def test_the_buyers_id_type_is_named_beside_its_code(make_ctx, qtbot, rejected, gui_app):
+    from ui.i18n import Translations
+
+    screen = open_screen(qtbot, WorkbenchScreen, make_ctx("supervisor"))
+    _select(qtbot, screen, TAX)
+    editor = screen.editor
+    code, named = editor.field("buyer.id_type"), editor.code_names["buyer.id_type"]
+    assert code.text() == "1" and named.text() == "ID card"  # old code: a bare 1
+    assert named.isVisibleTo(screen)
+    code.setText("2")
+    assert named.text() == "other ID"
+    code.setText("9")  # no such type: nothing named (the check says what is allowed)
+    assert named.text() == ""
+    code.setText("1")
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        qtbot.waitUntil(lambda: named.text() == "身份证")
+        assert editor.form.labelForField(code.parentWidget()).text() == "订购人证件类型"
+    finally:
+        translations.switch("en")
+    qtbot.waitUntil(lambda: named.text() == "ID card")
+
+
+def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, rejected, monkeypatch, gui_app):
+    from ui.i18n import Translations
+
     ctx = make_ctx("supervisor")
     screen = open_screen(qtbot, WorkbenchScreen, ctx)
     _select(qtbot, screen, "TG-BROKEN")
@@ -81,7 +107,15 @@ def test_a_broken_line_is_rewritten_whole_and_others_dismissed(make_ctx, qtbot, 
     assert not screen.editor.isTabEnabled(0) and not screen.editor.text.isReadOnly()
     screen.editor.text.setPlainText("{not json")
     screen.revalidate()
-    assert screen.status.text().startswith("The record is not valid JSON: line 1")
+    assert screen.status.text() == ("The record is not valid JSON: line 1, column 2: Expecting property name enclosed "
+                                    "in double quotes")
+    translations = Translations(gui_app)
+    try:  # in Chinese, the parser's words too (old code: its English sentence)
+        assert translations.switch("zh_CN")
+        screen.revalidate()
+        assert screen.status.text() == "记录不是有效的 JSON：第 1 行第 2 列：应为双引号括起的字段名"
+    finally:
+        translations.switch("en")
     screen.editor.text.setPlainText(json.dumps(order_record("TG-BROKEN", "MGO-263", 1, "269.00"), ensure_ascii=False))
     screen.revalidate()
     qtbot.waitUntil(lambda: screen.status.text().startswith("Accepted"), timeout=10_000)

@@ -187,3 +187,21 @@ def test_an_unknown_code_is_said_in_words(make_ctx, qtbot, db):
     assert box.text().startswith("Nothing is known by NO-SUCH-CODE")
     box.close()
     assert screen.tree.topLevelItemCount() == 0
+
+
+def test_the_gate_refusals_are_worded_again_in_the_language_chosen(make_ctx, qtbot, db, silent, gui_app):
+    from ui.i18n import Translations
+
+    gate = shown(qtbot, GateScreen(make_ctx("clerk"), sounds=silent))
+    assert scan(qtbot, gate, "SF1234567890").code == "manifest_first"
+    assert gate.refusals.item(0).text() == "Scan the manifest or gate pass first"
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        qtbot.waitUntil(lambda: gate.title.text() == "卡口站")
+        # the refusal shown in English is now said in Chinese (old code: kept its English words)
+        assert gate.refusals.item(0).text() == gate.refusals.item(0).toolTip() == "请先扫描交接单或核放单"
+    finally:
+        translations.switch("en")
+    qtbot.waitUntil(lambda: gate.title.text() == "Gate station")
+    assert gate.refusals.item(0).text() == "Scan the manifest or gate pass first"
