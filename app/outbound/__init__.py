@@ -13,8 +13,8 @@ changes what an order holds on the outbound side takes its row locks in this ord
    locks every storage row of the products it shorts (the rows it freezes and those it may re-allocate from) in
    one statement; a cancellation the rows its allocations hold; an allocation run its sellable rows;
 6. manifests, then parcels — a new manifest locks its parcels' orders before the parcels; a vehicle pass its
-   parcels' orders before its manifests; a loading scan its parcel's order before the manifest and the parcel, as a
-   cancellation opening that parcel does;
+   parcels' orders before its manifests; a loading scan and a supervisor's unloading (`shipping.unload_parcel`)
+   their parcel's order before the manifest and the parcel, as a cancellation opening that parcel does;
 7. the audit chain's advisory lock (`app.admin.audit.record`, held from the first record to the commit): after
    every row lock — a cancellation locks the manifest its parcel comes off before withdrawing the parcel's prints
    (audited), or a loading scan holding the manifest and waiting for the chain would wait for it crosswise.
