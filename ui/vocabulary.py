@@ -79,7 +79,7 @@ def audit_sentence(user: str, action: str, entity: str, key: str, outcome: str) 
     verb = term("audit_action", action)
     counted = _COUNT.fullmatch(key or "")
     if counted and vocabulary.known("count", counted[2]):
-        text = f"{user} {verb}{'：' if zh else ': '}{counted[1]} {term('count', counted[2])}"
+        text = f"{user} {verb}{'：' if zh else ': '}{vocabulary.how_many(int(counted[1]), counted[2], language())}"
     else:
         thing = term("audit_entity", entity) if entity else ""
         if thing and thing in verb:  # "imported locations" already says what
@@ -99,10 +99,14 @@ def detail_rows(detail: dict[str, Any]) -> list[tuple[str, str]]:
         if isinstance(value, bool):
             shown = yes_no(value)
         elif isinstance(value, (list, tuple)):
-            shown = ", ".join(str(v) for v in value)
+            shown = ", ".join(str(v) for v in value) or "—"  # an empty list: none (not a blank cell)
         elif isinstance(value, dict):
             shown = "; ".join(f"{term('detail', k) if vocabulary.known('detail', k) else k.replace('_', ' ')}: {v}"
                               for k, v in value.items())
+        elif key == "grade" and vocabulary.known("detail", str(value)):  # a returned unit's condition
+            shown = term("detail", str(value))
+        elif key == "status" and vocabulary.known("return_status", str(value)):
+            shown = term("return_status", str(value))
         elif key == "role":
             shown = role_label(str(value))
         elif key == "reason" and str(value).isdigit() and vocabulary.known("cancel_reason", str(value)):

@@ -144,6 +144,10 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     },
     "checklist_status": {"declared": ("declared", "已申报"), "posted": ("posted", "已核扣"),
                          "rejected": ("rejected by customs", "海关退单")},
+    # the posting receipt of an exit checklist (its VrfdedMarkcd; app.customs.checklist)
+    "checklist_receipt": {"0": ("not posted yet (0)", "未核扣 (0)"), "1": ("pre-posted (1)", "预核扣 (1)"),
+                          "2": ("posted (2)", "已核扣 (2)"), "3": ("written off (3)", "已核销 (3)"),
+                          "100": ("rejected (100)", "海关退单 (100)")},
     "count_status": {"open": ("counting", "盘点中"), "closed": ("closed, variances found", "已结束，待审批"),
                      "recounted": ("recounted", "已复盘"), "approved": ("approved, adjusted", "已审批调整"),
                      "confirmed": ("confirmed by customs", "海关已确认")},
@@ -289,6 +293,8 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "rejection_reimport": ("imported again", "重新导入了"), "rejection_resubmit": ("corrected and resubmitted", "修正并重新提交了"),
         "rejections_revalidate": ("checked again", "重新校验了"), "restore": ("restored", "恢复了"),
         "return_booked": ("booked the return of", "登记退货"), "return_request": ("requested", "申请了"),
+        "return_unit": ("received a unit of", "退货收货扫描"), "return_close": ("closed the receipt of", "结束退货收货"),
+        "return_parcel": ("scanned the parcel of", "扫描退货包裹"),  # audited when refused (no open return, late)
         "setting_change": ("changed", "修改了"), "short_pick": ("reported short", "报告缺货"),
         "tally_close": ("closed the tally of", "关闭理货"), "tally_scan": ("counted", "理货扫描"),
         "tally_undo": ("undid a count of", "撤销理货扫描"), "user_add": ("added", "添加了"),
@@ -354,6 +360,8 @@ _VOCABULARY["detail"] = {
     "from": ("from", "从"), "lpn": ("pallet / carton", "托盘 / 箱"), "operator": ("operator", "操作员"),
     "username": ("user", "用户"), "station": ("workstation", "工作站"), "kind": ("kind", "类型"),
     "first": ("from", "起始"), "last": ("to", "截止"), "lists": ("inventory lists", "清单数"), "entries": ("entries", "条目"), "locations": ("locations", "库位数"), "movements": ("movements", "移动"),
+    "expected": ("expected", "应收"), "received": ("received", "实收"), "grade": ("condition", "状况"),
+    "good": ("good", "完好"), "lots": ("batches", "批次"), "status": ("status", "状态"),
     "recount_of": ("recount of", "复盘自"), "scope": ("scope", "范围"), "variances": ("variances", "差异"),
     "audit_fingerprint": ("audit key fingerprint", "审计密钥指纹"), "why": ("why", "原因"), "created": ("created", "新建"), "updated": ("updated", "更新"), "path": ("file", "文件"), "key": ("setting", "设置"),
 }
@@ -384,6 +392,11 @@ SETTING_MEANINGS_ZH = {
 _VOCABULARY["count"] = {
     "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
     "returns": ("returns", "个退货"),
+}
+# … and what one of them is called ("1 file", not "1 files")
+_VOCABULARY["count_one"] = {
+    "orders": ("order", "个订单"), "lists": ("inventory list", "份清单"), "files": ("file", "个文件"),
+    "returns": ("return", "个退货"),
 }
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)
@@ -443,6 +456,11 @@ def both(kind: str, code: object) -> str:
     if found is None:
         return "" if code is None else str(code)
     return f"{found[1]} {found[0]}"
+
+
+def how_many(n: int, noun: str, lang: str = "en") -> str:
+    """A count in words: "1 file", "3 files" ("1 个文件" in Chinese); `noun` is the plural the audit key writes."""
+    return f"{n} {name('count_one' if n == 1 else 'count', noun, lang)}"
 
 
 def unit(code: object, lang: str = "en") -> str:

@@ -84,7 +84,7 @@ _OPEN_READ = _PARCEL.add_columns(_ZONE).where(ReturnCase.id == func.coalesce(_BY
 # a unit scan: the product the GTIN names and where the unit goes (the first location of its kind no open count
 # has frozen; none: the slow path refuses, naming the count or the missing location)
 _UNIT_READ = _PARCEL.add_columns(
-    select(func.min(Product.id)).where(Product.gtin.in_(bindparam("gtins", expanding=True)))
+    select(func.min(Product.id)).where(Product.gtin.in_([bindparam(f"gtin{n}") for n in range(4)]))
     .scalar_subquery().label("scanned_product"),
     select(Location.id).where(Location.kind == bindparam("kind"), stock.NOT_FROZEN).order_by(Location.code)
     .limit(1).scalar_subquery().label("to_location"),
@@ -351,8 +351,9 @@ def _unit_fast(uow: UnitOfWork, return_no: str, scan: ItemScan, raw: str, scan_i
     """An accepted unit scan (or a replay): one read, the stock row upserted, the movement, the parcel's lines,
     audit, the scan log."""
     _lock(uow, return_no)
-    rows = _read(uow, _UNIT_READ, scan_id, no=return_no, gtins=gtins_as_filed(scan.gtin),
-                 kind="damaged" if damaged else "returns")
+    gtins = gtins_as_filed(scan.gtin)  # one to four: as four parameters (no IN list rendered again each scan)
+    rows = _read(uow, _UNIT_READ, scan_id, no=return_no, kind="damaged" if damaged else "returns",
+                 **{f"gtin{n}": gtins[min(n, len(gtins) - 1)] for n in range(4)})
     if not rows:
         return None
     head = rows[0]

@@ -11,8 +11,10 @@
   `overview` (the overview as each role), `books` (the period books compared with a customs balances file
   differing on two items, the demo manifest's lists on an exit checklist posted by customs, the vehicle pass),
   `counts` (a closed and recounted stock count with a shortage and a surplus; the count station counting
-  blind on the recount), `words` (the audit log with an entry's detail, the orders' statuses, the rejection
-  workbench, the settings), `owners` (stock filtered to owner KIWI, orders and declarations of every owner).
+  blind on the recount), `words` (the audit log with an entry's detail, the orders' statuses, an order's detail
+  as a customs officer sees it, the exchange archive with a message's file, the rejection workbench, the
+  settings), `imports` (the sample bad orders imported through the import screen: its report), `owners` (stock
+  filtered to owner KIWI, orders and declarations of every owner).
 
 With no option, the walk and every state. `--screens KEY …` walks only those screens; `--states NAME …` takes
 only those states (a group's name or one state's, e.g. `counts_station`); give both for both.
@@ -198,6 +200,16 @@ def pose_owner(owner: str) -> Callable[[Any, Any], None]:
     return pose
 
 
+def pose_import(screen, _staged) -> None:
+    """The sample bad orders imported through the screen: its report lists each problem by name."""
+    from app.orders.importing import DEMO_ORDERS
+
+    screen.import_path(DEMO_ORDERS.with_name("orders_invalid.jsonl"))
+    settle(screen.ctx)
+    while screen.importer.running:  # the job's answer is posted after the DB thread is idle
+        settle(screen.ctx)
+
+
 STATES = (
     Group("overview", tuple(State(f"overview_{role}", role, "overview") for role in ROLES)),
     Group("books", (State("books_books", "supervisor", "ledger.books",
@@ -209,8 +221,12 @@ STATES = (
           stage_counts),
     Group("words", (State("words_audit", "admin", "reports.audit", lambda screen, _: screen.view.selectRow(3)),
                     State("words_orders", "admin", "orders.list"),
+                    State("words_order_detail", "customs", "orders.list", lambda screen, _: screen.view.selectRow(0)),
+                    State("words_exchange_file", "supervisor", "customs.exchange",
+                          lambda screen, _: screen.view.selectRow(0)),
                     State("words_workbench", "admin", "orders.workbench"),
                     State("words_settings", "admin", "admin.warehouse"))),
+    Group("imports", (State("imports_report", "supervisor", "orders.import", pose_import),)),
     Group("owners", (State("owners_stock", "admin", "inventory.stock", pose_owner("KIWI")),
                      State("owners_orders", "admin", "orders.list", pose_owner("")),
                      State("owners_declarations", "admin", "receive.declarations", pose_owner("")))),

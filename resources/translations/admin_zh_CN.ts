@@ -145,28 +145,8 @@
         <translation>商品条码 (GTIN)</translation>
     </message>
     <message>
-        <source>Chinese name</source>
-        <translation>中文品名</translation>
-    </message>
-    <message>
-        <source>English name</source>
-        <translation>英文品名</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <source>Origin</source>
-        <translation>原产国</translation>
-    </message>
-    <message>
         <source>Filed price</source>
         <translation>备案单价</translation>
-    </message>
-    <message>
-        <source>Account-book item</source>
-        <translation>账册料号</translation>
     </message>
     <message>
         <source>User name</source>

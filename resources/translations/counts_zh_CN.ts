@@ -35,6 +35,10 @@
         <source>%1 · %2 · %3 locations</source>
         <translation>%1 · %2 · %3 个库位</translation>
     </message>
+    <message>
+        <source>%1 · %2 · 1 location</source>
+        <translation>%1 · %2 · 1 个库位</translation>
+    </message>
 </context>
 <context>
     <name>Counts</name>
@@ -75,8 +79,8 @@
         <translation>海关已确认</translation>
     </message>
     <message>
-        <source>locations %1…</source>
-        <translation>库位 %1…</translation>
+        <source>locations starting %1</source>
+        <translation>以 %1 开头的库位</translation>
     </message>
     <message>
         <source>locations holding %1</source>

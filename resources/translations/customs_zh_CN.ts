@@ -360,11 +360,11 @@
     </message>
     <message>
         <source>An exit checklist (核注清单, list type 8) writes the inventory lists that left the zone in a period off the account book, one line per account-book item. A list is on one checklist only. Customs&apos; posting receipt (CSV checklist_no,status,time,info) marks it posted.</source>
-        <translation>出区核注清单(清单类型 8 保税电商)把一段期间内出区的申报清单从账册核减,每个账册料号一行。一张清单只会进入一张核注清单。海关的核扣回执(CSV checklist_no,status,time,info)将其标为已核扣。</translation>
+        <translation>出区核注清单（清单类型 8 保税电商）把一段期间内出区的申报清单从账册核减，每个账册料号一行。一张清单只会进入一张核注清单。海关的核扣回执（CSV checklist_no,status,time,info）将其标为已核扣。</translation>
     </message>
     <message>
         <source>Lists that left from</source>
-        <translation>出区清单,从</translation>
+        <translation>出区清单，从</translation>
     </message>
     <message>
         <source>to</source>
@@ -414,16 +414,8 @@
         <translation>业务编号</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>状态说明</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256 校验值</translation>
     </message>
 </context>
 <context>
@@ -502,6 +494,18 @@
     <message>
         <source>Preview… (F8)</source>
         <translation>预览… (F8)</translation>
+    </message>
+    <message>
+        <source>Select a message to see its file; Enter shows it.</source>
+        <translation>选择一条报文以查看其文件；按回车显示文件内容。</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
         <source>Declaring inventory lists</source>

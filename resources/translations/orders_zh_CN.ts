@@ -23,36 +23,8 @@
         <translation>海关状态</translation>
     </message>
     <message>
-        <source>copNo</source>
-        <translation>企业内部编号 copNo</translation>
-    </message>
-    <message>
         <source>Waybill</source>
         <translation>运单号</translation>
-    </message>
-    <message>
-        <source>Buyer ID</source>
-        <translation>订购人证件号</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Dutiable</source>
-        <translation>完税价格</translation>
-    </message>
-    <message>
-        <source>Tax</source>
-        <translation>税款</translation>
-    </message>
-    <message>
-        <source>Ordered at</source>
-        <translation>下单时间</translation>
-    </message>
-    <message>
-        <source>Rejection</source>
-        <translation>拒绝原因</translation>
     </message>
 </context>
 <context>
@@ -401,10 +373,6 @@
     <message>
         <source>Problem</source>
         <translation>问题</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Since</source>
-        <translation>自</translation>
+        <translation>等待起始</translation>
     </message>
 </context>
 <context>

@@ -115,8 +115,8 @@
         <translation>处置单位</translation>
     </message>
     <message>
-        <source>(the setting disposal_company)</source>
-        <translation>（设置项 disposal_company）</translation>
+        <source>(empty: the setting “%1”)</source>
+        <translation>（留空：取设置项“%1”）</translation>
     </message>
     <message>
         <source>Request a disposal</source>

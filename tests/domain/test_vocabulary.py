@@ -64,6 +64,9 @@ def _audit_codes() -> tuple[set[str], set[str]]:
     for call in _calls("_reset"):  # the password resets name their action
         if len(call.args) >= 4 and (action := _literal(call.args[3])):
             actions.add(action)
+    for call in _calls("_audited"):  # the return station's refused scans name their action
+        if len(call.args) >= 2 and (action := _literal(call.args[1])):
+            actions.add(action)
     return actions, entities
 
 
@@ -190,9 +193,25 @@ def test_counted_audit_keys_are_named():
              for m in re.findall(r"\} ([a-z]+)$", ast.unparse(call.args[3]).strip("f'\""))}
     assert {"orders", "lists"} <= nouns
     assert not _missing("count", nouns)
+    assert not _missing("count_one", nouns)  # one of each is singular: "1 file"
+
+
+@pytest.mark.parametrize(("n", "noun", "en", "zh"), [
+    (1, "files", "1 file", "1 个文件"), (3, "files", "3 files", "3 个文件"), (1, "orders", "1 order", "1 个订单"),
+    (0, "lists", "0 inventory lists", "0 份清单"), (1, "lists", "1 inventory list", "1 份清单"),
+])
+def test_a_count_of_one_reads_singular(n, noun, en, zh):
+    assert vocabulary.how_many(n, noun, "en") == en
+    assert vocabulary.how_many(n, noun, "zh") == zh
 
 
 def test_unknown_codes_stay_visible_and_field_paths_are_named():
     assert vocabulary.name("order_status", "brand_new") == "brand_new"
     assert vocabulary.name("order_status", "") == "" and vocabulary.both("order_status", None) == ""
     assert vocabulary.field_names("field buyer.id_type is missing", "zh") == "field 订购人证件类型 is missing"
+
+
+def test_every_checklist_receipt_code_is_named():
+    from app.customs.checklist import PENDING_CODES, POSTED_CODES, REJECTED_CODE
+
+    assert not _missing("checklist_receipt", [*PENDING_CODES, *POSTED_CODES, REJECTED_CODE])

@@ -12,7 +12,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QWidget
 from sqlalchemy import select
 
 from app.demo.warehouse import load_demo
@@ -53,6 +53,12 @@ def _texts(screen) -> list[tuple[str, str]]:
                 if isinstance(value, str) and value:
                     out.append((f"{view.objectName()}[{r},{c}]", value))
     out += [(label.objectName() or "label", label.text()) for label in screen.findChildren(QLabel) if label.text()]
+    out += [(f"{w.objectName() or type(w).__name__} tooltip", w.toolTip()) for w in screen.findChildren(QWidget)
+            if w.toolTip()]
+    out += [(f"{e.objectName() or 'line edit'} placeholder", e.placeholderText())
+            for e in screen.findChildren(QLineEdit) if e.placeholderText()]
+    out += [(f"{c.objectName() or 'combo'}[{i}]", c.itemText(i)) for c in screen.findChildren(QComboBox)
+            for i in range(c.count()) if c.itemText(i)]
     return out
 
 
@@ -90,9 +96,45 @@ def test_the_main_screens_in_chinese_show_no_raw_code(demo, make_ctx, qtbot, gui
                 snake = [w for w in SNAKE.findall(text) if not re.search(rf"{re.escape(w)}\.\w+", text)]
                 if snake:
                     problems.append(f"{spec.key} {where}: {snake} in {text[:80]!r}")
+                elif "." in text.strip() and vocabulary.known("field", text.strip()):  # a field by its path
+                    problems.append(f"{spec.key} {where}: the field path {text.strip()!r}")
                 elif text.strip() in CODES and text.strip() not in users:
                     problems.append(f"{spec.key} {where}: the code {text.strip()!r}")
     finally:
         translations.switch("en")
     assert {"overview", "orders.list", "reports.audit", "admin.warehouse", "inventory.stock"} <= set(opened)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("key", "sentence"), [
+    ("1 files", "supervisor applied customs receipts: 1 file"),
+    ("2 files", "supervisor applied customs receipts: 2 files"),
+])
+def test_an_audit_entry_counting_one_thing_reads_singular(gui_app, key, sentence):
+    from ui.vocabulary import audit_sentence
+
+    assert audit_sentence("supervisor", "customs_receipts", "receipt_files", key, "done") == sentence
+
+
+def test_an_empty_list_in_an_audit_detail_reads_none(gui_app):
+    from ui.vocabulary import detail_rows
+
+    assert detail_rows({"lists": ["BWI1"], "refused": []}) == [("inventory lists", "BWI1"), ("refused", "—")]
+
+
+def test_a_returned_units_audit_detail_names_its_codes(gui_app):
+    from ui.vocabulary import detail_rows
+
+    assert detail_rows({"grade": "good", "lots": [3], "received": 2, "expected": 2, "status": "received"}) == [
+        ("condition", "good"), ("batches", "3"), ("received", "2"), ("expected", "2"), ("status", "received")]
+    assert detail_rows({"grade": "damaged", "status": "returned"}) == [("condition", "damaged"),
+                                                                       ("status", "returned to stock")]
+
+
+def test_an_exit_checklists_receipt_is_named(gui_app):
+    """The Receipt column of the exit checklists said a bare 2."""
+    from ui.customs.checklists import COLUMNS
+
+    receipt = next(col for col in COLUMNS if col.header == "Receipt")
+    assert receipt.render("2") == "posted (2)" and receipt.render("100") == "rejected (100)"
+    assert receipt.render(None) == ""

@@ -68,3 +68,36 @@ def test_the_row_count_says_what_it_knows(make_ctx, qtbot):
         uncounted.fetchMore(QModelIndex())
         wait_idle(qtbot, ctx)
     assert count_text(uncounted) == "Rows: 7"
+
+
+def test_a_stretching_last_column_gives_its_room_back_when_the_table_narrows(make_ctx, qtbot):
+    """The columns fitted while the table was wide (a paged list's first page, a grid's rows): narrowed (at
+    1366×768 beside a detail pane) the last column shrinks to what is left, down to its header's width, its long
+    text elided with the tooltip holding it; nothing scrolls sideways (old code: it kept the room it had filled
+    then, or its content's width, as its least)."""
+    from tests.gui.screen_walk import sideways_problems
+    from ui.models.paged import Column, PagedTableModel
+    from ui.widgets.tables import fit, fit_columns_once
+
+    ctx = make_ctx("clerk")
+    long_text = "in the outbox since 2026-12-03 21:56:07 " * 3
+    model = PagedTableModel(ctx, [Column(0, "No.", numeric=True), Column(1, "State")],
+                            lambda _uow, _flt, after, limit: [(n, long_text) for n in range(after + 1, 4)][:limit])
+    paged = table_view(model, name="paged")
+    fit_columns_once(paged, model)
+    table = grid("short_list", 2)
+    fill(table, [["W000001", long_text]])
+    for view in (paged, table):
+        qtbot.addWidget(view)
+        view.resize(900, 200)
+        view.show()
+    model.set_filter("")
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    fit(table, interactive=False)
+    for view in (paged, table):
+        view.resize(260, 200)
+        qtbot.waitUntil(lambda view=view: view.viewport().width() < 260)
+        qtbot.waitUntil(lambda view=view: sideways_problems(view) == [])
+        assert fit_problems(view) == []
+        assert view.horizontalHeader().sectionSize(1) < view.sizeHintForColumn(1)  # elided, the tooltip holds it

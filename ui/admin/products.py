@@ -30,18 +30,23 @@ from ui.widgets.tables import render_value
 if TYPE_CHECKING:
     from ui.context import AppContext
 
+# a products_page row: (sku, gtin, name_cn, name_en, brand, hs_code, origin, unit, filed_price, account-book item),
+# and the two names as one value last (the list shows the name in the screen's language).
+# At 1366×768 the list beside the filing shows what finds a product and its filed price; the name takes the room
+# left (a long one elided, its tooltip holding it); brand, origin, unit and account-book item are in the filing.
 COLUMNS = [
     Column(0, Header.SKU),
     Column(1, QT_TRANSLATE_NOOP("Columns", "GTIN")),
-    Column(2, QT_TRANSLATE_NOOP("Columns", "Chinese name")),
-    Column(3, QT_TRANSLATE_NOOP("Columns", "English name")),
-    Column(4, QT_TRANSLATE_NOOP("Columns", "Brand")),
     Column(5, Header.HS_CODE),
-    Column(6, QT_TRANSLATE_NOOP("Columns", "Origin")),
-    Column(7, Header.UNIT),
     Column(8, QT_TRANSLATE_NOOP("Columns", "Filed price"), render_value, numeric=True),
-    Column(9, QT_TRANSLATE_NOOP("Columns", "Account-book item")),
+    Column(10, Header.NAME, lambda names: names[1] if names[1] and not chinese_on_screen() else names[0]),
 ]
+
+
+def products_list_page(uow: Any, search: str, after_sku: str, limit: int) -> list[tuple]:
+    return [(*row, (row[2], row[3])) for row in products_page(uow, search, after_sku, limit)]
+
+
 IMPORTS = [
     ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import products…"), "app.admin.masterdata:import_products"),
     ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import positive list…"),
@@ -122,7 +127,7 @@ class ProductsScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.filing: dict[str, Any] | None = None
-        self.list = PagedList(self, ctx, COLUMNS, products_page, name="products_table", first_key="",
+        self.list = PagedList(self, ctx, COLUMNS, products_list_page, name="products_table", first_key="",
                               key_fn=lambda row: row[0], count_fn=products_count, imports=IMPORTS)
         self.model, self.search, self.view, self.imports = self.list.model, self.list.search, self.list.view, \
             self.list.imports

@@ -66,6 +66,7 @@ class CountStationScreen(StationScreen):
         self.lines = RowsModel(LINE_COLUMNS, parent=self, context="Counts")
         self.counted: dict[tuple[str, str, str], int] = {}
         self.title = heading()
+        self.open_counts: list[dict[str, Any]] = []  # as list_counts gave them, named in the chooser
         self.count_choice = QComboBox(objectName="count_choice")
         self.count_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_choice.activated.connect(lambda _i: self._chosen())
@@ -112,6 +113,7 @@ class CountStationScreen(StationScreen):
             self.where.setText("—")
         self.retranslate_station()
         self.lines.retranslate()
+        self._name_counts()
 
     def refresh(self) -> None:
         from app.counts import list_counts
@@ -119,15 +121,22 @@ class CountStationScreen(StationScreen):
         self.ctx.run(lambda uow: list_counts(uow, "open"), write=False, on_done=self._list_counts)
 
     def _list_counts(self, counts: list[dict[str, Any]]) -> None:
+        self.open_counts = sorted(counts, key=lambda c: c["count"])
+        self._name_counts()
+
+    def _name_counts(self) -> None:
+        """The open counts in the chooser, in the screen's language (again after a language switch)."""
         from ui.counts.counts_screen import scope_text
 
         current = self.station.count_id if self.station is not None else None
+        self.count_choice.blockSignals(True)
         self.count_choice.clear()
         self.count_choice.addItem(self.tr("choose an open count…"), 0)
-        for c in sorted(counts, key=lambda c: c["count"]):
-            words = (self.tr("%1 · %2 · %3 locations").replace("%1", str(c["count"]))
-                     .replace("%2", scope_text(c["scope"])).replace("%3", str(c["locations"])))
-            self.count_choice.addItem(words, c["count"])
+        for c in self.open_counts:
+            words = (self.tr("%1 · %2 · 1 location") if c["locations"] == 1 else self.tr("%1 · %2 · %3 locations"))
+            self.count_choice.addItem(words.replace("%1", str(c["count"])).replace("%2", scope_text(c["scope"]))
+                                      .replace("%3", str(c["locations"])), c["count"])
+        self.count_choice.blockSignals(False)
         if current is not None:
             index = self.count_choice.findData(current)
             self.count_choice.setCurrentIndex(max(index, 0))

@@ -48,7 +48,7 @@ def _status(value: Any) -> str:
     return QCoreApplication.translate("Counts", STATUSES.get(value, str(value)))
 
 
-SCOPES = {"prefix": QT_TRANSLATE_NOOP("Counts", "locations %1…"),
+SCOPES = {"prefix": QT_TRANSLATE_NOOP("Counts", "locations starting %1"),
           "sku": QT_TRANSLATE_NOOP("Counts", "locations holding %1"),
           "recount of count": QT_TRANSLATE_NOOP("Counts", "recount of count %1")}
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import term
 from ui.widgets.document_preview import open_preview
 from ui.widgets.error_dialog import show_error
 from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
@@ -42,7 +43,8 @@ COLUMNS = [
     Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Lists"), key("lists"), numeric=True),
     Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Units"), key("units"), numeric=True),
     Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Status"), key("status"), render=_status),
-    Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Receipt"), key("receipt_status")),
+    Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Receipt"), key("receipt_status"),
+        render=lambda code: term("checklist_receipt", code)),
     Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Made"), key("created")),
     Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Posted"), key("posted")),
     Col(QT_TRANSLATE_NOOP("ChecklistColumns", "Customs' answer"), key("receipt_info")),

@@ -44,31 +44,37 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 MESSAGE_TYPES = ["", "CEB621", "CEB623", "CEB622", "CEB624", "CSV", "INVALID"]
-# a row: (id, direction, type, business_no, file_name, at, state, sha256)
+
+
+def state_text(state: tuple[str, datetime | None, str | None]) -> str:
+    """A message's state (direction, delivered at, note) in the screen's language, worded when shown (the rows
+    stay as they were read across a language switch)."""
+    direction, delivered_at, note = state
+    if direction == "out":
+        if delivered_at:
+            return QCoreApplication.translate("CustomsExchange", "in the outbox since %1").replace(
+                "%1", local_time(delivered_at))
+        return QCoreApplication.translate("CustomsExchange", "waiting to be written to the outbox")
+    return note or QCoreApplication.translate("CustomsExchange", "kept")
+
+
+# a row: (id, direction, type, business_no, file_name, at, (direction, delivered_at, note), sha256)
+# At 1366×768 the archive beside the watcher's log lists what identifies a message and where it stands (a long
+# state elided, its tooltip holding it); the selected message's file name and SHA-256 are under the list.
 COLUMNS = [
     Column(0, Header.NO, numeric=True),
     Column(1, QT_TRANSLATE_NOOP("Columns", "Direction"), direction_label),
     Column(2, QT_TRANSLATE_NOOP("Columns", "Type")),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Business no.")),
-    Column(4, QT_TRANSLATE_NOOP("Columns", "File")),
     Column(5, Header.TIME, local_time),
-    Column(6, QT_TRANSLATE_NOOP("Columns", "State")),
-    Column(7, QT_TRANSLATE_NOOP("Columns", "SHA-256")),
+    Column(6, QT_TRANSLATE_NOOP("Columns", "State"), state_text),
 ]
 
 
-def _state(m: dict[str, Any]) -> str:
-    if m["direction"] == "out":
-        if m["delivered_at"]:
-            return QCoreApplication.translate("CustomsExchange", "in the outbox since %1").replace(
-                "%1", local_time(m["delivered_at"]))
-        return QCoreApplication.translate("CustomsExchange", "waiting to be written to the outbox")
-    return m["note"] or QCoreApplication.translate("CustomsExchange", "kept")
-
-
 def archive_page(uow: Any, flt: tuple[str, str], before: int | None, limit: int) -> list[tuple]:
-    return [(m["id"], m["direction"], m["msg_type"], m["business_no"], m["file_name"], m["at"], _state(m),
-             m["sha256"]) for m in archive_newest_first(uow, flt[0] or None, flt[1] or None, before, limit)]
+    return [(m["id"], m["direction"], m["msg_type"], m["business_no"], m["file_name"], m["at"],
+             (m["direction"], m["delivered_at"], m["note"]), m["sha256"])
+            for m in archive_newest_first(uow, flt[0] or None, flt[1] or None, before, limit)]
 
 
 def archive_count(uow: Any, flt: tuple[str, str]) -> int:
@@ -96,6 +102,7 @@ The archive is listed newest first.
         self.view = table_view(self.model, name="archive_table")
         fit_columns_once(self.view, self.model)
         self.view.activated.connect(self.show_message)
+        self.view.selectionModel().currentRowChanged.connect(self._show_file)
         self.model.sig_count.connect(self._show_count)
         self.model.sig_failed.connect(ctx.sig_error)
         self.direction, self.msg_type = QComboBox(objectName="direction"), QComboBox(objectName="msg_type")
@@ -130,6 +137,8 @@ The archive is listed newest first.
         self.printout_button = QPushButton(objectName="printout", clicked=self.open_printout)
         press_on(self.printout_button, "document")
         self.count = QLabel(objectName="count")
+        self.file_line = QLabel(objectName="message_file", wordWrap=True)
+        self.file_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _lay_out(self) -> None:
         self.title = heading()
@@ -155,11 +164,12 @@ The archive is listed newest first.
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(filters)
         column.addWidget(self.view, 1)
+        column.addWidget(self.file_line)
         column.addWidget(self.count)
         splitter = QSplitter()
         splitter.addWidget(archive)
         splitter.addWidget(self._side_panel())
-        splitter.setSizes([820, 440])
+        splitter.setSizes([900, 360])  # the archive gets the room; the side panel its least
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(folders)
@@ -204,6 +214,7 @@ The archive is listed newest first.
         self.printout_button.setText(self.tr("Preview… (F8)"))
         self.model.retranslate()
         self._show_count()
+        self._show_file(self.view.currentIndex())
 
     # -- the archive ------------------------------------------------------------------------------------
     def apply_filter(self, *_args: object) -> None:
@@ -224,6 +235,15 @@ The archive is listed newest first.
 
     def _show_count(self, *_args: object) -> None:
         self.count.setText(count_text(self.model))
+
+    def _show_file(self, index: QModelIndex, *_args: object) -> None:
+        """The current message's file and checksum (Enter shows the file)."""
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            self.file_line.setText(self.tr("Select a message to see its file; Enter shows it."))
+            return
+        self.file_line.setText(self.tr("File: %1").replace("%1", row[4]) + "\n"
+                               + self.tr("SHA-256: %1").replace("%1", row[7] or "—"))
 
     # -- the folders and the watcher --------------------------------------------------------------------
     def load_folders(self) -> None:

@@ -1,5 +1,6 @@
 """Order import: a JSON Lines or CSV/XLSX file through the checks, with a progress bar and Cancel; the report
-(accepted, and every rejected order with its line, code and reason) shown in a table."""
+(accepted, and every rejected order with its line, problem — named, never its bare code — and reason) shown in
+a table."""
 
 from __future__ import annotations
 
@@ -98,7 +99,7 @@ class OrderImportScreen(Screen):
         press_on(self.browse, "open_file")
         self.start_button = QPushButton(objectName="import", clicked=self.import_typed)
         self.summary = StatusLine("summary")
-        self.rejected = grid("rejected_table", 5)
+        self.rejected = grid("rejected_table", 4)  # the problem by its name (the vocabulary's), never its code
         self.title, self.path_label, self.help = heading(), QLabel(), QLabel(wordWrap=True)
         self.path_label.setBuddy(self.path)
         bar = QHBoxLayout()
@@ -128,7 +129,7 @@ class OrderImportScreen(Screen):
         self.browse.setText(self.tr("Choose file… (Ctrl+O)"))
         self.start_button.setText(self.tr("Import"))
         self.rejected.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Order no."), self.tr("Problem"),
-                                                 self.tr("Code"), self.tr("Reason")])
+                                                 self.tr("Reason")])
         if self.importer.last_report is not None:
             self.show_report(self.importer.last_report)
 
@@ -158,7 +159,7 @@ class OrderImportScreen(Screen):
 
     def show_report(self, report: ImportReport) -> None:
         self.start_button.setEnabled(True)
-        rows = [[str(r["line"]), r["order_no"] or "?", rejection_label(r["code"]), r["code"], rejection_detail(r)]
+        rows = [[str(r["line"]), r["order_no"] or "?", rejection_label(r["code"]), rejection_detail(r)]
                 for r in report.rejected]
         fill_and_fit(self.rejected, rows, numeric=(0,))
         (self.summary.done if not report.rejected and not report.cancelled else self.summary.note)(

@@ -7,12 +7,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
     from app.outbound.cancel import Released
     from ui.context import AppContext
 
+HISTORY_PX = 110  # the customs history's least height beside the facts (a header and three events)
 REVEAL_SECONDS = 60  # a revealed value is masked again after this long (or when another order is shown)
 # (key in the facts, label source in context "OrderDetail")
 FACTS: list[tuple[str, str]] = [
@@ -161,18 +165,22 @@ class OrderDetail(QWidget):
     def _lay_out(self) -> None:
         grid = QGridLayout()
         for n, (key, _label) in enumerate(FACTS):
-            label, value = QLabel(), QLabel(objectName=f"fact_{key}", wordWrap=True)
+            label, value = QLabel(wordWrap=True), QLabel(objectName=f"fact_{key}", wordWrap=True)  # wrapping:
+            # an order with long numbers leaves the list beside its room at 1366×768
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key], self.values[key] = label, value
             grid.addWidget(label, n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, n // 2, (n % 2) * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        buttons = QHBoxLayout()
-        for button in (self.reveal_id, self.reveal_phone, self.print_button, self.cancel_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        top = QWidget()
+        buttons = QVBoxLayout()  # two rows: four buttons in one would hold the detail (and the list) too wide
+        for pair in ((self.reveal_id, self.reveal_phone), (self.print_button, self.cancel_button)):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
+        self.top = top = QWidget()
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
@@ -181,8 +189,10 @@ class OrderDetail(QWidget):
         column.addWidget(self.status)
         column.addWidget(self.lines)
         column.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
+        self.facts_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.facts_area.setWidget(top)  # an order whose facts wrap long scrolls here, the history stays in view
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.facts_area)
         splitter.addWidget(self.events)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -232,6 +242,7 @@ class OrderDetail(QWidget):
             for value in self.values.values():
                 value.clear()
             fill_and_fit(self.lines, [])
+            fit_height(self.lines)
             fill_and_fit(self.events, [])
         else:
             o = history["order"]
@@ -245,6 +256,21 @@ class OrderDetail(QWidget):
                                      for e in history["events"]])
         self._show_revealed()
         self._enable_buttons()
+        self._fit_facts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_facts)  # once laid out: the facts' room before any order is shown
+
+    def _fit_facts(self) -> None:
+        """The facts wrap (the list beside keeps its room): as tall as they need now, but the history below keeps
+        HISTORY_PX (the facts scroll then)."""
+        layout, sizes = self.top.layout(), self.splitter.sizes()
+        need = (layout.totalHeightForWidth(self.top.width()) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())
+        top = min(need, sum(sizes) - HISTORY_PX)
+        if sum(sizes) > 0 and top > sizes[0]:
+            self.splitter.setSizes([top, sum(sizes) - top])
 
     def _facts(self, o: dict[str, Any], lst: dict[str, Any] | None) -> dict[str, str]:
         flags = [self.tr("full tax") if o["full_tax"] else "", self.tr("chosen for inspection") if o["inspection"]

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabBar, QVBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QObject, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProxyStyle,
+    QSplitter,
+    QStyle,
+    QTabBar,
+    QVBoxLayout,
+)
 
 from app.domain.order_flow import FLOW_STAGES, stage_counts
 from app.orders.queries import count_orders, list_orders, status_counts
 from app.persistence.uow import Area
-from ui.clock import warehouse_time as local_time
 from ui.models.paged import Column, Header, PagedTableModel
 from ui.orders.order_detail import OrderDetail
-from ui.orders.vocabulary import customs_status_label, order_status_label, rejection_label, stage_label
+from ui.orders.vocabulary import customs_status_label, order_status_label, stage_label
 from ui.shell.screen import Screen, heading
 from ui.widgets.actions import office_key
 from ui.widgets.owner_filter import OwnerFilter
@@ -25,21 +33,17 @@ if TYPE_CHECKING:
 
 # the tabs: "" is every order; the rest are the flow stages (app.domain.order_flow), each with its statuses
 TABS = ["", *FLOW_STAGES]
+TAB_NAME_PX = 64  # the least a tab's name elides to (the tabs scroll beyond)
 # a row: (id, order_no, status, customs_status, copNo, waybill, carrier, buyer_id, buyer_phone, dutiable, tax,
 #         ordered_at, rejection_code, owner)
+# At 1366×768 the list beside the order's detail shows what finds an order and where it stands; its copNo, carrier,
+# buyer, phone, amounts, order time and rejection are in the selected order's detail (the search still finds copNo
+# and buyer).
 COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "Order no.")),
     Column(2, Header.STATUS, order_status_label),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Customs"), lambda s: customs_status_label(s) if s else ""),
-    Column(4, QT_TRANSLATE_NOOP("Columns", "copNo")),
     Column(5, QT_TRANSLATE_NOOP("Columns", "Waybill")),
-    Column(6, Header.CARRIER),
-    Column(7, QT_TRANSLATE_NOOP("Columns", "Buyer ID")),
-    Column(8, QT_TRANSLATE_NOOP("Columns", "Phone")),
-    Column(9, QT_TRANSLATE_NOOP("Columns", "Dutiable"), numeric=True),
-    Column(10, QT_TRANSLATE_NOOP("Columns", "Tax"), numeric=True),
-    Column(11, QT_TRANSLATE_NOOP("Columns", "Ordered at"), local_time),
-    Column(12, QT_TRANSLATE_NOOP("Columns", "Rejection"), rejection_label),
     Column(13, Header.OWNER),
 ]
 
@@ -66,6 +70,18 @@ def tab_counts(uow: Any) -> dict[str, int]:
     return stage_counts(counts)
 
 
+class SnugTabs(QProxyStyle):
+    """The application's style with half the room around a tab's text (so every stage's tab fits in a row)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__()
+        self.setParent(parent)
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: Any = None, widget: Any = None) -> int:  # noqa: N802 - Qt override
+        value = super().pixelMetric(metric, option, widget)
+        return value // 2 if metric == QStyle.PixelMetric.PM_TabBarTabHSpace else value
+
+
 class OrdersScreen(Screen):
     """Type or scan into the search field (it has the focus); one match opens at once. Ctrl+PgUp/PgDn: tabs."""
 
@@ -84,11 +100,14 @@ class OrdersScreen(Screen):
         self.owner_label.setBuddy(self.owner)
         self.owner.currentIndexChanged.connect(self.apply_filter)
         self.tabs = QTabBar(objectName="status_tabs")
+        self.tabs.setStyle(SnugTabs(self.tabs))  # eleven tabs with their counts in a row at 1366×768
         for _status in TABS:
             self.tabs.addTab("")
         self.tabs.currentChanged.connect(self.apply_filter)
         self.view = table_view(self.model, name="orders_table")
-        fit_columns_once(self.view, self.model)
+        # five columns beside the detail at 1366×768: the status takes the room left (a long one elides, its tooltip
+        # holds it), so a search finding a long status only does not push the owner out of sight
+        fit_columns_once(self.view, self.model, stretch=1, pad=4)
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.detail = OrderDetail(ctx)
         self.count = QLabel(objectName="count")
@@ -145,11 +164,29 @@ class OrdersScreen(Screen):
         self.detail.retranslate_ui()
         self._show_count()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._show_tab_texts()
+
     def _show_tab_texts(self) -> None:
-        for i, stage in enumerate(TABS):
+        """Each stage with its count; when the tabs are wider than the screen (English at 1366×768) the longest
+        names elide, never a count (the tab's tooltip holds the whole name)."""
+        texts = []
+        for stage in TABS:
             name = stage_label(stage) if stage else self.tr("All")
             count = sum(self.counts.values()) if not stage else self.counts.get(stage, 0)
-            self.tabs.setTabText(i, f"{name} ({count})" if self.counts else name)
+            texts.append((name, f" ({count})" if self.counts else ""))
+        metrics, room = self.tabs.fontMetrics(), self.tabs.width()
+        cap = max(metrics.horizontalAdvance(name) for name, _ in texts)
+        while True:
+            for i, (name, count) in enumerate(texts):
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, cap)
+                self.tabs.setTabText(i, shown + count)
+                self.tabs.setTabToolTip(i, name + count if shown != name else "")
+            wide = sum(self.tabs.tabSizeHint(i).width() for i in range(self.tabs.count()))
+            if wide <= room or room <= 0 or cap <= TAB_NAME_PX:
+                return
+            cap -= 8
 
     def show_stage(self, stage: str) -> None:
         """Open the tab of one flow stage ("" for every order), the search cleared (the overview's figures)."""

@@ -107,6 +107,7 @@ class RecordEditor(QTabWidget):
             label = self.form.labelForField(edit) or self.form.labelForField(edit.parentWidget())
             if label is not None:
                 label.setText(field_label(path))
+            edit.setToolTip(field_label(path))  # the field's name, never its path in the record (buyer.id_type)
         for path in self.code_names:
             self._name_code(path)
 
@@ -132,7 +133,6 @@ class RecordEditor(QTabWidget):
                 edit = QLineEdit(as_text(value), objectName=f"field:{path}")
                 self.fields[path] = edit
                 self.form.addRow(field_label(path), self._with_name(path, edit) if path in CODED_FIELDS else edit)
-                edit.setToolTip(path)
             self._fill_lines(self.original.get("lines"))
         else:
             self._fill_lines(None)

@@ -102,7 +102,7 @@ class WavesScreen(Screen):
             column.addWidget(label)
             column.addWidget(table, 1)
             lower.addWidget(part)
-        lower.setSizes([560, 700])
+        lower.setSizes([590, 670])
         split = QSplitter(Qt.Orientation.Vertical, objectName="waves_splitter")
         split.addWidget(board)
         split.addWidget(lower)
@@ -169,7 +169,7 @@ class WavesScreen(Screen):
                            str(w["orders"]), str(w["units"]), str(w["picked"]), str(w["short"])] for w in waves],
              keys=[w["wave"] for w in waves], numeric=(4, 5, 6, 7),
              colours=[GREY if w["status"] == "picked" else AMBER if w["short"] else None for w in waves])
-        fit(self.waves)
+        fit(self.waves, pad=6)  # waves and their tasks side by side at 1366×768
 
     @Slot()
     def show_tasks(self) -> None:
@@ -199,7 +199,7 @@ class WavesScreen(Screen):
         fill(self.tasks, [[t["location"], t["sku"], t["batch"], str(t["qty"]), str(t["picked"]), str(t["short"]),
                            t["order_no"], status_word(t["status"], "pick_status")] for t in tasks], numeric=(3, 4, 5),
              colours=[GREEN if t["status"] == "picked" else AMBER if t["status"] == "short" else None for t in tasks])
-        fit(self.tasks)
+        fit(self.tasks, pad=6)
 
     def wave_numbers(self) -> list[str]:
         return column_texts(self.waves, 0)

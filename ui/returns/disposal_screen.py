@@ -26,6 +26,7 @@ from app.domain.returns import DISPOSAL_REASONS
 from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import setting_label
 from ui.widgets import document_preview as documents
 from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
 
@@ -121,7 +122,8 @@ class DisposalScreen(Screen):
             self.reason.setItemText(i, _words(REASONS)(self.reason.itemData(i)))
         for i in range(self.method.count()):
             self.method.setItemText(i, _words(METHODS)(self.method.itemData(i)))
-        self.company.setPlaceholderText(self.tr("(the setting disposal_company)"))
+        self.company.setPlaceholderText(self.tr("(empty: the setting “%1”)").replace(
+            "%1", setting_label("disposal_company")))
         self.form.setTitle(self.tr("Request a disposal"))
         self.request_button.setText(self.tr("Request"))
         self.approve_button.setText(self.tr("Approve (customs)"))

@@ -88,6 +88,7 @@ class ReturnsScreen(Screen):
         super().__init__(ctx)
         self.model = RowsModel(COLUMNS, parent=self, context="Returns")
         self.after = 0
+        self.total: int | None = None  # returns the filter finds (the count says it once they are read)
         self.title, self.count = heading(), QLabel(objectName="returns_count")
         self.status = QComboBox(objectName="status_filter")
         for code in STATUSES:
@@ -137,6 +138,7 @@ class ReturnsScreen(Screen):
         self.lines_label.setText(self.tr("Only these units"))
         self.lines.setPlaceholderText(self.tr("SKU:QTY SKU:QTY … (empty: the whole order)"))
         self.request_button.setText(self.tr("Request the return"))
+        self._say_count()
         self.model.retranslate()
 
     # -- the list -------------------------------------------------------------------------------------------
@@ -163,8 +165,14 @@ class ReturnsScreen(Screen):
         if rows:
             self.after = rows[-1]["id"]
         self.more.setEnabled(len(rows) == PAGE)
-        self.count.setText(self.tr("%1 of %2 returns shown").replace("%1", str(len(self.model.rows)))
-                           .replace("%2", str(total)))
+        self.total = total
+        self._say_count()
+
+    def _say_count(self) -> None:
+        """How many returns are shown, in the screen's language (again after a language switch)."""
+        if self.total is not None:
+            self.count.setText(self.tr("%1 of %2 returns shown").replace("%1", str(len(self.model.rows)))
+                               .replace("%2", str(self.total)))
 
     # -- the request ----------------------------------------------------------------------------------------
     def request(self) -> None:

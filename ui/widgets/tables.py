@@ -13,7 +13,8 @@ arrive or change, never narrower). Long names may elide: the cell's tooltip hold
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -82,14 +83,15 @@ def read_only(view: View, name: str = "table") -> View:
 
 
 def fit_columns_once(view: QTableView, model: PagedTableModel, max_px: int = 360, *,
-                     stretch: int | None = None) -> None:
+                     stretch: int | None = None, pad: int = 12) -> None:
     """Size the columns to the first page of rows (headers included), once; the user's widths stay after.
-    `stretch` is the column that takes the room left (a long name or sentence: it elides, its tooltip holds it)."""
+    `stretch` is the column that takes the room left (a long name or sentence: it elides, its tooltip holds it);
+    `pad` px more than each column needs (less for a list that must fit beside a detail at 1366×768)."""
     _stretch(view, stretch)
 
     def fit() -> None:
         model.rowsInserted.disconnect(fit)
-        _fit_now(view, max_px, stretch)
+        _fit_now(view, max_px, stretch, pad)
 
     model.rowsInserted.connect(fit)
 
@@ -104,10 +106,29 @@ def _stretch(view: QTableView, column: int | None) -> None:
 
 def _fit_now(view: QTableView, max_px: int, stretch: int | None, pad: int = 12) -> None:
     """Every column but `stretch` as wide as what it shows (headers included) and `pad` px, at most `max_px`."""
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        if column != stretch:
-            view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
+    with _last_unstretched(view):
+        view.resizeColumnsToContents()
+        for column in range(view.model().columnCount()):
+            if column != stretch:
+                view.setColumnWidth(column, min(view.columnWidth(column) + pad, max_px))
+
+
+@contextmanager
+def _last_unstretched(view: QTableView) -> Iterator[None]:
+    """Size columns inside this block: a stretching last column then keeps its header's width as its least and
+    fills the room left (a long text in it elides, its tooltip holding it). Sized while stretching, it would keep
+    the room it filled then (or the default 100 px) as its least width, and a table narrower later would scroll
+    sideways; a number in it widens it still (`keep_whole`)."""
+    header = view.horizontalHeader()
+    stretching = header.stretchLastSection()
+    header.setStretchLastSection(False)
+    try:
+        yield
+    finally:
+        last = header.logicalIndex(header.count() - 1)
+        if stretching and last >= 0:
+            header.resizeSection(last, header.sectionSizeHint(last))
+        header.setStretchLastSection(stretching)
 
 
 def _right_aligned(index: QModelIndex) -> bool:
@@ -362,12 +383,13 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]], *, keys: Sequence[s
         select_key(table, kept)
 
 
-def fit(table: QTableView, max_px: int = 320, *, interactive: bool = True) -> None:
-    """Columns as wide as their contents (headers included), none wider than `max_px`; then resizable by hand
-    (or, with `interactive=False`, a stretching column keeps stretching)."""
-    table.resizeColumnsToContents()
-    for column in range(table.model().columnCount() - 1):
-        table.setColumnWidth(column, min(table.columnWidth(column) + 12, max_px))
+def fit(table: QTableView, max_px: int = 320, *, interactive: bool = True, pad: int = 12) -> None:
+    """Columns as wide as their contents (headers included) and `pad` px, none wider than `max_px`; then resizable
+    by hand (or, with `interactive=False`, a stretching column keeps stretching)."""
+    with _last_unstretched(table):
+        table.resizeColumnsToContents()
+        for column in range(table.model().columnCount() - 1):
+            table.setColumnWidth(column, min(table.columnWidth(column) + pad, max_px))
     if interactive:
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 

@@ -230,9 +230,14 @@ def test_the_products_screen_speaks_chinese(make_ctx, qtbot, master, gui_app):
 
     ctx = make_ctx("admin")
     screen = _screen(qtbot, ProductsScreen, ctx)
+    # the list fits 1366×768 beside the filing: one name, in the screen's language (both are in the filing)
+    headers = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(screen.model.columnCount())]
+    assert headers == ["SKU", "GTIN", "HS code", "Filed price", "Name"]
+    assert screen.model.data(screen.model.index(0, 4)) == "a2 Platinum infant formula stage 3 900g"
     translations = Translations(gui_app)
     translations.switch("zh_CN")
     try:
+        assert screen.model.data(screen.model.index(0, 4)) == "a2至初婴儿配方奶粉3段900克"
         screen.view.selectRow(0)
         wait_idle(qtbot, ctx)
         assert screen.title.text() == "商品"

@@ -63,3 +63,28 @@ def test_create_count_blind_close_approve_and_confirm_on_the_screens(make_ctx, q
     qtbot.mouseClick(customs.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: customs.model.rows and customs.model.rows[0]["status"] == "confirmed", timeout=20_000)
     assert customs.model.rows[0]["confirmed_by"] == "customs"
+
+
+def test_the_station_names_its_open_counts_in_the_screens_language(make_ctx, qtbot, stocked, gui_app):
+    """The chooser follows a language switch (it kept the English it was filled in), one location is singular,
+    and a prefix reads as words, not as an elided 'B-01…'."""
+    from app.counts import create_count
+    from app.persistence.uow import UnitOfWork
+    from tests.conftest import actor
+    from ui.i18n import Translations
+
+    with UnitOfWork(stocked, actor("supervisor")) as uow:
+        create_count(uow, location_prefix="B-01")
+        create_count(uow, location_prefix="A-01-01")
+        uow.commit()
+    station = shown(qtbot, CountStationScreen(make_ctx("clerk")))
+    qtbot.waitUntil(lambda: station.count_choice.count() == 3, timeout=20_000)
+    assert [station.count_choice.itemText(i) for i in (1, 2)] == ["1 · locations starting B-01 · 2 locations",
+                                                                   "2 · locations starting A-01-01 · 1 location"]
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        qtbot.waitUntil(lambda: station.count_choice.itemText(1) == "1 · 以 B-01 开头的库位 · 2 个库位")
+        assert station.count_choice.itemText(0) == "选择进行中的盘点单…"
+    finally:
+        translations.switch("en")

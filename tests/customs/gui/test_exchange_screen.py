@@ -40,8 +40,34 @@ def test_declare_now_writes_one_file_per_order_with_progress(make_ctx, qtbot, wa
     wait_idle(qtbot, ctx)
     assert len(list(outbox.glob("CEB621_*.xml"))) == 63 and screen.progress_seen[-1] == 100
     assert screen.model.total == 63 and screen.model.data(screen.model.index(0, 2)) == "CEB621"
-    assert screen.model.data(screen.model.index(0, 6)).startswith("in the outbox since")
+    assert screen.model.data(screen.model.index(0, 5)).startswith("in the outbox since")
+    # the list fits 1366×768: the selected message's file and checksum are under it
+    assert screen.file_line.text() == "Select a message to see its file; Enter shows it."
+    screen.view.selectRow(0)
+    file_name, sha = screen.model.row_at(0)[4], screen.model.row_at(0)[7]
+    assert file_name.startswith("CEB621_") and len(sha) == 64
+    assert screen.file_line.text() == f"File: {file_name}\nSHA-256: {sha}"
     assert order_state(ctx.db, ORDER) == ("declared", "declared")
+
+
+def test_the_archive_states_follow_the_language_the_rows_were_read_in_or_not(make_ctx, qtbot, warehouse, exchange,
+                                                                              gui_app):
+    from ui.i18n import Translations
+
+    outbox, _ = exchange
+    import_samples(warehouse)
+    export(warehouse, outbox)
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    wait_idle(qtbot, ctx)
+    assert screen.model.data(screen.model.index(0, 5)).startswith("in the outbox since")
+    translations = Translations(gui_app)
+    translations.switch("zh_CN")
+    try:  # the rows read in English: their states worded in Chinese (old code: "in the outbox since …" stayed)
+        state = screen.model.data(screen.model.index(0, 5))
+        assert state.startswith("自 ") and state.endswith("起在发件箱中"), state
+    finally:
+        translations.release()
 
 
 def test_the_watcher_applies_a_receipt_dropped_into_the_inbox(make_ctx, qtbot, warehouse, exchange):

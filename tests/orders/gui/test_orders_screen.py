@@ -92,10 +92,16 @@ def test_tabs_filter_by_status_and_the_keyboard_moves_between_them(make_ctx, qtb
     wait_idle(qtbot, ctx)
     assert [screen.model.row_at(r)[1] for r in range(screen.model.rowCount())] == [FIRST]
     assert screen.model.data(screen.model.index(0, 2)) == "released (800)"
+    # five columns beside the detail at 1366×768; the rest of the order (copNo, carrier, buyer, amounts, time) is
+    # in the detail of the order selected
+    assert [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(screen.model.columnCount())] == \
+        ["Order no.", "Status", "Customs", "Waybill", "Owner"]
     screen.search.setFocus()
     QTest.keyClick(screen.search, Qt.Key.Key_Down)  # on into the table: the first order opens
     qtbot.waitUntil(lambda: screen.detail.order_no == FIRST, timeout=10_000)
     assert screen.view.hasFocus()
+    facts = {key: label.text() for key, label in screen.detail.values.items()}
+    assert facts["list_numbers"].startswith("BWI") and facts["waybill"].endswith(")") and facts["ordered_at"]
     screen.refresh()  # as after a receipt: the order shown stays selected
     wait_idle(qtbot, ctx)
     assert screen.view.selectionModel().selectedRows()[0].row() == 0
@@ -206,3 +212,22 @@ def test_the_inventory_list_previews_and_saves_masked(make_ctx, qtbot, declared,
 def _dialog() -> DocumentPreview | None:
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentPreview) and w.isVisible()]
     return found[-1] if found else None
+
+
+def test_every_tab_and_its_count_is_in_sight_in_the_room_1366_by_768_leaves(make_ctx, qtbot, declared):
+    """English stage names are long: at the width a 1366 px window leaves the screen, the longest names elide (the
+    tab's tooltip holds the name), never a count, and no tab is scrolled out of sight (old code: 'inspection' and
+    'cancelled' behind the tab bar's arrows)."""
+    ctx = make_ctx("clerk")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    screen.resize(1067, 700)  # the main window's room beside the navigation at 1366×768
+    qtbot.waitUntil(lambda: screen.tabs.width() <= 1067 and bool(screen.counts))
+    tabs = screen.tabs
+    qtbot.waitUntil(lambda: sum(tabs.tabSizeHint(i).width() for i in range(tabs.count())) <= tabs.width())
+    counts = [sum(screen.counts.values()), *(screen.counts.get(stage, 0) for stage in TABS[1:])]
+    texts = [tabs.tabText(i) for i in range(tabs.count())]
+    assert [text.endswith(f" ({count})") for text, count in zip(texts, counts)] == [True] * len(TABS), texts
+    elided = [i for i, text in enumerate(texts) if "…" in text]
+    assert elided and all(tabs.tabToolTip(i).startswith(("released, to allocate", "rejected by customs"))
+                          for i in elided), [tabs.tabToolTip(i) for i in elided]
+    assert texts[0] == f"All ({counts[0]})" and not tabs.tabToolTip(0)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
+from app.domain import vocabulary
 from app.persistence.models import ConsumerOrder, OrderRejection
 from tests.conftest import DEMO
 from tests.gui.helpers import wait_idle
@@ -81,7 +82,9 @@ def test_the_buyers_id_type_is_named_beside_its_code(make_ctx, qtbot, rejected, 
     editor = screen.editor
     code, named = editor.field("buyer.id_type"), editor.code_names["buyer.id_type"]
     assert code.text() == "1" and named.text() == "ID card"  # old code: a bare 1
-    assert named.isVisibleTo(screen)
+    assert code.toolTip() == "buyer's ID type"  # the field's name (old code: its path, buyer.id_type)
+    assert all(edit.toolTip() == vocabulary.name("field", path) for path, edit in editor.fields.items())
+    qtbot.waitUntil(lambda: named.isVisibleTo(screen))  # the layout shows a new row on its next event round
     code.setText("2")
     assert named.text() == "other ID"
     code.setText("9")  # no such type: nothing named (the check says what is allowed)
@@ -91,7 +94,7 @@ def test_the_buyers_id_type_is_named_beside_its_code(make_ctx, qtbot, rejected, 
     try:
         assert translations.switch("zh_CN")
         qtbot.waitUntil(lambda: named.text() == "身份证")
-        assert editor.form.labelForField(code.parentWidget()).text() == "订购人证件类型"
+        assert editor.form.labelForField(code.parentWidget()).text() == "订购人证件类型" == code.toolTip()
     finally:
         translations.switch("en")
     qtbot.waitUntil(lambda: named.text() == "ID card")

@@ -91,3 +91,16 @@ def test_request_receive_and_dispose_on_the_screens(make_ctx, qtbot, shipped, si
     qtbot.waitUntil(lambda: disposal.model.rows[0]["status"] == "executed", timeout=20_000)
     assert disposal.model.rows[0]["witnesses"] == ["王伟", "Li Na"] and disposal.record_button.isEnabled()
     _snap(qtbot, disposal, "disposal")
+
+
+def test_the_returns_count_follows_the_language(make_ctx, qtbot, shipped):
+    """The count under the filter is worded again after a language switch (it kept its English)."""
+    returns = shown(qtbot, ReturnsScreen(make_ctx("supervisor")))
+    qtbot.waitUntil(lambda: returns.count.text() == "0 of 0 returns shown", timeout=20_000)
+    translations = Translations(QApplication.instance())
+    try:
+        assert translations.switch("zh_CN")
+        qtbot.waitUntil(lambda: returns.count.text() == "显示 0 / 0 条退货")
+    finally:
+        translations.switch("en")
+    qtbot.waitUntil(lambda: returns.count.text() == "0 of 0 returns shown")
