@@ -5,6 +5,7 @@ Every test here gets `qt_log_level_fail("WARNING")` (qutebrowser's habit): a Qt 
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -14,6 +15,31 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.persistence.db import Database
 from tests.conftest import actor
+
+# Every wait for an event (a condition, a signal, a window) waits at least this long before it fails: the wait
+# ends as soon as the event comes, so a passing test is no slower, but on a loaded 2-core machine running two
+# suites at once a screen's answer can take longer than pytest-qt's 5 s default or a test's 10 s. A wait that
+# expects nothing (raising=False) keeps its own timeout: its length is what it waits.
+EVENT_WAIT_MS = 120_000
+
+
+def _at_least(wait):
+    @functools.wraps(wait)
+    def patient(self, *args, timeout: int = 5000, **kwargs):
+        if kwargs.get("raising", True) is not False:
+            timeout = max(timeout, EVENT_WAIT_MS)
+        return wait(self, *args, timeout=timeout, **kwargs)
+    return patient
+
+
+def _patient_qtbot() -> None:
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive"):
+        setattr(QtBot, name, _at_least(getattr(QtBot, name)))
+
+
+_patient_qtbot()
 
 # Harmless offscreen-platform notices (not about our code).
 QT_NOISE = [r"This plugin does not support propagateSizeHints\(\)", r"This plugin does not support raise\(\)",

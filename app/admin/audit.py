@@ -24,6 +24,7 @@ from app.errors import Rejected
 from app.persistence import audit_chain
 from app.persistence.audit_chain import AT_FORMAT, FIELDS, GENESIS, AuditKey
 from app.persistence.db import Database
+from app.persistence.hot import Prepared
 from app.persistence.models import AuditEntry
 from app.persistence.types import utcnow
 from app.persistence.uow import Actor, UnitOfWork
@@ -56,7 +57,7 @@ def _append_in_one() -> Any:
     return insert(table).from_select([*FIELDS, "prev_hash", "hash"], source).returning(table.c.hash)
 
 
-_APPEND = _append_in_one()
+_APPEND = Prepared(_append_in_one())
 
 
 def audit_key(uow: UnitOfWork) -> AuditKey:
@@ -99,7 +100,7 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
     if not uow.is_postgres:
         _link_function(uow, mac)
         row["tail"] = audit_chain.tail(row)
-        return str(conn.execute(_APPEND, row).scalar_one())
+        return str(_APPEND.scalar(conn, row))
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     row["prev_hash"] = conn.execute(_LAST_HASH).scalar() or GENESIS
     row["hash"] = mac.link(row["prev_hash"], row)

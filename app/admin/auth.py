@@ -13,6 +13,7 @@ from app.admin import audit
 from app.domain.roles import Permission, Role, may
 from app.errors import AuthenticationFailed, NotFound, PermissionDenied, Rejected
 from app.persistence.db import Database
+from app.persistence.hot import Prepared
 from app.persistence.models import User
 from app.persistence.uow import Actor, Area, UnitOfWork
 
@@ -36,7 +37,7 @@ class AccessDenied(PermissionDenied):
     """Raised by `require`; the service's transaction is rolled back, so the refusal is audited apart."""
 
 
-_LIVE_ROLE = select(User.role, User.active).where(User.id == bindparam("user_id"))
+_LIVE_ROLE = Prepared(select(User.role, User.active).where(User.id == bindparam("user_id")))
 # The same as a column of a station's one read (its parameter from `live_role_param`): "" when the account is
 # disabled, NULL when there is no such user (or no user: the system); `known_role` hands it to `require`.
 LIVE_ROLE = (select(case((User.active.is_(True), User.role), else_="")).where(User.id == bindparam("live_user"))
@@ -64,7 +65,7 @@ def live_role(uow: UnitOfWork) -> str:
     if actor.user_id is None:
         return actor.role
     if uow.live_role is None:
-        row = uow.conn.execute(_LIVE_ROLE, {"user_id": actor.user_id}).first()
+        row = _LIVE_ROLE.first(uow.conn, {"user_id": actor.user_id})
         uow.live_role = row.role if row is not None and row.active else ""
     return uow.live_role
 

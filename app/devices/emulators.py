@@ -7,8 +7,11 @@ front of it, like `/dev/serial/by-id/…`. POSIX only (os.openpty).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import select
+import struct
+import termios
 import threading
 import time
 import tty
@@ -21,11 +24,21 @@ from app.devices.printer_emulator import PrinterEmulator  # noqa: F401 - one imp
 TERMINATORS = {"cr": b"\r", "lf": b"\n", "crlf": b"\r\n"}
 
 
-class PtyDevice:
-    """The device end of a pseudo-terminal; `unplug()`/`replug()` behave like pulling a USB cable."""
+# Packet mode (TIOCPKT, Linux's number where termios lacks it): each read of the master starts with a status byte,
+# 0 before the product's data; TIOCPKT_FLUSHREAD set when the product flushed its input (pyserial does so as the
+# last step of opening a port).
+_TIOCPKT = getattr(termios, "TIOCPKT", 0x5420)
+_FLUSHREAD = 0x01
 
-    def __init__(self, link: Path | str | None = None) -> None:
+
+class PtyDevice:
+    """The device end of a pseudo-terminal; `unplug()`/`replug()` behave like pulling a USB cable.
+
+    `packet`: the master in packet mode, so `wait_opened` sees the reader finish opening the port."""
+
+    def __init__(self, link: Path | str | None = None, *, packet: bool = False) -> None:
         self.link = Path(link) if link else None
+        self.packet = packet
         self.master: int | None = None
         self.path = ""
         self.replug()
@@ -33,6 +46,8 @@ class PtyDevice:
     def replug(self) -> str:
         master, slave = os.openpty()
         tty.setraw(master)
+        if self.packet:
+            fcntl.ioctl(master, _TIOCPKT, struct.pack("i", 1))
         self.path = os.ttyname(slave)
         os.close(slave)  # the product opens it by path; the pty lives while the master is open
         os.set_blocking(master, False)
@@ -72,6 +87,41 @@ class PtyDevice:
             time.sleep(0.005)
         return True
 
+    def wait_opened(self, timeout_s: float, stop: threading.Event | None = None) -> bool:
+        """(Packet mode) Wait until the reader has flushed its input, i.e. finished opening the port: what is sent
+        before that is thrown away by the flush. False when `stop` is set or `timeout_s` passed without a flush (a
+        reader that never flushes loses nothing: playing then starts anyway). What the product wrote meanwhile
+        is dropped."""
+        deadline = time.monotonic() + timeout_s
+        poller = select.poll()
+        while self.master is not None and not (stop is not None and stop.is_set()):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            poller.register(self.master, select.POLLIN)
+            if not poller.poll(min(left, 0.1) * 1000):  # the event, or a look at `stop` every 0.1 s
+                continue
+            try:
+                head = os.read(self.master, 4096)[:1]
+            except (BlockingIOError, OSError):
+                continue
+            if head and head[0] & _FLUSHREAD:
+                return True
+        return False
+
+    def drain(self) -> None:
+        """Drop whatever waits on the master (the status of a reader that has gone)."""
+        while self.receive_raw():
+            pass
+
+    def receive_raw(self) -> bytes:
+        if self.master is None:
+            return b""
+        try:
+            return os.read(self.master, 4096)
+        except (BlockingIOError, OSError):
+            return b""
+
     def send(self, data: bytes) -> None:
         if self.master is None:
             raise OSError("the device is unplugged")
@@ -84,12 +134,10 @@ class PtyDevice:
 
     def receive(self) -> bytes:
         """Whatever the product wrote to the device (empty when nothing, or nobody has it open)."""
-        if self.master is None:
-            return b""
-        try:
-            return os.read(self.master, 4096)
-        except (BlockingIOError, OSError):
-            return b""
+        data = self.receive_raw()
+        if self.packet:  # a status byte first: 0 before data; a status alone carries none
+            return data[1:] if data[:1] == b"\0" else b""
+        return data
 
 
 def read_scans(path: Path | str) -> list[bytes]:
@@ -101,15 +149,17 @@ def read_scans(path: Path | str) -> list[bytes]:
 class ScannerEmulator:
     """Plays scans byte for byte, each with its terminator, `rate` scans a second, once a reader is there.
 
-    If the reader closes the port mid-play, playing pauses until it is opened again. `settle_s` gives
-    the reader time to finish opening: pyserial flushes the input when it opens a port.
+    If the reader closes the port mid-play, playing pauses until it is opened again. Playing starts once the
+    reader has finished opening the port: pyserial flushes the input as it opens one, and a scan sent before
+    that flush would be lost (the master in packet mode sees the flush). `settle_s`: the longest wait for it
+    (a reader that never flushes gets its scans after that, none lost).
     """
 
     def __init__(self, scans: Iterable[bytes], *, rate: float = 5.0, terminator: bytes = b"\r\n",
-                 link: Path | str | None = None, settle_s: float = 1.0) -> None:
+                 link: Path | str | None = None, settle_s: float = 30.0) -> None:
         self.scans = list(scans)
         self.rate, self.terminator, self.settle_s = rate, terminator, settle_s
-        self.device = PtyDevice(link)
+        self.device = PtyDevice(link, packet=True)
         self.sent = 0
 
     @property
@@ -123,9 +173,11 @@ class ScannerEmulator:
         attached = False
         for scan in self.scans:
             if not attached or not self.device.reader_attached():
+                if not self.device.reader_attached():
+                    self.device.drain()  # a flush seen from a reader that has gone is not this one's
                 if not self.device.wait_for_reader(stop=stop):
                     break
-                stop.wait(self.settle_s)
+                self.device.wait_opened(self.settle_s, stop)
                 attached = True
             if stop.is_set():
                 break

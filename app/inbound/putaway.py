@@ -21,6 +21,7 @@ from app.domain.gs1 import BadScan, HandlingUnitScan, ItemScan, Scan, decode
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.inbound.tally_close import REF_TYPE
+from app.persistence.hot import Prepared
 from app.persistence.models import (
     DeclarationLine,
     InboundDeclaration,
@@ -308,11 +309,11 @@ _UNIT = _STAGED.with_only_columns(
     InboundDeclaration.declaration_no, InboundDeclaration.status.label("declaration_status"),
     maintain_column_froms=True).where(Stock.lpn == bindparam("sscc"))
 # A pallet or carton (SSCC) goods scan's one read: the staged row, the suggestion, the replay, the live role.
-_UNIT_GOODS_READ = _UNIT.add_columns(_SAME_LOT.label("same_lot"), _EMPTY.label("empty"), _REPLAY, LIVE_ROLE)
+_UNIT_GOODS_READ = Prepared(_UNIT.add_columns(_SAME_LOT.label("same_lot"), _EMPTY.label("empty"), _REPLAY, LIVE_ROLE))
 _TO = select(_T.id).where(_T.code == bindparam("to_code")).scalar_subquery()
 # Its location scan's one read: the staged row, the target location, a different lot of the product already
 # there (mixed lots), whether other goods of the declaration still wait in staging, the replay, the live role.
-_UNIT_MOVE_READ = _UNIT.add_columns(
+_UNIT_MOVE_READ = Prepared(_UNIT.add_columns(
     _TO.label("to_id"), select(_T.kind).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_kind"),
     select(_T.active).where(_T.code == bindparam("to_code")).scalar_subquery().label("to_active"),
     select(LocationFreeze.count_id).join(_T, _T.id == LocationFreeze.location_id)
@@ -327,8 +328,8 @@ _UNIT_MOVE_READ = _UNIT.add_columns(
                    _S.lot_id.in_(select(_LOT.id).join(_LINE, _LINE.id == _LOT.declaration_line_id)
                                  .where(_LINE.declaration_id == InboundDeclaration.id)
                                  .correlate(InboundDeclaration))).label("others_waiting"),
-    _REPLAY, LIVE_ROLE)
-_PUT_AWAY = (update(InboundDeclaration).where(InboundDeclaration.id == bindparam("d_id"),
+    _REPLAY, LIVE_ROLE))
+_PUT_AWAY = Prepared(update(InboundDeclaration).where(InboundDeclaration.id == bindparam("d_id"),
                                               InboundDeclaration.status == "released").values(status="put_away"))
 
 
@@ -349,7 +350,7 @@ def _unit_goods_fast(uow: UnitOfWork, scan: Scan, raw: str, scan_id: str) -> Sca
     """A goods scan of a staged, available handling unit (or a replay) in one read; None: the slow path."""
     if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
         return None
-    rows = uow.conn.execute(_UNIT_GOODS_READ, {"sscc": scan.sscc, "scan_id": scan_id, **live_role_param(uow)}).all()
+    rows = _UNIT_GOODS_READ.all(uow.conn, {"sscc": scan.sscc, "scan_id": scan_id, **live_role_param(uow)})
     _checked(uow, rows)
     if len(rows) != 1:
         return None
@@ -375,8 +376,8 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
     scan = decode(goods_raw)
     if not isinstance(scan, (HandlingUnitScan, ItemScan)) or not scan.sscc:
         return None
-    rows = uow.conn.execute(_UNIT_MOVE_READ, {"sscc": scan.sscc, "to_code": location_code, "scan_id": scan_id,
-                                              **live_role_param(uow)}).all()
+    rows = _UNIT_MOVE_READ.all(uow.conn, {"sscc": scan.sscc, "to_code": location_code, "scan_id": scan_id,
+                                          **live_role_param(uow)})
     _checked(uow, rows)
     if len(rows) != 1:
         return None
@@ -397,7 +398,7 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
     except stock.NothingTaken:
         return None  # moved meanwhile (nothing written): the slow path refuses it and logs the refusal
     if not row.others_waiting and row.declaration_status == "released":
-        uow.conn.execute(_PUT_AWAY, {"d_id": goods.declaration_id})
+        _PUT_AWAY.run(uow.conn, {"d_id": goods.declaration_id})
         uow.changes.touch(Area.INBOUND)
     moved = {**goods.to_json(), "to": location_code, "declaration": goods.declaration_no}
     audit.record(uow, "putaway", "lot", f"{goods.sku}/{goods.batch}", **moved)

@@ -22,6 +22,7 @@ from app.domain.gs1 import BadScan, Command, CommandScan, HandlingUnitScan, Item
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.inbound import tally_close as receiving_close
+from app.persistence.hot import Prepared
 from app.persistence.models import (
     DeclarationLine,
     InboundDeclaration,
@@ -55,14 +56,16 @@ _CARTON = select(TallyScan.id).where(TallyScan.sscc == bindparam("sscc"), TallyS
 _SETTING = select(Setting.value).where(Setting.key == MIN_SHELF_LIFE)
 _ZONE = select(Warehouse.time_zone).order_by(Warehouse.id).limit(1)
 _SETTING_AND_ZONE = select(_SETTING.scalar_subquery(), _ZONE.scalar_subquery())
-_TALLY_SCAN = insert(TallyScan.__table__)
+_TALLY_SCAN = Prepared(insert(TallyScan.__table__), keys=(
+    "scan_event_id", "declaration_id", "tally_count_id", "quantity", "damaged", "sscc", "station", "undone"))
+_GTINS = ("gtin14", "gtin13", "gtin12", "gtin8")  # a scanned GTIN as GTIN-14, -13, -12 and -8 (see _read_item_scan)
 # A carton scan's one read: the declaration's lines of the scanned product (matched by GTIN) with their tallies, the
 # declaration's status, the scan id's first result (a replay), whether the carton was counted, the shelf-life setting,
 # the warehouse's time zone and the clerk's live role (the role check reads nothing more). No row: unknown
 # declaration/product or not declared (the slow path says which). Read under the write lock (BEGIN IMMEDIATE; on
 # PostgreSQL after the declaration's row lock), so the tallies are the current ones: nothing of it is cached between
 # scans.
-_ITEM_READ = (
+_ITEM_READ = Prepared(
     select(DeclarationLine.id, DeclarationLine.line_no, DeclarationLine.batch_no, DeclarationLine.declared_qty,
            DeclarationLine.production_date, DeclarationLine.expiry_date, _COUNTED.label("counted"),
            Product.id.label("product_id"), Product.sku, Product.shelf_life_days, Product.gtin,
@@ -74,7 +77,7 @@ _ITEM_READ = (
     .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
     .join(Product, Product.id == DeclarationLine.product_id)
     .where(InboundDeclaration.declaration_no == bindparam("no"),
-           Product.gtin.in_(bindparam("gtins", expanding=True)))
+           Product.gtin.in_([bindparam(name) for name in _GTINS]))
     .order_by(DeclarationLine.line_no))
 
 
@@ -164,9 +167,9 @@ def _read_item_scan(uow: UnitOfWork, declaration_no: str, scan: ItemScan, scan_i
         -> tuple[ScanResult | None, Declaration, list[Line], ProductRef, _Facts] | None:
     """The carton scan's one read (`_ITEM_READ`); None when it found no line (the slow path says why)."""
     g14 = scan.gtin.zfill(14)
-    rows = uow.conn.execute(_ITEM_READ, {
-        "no": declaration_no, "gtins": sorted({g14, g14[1:], g14[2:], g14[6:]}), "scan_id": scan_id,
-        "sscc": scan.sscc or None, **live_role_param(uow)}).all()
+    rows = _ITEM_READ.all(uow.conn, {
+        "no": declaration_no, "gtin14": g14, "gtin13": g14[1:], "gtin12": g14[2:], "gtin8": g14[6:],
+        "scan_id": scan_id, "sscc": scan.sscc or None, **live_role_param(uow)})
     if rows:
         known_role(uow, rows[0].live_role)
     rows = [row for row in rows if row.gtin.zfill(14) == g14]
@@ -237,7 +240,7 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
     result = count_result(product.sku, line, batch, scan.count, damaged, unexpected)
     event_id = scanlog.log(uow, scan_id, WORKFLOW, declaration.no, raw, result)
     count_id = _add(uow, declaration.id, line.id, batch, unexpected, scan.count, damaged, made, expiry)
-    uow.conn.execute(_TALLY_SCAN, {
+    _TALLY_SCAN.run(uow.conn, {
         "scan_event_id": event_id, "declaration_id": declaration.id, "tally_count_id": count_id,
         "quantity": scan.count, "damaged": damaged, "sscc": scan.sscc, "station": uow.actor.station[:40],
         "undone": False})
@@ -347,8 +350,7 @@ def _add(uow: UnitOfWork, declaration_id: int, line_id: int, batch: str, unexpec
     values = {"declaration_id": declaration_id, "declaration_line_id": line_id, "batch_no": batch,
               "production_date": made, "expiry_date": expiry, "received": 0 if damaged else quantity,
               "damaged": quantity if damaged else 0, "unexpected": unexpected}
-    stmt = _UPSERT["postgresql" if uow.is_postgres else "sqlite"]
-    return int(uow.conn.execute(stmt, values).scalar_one())
+    return int(_UPSERT["postgresql" if uow.is_postgres else "sqlite"].scalar(uow.conn, values))
 
 
 def _upsert(dialect: type[sqlite.Insert] | type[postgresql.Insert]) -> ReturningInsert[Any]:
@@ -360,7 +362,10 @@ def _upsert(dialect: type[sqlite.Insert] | type[postgresql.Insert]) -> Returning
               "damaged": table.c.damaged + stmt.excluded.damaged}).returning(table.c.id)
 
 
-_UPSERT = {"sqlite": _upsert(sqlite.Insert), "postgresql": _upsert(postgresql.Insert)}
+_COUNTED_KEYS = ("declaration_id", "declaration_line_id", "batch_no", "production_date", "expiry_date", "received",
+                 "damaged", "unexpected")
+_UPSERT = {"sqlite": Prepared(_upsert(sqlite.Insert), keys=_COUNTED_KEYS),
+           "postgresql": Prepared(_upsert(postgresql.Insert), keys=_COUNTED_KEYS)}
 
 
 def _start(uow: UnitOfWork, declaration_id: int) -> None:

@@ -25,6 +25,7 @@ from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.outbound import documents as shipping_documents
 from app.persistence.db import Database
+from app.persistence.hot import Prepared
 from app.persistence.models import (
     Allocation,
     ConsumerOrder,
@@ -117,9 +118,9 @@ _ORDER_FACTS = (
 
 # The same read for the pack station's order scan, without the ORM: the order's own columns the scan uses, and
 # the packer's live role (the role check reads nothing more).
-_ORDER_FACTS_CORE = _ORDER_FACTS.with_only_columns(
+_ORDER_FACTS_CORE = Prepared(_ORDER_FACTS.with_only_columns(
     ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.waybill_no, ConsumerOrder.carrier_code,
-    ConsumerOrder.status, *list(_ORDER_FACTS.selected_columns)[-5:], LIVE_ROLE, maintain_column_froms=True)
+    ConsumerOrder.status, *list(_ORDER_FACTS.selected_columns)[-5:], LIVE_ROLE, maintain_column_froms=True))
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,9 @@ def _order_facts(uow: UnitOfWork, code: str, scan_id: str = "", *, row: bool = F
     order as a plain row (Core, no ORM object: the order scan changes nothing of it)."""
     code = code.strip()
     params = {"code": code, "scan_id": scan_id}
+    rows: Sequence[Any]
     if row:
-        rows = uow.conn.execute(_ORDER_FACTS_CORE, {**params, **live_role_param(uow)}).all()
+        rows = _ORDER_FACTS_CORE.all(uow.conn, {**params, **live_role_param(uow)})
         if rows:
             known_role(uow, rows[0].live_role)
     else:
@@ -231,7 +233,7 @@ def contents(uow: UnitOfWork, order: ConsumerOrder) -> PackOrder:
 
 # The parcel's contents in one read: the units picked for the order by lot, with the products' weights, where
 # they wait (packing location) and the weight tolerance setting.
-_CONTENTS = (
+_CONTENTS = Prepared(
     select(Product.id, Product.sku, Product.gtin, Product.name_cn, Product.gross_weight_kg, Product.net_weight_kg,
            Lot.id.label("lot_id"), Lot.batch_no, func.sum(Allocation.picked).label("picked"),
            func.min(Allocation.packing_location_id).label("packing_location_id"),
@@ -257,7 +259,7 @@ class _Contents:
 def _contents(uow: UnitOfWork, order: Any) -> _Contents:
     """`contents` with the computed gross and net weights, the parcel's lots and the weight tolerance, in one
     read."""
-    rows = uow.conn.execute(_CONTENTS, {"order_id": order.id}).all()
+    rows = _CONTENTS.all(uow.conn, {"order_id": order.id})
     by_product: dict[int, Expected] = {}
     gross, net = Decimal(0), Decimal(0)
     for r in rows:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import aliased
 
-from app.admin import LIVE_ROLE, audit, known_role, live_role_param, product_by_gtin, require
+from app.admin import LIVE_ROLE, audit, gtins_as_filed, known_role, live_role_param, product_by_gtin, require
 from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.outbound import allocation
+from app.persistence.hot import Prepared
 from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     Allocation,
@@ -130,6 +131,7 @@ def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan,
                                                  reason=exc.message, location=location_code))
 
 
+_GTINS = ("gtin14", "gtin13", "gtin12", "gtin8")  # a scanned GTIN as filed: 14, 13, 12 or 8 digits (see _filed)
 _TASK, _AT, _PACK, _NAMED = aliased(PickTask), aliased(Location), aliased(Location), aliased(Product)
 _PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(True),
                                    ~exists().where(LocationFreeze.location_id == _PACK.id))
@@ -138,7 +140,7 @@ _PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(Tru
 # has open tasks elsewhere, where the picker goes next, the default packing location, the product the GTIN
 # names, the scan id's first result (a replay) and the picker's live role. No row: nothing open here (the slow
 # path says why).
-_PICK_READ = (
+_PICK_READ = Prepared(
     select(PickTask.id, PickTask.order_id, PickTask.lot_id, PickTask.product_id, PickTask.quantity, PickTask.picked,
            PickTask.short, Product.sku, Lot.batch_no, ConsumerOrder.order_no,
            Allocation.id.label("a_id"), Allocation.location_id.label("a_location"), Allocation.lpn.label("a_lpn"),
@@ -151,7 +153,7 @@ _PICK_READ = (
            .order_by(_AT.pick_sequence, _AT.code).limit(1).scalar_subquery().label("next_code"),
            _PACKING.scalar_subquery().label("packing_id"),
            _PACKING.with_only_columns(_PACK.code).scalar_subquery().label("packing_code"),
-           select(func.min(_NAMED.id)).where(_NAMED.gtin.in_(bindparam("gtins", expanding=True)))
+           select(func.min(_NAMED.id)).where(_NAMED.gtin.in_([bindparam(name) for name in _GTINS]))
            .scalar_subquery().label("scanned_product"),
            select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
            .scalar_subquery().label("first_result"), LIVE_ROLE)
@@ -164,19 +166,19 @@ _PICK_READ = (
     .where(Wave.wave_no == bindparam("wave"), Location.code == bindparam("location"), Location.active.is_(True),
            PickTask.status == "open", stock.NOT_FROZEN)  # a frozen location: the slow path refuses, saying why
     .order_by(Product.sku, PickTask.id, Allocation.id))
-_TASK_DONE = (update(PickTask).where(PickTask.id == bindparam("t_id"))
+_TASK_DONE = Prepared(update(PickTask).where(PickTask.id == bindparam("t_id"))
               .values(picked=PickTask.picked + bindparam("n"), status=bindparam("t_status")))
-_ALLOCATION_PICKED = (update(Allocation).where(Allocation.id == bindparam("a_id"))
+_ALLOCATION_PICKED = Prepared(update(Allocation).where(Allocation.id == bindparam("a_id"))
                       .values(picked=Allocation.picked + bindparam("n"), packing_location_id=bindparam("to")))
 _ORDERS_PICKED = (update(ConsumerOrder).where(ConsumerOrder.id.in_(bindparam("ids", expanding=True)),
                                                ConsumerOrder.status == "allocated").values(status="picked"))
-_WAVE_PICKED = update(Wave).where(Wave.id == bindparam("wave_id")).values(status="picked")
+_WAVE_PICKED = Prepared(update(Wave).where(Wave.id == bindparam("wave_id")).values(status="picked"))
 
 
-def _gtins(gtin: str) -> list[str]:
-    """The GTINs as filed (8, 12, 13 or 14 digits) that name `gtin` padded to 14 digits."""
-    g14 = gtin.zfill(14)
-    return sorted(c for c in {g14, g14[1:], g14[2:], g14[6:]} if c.zfill(14) == g14)
+def _filed(gtin: str) -> dict[str, str]:
+    """`_PICK_READ`'s four GTIN parameters: the GTINs as filed that name `gtin` (one to four, the last repeated)."""
+    gtins = gtins_as_filed(gtin)
+    return {name: gtins[min(n, len(gtins) - 1)] for n, name in enumerate(_GTINS)}
 
 
 def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, raw: str,
@@ -189,8 +191,8 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
         except NotFound:
             return None
     conn = uow.conn
-    rows = conn.execute(_PICK_READ, {"wave": wave_no, "location": location_code, "gtins": _gtins(scan.gtin),
-                                     "scan_id": scan_id, **live_role_param(uow)}).all()
+    rows = _PICK_READ.all(conn, {"wave": wave_no, "location": location_code, "scan_id": scan_id,
+                                 **_filed(scan.gtin), **live_role_param(uow)})
     if rows:
         known_role(uow, rows[0].live_role)
     require(uow, Permission.SCAN_OPERATIONS)  # before anything is replayed or written
@@ -239,8 +241,8 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
         stock.apply(uow, steps)
     except stock.NothingTaken:
         return None  # nothing written: the slow path refuses it (and logs the refusal)
-    conn.execute(_ALLOCATION_PICKED, allocations)
-    conn.execute(_TASK_DONE, done)
+    _ALLOCATION_PICKED.many(conn, allocations)
+    _TASK_DONE.many(conn, done)
     after = {row.id: left_of.get(row.id, row.quantity - row.picked - row.short) for row in rows}
     remaining_here = sum(after.values())
     finished = [oid for oid in sorted({row.order_id for row in rows if row.id in tasks})
@@ -249,7 +251,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
     if finished:
         conn.execute(_ORDERS_PICKED, {"ids": finished})
     if remaining_here == 0 and head.next_code is None:
-        conn.execute(_WAVE_PICKED, {"wave_id": head.wave_id})
+        _WAVE_PICKED.run(conn, {"wave_id": head.wave_id})
     mine = next(iter(tasks.values()))[0]
     sku, batch = mine.sku, mine.batch_no
     audit.record(uow, "pick", "wave", wave_no, location=location_code, sku=sku, batch=batch, quantity=scan.count,

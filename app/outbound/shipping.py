@@ -23,13 +23,14 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 
-from app.admin import audit, live_role, require
+from app.admin import LIVE_ROLE, audit, known_role, live_role, live_role_param, require
 from app.customs import write_off_core
 from app.documents import queue as print_queue
 from app.domain.roles import Permission, may
 from app.errors import Rejected
 from app.outbound import documents as shipping_documents
 from app.outbound import vehicle_pass
+from app.persistence.hot import Prepared
 from app.persistence.jobs import lock_order_rows
 from app.persistence.models import (
     Allocation,
@@ -395,11 +396,11 @@ def gate_scan(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str, 
     """The gate station: one parcel of manifest `code` is loaded onto the manifest's vehicle (refusals are logged,
     not raised). Nothing moves yet: no stock, no ledger — the parcels leave when the vehicle passes
     (`pass_vehicle`). `fast=False`: the caller already tried `gate_parcel` in this transaction (it answered None)."""
-    require(uow, Permission.SCAN_OPERATIONS)
     if fast:
-        loaded = _load_fast(uow, code, waybill, raw, scan_id)
+        loaded = _load_fast(uow, code, waybill, raw, scan_id)  # checks the role with its read
         if loaded is not None:
             return loaded
+    require(uow, Permission.SCAN_OPERATIONS)  # reads nothing when the fast path's read found the live role
     return scanlog.once(uow, scan_id, WORKFLOW, code, raw, lambda: _load_one(uow, code, waybill),
                         lambda exc: audit.record(uow, "gate_load", "manifest", code, outcome="refused",
                                                  waybill=waybill, reason=exc.message))
@@ -410,9 +411,6 @@ def gate_parcel(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str
     writes; None when it is not that (nothing written): the caller then sees whether `waybill` names another
     manifest, or lets `gate_scan(…, fast=False)` refuse it in its words. A role that may not scan gets None too
     (`gate_scan` refuses it)."""
-    role = live_role(uow)  # "": the account was disabled since signing in
-    if not role or not may(role, Permission.SCAN_OPERATIONS):
-        return None
     return _load_fast(uow, code, waybill, raw, scan_id)
 
 
@@ -425,32 +423,36 @@ _ORDER_LOCK = (select(ConsumerOrder.id).where(ConsumerOrder.id.in_(_ORDER_OF_PAR
                .with_for_update())
 _MANIFEST_LOCK = select(Manifest.id).where(_NAMED).with_for_update()
 # A loading scan's one read: the parcel on the manifest with its inventory list's latest receipt, how many other
-# parcels of the manifest are still to load, and the scan id's first result (a replay).
-_LOAD_READ = (
+# parcels of the manifest are still to load, the scan id's first result (a replay) and the clerk's live role.
+_LOAD_READ = Prepared(
     select(Parcel.id, Parcel.status, Parcel.loaded_at, Manifest.manifest_no, Manifest.parcel_count,
            Manifest.status.label("manifest_status"), InventoryList.id.label("list_id"), InventoryList.return_status,
            select(func.count(_OTHER.id)).where(_OTHER.manifest_id == Manifest.id, _OTHER.status != "shipped",
                                                _OTHER.loaded_at.is_(None), _OTHER.id != Parcel.id)
            .scalar_subquery().label("to_load"),
            select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
-           .scalar_subquery().label("first_result"))
+           .scalar_subquery().label("first_result"), LIVE_ROLE)
     .select_from(Parcel)
     .join(Manifest, Manifest.id == Parcel.manifest_id)
     .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
     .where(Parcel.waybill_no == bindparam("waybill"), _NAMED))
-_PARCEL_LOADED = (update(Parcel).where(Parcel.id == bindparam("parcel_id"))
+_PARCEL_LOADED = Prepared(update(Parcel).where(Parcel.id == bindparam("parcel_id"))
                   .values(loaded_at=bindparam("at"), loaded_by=bindparam("by")))
 
 
 def _load_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str) -> ScanResult | None:
     """A parcel that may be loaded (or a replay): one read, one UPDATE, the audit and the scan log.
-    None: the slow path decides (every refusal, in its words)."""
+    None: the slow path decides (every refusal, in its words), and so for a role that may not scan (the live role
+    is a column of the read, checked before anything is replayed or written)."""
     conn = uow.conn
     if uow.is_postgres and (conn.execute(_ORDER_LOCK, {"code": code, "waybill": waybill}).first() is None
                             or conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None):
         return None  # the parcel's order, then its manifest, as the slow path, a cancellation and the pass lock them
-    rows = conn.execute(_LOAD_READ, {"code": code, "waybill": waybill, "scan_id": scan_id}).all()
-    if len(rows) != 1:
+    rows = _LOAD_READ.all(conn, {"code": code, "waybill": waybill, "scan_id": scan_id, **live_role_param(uow)})
+    if rows:
+        known_role(uow, rows[0].live_role)
+    role = live_role(uow)  # "": the account was disabled since signing in
+    if len(rows) != 1 or not role or not may(role, Permission.SCAN_OPERATIONS):
         return None
     head = rows[0]
     if head.first_result is not None:
@@ -458,7 +460,7 @@ def _load_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str)
     if head.manifest_status == "exited" or head.status != "manifested" or head.loaded_at is not None \
             or head.list_id is None or head.return_status != RELEASED:
         return None
-    conn.execute(_PARCEL_LOADED, {"parcel_id": head.id, "at": utcnow(), "by": uow.actor.username[:40]})
+    _PARCEL_LOADED.run(conn, {"parcel_id": head.id, "at": utcnow(), "by": uow.actor.username[:40]})
     result = _loaded(uow, head.manifest_no, waybill, head.to_load, head.parcel_count)
     scanlog.log(uow, scan_id, WORKFLOW, code, raw, result)
     return result

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseUnavailable
+from app.persistence import hot
 from app.persistence.presence import Announcement
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -107,6 +108,6 @@ def _sqlite_engine(url: str, path: str | None, echo: bool) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # noqa: ANN001 - a DBAPI connection
         # A writer takes the write lock before it reads, so two stations never both decide on stale data.
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+        hot.control(conn, "BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
     return engine

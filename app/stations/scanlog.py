@@ -17,12 +17,14 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, text, update
 
 from app.errors import Rejected
+from app.persistence.hot import Prepared
 from app.persistence.models import ScanEvent
 from app.persistence.uow import UnitOfWork
 
 ACCEPTED, FLAGGED, REJECTED = "accepted", "flagged", "rejected"
-_FIRST = select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
-_LOG = insert(ScanEvent.__table__).returning(ScanEvent.__table__.c.id)
+_FIRST = Prepared(select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id")))
+_LOGGED = ("scan_id", "station", "workflow", "context", "raw", "outcome", "reason", "result_json", "user_id")
+_LOG = Prepared(insert(ScanEvent.__table__).returning(ScanEvent.__table__.c.id), keys=_LOGGED)
 _SCAN_IDS = 0x5343  # "SC": the advisory locks (two-key space) of scan ids, apart from the one-key locks
 _CLAIM = text("SELECT pg_advisory_xact_lock(:space, :key)")
 
@@ -57,7 +59,7 @@ def claim(uow: UnitOfWork, scan_id: str) -> None:
 
 def replayed(uow: UnitOfWork, scan_id: str) -> ScanResult | None:
     """The first result of `scan_id`, if it was logged before."""
-    stored = uow.conn.execute(_FIRST, {"scan_id": scan_id}).scalar()
+    stored = _FIRST.scalar(uow.conn, {"scan_id": scan_id})
     return None if stored is None else first_result(stored)
 
 
@@ -76,7 +78,7 @@ def log(uow: UnitOfWork, scan_id: str, workflow: str, context: str, raw: str, re
         "result_json": json.dumps(result.to_json(), ensure_ascii=False, default=str),
         "user_id": uow.actor.user_id,
     }
-    return uow.conn.execute(_LOG, values).scalar_one()
+    return int(_LOG.scalar(uow.conn, values))
 
 
 def mark_undone(uow: UnitOfWork, event_id: int) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from app.admin import require
 from app.domain.roles import Permission
 from app.errors import Rejected
+from app.persistence.hot import Prepared
 from app.persistence.models import Location, LocationFreeze, Lot, Movement, Owner, Product, Stock
 from app.persistence.uow import Area, UnitOfWork
 
@@ -98,12 +99,14 @@ _KEY = (_STOCK.c.location_id == bindparam("l"), _STOCK.c.lot_id == bindparam("lo
         _STOCK.c.status == bindparam("s"))
 # Take from the source row in one statement: only when that many are free once the leaving reservation is off
 # (the same rule as `move`); returns what is left, so an emptied row is deleted.
-_TAKE = (update(_STOCK).where(*_KEY, _STOCK.c.reserved >= bindparam("r"),
+_TAKE = Prepared(update(_STOCK).where(*_KEY, _STOCK.c.reserved >= bindparam("r"),
                               _STOCK.c.quantity - _STOCK.c.reserved + bindparam("r") >= bindparam("q"))
          .values(quantity=_STOCK.c.quantity - bindparam("q"), reserved=_STOCK.c.reserved - bindparam("r"))
          .returning(_STOCK.c.id, _STOCK.c.quantity, _STOCK.c.reserved))
-_DROP = delete(_STOCK).where(_STOCK.c.id == bindparam("id"), _STOCK.c.quantity == 0, _STOCK.c.reserved == 0)
-_MOVEMENT = insert(Movement.__table__)
+_DROP = Prepared(delete(_STOCK).where(_STOCK.c.id == bindparam("id"), _STOCK.c.quantity == 0, _STOCK.c.reserved == 0))
+_MOVED = ("kind", "lot_id", "quantity", "from_location_id", "from_status", "from_lpn", "to_location_id", "to_status",
+          "to_lpn", "ref_type", "ref_no", "user_id", "station", "note")
+_MOVEMENT = Prepared(insert(Movement.__table__), keys=_MOVED)
 
 
 def _put(dialect: str) -> Insert:  # the destination row's upsert for one dialect
@@ -112,7 +115,8 @@ def _put(dialect: str) -> Insert:  # the destination row's upsert for one dialec
         "quantity": _STOCK.c.quantity + ins.excluded.quantity, "reserved": _STOCK.c.reserved + ins.excluded.reserved})
 
 
-_PUT = {name: _put(name) for name in ("sqlite", "postgresql")}
+_PUT_KEYS = ("location_id", "lot_id", "product_id", "lpn", "status", "quantity", "reserved")
+_PUT = {name: Prepared(_put(name), keys=_PUT_KEYS) for name in ("sqlite", "postgresql")}
 
 
 def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
@@ -143,15 +147,15 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
                 took, quantity=took.quantity + step.quantity, unreserve=took.unreserve + step.unreserve)
     for n, step in enumerate(takes.values()):
         assert step.src is not None
-        left = conn.execute(_TAKE, {"l": step.src.location_id, "lot": step.lot_id, "k_lpn": step.src.lpn,
-                                    "s": step.src.status, "q": step.quantity, "r": step.unreserve}).first()
+        left = _TAKE.first(conn, {"l": step.src.location_id, "lot": step.lot_id, "k_lpn": step.src.lpn,
+                                  "s": step.src.status, "q": step.quantity, "r": step.unreserve})
         if left is None:
             refused = _short_of(uow, step)
             if n == 0:
                 raise NothingTaken(refused.message, code=refused.code, **refused.params)
             raise refused
         if left.quantity == 0 and left.reserved == 0:
-            conn.execute(_DROP, {"id": left.id})
+            _DROP.run(conn, {"id": left.id})
     puts: dict[tuple[int, Place], Step] = {}  # and steps into one destination row in one upsert
     for step in steps:
         if step.dst is not None:
@@ -161,9 +165,9 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
                 put_before, quantity=put_before.quantity + step.quantity, reserve=put_before.reserve + step.reserve)
     for step in puts.values():
         assert step.dst is not None
-        conn.execute(put, {"location_id": step.dst.location_id, "lot_id": step.lot_id, "product_id": step.product_id,
-                           "lpn": step.dst.lpn, "status": step.dst.status, "quantity": step.quantity,
-                           "reserved": step.reserve})  # one statement, compiled once (not .values() per call)
+        put.run(conn, {"location_id": step.dst.location_id, "lot_id": step.lot_id, "product_id": step.product_id,
+                       "lpn": step.dst.lpn, "status": step.dst.status, "quantity": step.quantity,
+                       "reserved": step.reserve})  # one statement, compiled once (not .values() per call)
     for step in steps:
         rows.append({
             "kind": step.kind, "lot_id": step.lot_id, "quantity": step.quantity,
@@ -174,7 +178,7 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
             "ref_type": step.ref_type, "ref_no": step.ref_no, "user_id": uow.actor.user_id,
             "station": uow.actor.station, "note": step.note})
     if rows:
-        conn.execute(_MOVEMENT, rows)
+        _MOVEMENT.many(conn, rows)
         uow.changes.touch(Area.STOCK)
 
 

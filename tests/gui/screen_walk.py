@@ -75,14 +75,16 @@ def settle(ctx) -> None:
     while ctx.executor.busy:
         loop = QEventLoop()
         ctx.executor.sig_idle.connect(loop.quit)
-        guard = QTimer(singleShot=True, interval=20_000)  # a job that never answers fails the walk, not hangs it
+        # a job that never answers fails the walk, not hangs it (the bound of a wait for an event, not a clock: long
+        # enough for a loaded machine running two suites at once)
+        guard = QTimer(singleShot=True, interval=120_000)
         guard.timeout.connect(loop.quit)
         guard.start()
         if ctx.executor.busy:
             loop.exec()
         ctx.executor.sig_idle.disconnect(loop.quit)
         if not guard.isActive():
-            raise TimeoutError("the database thread did not answer within 20 s")
+            raise TimeoutError("the database thread did not answer within 120 s")
         guard.stop()
         QCoreApplication.processEvents()
     for _ in range(3):

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.demo.warehouse import load_demo
 from app.domain import vocabulary
 from app.persistence.models import User
-from tests.gui.helpers import wait_idle
+from tests.gui.screen_walk import settle
 
 # (a file's column list, "CSV checklist_no,status,time,info", names the columns as the file has them)
 SNAKE = re.compile(r"(?<![\w./\\:,-])[a-z]+(?:_[a-z0-9]+)+(?![\w.,])")
@@ -79,17 +79,13 @@ def test_the_main_screens_in_chinese_show_no_raw_code(demo, make_ctx, qtbot, gui
                 continue
             screen = spec.factory(ctx)
             qtbot.addWidget(screen)
-            wait_idle(qtbot, ctx)
-            qtbot.wait(50)  # queued model resets and fills after the answer
-            wait_idle(qtbot, ctx)
+            settle(ctx)  # the answers, and the queued model resets and fills they start
             opened.append(spec.key)
             for view in screen.findChildren(QAbstractItemView):  # the first row chosen: its detail shows too
                 if view.isVisibleTo(screen) and view.model() is not None and view.model().rowCount() > 0 \
                         and hasattr(view, "selectRow"):
                     view.selectRow(0)
-            wait_idle(qtbot, ctx)
-            qtbot.wait(50)
-            wait_idle(qtbot, ctx)
+            settle(ctx)
             for where, text in _texts(screen):
                 if "<" in text:  # rich text: its markup is not shown
                     text = re.sub(r"<[^>]+>", "", text)

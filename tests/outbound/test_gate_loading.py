@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.admin import checks
+from app.admin.auth import add_user, login, set_user
 from app.errors import PermissionDenied, Rejected
 from app.orders.cancel import cancel_order
 from app.outbound.gate_station import GateStation
@@ -163,6 +164,29 @@ def test_loading_scans_refuse_with_their_reason_and_replay_their_first_result(pa
     assert logged == {"scan-2": "rejected", "scan-3": "rejected", "scan-4": "rejected"}
     assert list(_loaded(db, sf)) == [waybills[0]]
     assert _out(db) == NOTHING_OUT
+
+
+def test_a_gate_clerk_disabled_since_signing_in_is_refused_and_a_replay_is_not_answered(packed):
+    """The live role is a column of the loading scan's one read: checked before a replay is answered or a parcel
+    loaded, in the session already open."""
+    db, (sf, _, _) = packed
+    with UnitOfWork(db, actor("admin")) as uow:
+        add_user(uow, "gina", "clerk", "gina-at-the-gate")
+        uow.commit()
+    gina = login(db, "gina", "gina-at-the-gate", station="gate-pc")
+    waybills = _waybills(db, sf)
+    station = GateStation(UnitsOfWork(db, gina))
+    station.scan(sf)
+    assert station.scan(waybills[0], "gina-1").code == "loaded"
+    with UnitOfWork(db, actor("admin")) as uow:
+        set_user(uow, "gina", active=False)
+        uow.commit()
+    for scan_id, waybill in (("gina-1", waybills[0]), ("gina-2", waybills[1])):  # a replay, then a new parcel
+        refused = station.scan(waybill, scan_id)
+        assert refused.tone == "error" and refused.params.get("reason") == "account_disabled", refused.text
+    assert list(_loaded(db, sf)) == [waybills[0]]
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(ScanEvent).where(ScanEvent.scan_id == "gina-2")) == 0
 
 
 def test_a_loaded_parcel_is_cancelled_before_the_vehicle_passes_and_taken_off(packed):

@@ -10,9 +10,9 @@ taken, the packing row upserted, the movement rows, allocations, task, the order
 PostgreSQL adds the wave's row lock and the audit chain's lock and head read.
 A gate parcel scan LOADS the parcel onto the vehicle (issue 13: nothing leaves until the vehicle passes), one
 transaction (the station looks a code up as a manifest only when it is no parcel of the current one): one read
-(the parcel, its list's receipt, the other parcels still to load, the replay), the parcel's loading, audit, scan
-log. PostgreSQL adds the row locks of the parcel's order and of the manifest, and the audit chain's lock and head
-read.
+(the parcel, its list's receipt, the other parcels still to load, the replay, the live role), the parcel's loading,
+audit, scan log. PostgreSQL adds the row locks of the parcel's order and of the manifest, and the audit chain's lock
+and head read.
 A pack order scan: one read (order, list, parcel, replay, live role), the contents with weights, the scan log.
 The pack weigh: those two reads, the parcel and its items (one insert), and then what the label and packing list
 documents read and queue (app.outbound.documents, app.documents.queue: 2 print jobs, each audited).
@@ -36,8 +36,8 @@ from tests.outbound.helpers import all_waves, pack_scans, pick_everything, pick_
 from tests.statements import check_budget, statements
 
 # Live roles (issue 16): the user's role and enabled flag are read from the database on every scan, so a user
-# disabled or demoted meanwhile is refused: the pick unit and pack order scans read them in their one read; the
-# gate scan with one small SELECT by primary key of its own (+1)
+# disabled or demoted meanwhile is refused: the pick unit, pack order and gate loading scans read them in their one
+# read
 # statements of work per scan, by engine (transaction control apart)
 PICK_UNIT = {"sqlite": 9, "postgresql": 12}
 PACK_ORDER = {"sqlite": 3, "postgresql": 3}
@@ -45,10 +45,10 @@ PACK_ORDER = {"sqlite": 3, "postgresql": 3}
 # is audited as a print with its key (issue 10's registry), and each document's data is read for it
 PACK_WEIGH = {"sqlite": 30, "postgresql": 43}  # +1 (issue 11): the label names the carrier as customs registered it
 # a loading scan (issue 13): was 13 and 16 when each scan shipped its parcel (stock, allocations, ledger, order);
-# PostgreSQL +1 (8 → 9): the parcel's order is row-locked before the manifest, in the outbound lock order, as a
+# PostgreSQL +1 (7 → 8): the parcel's order is row-locked before the manifest, in the outbound lock order, as a
 # cancellation opening that parcel locks them (manifest first deadlocked with it: tests/outbound/
-# test_load_cancel_race.py); the two locks stay two statements, one statement locking both would not say which first
-GATE_PARCEL = {"sqlite": 5, "postgresql": 9}
+# test_load_cancel_race.py); two statements, as one statement locking both would not say which it locks first
+GATE_PARCEL = {"sqlite": 4, "postgresql": 8}
 
 
 def _check(db, budget: dict[str, int], sent) -> None:
