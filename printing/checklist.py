@@ -36,7 +36,7 @@ def checklist_pdf(d: dict[str, Any]) -> bytes:
                         "清单数\nLists", "关联清单号 Related inventory lists"], rows, [10, 20, 20, 38, 10, 14, 12, 62],
                        right=(5, 6))
     if d["receipt_info"]:
-        story += [Spacer(1, 3 * mm), pdf.para(f"海关回执 Customs receipt {d['receipt_status']}: {d['receipt_info']}",
-                                              "small")]
+        answer = vocabulary.both("checklist_receipt", d["receipt_status"])  # 已核扣 (2) posted (2), not a bare 2
+        story += [Spacer(1, 3 * mm), pdf.para(f"海关回执 Customs receipt {answer}: {d['receipt_info']}", "small")]
     story += [Spacer(1, 8 * mm), KeepTogether(pdf.signatures(["申报人 Declarant", "海关 Customs"]))]
     return pdf.render(page, story)

@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.domain import vocabulary
 from printing import pdf
 
 BIZ_CN = {"ADJ_PLUS": "盘盈 Surplus", "ADJ_MINUS": "盘亏 Shortage"}
@@ -20,7 +21,7 @@ def _head(d: dict[str, Any], *extra: tuple[str, object]) -> Flowable:
     return pdf.fields([
         ("盘点单号 Count no.", d["count"]), ("状态 Status", f"{d['status_cn']} {d['status']}"),
         ("仓库 Warehouse", f"{d['area_code']} {d['warehouse']}".strip()), ("账册 Account book", d["account_book"]),
-        ("范围 Scope", d["scope"]), ("库位数 Locations", d["locations"]),
+        ("范围 Scope", vocabulary.count_scope(d["scope"], "both")), ("库位数 Locations", d["locations"]),
         ("创建 Created", f"{d['created_by']} {d['created_at']}"),
         ("复盘自 Recount of", d["recount_of"] or "—"), *extra,
     ])

@@ -170,6 +170,16 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "ADJ_MINUS": ("count shortage", "盘亏"), "count_release": ("freed after a count", "盘点后解冻"), "short_pick": ("found short at picking", "拣货缺货"),
     },
     "outcome": {"ok": ("done", "完成"), "refused": ("refused", "被拒绝")},
+    # the customs archive's message types: customs' own names (CEB621…) stay as they are; INVALID is ours
+    "message_type": {"INVALID": ("unreadable file", "无法识别的文件")},
+    # why an inbox file was refused (app.formats.customs.receipts.problem_kind)
+    "receipt_problem": {
+        "too_large": ("file too large", "文件过大"), "unreadable": ("file cannot be read", "文件无法读取"),
+        "unsafe_xml": ("unsafe XML", "不安全的 XML"), "not_xml": ("malformed XML", "XML 格式错误"),
+        "not_receipt": ("not a customs receipt", "不是海关回执"), "bad_csv": ("bad CSV", "CSV 格式错误"),
+        "bad_values": ("missing or wrong values", "缺少数据或数据有误"),
+        "other": ("unknown content", "内容无法识别"),
+    },
     # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
     "rejection": {
         "malformed": ("unreadable record", "记录无法读取"), "bad_quantity": ("bad quantity", "数量错误"),
@@ -463,6 +473,24 @@ def how_many(n: int, noun: str, lang: str = "en") -> str:
     return f"{n} {name('count_one' if n == 1 else 'count', noun, lang)}"
 
 
+# how a stock count's locations were chosen, as app.counts stores it ("prefix B-01", "sku A, B", "recount of count 1")
+_COUNT_SCOPES: dict[str, Term] = {"prefix": ("locations starting {}", "以 {} 开头的库位"),
+                                  "sku": ("locations holding {}", "存放 {} 的库位"),
+                                  "recount of count": ("recount of count {}", "复盘盘点单 {}")}
+
+
+def count_scope(scope: str, lang: str = "en") -> str:
+    """A count's scope in words ('prefix B-01' → 'locations starting B-01'); lang 'both': Chinese, then English
+    (as a document prints it). A scope of no known form as it is."""
+    for head, (en, zh) in _COUNT_SCOPES.items():
+        if scope.startswith(head + " "):
+            rest = scope[len(head) + 1:]
+            if lang == "both":
+                return f"{zh.format(rest)} {en.format(rest)}"
+            return (zh if lang.startswith("zh") else en).format(rest)
+    return scope
+
+
 def unit(code: object, lang: str = "en") -> str:
     """A customs unit: 142 → "个" in Chinese, "piece" in English."""
     return name("unit", code, lang)
@@ -652,3 +680,29 @@ def _fill(form: str, values: Mapping[str, Any], lang: str, name_fields: bool) ->
         else:
             shown[key] = str(value)
     return REJECTION_DETAILS[form][1 if zh else 0].format_map(shown)
+
+
+# -- why a released order waits for stock, in either language ----------------------------------------------------
+# app/outbound/allocation.py keeps each waiting order's form and values beside the English sentence
+# (order_wait.params); the English template is that sentence word for word (tests/outbound/test_wait_details.py).
+WAIT_DETAILS: dict[str, Term] = {
+    "no_stock": ("no {sku} free in bonded storage ({needed} needed)", "保税仓内没有可用的 {sku}（需要 {needed} 件）"),
+    "short": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage",
+              "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件"),
+    "short_locked": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage ({locked} more "
+                     "within the {days}-day sale lock)",
+                     "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件（另有 {locked} 件在到期前 {days} 天的"
+                     "禁售期内）"),
+}
+
+
+def wait_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | None:
+    """Why an order waits, from its stored params ({"form": …, values …}) in `lang`; None when there are none (a
+    wait stored before they were kept: its stored sentence says it) or they do not fit a template."""
+    if not params or (form := params.get("form")) not in WAIT_DETAILS:
+        return None
+    try:
+        return WAIT_DETAILS[str(form)][1 if lang.startswith("zh") else 0].format_map(
+            {key: value for key, value in params.items() if key != "form"})
+    except (KeyError, IndexError, ValueError):  # params of another version: the stored text says it
+        return None

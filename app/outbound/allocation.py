@@ -20,6 +20,7 @@ from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 
 from app import settings
 from app.admin import audit, require, warehouse_zone
+from app.domain import vocabulary
 from app.domain.allocation import Allocator, LineNeed, OrderNeed, Plan, Shortfall, StockRow
 from app.domain.roles import Permission
 from app.domain.waves import WaveOrder, plan_waves
@@ -233,7 +234,8 @@ def write_plan(uow: UnitOfWork, plan: Plan, wave_of: dict[int, tuple[int, str]])
 
 
 def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) -> list[dict[str, str]]:
-    """Keep each waiting order's reason (replacing an older one); returns [{"order_no", "reason"}]."""
+    """Keep each waiting order's reason, its form and values (replacing an older one); returns [{"order_no",
+    "reason"}] (the English sentence)."""
     if not waiting:
         return []
     days = settings.get(uow.session, "sale_lock_days")
@@ -241,10 +243,11 @@ def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) ->
         Product.id.in_({s.product_id for _, s in waiting}))).all())
     out, rows = [], []
     for order, s in waiting:
-        reason = shortfall_reason(skus[s.product_id], s, days)
+        params = shortfall_params(skus[s.product_id], s, days)
+        reason = str(vocabulary.wait_detail(params))
         out.append({"order_no": order.order_no, "reason": reason})
         rows.append({"order_id": order.order_id, "code": "insufficient_stock", "reason": reason[:400],
-                     "since": utcnow()})
+                     "params": params, "since": utcnow()})
     table = OrderWait.__table__
     ids = [r["order_id"] for r in rows]
     for start in range(0, len(ids), 5000):
@@ -253,14 +256,20 @@ def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) ->
     return out
 
 
-def shortfall_reason(sku: str, s: Shortfall, sale_lock_days: int) -> str:
-    """Why an order waits, in words (a pure rule)."""
+def shortfall_params(sku: str, s: Shortfall, sale_lock_days: int) -> dict[str, Any]:
+    """Why an order waits: the form of its sentence and the values (app.domain.vocabulary.WAIT_DETAILS; a pure
+    rule)."""
     if s.free == 0 and s.locked == 0:
-        return f"no {sku} free in bonded storage ({s.needed} needed)"
-    text = f"not enough {sku}: {s.needed} needed, {s.free} free and sellable in bonded storage"
+        return {"form": "no_stock", "sku": sku, "needed": s.needed}
+    values = {"sku": sku, "needed": s.needed, "free": s.free}
     if s.locked:
-        text += f" ({s.locked} more within the {sale_lock_days}-day sale lock)"
-    return text
+        return {"form": "short_locked", **values, "locked": s.locked, "days": sale_lock_days}
+    return {"form": "short", **values}
+
+
+def shortfall_reason(sku: str, s: Shortfall, sale_lock_days: int) -> str:
+    """Why an order waits, in English words."""
+    return str(vocabulary.wait_detail(shortfall_params(sku, s, sale_lock_days)))
 
 
 def waiting_orders(uow: UnitOfWork) -> list[dict[str, Any]]:

@@ -45,7 +45,7 @@ def _board(view: str) -> Select:
     wave = (select(func.max(Wave.wave_no)).join(PickTask, PickTask.wave_id == Wave.id)
             .where(PickTask.order_id == ConsumerOrder.id).correlate(ConsumerOrder).scalar_subquery())
     stmt = (select(ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.carrier_code, ConsumerOrder.status,
-                   wave.label("wave"), units.label("units"), OrderWait.reason, OrderWait.since)
+                   wave.label("wave"), units.label("units"), OrderWait.reason, OrderWait.since, OrderWait.params)
             .join(InventoryList, InventoryList.order_id == ConsumerOrder.id)
             .outerjoin(OrderWait, OrderWait.order_id == ConsumerOrder.id)
             .where(ConsumerOrder.status.in_(statuses)))
@@ -55,7 +55,8 @@ def _board(view: str) -> Select:
 
 
 def order_board_page(uow: UnitOfWork, view: str, after_id: int, limit: int) -> list[tuple]:
-    """One page of the supervisor's order board: (id, order no., carrier, status, wave, units, reason, since)."""
+    """One page of the supervisor's order board: (id, order no., carrier, status, wave, units, reason, since,
+    params): `reason` the English sentence, `params` its form and values (app.domain.vocabulary.wait_detail)."""
     require(uow, Permission.VIEW)
     stmt = _board(view).where(ConsumerOrder.id > after_id).order_by(ConsumerOrder.id).limit(limit)
     return [tuple(row) for row in uow.session.execute(stmt)]

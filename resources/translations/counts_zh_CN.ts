@@ -79,18 +79,6 @@
         <translation>海关已确认</translation>
     </message>
     <message>
-        <source>locations starting %1</source>
-        <translation>以 %1 开头的库位</translation>
-    </message>
-    <message>
-        <source>locations holding %1</source>
-        <translation>存放 %1 的库位</translation>
-    </message>
-    <message>
-        <source>recount of count %1</source>
-        <translation>复盘盘点单 %1</translation>
-    </message>
-    <message>
         <source>Count</source>
         <translation>盘点单</translation>
     </message>

@@ -429,6 +429,10 @@
         <translation>等待写入发件箱</translation>
     </message>
     <message>
+        <source>refused: %1</source>
+        <translation>已拒收：%1</translation>
+    </message>
+    <message>
         <source>kept</source>
         <translation>已存档</translation>
     </message>
@@ -506,6 +510,10 @@
     <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>拒收原因：%1</translation>
     </message>
     <message>
         <source>Declaring inventory lists</source>

@@ -269,6 +269,7 @@ def test_the_stocktake_sheet_is_blind_and_the_report_names_the_differences(stock
     assert code == 0, err
     text = "".join(page.extract_text() for page in pypdf.PdfReader(sheet).pages)
     assert "盘点单" in text and "盲盘" in text and "盘点人" in text and "复核人" in text
+    assert "以 A-01 开头的库位" in text and "prefix" not in text  # the scope in words (was 'prefix A-01')
     for (loc, sku, batch), n in before.items():
         assert loc in text and sku in text and batch in text
         assert str(n) not in text.replace(f"COUNT-{created.count}", "")  # blind: no book quantity

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.customs.books import period_ledger
 from app.customs.checklist import checklists, deliver, gather
 from app.customs.receipts import apply_receipts
+from app.documents.registry import produce
 from app.errors import Rejected
 from app.formats.customs.schemas import validate
 from app.outbound.allocation import allocate
@@ -21,6 +22,7 @@ from app.persistence.models import ConsumerOrder, ExitChecklistList, InventoryLi
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, fixed_today, released, run, stocked
+from tests.outbound.gui.helpers import pdf_text
 from tests.outbound.helpers import pack_order, pick_everything
 
 __all__ = ["fixed_today", "released", "stocked"]  # the outbound fixtures: the sample orders declared and released
@@ -97,6 +99,9 @@ def test_the_file_meets_its_schema_and_a_posting_receipt_marks_it_posted(packed,
     with UnitOfWork(db, actor("clerk"), write=False) as uow:
         [row] = checklists(uow)
     assert (row["checklist"], row["status"], row["receipt_status"]) == (report.checklist, "posted", "2")
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        printed = pdf_text(produce(uow, "exit-checklist", report.checklist).payload)
+    assert "海关回执 Customs receipt 已核扣 (2) posted (2): 已核扣" in printed.replace("\n", " ")  # was a bare 2
     posted = {line["item_no"]: line["quantity"] for line in report.lines}
     for b in _books(db):
         assert b.decreased_posted == posted.get(b.item_no, 0) <= b.decreased

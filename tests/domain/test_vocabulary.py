@@ -215,3 +215,14 @@ def test_every_checklist_receipt_code_is_named():
     from app.customs.checklist import PENDING_CODES, POSTED_CODES, REJECTED_CODE
 
     assert not _missing("checklist_receipt", [*PENDING_CODES, *POSTED_CODES, REJECTED_CODE])
+
+
+@pytest.mark.parametrize(("scope", "en", "zh"), [
+    ("prefix B-01", "locations starting B-01", "以 B-01 开头的库位"),
+    ("sku A2P-900, SWS-VC60", "locations holding A2P-900, SWS-VC60", "存放 A2P-900, SWS-VC60 的库位"),
+    ("recount of count 1", "recount of count 1", "复盘盘点单 1"), ("anything else", "anything else", "anything else"),
+])
+def test_a_counts_scope_reads_as_words(scope, en, zh):
+    """The count sheet and report printed the stored form ('prefix B-01')."""
+    assert vocabulary.count_scope(scope, "en") == en and vocabulary.count_scope(scope, "zh") == zh
+    assert vocabulary.count_scope(scope, "both") == (f"{zh} {en}" if zh != en else scope)

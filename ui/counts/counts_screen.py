@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import vocabulary
 from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.clock import warehouse_time
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import language
 from ui.widgets import document_preview as documents
 from ui.widgets.tables import Col, RowsModel, fit_on_reset, key, table_view
 
@@ -48,17 +50,9 @@ def _status(value: Any) -> str:
     return QCoreApplication.translate("Counts", STATUSES.get(value, str(value)))
 
 
-SCOPES = {"prefix": QT_TRANSLATE_NOOP("Counts", "locations starting %1"),
-          "sku": QT_TRANSLATE_NOOP("Counts", "locations holding %1"),
-          "recount of count": QT_TRANSLATE_NOOP("Counts", "recount of count %1")}
-
-
 def scope_text(scope: str) -> str:
     """How the count's locations were chosen (stored as `prefix P`, `sku A, B`, `recount of count N`), in words."""
-    for head, words in SCOPES.items():
-        if scope.startswith(head + " "):
-            return QCoreApplication.translate("Counts", words).replace("%1", scope[len(head) + 1:])
-    return scope
+    return vocabulary.count_scope(scope, language())
 
 
 COUNT_COLUMNS = [

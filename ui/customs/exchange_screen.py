@@ -30,12 +30,13 @@ from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.clock import warehouse_time as local_time
 from ui.customs.archive_view import MessageDialog
-from ui.customs.exchange_texts import export_text, pass_lines, receipts_text
+from ui.customs.exchange_texts import export_text, pass_lines, receipts_text, refusal_kind
 from ui.customs.inbox_watcher import InboxWatcher
 from ui.models.paged import Column, Header, PagedTableModel
 from ui.orders.batch_job import run_batched
 from ui.orders.vocabulary import direction_label
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import language, term
 from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.document_preview import open_preview
 from ui.widgets.tables import count_text, fit_columns_once, table_view
@@ -55,7 +56,14 @@ def state_text(state: tuple[str, datetime | None, str | None]) -> str:
             return QCoreApplication.translate("CustomsExchange", "in the outbox since %1").replace(
                 "%1", local_time(delivered_at))
         return QCoreApplication.translate("CustomsExchange", "waiting to be written to the outbox")
-    return note or QCoreApplication.translate("CustomsExchange", "kept")
+    if note:  # a refused file: the kind of its problem (the app's sentence is English; the file line has it)
+        return QCoreApplication.translate("CustomsExchange", "refused: %1").replace("%1", refusal_kind(note))
+    return QCoreApplication.translate("CustomsExchange", "kept")
+
+
+def message_type(code: str) -> str:
+    """A message type: customs' name (CEB621…) as it is, the archive's own INVALID by its name."""
+    return term("message_type", code)
 
 
 # a row: (id, direction, type, business_no, file_name, at, (direction, delivered_at, note), sha256)
@@ -64,7 +72,7 @@ def state_text(state: tuple[str, datetime | None, str | None]) -> str:
 COLUMNS = [
     Column(0, Header.NO, numeric=True),
     Column(1, QT_TRANSLATE_NOOP("Columns", "Direction"), direction_label),
-    Column(2, QT_TRANSLATE_NOOP("Columns", "Type")),
+    Column(2, QT_TRANSLATE_NOOP("Columns", "Type"), message_type),
     Column(3, QT_TRANSLATE_NOOP("Columns", "Business no.")),
     Column(5, Header.TIME, local_time),
     Column(6, QT_TRANSLATE_NOOP("Columns", "State"), state_text),
@@ -207,6 +215,8 @@ The archive is listed newest first.
         self.direction.setItemText(1, direction_label("out"))
         self.direction.setItemText(2, direction_label("in"))
         self.msg_type.setItemText(0, self.tr("any type"))
+        for i, code in enumerate(MESSAGE_TYPES[1:], start=1):
+            self.msg_type.setItemText(i, message_type(code))
         self.log_box.setTitle(self.tr("What the inbox watcher did"))
         self.printout_box.setTitle(self.tr("Inventory-list printout"))
         self.order_label.setText(self.tr("&Order no."))
@@ -242,8 +252,11 @@ The archive is listed newest first.
         if row is None:
             self.file_line.setText(self.tr("Select a message to see its file; Enter shows it."))
             return
-        self.file_line.setText(self.tr("File: %1").replace("%1", row[4]) + "\n"
-                               + self.tr("SHA-256: %1").replace("%1", row[7] or "—"))
+        text = self.tr("File: %1").replace("%1", row[4]) + "\n" + self.tr("SHA-256: %1").replace("%1", row[7] or "—")
+        note = row[6][2]
+        if row[1] == "in" and note and language() == "en":  # the app's sentence, in English only
+            text += "\n" + self.tr("Refused: %1").replace("%1", note.removeprefix("refused: "))
+        self.file_line.setText(text)
 
     # -- the folders and the watcher --------------------------------------------------------------------
     def load_folders(self) -> None:

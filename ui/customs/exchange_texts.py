@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.formats.customs.receipts import problem_kind
 from ui.orders.vocabulary import customs_status_label, order_status_label
+from ui.vocabulary import language, term
 
 
 def _fill(template: str, *values: object) -> str:
@@ -40,6 +42,17 @@ def receipts_text(report: Any) -> str:
     return text
 
 
+def refusal_kind(problem: str) -> str:
+    """Why an inbox file was refused, by the kind of its problem in the screen's language."""
+    return term("receipt_problem", problem_kind(problem))
+
+
+def refusal_text(problem: str) -> str:
+    """Why an inbox file was refused: the app's own sentence on an English screen, else the kind of problem (the
+    sentence is English)."""
+    return problem if language() == "en" else refusal_kind(problem)
+
+
 def _effect_line(e: dict[str, str]) -> str:
     line = _fill(QCoreApplication.translate("ExchangeTexts", "%1: order %2, customs %3 → %4"), e["file"],
                  e["order_no"], e["status"], order_status_label(e["order_status"]))
@@ -54,8 +67,8 @@ def pass_lines(result: Any) -> list[str]:
     lines = [_effect_line(e) for e in result.effects if e["outcome"] != "unmatched"]
     lines += [_fill(QCoreApplication.translate("ExchangeTexts", "%1: no list for %2 (status %3)"), u["file"],
                     u["key"], u["status"]) for u in result.report.unmatched]
-    lines += [_fill(QCoreApplication.translate("ExchangeTexts", "%1 refused: %2"), r["file"], r["reason"])
-              for r in result.report.refused]
+    lines += [_fill(QCoreApplication.translate("ExchangeTexts", "%1 refused: %2"), r["file"],
+                    refusal_text(r["reason"])) for r in result.report.refused]
     if result.report.duplicates:
         lines.append(_fill(QCoreApplication.translate("ExchangeTexts", "%1 receipts were already applied before"),
                            result.report.duplicates))

@@ -29,12 +29,14 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 @dataclass(frozen=True)
 class Column:
-    """One column: where its value is in the row tuple, its header (source text in context "Columns")."""
+    """One column: where its value is in the row tuple, its header (source text in context "Columns"); `of_row`:
+    `render` is given the whole row (a cell worded from several of its values)."""
 
     index: int
     header: str
     render: Callable[[Any], str] = lambda value: "" if value is None else str(value)
     numeric: bool = False
+    of_row: bool = False
 
 
 class Header:
@@ -98,7 +100,8 @@ class PagedTableModel(QAbstractTableModel):
             if r >= len(self._rows) or not index.isValid():
                 return None
             col = self._columns[index.column()]
-            return col.render(self._rows[r][col.index])
+            row = self._rows[r]
+            return col.render(row if col.of_row else row[col.index])
         if role == _ALIGNMENT and index.isValid() and self._columns[index.column()].numeric:
             return _RIGHT
         if role == ROW_ROLE and index.isValid() and index.row() < len(self._rows):

@@ -13,7 +13,7 @@ from app.outbound import queries
 from app.persistence.uow import Area
 from ui.jobs import JobState, run_job
 from ui.models.paged import Column, Header, PagedTableModel
-from ui.outbound.words import fmt, shown, status_word, wave_kind
+from ui.outbound.words import fmt, shown, status_word, wait_reason, wave_kind
 from ui.shell.screen import Screen, heading
 from ui.widgets import document_preview as documents
 from ui.widgets.actions import office_key
@@ -35,14 +35,14 @@ from ui.widgets.tables import (
 if TYPE_CHECKING:
     from ui.context import AppContext
 
-# an order_board_page row: (id, order no., carrier, status, wave, units, reason, since)
+# an order_board_page row: (id, order no., carrier, status, wave, units, reason, since, params)
 BOARD_COLUMNS = [
     Column(1, QT_TRANSLATE_NOOP("Columns", "Order")),
     Column(2, Header.CARRIER),
     Column(3, Header.STATUS, status_word),
     Column(4, QT_TRANSLATE_NOOP("Columns", "Wave"), shown),
     Column(5, QT_TRANSLATE_NOOP("Columns", "Units"), shown, numeric=True),
-    Column(6, QT_TRANSLATE_NOOP("Columns", "Why it waits"), shown),
+    Column(6, QT_TRANSLATE_NOOP("Columns", "Why it waits"), lambda row: wait_reason(row[6], row[8]), of_row=True),
     Column(7, QT_TRANSLATE_NOOP("Columns", "Since"), shown),
 ]
 VIEWS = ("waiting", "allocated", "picked", "packed")

@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.domain import vocabulary
 from ui.clock import warehouse_time
-from ui.vocabulary import term
+from ui.vocabulary import language, term
 
 _CONTEXT = "OutboundWords"
 
@@ -30,7 +31,6 @@ KINDS = {
 
 def status_word(status: str, kind: str = "") -> str:
     """An outbound status by its name (`kind` says whose status it is when the same code means two things)."""
-    from app.domain import vocabulary
 
     for k in (kind,) if kind else _STATUS_KINDS:
         if vocabulary.known(k, status):
@@ -57,6 +57,12 @@ def shown(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value:.3f}"
     return str(value)
+
+
+def wait_reason(reason: str | None, params: dict[str, Any] | None) -> str:
+    """Why an order waits, in the screen's language: from its form and values; a wait stored before they were kept
+    shows its stored sentence."""
+    return vocabulary.wait_detail(params, language()) or reason or ""
 
 
 def fmt(template: str, *values: Any) -> str:

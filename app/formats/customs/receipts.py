@@ -33,6 +33,17 @@ CHECKLIST_CSV_COLUMNS = ["checklist_no", "status", "time", "info"]  # posting re
 _COMPACT_TIME = re.compile(r"(\d{14})(\d{0,3})")
 _DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.-]{1,40})["']""")
 MAX_RECEIPT_BYTES = 8 * 2**20  # one receipt file is a few kB; a CSV of receipts a few MB
+# the kind of a refused file's problem, from its sentence (those below and app.customs.receipts._read's), named in
+# either language by app.domain.vocabulary ("receipt_problem"); the archive keeps only the sentence (its note)
+_PROBLEM_KINDS = (
+    (re.compile(r"^refused: the file is "), "too_large"),
+    (re.compile(r"^cannot read: "), "unreadable"),
+    (re.compile(r"^refused: (?:the XML |unsafe XML)"), "unsafe_xml"),
+    (re.compile(r"^not (?:well-formed|readable) XML"), "not_xml"),
+    (re.compile(r"^not a customs receipt"), "not_receipt"),
+    (re.compile(r"^not valid CSV|^the header must be|^line \d+|text: bad byte 0x"), "bad_csv"),
+    (re.compile(r"^\w+ (?:receipt )?without |^returnStatus |^time "), "bad_values"),
+)
 
 
 class ReceiptFileProblem(Exception):
@@ -89,6 +100,11 @@ def parse_time(text: str, zone: ZoneInfo) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment.astimezone(UTC)
+
+
+def problem_kind(problem: str) -> str:
+    """What kind of problem a refused receipt file's sentence says ("other" for a sentence of no known kind)."""
+    return next((kind for pattern, kind in _PROBLEM_KINDS if pattern.search(problem)), "other")
 
 
 def parse_file(name: str, data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:

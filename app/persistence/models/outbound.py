@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.persistence.models.base import Base
@@ -99,7 +100,9 @@ class OrderWait(Base):
     __tablename__ = "order_wait"
     order_id: Mapped[int] = mapped_column(ForeignKey("consumer_order.id"), primary_key=True)
     code: Mapped[str] = mapped_column(String(32))
-    reason: Mapped[str] = mapped_column(String(400))
+    reason: Mapped[str] = mapped_column(String(400))  # the English sentence
+    # its form and values (app.domain.vocabulary.WAIT_DETAILS), for the screen's language; NULL: stored before
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     since: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -153,3 +153,42 @@ def test_the_watcher_follows_the_inbox_setting(make_ctx, qtbot, warehouse, excha
     qtbot.waitUntil(lambda: screen.watcher.folder == elsewhere, timeout=10_000)
     wait_idle(qtbot, ctx)
     assert screen.inbox_label.text() == str(elsewhere) and elsewhere.is_dir()
+
+
+def test_in_chinese_a_refused_file_reads_in_chinese_and_invalid_is_named(make_ctx, qtbot, warehouse, exchange,
+                                                                        gui_app):
+    """A refused inbox file: its state says why by the kind of problem, its type (and the type filter) names INVALID
+    (the old screen showed the app's English sentence and the bare code); customs' types stay their names."""
+    from ui.i18n import Translations
+
+    outbox, inbox = exchange
+    import_samples(warehouse)
+    export(warehouse, outbox)
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    screen.watch_box.setChecked(False)
+    (inbox / "bomb.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>')
+    (inbox / "broken.xml").write_bytes(b"<ceb:CEB622Message><unclosed>")
+    QTest.keyClick(screen.view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "files refused" in screen.status.text(), timeout=30_000)
+    screen.msg_type.setCurrentIndex(screen.msg_type.findData("INVALID"))
+    qtbot.waitUntil(lambda: screen.model.total == 2, timeout=10_000)
+
+    def rows() -> list[tuple[str, str]]:
+        return [(screen.model.data(screen.model.index(r, 2)), screen.model.data(screen.model.index(r, 5)))
+                for r in range(screen.model.rowCount())]
+
+    assert sorted(rows()) == [("unreadable file", "refused: malformed XML"), ("unreadable file", "refused: unsafe XML")]
+    screen.view.selectRow(next(r for r in range(2) if screen.model.row_at(r)[4] == "bomb.xml"))
+    assert "\nRefused: the XML declares entities" in screen.file_line.text()  # the app's sentence, in English
+    translations = Translations(gui_app)
+    translations.switch("zh_CN")
+    try:
+        assert sorted(rows()) == [("无法识别的文件", "已拒收：XML 格式错误"), ("无法识别的文件", "已拒收：不安全的 XML")]
+        assert screen.msg_type.currentText() == "无法识别的文件"
+        assert [screen.msg_type.itemText(i) for i in range(1, 5)] == ["CEB621", "CEB623", "CEB622", "CEB624"]
+        assert "Refused" not in screen.file_line.text() and "XML" not in screen.file_line.text()
+        shown_texts = every_text(screen.view) + screen.file_line.text()  # the archive and the file under it
+        assert "INVALID" not in shown_texts and "well-formed" not in shown_texts and "refused" not in shown_texts
+    finally:
+        translations.release()

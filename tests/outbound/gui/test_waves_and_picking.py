@@ -121,3 +121,54 @@ def test_a_short_pick_takes_f6_twice_and_speaks_the_users_language(make_ctx, qtb
     with allocated.sessions() as s:
         assert s.scalar(select(PickTask.short).join(Wave).where(Wave.wave_no == wave["wave"])
                         .order_by(PickTask.short.desc()).limit(1)) > 0
+
+
+def test_in_chinese_why_an_order_waits_reads_in_chinese_an_old_wait_as_stored(make_ctx, qtbot, allocated, gui_app):
+    """After a short pick the order waits; the Chinese order board says why in Chinese from the wait's values (the
+    CLI's JSON keeps the English reason); a wait stored before its values were kept shows its stored sentence."""
+    import re
+
+    from sqlalchemy import update
+
+    from app.outbound.allocation import waiting_orders
+    from app.outbound.pick_station import PickStation
+    from app.persistence.models import OrderWait
+    from app.persistence.uow import UnitOfWork, UnitsOfWork
+    from tests.conftest import actor
+    from ui.i18n import Translations
+
+    def board() -> dict[str, str]:
+        model = screen.board
+        return {model.index(r, 0).data(): model.index(r, 5).data() for r in range(model.rowCount())}
+
+    waves = all_waves(allocated, "open")
+    shorted = []
+    for sku in ("LAMER-60",):
+        wave = next(w for w in waves if any(t["sku"] == sku for t in w["tasks"]))
+        task = next(t for t in wave["tasks"] if t["sku"] == sku)
+        station = PickStation(UnitsOfWork(allocated, actor("clerk")), wave["wave"])
+        station.scan(f"LOC:{task['location']}")
+        assert station.scan("CMD:SHORT").code == "short_pick"  # no other LAMER-60: the order waits
+        shorted.append(task["order_no"])
+    with UnitOfWork(allocated, actor("supervisor"), write=False) as uow:
+        english = {w["order_no"]: w["reason"] for w in waiting_orders(uow)}
+    assert set(english) == set(shorted) and all(r.startswith("no LAMER-60 free") for r in english.values())
+    translations = Translations(gui_app)
+    assert translations.switch("zh_CN")
+    try:
+        screen = shown(qtbot, WavesScreen(make_ctx("supervisor")))
+        screen.view_choice.setCurrentIndex(0)  # waiting for stock
+        qtbot.waitUntil(lambda: screen.board.total == len(shorted), timeout=10_000)
+        why = board()
+        assert set(why) == set(shorted)
+        for order_no, text in why.items():
+            assert text != english[order_no] and re.search(r"[\u4e00-\u9fff]", text), text
+            assert not re.search(r"[A-Za-z]{2,}", text.replace("LAMER-60", "")), text
+        with UnitOfWork(allocated, actor("admin")) as uow:  # a wait stored before revision 0018
+            uow.session.execute(update(OrderWait).values(params=None))
+            uow.commit()
+        screen.refresh()
+        qtbot.waitUntil(lambda: set(board().values()) == set(english.values()),
+                        timeout=10_000)
+    finally:
+        translations.switch("en")
