@@ -706,3 +706,20 @@ def wait_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | Non
             {key: value for key, value in params.items() if key != "form"})
     except (KeyError, IndexError, ValueError):  # params of another version: the stored text says it
         return None
+
+
+def _english_pattern(template: str) -> re.Pattern[str]:
+    return re.compile("".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field else "")
+                              for literal, field, _, _ in string.Formatter().parse(template)))
+
+
+_WAIT_SENTENCES = {form: _english_pattern(english) for form, (english, _) in WAIT_DETAILS.items()}
+
+
+def wait_params_of(sentence: str) -> dict[str, Any] | None:
+    """The form and values of a wait's English sentence (WAIT_DETAILS read backwards), for a reason handed on in
+    words (a short pick's outcome); None for a sentence of no known form."""
+    for form, pattern in _WAIT_SENTENCES.items():
+        if found := pattern.fullmatch(sentence):
+            return {"form": form, **found.groupdict()}
+    return None
