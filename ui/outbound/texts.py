@@ -108,6 +108,23 @@ FEEDBACK = {
                                           "name several vehicles"),
     "unreleased_parcels": QT_TRANSLATE_NOOP("FeedbackText", "Manifest {manifest} may not leave: some of its parcels "
                                             "are not released by customs (800)"),
+    # a supervisor takes a parcel off the vehicle (F4 twice; app.outbound.shipping.unload_parcel)
+    "unload_which": QT_TRANSLATE_NOOP("FeedbackText", "Type the waybill or select the loaded parcel in the list, "
+                                      "then press F4"),
+    "unload_armed": QT_TRANSLATE_NOOP("FeedbackText", "Press F4 again: parcel {waybill} comes off the vehicle "
+                                      "{vehicle} and its manifest"),
+    "unloaded": QT_TRANSLATE_NOOP("FeedbackText", "TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it is off manifest "
+                                  "{manifest} (printed again) and waits, packed, for a later one; {to_load} of "
+                                  "{parcels} parcels still to load"),
+    "unloaded_all": QT_TRANSLATE_NOOP("FeedbackText", "TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it is off manifest "
+                                      "{manifest} (printed again); its other {parcels} parcels are loaded: the "
+                                      "vehicle may pass (F9)"),
+    "unloaded_withdrawn": QT_TRANSLATE_NOOP("FeedbackText", "TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it was "
+                                            "the last parcel of manifest {manifest}, which is withdrawn (its gate "
+                                            "pass is void)"),
+    "not_on_vehicle": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} is not loaded on a vehicle: there is "
+                                        "nothing to take off"),
+    "unknown_waybill": QT_TRANSLATE_NOOP("FeedbackText", "There is no parcel with waybill {waybill}"),
 }
 
 ERRORS = {
@@ -177,6 +194,10 @@ def present(fb: Feedback, **extra: Any) -> Feedback:
         code = "gated_out_last"
     elif code == "loaded" and not params.get("left"):
         code = "loaded_all"
+    elif code == "unloaded" and params.get("manifest_withdrawn"):
+        code = "unloaded_withdrawn"
+    elif code == "unloaded" and not params.get("to_load"):
+        code = "unloaded_all"
     elif code == "not_loaded":
         waybills = list(params.get("waybills", []))
         params["left"] = len(waybills)
