@@ -1,4 +1,5 @@
-"""CLI: consumer parcels out of bulk lots — allocate, waves, pick, pack, manifest, gate-out, trace, batch record.
+"""CLI: consumer parcels out of bulk lots — allocate, waves, pick, pack, manifest, gate-out, gate unload, trace, batch
+record.
 
 Scan files are replayed through the same station objects as the GUI, each line under a scan id made from
 the file's SHA-256 and the line number, so replaying a file picks or loads nothing twice. The outbound
@@ -66,6 +67,13 @@ def _register_shipping(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--also", action="append", default=[], metavar="MANIFEST",
                    help="another manifest the same vehicle carries (repeat)")
     p.set_defaults(func=cmd_gate_out)
+
+    gate = sub.add_parser("gate", help="the gate station's supervisor steps").add_subparsers(dest="gate_cmd",
+                                                                                           required=True)
+    p = add_json(gate.add_parser("unload", help="(supervisor) take a loaded parcel off its vehicle and manifest "
+                                               "before the vehicle passes"))
+    p.add_argument("waybill", metavar="WAYBILL")
+    p.set_defaults(func=cmd_gate_unload)
 
     p = add_json(sub.add_parser("trace", help="trace a waybill, order, batch, SSCC, declaration or manifest"))
     p.add_argument("code", metavar="CODE")
@@ -188,6 +196,16 @@ def cmd_gate_out(ctx: CliContext, args: argparse.Namespace) -> int:
                           ic_card=args.ic_card, weights_from=source, also=args.also)
         uow.commit()
     _deliver_gate_pass(ctx)
+    ctx.emit(report.to_json(), report.describe())
+    return 0
+
+
+def cmd_gate_unload(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.outbound.shipping import unload_parcel
+
+    with ctx.uow() as uow:
+        report = unload_parcel(uow, args.waybill)
+        uow.commit()
     ctx.emit(report.to_json(), report.describe())
     return 0
 

@@ -109,6 +109,26 @@ class PtyDevice:
                 return True
         return False
 
+    def wait_read(self, timeout_s: float, stop: threading.Event | None = None) -> bool:
+        """Wait until the reader has read everything sent (the slave's input queue empty): closing the master
+        hangs the terminal up, and a hang-up throws away what the reader has not read yet (under load, the last
+        scan). False when the reader left, `stop` was set or `timeout_s` passed first."""
+        if self.master is None or not self.path:
+            return False
+        deadline = time.monotonic() + timeout_s
+        try:
+            probe = os.open(self.path, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)  # only to ask, never to read
+        except OSError:
+            return False
+        try:
+            while struct.unpack("i", fcntl.ioctl(probe, termios.FIONREAD, b"\0" * 4))[0] > 0:
+                if time.monotonic() > deadline or (stop is not None and stop.is_set()):
+                    return False
+                time.sleep(0.005)
+            return True
+        finally:
+            os.close(probe)
+
     def drain(self) -> None:
         """Drop whatever waits on the master (the status of a reader that has gone)."""
         while self.receive_raw():
@@ -152,7 +172,8 @@ class ScannerEmulator:
     If the reader closes the port mid-play, playing pauses until it is opened again. Playing starts once the
     reader has finished opening the port: pyserial flushes the input as it opens one, and a scan sent before
     that flush would be lost (the master in packet mode sees the flush). `settle_s`: the longest wait for it
-    (a reader that never flushes gets its scans after that, none lost).
+    (a reader that never flushes gets its scans after that, none lost), and for the reader to read the last
+    scans before `play` returns (closing the device would throw away what it has not read).
     """
 
     def __init__(self, scans: Iterable[bytes], *, rate: float = 5.0, terminator: bytes = b"\r\n",
@@ -187,6 +208,7 @@ class ScannerEmulator:
                 on_sent(self.sent, scan)
             if gap:
                 stop.wait(gap)
+        self.device.wait_read(self.settle_s, stop)  # the last scans read before the caller closes the device
         return self.sent
 
     def close(self) -> None:

@@ -48,9 +48,11 @@ STATION_KEYS: tuple[StationKey, ...] = (
     StationKey("F2", "choose", "选择", "Choose", "选择报关单（收货）、换波次（拣货）或选择盘点单（盘点）。",
                "Choose the declaration (receive), change the wave (pick) or choose the count (stock count).",
                ("receive", "pick", "count")),
-    StationKey("F4", "undo", "撤销", "Undo", "撤销上一次扫描：计数（收货、盘点）、货物（上架）、件（包装）。",
+    StationKey("F4", "undo", "撤销", "Undo", "撤销上一次扫描：计数（收货、盘点）、货物（上架）、件（包装）；"
+               "将扫描栏中或所选的已装车包裹从车上卸下，主管，按两次（卡口）。",
                "Undoes the last scan: the count (receive, stock count), the goods in hand (put-away), the unit "
-               "(pack).", ("receive", "putaway", "pack", "count")),
+               "(pack); takes the loaded parcel typed in the scan field or selected off the vehicle, supervisor, "
+               "press twice (gate).", ("receive", "putaway", "pack", "count", "gate")),
     StationKey("F5", "send_again", "重发", "Send again", "重发数据库未确认的扫描（不会重复计数）。",
                "Sends again the scans the database did not answer (never counted twice)."),
     StationKey("F6", "flag", "异常", "Flag the goods", "下一件计为残损（收货、退货收货）；短拣，按两次（拣货）。",

@@ -175,12 +175,10 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
     # why an inbox file was refused (app.formats.customs.receipts.problem_kind)
     "receipt_problem": {
         "too_large": ("file too large", "文件过大"), "unreadable": ("file cannot be read", "文件无法读取"),
-        "unsafe_xml": ("unsafe XML (entities, external references or an encoding other than UTF-8)",
-                       "不安全的 XML（含实体、外部引用或非 UTF-8 编码）"),
-        "not_xml": ("not well-formed XML", "XML 格式错误"), "not_receipt": ("not a customs receipt", "不是海关回执"),
-        "bad_csv": ("CSV receipts with a wrong header or line", "CSV 回执的表头或某行有误"),
-        "bad_values": ("a receipt with a missing or wrong value", "回执缺少数据或数据有误"),
-        "other": ("not a receipt the warehouse can read", "仓库无法识别的回执"),
+        "unsafe_xml": ("unsafe XML", "不安全的 XML"), "not_xml": ("malformed XML", "XML 格式错误"),
+        "not_receipt": ("not a customs receipt", "不是海关回执"), "bad_csv": ("bad CSV", "CSV 格式错误"),
+        "bad_values": ("missing or wrong values", "缺少数据或数据有误"),
+        "other": ("unknown content", "内容无法识别"),
     },
     # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
     "rejection": {
@@ -289,6 +287,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
         "disposal_execute": ("executed", "执行了"), "disposal_request": ("requested", "申请了"),
         "gate_out": ("let out through the gate", "放行出卡口"), "gate_scan": ("scanned at the gate", "卡口扫描"),
         "gate_load": ("loaded onto the vehicle at the gate", "卡口装车"),
+        "gate_unload": ("took a parcel off the vehicle at the gate", "卡口卸车"),
         "inspection_pull": ("pulled for inspection", "拦截查验"), "key_export": ("exported", "导出了"),
         "count_create": ("started", "开始了"), "count_recount": ("ordered a recount of", "安排复盘"),
         "count_undo": ("undid a count in", "撤销盘点扫描"), "count_close": ("closed", "结束了"),
@@ -347,6 +346,8 @@ _VOCABULARY["detail"] = {
     "ic_card": ("IC card", "IC卡"), "manifests": ("manifests", "交接单"),
     "loaded": ("parcels loaded at the gate", "卡口装车包裹"), "left": ("still to load", "待装车"),
     "take_off_vehicle": ("take off the vehicle", "需从车上卸下"),
+    "loaded_at": ("loaded at", "装车时间"), "loaded_by": ("loaded by", "装车人"),
+    "manifest_withdrawn": ("manifest withdrawn", "交接单已撤销"), "to_load": ("parcels still to load", "待装车包裹"),
     "held": ("held", "扣留"), "items": ("items", "项目"), "labels": ("labels", "标签"), "ledger": ("ledger", "账册"),
     "line_no": ("line", "行号"), "lines": ("lines", "行数"), "location": ("location", "库位"), "lot": ("lot", "批次"),
     "made_at": ("made at", "生成时间"), "method": ("method", "方式"), "migrated_from": ("migrated from", "迁移自"),
@@ -705,3 +706,20 @@ def wait_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | Non
             {key: value for key, value in params.items() if key != "form"})
     except (KeyError, IndexError, ValueError):  # params of another version: the stored text says it
         return None
+
+
+def _english_pattern(template: str) -> re.Pattern[str]:
+    return re.compile("".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field else "")
+                              for literal, field, _, _ in string.Formatter().parse(template)))
+
+
+_WAIT_SENTENCES = {form: _english_pattern(english) for form, (english, _) in WAIT_DETAILS.items()}
+
+
+def wait_params_of(sentence: str) -> dict[str, Any] | None:
+    """The form and values of a wait's English sentence (WAIT_DETAILS read backwards), for a reason handed on in
+    words (a short pick's outcome); None for a sentence of no known form."""
+    for form, pattern in _WAIT_SENTENCES.items():
+        if found := pattern.fullmatch(sentence):
+            return {"form": form, **found.groupdict()}
+    return None

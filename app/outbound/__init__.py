@@ -12,8 +12,12 @@ changes what an order holds on the outbound side takes its row locks in this ord
 5. stock rows: those at storage locations before those at packing locations, each ascending id — a short pick
    locks every storage row of the products it shorts (the rows it freezes and those it may re-allocate from) in
    one statement; a cancellation the rows its allocations hold; an allocation run its sellable rows;
-6. parcels and manifests — a new manifest locks its parcels' orders before the parcels; a vehicle pass its
-   parcels' orders before its manifests (a loading scan locks only its manifest: it changes no order).
+6. manifests, then parcels — a new manifest locks its parcels' orders before the parcels; a vehicle pass its
+   parcels' orders before its manifests; a loading scan and a supervisor's unloading (`shipping.unload_parcel`)
+   their parcel's order before the manifest and the parcel, as a cancellation opening that parcel does;
+7. the audit chain's advisory lock (`app.admin.audit.record`, held from the first record to the commit): after
+   every row lock — a cancellation locks the manifest its parcel comes off before withdrawing the parcel's prints
+   (audited), or a loading scan holding the manifest and waiting for the chain would wait for it crosswise.
 
 So a re-allocation after a short pick and a cancellation of the same order queue on the wave (or the order)
 and never hold what the other waits for. One exception: a pick scan marks its orders picked after moving their

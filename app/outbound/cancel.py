@@ -23,16 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, select
 
 from app.admin import audit
-from app.documents import queue as print_queue
 from app.errors import Rejected
 from app.outbound.picking import open_tasks, stock_row
-from app.outbound.shipping import close_if_done, print_manifest
+from app.outbound.shipping import take_off_manifest, withdraw_prints
 from app.persistence.models import (
     Allocation,
     ConsumerOrder,
@@ -43,7 +41,6 @@ from app.persistence.models import (
     Parcel,
     ParcelItem,
     PickTask,
-    PrintJob,
     Product,
     Stock,
     Wave,
@@ -212,8 +209,10 @@ def _cancel_tasks(uow: UnitOfWork, order: ConsumerOrder, out: Released) -> None:
 
 def _open_parcel(uow: UnitOfWork, parcel: Parcel, out: Released) -> None:
     out.parcel = parcel.waybill_no
-    _withdraw_prints(uow, [f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
     manifest = uow.session.get(Manifest, parcel.manifest_id) if parcel.manifest_id else None
+    if manifest is not None and uow.is_postgres:  # its row lock before the parcel's and before any audit record
+        uow.session.refresh(manifest, with_for_update=True)
+    withdraw_prints(uow, [f"waybill {parcel.waybill_no}", f"packing list {parcel.waybill_no}"])
     if manifest is not None and parcel.loaded_at is not None:
         out.off_vehicle = manifest.vehicle_plate
     uow.session.execute(delete(ParcelItem).where(ParcelItem.parcel_id == parcel.id))
@@ -221,30 +220,4 @@ def _open_parcel(uow: UnitOfWork, parcel: Parcel, out: Released) -> None:
     uow.session.flush()
     if manifest is not None:
         out.manifest = manifest.manifest_no
-        out.manifest_withdrawn = _take_off(uow, manifest)
-
-
-def _take_off(uow: UnitOfWork, manifest: Manifest) -> bool:
-    """Recompute a manifest without the parcel taken off and print it again; withdraw it if it is now empty."""
-    if uow.is_postgres:
-        uow.session.refresh(manifest, with_for_update=True)
-    parcels = uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id)).scalars().all()
-    if not parcels:  # nothing left to carry: no vehicle leaves on it
-        audit.record(uow, "manifest_withdraw", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no)
-        _withdraw_prints(uow, [f"handover manifest {manifest.manifest_no}", f"gate pass {manifest.manifest_no}"])
-        uow.session.delete(manifest)
-        return True
-    manifest.parcel_count = len(parcels)
-    manifest.gross_kg = sum((p.weight_kg for p in parcels), Decimal(0))
-    manifest.net_kg = sum((p.net_kg for p in parcels), Decimal(0))
-    if manifest.status == "exiting":
-        close_if_done(uow, manifest)  # the parcel taken off may have been the last one still inside
-    print_manifest(uow, manifest.manifest_no, print_queue.DOCUMENT_PRINTER)
-    return False
-
-
-def _withdraw_prints(uow: UnitOfWork, documents: list[str]) -> None:
-    """Documents of something that no longer exists: withdrawn from the queue if they have not printed."""
-    for job in uow.session.execute(select(PrintJob.id).where(
-            PrintJob.document.in_(documents), PrintJob.status.in_(("queued", "failed")))).scalars().all():
-        print_queue.cancel(uow, job)
+        out.manifest_withdrawn = take_off_manifest(uow, manifest)

@@ -84,3 +84,11 @@ class GateStation:
                          weights_from=weights_from, also=also)
             uow.commit()
         return report
+
+    def unload(self, waybill: str) -> shipping.UnloadReport:
+        """The supervisor takes a loaded parcel off the vehicle (and off its manifest) before the vehicle passes, so
+        the rest of it may pass (`shipping.unload_parcel`, one transaction). Raises the refusal (nothing changed)."""
+        with self.open_uow() as uow:
+            report = shipping.unload_parcel(uow, waybill)
+            uow.commit()
+        return report

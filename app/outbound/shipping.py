@@ -38,6 +38,7 @@ from app.persistence.models import (
     InventoryList,
     Manifest,
     Parcel,
+    PrintJob,
     ScanEvent,
     Warehouse,
 )
@@ -306,6 +307,31 @@ def close_if_done(uow: UnitOfWork, manifest: Manifest) -> None:
         manifest.exited_at = utcnow()
 
 
+def take_off_manifest(uow: UnitOfWork, manifest: Manifest) -> bool:
+    """Recompute a manifest (locked by the caller) without the parcel taken off it and print it again; withdraw it
+    if it is now empty (True): a cancellation opening the parcel, a supervisor unloading it."""
+    parcels = uow.session.execute(select(Parcel).where(Parcel.manifest_id == manifest.id)).scalars().all()
+    if not parcels:  # nothing left to carry: no vehicle leaves on it
+        audit.record(uow, "manifest_withdraw", "manifest", manifest.manifest_no, gate_pass=manifest.gate_pass_no)
+        withdraw_prints(uow, [f"handover manifest {manifest.manifest_no}", f"gate pass {manifest.manifest_no}"])
+        uow.session.delete(manifest)
+        return True
+    manifest.parcel_count = len(parcels)
+    manifest.gross_kg = sum((p.weight_kg for p in parcels), Decimal(0))
+    manifest.net_kg = sum((p.net_kg for p in parcels), Decimal(0))
+    if manifest.status == "exiting":
+        close_if_done(uow, manifest)  # the parcel taken off may have been the last one still inside
+    print_manifest(uow, manifest.manifest_no, print_queue.DOCUMENT_PRINTER)
+    return False
+
+
+def withdraw_prints(uow: UnitOfWork, documents: list[str]) -> None:
+    """Documents of something that no longer exists: withdrawn from the queue if they have not printed."""
+    for job in uow.session.execute(select(PrintJob.id).where(
+            PrintJob.document.in_(documents), PrintJob.status.in_(("queued", "failed")))).scalars().all():
+        print_queue.cancel(uow, job)
+
+
 _OPEN_ALLOCATIONS = (select(Allocation.order_id, Allocation.lot_id, Allocation.picked, Allocation.packing_location_id)
                      .where(Allocation.order_id.in_(bindparam("orders", expanding=True)), Allocation.state == "open")
                      .order_by(Allocation.packing_location_id, Allocation.lot_id, Allocation.id))
@@ -390,6 +416,11 @@ def gate_parcel(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str
 
 _OTHER = aliased(Parcel)
 _NAMED = or_(Manifest.manifest_no == bindparam("code"), Manifest.gate_pass_no == bindparam("code"))
+# the lock order (app/outbound/__init__.py): the parcel's order, then its manifest (then the parcel, by the UPDATE)
+_ORDER_OF_PARCEL = (select(Parcel.order_id).join(Manifest, Manifest.id == Parcel.manifest_id)
+                    .where(Parcel.waybill_no == bindparam("waybill"), _NAMED))
+_ORDER_LOCK = (select(ConsumerOrder.id).where(ConsumerOrder.id.in_(_ORDER_OF_PARCEL)).order_by(ConsumerOrder.id)
+               .with_for_update())
 _MANIFEST_LOCK = select(Manifest.id).where(_NAMED).with_for_update()
 # A loading scan's one read: the parcel on the manifest with its inventory list's latest receipt, how many other
 # parcels of the manifest are still to load, the scan id's first result (a replay) and the clerk's live role.
@@ -414,8 +445,9 @@ def _load_fast(uow: UnitOfWork, code: str, waybill: str, raw: str, scan_id: str)
     None: the slow path decides (every refusal, in its words), and so for a role that may not scan (the live role
     is a column of the read, checked before anything is replayed or written)."""
     conn = uow.conn
-    if uow.is_postgres and conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None:
-        return None  # the manifest's row lock first, as the slow path and the vehicle pass take it
+    if uow.is_postgres and (conn.execute(_ORDER_LOCK, {"code": code, "waybill": waybill}).first() is None
+                            or conn.execute(_MANIFEST_LOCK, {"code": code}).first() is None):
+        return None  # the parcel's order, then its manifest, as the slow path, a cancellation and the pass lock them
     rows = _LOAD_READ.all(conn, {"code": code, "waybill": waybill, "scan_id": scan_id, **live_role_param(uow)})
     if rows:
         known_role(uow, rows[0].live_role)
@@ -445,6 +477,8 @@ def _loaded(uow: UnitOfWork, manifest_no: str, waybill: str, left: int, parcels:
 
 
 def _load_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
+    if uow.is_postgres:  # the parcel's order before its manifest (app/outbound/__init__.py)
+        uow.conn.execute(_ORDER_LOCK, {"code": code, "waybill": waybill})
     manifest = _locked_manifest(uow, code)
     parcel = uow.session.execute(select(Parcel).where(Parcel.waybill_no == waybill,
                                                       Parcel.manifest_id == manifest.id)).scalar_one_or_none()
@@ -468,3 +502,77 @@ def _load_one(uow: UnitOfWork, code: str, waybill: str) -> ScanResult:
     left = uow.session.scalar(select(func.count(Parcel.id)).where(
         Parcel.manifest_id == manifest.id, Parcel.status != "shipped", Parcel.loaded_at.is_(None))) or 0
     return _loaded(uow, manifest.manifest_no, waybill, left, manifest.parcel_count)
+
+
+# -- unloading: the supervisor takes one parcel off the vehicle ---------------------------------------------------
+
+@dataclass
+class UnloadReport:
+    waybill: str
+    manifest: str
+    vehicle: str
+    loaded_at: str
+    loaded_by: str
+    manifest_withdrawn: bool  # the parcel was the manifest's last: the manifest is withdrawn, its gate pass void
+    parcels: int  # the parcels left on the manifest
+    to_load: int  # of them, still to load before the vehicle passes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"waybill": self.waybill, "manifest": self.manifest, "vehicle": self.vehicle,
+                "loaded_at": self.loaded_at, "loaded_by": self.loaded_by,
+                "manifest_withdrawn": self.manifest_withdrawn, "parcels": self.parcels, "to_load": self.to_load}
+
+    def describe(self) -> str:
+        head = (f"TAKE PARCEL {self.waybill} OFF VEHICLE {self.vehicle}: it was loaded at {self.loaded_at} by "
+                f"{self.loaded_by or '?'}; it is off manifest {self.manifest} and waits, packed, for a later one")
+        if self.manifest_withdrawn:
+            return head + f"; manifest {self.manifest} had no other parcel and is withdrawn (its gate pass is void)"
+        rest = (f"{self.to_load} of its {self.parcels} parcels still to load" if self.to_load else
+                f"its {self.parcels} parcel{'s are' if self.parcels != 1 else ' is'} loaded: the vehicle may pass")
+        return head + f"; its manifest and gate pass are printed again; {rest}"
+
+
+def unload_parcel(uow: UnitOfWork, waybill: str) -> UnloadReport:
+    """The supervisor takes parcel `waybill`, loaded at the gate, off its vehicle before the vehicle passes (customs
+    stopped it after loading, it is damaged…): its loading is undone and it comes off the manifest (the manifest and
+    gate pass list only what the vehicle carries; they are recomputed and printed again, or withdrawn when it was
+    their last parcel); the parcel and its order are packed again, waiting for a later manifest. Nothing else moves
+    (no stock, no ledger: nothing of it had left). A parcel not loaded (never, or unloaded already) or already out
+    is refused. Audited `gate_unload`. Locks in the lock order: its order, the manifest, the parcel, then the audit
+    chain."""
+    require(uow, Permission.SUPERVISE)
+    waybill = waybill.strip()
+    lock_order_rows(uow, ConsumerOrder.id.in_(select(Parcel.order_id).where(Parcel.waybill_no == waybill)))
+    parcel = uow.session.execute(select(Parcel).where(Parcel.waybill_no == waybill)).scalar_one_or_none()
+    if parcel is None:
+        raise Rejected(f"no parcel with waybill {waybill!r}", code="unknown_waybill", waybill=waybill)
+    manifest = uow.session.get(Manifest, parcel.manifest_id) if parcel.manifest_id else None
+    if manifest is not None and uow.is_postgres:
+        uow.session.refresh(manifest, with_for_update=True)
+    if uow.is_postgres:
+        uow.session.refresh(parcel, with_for_update=True)
+    if parcel.status == "shipped":
+        raise Rejected(f"parcel {waybill} already left the zone at "
+                       f"{shipping_documents.local_time(uow, parcel.shipped_at)}: it comes back as a return",
+                       code="already_exited", waybill=waybill)
+    if parcel.loaded_at is None or manifest is None:
+        raise Rejected(f"parcel {waybill} is not loaded on a vehicle: there is nothing to take off",
+                       code="not_on_vehicle",
+                       waybill=waybill)
+    loaded_at, loaded_by = shipping_documents.local_time(uow, parcel.loaded_at), parcel.loaded_by
+    parcel.loaded_at, parcel.loaded_by = None, ""
+    parcel.manifest_id, parcel.status = None, "packed"
+    order = uow.session.get(ConsumerOrder, parcel.order_id)
+    if order is not None and order.status == "manifested":
+        order.status = "packed"
+    uow.session.flush()
+    withdrawn = take_off_manifest(uow, manifest)
+    left = [] if withdrawn else list(uow.session.execute(select(Parcel.loaded_at).where(
+        Parcel.manifest_id == manifest.id, Parcel.status != "shipped")).scalars())
+    report = UnloadReport(waybill, manifest.manifest_no, manifest.vehicle_plate, loaded_at, loaded_by or "",
+                          withdrawn, len(left), sum(at is None for at in left))
+    audit.record(uow, "gate_unload", "manifest", manifest.manifest_no, waybill=waybill, vehicle=report.vehicle,
+                 loaded_at=loaded_at, loaded_by=report.loaded_by, manifest_withdrawn=withdrawn,
+                 parcels=report.parcels, to_load=report.to_load)
+    uow.changes.touch(Area.SHIPPING, Area.ORDERS, Area.PRINT_QUEUE)
+    return report

@@ -35,6 +35,7 @@ from app.domain.gs1 import ItemScan
 from app.domain.returns import local_date
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
+from app.persistence.hot import Prepared
 from app.persistence.models import (
     ConsumerOrder,
     Location,
@@ -80,22 +81,23 @@ _BY_WAYBILL = (select(ReturnCase.id).join(ConsumerOrder, ConsumerOrder.id == Ret
                          ReturnCase.id.desc())
                .limit(1).scalar_subquery())
 # the parcel scan: the case its code names (return number, else original waybill), and the warehouse's time zone
-_OPEN_READ = _PARCEL.add_columns(_ZONE).where(ReturnCase.id == func.coalesce(_BY_NUMBER, _BY_WAYBILL))
+_OPEN_READ = Prepared(_PARCEL.add_columns(_ZONE).where(ReturnCase.id == func.coalesce(_BY_NUMBER, _BY_WAYBILL)))
 # a unit scan: the product the GTIN names and where the unit goes (the first location of its kind no open count
 # has frozen; none: the slow path refuses, naming the count or the missing location)
-_UNIT_READ = _PARCEL.add_columns(
+_UNIT_READ = Prepared(_PARCEL.add_columns(
     select(func.min(Product.id)).where(Product.gtin.in_([bindparam(f"gtin{n}") for n in range(4)]))
     .scalar_subquery().label("scanned_product"),
     select(Location.id).where(Location.kind == bindparam("kind"), stock.NOT_FROZEN).order_by(Location.code)
     .limit(1).scalar_subquery().label("to_location"),
-).where(ReturnCase.return_no == bindparam("no"))
-_CLOSE_READ = _PARCEL.add_columns(_ZONE).where(ReturnCase.return_no == bindparam("no"))
+).where(ReturnCase.return_no == bindparam("no")))
+_CLOSE_READ = Prepared(_PARCEL.add_columns(_ZONE).where(ReturnCase.return_no == bindparam("no")))
 _LOCK = select(ReturnCase.id).where(ReturnCase.return_no == bindparam("no")).with_for_update()
-_COUNTED = (update(ReturnLine).where(ReturnLine.id == bindparam("line_id"))
-            .values(good=ReturnLine.good + bindparam("n_good"), damaged=ReturnLine.damaged + bindparam("n_damaged")))
-_RECEIVED = (update(ReturnCase).where(ReturnCase.id == bindparam("case_id"))
-             .values(received_at=bindparam("at", type_=ReturnCase.__table__.c.received_at.type),
-                     received_by=bindparam("by"), status="received"))
+_COUNTED = Prepared(update(ReturnLine).where(ReturnLine.id == bindparam("line_id"))
+                    .values(good=ReturnLine.good + bindparam("n_good"),
+                            damaged=ReturnLine.damaged + bindparam("n_damaged")))
+_RECEIVED = Prepared(update(ReturnCase).where(ReturnCase.id == bindparam("case_id"))
+                     .values(received_at=bindparam("at", type_=ReturnCase.__table__.c.received_at.type),
+                             received_by=bindparam("by"), status="received"))
 
 
 def find_case(uow: UnitOfWork, code: str) -> ReturnCase:
@@ -294,9 +296,9 @@ def _closed(uow: UnitOfWork, return_no: str, status: str, booked: bool,
 
 # -- the fast path: one read, Core writes; None hands the scan to the slow path (same transaction, nothing written)
 
-def _read(uow: UnitOfWork, stmt: Any, scan_id: str, **params: Any) -> Sequence[Row[Any]]:
+def _read(uow: UnitOfWork, stmt: Prepared, scan_id: str, **params: Any) -> Sequence[Row[Any]]:
     """The scan's one read (`_PARCEL` and its columns), the role checked from it before anything is replayed."""
-    rows = uow.conn.execute(stmt, {"scan_id": scan_id, **params, **live_role_param(uow)}).all()
+    rows = stmt.all(uow.conn, {"scan_id": scan_id, **params, **live_role_param(uow)})
     if rows:
         known_role(uow, rows[0].live_role)
     require(uow, Permission.SCAN_OPERATIONS)
@@ -374,8 +376,8 @@ def _unit_fast(uow: UnitOfWork, return_no: str, scan: ItemScan, raw: str, scan_i
         counted[r.id] = (0, take) if damaged else (take, 0)
         wanted -= take
     stock.apply(uow, steps)
-    uow.conn.execute(_COUNTED, [{"line_id": line_id, "n_good": good, "n_damaged": bad}
-                                for line_id, (good, bad) in counted.items()])
+    _COUNTED.many(uow.conn, [{"line_id": line_id, "n_good": good, "n_damaged": bad}
+                             for line_id, (good, bad) in counted.items()])
     uow.changes.touch(Area.RETURNS)
     sku = mine[0].sku
     _audit_unit(uow, head.return_no, sku, scan.count, damaged, [step.lot_id for step in steps])
@@ -397,7 +399,7 @@ def _close_fast(uow: UnitOfWork, return_no: str, raw: str, scan_id: str, now: da
     if not _waiting(head) or _late(head, now) or head.customs_state == "approved" \
             or not any(r.good or r.damaged for r in rows):
         return None
-    uow.conn.execute(_RECEIVED, {"case_id": head.case_id, "at": now, "by": uow.actor.username})
+    _RECEIVED.run(uow.conn, {"case_id": head.case_id, "at": now, "by": uow.actor.username})
     result = _closed(uow, head.return_no, "received", False, [(r.quantity, r.good, r.damaged) for r in rows])
     scanlog.log(uow, scan_id, WORKFLOW, return_no, raw, result)
     return result

@@ -13,7 +13,8 @@
   `counts` (a closed and recounted stock count with a shortage and a surplus; the count station counting
   blind on the recount), `words` (the audit log with an entry's detail, the orders' statuses, an order's detail
   as a customs officer sees it, the exchange archive with a message's file, the rejection workbench, the
-  settings), `imports` (the sample bad orders imported through the import screen: its report), `owners` (stock
+  settings), `refusals` (the waves screen with an order waiting for stock, the exchange archive filtered to refused
+  inbox files), `imports` (the sample bad orders imported through the import screen: its report), `owners` (stock
   filtered to owner KIWI, orders and declarations of every owner).
 
 With no option, the walk and every state. `--screens KEY …` walks only those screens; `--states NAME …` takes
@@ -210,6 +211,51 @@ def pose_import(screen, _staged) -> None:
         settle(screen.ctx)
 
 
+# -- refusals: an order waiting for stock, refused files in the customs inbox ----------------------------------------
+def stage_refusals(db: Database, folder: Path) -> None:
+    """Open picks found short location by location until an order waits for stock (no other units of its item);
+    two files refused in the customs inbox (not well-formed XML, a DTD declaring entities)."""
+    from app.customs.queries import exchange_folders
+    from app.customs.receipts import apply_receipts
+    from app.outbound.allocation import waiting_orders
+    from app.outbound.pick_station import PickStation
+    from app.outbound.waves import waves
+    from app.persistence.uow import UnitsOfWork
+    from tests.conftest import actor
+
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        stops = [(w["wave"], t["location"]) for w in waves(uow, status="open") for t in w["tasks"]
+                 if t["status"] == "open"]
+    for wave_no, location in dict.fromkeys(stops):
+        station = PickStation(UnitsOfWork(db, actor("clerk")), wave_no)
+        station.scan(f"LOC:{location}")
+        station.scan("CMD:SHORT")
+        with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+            if waiting_orders(uow):
+                break
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        inbox = exchange_folders(uow)[1]
+    inbox.mkdir(parents=True, exist_ok=True)
+    (inbox / "CEB622_broken.xml").write_bytes(b"<ceb:CEB622Message><unclosed>")
+    (inbox / "CEB622_entities.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>')
+    with UnitOfWork(db, actor("supervisor")) as uow:
+        apply_receipts(uow, inbox)
+        uow.commit()
+
+
+def pose_waiting(screen, _staged) -> None:
+    """The order board's orders waiting for stock, and why."""
+    screen.view_choice.setCurrentIndex(0)
+    settle(screen.ctx)
+
+
+def pose_refused(screen, _staged) -> None:
+    """The archive filtered to the refused files, the newest selected."""
+    screen.msg_type.setCurrentIndex(screen.msg_type.findData("INVALID"))
+    settle(screen.ctx)
+    screen.view.selectRow(0)
+
+
 STATES = (
     Group("overview", tuple(State(f"overview_{role}", role, "overview") for role in ROLES)),
     Group("books", (State("books_books", "supervisor", "ledger.books",
@@ -226,6 +272,8 @@ STATES = (
                           lambda screen, _: screen.view.selectRow(0)),
                     State("words_workbench", "admin", "orders.workbench"),
                     State("words_settings", "admin", "admin.warehouse"))),
+    Group("refusals", (State("refusals_waves", "supervisor", "picking.waves", pose_waiting),
+                       State("refusals_exchange", "supervisor", "customs.exchange", pose_refused)), stage_refusals),
     Group("imports", (State("imports_report", "supervisor", "orders.import", pose_import),)),
     Group("owners", (State("owners_stock", "admin", "inventory.stock", pose_owner("KIWI")),
                      State("owners_orders", "admin", "orders.list", pose_owner("")),

@@ -329,6 +329,46 @@
         <source>Manifest {manifest} may not leave: some of its parcels are not released by customs (800)</source>
         <translation>交接单 {manifest} 不能出区：其中有包裹尚未获海关放行（800）</translation>
     </message>
+    <message>
+        <source>Type the waybill or select the loaded parcel in the list, then press F4</source>
+        <translation>请输入运单号或在列表中选择已装车的包裹，然后按 F4</translation>
+    </message>
+    <message>
+        <source>Press F4 again: parcel {waybill} comes off the vehicle {vehicle} and its manifest</source>
+        <translation>再按 F4：包裹 {waybill} 将从车辆 {vehicle} 及其交接单上卸下</translation>
+    </message>
+    <message>
+        <source>TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it is off manifest {manifest} (printed again) and waits, packed, for a later one; {to_load} of {parcels} parcels still to load</source>
+        <translation>请将包裹 {waybill} 从车辆 {vehicle} 上卸下：已从交接单 {manifest} 撤下（交接单已重新打印），包裹保持已包装状态，等待后续交接单；{parcels} 件中还有 {to_load} 件待装车</translation>
+    </message>
+    <message>
+        <source>TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it is off manifest {manifest} (printed again); its other {parcels} parcels are loaded: the vehicle may pass (F9)</source>
+        <translation>请将包裹 {waybill} 从车辆 {vehicle} 上卸下：已从交接单 {manifest} 撤下（交接单已重新打印）；其余 {parcels} 件均已装车，车辆可以过卡（F9）</translation>
+    </message>
+    <message>
+        <source>TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it was the last parcel of manifest {manifest}, which is withdrawn (its gate pass is void)</source>
+        <translation>请将包裹 {waybill} 从车辆 {vehicle} 上卸下：它是交接单 {manifest} 的最后一件，该交接单已撤销（其核放单作废）</translation>
+    </message>
+    <message>
+        <source>Parcel {waybill} is not loaded on a vehicle: there is nothing to take off</source>
+        <translation>包裹 {waybill} 未装车：无需卸下</translation>
+    </message>
+    <message>
+        <source>There is no parcel with waybill {waybill}</source>
+        <translation>没有运单号为 {waybill} 的包裹</translation>
+    </message>
+    <message>
+        <source>{order_no} re-allocated ({units} units added to {wave})</source>
+        <translation>{order_no} 已重新分配（{units} 件加入 {wave}）</translation>
+    </message>
+    <message>
+        <source>{order_no} left waiting: its inventory list is no longer released (800)</source>
+        <translation>{order_no} 转为等待：其清单已不是放行状态（800）</translation>
+    </message>
+    <message>
+        <source>{order_no} left waiting: {reason}</source>
+        <translation>{order_no} 转为等待：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>GateScreen</name>
@@ -367,6 +407,10 @@
     <message>
         <source>Pass the vehicle, press twice</source>
         <translation>车辆过卡放行（按两次）</translation>
+    </message>
+    <message>
+        <source>Take the parcel off, press twice</source>
+        <translation>从车上卸下包裹（按两次）</translation>
     </message>
     <message>
         <source>&amp;IC card</source>

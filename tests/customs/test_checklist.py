@@ -20,8 +20,8 @@ from app.outbound.allocation import allocate
 from app.outbound.shipping import create_manifest, gate_out
 from app.persistence.models import ConsumerOrder, ExitChecklistList, InventoryList, Manifest, Parcel
 from app.persistence.uow import UnitOfWork
-from tests.conftest import actor
-from tests.outbound.conftest import TODAY, fixed_today, released, run, stocked
+from tests.conftest import actor, built_once
+from tests.outbound.conftest import TODAY, fixed_today, released, run, stocked, today_source
 from tests.outbound.gui.helpers import pdf_text
 from tests.outbound.helpers import pack_order, pick_everything
 
@@ -33,16 +33,21 @@ def today() -> date:
 
 
 @pytest.fixture
-def packed(released, tmp_path):
+def packed(request, released, home, tmp_path):
     """The sample orders allocated, picked and packed; one manifest per carrier (SF, YTO, ZTO)."""
-    run(released, "supervisor", allocate, today=TODAY)
-    pick_everything(released)
+    def build() -> None:
+        run(released, "supervisor", allocate, today=TODAY)
+        pick_everything(released)
+        with released.sessions() as s:
+            order_nos = list(s.scalars(select(ConsumerOrder.order_no).order_by(ConsumerOrder.id)))
+        for no in order_nos:
+            assert pack_order(released, no, label_out=tmp_path / "labels").tone == "ok"
+        for n, carrier in enumerate(["SF", "YTO", "ZTO"]):
+            run(released, "supervisor", create_manifest, carrier, f"浙A{n}2345")
+
+    built_once(request, released, home, ("packed", today_source()), build)
     with released.sessions() as s:
-        order_nos = list(s.scalars(select(ConsumerOrder.order_no).order_by(ConsumerOrder.id)))
-    for no in order_nos:
-        assert pack_order(released, no, label_out=tmp_path / "labels").tone == "ok"
-    manifests = [run(released, "supervisor", create_manifest, carrier, f"浙A{n}2345").manifest
-                 for n, carrier in enumerate(["SF", "YTO", "ZTO"])]
+        manifests = list(s.scalars(select(Manifest.manifest_no).order_by(Manifest.id)))
     return released, manifests
 
 

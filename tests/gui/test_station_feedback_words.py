@@ -30,8 +30,9 @@ STATIONS = {
                 ["app/inbound/putaway_station.py", "app/inbound/putaway.py"]),
     "pick": ("ui.outbound.pick_screen:PickScreen", ["app/outbound/pick_station.py", "app/outbound/picking.py"]),
     "pack": ("ui.outbound.pack_screen:PackScreen", ["app/outbound/pack_station.py", "app/outbound/packing.py"]),
-    "gate": ("ui.outbound.gate_screen:GateScreen",  # the scans, and the whole manifest's exit (F9 twice)
-             ["app/outbound/gate_station.py", "app/outbound/shipping.py::gate_scan,gate_parcel,gate_out",
+    "gate": ("ui.outbound.gate_screen:GateScreen",  # the scans, the whole manifest's exit (F9 twice), unloading (F4)
+             ["app/outbound/gate_station.py", "app/outbound/shipping.py::gate_scan,gate_parcel,gate_out,unload_parcel",
+              "ui/outbound/gate_screen.py",
               "app/outbound/vehicle_pass.py::check_weights,check_ic_card"]),
     "returns": ("ui.returns.receive_screen:ReturnStationScreen",
                 ["app/returns/receive_station.py", "app/returns/receiving.py"]),

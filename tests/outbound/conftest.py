@@ -26,7 +26,7 @@ from app.orders.importing import import_orders
 from app.persistence.db import Database
 from app.persistence.models import ConsumerOrder, InventoryList
 from app.persistence.uow import UnitOfWork, UnitsOfWork
-from tests.conftest import DEMO, actor
+from tests.conftest import DEMO, actor, built_once
 
 DECLARATION = "QD292126I000000123"
 CONTAINER = "MSKU8541208"
@@ -114,13 +114,21 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
     return TODAY
 
 
+def today_source() -> str:
+    """Where receiving's "today" comes from (a test's fixed day, or the clock): part of what a built-once
+    warehouse depends on."""
+    return receiving.local_today.__module__
+
+
 @pytest.fixture
-def stocked(db: Database, home: Path) -> Database:
-    receive_container(db)
+def stocked(request: pytest.FixtureRequest, db: Database, home: Path) -> Database:
+    built_once(request, db, home, ("stocked", today_source()), lambda: receive_container(db),
+               later={"released": ("released", today_source())})
     return db
 
 
 @pytest.fixture
-def released(stocked: Database, tmp_path: Path) -> Database:
-    declare_and_release(stocked, tmp_path)
+def released(request: pytest.FixtureRequest, stocked: Database, home: Path, tmp_path: Path) -> Database:
+    built_once(request, stocked, home, ("released", today_source()), lambda: declare_and_release(stocked, tmp_path),
+               later={"packed": ("packed", today_source()), "shipped": ("shipped", today_source())})
     return stocked

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import zxingcpp
@@ -24,13 +25,13 @@ from app.outbound.documents import gate_pass_data, manifest_data, pull_list_data
 from app.outbound.pack_station import PackStation
 from app.outbound.shipping import create_manifest, gate_out
 from app.outbound.waves import pick_list
-from app.persistence.models import PrintJob
+from app.persistence.models import Manifest, PrintJob
 from app.persistence.uow import UnitOfWork, UnitsOfWork
 from printing.batch_record import batch_record_pdf
 from printing.pick_list import pick_list_pdf
 from printing.shipping_docs import gate_pass_pdf, manifest_pdf, pull_list_pdf
-from tests.conftest import DEMO, actor
-from tests.outbound.conftest import CONTAINER, TODAY, run, write_receipts
+from tests.conftest import DEMO, actor, built_once
+from tests.outbound.conftest import CONTAINER, TODAY, run, today_source, write_receipts
 from tests.outbound.helpers import all_waves, pack_order, pick_everything
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
@@ -61,15 +62,20 @@ def barcodes_in_zpl(zpl: bytes) -> list[str]:
 
 
 @pytest.fixture
-def shipped(released, tmp_path):
+def shipped(request, released, home, tmp_path):
     """Four SF parcels packed (labels written to tmp_path/labels), on one manifest, gated out."""
-    run(released, "supervisor", allocate, today=TODAY)
-    pick_everything(released)
-    for order in SF:
-        assert pack_order(released, order["order_no"], label_out=tmp_path / "labels").code == "packed"
-    report = run(released, "supervisor", create_manifest, "SF", "浙A88888")
-    run(released, "supervisor", gate_out, report.manifest)
-    return released, report
+    def build() -> None:
+        run(released, "supervisor", allocate, today=TODAY)
+        pick_everything(released)
+        for order in SF:
+            assert pack_order(released, order["order_no"], label_out=tmp_path / "labels").code == "packed"
+        report = run(released, "supervisor", create_manifest, "SF", "浙A88888")
+        run(released, "supervisor", gate_out, report.manifest)
+
+    built_once(request, released, home, ("shipped", today_source()), build, keep=(tmp_path / "labels",))
+    with released.sessions() as s:
+        manifest, gate_pass = s.execute(select(Manifest.manifest_no, Manifest.gate_pass_no)).one()
+    return released, SimpleNamespace(manifest=manifest, gate_pass=gate_pass)
 
 
 @needs_poppler

@@ -72,6 +72,17 @@ def _round(db, tmp_path: Path, round_no: int) -> tuple[list[str], list]:
     return shorted[::2], errors
 
 
+def packed_orders(db, folder: Path, records: list[dict]) -> list[str]:
+    """`records` imported, declared and released, allocated, picked and packed: their order numbers."""
+    mine = [r["order_no"] for r in records]
+    declare_and_release(db, folder, write_jsonl(folder / "orders.jsonl", records))
+    run(db, "supervisor", allocate, mine, today=TODAY)
+    pick_everything(db)
+    for no in mine:
+        assert pack_order(db, no, label_out=folder / "labels").tone == "ok"
+    return mine
+
+
 def test_reallocation_and_cancellation_of_the_same_orders(stocked, tmp_path):
     db = stocked
     cancelled, errors = [], []
@@ -103,13 +114,7 @@ def test_a_manifest_and_the_cancellations_of_its_parcels_orders_at_once(stocked,
     for round_no in range(ROUNDS // 2):
         folder = tmp_path / f"manifest{round_no}"
         folder.mkdir()
-        records = _orders(100 + round_no)
-        mine = [r["order_no"] for r in records]
-        declare_and_release(db, folder, write_jsonl(folder / "orders.jsonl", records))
-        run(db, "supervisor", allocate, mine, today=TODAY)
-        pick_everything(db)
-        for no in mine:
-            assert pack_order(db, no, label_out=folder / "labels").tone == "ok"
+        mine = packed_orders(db, folder, _orders(100 + round_no))
         start = threading.Barrier(1 + CANCELLERS)
 
         def manifest(plate: str = f"浙A{round_no}0001") -> None:

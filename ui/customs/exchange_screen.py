@@ -255,7 +255,7 @@ The archive is listed newest first.
         text = self.tr("File: %1").replace("%1", row[4]) + "\n" + self.tr("SHA-256: %1").replace("%1", row[7] or "—")
         note = row[6][2]
         if row[1] == "in" and note and language() == "en":  # the app's sentence, in English only
-            text += "\n" + self.tr("Refused: %1").replace("%1", note)
+            text += "\n" + self.tr("Refused: %1").replace("%1", note.removeprefix("refused: "))
         self.file_line.setText(text)
 
     # -- the folders and the watcher --------------------------------------------------------------------

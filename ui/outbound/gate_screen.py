@@ -4,8 +4,11 @@ every parcel is loaded, the vehicle passes (F9, twice) and its parcels leave the
 Refusals (not on the manifest, not released, already loaded, already out) are red on the banner and stay listed in
 red. The vehicle pass records the IC card and the weighbridge's gross and tare weights typed beside the key, or the
 gross read from the station's scale when it settles (all optional). A supervisor's F9 (twice) on a vehicle not
-fully loaded sends every parcel still on the manifest out without loading (the whole-manifest exit). Scans and
-the pass go to app.outbound.gate_station.GateStation (shipping.gate_scan, pass_vehicle, gate_out).
+fully loaded sends every parcel still on the manifest out without loading (the whole-manifest exit). A supervisor's
+F4 (twice, with a confirmation on the banner) takes a loaded parcel — the waybill typed into the scan field, else
+the parcel selected in the list — off the vehicle and its manifest, so the rest may pass; for a clerk the button is
+not shown and the key is refused. Scans, the pass and the unloading go to app.outbound.gate_station.GateStation
+(shipping.gate_scan, pass_vehicle, gate_out, unload_parcel).
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class GateScreen(StationScreen):
         self.station = GateStation(ctx.uow)
         self.manifest: dict[str, Any] | None = None
         self.exit_armed = False
+        self.unload_armed: str | None = None  # the waybill F4 was pressed once for (the supervisor's confirmation)
         self.weights_from = "typed"  # "scale": the gross came from the station's scale (the weighbridge)
         self.title = heading()
         self.vehicle = big_label(2.2, name="gate_vehicle")
@@ -65,6 +69,8 @@ class GateScreen(StationScreen):
         self.refused: list[Feedback] = []  # the refusals listed, newest first: worded again in a new language
         self.refusals_label = QLabel(buddy=self.refusals)
         self.exit_button = self.action_button("manifest_out", "finish")
+        self.unload_button = self.action_button("gate_unload", "undo")  # F4, a supervisor's
+        self.unload_button.setVisible(ctx.may(Permission.SUPERVISE))
         # the vehicle pass (核放单): IC card and weighbridge weights, optional
         self.ic_card, self.gross, self.tare = (QLineEdit(objectName=name) for name in
                                                ("gate_ic_card", "gate_gross_kg", "gate_tare_kg"))
@@ -93,6 +99,7 @@ class GateScreen(StationScreen):
         log.setSizes([840, 260])  # the parcels with their loading or exit time; the refusals wrap
         keys = QHBoxLayout()
         keys.addWidget(self.retry_button)
+        keys.addWidget(self.unload_button)
         keys.addStretch(1)
         for label, field in ((self.ic_label, self.ic_card), (self.gross_label, self.gross),
                              (self.tare_label, self.tare)):
@@ -117,6 +124,7 @@ class GateScreen(StationScreen):
         for row, fb in enumerate(self.refused):
             self._word_refusal(self.refusals.item(row), fb)
         self.exit_button.setText(self.key_text(self.tr("Pass the vehicle, press twice"), "finish"))
+        self.unload_button.setText(self.key_text(self.tr("Take the parcel off, press twice"), "undo"))
         self.ic_label.setText(self.tr("&IC card"))
         self.gross_label.setText(self.tr("&Gross kg"))
         self.tare_label.setText(self.tr("&Tare kg"))
@@ -137,7 +145,7 @@ class GateScreen(StationScreen):
 
     # -- scans --------------------------------------------------------------------------------------------
     def take(self, raw: str, scan_id: str) -> None:
-        self.exit_armed = False
+        self.exit_armed, self.unload_armed = False, None
         self.submit(raw, scan_id)
 
     def present(self, fb: Feedback, **extra: Any) -> Feedback:
@@ -236,6 +244,57 @@ class GateScreen(StationScreen):
             return fb, read(ctx, lambda uow: queries.manifest_detail(uow, number))
 
         self.run_step(step, self._scanned)
+
+    # -- a parcel off the vehicle (a supervisor's) -----------------------------------------------------------
+    def undo(self) -> None:
+        """F4 (a supervisor, twice): the parcel typed into the scan field, else the one selected in the list, comes
+        off the vehicle and its manifest (`shipping.unload_parcel`); the first press names it, the second does it."""
+        self.exit_armed = False
+        if not self.ctx.may(Permission.SUPERVISE):
+            self.unload_armed = None
+            self.show_feedback(Feedback(Tone.ERROR, "permission_denied",
+                                        "only a supervisor takes a parcel off the vehicle"))
+            return
+        waybill = self.scan_bar.text().strip() or self._selected_waybill()
+        if not waybill:
+            self.unload_armed = None
+            self.show_feedback(Feedback(Tone.ERROR, "unload_which", "type the waybill or select the loaded parcel "
+                                        "in the list, then press F4"))
+            return
+        if self.unload_armed != waybill:
+            self.unload_armed = waybill
+            vehicle = self.manifest["vehicle"] if self.manifest is not None else ""
+            self.show_feedback(Feedback(Tone.WARN, "unload_armed", f"press F4 again: parcel {waybill} comes off the "
+                                        f"vehicle {vehicle} and its manifest", {"waybill": waybill,
+                                                                                 "vehicle": vehicle}))
+            return
+        self.unload_armed = None
+        self.scan_bar.clear()
+        from app.errors import BwmsError
+
+        ctx, station = self.ctx, self.station
+
+        def step() -> tuple[Feedback, Any]:
+            try:
+                report = station.unload(waybill)
+            except BwmsError as exc:
+                return Feedback(Tone.ERROR, exc.code, exc.message, dict(exc.params)), None
+            fb = Feedback(Tone.WARN, "unloaded", report.describe(), report.to_json())
+            if report.manifest_withdrawn:
+                return fb, None
+            return fb, read(ctx, lambda uow: queries.manifest_detail(uow, report.manifest))
+
+        self.run_step(step, self._unloaded)
+
+    def _unloaded(self, fb: Feedback, detail: dict[str, Any] | None) -> None:
+        if fb.code == "unloaded" and detail is None:  # the manifest's last parcel: the manifest is withdrawn
+            self.manifest, self.station.manifest = None, None
+        self._scanned(fb, detail)
+
+    def _selected_waybill(self) -> str:
+        row = self.parcels.currentRow()
+        item = self.parcels.item(row, 0) if row >= 0 and self.parcels.selectionModel().hasSelection() else None
+        return item.text() if item is not None else ""
 
     # -- the manifest -------------------------------------------------------------------------------------
     def _show_manifest(self) -> None:

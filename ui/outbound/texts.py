@@ -6,11 +6,14 @@ The workflows speak English with parameters; these are the translatable sentence
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.domain import vocabulary
 from app.stations import Feedback
+from ui.vocabulary import language
 from ui.widgets.feedback import UNKNOWN_COMMAND
 
 FEEDBACK = {
@@ -105,6 +108,23 @@ FEEDBACK = {
                                           "name several vehicles"),
     "unreleased_parcels": QT_TRANSLATE_NOOP("FeedbackText", "Manifest {manifest} may not leave: some of its parcels "
                                             "are not released by customs (800)"),
+    # a supervisor takes a parcel off the vehicle (F4 twice; app.outbound.shipping.unload_parcel)
+    "unload_which": QT_TRANSLATE_NOOP("FeedbackText", "Type the waybill or select the loaded parcel in the list, "
+                                      "then press F4"),
+    "unload_armed": QT_TRANSLATE_NOOP("FeedbackText", "Press F4 again: parcel {waybill} comes off the vehicle "
+                                      "{vehicle} and its manifest"),
+    "unloaded": QT_TRANSLATE_NOOP("FeedbackText", "TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it is off manifest "
+                                  "{manifest} (printed again) and waits, packed, for a later one; {to_load} of "
+                                  "{parcels} parcels still to load"),
+    "unloaded_all": QT_TRANSLATE_NOOP("FeedbackText", "TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it is off manifest "
+                                      "{manifest} (printed again); its other {parcels} parcels are loaded: the "
+                                      "vehicle may pass (F9)"),
+    "unloaded_withdrawn": QT_TRANSLATE_NOOP("FeedbackText", "TAKE PARCEL {waybill} OFF VEHICLE {vehicle}: it was "
+                                            "the last parcel of manifest {manifest}, which is withdrawn (its gate "
+                                            "pass is void)"),
+    "not_on_vehicle": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} is not loaded on a vehicle: there is "
+                                        "nothing to take off"),
+    "unknown_waybill": QT_TRANSLATE_NOOP("FeedbackText", "There is no parcel with waybill {waybill}"),
 }
 
 ERRORS = {
@@ -128,6 +148,30 @@ ERRORS = {
 }
 
 
+# a short pick's outcome per order as app.outbound.picking.reallocate words it (English), worded again in the
+# screen's language; why an order waits from its sentence's form (app.domain.vocabulary.wait_params_of)
+OUTCOMES = (
+    (re.compile(r"(?P<order_no>\S+) re-allocated \((?P<units>\d+) units added to (?P<wave>\S+)\)"),
+     QT_TRANSLATE_NOOP("FeedbackText", "{order_no} re-allocated ({units} units added to {wave})")),
+    (re.compile(r"(?P<order_no>\S+) left waiting: its inventory list is no longer released \(800\)"),
+     QT_TRANSLATE_NOOP("FeedbackText", "{order_no} left waiting: its inventory list is no longer released (800)")),
+    (re.compile(r"(?P<order_no>\S+) left waiting: (?P<reason>.+)"),
+     QT_TRANSLATE_NOOP("FeedbackText", "{order_no} left waiting: {reason}")),
+)
+
+
+def outcome_text(outcome: str) -> str:
+    """One order's outcome of a short pick in the screen's language (a sentence of no known shape as it is)."""
+    for pattern, template in OUTCOMES:
+        if found := pattern.fullmatch(outcome):
+            values = found.groupdict()
+            if "reason" in values:
+                values["reason"] = vocabulary.wait_detail(vocabulary.wait_params_of(values["reason"]),
+                                                          language()) or values["reason"]
+            return QCoreApplication.translate("FeedbackText", template).format(**values)
+    return outcome
+
+
 def _words(items: list[dict[str, Any]]) -> str:
     return ", ".join(f"{i.get('qty', '')} × {i.get('sku', '')}" + (f" ({i['batch']})" if i.get("batch") else "")
                      for i in items)
@@ -145,11 +189,15 @@ def present(fb: Feedback, **extra: Any) -> Feedback:
         code = "picked_location_done"
     elif code == "short_pick":
         params["what"] = _words(params.get("short", []))
-        params["outcomes"] = "; ".join(params.get("outcomes", []))
+        params["outcomes"] = "; ".join(outcome_text(o) for o in params.get("outcomes", []))
     elif code == "gated_out" and not params.get("left"):
         code = "gated_out_last"
     elif code == "loaded" and not params.get("left"):
         code = "loaded_all"
+    elif code == "unloaded" and params.get("manifest_withdrawn"):
+        code = "unloaded_withdrawn"
+    elif code == "unloaded" and not params.get("to_load"):
+        code = "unloaded_all"
     elif code == "not_loaded":
         waybills = list(params.get("waybills", []))
         params["left"] = len(waybills)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -116,6 +118,9 @@ def test_a_short_pick_takes_f6_twice_and_speaks_the_users_language(make_ctx, qtb
         short = press(qtbot, screen, Qt.Key.Key_F6)
         assert short.code == "short_pick" and short.tone == "warn"
         assert screen.banner.message.text().startswith(f"缺货：{location}")
+        # each order's outcome too (re-allocated, or waiting and why): no English word, only numbers and codes
+        words = re.sub(r"\S*\d\S*", "", screen.banner.message.text())
+        assert not re.search(r"[A-Za-z]{2,}", words), screen.banner.message.text()
     finally:
         translations.switch("en")
     with allocated.sessions() as s:
