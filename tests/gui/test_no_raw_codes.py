@@ -146,3 +146,18 @@ def test_a_setting_without_written_words_reads_as_the_others_in_english(gui_app)
     name, meaning = setting_texts(SettingValue("expiry_warning_days", "700", "30", REGISTRY["expiry_warning_days"].help))
     assert name == "Expiry warning (days)"
     assert meaning == "Alert on a lot this many days before it enters the sale lock (bwms alerts, the overview)."
+
+
+def test_a_chinese_audit_sentence_has_no_space_between_its_words(gui_app):
+    from ui.i18n import Translations
+    from ui.vocabulary import audit_sentence
+
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        assert audit_sentence("clerk", "declaration_close", "inbound_declaration", "QD1", "done") == \
+            "clerk 关闭了入区申报 QD1"  # was '关闭了 入区申报 QD1'
+    finally:
+        translations.switch("en")
+    assert audit_sentence("clerk", "declaration_close", "inbound_declaration", "QD1", "done") == \
+        "clerk closed declaration QD1"
