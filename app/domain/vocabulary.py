@@ -576,7 +576,7 @@ REJECTION_DETAILS: dict[str, Term] = {
                         "运单号 {waybill} 不符合承运商 {carrier} 的运单号规则 {pattern}"),
     "payment_mismatch": ("payment {paid} differs from goods {goods} + freight {freight} + tax {tax} − discount "
                          "{discount} = {expected}",
-                         "支付金额 {paid} 不等于 商品价格 {goods} + 运费 {freight} + 税款 {tax} − 优惠 {discount} = "
+                         "支付金额 {paid} 不等于商品价格 {goods} + 运费 {freight} + 税款 {tax} − 优惠 {discount} = "
                          "{expected}"),
     "unknown_seller": ("seller {seller} is no owner of this warehouse (owners' customs codes: {owners})",
                        "电商企业 {seller} 不是本仓货主（货主的海关编码：{owners}）"),

@@ -125,7 +125,7 @@
         <translation>下单时间</translation>
     </message>
     <message>
-        <source>copNo / invtNo</source>
+        <source>Enterprise order no. / list no.</source>
         <translation>企业内部编号 / 清单编号</translation>
     </message>
     <message>

@@ -685,7 +685,7 @@
     </message>
     <message>
         <source>e.g. 浙A12345</source>
-        <translation>例如 浙A12345</translation>
+        <translation>例如：浙A12345</translation>
     </message>
     <message>
         <source>Create manifest (F9)</source>

@@ -57,7 +57,7 @@ FACTS: list[tuple[str, str]] = [
     ("platform", QT_TRANSLATE_NOOP("OrderDetail", "Platform")),
     ("customs_status", QT_TRANSLATE_NOOP("OrderDetail", "Customs status")),
     ("ordered_at", QT_TRANSLATE_NOOP("OrderDetail", "Ordered at")),
-    ("list_numbers", QT_TRANSLATE_NOOP("OrderDetail", "copNo / invtNo")),
+    ("list_numbers", QT_TRANSLATE_NOOP("OrderDetail", "Enterprise order no. / list no.")),
     ("waybill", QT_TRANSLATE_NOOP("OrderDetail", "Waybill")),
     ("customs_info", QT_TRANSLATE_NOOP("OrderDetail", "Customs says")),
     ("buyer_name", QT_TRANSLATE_NOOP("OrderDetail", "Buyer")),
