@@ -85,7 +85,8 @@ def audit_sentence(user: str, action: str, entity: str, key: str, outcome: str) 
         if thing and thing in verb:  # "imported locations" already says what
             thing = "" if zh else "from"
         what = " ".join(p for p in (thing, key) if p)
-        text = f"{user} {verb}{' ' + what if what else ''}"
+        gap = "" if zh and thing else " "  # Chinese words run on: 导入了订单文件 (not 导入了 订单文件)
+        text = f"{user} {verb}{gap + what if what else ''}"
     if outcome == "refused":
         text += "（被拒绝）" if zh else " (refused)"
     return text

@@ -93,6 +93,10 @@ def declare_and_answer(db: Database) -> dict[str, Any]:
                        f"{REJECTED} rejected, {UNANSWERED} awaiting an answer"}
 
 
+# what customs writes in a receipt's info, in Chinese as customs does (the rejection workbench shows it as the reason)
+CUSTOMS_SAYS = {"800": "放行", "500": "查验", "100": "订购人身份信息校验未通过", "120": "海关入库成功"}
+
+
 def _answer(db: Database, answers: dict[str, str], hours_ago: float) -> None:
     """Customs' answers as a receipts CSV, a few hours old (so the demo's return clocks run from today) and
     numbered (invt_no) as customs numbers every list it accepts: a return request names the released list."""
@@ -106,7 +110,7 @@ def _answer(db: Database, answers: dict[str, str], hours_ago: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         receipts = Path(tmp) / "receipts.csv"
         receipts.write_text("order_no,status,time,info,invt_no\n" + "".join(
-            f"{no},{code},{at},demo receipt {code},{invt_no(no) if code != '100' else ''}\n"
+            f"{no},{code},{at},{CUSTOMS_SAYS.get(code, '海关回执')},{invt_no(no) if code != '100' else ''}\n"
             for no, code in answers.items()), encoding="utf-8")
         _run(db, "supervisor", apply_receipts, receipts)
 

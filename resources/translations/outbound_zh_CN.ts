@@ -174,6 +174,10 @@
         <translation>没有包装库位</translation>
     </message>
     <message>
+        <source>Scan the order or waybill, then every unit</source>
+        <translation>请先扫描订单或运单，再逐件扫描商品</translation>
+    </message>
+    <message>
         <source>Order {order_no}, waybill {waybill}: scan its {units} units (about {computed_weight} kg)</source>
         <translation>订单 {order_no}，运单 {waybill}：请逐件扫描 {units} 件商品（约 {computed_weight} 千克）</translation>
     </message>

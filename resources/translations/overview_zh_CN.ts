@@ -75,12 +75,12 @@
         <translation>已拣 %1 / %2 件</translation>
     </message>
     <message>
-        <source>packed, not on a manifest</source>
-        <translation>已包装，未上交接单</translation>
-    </message>
-    <message>
         <source>on manifests</source>
         <translation>已上交接单</translation>
+    </message>
+    <message>
+        <source>packed, no manifest</source>
+        <translation>已包装，未上交接单</translation>
     </message>
     <message>
         <source>on vehicles</source>

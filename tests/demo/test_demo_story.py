@@ -40,6 +40,9 @@ def test_the_demo_takes_the_sample_container_through_every_stage(db):
         statuses = Counter(s.execute(select(ConsumerOrder.status)).scalars())
         assert statuses["shipped"] > 0 and statuses["picked"] + statuses["allocated"] > 0
         assert set(s.execute(select(InventoryList.return_status)).scalars()) == {"800", "500", "100", ""}
+        # customs' words in Chinese, as customs writes them (the Chinese workbench said 'demo receipt 100')
+        assert set(s.execute(select(InventoryList.return_info)).scalars()) == {"放行", "查验", "订购人身份信息校验未通过",
+                                                                               ""}
         assert s.execute(select(Manifest.status)).scalar_one() in ("exited", "closed", "shipped")
         assert s.execute(select(Parcel.id).where(Parcel.status == "shipped")).first()
         assert all(r.ok for r in checks.check_all(uow)), [r.problems for r in checks.check_all(uow)]

@@ -134,3 +134,30 @@ def test_an_exit_checklists_receipt_is_named(gui_app):
     receipt = next(col for col in COLUMNS if col.header == "Receipt")
     assert receipt.render("2") == "posted (2)" and receipt.render("100") == "rejected (100)"
     assert receipt.render(None) == ""
+
+
+def test_a_setting_without_written_words_reads_as_the_others_in_english(gui_app):
+    """The alert settings read 'expiry warning (days)' / 'alert on a lot …' beside 'Sale lock before expiry (days)'
+    / 'Lots with fewer days … orders.'"""
+    from app.admin.configuration import SettingValue
+    from app.settings import REGISTRY
+    from ui.admin.warehouse import setting_texts
+
+    name, meaning = setting_texts(SettingValue("expiry_warning_days", "700", "30", REGISTRY["expiry_warning_days"].help))
+    assert name == "Expiry warning (days)"
+    assert meaning == "Alert on a lot this many days before it enters the sale lock (bwms alerts, the overview)."
+
+
+def test_a_chinese_audit_sentence_has_no_space_between_its_words(gui_app):
+    from ui.i18n import Translations
+    from ui.vocabulary import audit_sentence
+
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        assert audit_sentence("clerk", "declaration_close", "inbound_declaration", "QD1", "done") == \
+            "clerk 关闭了入区申报 QD1"  # was '关闭了 入区申报 QD1'
+    finally:
+        translations.switch("en")
+    assert audit_sentence("clerk", "declaration_close", "inbound_declaration", "QD1", "done") == \
+        "clerk closed declaration QD1"

@@ -89,12 +89,19 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import warehouse file�
                       "app.admin.masterdata:import_carriers", "*.csv *.xlsx")]
 
 
+def _sentence(text: str, stop: bool = True) -> str:
+    """'alert on a lot …' → 'Alert on a lot ….' (a capital, and a full stop if `stop`)."""
+    text = text[:1].upper() + text[1:]
+    return text + "." if stop and text and not text.endswith(".") else text
+
+
 def setting_texts(s: SettingValue) -> tuple[str, str]:
     """The setting's name and meaning in the screen's language (a setting without a written meaning here: its name
     from the vocabulary, never its key, and its English help)."""
     if s.key not in SETTING_TEXTS:
-        zh = vocabulary.SETTING_MEANINGS_ZH.get(s.key) if chinese_on_screen() else None
-        return setting_label(s.key), zh or s.help
+        if chinese_on_screen():
+            return setting_label(s.key), vocabulary.SETTING_MEANINGS_ZH.get(s.key) or s.help
+        return _sentence(setting_label(s.key), stop=False), _sentence(s.help)  # as the written ones read
     name, meaning = SETTING_TEXTS[s.key]
     return QCoreApplication.translate("Settings", name), QCoreApplication.translate("Settings", meaning)
 

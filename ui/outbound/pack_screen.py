@@ -66,6 +66,7 @@ class PackScreen(StationScreen):
         self.hub.sig_weight.connect(self.on_weight)
         self.hub.sig_status_changed.connect(self._show_scale)
         self.retranslate_ui()
+        self.say("scan_order", "Scan the order or waybill, then every unit")  # the banner was blank until a scan
 
     def _lay_out(self) -> None:
         order = panel(self, "pack_order_panel")

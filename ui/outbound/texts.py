@@ -50,6 +50,7 @@ FEEDBACK = {
     "wrong_location_kind": QT_TRANSLATE_NOOP("FeedbackText", "{location} is not a packing location"),
     "no_packing_location": QT_TRANSLATE_NOOP("FeedbackText", "There is no packing location"),
     # pack station
+    "scan_order": QT_TRANSLATE_NOOP("FeedbackText", "Scan the order or waybill, then every unit"),
     "order": QT_TRANSLATE_NOOP("FeedbackText", "Order {order_no}, waybill {waybill}: scan its {units} units "
                                "(about {computed_weight} kg)"),
     "pull_for_inspection": QT_TRANSLATE_NOOP("FeedbackText",

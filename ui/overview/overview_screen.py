@@ -75,12 +75,13 @@ class Tile(QPushButton):
         layout.setContentsMargins(4, 3, 4, 3)
         layout.setSpacing(0)
         layout.addWidget(self.number)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.caption, 1)  # a wrapped caption has the room left over
         layout.addWidget(self.detail)
         # room for the number, two lines of caption (a long name wraps, never cut) and the detail line if any
         lines = 3 if detail else 2
-        self.setMinimumHeight(self.number.sizeHint().height() + lines * self.caption.fontMetrics().lineSpacing()
-                              + 10)
+        # a Chinese caption's lines (in a fallback font) are a pixel taller than the Latin font's line spacing
+        line = self.caption.fontMetrics().lineSpacing() + 1
+        self.setMinimumHeight(self.number.sizeHint().height() + lines * line + 10)
         self.setMinimumWidth(84)
 
     def show_value(self, value: int | str, caption: str, colour: str = "", detail: str = "") -> None:
@@ -274,7 +275,7 @@ class OverviewScreen(Screen):
             self.wave_bar.setValue(waves["done"])
             self.wave_bar.setFormat(self.tr("%1 of %2 units picked").replace("%1", str(waves["done"]))
                                     .replace("%2", str(waves["units"])))
-        parcels = {"packed": self.tr("packed, not on a manifest"), "on_manifests": self.tr("on manifests"),
+        parcels = {"packed": self.tr("packed, no manifest"), "on_manifests": self.tr("on manifests"),
                    "loaded": self.tr("on vehicles"),
                    "manifests_waiting": self.tr("manifests not yet out")}
         for name, caption in parcels.items():

@@ -33,6 +33,8 @@ def picked(allocated):
 def test_pack_an_order_with_a_typed_weight(make_ctx, qtbot, picked, silent):
     screen = shown(qtbot, PackScreen(make_ctx("clerk"), sounds=silent))
     assert screen.scale_label.text() == "Scale: none at this workstation — type the weight"
+    assert screen.last_feedback.code == "scan_order"  # the banner says what to do first (it was blank)
+    assert "Scan the order or waybill, then every unit" in screen.banner.message.text()
     opened = scan(qtbot, screen, MULTI["logistics"]["waybill_no"])  # the waybill opens the order too
     assert opened.code == "order" and screen.banner.tone == "prompt"
     assert screen.order_line.text().startswith(f"Order {MULTI['order_no']} · waybill")

@@ -52,6 +52,35 @@ def test_the_overview_opens_first_and_counts_what_the_lists_count(day, make_ctx,
     wait_idle(qtbot, window.ctx)
 
 
+def test_every_tiles_caption_fits_its_tile_at_1366x768(day, make_ctx, qtbot, gui_app):
+    """A narrow tile's caption wrapped to a third line that was cut ('packed, not on a manifest': 3 lines)."""
+    from ui.i18n import Translations
+
+    window = _window(make_ctx, qtbot, "supervisor")
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.screens["overview"]
+    translations = Translations(gui_app)
+
+    def cut() -> list[str]:
+        out = []
+        for name, tile in overview.tiles.items():
+            if tile.isVisibleTo(overview) and tile.caption.heightForWidth(tile.caption.width()) > tile.caption.height():
+                out.append(f"{name}: {tile.caption.text()!r} needs {tile.caption.heightForWidth(tile.caption.width())}"
+                           f" px, has {tile.caption.height()}")
+        return out
+
+    try:
+        for language in ("en", "zh_CN"):
+            assert translations.switch(language)
+            wait_idle(qtbot, window.ctx)
+            overview.layout().activate()  # the tiles' relayout after the new captions
+            qtbot.wait(0)
+            assert not cut(), (language, cut())
+    finally:
+        translations.switch("en")
+
+
 def test_each_role_sees_its_own_overview_in_its_language(day, make_ctx, qtbot, gui_app):
     clerk = _window(make_ctx, qtbot, "clerk").screens["overview"]
     customs = _window(make_ctx, qtbot, "customs").screens["overview"]
