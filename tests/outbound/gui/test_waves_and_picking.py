@@ -49,6 +49,9 @@ def test_allocation_runs_as_a_job_then_shows_waves_tasks_and_the_pick_list(make_
     wave = screen.wave_numbers()[0]
     qtbot.waitUntil(lambda: screen.tasks.rowCount() > 0, timeout=10_000)
     assert screen.tasks_label.text() == f"Pick tasks of {wave} in walk order"
+    # F8 is the window's shortcut: the allocation's progress dialog had the focus, the screen must be active again
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
     qtbot.keyClick(screen.waves, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=30_000)
     title, pdf = delivered.documents[0]
