@@ -1,5 +1,5 @@
 """The warehouse's words on screen: every code (status, role, unit, reason, audit operation, field, setting) by its
-name in the screen's language, from the one vocabulary (app/domain/vocabulary.py). Screens call `term(kind, code)`
+name in the screen's language, from the one vocabulary (app/domain/vocabulary/terms.py). Screens call `term(kind, code)`
 (or the named helpers below) at display time, so a language switch renames everything on the next refresh."""
 
 from __future__ import annotations

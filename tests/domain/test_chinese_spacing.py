@@ -17,7 +17,7 @@ def _gaps(name: str, texts: list[str]) -> list[str]:
 
 
 def test_the_vocabulary_writes_chinese_without_gaps() -> None:
-    source = (ROOT / "app" / "domain" / "vocabulary.py").read_text(encoding="utf-8")
+    source = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "app" / "domain" / "vocabulary").glob("*.py"))
     strings = re.findall(r'"((?:[^"\\\n]|\\.)*)"', source)
     chinese = [s for s in strings if re.search(r"[\u4e00-\u9fff]", s)]
     assert len(chinese) > 100  # the templates were read

@@ -1,4 +1,4 @@
-"""Every code the product stores or shows has an English and a Chinese name in app/domain/vocabulary.py.
+"""Every code the product stores or shows has an English and a Chinese name in app/domain/vocabulary/terms.py.
 
 The codes are not listed here by hand: they are read from where the product defines them — every CHECK list of
 every table (a new status column or a new status in one fails until it is named, and the column must say which
@@ -89,7 +89,7 @@ def test_every_table_check_list_is_named():
     assert not unmapped, f"say in vocabulary.COLUMNS which kind names these columns' values: {unmapped}"
     missing = {col: _missing(vocabulary.COLUMNS[col], values) for col, values in _check_lists().items()
                if col in vocabulary.COLUMNS}
-    assert not {c: m for c, m in missing.items() if m}, "name these codes in app/domain/vocabulary.py"
+    assert not {c: m for c, m in missing.items() if m}, "name these codes in app/domain/vocabulary/terms.py"
 
 
 def test_every_status_and_kind_tuple_of_the_models_is_named():
@@ -109,7 +109,7 @@ def test_every_status_and_kind_tuple_of_the_models_is_named():
     assert "outbound.PARCEL_STATUSES" in found
     every = {code for kind in vocabulary.kinds() for code in vocabulary.table(kind)}
     missing = {name: [v for v in values if str(v) not in every] for name, values in found.items()}
-    assert not {k: v for k, v in missing.items() if v}, "name these codes in app/domain/vocabulary.py"
+    assert not {k: v for k, v in missing.items() if v}, "name these codes in app/domain/vocabulary/terms.py"
 
 
 def test_order_statuses_stages_and_customs_codes_are_named():

@@ -1,32 +1,13 @@
-"""The warehouse's one vocabulary: the English and Chinese name of every code it stores or shows.
-
-Statuses, customs receipt codes and units, reasons, roles, audit operations, record fields and settings are
-stored as codes (`put_away`, `500`, `142`, `buyer.id_type`); nobody should read one. Screens ask
-`ui.vocabulary.term(kind, code)` for the name in the screen's language; documents ask `name(kind, code, lang)`
-or `both(kind, code)` ("已放行 released") for their bilingual lines. A code the vocabulary does not know is shown
-as it is (never lost), and tests/domain/test_vocabulary.py fails on it: every code source of the product (the
-tables' CHECK lists, the status tuples, the customs code lists, the audit calls) must have both names here.
-
-Pure: no database, no GUI. Customs units come from resources/customs_units.csv (both names per code).
-"""
+"""The names of every code the warehouse stores or shows: (English, Chinese) per code, one table per kind
+(app.domain.vocabulary looks them up; tests/domain/test_vocabulary.py fails on a code without both names)."""
 
 from __future__ import annotations
 
-import csv
-import re
-import string
-from collections.abc import Callable, Mapping
-from functools import cache
-from pathlib import Path
-from typing import Any
-
 from app.domain.returns import DISPOSAL_REASONS, RETURN_REASONS
-
-_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 Term = tuple[str, str]  # (English, Chinese)
 
-_VOCABULARY: dict[str, dict[str, Term]] = {
+VOCABULARY: dict[str, dict[str, Term]] = {
     "role": {
         "clerk": ("clerk", "仓管员"), "supervisor": ("supervisor", "主管"),
         "customs": ("customs officer", "海关关员"), "admin": ("administrator", "管理员"),
@@ -333,7 +314,7 @@ _VOCABULARY: dict[str, dict[str, Term]] = {
 }
 
 # what an audit entry's detail says (the keyword arguments of audit.record)
-_VOCABULARY["detail"] = {
+VOCABULARY["detail"] = {
     "accepted": ("accepted", "接受"), "allocated": ("allocated", "已分配"), "applied": ("applied", "已应用"),
     "available": ("available", "可用"), "batch": ("batch", "批次"), "before": ("before", "修改前"),
     "cancellation_request": ("cancellation request", "撤单申请"), "cancellation_waiting": ("cancellation waiting", "撤单等待"),
@@ -377,8 +358,8 @@ _VOCABULARY["detail"] = {
 }
 
 # the reasons of consumer returns and disposals carry both names where they are declared (app.domain.returns)
-_VOCABULARY["return_reason"] = {r.code: (r.name_en, r.name_cn) for r in RETURN_REASONS.values()}
-_VOCABULARY["disposal_reason"] = {r.code: (r.name_en, r.name_cn) for r in DISPOSAL_REASONS.values()}
+VOCABULARY["return_reason"] = {r.code: (r.name_en, r.name_cn) for r in RETURN_REASONS.values()}
+VOCABULARY["disposal_reason"] = {r.code: (r.name_en, r.name_cn) for r in DISPOSAL_REASONS.values()}
 
 # what a setting means, in Chinese, for the settings whose meaning the screens do not word themselves (the English
 # is the settings registry's own help: app.settings)
@@ -399,12 +380,12 @@ SETTING_MEANINGS_ZH = {
 }
 
 # what an audit entry counts when its key is a number of things ("3 orders")
-_VOCABULARY["count"] = {
+VOCABULARY["count"] = {
     "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
     "returns": ("returns", "个退货"),
 }
 # … and what one of them is called ("1 file", not "1 files")
-_VOCABULARY["count_one"] = {
+VOCABULARY["count_one"] = {
     "orders": ("order", "个订单"), "lists": ("inventory list", "份清单"), "files": ("file", "个文件"),
     "returns": ("return", "个退货"),
 }
@@ -422,304 +403,3 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("allocation", "state"): "allocation_state", ("stock_count", "status"): "count_status",
     ("exit_checklist", "status"): "checklist_status",
 }
-
-LANGUAGES = ("en", "zh")
-
-
-@cache
-def _units() -> dict[str, Term]:
-    with open(_RESOURCES / "customs_units.csv", encoding="utf-8") as fh:
-        return {row["code"]: (row["name_en"], row["name_cn"]) for row in csv.DictReader(fh)}
-
-
-def kinds() -> list[str]:
-    return [*_VOCABULARY, "unit"]
-
-
-def table(kind: str) -> dict[str, Term]:
-    """Every code of `kind` with its (English, Chinese) names."""
-    return _units() if kind == "unit" else _VOCABULARY[kind]
-
-
-def known(kind: str, code: str) -> bool:
-    return code in table(kind)
-
-
-def term(kind: str, code: object) -> Term | None:
-    """The (English, Chinese) names of `code`, or None when the vocabulary does not know it."""
-    return table(kind).get(str(code)) if code is not None else None
-
-
-def name(kind: str, code: object, lang: str = "en") -> str:
-    """`code`'s name in `lang` ('en', or 'zh'/'zh_CN'); an unknown code as it is, an empty one empty."""
-    if code is None or code == "":
-        return ""
-    found = term(kind, code)
-    if found is None:
-        return str(code)
-    return found[1] if lang.startswith("zh") else found[0]
-
-
-def both(kind: str, code: object) -> str:
-    """The bilingual name a document prints: "已放行 released" (Chinese first, as on customs forms)."""
-    found = term(kind, code)
-    if found is None:
-        return "" if code is None else str(code)
-    return f"{found[1]} {found[0]}"
-
-
-def how_many(n: int, noun: str, lang: str = "en") -> str:
-    """A count in words: "1 file", "3 files" ("1 个文件" in Chinese); `noun` is the plural the audit key writes."""
-    return f"{n} {name('count_one' if n == 1 else 'count', noun, lang)}"
-
-
-# how a stock count's locations were chosen, as app.counts stores it ("prefix B-01", "sku A, B", "recount of count 1")
-_COUNT_SCOPES: dict[str, Term] = {"prefix": ("locations starting {}", "以 {} 开头的库位"),
-                                  "sku": ("locations holding {}", "存放 {} 的库位"),
-                                  "recount of count": ("recount of count {}", "复盘盘点单 {}")}
-
-
-def count_scope(scope: str, lang: str = "en") -> str:
-    """A count's scope in words ('prefix B-01' → 'locations starting B-01'); lang 'both': Chinese, then English
-    (as a document prints it). A scope of no known form as it is."""
-    for head, (en, zh) in _COUNT_SCOPES.items():
-        if scope.startswith(head + " "):
-            rest = scope[len(head) + 1:]
-            if lang == "both":
-                return f"{zh.format(rest)} {en.format(rest)}"
-            return (zh if lang.startswith("zh") else en).format(rest)
-    return scope
-
-
-def unit(code: object, lang: str = "en") -> str:
-    """A customs unit: 142 → "个" in Chinese, "piece" in English."""
-    return name("unit", code, lang)
-
-
-_FIELD_PATH = re.compile(r"\b([a-z]+(?:\.[a-z_]+|_[a-z_]+)+)\b")
-
-
-def field_names(text: str, lang: str = "en") -> str:
-    """A reason written with field paths ("field buyer.id_type is missing") with each known path named."""
-    return _FIELD_PATH.sub(lambda m: name("field", m.group(1), lang) if known("field", m.group(1)) else m.group(1),
-                           text)
-
-
-# -- the detail of an order rejection, in either language --------------------------------------------------------
-# Each check that refuses an order (app/domain/customs_rules.py, app/orders/checks.py, app/formats/order_records.py,
-# app/formats/order_table.py, app/orders/importing.py) gives a code, an English sentence and the sentence's values
-# (its params, stored beside the code: order_rejection.params). The form names the sentence: the code, or
-# code.variant where one code has several sentences. The English template is the sentence the check writes, word
-# for word; tests/orders/test_rejection_details.py drives the checks and fails on a form without both templates,
-# or on a template whose placeholders are not exactly the params the check gave. A param that is a list is a list
-# of values each shown with the template "form:param", joined.
-REJECTION_DETAILS: dict[str, Term] = {
-    # reading the record (app/formats/order_records.py, order_table.py; app/orders/importing.py)
-    "malformed.json": ("not valid JSON: {error}", "不是有效的 JSON：{error}"),
-    "malformed.json_at": ("not valid JSON: {error}: character {position}",
-                          "不是有效的 JSON（第 {position} 个字符）：{error}"),
-    "malformed.not_object": ("a record must be a JSON object", "一条记录必须是一个 JSON 对象"),
-    "malformed.missing": ("field {field} is missing", "缺少字段“{field}”"),
-    "malformed.not_text": ("field {field} must be text, got {type}", "字段“{field}”必须是文本，实际为 {type}"),
-    "malformed.formula": ("field {field} starts with '=' (a spreadsheet would run it as a formula)",
-                          "字段“{field}”以“=”开头（电子表格会把它当作公式执行）"),
-    "malformed.surrogate": ("field {field} contains a lone surrogate (U+{char}) at character {position}",
-                            "字段“{field}”第 {position} 个字符是孤立的代理字符（U+{char}）"),
-    "malformed.bidi": ("field {field} contains a bidirectional override (U+{char}) at character {position}",
-                       "字段“{field}”第 {position} 个字符是双向文本控制符（U+{char}）"),
-    "malformed.invisible": ("field {field} contains an invisible character (U+{char}) at character {position}",
-                            "字段“{field}”第 {position} 个字符是不可见字符（U+{char}）"),
-    "malformed.control": ("field {field} contains a control character (U+{char}) at character {position}",
-                          "字段“{field}”第 {position} 个字符是控制字符（U+{char}）"),
-    "malformed.empty": ("field {field} is empty", "字段“{field}”为空"),
-    "field_too_long": ("field {field} is {length} characters, longer than {max_length}",
-                       "字段“{field}”有 {length} 个字符，超过 {max_length} 个"),
-    "malformed.not_amount": ("field {field} must be an amount, got {value}", "字段“{field}”必须是金额，实际为 {value}"),
-    "malformed.amount_form": ("field {field}: {value} is not an amount like 269.00",
-                              "字段“{field}”：{value} 不是 269.00 这样的金额"),
-    "malformed.amount_range": ("field {field}: {value} is out of range (0 to {max})",
-                               "字段“{field}”：{value} 超出范围（0 至 {max}）"),
-    "malformed.decimals": ("field {field}: {value} has more than two decimals", "字段“{field}”：{value} 超过两位小数"),
-    "malformed.amount_invalid": ("field {field}: {value} is out of range", "字段“{field}”：{value} 超出范围"),
-    "bad_quantity": ("{field} must be a whole number, got {value}", "“{field}”必须是整数，实际为 {value}"),
-    "bad_quantity.not_positive": ("{field} must be positive, got {value}", "“{field}”必须大于 0，实际为 {value}"),
-    "bad_quantity.absurd": ("{field} = {value} is absurd (more than {max})", "“{field}” = {value} 不合理（超过 {max}）"),
-    "malformed.no_lines": ("field lines must be a non-empty list", "字段“订单明细”必须是非空列表"),
-    "malformed.too_many_lines": ("an order may have at most {max} lines, this has {count}",
-                                 "一个订单最多 {max} 行明细，本单有 {count} 行"),
-    "malformed.line_not_object": ("{field} must be an object", "“{field}”必须是一个 JSON 对象"),
-    "malformed.bad_time": ("field ordered_at: {value} is not a date and time (2026-11-25T09:49:00+08:00)",
-                           "字段“下单时间”：{value} 不是日期时间（格式如 2026-11-25T09:49:00+08:00）"),
-    "malformed.time_range": ("field ordered_at: {value} is not between the years {first} and {last}",
-                             "字段“下单时间”：{value} 不在 {first} 年至 {last} 年之间"),
-    "malformed.line_too_long": ("the line is longer than {max_bytes} bytes (an order takes a few kB): not kept",
-                                "该行超过 {max_bytes} 字节（一个订单只需几 kB）：未保存"),
-    "malformed.not_utf8": ("the line is not UTF-8 text", "该行不是 UTF-8 文本"),
-    "malformed.no_order_no": ("column {column} is empty", "“{column}”列为空"),
-    "malformed.row_differs": ("line {line}: column {column} differs from the order's first row (line {first_line})",
-                              "第 {line} 行：“{column}”列与该订单第一行（第 {first_line} 行）不同"),
-    # the rules (app/orders/checks.py, app/domain/customs_rules.py)
-    "bad_id_type": ("buyer ID type must be 1 (resident ID card), got {id_type}",
-                    "订购人证件类型必须为 1（居民身份证），实际为 {id_type}"),
-    "duplicate_order": ("order {order_no} of platform {platform} was already accepted",
-                        "电商平台 {platform} 的订单 {order_no} 已被接受"),
-    "missing_waybill": ("the waybill number is missing", "缺少运单号"),
-    "duplicate_waybill": ("waybill {waybill} of carrier {carrier} is already used by another order",
-                          "承运商 {carrier} 的运单号 {waybill} 已被其他订单使用"),
-    "id_checksum": ("the buyer's ID number is not a valid 18-character resident ID (GB 11643 check character wrong)",
-                    "订购人证件号码不是有效的 18 位居民身份证号码（GB 11643 校验码错误）"),
-    "payer_not_buyer": ("the payer is not the buyer (the payer's ID number differs)",
-                        "支付人不是订购人（支付人证件号码不同）"),
-    "unknown_carrier": ("carrier {carrier} is not a known carrier (`bwms import carriers FILE`)",
-                        "承运商 {carrier} 未登记（先导入承运商文件：bwms import carriers FILE）"),
-    "waybill_pattern": ("waybill {waybill} does not match carrier {carrier}'s pattern {pattern}",
-                        "运单号 {waybill} 不符合承运商 {carrier} 的运单号规则 {pattern}"),
-    "payment_mismatch": ("payment {paid} differs from goods {goods} + freight {freight} + tax {tax} − discount "
-                         "{discount} = {expected}",
-                         "支付金额 {paid} 不等于商品价格 {goods} + 运费 {freight} + 税款 {tax} − 优惠 {discount} = "
-                         "{expected}"),
-    "unknown_seller": ("seller {seller} is no owner of this warehouse (owners' customs codes: {owners})",
-                       "电商企业 {seller} 不是本仓货主（货主的海关编码：{owners}）"),
-    "unknown_seller.no_owners": ("seller {seller} is no owner of this warehouse (owners' customs codes: none)",
-                                 "电商企业 {seller} 不是本仓货主（尚无货主海关编码）"),
-    "unknown_sku": ("unknown SKU {sku}", "未知商品编码 {sku}"),
-    "field_too_long.list": ("{field} is {length} characters: the list's {element} allows at most {max_length}",
-                            "“{field}”有 {length} 个字符：清单的 {element} 最多 {max_length} 个"),
-    "field_pattern": ("{field} {value} cannot be the list's {element}: it must be {what}",
-                      "“{field}” {value} 不能作为清单的 {element}：必须是{what}"),
-    "not_on_positive_list": ("HS code {hs_code} of SKU {sku} is not on the positive list",
-                             "商品 {sku} 的 HS 编码 {hs_code} 不在正面清单内"),
-    "goods_value_mismatch": ("goods value {goods} differs from the lines' total {total}",
-                             "商品价格 {goods} 与明细合计 {total} 不符"),
-    "over_order_limit": ("dutiable total {total} is over the {limit} CNY order limit (allowed only for one unit of "
-                         "one item)", "完税价格合计 {total} 超过单次交易限值 {limit} 元（仅单件单品可超过）"),
-    "tax_mismatch": ("declared tax {declared} differs from the computed cross-border retail tax {computed} by more "
-                     "than {tolerance}", "申报税款 {declared} 与计算的跨境电商综合税 {computed} 相差超过 {tolerance}"),
-    "tax_mismatch.per_order": ("declared tax {declared} differs from the computed cross-border retail tax {computed} "
-                               "(rounded per order: {per_order}) by more than {tolerance}",
-                               "申报税款 {declared} 与计算的跨境电商综合税 {computed}（按订单取整：{per_order}）相差超过 "
-                               "{tolerance}"),
-    "tax_mismatch.full": ("declared tax {declared} differs from the computed full tax (over the order limit) "
-                          "{computed} by more than {tolerance}",
-                          "申报税款 {declared} 与按全额计征（超过单次限值）计算的税款 {computed} 相差超过 {tolerance}"),
-    "tax_mismatch.full_per_order": ("declared tax {declared} differs from the computed full tax (over the order "
-                                    "limit) {computed} (rounded per order: {per_order}) by more than {tolerance}",
-                                    "申报税款 {declared} 与按全额计征（超过单次限值）计算的税款 {computed}（按订单取整："
-                                    "{per_order}）相差超过 {tolerance}"),
-    "over_annual_limit": ("the buyer's {year} total would be {total} ({so_far} already accepted + {this_order}), "
-                          "over the {limit} CNY annual limit",
-                          "订购人 {year} 年度累计将为 {total}（已接受 {so_far} + 本单 {this_order}），超过年度限值 "
-                          "{limit} 元"),
-    "bonded_balance_short": ("bonded balance short on account-book item {short}", "账册料号保税余量不足：{short}"),
-    "bonded_balance_short:short": ("{item}: {available} available, {needed} needed",
-                                   "{item}：可用 {available}，需要 {needed}"),
-}
-_FIELD_PARAMS = ("field", "column")  # named in the language (a record field's path, a file's column)
-
-
-def json_problem(words: object, lang: str = "en") -> str:
-    """The JSON parser's words (json.JSONDecodeError.msg) in `lang`; in Chinese, words the vocabulary does not know
-    (another Python's parser) are a syntax error, not an English sentence."""
-    if lang.startswith("zh") and not known("json_error", str(words)):
-        words = "syntax error"
-    return name("json_error", words, lang)
-
-
-# params whose values are codes, named in the language (English too)
-_CODED_PARAMS: dict[str, Callable[[object, str], str]] = {"what": lambda code, lang: name("value_form", code, lang),
-                                                         "error": json_problem}
-_LINE_FIELD = re.compile(r"lines\[(\d+)\](?:\.(\w+))?")
-_OF_LINE = re.compile(r"(.+) of lines\[(\d+)\]")
-
-
-def field_label(path: str, lang: str = "en") -> str:
-    """A record field (buyer.id_type, lines[2].qty, "product name of lines[2]") by its name in `lang`."""
-    line = _LINE_FIELD.fullmatch(path)
-    of_line = _OF_LINE.fullmatch(path)
-    if line or of_line:
-        number, what = (line[1], line[2] or "") if line else (of_line[2], of_line[1])  # type: ignore[index]
-        named = name("field", what, lang) if what else ""
-        if lang.startswith("zh"):
-            return f"第 {number} 行{named}"
-        return f"line {number} {named}".strip()
-    return name("field", path, lang)
-
-
-def detail_form(code: str, variant: str = "") -> str:
-    return f"{code}.{variant}" if variant else code
-
-
-def template_fields(template: str) -> set[str]:
-    """The placeholders of a template."""
-    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
-
-
-def rejection_detail(params: Mapping[str, Any] | None, lang: str = "en", *, name_fields: bool = False) -> str | None:
-    """A rejection's detail from its stored params ({"form": …, values …}) in `lang`; None when there are none
-    (a rejection stored before they were kept, or a customs text) or their form has no template. Record fields are
-    named in Chinese; in English as the check wrote them (buyer.id_type), or by name with `name_fields` (screens)."""
-    if not params or (form := params.get("form")) not in REJECTION_DETAILS:
-        return None
-    values = {key: value for key, value in params.items() if key != "form"}
-    try:
-        return _fill(str(form), values, lang, name_fields or lang.startswith("zh"))
-    except (KeyError, IndexError, ValueError):  # params of another version: the stored text says it
-        return None
-
-
-def _fill(form: str, values: Mapping[str, Any], lang: str, name_fields: bool) -> str:
-    zh = lang.startswith("zh")
-    shown: dict[str, str] = {}
-    for key, value in values.items():
-        if isinstance(value, list):
-            shown[key] = ("；" if zh else "; ").join(_fill(f"{form}:{key}", item, lang, name_fields) for item in value)
-        elif key in _CODED_PARAMS:
-            shown[key] = _CODED_PARAMS[key](value, lang)
-        elif key in _FIELD_PARAMS and name_fields:
-            shown[key] = field_label(str(value), lang)
-        else:
-            shown[key] = str(value)
-    return REJECTION_DETAILS[form][1 if zh else 0].format_map(shown)
-
-
-# -- why a released order waits for stock, in either language ----------------------------------------------------
-# app/outbound/allocation.py keeps each waiting order's form and values beside the English sentence
-# (order_wait.params); the English template is that sentence word for word (tests/outbound/test_wait_details.py).
-WAIT_DETAILS: dict[str, Term] = {
-    "no_stock": ("no {sku} free in bonded storage ({needed} needed)", "保税仓内没有可用的 {sku}（需要 {needed} 件）"),
-    "short": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage",
-              "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件"),
-    "short_locked": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage ({locked} more "
-                     "within the {days}-day sale lock)",
-                     "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件（另有 {locked} 件在到期前 {days} 天的"
-                     "禁售期内）"),
-}
-
-
-def wait_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | None:
-    """Why an order waits, from its stored params ({"form": …, values …}) in `lang`; None when there are none (a
-    wait stored before they were kept: its stored sentence says it) or they do not fit a template."""
-    if not params or (form := params.get("form")) not in WAIT_DETAILS:
-        return None
-    try:
-        return WAIT_DETAILS[str(form)][1 if lang.startswith("zh") else 0].format_map(
-            {key: value for key, value in params.items() if key != "form"})
-    except (KeyError, IndexError, ValueError):  # params of another version: the stored text says it
-        return None
-
-
-def _english_pattern(template: str) -> re.Pattern[str]:
-    return re.compile("".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field else "")
-                              for literal, field, _, _ in string.Formatter().parse(template)))
-
-
-_WAIT_SENTENCES = {form: _english_pattern(english) for form, (english, _) in WAIT_DETAILS.items()}
-
-
-def wait_params_of(sentence: str) -> dict[str, Any] | None:
-    """The form and values of a wait's English sentence (WAIT_DETAILS read backwards), for a reason handed on in
-    words (a short pick's outcome); None for a sentence of no known form."""
-    for form, pattern in _WAIT_SENTENCES.items():
-        if found := pattern.fullmatch(sentence):
-            return {"form": form, **found.groupdict()}
-    return None

@@ -1,0 +1,129 @@
+"""The sentences of order rejections and of orders waiting for stock, as English and Chinese templates
+(app.domain.vocabulary fills them from the params stored with each rejection or wait)."""
+
+from __future__ import annotations
+
+from app.domain.vocabulary.terms import Term
+
+# -- the detail of an order rejection, in either language --------------------------------------------------------
+# Each check that refuses an order (app/domain/customs_rules.py, app/orders/checks.py, app/formats/order_records.py,
+# app/formats/order_table.py, app/orders/importing.py) gives a code, an English sentence and the sentence's values
+# (its params, stored beside the code: order_rejection.params). The form names the sentence: the code, or
+# code.variant where one code has several sentences. The English template is the sentence the check writes, word
+# for word; tests/orders/test_rejection_details.py drives the checks and fails on a form without both templates,
+# or on a template whose placeholders are not exactly the params the check gave. A param that is a list is a list
+# of values each shown with the template "form:param", joined.
+REJECTION_DETAILS: dict[str, Term] = {
+    # reading the record (app/formats/order_records.py, order_table.py; app/orders/importing.py)
+    "malformed.json": ("not valid JSON: {error}", "不是有效的 JSON：{error}"),
+    "malformed.json_at": ("not valid JSON: {error}: character {position}",
+                          "不是有效的 JSON（第 {position} 个字符）：{error}"),
+    "malformed.not_object": ("a record must be a JSON object", "一条记录必须是一个 JSON 对象"),
+    "malformed.missing": ("field {field} is missing", "缺少字段“{field}”"),
+    "malformed.not_text": ("field {field} must be text, got {type}", "字段“{field}”必须是文本，实际为 {type}"),
+    "malformed.formula": ("field {field} starts with '=' (a spreadsheet would run it as a formula)",
+                          "字段“{field}”以“=”开头（电子表格会把它当作公式执行）"),
+    "malformed.surrogate": ("field {field} contains a lone surrogate (U+{char}) at character {position}",
+                            "字段“{field}”第 {position} 个字符是孤立的代理字符（U+{char}）"),
+    "malformed.bidi": ("field {field} contains a bidirectional override (U+{char}) at character {position}",
+                       "字段“{field}”第 {position} 个字符是双向文本控制符（U+{char}）"),
+    "malformed.invisible": ("field {field} contains an invisible character (U+{char}) at character {position}",
+                            "字段“{field}”第 {position} 个字符是不可见字符（U+{char}）"),
+    "malformed.control": ("field {field} contains a control character (U+{char}) at character {position}",
+                          "字段“{field}”第 {position} 个字符是控制字符（U+{char}）"),
+    "malformed.empty": ("field {field} is empty", "字段“{field}”为空"),
+    "field_too_long": ("field {field} is {length} characters, longer than {max_length}",
+                       "字段“{field}”有 {length} 个字符，超过 {max_length} 个"),
+    "malformed.not_amount": ("field {field} must be an amount, got {value}", "字段“{field}”必须是金额，实际为 {value}"),
+    "malformed.amount_form": ("field {field}: {value} is not an amount like 269.00",
+                              "字段“{field}”：{value} 不是 269.00 这样的金额"),
+    "malformed.amount_range": ("field {field}: {value} is out of range (0 to {max})",
+                               "字段“{field}”：{value} 超出范围（0 至 {max}）"),
+    "malformed.decimals": ("field {field}: {value} has more than two decimals", "字段“{field}”：{value} 超过两位小数"),
+    "malformed.amount_invalid": ("field {field}: {value} is out of range", "字段“{field}”：{value} 超出范围"),
+    "bad_quantity": ("{field} must be a whole number, got {value}", "“{field}”必须是整数，实际为 {value}"),
+    "bad_quantity.not_positive": ("{field} must be positive, got {value}", "“{field}”必须大于 0，实际为 {value}"),
+    "bad_quantity.absurd": ("{field} = {value} is absurd (more than {max})", "“{field}” = {value} 不合理（超过 {max}）"),
+    "malformed.no_lines": ("field lines must be a non-empty list", "字段“订单明细”必须是非空列表"),
+    "malformed.too_many_lines": ("an order may have at most {max} lines, this has {count}",
+                                 "一个订单最多 {max} 行明细，本单有 {count} 行"),
+    "malformed.line_not_object": ("{field} must be an object", "“{field}”必须是一个 JSON 对象"),
+    "malformed.bad_time": ("field ordered_at: {value} is not a date and time (2026-11-25T09:49:00+08:00)",
+                           "字段“下单时间”：{value} 不是日期时间（格式如 2026-11-25T09:49:00+08:00）"),
+    "malformed.time_range": ("field ordered_at: {value} is not between the years {first} and {last}",
+                             "字段“下单时间”：{value} 不在 {first} 年至 {last} 年之间"),
+    "malformed.line_too_long": ("the line is longer than {max_bytes} bytes (an order takes a few kB): not kept",
+                                "该行超过 {max_bytes} 字节（一个订单只需几 kB）：未保存"),
+    "malformed.not_utf8": ("the line is not UTF-8 text", "该行不是 UTF-8 文本"),
+    "malformed.no_order_no": ("column {column} is empty", "“{column}”列为空"),
+    "malformed.row_differs": ("line {line}: column {column} differs from the order's first row (line {first_line})",
+                              "第 {line} 行：“{column}”列与该订单第一行（第 {first_line} 行）不同"),
+    # the rules (app/orders/checks.py, app/domain/customs_rules.py)
+    "bad_id_type": ("buyer ID type must be 1 (resident ID card), got {id_type}",
+                    "订购人证件类型必须为 1（居民身份证），实际为 {id_type}"),
+    "duplicate_order": ("order {order_no} of platform {platform} was already accepted",
+                        "电商平台 {platform} 的订单 {order_no} 已被接受"),
+    "missing_waybill": ("the waybill number is missing", "缺少运单号"),
+    "duplicate_waybill": ("waybill {waybill} of carrier {carrier} is already used by another order",
+                          "承运商 {carrier} 的运单号 {waybill} 已被其他订单使用"),
+    "id_checksum": ("the buyer's ID number is not a valid 18-character resident ID (GB 11643 check character wrong)",
+                    "订购人证件号码不是有效的 18 位居民身份证号码（GB 11643 校验码错误）"),
+    "payer_not_buyer": ("the payer is not the buyer (the payer's ID number differs)",
+                        "支付人不是订购人（支付人证件号码不同）"),
+    "unknown_carrier": ("carrier {carrier} is not a known carrier (`bwms import carriers FILE`)",
+                        "承运商 {carrier} 未登记（先导入承运商文件：bwms import carriers FILE）"),
+    "waybill_pattern": ("waybill {waybill} does not match carrier {carrier}'s pattern {pattern}",
+                        "运单号 {waybill} 不符合承运商 {carrier} 的运单号规则 {pattern}"),
+    "payment_mismatch": ("payment {paid} differs from goods {goods} + freight {freight} + tax {tax} − discount "
+                         "{discount} = {expected}",
+                         "支付金额 {paid} 不等于商品价格 {goods} + 运费 {freight} + 税款 {tax} − 优惠 {discount} = "
+                         "{expected}"),
+    "unknown_seller": ("seller {seller} is no owner of this warehouse (owners' customs codes: {owners})",
+                       "电商企业 {seller} 不是本仓货主（货主的海关编码：{owners}）"),
+    "unknown_seller.no_owners": ("seller {seller} is no owner of this warehouse (owners' customs codes: none)",
+                                 "电商企业 {seller} 不是本仓货主（尚无货主海关编码）"),
+    "unknown_sku": ("unknown SKU {sku}", "未知商品编码 {sku}"),
+    "field_too_long.list": ("{field} is {length} characters: the list's {element} allows at most {max_length}",
+                            "“{field}”有 {length} 个字符：清单的 {element} 最多 {max_length} 个"),
+    "field_pattern": ("{field} {value} cannot be the list's {element}: it must be {what}",
+                      "“{field}” {value} 不能作为清单的 {element}：必须是{what}"),
+    "not_on_positive_list": ("HS code {hs_code} of SKU {sku} is not on the positive list",
+                             "商品 {sku} 的 HS 编码 {hs_code} 不在正面清单内"),
+    "goods_value_mismatch": ("goods value {goods} differs from the lines' total {total}",
+                             "商品价格 {goods} 与明细合计 {total} 不符"),
+    "over_order_limit": ("dutiable total {total} is over the {limit} CNY order limit (allowed only for one unit of "
+                         "one item)", "完税价格合计 {total} 超过单次交易限值 {limit} 元（仅单件单品可超过）"),
+    "tax_mismatch": ("declared tax {declared} differs from the computed cross-border retail tax {computed} by more "
+                     "than {tolerance}", "申报税款 {declared} 与计算的跨境电商综合税 {computed} 相差超过 {tolerance}"),
+    "tax_mismatch.per_order": ("declared tax {declared} differs from the computed cross-border retail tax {computed} "
+                               "(rounded per order: {per_order}) by more than {tolerance}",
+                               "申报税款 {declared} 与计算的跨境电商综合税 {computed}（按订单取整：{per_order}）相差超过 "
+                               "{tolerance}"),
+    "tax_mismatch.full": ("declared tax {declared} differs from the computed full tax (over the order limit) "
+                          "{computed} by more than {tolerance}",
+                          "申报税款 {declared} 与按全额计征（超过单次限值）计算的税款 {computed} 相差超过 {tolerance}"),
+    "tax_mismatch.full_per_order": ("declared tax {declared} differs from the computed full tax (over the order "
+                                    "limit) {computed} (rounded per order: {per_order}) by more than {tolerance}",
+                                    "申报税款 {declared} 与按全额计征（超过单次限值）计算的税款 {computed}（按订单取整："
+                                    "{per_order}）相差超过 {tolerance}"),
+    "over_annual_limit": ("the buyer's {year} total would be {total} ({so_far} already accepted + {this_order}), "
+                          "over the {limit} CNY annual limit",
+                          "订购人 {year} 年度累计将为 {total}（已接受 {so_far} + 本单 {this_order}），超过年度限值 "
+                          "{limit} 元"),
+    "bonded_balance_short": ("bonded balance short on account-book item {short}", "账册料号保税余量不足：{short}"),
+    "bonded_balance_short:short": ("{item}: {available} available, {needed} needed",
+                                   "{item}：可用 {available}，需要 {needed}"),
+}
+
+# -- why a released order waits for stock, in either language ----------------------------------------------------
+# app/outbound/allocation.py keeps each waiting order's form and values beside the English sentence
+# (order_wait.params); the English template is that sentence word for word (tests/outbound/test_wait_details.py).
+WAIT_DETAILS: dict[str, Term] = {
+    "no_stock": ("no {sku} free in bonded storage ({needed} needed)", "保税仓内没有可用的 {sku}（需要 {needed} 件）"),
+    "short": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage",
+              "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件"),
+    "short_locked": ("not enough {sku}: {needed} needed, {free} free and sellable in bonded storage ({locked} more "
+                     "within the {days}-day sale lock)",
+                     "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件（另有 {locked} 件在到期前 {days} 天的"
+                     "禁售期内）"),
+}
