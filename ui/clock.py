@@ -7,7 +7,7 @@ zone is used.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 _zone: tzinfo | None = None
 
@@ -19,6 +19,11 @@ def set_zone(zone: tzinfo | None) -> None:
 
 def zone() -> tzinfo | None:
     return _zone
+
+
+def warehouse_today() -> date:
+    """Today's date in the warehouse (a UTC workstation after 16:00 is already in Shanghai's tomorrow)."""
+    return datetime.now(_zone).date()
 
 
 def warehouse_time(value: datetime | str | None, seconds: bool = True) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -21,6 +21,7 @@ from app.customs.checklist import gather
 from app.demo.warehouse import load_demo
 from app.documents.registry import payloads, registry
 from app.domain import vocabulary
+from app.inbound.receiving import local_today
 from app.persistence.models import (
     ConsumerOrder,
     Disposal,
@@ -66,7 +67,9 @@ def demo(db):
     for code in codes:  # the C aisle is empty: each location's label alone
         _run(db, "clerk", count_location, count.count, code)
     _run(db, "supervisor", close_count, count.count)
-    gather_ = _run(db, "supervisor", gather, date.today() - timedelta(days=30), date.today())
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        today = local_today(uow)  # the warehouse's date: the lists left today there, whatever the machine's zone
+    gather_ = _run(db, "supervisor", gather, today - timedelta(days=30), today)
     assert gather_.checklist
     return db
 

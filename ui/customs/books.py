@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.persistence.uow import Area
+from ui.clock import warehouse_today
 from ui.shell.screen import Screen, heading
 from ui.widgets.document_preview import open_preview
 from ui.widgets.error_dialog import show_error
@@ -107,7 +108,8 @@ class BooksScreen(Screen):
         super().__init__(ctx)
         self.customs_file: str | None = None
         self.all_rows: list[BookRow] = []
-        today = QDate.currentDate()
+        day = warehouse_today()  # the warehouse's date, not the workstation's
+        today = QDate(day.year, day.month, day.day)
         self.title, self.note, self.totals = heading(), QLabel(wordWrap=True), QLabel(objectName="books_totals")
         self.from_label, self.to_label = QLabel(), QLabel()
         self.first = QDateEdit(QDate(today.year(), today.month(), 1), calendarPopup=True, objectName="books_from")

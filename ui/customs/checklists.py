@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.domain.roles import Permission
 from app.persistence.uow import Area
+from ui.clock import warehouse_today
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import term
 from ui.widgets.document_preview import open_preview
@@ -73,7 +74,8 @@ class ChecklistsScreen(Screen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        today = QDate.currentDate()
+        day = warehouse_today()  # the warehouse's date, not the workstation's
+        today = QDate(day.year, day.month, day.day)
         self.title, self.note, self.status = heading(), QLabel(wordWrap=True), QLabel(objectName="checklists_status")
         self.from_label, self.to_label = QLabel(), QLabel()
         self.first = QDateEdit(QDate(today.year(), today.month(), 1), calendarPopup=True, objectName="checklist_from")

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.orders.checks import warehouse_zone
+from app.persistence.uow import UnitOfWork
 from tests.gui.helpers import wait_idle
 from tests.gui.screen_walk import fit_problems
 from tests.orders.gui.helpers import open_screen
+from ui import clock
 from ui.customs.books import CUSTOMS_COLUMNS, BooksScreen
 
 
@@ -17,6 +20,8 @@ def _rows(screen) -> list[str]:
 
 def test_the_comparison_shades_exactly_the_items_that_differ(make_ctx, qtbot, warehouse, tmp_path, monkeypatch):
     ctx = make_ctx("clerk")
+    with UnitOfWork(warehouse, write=False) as uow:  # as the main window does: the screens keep warehouse time
+        clock.set_zone(warehouse_zone(uow.session))
     screen = open_screen(qtbot, BooksScreen, ctx)
     rows = screen.model.rows
     assert rows and all(r.line.difference == 0 for r in rows) and not any(r.differs for r in rows)
