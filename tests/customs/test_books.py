@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app import clock
 from app.customs.books import compare, period_ledger
 from app.customs.ledger import balances, record
 from app.errors import FileRejected, Rejected
@@ -34,7 +35,7 @@ def stocked(db, tmp_path, monkeypatch):
 
 
 def today() -> date:
-    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return clock.warehouse_today(ZoneInfo("Asia/Shanghai"))
 
 
 def books(db, first, last):
