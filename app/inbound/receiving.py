@@ -311,7 +311,7 @@ def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: 
     else:
         raw, zone = uow.conn.execute(_SETTING).scalar(), None
     if today is None:
-        today = local_today(uow, zone)
+        today = local_today(uow, zone or clock.DEFAULT_ZONE)
     fraction = spec.default if raw is None else spec.kind(raw)
     problem = shelf_life_problem(batch, expiry, product.shelf_life_days, today, fraction)
     if problem:
