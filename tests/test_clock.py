@@ -22,11 +22,15 @@ MACHINE_CLOCK = {("date", "today"), ("datetime", "now"), ("datetime", "today"), 
                  ("QDateTime", "currentDateTime"), ("QDateTime", "currentDateTimeUtc"), ("QTime", "currentTime")}
 
 
-def machine_clock_calls(source: str) -> list[tuple[int, str]]:
+def machine_clock_calls(source: str, zoned_now: bool = False) -> list[tuple[int, str]]:
+    """The calls that read the machine's clock; with `zoned_now`, `datetime.now(zone)` is allowed (tests may take
+    the real moment in a named zone, never the machine's date)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and isinstance(node.func.value, ast.Name) and (node.func.value.id, node.func.attr) in MACHINE_CLOCK:
+            if zoned_now and (node.func.value.id, node.func.attr) == ("datetime", "now") and node.args:
+                continue
             found.append((node.lineno, f"{node.func.value.id}.{node.func.attr}()"))
     return found
 
@@ -42,11 +46,26 @@ def test_nothing_but_the_clock_reads_the_machines_date_or_time():
     assert offenders == []
 
 
+def test_no_test_builds_its_data_from_the_machines_date():
+    """date.today() or a naive datetime.now() in a test is the workstation's date, a day behind the warehouse's
+    between 16:00 and 24:00 UTC: tests take the warehouse's (`clock.warehouse_today(zone)`) or a fixed day."""
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if path == Path(__file__):
+            continue
+        offenders += [f"{path.relative_to(ROOT)}:{line}: {call}"
+                      for line, call in machine_clock_calls(path.read_text(encoding="utf-8"), zoned_now=True)]
+    assert offenders == []
+
+
 def test_the_checker_catches_each_way_of_reading_the_machines_clock():
     source = ("d = date.today()\nn = datetime.now(zone)\nt = time.strftime('%Y')\nq = QDate.currentDate()\n"
               "fine = clock.now()\nalso_fine = datetime.fromisoformat('2026-01-01')\n")
     assert machine_clock_calls(source) == [(1, "date.today()"), (2, "datetime.now()"), (3, "time.strftime()"),
                                            (4, "QDate.currentDate()")]
+    assert machine_clock_calls(source, zoned_now=True) == [(1, "date.today()"), (3, "time.strftime()"),
+                                                           (4, "QDate.currentDate()")]
+    assert machine_clock_calls("n = datetime.now()\n", zoned_now=True) == [(1, "datetime.now()")]
 
 
 @pytest.mark.parametrize(("utc", "warehouse_day"), [
