@@ -22,10 +22,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from app.domain.vocabulary.sentences import REJECTION_DETAILS, WAIT_DETAILS
+from app.domain.vocabulary.sentences import REJECTION_DETAILS, SHORT_PICK_OUTCOMES, WAIT_DETAILS
 from app.domain.vocabulary.terms import COLUMNS, SETTING_MEANINGS_ZH, VOCABULARY, Term
 
-__all__ = ["COLUMNS", "LANGUAGES", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "WAIT_DETAILS", "Term"]
+__all__ = ["COLUMNS", "LANGUAGES", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "SHORT_PICK_OUTCOMES", "WAIT_DETAILS",
+           "Term"]
 
 _RESOURCES = Path(__file__).resolve().parents[3] / "resources"
 
@@ -191,18 +192,13 @@ def wait_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | Non
         return None
 
 
-def _english_pattern(template: str) -> re.Pattern[str]:
-    return re.compile("".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field else "")
-                              for literal, field, _, _ in string.Formatter().parse(template)))
-
-
-_WAIT_SENTENCES = {form: _english_pattern(english) for form, (english, _) in WAIT_DETAILS.items()}
-
-
-def wait_params_of(sentence: str) -> dict[str, Any] | None:
-    """The form and values of a wait's English sentence (WAIT_DETAILS read backwards), for a reason handed on in
-    words (a short pick's outcome); None for a sentence of no known form."""
-    for form, pattern in _WAIT_SENTENCES.items():
-        if found := pattern.fullmatch(sentence):
-            return {"form": form, **found.groupdict()}
-    return None
+def short_pick_outcome(params: Mapping[str, Any], lang: str = "en") -> str:
+    """What a short pick did to one order, from app.outbound.picking.reallocate's result ({"form": …, values …}) in
+    `lang`; a waiting order's reason from its own wait params. An outcome of no known form (a scan logged by an
+    older version, whose outcome was its English sentence) as it is."""
+    if not isinstance(params, Mapping) or params.get("form") not in SHORT_PICK_OUTCOMES:
+        return str(params)
+    values = {key: value for key, value in params.items() if key != "form"}
+    if "why" in values:
+        values["why"] = wait_detail(values["why"], lang) or ""
+    return SHORT_PICK_OUTCOMES[str(params["form"])][1 if lang.startswith("zh") else 0].format_map(values)

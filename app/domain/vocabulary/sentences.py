@@ -127,3 +127,13 @@ WAIT_DETAILS: dict[str, Term] = {
                      "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件（另有 {locked} 件在到期前 {days} 天的"
                      "禁售期内）"),
 }
+
+# -- what a short pick did to each order, in either language --------------------------------------------------------
+# app.outbound.picking.reallocate returns its form and values ({"form": …, "order_no": …}); a waiting order's `why` is
+# the wait's own params (WAIT_DETAILS above). The English template is the sentence the scan's text and audit carry.
+SHORT_PICK_OUTCOMES: dict[str, Term] = {
+    "reallocated": ("{order_no} re-allocated ({units} units added to {wave})", "{order_no} 已重新分配（{units} 件加入 {wave}）"),
+    "not_released": ("{order_no} left waiting: its inventory list is no longer released (800)",
+                     "{order_no} 转为等待：其清单已不是放行状态（800）"),
+    "waiting": ("{order_no} left waiting: {why}", "{order_no} 转为等待：{why}"),
+}
