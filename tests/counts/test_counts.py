@@ -354,7 +354,7 @@ def test_a_disposal_waits_while_its_units_are_being_counted(stocked):
     assert run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"]).status == "executed"
 
 
-def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted_items(stocked, tmp_path):
+def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted_items(stocked, tmp_path, one_moment):
     """Issue 13's 'done when': after a count with a planted surplus and shortage, approval and customs'
     confirmation, every item's closing equals the physical stock, and customs' file (its balances before the
     count) differs from ours on exactly the two planted items, by what was planted."""

@@ -19,6 +19,9 @@ from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, receive_container, run
 
+# the movements and "today" of a test are one moment: never both sides of Shanghai's midnight
+pytestmark = pytest.mark.usefixtures("one_moment")
+
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):

@@ -29,6 +29,10 @@ from tests.outbound.helpers import pack_order, pick_everything
 __all__ = ["fixed_today", "released", "stocked"]  # the outbound fixtures: the sample orders declared and released
 
 
+# the movements and "today" of a test are one moment: never both sides of Shanghai's midnight
+pytestmark = pytest.mark.usefixtures("one_moment")
+
+
 def today() -> date:
     return clock.warehouse_today(ZoneInfo("Asia/Shanghai"))
 
