@@ -60,7 +60,8 @@ class Changes:
     summary: dict[str, Any] = field(default_factory=dict)
 
     def touch(self, *areas: Area) -> None:
-        self.areas.update(Area(area) for area in areas)  # Area(…) refuses a name not in the list
+        for area in areas:  # Area(…) refuses a name not in the list (every scan touches one or two: no generator)
+            self.areas.add(area if type(area) is Area else Area(area))
 
     def merge(self, other: Changes) -> None:
         """Add what `other` changed (a committed unit of work's changes joining its caller's record)."""
@@ -87,13 +88,16 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         # the connection and its transaction first, so the BEGIN (IMMEDIATE for writers on SQLite) happens up
         # front; `conn` serves the Core statements (every scan's path). The ORM session is made on first use
-        # only, joined to that transaction (its commit flushes; the unit of work commits the connection).
-        self.conn: Connection = self.db.engine.connect().execution_options(**{WRITE: self.write})
+        # only, joined to that transaction (its commit flushes; the unit of work commits the connection). On an
+        # SQLite file the connection is the one the process keeps (app.persistence.db.KeptConnection).
+        self.conn: Connection = self.db.lend()
         self._session: Session | None = None
         try:
+            if bool(self.conn.get_execution_options().get(WRITE)) != self.write:
+                self.conn.execution_options(**{WRITE: self.write})  # in place: read by the BEGIN listener
             self.conn.begin()
         except BaseException:
-            self.conn.close()
+            self.db.give_back(self.conn)
             raise
         return self
 
@@ -114,7 +118,7 @@ class UnitOfWork:
             if self.conn.in_transaction():
                 self.conn.rollback()
         finally:
-            self.conn.close()
+            self.db.give_back(self.conn)
         if not self._committed:
             for callback in self.after_rollback:
                 callback()
