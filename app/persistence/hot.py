@@ -52,6 +52,7 @@ class Prepared:
         self.stmt = stmt
         self.keys = list(keys) if keys is not None else None
         self._compiled: dict[Any, _Compiled | None] = {}
+        self._last: tuple[Dialect | None, _Compiled | None] = (None, None)  # the last dialect's, without the key
 
     # ------------------------------------------------------------------------------------ what callers use
 
@@ -105,12 +106,16 @@ class Prepared:
         dialect = conn.dialect
         if dialect.name != "sqlite" or conn.engine.echo or not conn.in_transaction():
             return None
+        last, compiled = self._last
+        if dialect is last:  # a station's process: one engine, so one dialect, all day
+            return compiled
         key = (dialect.name, dialect.server_version_info, dialect.paramstyle)
         try:
-            return self._compiled[key]
+            compiled = self._compiled[key]
         except KeyError:
             compiled = self._compiled[key] = _compile(self.stmt, dialect, self.keys)
-            return compiled
+        self._last = (dialect, compiled)
+        return compiled
 
 
 def _compile(stmt: ClauseElement, dialect: Dialect, keys: list[str] | None) -> _Compiled | None:
@@ -205,7 +210,14 @@ def _run(conn: Connection, prepared: _Compiled, params: Mapping[str, Any] | list
 def control(conn: Connection, sql: str) -> None:
     """A transaction-control statement (BEGIN IMMEDIATE) on the connection's DBAPI connection, its cursor events
     dispatched and its errors SQLAlchemy's, as `Connection.exec_driver_sql` would run it at a fraction of the cost."""
-    _run(conn, _Compiled(sql, (), (), None, ()), {}).close()
+    try:
+        statement = _CONTROL[sql]
+    except KeyError:
+        statement = _CONTROL[sql] = _Compiled(sql, (), (), None, ())
+    _run(conn, statement, {}).close()
+
+
+_CONTROL: dict[str, _Compiled] = {}  # BEGIN, BEGIN IMMEDIATE: made once
 
 
 def _make(prepared: _Compiled, raw: Sequence[Any]) -> Any:
