@@ -172,6 +172,12 @@ VOCABULARY: dict[str, dict[str, Term]] = {
     "batch_doc": {"receive": ("entry", "核注清单"), "ship": ("exit", "申报清单"), "adjust": ("count adjustment", "盘点调整"),
                   "return": ("return", "退货"), "return_in": ("return", "退货"), "destroy": ("destruction", "销毁"),
                   "return_abroad": ("return abroad", "退运")},
+    # what keeps a label printer from printing (app.devices.printer.PrinterStatus.problem_codes)
+    "printer_problem": {"paper_out": ("paper out", "缺纸"), "head_open": ("print head open", "打印头未合上"),
+                        "ribbon_out": ("ribbon out", "碳带用完"), "paused": ("paused", "已暂停"),
+                        "buffer_full": ("receive buffer full", "接收缓冲区已满"),
+                        "over_temperature": ("print head too hot", "打印头过热"),
+                        "under_temperature": ("print head too cold", "打印头温度过低")},
     # a receipt's element a refused file lacks (RECEIPT_PROBLEMS "bad_values.missing"): English by its own name
     "receipt_element": {"copNo": ("copNo", "企业内部编号"), "returnStatus": ("returnStatus", "回执状态"),
                         "returnTime": ("returnTime", "回执时间")},
