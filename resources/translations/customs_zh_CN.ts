@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>Closing = opening + entered − decreased + returned + adjusted − disposed. Physical is what stock holds now (held, damaged and reserved units included); Δ physical = closing − physical, Δ customs = closing − customs&apos; balance. Rows that differ are shaded. Posted: decreases on an exit checklist customs has posted.</source>
-        <translation>期末 = 期初 + 入区 − 出区核减 + 退货入区 + 盘盈亏 − 销毁/退运。实物为当前库存(含冻结、残次和已预占);Δ 实物 = 期末 − 实物,Δ 海关账 = 期末 − 海关账册余额。有差异的行以底色标出。已核扣:海关已核扣的核注清单上的出区数量。</translation>
+        <translation>期末 = 期初 + 入区 − 出区核减 + 退货入区 + 盘盈亏 − 销毁/退运。实物为当前库存（含冻结、残次和已预占）；Δ 实物 = 期末 − 实物，Δ 海关账 = 期末 − 海关账册余额。有差异的行以底色标出。已核扣：海关已核扣的核注清单上的出区数量。</translation>
     </message>
     <message>
         <source>From</source>
@@ -282,7 +282,7 @@
     </message>
     <message>
         <source>Customs&apos; balances (CSV item_no,balance)</source>
-        <translation>海关账册余额(CSV item_no,balance)</translation>
+        <translation>海关账册余额（CSV item_no,balance）</translation>
     </message>
     <message>
         <source>Balances (*.csv *.xlsx)</source>
@@ -290,11 +290,11 @@
     </message>
     <message>
         <source>Items: %1 · closing %2 · physical %3 · differing from stock: %4</source>
-        <translation>料号:%1 · 期末 %2 · 实物 %3 · 与实物不符:%4</translation>
+        <translation>料号：%1 · 期末 %2 · 实物 %3 · 与实物不符：%4</translation>
     </message>
     <message>
         <source>differing from customs (%1): %2</source>
-        <translation>与海关账不符(%1):%2</translation>
+        <translation>与海关账不符（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -380,7 +380,7 @@
     </message>
     <message>
         <source>Exit checklist %1: %2 lists, %3 units; written to the outbox.</source>
-        <translation>出区核注清单 %1:%2 张清单,%3 件;已写入发送目录。</translation>
+        <translation>出区核注清单 %1：%2 张清单，%3 件；已写入发送目录。</translation>
     </message>
 </context>
 <context>

@@ -323,7 +323,7 @@ VOCABULARY["detail"] = {
     "doc_no": ("document", "单证号"), "doc_type": ("document type", "单证类型"), "document": ("document", "单证"),
     "duplicates": ("duplicates", "重复"), "field": ("field", "字段"), "file": ("file", "文件"), "files": ("files", "文件"),
     "fingerprint": ("fingerprint", "指纹"), "folder": ("folder", "目录"), "gate_pass": ("gate pass", "核放单"),
-    "gross_kg": ("gross weight (kg)", "总重(千克)"), "tare_kg": ("tare weight (kg)", "车辆自重(千克)"),
+    "gross_kg": ("gross weight (kg)", "总重（千克）"), "tare_kg": ("tare weight (kg)", "车辆自重（千克）"),
     "ic_card": ("IC card", "IC卡"), "manifests": ("manifests", "交接单"),
     "loaded": ("parcels loaded at the gate", "卡口装车包裹"), "left": ("still to load", "待装车"),
     "take_off_vehicle": ("take off the vehicle", "需从车上卸下"),
