@@ -50,8 +50,15 @@ def unit_label(code: str) -> str:
     return term("unit", code)
 
 
+def capitalised(text: str) -> str:
+    """'buyer's ID type' → 'Buyer's ID type': a name standing alone as a label reads in sentence case (the vocabulary
+    writes names in lower case, as a sentence uses them; Chinese is unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
 def field_label(path: str) -> str:
-    return term("field", path)
+    """A record field's name as a label (sentence case)."""
+    return capitalised(term("field", path))
 
 
 def setting_label(key: str) -> str:
