@@ -98,6 +98,14 @@ def gui_app(qapp):
 
 
 @pytest.fixture
+def silent():
+    """A station's sound player that plays nothing."""
+    from ui.widgets.sound import SoundPlayer
+
+    return SoundPlayer(enabled=False)
+
+
+@pytest.fixture
 def station_settings(tmp_path: Path):
     from ui.station_settings import StationSettings
 
