@@ -671,8 +671,12 @@
         <translation>输入一个号码：树状图显示货物从哪里来、到哪里去。</translation>
     </message>
     <message>
-        <source>%1 is a %2: %3 parcels, %4 orders, %5 lots, %6 declarations</source>
-        <translation>%1 是%2：%3 个包裹，%4 个订单，%5 个批次，%6 份报关单</translation>
+        <source>%1 is a %2: %3, %4, %5, %6</source>
+        <translation>%1 是%2：%3，%4，%5，%6</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of this lot · %3 · manifest %4 · gate pass %5 · left %6</source>
+        <translation>%1 · 本批次 %2 · %3 · 交接单 %4 · 核放单 %5 · 出区 %6</translation>
     </message>
     <message>
         <source>(only the first %1 parcels are listed)</source>
@@ -705,10 +709,6 @@
     <message>
         <source>%1 %2 · expiry %3 · declaration line %4</source>
         <translation>%1 %2 · 到期 %3 · 报关单第 %4 行</translation>
-    </message>
-    <message>
-        <source>%1 · %2 units of this lot · %3 · manifest %4 · gate pass %5 · left %6</source>
-        <translation>%1 · 本批次 %2 件 · %3 · 交接单 %4 · 核放单 %5 · 出区 %6</translation>
     </message>
     <message>
         <source>%1 · waybill %2 · inventory list %3, receipt %4</source>

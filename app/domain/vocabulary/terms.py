@@ -385,12 +385,14 @@ SETTING_MEANINGS_ZH = {
 # what an audit entry counts when its key is a number of things ("3 orders")
 VOCABULARY["count"] = {
     "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
-    "returns": ("returns", "个退货"),
+    "returns": ("returns", "个退货"), "parcels": ("parcels", "个包裹"), "lots": ("lots", "个批次"),
+    "declarations": ("declarations", "份报关单"), "units": ("units", "件"),
 }
 # … and what one of them is called ("1 file", not "1 files")
 VOCABULARY["count_one"] = {
     "orders": ("order", "个订单"), "lists": ("inventory list", "份清单"), "files": ("file", "个文件"),
-    "returns": ("return", "个退货"),
+    "returns": ("return", "个退货"), "parcels": ("parcel", "个包裹"), "lots": ("lot", "个批次"),
+    "declarations": ("declaration", "份报关单"), "units": ("unit", "件"),
 }
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)

@@ -4,6 +4,7 @@ back to its container with the lot's batch record and PDF — each screen driven
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -155,6 +156,11 @@ def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx,
     assert (3, "Order", SF[0]["order_no"]) in lines and (2, "Parcel", waybill) in lines
     current = screen.tree.currentItem()
     assert current.text(1) == waybill and current.font(0).bold()  # the searched parcel is marked and chosen
+    assert screen.matched.text().startswith(f"{waybill} is a waybill: 1 parcel, 1 order, ")  # was "1 parcels"
+    counted = [screen.matched.text()] + [item.text(2) for item in screen.tree.findItems("", Qt.MatchFlag.MatchContains
+                                                                                         | Qt.MatchFlag.MatchRecursive)]
+    assert not [t for t in counted if re.search(r"(?<![\d.])1 (parcels|orders|lots|declarations|units)\b", t)]
+    assert re.search(r" · \d+ units? of this lot · ", current.text(2))
     lot = declaration.child(0)
     screen.tree.setCurrentItem(lot)
     qtbot.keyClick(screen.tree, Qt.Key.Key_Return)
