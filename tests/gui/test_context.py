@@ -250,3 +250,35 @@ def test_many_emits_do_not_use_up_true():
     for _ in range(20_000):
         probe.sig_probe.emit()
     assert sys.getrefcount(True) > 10_000
+
+
+def test_the_window_a_long_jobs_dialog_covered_takes_the_keys_again(make_ctx, qtbot):
+    """Without a window manager (a kiosk, the offscreen platform) nothing made the screen active again once a
+    job's dialog closed, so its next F-key went nowhere: the waves screen's F8 (pick list) after an allocation
+    slow enough to show its dialog (under load) was lost. Fails on the old code."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from ui.jobs import JobDialog
+    from ui.widgets.actions import office_key
+
+    ctx = make_ctx("admin")
+    screen, pressed = QLineEdit(), []
+    office_key(screen, "document", lambda: pressed.append("F8"))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    release = threading.Event()
+    try:
+        run_job(ctx, screen, "slow job", lambda uow, state: release.wait(), write=False)
+        # the job outlasts the dialog's minimum duration: the dialog shows and takes the keys
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), JobDialog))
+    finally:
+        release.set()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_F8)
+    assert pressed == ["F8"]
+
