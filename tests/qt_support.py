@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             if not item.get_closest_marker("qt_log_ignore"):
                 item.add_marker(pytest.mark.qt_log_ignore(*QT_NOISE))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """Once a GUI test has started a worker thread, cycles are collected on the GUI thread only (ui.collector),
+    from a timer that ticks only while an event loop runs: each test's end collects what is due too, so the
+    tests that run no event loop do not pile up garbage."""
+    yield
+    collector = sys.modules.get("ui.collector")
+    if collector is not None:
+        collector.collect_due()
 
 
 @pytest.fixture(scope="session", autouse=True)
