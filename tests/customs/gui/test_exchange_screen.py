@@ -193,3 +193,32 @@ def test_in_chinese_a_refused_file_reads_in_chinese_and_invalid_is_named(make_ct
         assert "INVALID" not in shown_texts and "well-formed" not in shown_texts and "refused" not in shown_texts
     finally:
         translations.release()
+
+
+def test_in_chinese_an_order_not_declared_says_why_in_chinese(make_ctx, qtbot, warehouse, exchange, gui_app):
+    """Declare now with an order whose carrier is unknown: the status says why from the refusal's code and values in
+    the screen's language (it showed the export's English reason)."""
+    from sqlalchemy import update
+
+    from app.persistence.models import ConsumerOrder
+    from ui.error_text import add_texts
+    from ui.i18n import Translations
+    from ui.orders.vocabulary import ERROR_TEXTS
+
+    add_texts(ERROR_TEXTS)  # as the shell registers them
+    import_samples(warehouse)
+    with warehouse.sessions() as s:
+        s.execute(update(ConsumerOrder).where(ConsumerOrder.order_no == ORDER).values(carrier_code="NOPE"))
+        s.commit()
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        QTest.keyClick(screen.view, Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: "NOPE" in screen.status.text(), timeout=60_000)
+        wait_idle(qtbot, ctx)
+        assert f"订单 {ORDER} 的承运商 NOPE 不在承运商资料中" in screen.status.text()
+        assert "known carrier" not in screen.status.text()
+    finally:
+        translations.switch("en")
