@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -46,12 +47,13 @@ def outbox(uow: UnitOfWork, given: Path | str | None = None) -> Path:
 
 
 def message_row(key: PiiKey, direction: str, msg_type: str, business_no: str, file_name: str, raw: bytes,
-                at: datetime, note: str = "", *, guid: str = "") -> dict:
-    """One archived message as column values (encrypted: outgoing lists carry the buyer's ID number)."""
+                at: datetime, note: str = "", *, guid: str = "", params: dict[str, Any] | None = None) -> dict:
+    """One archived message as column values (encrypted: outgoing lists carry the buyer's ID number); a refused
+    file's note is the English sentence of its problem, `params` the problem's form and values."""
     return {"direction": direction, "msg_type": msg_type, "business_no": business_no[:60],
             "file_name": file_name[-255:], "sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw),
             "raw_enc": key.seal(ARCHIVE_FIELD, raw), "at": at, "delivered_at": None, "note": note[:400],
-            "guid": guid[:36]}
+            "guid": guid[:36], "params": params}
 
 
 def archive(uow: UnitOfWork, key: PiiKey, direction: str, msg_type: str, business_no: str, file_name: str,

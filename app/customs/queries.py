@@ -45,7 +45,7 @@ def archive_newest_first(uow: UnitOfWork, direction: str | None = None, msg_type
     require(uow, Permission.VIEW)
     stmt = select(CustomsMessage.id, CustomsMessage.direction, CustomsMessage.msg_type, CustomsMessage.business_no,
                   CustomsMessage.file_name, CustomsMessage.sha256, CustomsMessage.at, CustomsMessage.delivered_at,
-                  CustomsMessage.note)
+                  CustomsMessage.note, CustomsMessage.params)
     if before_id is not None:
         stmt = stmt.where(CustomsMessage.id < before_id)
     if direction:
@@ -53,7 +53,15 @@ def archive_newest_first(uow: UnitOfWork, direction: str | None = None, msg_type
     if msg_type:
         stmt = stmt.where(CustomsMessage.msg_type == msg_type)
     rows = uow.session.execute(stmt.order_by(CustomsMessage.id.desc()).limit(limit)).mappings()
-    return [{**row, "note": mask_text(row["note"])} for row in rows]
+    return [{**row, "note": mask_text(row["note"]), "params": _masked(row["params"])} for row in rows]
+
+
+def _masked(params: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A refused file's problem values as the screen may show them (values read from the file, masked as its note)."""
+    if not params:
+        return params
+    return {key: mask_text(value) if isinstance(value, str) and key != "form" else value
+            for key, value in params.items()}
 
 
 def count_archive(uow: UnitOfWork, direction: str | None = None, msg_type: str | None = None) -> int:

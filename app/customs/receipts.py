@@ -30,6 +30,7 @@ from app.customs.cancellation import request_cancellation
 from app.customs.checklist import apply_checklist_receipt, find_checklists
 from app.customs.hold import sync_hold
 from app.customs.returns import apply_return_receipt, find_returns
+from app.domain import vocabulary
 from app.domain.roles import Permission
 from app.formats.customs.receipts import (
     MAX_RECEIPT_BYTES,
@@ -98,14 +99,15 @@ class ReceiptReport:
     duplicates: int = 0
     superseded: int = 0
     unmatched: list[dict[str, str]] = field(default_factory=list)
-    refused: list[dict[str, str]] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)  # {"file", "reason" (English), "problem" (params)}
     cancelled: bool = False
     not_applied: list[dict[str, str]] = field(default_factory=list)  # would move a released list backwards
     requests: list[str] = field(default_factory=list)  # waiting cancellation requests made (CEB623 files)
 
     def to_json(self) -> dict[str, Any]:
+        refused = [{"file": r["file"], "reason": r["reason"]} for r in self.refused]  # the problem's params: screens
         data: dict[str, Any] = {"applied": self.applied, "duplicates": self.duplicates, "unmatched": self.unmatched,
-                                "superseded": self.superseded, "refused": self.refused,
+                                "superseded": self.superseded, "refused": refused,
                                 "not_applied": self.not_applied, "cancellation_requests": self.requests}
         if self.cancelled:
             data["cancelled"] = True
@@ -154,24 +156,29 @@ class _File:
     sha256: str
     kind: str = ""
     receipts: list[ReceiptIn] = field(default_factory=list)
-    problem: str = ""
+    problem: ReceiptFileProblem | None = None
 
 
 def _read(path: Path, zone: ZoneInfo) -> _File:
     try:
         size = path.stat().st_size
         if size > MAX_RECEIPT_BYTES:
-            return _File(path, b"", "", problem=f"refused: the file is {size / 2**20:.1f} MB, more than the "
-                                                f"{MAX_RECEIPT_BYTES // 2**20} MB a receipt file may be")
+            return _File(path, b"", "", problem=ReceiptFileProblem("too_large", size_mb=f"{size / 2**20:.1f}",
+                                                                   max_mb=MAX_RECEIPT_BYTES // 2**20))
         data = path.read_bytes()
     except OSError as exc:
-        return _File(path, b"", "", problem=f"cannot read: {exc.strerror or exc}")
+        return _File(path, b"", "", problem=ReceiptFileProblem("unreadable", error=str(exc.strerror or exc)))
     f = _File(path, data, hashlib.sha256(data).hexdigest())
     try:
         f.kind, f.receipts = parse_file(path.name, data, zone)
     except ReceiptFileProblem as exc:
-        f.problem = str(exc)
+        f.problem = exc
     return f
+
+
+def _reason(problem: ReceiptFileProblem) -> str:
+    """Why a file was refused, in English (the report's and the archive's note)."""
+    return vocabulary.receipt_problem(problem.params) or problem.form
 
 
 def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[Path], report: ReceiptReport) -> None:
@@ -190,7 +197,7 @@ def _apply_files(uow: UnitOfWork, key: pii.PiiKey, zone: ZoneInfo, paths: list[P
     rows: list[dict[str, Any]] = []
     for f in files:
         if f.problem:
-            report.refused.append({"file": f.path.name, "reason": f.problem})
+            report.refused.append({"file": f.path.name, "reason": _reason(f.problem), "problem": f.problem.params})
             continue
         for r in f.receipts:
             row = (_one_return(uow, r, f.path.name, returns, seen, report) if r.kind == "CEB626"
@@ -212,7 +219,8 @@ def _archive_new(uow: UnitOfWork, key: pii.PiiKey, files: list[_File], archived:
         if not f.data or f.sha256 in archived or f.sha256 in new:
             continue
         if f.problem:
-            new[f.sha256] = customs_archive.message_row(key, "in", "INVALID", "", f.path.name, f.data, now, f.problem)
+            new[f.sha256] = customs_archive.message_row(key, "in", "INVALID", "", f.path.name, f.data, now,
+                                                        _reason(f.problem), params=f.problem.params)
         else:
             one = f.receipts[0] if len(f.receipts) == 1 else None
             business = (one.cop_no or one.order_no) if one else f.path.name

@@ -162,6 +162,15 @@ def _check_header(name: str, line: int, header: list[str], columns: list[str],
 
 def decode_text(name: str, data: bytes, encodings: Iterable[str] = ENCODINGS) -> str:
     """Decode with the first encoding that fits; else a RowError at the line of the first bad byte."""
+    text = decoded(data, encodings)
+    if isinstance(text, tuple):
+        raise _bad_encoding(name, *text, encodings)
+    return text
+
+
+def decoded(data: bytes, encodings: Iterable[str] = ENCODINGS) -> str | tuple[int, int]:
+    """The text in the first encoding that fits; else (line, byte) of the first bad byte (the furthest any of the
+    encodings read)."""
     furthest: UnicodeDecodeError | None = None
     for encoding in encodings:
         try:
@@ -169,8 +178,7 @@ def decode_text(name: str, data: bytes, encodings: Iterable[str] = ENCODINGS) ->
         except UnicodeDecodeError as exc:
             furthest = exc if furthest is None or exc.start > furthest.start else furthest
     assert furthest is not None
-    raise _bad_encoding(name, furthest.object.count(b"\n", 0, furthest.start) + 1, data[furthest.start],
-                        encodings)
+    return furthest.object.count(b"\n", 0, furthest.start) + 1, data[furthest.start]
 
 
 def _bad_encoding(name: str, line: int, byte: int, encodings: Iterable[str]) -> FileRejected:

@@ -80,7 +80,7 @@ def allocate(uow: UnitOfWork, order_nos: Sequence[str] = (), *, today: date | No
     plan = plan_for(uow, needs, today)
     waves = _make_waves(uow, plan.filled)
     write_plan(uow, plan, {o.order_id: waves[o.order_id] for o in plan.filled})
-    report.waiting = record_waits(uow, plan.waiting)
+    report.waiting = [{key: w[key] for key in ("order_no", "reason")} for w in record_waits(uow, plan.waiting)]
     report.allocated, report.lines = len(plan.filled), sum(len(o.lines) for o in plan.filled)
     report.units = sum(d.quantity for d in plan.draws)
     report.waves = sorted({no for _, no in waves.values()})
@@ -233,9 +233,9 @@ def write_plan(uow: UnitOfWork, plan: Plan, wave_of: dict[int, tuple[int, str]])
         conn.execute(delete(waits).where(waits.c.order_id.in_(chunk)))
 
 
-def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) -> list[dict[str, str]]:
+def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) -> list[dict[str, Any]]:
     """Keep each waiting order's reason, its form and values (replacing an older one); returns [{"order_no",
-    "reason"}] (the English sentence)."""
+    "reason", "params"}] (the English sentence, and its form and values)."""
     if not waiting:
         return []
     days = settings.get(uow.session, "sale_lock_days")
@@ -245,7 +245,7 @@ def record_waits(uow: UnitOfWork, waiting: list[tuple[OrderNeed, Shortfall]]) ->
     for order, s in waiting:
         params = shortfall_params(skus[s.product_id], s, days)
         reason = str(vocabulary.wait_detail(params))
-        out.append({"order_no": order.order_no, "reason": reason})
+        out.append({"order_no": order.order_no, "reason": reason, "params": params})
         rows.append({"order_id": order.order_id, "code": "insufficient_stock", "reason": reason[:400],
                      "params": params, "since": utcnow()})
     table = OrderWait.__table__

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import String, and_, bindparam, cast, exists, func, literal, select, update
 from sqlalchemy.orm import aliased
 
 from app.admin import LIVE_ROLE, audit, gtins_as_filed, known_role, live_role_param, product_by_gtin, require
+from app.domain import vocabulary
 from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -423,10 +425,11 @@ def _short(uow: UnitOfWork, wave_no: str, location_code: str, gtins: Sequence[st
                 for oid in sorted({t.task.order_id for t, _ in shorts})]
     _finish(uow, wave, {t.task.order_id for t, _ in shorts})
     what = ", ".join(f"{n} × {t.sku} batch {t.batch or '(none)'} for {t.order_no}" for t, n in shorts)
-    audit.record(uow, "short_pick", "wave", wave_no, location=location_code, shorts=what, outcomes=outcomes)
+    words = [vocabulary.short_pick_outcome(o) for o in outcomes]
+    audit.record(uow, "short_pick", "wave", wave_no, location=location_code, shorts=what, outcomes=words)
     uow.changes.touch(Area.PICKING, Area.STOCK, Area.ORDERS, Area.WAVES, Area.ALLOCATION)
     return ScanResult(FLAGGED, "short_pick", f"short at {location_code}: {what} (frozen for a stock count); "
-                      + "; ".join(outcomes), {"wave": wave_no, "location": location_code, "outcomes": outcomes,
+                      + "; ".join(words), {"wave": wave_no, "location": location_code, "outcomes": outcomes,
                                               "short": [{"sku": t.sku, "batch": t.batch, "qty": n,
                                                          "order_no": t.order_no} for t, n in shorts]})
 
@@ -457,19 +460,22 @@ def _freeze(uow: UnitOfWork, task: PickTask, quantity: int, wave_no: str) -> Non
     task.status = "short"
 
 
-def reallocate(uow: UnitOfWork, order_id: int, wave: Wave, exclude: set[tuple[int, int]]) -> str:
-    """After a short pick: the order's missing units from other sellable stock (same wave), or it waits."""
+def reallocate(uow: UnitOfWork, order_id: int, wave: Wave, exclude: set[tuple[int, int]]) -> dict[str, Any]:
+    """After a short pick: the order's missing units from other sellable stock (same wave), or it waits. Returns
+    what became of it as a form and its values (app.domain.vocabulary.SHORT_PICK_OUTCOMES words it): re-allocated
+    (units, wave), waiting for customs (not_released) or waiting for stock (why: the wait's own params)."""
     order = uow.session.get(ConsumerOrder, order_id)
     order.status = "short"
     uow.session.flush()
     needs = allocation.order_needs(uow, order_id=order_id)
     if not needs:  # its inventory list is no longer released: it waits for customs, not for stock
-        return f"{order.order_no} left waiting: its inventory list is no longer released (800)"
+        return {"form": "not_released", "order_no": order.order_no}
     plan = allocation.plan_for(uow, needs, None, exclude)
     if plan.filled:
         allocation.write_plan(uow, plan, {order_id: (wave.id, wave.wave_no)})
         uow.session.expire_all()
-        return f"{order.order_no} re-allocated ({sum(d.quantity for d in plan.draws)} units added to {wave.wave_no})"
+        return {"form": "reallocated", "order_no": order.order_no, "units": sum(d.quantity for d in plan.draws),
+                "wave": wave.wave_no}
     waits = allocation.record_waits(uow, plan.waiting)
     uow.session.expire_all()
-    return f"{order.order_no} left waiting: {waits[0]['reason']}"
+    return {"form": "waiting", "order_no": order.order_no, "why": waits[0]["params"]}

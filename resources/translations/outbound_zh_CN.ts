@@ -361,18 +361,6 @@
         <source>There is no parcel with waybill {waybill}</source>
         <translation>没有运单号为 {waybill} 的包裹</translation>
     </message>
-    <message>
-        <source>{order_no} re-allocated ({units} units added to {wave})</source>
-        <translation>{order_no} 已重新分配（{units} 件加入 {wave}）</translation>
-    </message>
-    <message>
-        <source>{order_no} left waiting: its inventory list is no longer released (800)</source>
-        <translation>{order_no} 转为等待：其清单已不是放行状态（800）</translation>
-    </message>
-    <message>
-        <source>{order_no} left waiting: {reason}</source>
-        <translation>{order_no} 转为等待：{reason}</translation>
-    </message>
 </context>
 <context>
     <name>GateScreen</name>

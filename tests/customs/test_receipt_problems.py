@@ -1,5 +1,6 @@
 """A refused inbox file's problem by its kind, named in English and Chinese (the customs archive's State column): each
-way a file is refused (app.formats.customs.receipts and app.customs.receipts._read) lands on a kind of its own."""
+way a file is refused (app.formats.customs.receipts and app.customs.receipts._read) gives a form whose kind is its
+own, from the reader itself (no sentence is read back)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from app.customs.receipts import _read
 from app.domain import vocabulary
-from app.formats.customs.receipts import MAX_RECEIPT_BYTES, ReceiptFileProblem, parse_file, problem_kind
+from app.formats.customs.receipts import MAX_RECEIPT_BYTES, ReceiptFileProblem, parse_file
 from tests.customs.test_receipts import BILLION_LAUGHS, EXTERNAL_ENTITY
 from tests.orders.helpers import ceb622
 
@@ -33,16 +34,16 @@ FILES = [
 ]
 
 
-def _refusal(name: str, data: bytes) -> str:
+def _refusal(name: str, data: bytes) -> ReceiptFileProblem:
     with pytest.raises(ReceiptFileProblem) as caught:
         parse_file(name, data, ZONE)
-    return str(caught.value)
+    return caught.value
 
 
 @pytest.mark.parametrize(("name", "data", "kind"), FILES, ids=[f[0] for f in FILES])
 def test_each_refusal_has_its_kind_named_in_both_languages(name, data, kind):
     problem = _refusal(name, data)
-    assert problem_kind(problem) == kind, problem
+    assert vocabulary.problem_kind(problem.params) == kind, problem.params
     english, chinese = vocabulary.term("receipt_problem", kind)
     assert english and not re.search(r"[A-Za-z]{2,}", chinese.replace("XML", "").replace("CSV", "").replace(
         "UTF", "")), chinese
@@ -54,9 +55,9 @@ def test_a_file_too_large_or_unreadable_is_said_so(tmp_path):
         fh.truncate(MAX_RECEIPT_BYTES + 1)
     folder = tmp_path / "folder.xml"
     folder.mkdir()
-    assert problem_kind(_read(big, ZONE).problem) == "too_large"
-    assert problem_kind(_read(folder, ZONE).problem) == "unreadable"
-    assert problem_kind("something else went wrong") == "other"
+    assert vocabulary.problem_kind(_read(big, ZONE).problem.params) == "too_large"
+    assert vocabulary.problem_kind(_read(folder, ZONE).problem.params) == "unreadable"
+    assert vocabulary.problem_kind({"form": "something_else"}) == vocabulary.problem_kind(None) == "other"
     assert set(vocabulary.table("receipt_problem")) == {kind for *_, kind in FILES} | {"too_large", "unreadable",
                                                                                        "other"}
 

@@ -158,10 +158,11 @@ def test_csv_receipts_by_order_number(warehouse, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("order,state\nX,1\n", encoding="utf-8")
     refused = receipts(warehouse, bad)
-    assert refused.refused == [{"file": "bad.csv", "reason": "the header must be exactly: order_no,status,time,info "
-                                                             "(lists; optionally a fifth column invt_no), "
-                                                             "return_no,status,time,info (returns) or "
-                                                             "checklist_no,status,time,info (exit checklists)"}]
+    assert refused.refused[0]["problem"]["form"] == "bad_csv.header"
+    assert refused.to_json()["refused"] == [{"file": "bad.csv", "reason": "the header must be exactly: "
+                                             "order_no,status,time,info (lists; optionally a fifth column invt_no), "
+                                             "return_no,status,time,info (returns) or "
+                                             "checklist_no,status,time,info (exit checklists)"}]
 
 
 def test_a_csv_receipt_may_number_the_list_and_a_bad_number_refuses_the_file(warehouse, tmp_path):

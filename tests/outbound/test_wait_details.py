@@ -51,12 +51,3 @@ def test_a_wait_stored_without_its_values_has_no_detail():
     assert vocabulary.wait_detail({"form": "gone"}, "zh") is None
     assert vocabulary.wait_detail({"form": "short", "sku": "X"}, "zh") is None  # values of another version
 
-
-@pytest.mark.parametrize(("sku", "shortfall", "days", "form"), CASES)
-def test_a_wait_handed_on_in_english_words_is_read_back_to_its_form(sku, shortfall, days, form):
-    """A short pick's outcome carries the wait's English sentence: read back, it renders in either language."""
-    params = vocabulary.wait_params_of(shortfall_reason(sku, shortfall, days))
-    assert params is not None and params["form"] == form
-    assert vocabulary.wait_detail(params, "en") == shortfall_reason(sku, shortfall, days)
-    assert vocabulary.wait_detail(params, "zh") == vocabulary.wait_detail(shortfall_params(sku, shortfall, days), "zh")
-    assert vocabulary.wait_params_of("waiting for the moon") is None

@@ -30,13 +30,13 @@ from app.domain.roles import Permission
 from app.persistence.uow import Area
 from ui.clock import warehouse_time as local_time
 from ui.customs.archive_view import MessageDialog
-from ui.customs.exchange_texts import export_text, pass_lines, receipts_text, refusal_kind
+from ui.customs.exchange_texts import export_text, pass_lines, receipts_text, refusal_kind, refusal_text
 from ui.customs.inbox_watcher import InboxWatcher
 from ui.models.paged import Column, Header, PagedTableModel
 from ui.orders.batch_job import run_batched
 from ui.orders.vocabulary import direction_label
 from ui.shell.screen import Screen, heading
-from ui.vocabulary import language, term
+from ui.vocabulary import term
 from ui.widgets.actions import StatusLine, press_on
 from ui.widgets.document_preview import open_preview
 from ui.widgets.tables import count_text, fit_columns_once, table_view
@@ -47,17 +47,17 @@ if TYPE_CHECKING:
 MESSAGE_TYPES = ["", "CEB621", "CEB623", "CEB622", "CEB624", "CSV", "INVALID"]
 
 
-def state_text(state: tuple[str, datetime | None, str | None]) -> str:
-    """A message's state (direction, delivered at, note) in the screen's language, worded when shown (the rows
-    stay as they were read across a language switch)."""
-    direction, delivered_at, note = state
+def state_text(state: tuple[str, datetime | None, str | None, dict[str, Any] | None]) -> str:
+    """A message's state (direction, delivered at, note, a refused file's problem) in the screen's language, worded
+    when shown (the rows stay as they were read across a language switch)."""
+    direction, delivered_at, note, problem = state
     if direction == "out":
         if delivered_at:
             return QCoreApplication.translate("CustomsExchange", "in the outbox since %1").replace(
                 "%1", local_time(delivered_at))
         return QCoreApplication.translate("CustomsExchange", "waiting to be written to the outbox")
-    if note:  # a refused file: the kind of its problem (the app's sentence is English; the file line has it)
-        return QCoreApplication.translate("CustomsExchange", "refused: %1").replace("%1", refusal_kind(note))
+    if note:  # a refused file: the kind of its problem (the file line under the list says it whole)
+        return QCoreApplication.translate("CustomsExchange", "refused: %1").replace("%1", refusal_kind(problem))
     return QCoreApplication.translate("CustomsExchange", "kept")
 
 
@@ -66,7 +66,7 @@ def message_type(code: str) -> str:
     return term("message_type", code)
 
 
-# a row: (id, direction, type, business_no, file_name, at, (direction, delivered_at, note), sha256)
+# a row: (id, direction, type, business_no, file_name, at, (direction, delivered_at, note, params), sha256)
 # At 1366×768 the archive beside the watcher's log lists what identifies a message and where it stands (a long
 # state elided, its tooltip holding it); the selected message's file name and SHA-256 are under the list.
 COLUMNS = [
@@ -81,7 +81,7 @@ COLUMNS = [
 
 def archive_page(uow: Any, flt: tuple[str, str], before: int | None, limit: int) -> list[tuple]:
     return [(m["id"], m["direction"], m["msg_type"], m["business_no"], m["file_name"], m["at"],
-             (m["direction"], m["delivered_at"], m["note"]), m["sha256"])
+             (m["direction"], m["delivered_at"], m["note"], m["params"]), m["sha256"])
             for m in archive_newest_first(uow, flt[0] or None, flt[1] or None, before, limit)]
 
 
@@ -253,9 +253,8 @@ The archive is listed newest first.
             self.file_line.setText(self.tr("Select a message to see its file; Enter shows it."))
             return
         text = self.tr("File: %1").replace("%1", row[4]) + "\n" + self.tr("SHA-256: %1").replace("%1", row[7] or "—")
-        note = row[6][2]
-        if row[1] == "in" and note and language() == "en":  # the app's sentence, in English only
-            text += "\n" + self.tr("Refused: %1").replace("%1", note.removeprefix("refused: "))
+        if row[1] == "in" and row[6][2]:  # a refused file: why, in the screen's language
+            text += "\n" + self.tr("Refused: %1").replace("%1", refusal_text(row[6][3]))
         self.file_line.setText(text)
 
     # -- the folders and the watcher --------------------------------------------------------------------

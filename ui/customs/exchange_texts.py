@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.formats.customs.receipts import problem_kind
+from app.domain import vocabulary
 from ui.orders.vocabulary import customs_status_label, order_status_label
 from ui.vocabulary import language, term
 
@@ -42,15 +42,15 @@ def receipts_text(report: Any) -> str:
     return text
 
 
-def refusal_kind(problem: str) -> str:
-    """Why an inbox file was refused, by the kind of its problem in the screen's language."""
-    return term("receipt_problem", problem_kind(problem))
+def refusal_kind(problem: dict[str, Any] | None) -> str:
+    """Why an inbox file was refused, by the kind of its problem ({"form": …, values …}) in the screen's language."""
+    return term("receipt_problem", vocabulary.problem_kind(problem))
 
 
-def refusal_text(problem: str) -> str:
-    """Why an inbox file was refused: the app's own sentence on an English screen, else the kind of problem (the
-    sentence is English)."""
-    return problem if language() == "en" else refusal_kind(problem)
+def refusal_text(problem: dict[str, Any] | None) -> str:
+    """Why an inbox file was refused, in the screen's language from its problem's form and values (a line that says
+    "refused" already: no leading "refused: "); a file archived before its values were kept by its kind."""
+    return vocabulary.receipt_problem(problem, language(), said_refused=False) or refusal_kind(problem)
 
 
 def _effect_line(e: dict[str, str]) -> str:
@@ -68,7 +68,7 @@ def pass_lines(result: Any) -> list[str]:
     lines += [_fill(QCoreApplication.translate("ExchangeTexts", "%1: no list for %2 (status %3)"), u["file"],
                     u["key"], u["status"]) for u in result.report.unmatched]
     lines += [_fill(QCoreApplication.translate("ExchangeTexts", "%1 refused: %2"), r["file"],
-                    refusal_text(r["reason"])) for r in result.report.refused]
+                    refusal_text(r["problem"])) for r in result.report.refused]
     if result.report.duplicates:
         lines.append(_fill(QCoreApplication.translate("ExchangeTexts", "%1 receipts were already applied before"),
                            result.report.duplicates))

@@ -6,10 +6,9 @@ The workflows speak English with parameters; these are the translatable sentence
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.domain import vocabulary
 from app.stations import Feedback
@@ -149,30 +148,6 @@ ERRORS = {
 }
 
 
-# a short pick's outcome per order as app.outbound.picking.reallocate words it (English), worded again in the
-# screen's language; why an order waits from its sentence's form (app.domain.vocabulary.wait_params_of)
-OUTCOMES = (
-    (re.compile(r"(?P<order_no>\S+) re-allocated \((?P<units>\d+) units added to (?P<wave>\S+)\)"),
-     QT_TRANSLATE_NOOP("FeedbackText", "{order_no} re-allocated ({units} units added to {wave})")),
-    (re.compile(r"(?P<order_no>\S+) left waiting: its inventory list is no longer released \(800\)"),
-     QT_TRANSLATE_NOOP("FeedbackText", "{order_no} left waiting: its inventory list is no longer released (800)")),
-    (re.compile(r"(?P<order_no>\S+) left waiting: (?P<reason>.+)"),
-     QT_TRANSLATE_NOOP("FeedbackText", "{order_no} left waiting: {reason}")),
-)
-
-
-def outcome_text(outcome: str) -> str:
-    """One order's outcome of a short pick in the screen's language (a sentence of no known shape as it is)."""
-    for pattern, template in OUTCOMES:
-        if found := pattern.fullmatch(outcome):
-            values = found.groupdict()
-            if "reason" in values:
-                values["reason"] = vocabulary.wait_detail(vocabulary.wait_params_of(values["reason"]),
-                                                          language()) or values["reason"]
-            return QCoreApplication.translate("FeedbackText", template).format(**values)
-    return outcome
-
-
 def _words(items: list[dict[str, Any]]) -> str:
     return ", ".join(f"{i.get('qty', '')} × {i.get('sku', '')}" + (f" ({i['batch']})" if i.get("batch") else "")
                      for i in items)
@@ -190,7 +165,8 @@ def present(fb: Feedback, **extra: Any) -> Feedback:
         code = "picked_location_done"
     elif code == "short_pick":
         params["what"] = _words(params.get("short", []))
-        params["outcomes"] = "; ".join(outcome_text(o) for o in params.get("outcomes", []))
+        params["outcomes"] = "; ".join(vocabulary.short_pick_outcome(o, language())
+                                       for o in params.get("outcomes", []))
     elif code == "gated_out" and not params.get("left"):
         code = "gated_out_last"
     elif code == "loaded" and not params.get("left"):

@@ -22,10 +22,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from app.domain.vocabulary.sentences import REJECTION_DETAILS, WAIT_DETAILS
+from app.domain.vocabulary.sentences import RECEIPT_PROBLEMS, REJECTION_DETAILS, SHORT_PICK_OUTCOMES, WAIT_DETAILS
 from app.domain.vocabulary.terms import COLUMNS, SETTING_MEANINGS_ZH, VOCABULARY, Term
 
-__all__ = ["COLUMNS", "LANGUAGES", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "WAIT_DETAILS", "Term"]
+__all__ = ["COLUMNS", "LANGUAGES", "RECEIPT_PROBLEMS", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "SHORT_PICK_OUTCOMES",
+           "WAIT_DETAILS", "Term"]
 
 _RESOURCES = Path(__file__).resolve().parents[3] / "resources"
 
@@ -191,18 +192,41 @@ def wait_detail(params: Mapping[str, Any] | None, lang: str = "en") -> str | Non
         return None
 
 
-def _english_pattern(template: str) -> re.Pattern[str]:
-    return re.compile("".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field else "")
-                              for literal, field, _, _ in string.Formatter().parse(template)))
+def short_pick_outcome(params: Mapping[str, Any], lang: str = "en") -> str:
+    """What a short pick did to one order, from app.outbound.picking.reallocate's result ({"form": …, values …}) in
+    `lang`; a waiting order's reason from its own wait params. An outcome of no known form (a scan logged by an
+    older version, whose outcome was its English sentence) as it is."""
+    if not isinstance(params, Mapping) or params.get("form") not in SHORT_PICK_OUTCOMES:
+        return str(params)
+    values = {key: value for key, value in params.items() if key != "form"}
+    if "why" in values:
+        values["why"] = wait_detail(values["why"], lang) or ""
+    return SHORT_PICK_OUTCOMES[str(params["form"])][1 if lang.startswith("zh") else 0].format_map(values)
 
 
-_WAIT_SENTENCES = {form: _english_pattern(english) for form, (english, _) in WAIT_DETAILS.items()}
+_REFUSED = "refused: "  # how the English of a refused file's problem begins when the problem is the refusal itself
 
 
-def wait_params_of(sentence: str) -> dict[str, Any] | None:
-    """The form and values of a wait's English sentence (WAIT_DETAILS read backwards), for a reason handed on in
-    words (a short pick's outcome); None for a sentence of no known form."""
-    for form, pattern in _WAIT_SENTENCES.items():
-        if found := pattern.fullmatch(sentence):
-            return {"form": form, **found.groupdict()}
-    return None
+def problem_kind(params: Mapping[str, Any] | None) -> str:
+    """The kind of a refused inbox file's problem (a "receipt_problem" term) from its form; "other" for none."""
+    form = str((params or {}).get("form") or "")
+    kind = form.split(".", 1)[0]
+    return kind if known("receipt_problem", kind) else "other"
+
+
+def receipt_problem(params: Mapping[str, Any] | None, lang: str = "en", *, said_refused: bool = True) -> str | None:
+    """Why an inbox file was refused, from the problem's form and values (RECEIPT_PROBLEMS) in `lang`; None when it
+    has none or they do not fit the template (a file archived before they were kept: its kind names it). In English,
+    `said_refused=False` leaves out the leading "refused: " (a line that already says the file was refused)."""
+    if not params or (form := params.get("form")) not in RECEIPT_PROBLEMS:
+        return None
+    template = RECEIPT_PROBLEMS[str(form)][1 if lang.startswith("zh") else 0]
+    if not said_refused:
+        template = template.removeprefix(_REFUSED)
+    values = {key: value for key, value in params.items() if key != "form"}
+    if "element" in values and lang.startswith("zh"):
+        values["element"] = name("receipt_element", values["element"], lang)
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return None

@@ -127,3 +127,59 @@ WAIT_DETAILS: dict[str, Term] = {
                      "{sku} 不足：需要 {needed} 件，保税仓内可售的空闲库存 {free} 件（另有 {locked} 件在到期前 {days} 天的"
                      "禁售期内）"),
 }
+
+# -- what a short pick did to each order, in either language --------------------------------------------------------
+# app.outbound.picking.reallocate returns its form and values ({"form": …, "order_no": …}); a waiting order's `why` is
+# the wait's own params (WAIT_DETAILS above). The English template is the sentence the scan's text and audit carry.
+SHORT_PICK_OUTCOMES: dict[str, Term] = {
+    "reallocated": ("{order_no} re-allocated ({units} units added to {wave})", "{order_no} 已重新分配（{units} 件加入 {wave}）"),
+    "not_released": ("{order_no} left waiting: its inventory list is no longer released (800)",
+                     "{order_no} 转为等待：其清单已不是放行状态（800）"),
+    "waiting": ("{order_no} left waiting: {why}", "{order_no} 转为等待：{why}"),
+}
+
+# -- why a customs inbox file was refused, in either language -------------------------------------------------------
+# app.formats.customs.receipts.ReceiptFileProblem (and app.customs.receipts for a file too large or unreadable) gives
+# a form and its values; the form is kind.variant, its kind named by the "receipt_problem" terms. The English template
+# is the sentence `bwms customs receipts` prints, word for word (tests/customs/test_receipt_refusal_words.py); a value
+# quoted there is kept quoted (`'GBK'`). The Chinese leaves out what only the English parser can say (its message).
+RECEIPT_PROBLEMS: dict[str, Term] = {
+    "too_large": ("refused: the file is {size_mb} MB, more than the {max_mb} MB a receipt file may be",
+                  "文件有 {size_mb} MB，超过回执文件上限 {max_mb} MB"),
+    "unreadable": ("cannot read: {error}", "文件无法读取"),
+    "unsafe_xml.encoding": ("refused: the XML declares encoding {encoding}; customs receipts are UTF-8",
+                            "XML 声明的编码是 {encoding}，海关回执须为 UTF-8"),
+    "unsafe_xml.external_entity": ("refused: the XML declares an external entity (never fetched)",
+                                   "XML 声明了外部实体（不会读取）"),
+    "unsafe_xml.entities": ("refused: the XML declares entities (entity expansion is not allowed)",
+                            "XML 声明了实体（不允许展开实体）"),
+    "unsafe_xml.external_reference": ("refused: the XML refers to an external entity or DTD",
+                                      "XML 引用了外部实体或 DTD"),
+    "unsafe_xml.other": ("refused: unsafe XML ({error})", "不安全的 XML"),
+    "not_xml": ("not well-formed XML: {error}", "XML 格式错误（第 {line} 行第 {column} 列）"),
+    "not_xml.unreadable": ("not readable XML: {error}", "XML 无法读取"),
+    "not_receipt": ("not a customs receipt: root element {root} (CEB622Message, CEB624Message, CEB626Message or "
+                    "CEB900Message expected)",
+                    "不是海关回执：根元素是 {root}（应为 CEB622Message、CEB624Message、CEB626Message 或 CEB900Message）"),
+    "bad_values.no_element": ("{message} without any {element} element", "{message} 中没有 {element} 元素"),
+    "bad_values.no_guid": ("CEB900 receipt without the guid of the message it answers",
+                           "CEB900 回执缺少所答复报文的 guid"),
+    "bad_values.missing": ("{message} receipt without {element}", "{message} 回执缺少{element}"),
+    "bad_values.status": ("returnStatus {value} is not a status code", "回执状态 {value} 不是状态代码"),
+    "bad_values.time": ("time {value} is not YYYYMMDDhhmmssfff nor ISO 8601",
+                        "时间 {value} 既不是 YYYYMMDDhhmmssfff 也不是 ISO 8601 格式"),
+    "bad_values.year": ("time {value} is not between the years 2000 and 2099", "时间 {value} 不在 2000 年至 2099 年之间"),
+    "bad_csv.header": ("the header must be exactly: {lists} (lists; optionally a fifth column invt_no), {returns} "
+                       "(returns) or {checklists} (exit checklists)",
+                       "表头必须是：{lists}（清单，可加第五列 invt_no）、{returns}（退货）或 {checklists}（核注清单）"),
+    "bad_csv.row": ("line {line}: expected {header} with a numeric status", "第 {line} 行：应为 {header}，状态须为数字"),
+    "bad_csv.invt_no": ("line {line}, invt_no: {value} is not a customs list number (up to 18 letters and digits)",
+                        "第 {line} 行 invt_no：{value} 不是海关清单编号（最多 18 位字母和数字）"),
+    "bad_csv.time": ("line {line}: time {value} is not YYYYMMDDhhmmssfff nor ISO 8601",
+                     "第 {line} 行：时间 {value} 既不是 YYYYMMDDhhmmssfff 也不是 ISO 8601 格式"),
+    "bad_csv.year": ("line {line}: time {value} is not between the years 2000 and 2099",
+                     "第 {line} 行：时间 {value} 不在 2000 年至 2099 年之间"),
+    "bad_csv.encoding": ("{file}:{line}: not UTF-8 or GB18030 text: bad byte 0x{byte} (save the file as UTF-8)",
+                         "第 {line} 行不是 UTF-8 或 GB18030 文本：无法识别的字节 0x{byte}（请将文件另存为 UTF-8）"),
+    "bad_csv.not_csv": ("not valid CSV: {error}", "不是有效的 CSV"),
+}

@@ -153,7 +153,7 @@ VOCABULARY: dict[str, dict[str, Term]] = {
     "outcome": {"ok": ("done", "完成"), "refused": ("refused", "被拒绝")},
     # the customs archive's message types: customs' own names (CEB621…) stay as they are; INVALID is ours
     "message_type": {"INVALID": ("unreadable file", "无法识别的文件")},
-    # why an inbox file was refused (app.formats.customs.receipts.problem_kind)
+    # why an inbox file was refused: the kind of its problem (app.domain.vocabulary.problem_kind)
     "receipt_problem": {
         "too_large": ("file too large", "文件过大"), "unreadable": ("file cannot be read", "文件无法读取"),
         "unsafe_xml": ("unsafe XML", "不安全的 XML"), "not_xml": ("malformed XML", "XML 格式错误"),
@@ -161,6 +161,9 @@ VOCABULARY: dict[str, dict[str, Term]] = {
         "bad_values": ("missing or wrong values", "缺少数据或数据有误"),
         "other": ("unknown content", "内容无法识别"),
     },
+    # a receipt's element a refused file lacks (RECEIPT_PROBLEMS "bad_values.missing"): English by its own name
+    "receipt_element": {"copNo": ("copNo", "企业内部编号"), "returnStatus": ("returnStatus", "回执状态"),
+                        "returnTime": ("returnTime", "回执时间")},
     # order rejection codes (import checks, customs) — app/orders/checks.py, app/formats/order_records.py
     "rejection": {
         "malformed": ("unreadable record", "记录无法读取"), "bad_quantity": ("bad quantity", "数量错误"),

@@ -1,9 +1,9 @@
 """Reading customs receipts: CEB622 (inventory list), CEB624 (cancellation), CEB626 (return) XML, and the CSVs.
 
 XML is parsed with defusedxml: a DTD with entities (billion laughs) or an external entity is refused with
-a clear reason, never expanded or fetched. CSV columns: order_no,status,time,info for lists (optionally a fifth
-column invt_no: the number customs gave the list, as a CEB622 carries it), or return_no,status,time,info for
-returns (UTF-8 or GB18030).
+a clear reason (a ReceiptFileProblem's form and values), never expanded or fetched. CSV columns:
+order_no,status,time,info for lists (optionally a fifth column invt_no: the number customs gave the list, as a
+CEB622 carries it), or return_no,status,time,info for returns (UTF-8 or GB18030).
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 from zoneinfo import ZoneInfo
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
-from app.errors import FileRejected, NotFound
-from app.formats.tabular import decode_text
+from app.errors import NotFound
+from app.formats.tabular import decoded
 from app.formats.text import printable
 
 CSV_COLUMNS = ["order_no", "status", "time", "info"]
@@ -33,21 +34,19 @@ CHECKLIST_CSV_COLUMNS = ["checklist_no", "status", "time", "info"]  # posting re
 _COMPACT_TIME = re.compile(r"(\d{14})(\d{0,3})")
 _DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.-]{1,40})["']""")
 MAX_RECEIPT_BYTES = 8 * 2**20  # one receipt file is a few kB; a CSV of receipts a few MB
-# the kind of a refused file's problem, from its sentence (those below and app.customs.receipts._read's), named in
-# either language by app.domain.vocabulary ("receipt_problem"); the archive keeps only the sentence (its note)
-_PROBLEM_KINDS = (
-    (re.compile(r"^refused: the file is "), "too_large"),
-    (re.compile(r"^cannot read: "), "unreadable"),
-    (re.compile(r"^refused: (?:the XML |unsafe XML)"), "unsafe_xml"),
-    (re.compile(r"^not (?:well-formed|readable) XML"), "not_xml"),
-    (re.compile(r"^not a customs receipt"), "not_receipt"),
-    (re.compile(r"^not valid CSV|^the header must be|^line \d+|text: bad byte 0x"), "bad_csv"),
-    (re.compile(r"^\w+ (?:receipt )?without |^returnStatus |^time "), "bad_values"),
-)
-
-
 class ReceiptFileProblem(Exception):
-    """The whole file is unusable (malformed, hostile, wrong layout); nothing of it is applied."""
+    """The whole file is unusable (malformed, hostile, wrong layout); nothing of it is applied. Its `form` and
+    `values` say why: app.domain.vocabulary.receipt_problem words them in English or Chinese (a file format names
+    no sentence)."""
+
+    def __init__(self, form: str, **values: Any) -> None:
+        self.form, self.values = form, values
+        super().__init__(form, values)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The problem as the archive keeps it: {"form": …, values …}."""
+        return {"form": self.form, **self.values}
 
 
 @dataclass(frozen=True)
@@ -94,17 +93,12 @@ def parse_time(text: str, zone: ZoneInfo) -> datetime:
         else:
             moment = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise ReceiptFileProblem(f"time {text!r} is not YYYYMMDDhhmmssfff nor ISO 8601") from exc
+        raise ReceiptFileProblem("bad_values.time", value=repr(text)) from exc
     if not 2000 <= moment.year <= 2099:
-        raise ReceiptFileProblem(f"time {text!r} is not between the years 2000 and 2099")
+        raise ReceiptFileProblem("bad_values.year", value=repr(text))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment.astimezone(UTC)
-
-
-def problem_kind(problem: str) -> str:
-    """What kind of problem a refused receipt file's sentence says ("other" for a sentence of no known kind)."""
-    return next((kind for pattern, kind in _PROBLEM_KINDS if pattern.search(problem)), "other")
 
 
 def parse_file(name: str, data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
@@ -117,31 +111,30 @@ def parse_file(name: str, data: bytes, zone: ZoneInfo) -> tuple[str, list[Receip
 def _xml_receipts(data: bytes, zone: ZoneInfo) -> tuple[str, list[ReceiptIn]]:
     declared = _DECLARED_ENCODING.match(data)
     if declared and declared.group(1).decode("ascii", "replace").lower().replace("_", "-") not in ("utf-8", "utf8"):
-        raise ReceiptFileProblem(f"refused: the XML declares encoding {declared.group(1).decode('ascii', 'replace')!r}"
-                                 "; customs receipts are UTF-8")
+        raise ReceiptFileProblem("unsafe_xml.encoding", encoding=repr(declared.group(1).decode("ascii", "replace")))
     try:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except EntitiesForbidden as exc:
         if exc.sysid or exc.pubid:
-            raise ReceiptFileProblem("refused: the XML declares an external entity (never fetched)") from exc
-        raise ReceiptFileProblem("refused: the XML declares entities (entity expansion is not allowed)") from exc
+            raise ReceiptFileProblem("unsafe_xml.external_entity") from exc
+        raise ReceiptFileProblem("unsafe_xml.entities") from exc
     except ExternalReferenceForbidden as exc:
-        raise ReceiptFileProblem("refused: the XML refers to an external entity or DTD") from exc
+        raise ReceiptFileProblem("unsafe_xml.external_reference") from exc
     except (DTDForbidden, DefusedXmlException) as exc:
-        raise ReceiptFileProblem(f"refused: unsafe XML ({type(exc).__name__})") from exc
+        raise ReceiptFileProblem("unsafe_xml.other", error=type(exc).__name__) from exc
     except ParseError as exc:
-        raise ReceiptFileProblem(f"not well-formed XML: {exc}") from exc
+        line, column = exc.position
+        raise ReceiptFileProblem("not_xml", error=str(exc), line=line, column=column) from exc
     except (ValueError, UnicodeError, RecursionError) as exc:
-        raise ReceiptFileProblem(f"not readable XML: {exc}") from exc
+        raise ReceiptFileProblem("not_xml.unreadable", error=str(exc)) from exc
     kind = _local(root.tag).replace("Message", "")
     element = {"CEB622": "InventoryReturn", "CEB624": "InvtCancelReturn", "CEB626": "InvtRefundReturn",
                "CEB900": "MessageReturn"}.get(kind)
     if element is None:
-        raise ReceiptFileProblem(f"not a customs receipt: root element {_local(root.tag)!r} (CEB622Message, "
-                                 "CEB624Message, CEB626Message or CEB900Message expected)")
+        raise ReceiptFileProblem("not_receipt", root=repr(_local(root.tag)))
     found = [e for e in root.iter() if _local(e.tag) == element]
     if not found:
-        raise ReceiptFileProblem(f"{kind} without any {element} element")
+        raise ReceiptFileProblem("bad_values.no_element", message=kind, element=element)
     if kind == "CEB900":
         return kind, [_format_error(e, root.get("guid", ""), zone) for e in found]
     return kind, [_xml_receipt(kind, e, zone) for e in found]
@@ -153,9 +146,9 @@ def _format_error(element: Element, root_guid: str, zone: ZoneInfo) -> ReceiptIn
     guids = tuple(dict.fromkeys(g.upper()[:36] for g in (values.get("guid", ""), values.get("oriCopMsgId", ""),
                                                           root_guid) if g))
     if not guids:
-        raise ReceiptFileProblem("CEB900 receipt without the guid of the message it answers")
+        raise ReceiptFileProblem("bad_values.no_guid")
     if not values.get("returnTime"):
-        raise ReceiptFileProblem("CEB900 receipt without returnTime")
+        raise ReceiptFileProblem("bad_values.missing", message="CEB900", element="returnTime")
     status = values.get("returnStatus", "") or "900"
     return ReceiptIn("CEB900", "", "", "", "", status[:4], parse_time(values["returnTime"], zone),
                      values.get("returnInfo", "")[:400], guids)
@@ -169,42 +162,39 @@ def _xml_receipt(kind: str, element: Element, zone: ZoneInfo) -> ReceiptIn:
     values = {_local(child.tag): (child.text or "").strip() for child in element}
     for required in ("copNo", "returnStatus", "returnTime"):
         if not values.get(required):
-            raise ReceiptFileProblem(f"{kind} receipt without {required}")
+            raise ReceiptFileProblem("bad_values.missing", message=kind, element=required)
     if not values["returnStatus"].isdigit() or len(values["returnStatus"]) > 4:
-        raise ReceiptFileProblem(f"returnStatus {values['returnStatus']!r} is not a status code")
+        raise ReceiptFileProblem("bad_values.status", value=repr(values["returnStatus"]))
     return ReceiptIn(kind, values["copNo"][:30], "", values.get("preNo", "")[:30], values.get("invtNo", "")[:30],
                      values["returnStatus"], parse_time(values["returnTime"], zone),
                      printable(values.get("returnInfo", ""))[:400])
 
 
 def _csv_receipts(name: str, data: bytes, zone: ZoneInfo) -> list[ReceiptIn]:
-    try:
-        text = decode_text(name, data)
-    except FileRejected as exc:
-        raise ReceiptFileProblem(exc.message) from exc
+    text = decoded(data)
+    if isinstance(text, tuple):  # (line, bad byte)
+        raise ReceiptFileProblem("bad_csv.encoding", file=name, line=text[0], byte=f"{text[1]:02X}")
     try:
         rows = [(n, r) for n, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
                 if any(cell.strip() for cell in r)]
     except csv.Error as exc:
-        raise ReceiptFileProblem(f"not valid CSV: {exc}") from exc
+        raise ReceiptFileProblem("bad_csv.not_csv", error=str(exc)) from exc
     header = [c.strip().lower() for c in rows[0][1]] if rows else []
     if header not in (CSV_COLUMNS, NUMBERED_CSV_COLUMNS, RETURN_CSV_COLUMNS, CHECKLIST_CSV_COLUMNS):
-        raise ReceiptFileProblem("the header must be exactly: " + ",".join(CSV_COLUMNS) + " (lists; optionally "
-                                 "a fifth column invt_no), " + ",".join(RETURN_CSV_COLUMNS) + " (returns) or "
-                                 + ",".join(CHECKLIST_CSV_COLUMNS) + " (exit checklists)")
+        raise ReceiptFileProblem("bad_csv.header", lists=",".join(CSV_COLUMNS), returns=",".join(RETURN_CSV_COLUMNS),
+                                 checklists=",".join(CHECKLIST_CSV_COLUMNS))
     returns, checklists = header == RETURN_CSV_COLUMNS, header == CHECKLIST_CSV_COLUMNS
     out = []
     for number, row in rows[1:]:
         if len(row) != len(header) or not row[0].strip() or not row[1].strip().isdigit():
-            raise ReceiptFileProblem(f"line {number}: expected {','.join(header)} with a numeric status")
+            raise ReceiptFileProblem("bad_csv.row", line=number, header=",".join(header))
         invt_no = row[4].strip() if len(header) == 5 else ""
         if invt_no and not _INVT_NO.fullmatch(invt_no):
-            raise ReceiptFileProblem(f"line {number}, invt_no: {invt_no[:40]!r} is not a customs list number "
-                                     "(up to 18 letters and digits)")
+            raise ReceiptFileProblem("bad_csv.invt_no", line=number, value=repr(invt_no[:40]))
         try:
             at = parse_time(row[2], zone)
-        except ReceiptFileProblem as exc:
-            raise ReceiptFileProblem(f"line {number}: {exc}") from exc
+        except ReceiptFileProblem as exc:  # bad_values.time → bad_csv.time: the same problem, on a line of a CSV
+            raise ReceiptFileProblem("bad_csv." + exc.form.split(".", 1)[1], line=number, **exc.values) from exc
         if checklists:
             out.append(ReceiptIn("INV101", row[0].strip()[:30], "", "", "", row[1].strip()[:4], at,
                                  printable(row[3].strip())[:400]))

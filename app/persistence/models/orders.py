@@ -131,6 +131,8 @@ class CustomsMessage(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # out: when it reached the outbox
     note: Mapped[str] = mapped_column(String(400), default="")
     guid: Mapped[str] = mapped_column(String(36), default="", index=True)  # out: the message's guid (CEB900 names it)
+    # in, refused: the problem's form and values (app.domain.vocabulary.RECEIPT_PROBLEMS), the note its English
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
 class InventoryList(Base):

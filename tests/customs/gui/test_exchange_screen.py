@@ -157,8 +157,10 @@ def test_the_watcher_follows_the_inbox_setting(make_ctx, qtbot, warehouse, excha
 
 def test_in_chinese_a_refused_file_reads_in_chinese_and_invalid_is_named(make_ctx, qtbot, warehouse, exchange,
                                                                         gui_app):
-    """A refused inbox file: its state says why by the kind of problem, its type (and the type filter) names INVALID
-    (the old screen showed the app's English sentence and the bare code); customs' types stay their names."""
+    """A refused inbox file: its state says why by the kind of problem, the line under the list says it whole in the
+    screen's language (from the problem's form and values: the old screen read the kind back from the English
+    sentence and had no Chinese sentence to show), its type (and the type filter) names INVALID; customs' types stay
+    their names."""
     from ui.i18n import Translations
 
     outbox, inbox = exchange
@@ -180,14 +182,16 @@ def test_in_chinese_a_refused_file_reads_in_chinese_and_invalid_is_named(make_ct
 
     assert sorted(rows()) == [("unreadable file", "refused: malformed XML"), ("unreadable file", "refused: unsafe XML")]
     screen.view.selectRow(next(r for r in range(2) if screen.model.row_at(r)[4] == "bomb.xml"))
-    assert "\nRefused: the XML declares entities" in screen.file_line.text()  # the app's sentence, in English
+    assert screen.file_line.text().endswith("\nRefused: the XML declares entities (entity expansion is not allowed)")
     translations = Translations(gui_app)
     translations.switch("zh_CN")
     try:
         assert sorted(rows()) == [("无法识别的文件", "已拒收：XML 格式错误"), ("无法识别的文件", "已拒收：不安全的 XML")]
         assert screen.msg_type.currentText() == "无法识别的文件"
         assert [screen.msg_type.itemText(i) for i in range(1, 5)] == ["CEB621", "CEB623", "CEB622", "CEB624"]
-        assert "Refused" not in screen.file_line.text() and "XML" not in screen.file_line.text()
+        assert screen.file_line.text().endswith("\n拒收原因：XML 声明了实体（不允许展开实体）")
+        screen.view.selectRow(next(r for r in range(2) if screen.model.row_at(r)[4] == "broken.xml"))
+        assert screen.file_line.text().endswith("\n拒收原因：XML 格式错误（第 1 行第 0 列）")
         shown_texts = every_text(screen.view) + screen.file_line.text()  # the archive and the file under it
         assert "INVALID" not in shown_texts and "well-formed" not in shown_texts and "refused" not in shown_texts
     finally:
