@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, and_, bindparam, cast, exists, func, literal, select, update
+from sqlalchemy import Integer, String, and_, bindparam, case, cast, exists, func, literal, select, update
 from sqlalchemy.orm import aliased
 
 from app.admin import LIVE_ROLE, audit, gtins_as_filed, known_role, live_role_param, product_by_gtin, require
@@ -142,11 +142,22 @@ _PACKING = (select(cast(_PACK.id, String) + literal(":") + _PACK.code)
             .where(_PACK.kind == "packing", _PACK.active.is_(True),
                    ~exists().where(LocationFreeze.location_id == _PACK.id))
             .order_by(_PACK.pick_sequence, _PACK.code).limit(1).scalar_subquery().label("packing"))
+# The units still to pick at the scanned location in the wave, and the next stop after it (the first other location
+# with an open task, in walk order): both name the wave and the location by the scan's parameters, not by the outer
+# row, so SQLite works each out once per read. The next stop only when this scan empties the location (what is
+# left there is no more than it picks): the other scans do not walk and sort the wave's tasks for it.
+_LEFT_HERE = (select(func.sum(_TASK.quantity - _TASK.picked - _TASK.short)).select_from(_TASK)
+              .join(_WAVE, _WAVE.id == _TASK.wave_id).join(_AT, _AT.id == _TASK.location_id)
+              .where(_WAVE.wave_no == bindparam("wave"), _AT.code == bindparam("location"), _TASK.status == "open")
+              .scalar_subquery())
+_NEXT_STOP = (select(_AT.code).select_from(_TASK).join(_AT, _AT.id == _TASK.location_id)
+              .join(_WAVE, _WAVE.id == _TASK.wave_id)
+              .where(_WAVE.wave_no == bindparam("wave"), _TASK.status == "open", _AT.code != bindparam("location"))
+              .order_by(_AT.pick_sequence, _AT.code).limit(1).scalar_subquery())
 # A unit scan's one read: the wave's open tasks at the location with their open allocations, whether each order
-# has open tasks elsewhere, where the picker goes next, the default packing location, the product the GTIN
-# names, the scan id's first result (a replay) and the picker's live role. No row: nothing open here (the slow
-# path says why). The next stop names the wave and the location by the scan's parameters, not by the outer row,
-# so SQLite works it out once per read, not once per row.
+# has open tasks elsewhere, where the picker goes next (when this scan empties the location), the default packing
+# location, the product the GTIN names, the scan id's first result (a replay) and the picker's live role. No row:
+# nothing open here (the slow path says why).
 _PICK_READ = Prepared(
     select(PickTask.id, PickTask.order_id, PickTask.lot_id, PickTask.product_id, PickTask.quantity, PickTask.picked,
            PickTask.short, Product.sku, Lot.batch_no, ConsumerOrder.order_no,
@@ -155,10 +166,7 @@ _PICK_READ = Prepared(
            Allocation.short.label("a_short"), Wave.id.label("wave_id"), Location.id.label("location_id"),
            exists().where(_TASK.order_id == PickTask.order_id, _TASK.status == "open",
                           ~and_(_TASK.wave_id == Wave.id, _TASK.location_id == Location.id)).label("elsewhere"),
-           select(_AT.code).select_from(_TASK).join(_AT, _AT.id == _TASK.location_id)
-           .join(_WAVE, _WAVE.id == _TASK.wave_id)
-           .where(_WAVE.wave_no == bindparam("wave"), _TASK.status == "open", _AT.code != bindparam("location"))
-           .order_by(_AT.pick_sequence, _AT.code).limit(1).scalar_subquery().label("next_code"),
+           case((bindparam("count", type_=Integer) >= _LEFT_HERE, _NEXT_STOP), else_=None).label("next_code"),
            _PACKING,
            select(func.min(_NAMED.id)).where(_NAMED.gtin.in_([bindparam(name) for name in _GTINS]))
            .scalar_subquery().label("scanned_product"),
@@ -200,7 +208,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
             return None
     conn = uow.conn
     rows = _PICK_READ.all(conn, {"wave": wave_no, "location": location_code, "scan_id": scan_id,
-                                 **_filed(scan.gtin), **live_role_param(uow)})
+                                 "count": scan.count, **_filed(scan.gtin), **live_role_param(uow)})
     if rows:
         known_role(uow, rows[0].live_role)
     require(uow, Permission.SCAN_OPERATIONS)  # before anything is replayed or written
