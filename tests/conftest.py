@@ -306,3 +306,13 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     folder = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("BWMS_HOME", str(folder))
     return folder
+
+
+@pytest.fixture
+def one_moment():
+    """The test runs at one moment, the clock's when it starts (`app.clock.frozen_at`): a test that stores
+    movements and then reads the warehouse's "today" never straddles midnight in Shanghai."""
+    from app import clock
+
+    with clock.frozen_at(clock.now()) as moment:
+        yield moment

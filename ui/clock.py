@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
+from app import clock
+
 _zone: tzinfo | None = None
 
 
@@ -23,7 +25,12 @@ def zone() -> tzinfo | None:
 
 def warehouse_today() -> date:
     """Today's date in the warehouse (a UTC workstation after 16:00 is already in Shanghai's tomorrow)."""
-    return datetime.now(_zone).date()
+    return clock.warehouse_today(_zone)
+
+
+def warehouse_now() -> datetime:
+    """This moment in the warehouse's zone."""
+    return clock.warehouse_now(_zone)
 
 
 def warehouse_time(value: datetime | str | None, seconds: bool = True) -> str:

@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, insert, literal, select, text
 
+from app import clock
+from app.admin.lookups import warehouse_zone
 from app.config import data_dir
 from app.errors import Rejected
 from app.persistence import audit_chain
@@ -199,7 +201,7 @@ def _check_anchor(uow: UnitOfWork, key: AuditKey, report: ChainReport, head_id: 
 
 def write_anchor(uow: UnitOfWork, folder: Path | None = None) -> Path | None:
     """Write the chain's head to `audit-anchors/audit-head-<date>.json` in the data folder (or `folder`), mode
-    0600; one file a day, advanced as the head moves. None when the log is empty."""
+    0600; one file a day (the warehouse's date), advanced as the head moves. None when the log is empty."""
     key = audit_key(uow)
     head = uow.session.execute(select(AuditEntry.id, AuditEntry.hash, AuditEntry.at)
                                .order_by(AuditEntry.id.desc()).limit(1)).first()
@@ -207,7 +209,8 @@ def write_anchor(uow: UnitOfWork, folder: Path | None = None) -> Path | None:
         return None
     first = uow.session.execute(select(AuditEntry.hash).order_by(AuditEntry.id).limit(1)).scalar_one()
     now = utcnow()
-    path = (folder or anchor_folder()) / f"audit-head-{now:%Y-%m-%d}.json"
+    day = clock.local_date(now, warehouse_zone(uow.session))  # a daily file: the warehouse's day, not UTC's
+    path = (folder or anchor_folder()) / f"audit-head-{day:%Y-%m-%d}.json"
     try:
         before = json.loads(path.read_text(encoding="utf-8"))
         if before.get("first") == first and int(before.get("id", 0)) >= head.id:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import Rejected
 from app.persistence.models import Product, Warehouse
 from app.persistence.uow import UnitOfWork
@@ -26,8 +27,8 @@ def the_warehouse(uow: UnitOfWork) -> Warehouse:
 
 
 def warehouse_zone(session: Session) -> ZoneInfo:
-    name = session.execute(select(Warehouse.time_zone).limit(1)).scalar()
-    return ZoneInfo(name or "Asia/Shanghai")
+    """The warehouse's time zone: its business dates are `app.clock.warehouse_today(warehouse_zone(session))`."""
+    return clock.zone_named(session.execute(select(Warehouse.time_zone).limit(1)).scalar())
 
 
 @dataclass(frozen=True)

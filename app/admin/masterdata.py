@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from app import clock
 from app.admin.auth import require
 from app.admin.carriers import import_carriers
 from app.admin.master_store import ImportReport, finish, serialise, upsert
@@ -88,7 +89,7 @@ def _read_warehouse(name: str, path: Path) -> tuple[dict[str, str], str]:
         where = re.search(r"at line (\d+)", str(exc))
         raise FileRejected(errors=[RowError(name, int(where.group(1)) if where else 0, "",
                                             f"not valid TOML: {exc}")]) from exc
-    values.setdefault("time_zone", "Asia/Shanghai")
+    values.setdefault("time_zone", clock.DEFAULT_ZONE)
     errors = _check_warehouse(name, values, _key_lines(text))
     if errors:
         raise rejected(errors)

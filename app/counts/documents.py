@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app import clock
 from app.admin import require
 from app.counts.queries import report_data, sheet_data
 from app.domain.roles import Permission
@@ -28,14 +28,14 @@ def _id(key: str) -> int:
 
 def _house(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, Any]:
     house = uow.session.execute(select(Warehouse).order_by(Warehouse.id).limit(1)).scalar_one_or_none()
-    zone = ZoneInfo(house.time_zone if house is not None and house.time_zone else "Asia/Shanghai")
+    zone = clock.zone_named(house.time_zone if house is not None else None)
 
     def when(moment: datetime | None) -> str:
         return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment is not None else ""
 
     out = {**data, "warehouse": house.name if house else "", "account_book": house.account_book if house else "",
            "area_code": house.area_code if house else "", "status_cn": STATUS_CN.get(data["status"], data["status"]),
-           "printed": when(datetime.now(zone))}
+           "printed": when(clock.now())}
     for name in ("created_at", "closed_at", "approved_at", "confirmed_at"):
         out[name] = when(data[name])
     return out

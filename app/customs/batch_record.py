@@ -5,11 +5,11 @@ every parcel it went out in, and its balance. Read-only, plain data (the screen 
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
+from app import clock
 from app.admin import require
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -74,7 +74,7 @@ def batch_record(uow: UnitOfWork, code: str) -> dict[str, Any]:
     lot = find_lot(uow, code)
     line = lot.declaration_line
     declaration = line.declaration
-    zone = ZoneInfo(uow.session.execute(select(Warehouse.time_zone).limit(1)).scalar() or "Asia/Shanghai")
+    zone = clock.zone_named(uow.session.execute(select(Warehouse.time_zone).limit(1)).scalar())
 
     def when(value: Any) -> str:
         return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value is not None else ""

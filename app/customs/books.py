@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, select
 
+from app import clock
 from app.admin import require, warehouse_zone
 from app.customs.ledger import ADJUSTED, DISPOSED, RETURNED
 from app.domain.roles import Permission
@@ -232,7 +233,7 @@ def compare(uow: UnitOfWork, path: Path | str) -> Comparison:
     """Ours (the ACTUAL balance now), customs' (the file; 0 for an item it does not list) and the physical stock."""
     require(uow, Permission.VIEW)
     theirs = read_customs_balances(uow, path)
-    today = datetime.now(warehouse_zone(uow.session)).date()
+    today = clock.warehouse_today(warehouse_zone(uow.session))
     books = period_ledger(uow, today, today)
     lines = [CompareLine(line.item_no, line.name, line.closing, theirs.get(line.item_no, 0), line.physical,
                          line.item_no in theirs) for line in books.lines]
@@ -261,6 +262,6 @@ def ledger_report(uow: UnitOfWork, key: str) -> dict[str, Any]:
     zone = warehouse_zone(uow.session)
     return {"from": first.isoformat(), "to": last.isoformat(), "key": key,
             "warehouse": house.name if house else "", "account_book": house.account_book if house else "",
-            "printed": datetime.now(zone).strftime("%Y-%m-%d %H:%M"),
+            "printed": clock.warehouse_now(zone).strftime("%Y-%m-%d %H:%M"),
             "items": [line.to_json() for line in books.lines], "totals": books.totals(),
             "preparer": uow.actor.username}

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from app import clock
 from app.admin.lookups import warehouse_zone
 from app.customs.export import export_inventory_lists
 from app.customs.receipts import apply_receipts
@@ -102,7 +103,7 @@ def _answer(db: Database, answers: dict[str, str], hours_ago: float) -> None:
     numbered (invt_no) as customs numbers every list it accepts: a return request names the released list."""
     with UnitOfWork(db, write=False) as uow:
         zone = warehouse_zone(uow.session)
-    at = (datetime.now(zone) - timedelta(hours=hours_ago)).strftime("%Y%m%d%H%M%S%f")[:17]
+    at = (clock.warehouse_now(zone) - timedelta(hours=hours_ago)).strftime("%Y%m%d%H%M%S%f")[:17]
 
     def invt_no(order_no: str) -> str:  # 18 characters like customs' own: customs code, year, I, a serial
         return f"2918{at[:4]}I{int(hashlib.sha256(order_no.encode()).hexdigest(), 16) % 10**9:09d}"

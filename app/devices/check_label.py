@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from app import clock
 from printing.label import Barcode, Box, Label, Line, Text, to_zpl
 
 CHECK_CODE128 = "BWMS-PRINTER-CHECK"
@@ -12,7 +13,7 @@ CHECK_GS1 = "(01)09501101530003(10)CHECK1"
 
 def check_label(station: str, when: datetime | None = None) -> Label:
     """A 100 × 60 mm label naming the station and the time, with one barcode of each kind."""
-    when = when or datetime.now(UTC)
+    when = (when or clock.now()).astimezone(UTC)
     return Label(100, 60, [
         Box(1, 1, 98, 58, 0.5),
         Text(4, 3, "BONDED WMS PRINTER CHECK", 4, bold=True, max_width_mm=92),

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlparse
 
 import serial
 
+from app import clock
 from app.errors import BwmsError
 
 STX, ETX = b"\x02", b"\x03"
@@ -236,7 +237,7 @@ class FolderPrinter:
 
     def deliver(self, payload: bytes) -> None:
         self.status()
-        name = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}{self.suffix}"
+        name = f"{clock.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:8]}{self.suffix}"
         partial = self.folder / (name + ".part")
         partial.write_bytes(payload)
         partial.rename(self.folder / name)  # readers never see half a job

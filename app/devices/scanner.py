@@ -12,8 +12,9 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
+from app import clock
 from app.devices.serial_link import SerialLink
 
 GS = "\x1d"
@@ -26,7 +27,7 @@ _GS1_AIM = {"]C1", "]d2", "]Q3", "]e0", "]J1"}
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def split_aim(raw: str) -> tuple[str | None, str]:

@@ -70,10 +70,6 @@ def clocks(released_at: datetime, zone: ZoneInfo, apply_days: int = 30, arrive_d
     return Clocks(released_on, released_on + timedelta(days=apply_days), released_on + timedelta(days=arrive_days))
 
 
-def local_date(moment: datetime, zone: ZoneInfo) -> date:
-    return moment.astimezone(zone).date()
-
-
 def split_value(dutiable_total: Decimal, lines: list[tuple[Decimal, int, int]]) -> Decimal:
     """The share of an order's dutiable total that returned units carry: the value of the (unit price, returned,
     ordered) lines back over the order's goods value; the whole order returns the whole total."""

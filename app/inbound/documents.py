@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app import clock
 from app.admin import require
 from app.domain import gs1
 from app.domain.roles import Permission
@@ -32,11 +32,11 @@ def _warehouse(uow: UnitOfWork) -> dict[str, str]:
     row = uow.session.execute(select(Warehouse.name, Warehouse.account_book, Warehouse.time_zone)
                               .order_by(Warehouse.id).limit(1)).first()
     return {"name": row[0], "account_book": row[1], "time_zone": row[2]} if row else \
-        {"name": "", "account_book": "", "time_zone": "Asia/Shanghai"}
+        {"name": "", "account_book": "", "time_zone": clock.DEFAULT_ZONE}
 
 
 def _local(when: datetime | None, zone: str) -> str:
-    return when.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M") if when else ""
+    return when.astimezone(clock.zone_named(zone)).strftime("%Y-%m-%d %H:%M") if when else ""
 
 
 def tally_report(uow: UnitOfWork, declaration_no: str) -> dict[str, Any]:
@@ -52,7 +52,7 @@ def tally_report(uow: UnitOfWork, declaration_no: str) -> dict[str, Any]:
         "seal_no": head.seal_no, "arrival_date": head.arrival_date.isoformat() if head.arrival_date else "",
         "status": head.status, "tally_started": _local(head.tally_started_at, zone),
         "tally_closed": _local(head.tally_closed_at, zone), "tally_clerk": head.tally_closed_by,
-        "staging": head.staging_location, "printed_at": _local(datetime.now(ZoneInfo(zone)), zone),
+        "staging": head.staging_location, "printed_at": _local(clock.now(), zone),
         "lines": [{**r.to_json(), "name": r.name, "account_book_item": r.account_book_item, "unit": r.unit,
                    "production_date": r.production_date.isoformat() if r.production_date else "",
                    "expiry_date": r.expiry_date.isoformat() if r.expiry_date else "",
@@ -70,7 +70,7 @@ def putaway_list(uow: UnitOfWork, declaration_no: str) -> dict[str, Any]:
              "to": row.to or ("(on hold)" if row.status == "hold" else "(no empty location)")}
             for row in putaway.plan(uow, declaration_no)]
     return {"declaration_no": head.declaration_no, "container_no": head.container_no, "status": head.status,
-            "operator": uow.actor.username, "created": _local(datetime.now(ZoneInfo(zone)), zone), "rows": rows}
+            "operator": uow.actor.username, "created": _local(clock.now(), zone), "rows": rows}
 
 
 def carton_labels(uow: UnitOfWork, declaration_no: str) -> list[dict[str, Any]]:

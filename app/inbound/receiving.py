@@ -7,16 +7,15 @@ Counting checks everything before it writes, so a refused scan changes nothing b
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
-from app import settings
+from app import clock, settings
 from app.admin import LIVE_ROLE, ProductRef, audit, known_role, live_role_param, product_by_gtin, require
 from app.domain.gs1 import BadScan, Command, CommandScan, HandlingUnitScan, ItemScan, LocationScan, Scan
 from app.domain.roles import Permission
@@ -312,7 +311,7 @@ def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: 
     else:
         raw, zone = uow.conn.execute(_SETTING).scalar(), None
     if today is None:
-        today = local_today(uow, zone or "Asia/Shanghai")
+        today = local_today(uow, zone or clock.DEFAULT_ZONE)
     fraction = spec.default if raw is None else spec.kind(raw)
     problem = shelf_life_problem(batch, expiry, product.shelf_life_days, today, fraction)
     if problem:
@@ -321,8 +320,7 @@ def _check_shelf_life(uow: UnitOfWork, product: ProductRef, batch: str, expiry: 
 
 def local_today(uow: UnitOfWork, zone: str | None = None) -> date:
     """Today in the warehouse's time zone (the receiving date shelf life is measured from)."""
-    zone = zone or uow.conn.execute(_ZONE).scalar() or "Asia/Shanghai"
-    return datetime.now(ZoneInfo(zone)).date()
+    return clock.warehouse_today(clock.zone_named(zone or uow.conn.execute(_ZONE).scalar()))
 
 
 def count_result(sku: str, line: Line, batch: str, quantity: int, damaged: bool, unexpected: bool) -> ScanResult:

@@ -13,12 +13,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 
-from app import settings
+from app import clock, settings
 from app.admin import audit, require, warehouse_zone
 from app.domain import vocabulary
 from app.domain.allocation import Allocator, LineNeed, OrderNeed, Plan, Shortfall, StockRow
@@ -158,7 +158,7 @@ def plan_for(uow: UnitOfWork, needs: list[OrderNeed], today: date | None,
     products = {line.product_id for o in needs for line in o.lines}
     rows = [r for r in sellable_rows(uow, products) if (r.lot_id, r.location_id) not in exclude]
     lock_days = settings.get(uow.session, "sale_lock_days")
-    day = today or datetime.now(warehouse_zone(uow.session)).date()
+    day = today or clock.warehouse_today(warehouse_zone(uow.session))  # FEFO and the sale lock: the warehouse's today
     return Allocator(rows, day, lock_days).plan(needs)
 
 

@@ -10,10 +10,10 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from app import clock
 from app.admin import carrier_of, pii, require, the_warehouse
 from app.domain.order_flow import parcel_state
 from app.domain.roles import Permission
@@ -37,8 +37,8 @@ _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治
 
 
 def local_time(uow: UnitOfWork, when: datetime | None = None) -> str:
-    zone = ZoneInfo(the_warehouse(uow).time_zone or "Asia/Shanghai")
-    return (when.astimezone(zone) if when else datetime.now(zone)).strftime("%Y-%m-%d %H:%M")
+    zone = clock.zone_named(the_warehouse(uow).time_zone)
+    return (when or clock.now()).astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def short_place(name: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 
+from app import clock
 from app.admin import LIVE_ROLE, audit, known_role, live_role, live_role_param, require
 from app.customs import write_off_core
 from app.documents import queue as print_queue
@@ -141,16 +142,19 @@ def _check_named(waybills: Sequence[str], parcels: list[Parcel], carrier: str, h
 
 
 def _new_manifest(uow: UnitOfWork, carrier: str, vehicle: str, parcels: list[Parcel]) -> Manifest:
-    house = uow.session.execute(select(Warehouse.customs_code).limit(1)).scalar() or "0000"
-    now, temporary = utcnow(), uuid.uuid4().hex[:19]  # numbered from the row id once it has one
+    house = uow.session.execute(select(Warehouse.customs_code, Warehouse.time_zone).limit(1)).first()
+    # the numbers carry the warehouse's date and year (a manifest made at 00:30 in Shanghai is that day's, not the
+    # day before's as in UTC)
+    today = clock.warehouse_now(clock.zone_named(house.time_zone if house else None))
+    temporary = uuid.uuid4().hex[:19]  # numbered from the row id once it has one
     manifest = Manifest(manifest_no=f"T{temporary}", gate_pass_no=f"T{temporary}", carrier_code=carrier,
                         vehicle_plate=vehicle, status="created", parcel_count=len(parcels),
                         gross_kg=sum((p.weight_kg for p in parcels), Decimal(0)),
                         net_kg=sum((p.net_kg for p in parcels), Decimal(0)), created_by=uow.actor.username[:40])
     uow.session.add(manifest)
     uow.session.flush()
-    manifest.manifest_no = f"MF{now:%Y%m%d}{manifest.id:06d}"
-    manifest.gate_pass_no = f"{house}{now:%Y}E{manifest.id:08d}"
+    manifest.manifest_no = f"MF{today:%Y%m%d}{manifest.id:06d}"
+    manifest.gate_pass_no = f"{(house.customs_code if house else None) or '0000'}{today:%Y}E{manifest.id:08d}"
     orders = [p.order_id for p in parcels]
     for p in parcels:
         p.manifest_id, p.status = manifest.id, "manifested"

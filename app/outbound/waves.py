@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 
+from app import clock
 from app.admin import require
 from app.domain.roles import Permission
 from app.errors import NotFound
@@ -56,7 +55,7 @@ def pick_list(uow: UnitOfWork, wave_no: str) -> dict[str, Any]:
     if wave is None:
         raise NotFound(f"no wave {wave_no}", code="unknown_wave", wave=wave_no)
     house = uow.session.execute(select(Warehouse.name, Warehouse.time_zone).limit(1)).first()
-    zone = ZoneInfo(house.time_zone if house else "Asia/Shanghai")
+    zone = clock.zone_named(house.time_zone if house else None)
     lines = [{"location": r.code, "sku": r.sku, "name": r.name_cn, "batch": r.batch_no,
               "expiry": r.expiry_date.isoformat() if r.expiry_date else "", "qty": r.quantity,
               "order_no": r.order_no, "status": r.status}
@@ -67,4 +66,4 @@ def pick_list(uow: UnitOfWork, wave_no: str) -> dict[str, Any]:
             "kind": "single" if wave.single_unit else "multi", "orders": orders,
             "units": sum(line["qty"] for line in lines), "warehouse": house.name if house else "",
             "created": wave.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-            "printed": datetime.now(zone).strftime("%Y-%m-%d %H:%M"), "lines": lines}
+            "printed": clock.warehouse_now(zone).strftime("%Y-%m-%d %H:%M"), "lines": lines}

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import DateTime, Integer, and_, case, cast, func, literal, select, text, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
+from app import clock
 from app.admin import owner_by_code, require, warehouse_zone
 from app.domain.roles import Permission
 from app.errors import Rejected
@@ -120,7 +121,7 @@ def monthly_statement(uow: UnitOfWork, owner: str, month: str, *, now: datetime 
     """The owner's statement for `month` (YYYY-MM, in the warehouse's time zone), read from the movements."""
     require(uow, Permission.SUPERVISE)
     ref = owner_by_code(uow.session, owner)
-    start, end = month_bounds(month, warehouse_zone(uow.session), now or datetime.now(UTC))
+    start, end = month_bounds(month, warehouse_zone(uow.session), now or clock.now())
     days = max(1, -(-int((end - start).total_seconds()) // _DAY))
     st = Statement(ref.code, ref.name, ref.customs_code or "", month.strip(), start, end, days)
     owned = select(Lot.id).where(Lot.owner_id == ref.id).scalar_subquery()

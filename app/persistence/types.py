@@ -9,6 +9,8 @@ from sqlalchemy import BigInteger, DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from app import clock
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stored as naive UTC; always returned timezone-aware in UTC (SQLite keeps no zone)."""
@@ -68,4 +70,5 @@ def Weight() -> ScaledDecimal:  # noqa: N802 - kilograms to the gram
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, UTC-aware: what every stored time is (the product's one clock, `app.clock`)."""
+    return clock.now()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app import clock
 from app.admin import require, the_warehouse
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
@@ -18,8 +18,8 @@ from app.returns.queries import disposal_detail
 
 
 def _when(house: Warehouse, iso: str | None) -> str:
-    zone = ZoneInfo(house.time_zone or "Asia/Shanghai")
-    moment = datetime.fromisoformat(iso) if iso else datetime.now(zone)
+    zone = clock.zone_named(house.time_zone)
+    moment = datetime.fromisoformat(iso) if iso else clock.now()
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 

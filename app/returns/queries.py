@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import Select, func, select, type_coerce
 
 from app.admin import require, warehouse_zone
-from app.domain.returns import ARRIVAL_CLOCK_RUNS, DISPOSAL_METHODS, DISPOSAL_REASONS, RETURN_REASONS, local_date
+from app.clock import local_date
+from app.domain.returns import ARRIVAL_CLOCK_RUNS, DISPOSAL_METHODS, DISPOSAL_REASONS, RETURN_REASONS
 from app.domain.roles import Permission
 from app.errors import NotFound
 from app.persistence.models import ConsumerOrder, Disposal, Lot, Product, ReturnCase, ReturnLine

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Row, and_, bindparam, case, func, select, update
 from sqlalchemy.orm import selectinload
@@ -30,9 +29,9 @@ from app.admin import (
     require,
     warehouse_zone,
 )
+from app.clock import local_date, zone_named
 from app.customs import book_return, settle_return
 from app.domain.gs1 import ItemScan
-from app.domain.returns import local_date
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.hot import Prepared
@@ -54,7 +53,6 @@ from app.stock import movements as stock
 
 WORKFLOW = "return"
 OPEN = ("requested", "declared", "accepted", "approved")
-DEFAULT_ZONE = "Asia/Shanghai"
 
 # The fast path's statements, built once (compiled once per engine). `_PARCEL`: the parcel's lines in line order,
 # each with its product, lot and what came back so far, the case's state, the scan id's first result (a replay)
@@ -311,7 +309,7 @@ def _waiting(head: Row[Any]) -> bool:
 
 
 def _late(head: Row[Any], now: datetime) -> bool:
-    return bool(local_date(now, ZoneInfo(head.zone or DEFAULT_ZONE)) > head.arrive_by)
+    return bool(local_date(now, zone_named(head.zone)) > head.arrive_by)
 
 
 def _lines(rows: Sequence[Row[Any]], counted: dict[int, tuple[int, int]] | None = None) -> list[dict[str, Any]]:

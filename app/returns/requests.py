@@ -17,8 +17,9 @@ from sqlalchemy import func, select
 
 from app import settings
 from app.admin import audit, require, warehouse_zone
+from app.clock import local_date
 from app.customs import find_order
-from app.domain.returns import RETURN_REASONS, clocks, local_date
+from app.domain.returns import RETURN_REASONS, clocks
 from app.domain.roles import Permission
 from app.errors import Rejected
 from app.persistence.jobs import lock_orders

@@ -7,11 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
+from app import clock
 from app.admin import audit, auth, pii
 from app.admin.backup import make_backup
 from app.admin.keys import export_keys
@@ -135,6 +137,16 @@ def test_an_anchor_of_another_database_is_not_this_chain(db, tmp_path):
     data.update(first="f" * 64, id=10_000)  # another database under the same key
     path.write_text(json.dumps(data))
     assert _verify(db).ok
+
+
+@pytest.mark.parametrize(("moment", "day"), [(datetime(2026, 12, 31, 15, 59, 30, tzinfo=UTC), "2026-12-31"),
+                                           (datetime(2026, 12, 31, 16, 0, 30, tzinfo=UTC), "2027-01-01")])
+def test_the_daily_anchor_is_named_by_the_warehouses_date(db, tmp_path, moment, day):
+    """16:00:30 UTC on 31 December is 00:00:30 on 1 January in Shanghai: that day's file (it was UTC's)."""
+    _entries(db, 2)
+    with clock.frozen_at(moment), UnitOfWork(db, write=False) as uow:
+        path = audit.write_anchor(uow, tmp_path)
+    assert path.name == f"audit-head-{day}.json" and json.loads(path.read_text())["written"] == moment.isoformat()
 
 
 def test_the_audit_key_is_a_private_file_outside_the_database(db):

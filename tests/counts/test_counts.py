@@ -354,17 +354,17 @@ def test_a_disposal_waits_while_its_units_are_being_counted(stocked):
     assert run(db, "supervisor", execute_disposal, disposal.disposal, ["王伟"]).status == "executed"
 
 
-def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted_items(stocked, tmp_path):
+def test_done_when_the_period_books_balance_and_the_comparison_names_the_planted_items(stocked, tmp_path, one_moment):
     """Issue 13's 'done when': after a count with a planted surplus and shortage, approval and customs'
     confirmation, every item's closing equals the physical stock, and customs' file (its balances before the
     count) differs from ours on exactly the two planted items, by what was planted."""
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from app import clock
     from app.customs.books import compare, period_ledger
 
     db = stocked
-    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    today = clock.warehouse_today(ZoneInfo("Asia/Shanghai"))  # the day compare() reads the books on
     with UnitOfWork(db, actor("customs"), write=False) as uow:
         before_books = {line.item_no: line.closing for line in period_ledger(uow, today, today).lines}
         item_of = dict(uow.session.execute(

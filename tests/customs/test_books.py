@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app import clock
 from app.customs.books import compare, period_ledger
 from app.customs.ledger import balances, record
 from app.errors import FileRejected, Rejected
@@ -17,6 +18,9 @@ from app.persistence.models import AccountBookItem, Owner
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
 from tests.outbound.conftest import TODAY, receive_container, run
+
+# the movements and "today" of a test are one moment: never both sides of Shanghai's midnight
+pytestmark = pytest.mark.usefixtures("one_moment")
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +38,7 @@ def stocked(db, tmp_path, monkeypatch):
 
 
 def today() -> date:
-    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return clock.warehouse_today(ZoneInfo("Asia/Shanghai"))
 
 
 def books(db, first, last):

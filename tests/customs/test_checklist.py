@@ -4,12 +4,13 @@ INV101 file meets its schema, a posting receipt marks it posted and the period b
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.customs.books import period_ledger
 from app.customs.checklist import checklists, deliver, gather
 from app.customs.receipts import apply_receipts
@@ -28,8 +29,12 @@ from tests.outbound.helpers import pack_order, pick_everything
 __all__ = ["fixed_today", "released", "stocked"]  # the outbound fixtures: the sample orders declared and released
 
 
+# the movements and "today" of a test are one moment: never both sides of Shanghai's midnight
+pytestmark = pytest.mark.usefixtures("one_moment")
+
+
 def today() -> date:
-    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return clock.warehouse_today(ZoneInfo("Asia/Shanghai"))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -75,6 +75,7 @@ def demo(db):
 
 
 def _keys(uow: UnitOfWork) -> dict[str, str]:
+    today = local_today(uow)  # the warehouse's month and day (a UTC machine's may still be yesterday)
     s = uow.session
     declaration = s.scalars(select(InboundDeclaration.declaration_no).order_by(InboundDeclaration.id)).first()
     waybill = s.scalars(select(Parcel.waybill_no).order_by(Parcel.id)).first()
@@ -88,8 +89,8 @@ def _keys(uow: UnitOfWork) -> dict[str, str]:
         "pick-list": s.scalars(select(Wave.wave_no).order_by(Wave.id)).first(),
         "waybill": waybill, "packing-list": waybill, "manifest": manifest, "gate-pass": manifest, "pull-list": "-",
         "batch-record": s.scalars(select(Lot.batch_no).order_by(Lot.id)).first(), "inventory-list": declared,
-        "owner-statement": f"{owner}/{datetime.now().strftime('%Y-%m')}",
-        "ledger-report": f"{datetime.now().strftime('%Y-%m')}-01..{datetime.now().strftime('%Y-%m-%d')}",
+        "owner-statement": f"{owner}/{today:%Y-%m}",
+        "ledger-report": f"{today:%Y-%m}-01..{today:%Y-%m-%d}",
         "disposal-form": str(s.scalars(select(Disposal.id)).first()),
         "disposal-record": str(s.scalars(select(Disposal.id)).first()),
         "exit-checklist": s.scalars(select(ExitChecklist.checklist_no)).first(),

@@ -41,6 +41,22 @@ def test_annual_limit_counts_accepted_orders_across_two_imports(warehouse, tmp_p
     assert "27900.00 (25110.00 already accepted + 2790.00)" in report.rejected[0]["reason"]
 
 
+def test_the_annual_total_starts_again_at_midnight_in_the_warehouse_not_in_utc(warehouse, tmp_path):
+    """A buyer's annual total is per calendar year in Shanghai: an order at 16:00:30 UTC on 31 December (00:00:30
+    on 1 January there) opens 2027, one at 15:59:30 UTC (23:59:30 there) still counts in 2026."""
+    nine = [order_record(f"Y{i}", "LAMER-60", 1, "2780.00", buyer_id=BUYER) for i in range(9)]  # 25,110 in 2026
+    assert imported(warehouse, write_jsonl(tmp_path / "1.jsonl", nine)).accepted == 9
+    last_minute = order_record("Y-2359", "LAMER-60", 1, "2780.00", buyer_id=BUYER, ordered_at="2026-12-31T15:59:30Z")
+    new_year = order_record("Y-0000", "LAMER-60", 1, "2780.00", buyer_id=BUYER, ordered_at="2026-12-31T16:00:30Z")
+    local = order_record("Y-LOCAL", "LAMER-60", 1, "2780.00", buyer_id=BUYER, ordered_at="2027-01-01T00:00:30")
+    report = imported(warehouse, write_jsonl(tmp_path / "2.jsonl", [last_minute, new_year, local]))
+    assert report.accepted == 2 and codes(report) == [("Y-2359", "over_annual_limit")]
+    with UnitOfWork(warehouse, actor("supervisor"), write=False) as uow:
+        years = dict(uow.session.execute(select(ConsumerOrder.order_no, ConsumerOrder.order_year)
+                                         .where(ConsumerOrder.order_no.in_(("Y-0000", "Y-LOCAL")))).all())
+    assert years == {"Y-0000": 2027, "Y-LOCAL": 2027}  # a time without a zone is the warehouse's
+
+
 def test_cancelled_orders_do_not_count_toward_the_annual_total(warehouse, tmp_path):
     from app.orders.cancel import cancel_order
 

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,6 +18,7 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app import clock
 from app.customs.batch_record import batch_record
 from app.customs.receipts import apply_receipts
 from app.errors import NotFound
@@ -222,3 +224,14 @@ def test_batch_record_reaches_every_parcel_and_balances(shipped):
     assert data["putaway"] and data["allocations"]
     text = text_of(batch_record_pdf(data))
     assert batch in text and CONTAINER in text and order["logistics"]["waybill_no"] in text
+
+
+def test_a_manifest_made_after_midnight_in_the_warehouse_carries_the_warehouses_date(released):
+    """At 16:00:30 UTC on 31 December it is 00:00:30 on 1 January in Shanghai: the manifest's number carries the
+    warehouse's date and the gate pass its year (both were UTC's: MF20261231…, …2026E…)."""
+    run(released, "supervisor", allocate, today=TODAY)
+    pick_everything(released)
+    assert pack_order(released, SF[0]["order_no"]).code == "packed"
+    with clock.frozen_at(datetime(2026, 12, 31, 16, 0, 30, tzinfo=UTC)):
+        report = run(released, "supervisor", create_manifest, "SF", "浙A88888")
+    assert re.fullmatch(r"MF20270101\d{6}", report.manifest) and re.fullmatch(r"\w+2027E\d{8}", report.gate_pass)

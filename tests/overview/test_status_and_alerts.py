@@ -4,12 +4,13 @@ every alert kind with its clock; the alerts' JSON contract."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
-from app import settings
+from app import clock, settings
 from app.domain.order_flow import FLOW_STAGES
 from app.inbound.queries import declarations
 from app.orders.queries import count_orders
@@ -53,17 +54,18 @@ def test_the_status_counts_what_the_list_screens_list(day, cli):
 
 
 def test_every_alert_kind_runs_its_own_clock(day, cli):
+    today = clock.warehouse_today(ZoneInfo("Asia/Shanghai"))  # the alerts' today, not the machine's (UTC after 16:00)
     with UnitOfWork(day, actor("admin")) as uow:
         s = uow.session
         # the samples' lots are far from expiry; only the inspection (answered on the samples' day) is old
         assert [(a.kind, a.key) for a in alerts(uow)] == [("hold", INSPECTED)]
         batch = s.scalars(select(Lot.batch_no).join(Stock, Stock.lot_id == Lot.id).where(Stock.quantity > 0)
                           .order_by(Lot.id).limit(1)).one()
-        s.execute(update(Lot).where(Lot.batch_no == batch).values(expiry_date=date.today() + timedelta(days=45)))
+        s.execute(update(Lot).where(Lot.batch_no == batch).values(expiry_date=today + timedelta(days=45)))
         s.execute(update(AccountBookItem).values(storage_limit_days=1))
         shipped_order = s.scalars(select(ConsumerOrder.id).order_by(ConsumerOrder.id).limit(1)).one()
         s.add(ReturnCase(return_no="RT0001", order_id=shipped_order, reason="no_reason", released_at=utcnow(),
-                         apply_by=date.today(), arrive_by=date.today() + timedelta(days=3), value=Decimal("1")))
+                         apply_by=today, arrive_by=today + timedelta(days=3), value=Decimal("1")))
         settings.set_value(s, "receipt_overdue_hours", "0")
         settings.set_value(s, "hold_alert_hours", "0")
         uow.commit()

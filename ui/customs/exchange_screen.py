@@ -28,6 +28,7 @@ from app.customs.queries import archive_newest_first, count_archive, exchange_fo
 from app.customs.receipts import apply_receipts
 from app.domain.roles import Permission
 from app.persistence.uow import Area
+from ui.clock import warehouse_now
 from ui.clock import warehouse_time as local_time
 from ui.customs.archive_view import MessageDialog
 from ui.customs.exchange_texts import export_text, pass_lines, receipts_text, refusal_kind, refusal_text
@@ -277,7 +278,7 @@ The archive is listed newest first.
 
     def _watcher_applied(self, result: Any) -> None:
         for line in pass_lines(result):
-            self.log.insertItem(0, f"{datetime.now():%H:%M:%S}  {line}")
+            self.log.insertItem(0, f"{warehouse_now():%H:%M:%S}  {line}")  # warehouse time, as every time on screen
         self.status.done(receipts_text(result.report))
 
     def _watcher_failed(self, exc: BaseException) -> None:

@@ -3,8 +3,13 @@ rows shaded (and alone with "Only differences"), and a refused file shown in wor
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
 from PySide6.QtCore import Qt
 
+from app import clock as app_clock
 from app.orders.checks import warehouse_zone
 from app.persistence.uow import UnitOfWork
 from tests.gui.helpers import wait_idle
@@ -69,3 +74,20 @@ def test_gathering_a_period_where_nothing_left_is_refused_in_words(make_ctx, qtb
     assert shown and "nothing to gather" in shown[0] and screen.model.rows == []
     clerk = open_screen(qtbot, ChecklistsScreen, make_ctx("customs"))
     assert not clerk.gather_button.isVisibleTo(clerk)  # a customs officer looks and prints
+
+
+@pytest.mark.parametrize(("moment", "period"), [
+    (datetime(2026, 12, 31, 15, 59, 30, tzinfo=UTC), (date(2026, 12, 1), date(2026, 12, 31))),  # 23:59:30 there
+    (datetime(2026, 12, 31, 16, 0, 30, tzinfo=UTC), (date(2027, 1, 1), date(2027, 1, 1))),      # 00:00:30, a new year
+    (datetime(2028, 2, 28, 16, 0, 30, tzinfo=UTC), (date(2028, 2, 1), date(2028, 2, 29))),      # the leap day
+])
+def test_the_period_screens_open_on_the_warehouses_date_whatever_the_workstations(make_ctx, qtbot, moment, period):
+    """The workstation's clock says 31 December (UTC); in Shanghai it may already be 1 January: the books and the
+    checklists open on the warehouse's month up to its today (a time-injection seam, no real clock)."""
+    from ui.customs.checklists import ChecklistsScreen
+
+    clock.set_zone(ZoneInfo("Asia/Shanghai"))  # as the main window does once the database is known
+    with app_clock.frozen_at(moment):
+        books = open_screen(qtbot, BooksScreen, make_ctx("supervisor"))
+        checklists = open_screen(qtbot, ChecklistsScreen, make_ctx("supervisor"))
+    assert books.period() == checklists.period() == period
