@@ -60,8 +60,10 @@ class DeviceStatus(QWidget):
 
     def _show(self, name: str, device: str, state: str, colour: str, detail: str) -> None:
         label = self.labels[name]
-        label.setText(f'<span style="color:{colour}">●</span> {device}: <b>{state}</b>')
-        label.setAccessibleName(f"{device}: {state}")
+        said = self.tr("%1: %2")  # the Chinese colon is full-width: 扫描枪：键盘
+        label.setText(f'<span style="color:{colour}">●</span> '
+                      + said.replace("%1", device).replace("%2", f"<b>{state}</b>"))
+        label.setAccessibleName(said.replace("%1", device).replace("%2", state))
         label.setToolTip(detail)
 
     @Slot(object)

@@ -326,7 +326,7 @@ VOCABULARY["detail"] = {
     "doc_no": ("document", "单证号"), "doc_type": ("document type", "单证类型"), "document": ("document", "单证"),
     "duplicates": ("duplicates", "重复"), "field": ("field", "字段"), "file": ("file", "文件"), "files": ("files", "文件"),
     "fingerprint": ("fingerprint", "指纹"), "folder": ("folder", "目录"), "gate_pass": ("gate pass", "核放单"),
-    "gross_kg": ("gross weight (kg)", "总重(千克)"), "tare_kg": ("tare weight (kg)", "车辆自重(千克)"),
+    "gross_kg": ("gross weight (kg)", "总重（千克）"), "tare_kg": ("tare weight (kg)", "车辆自重（千克）"),
     "ic_card": ("IC card", "IC卡"), "manifests": ("manifests", "交接单"),
     "loaded": ("parcels loaded at the gate", "卡口装车包裹"), "left": ("still to load", "待装车"),
     "take_off_vehicle": ("take off the vehicle", "需从车上卸下"),
@@ -385,12 +385,14 @@ SETTING_MEANINGS_ZH = {
 # what an audit entry counts when its key is a number of things ("3 orders")
 VOCABULARY["count"] = {
     "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
-    "returns": ("returns", "个退货"),
+    "returns": ("returns", "个退货"), "parcels": ("parcels", "个包裹"), "lots": ("lots", "个批次"),
+    "declarations": ("declarations", "份报关单"), "units": ("units", "件"),
 }
 # … and what one of them is called ("1 file", not "1 files")
 VOCABULARY["count_one"] = {
     "orders": ("order", "个订单"), "lists": ("inventory list", "份清单"), "files": ("file", "个文件"),
-    "returns": ("return", "个退货"),
+    "returns": ("return", "个退货"), "parcels": ("parcel", "个包裹"), "lots": ("lot", "个批次"),
+    "declarations": ("declaration", "份报关单"), "units": ("unit", "件"),
 }
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)
