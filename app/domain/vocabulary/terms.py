@@ -161,6 +161,23 @@ VOCABULARY: dict[str, dict[str, Term]] = {
         "bad_values": ("missing or wrong values", "缺少数据或数据有误"),
         "other": ("unknown content", "内容无法识别"),
     },
+    # what became of a customs receipt (customs_receipt.outcome; app.customs.receipts)
+    "receipt_outcome": {"applied": ("applied", "已应用"), "superseded": ("superseded by a later receipt", "已被更新的回执取代"),
+                        "not_applied": ("not applied", "未应用"), "requested": ("cancellation requested", "已发出撤销申请"),
+                        "unmatched": ("no list for it", "未匹配")},
+    # the document of a customs ledger entry (customs_ledger_entry.doc_type): customs' messages (CEB621…) by their own
+    # names, as they are
+    "ledger_doc": {"GATE_OUT": ("gate out", "卡口出区"), "DISPOSAL": ("disposal", "处置")},
+    # the document of a lot's movement into or out of the zone (its movement kind; app.customs.batch_record)
+    "batch_doc": {"receive": ("entry", "核注清单"), "ship": ("exit", "申报清单"), "adjust": ("count adjustment", "盘点调整"),
+                  "return": ("return", "退货"), "return_in": ("return", "退货"), "destroy": ("destruction", "销毁"),
+                  "return_abroad": ("return abroad", "退运")},
+    # what keeps a label printer from printing (app.devices.printer.PrinterStatus.problem_codes)
+    "printer_problem": {"paper_out": ("paper out", "缺纸"), "head_open": ("print head open", "打印头未合上"),
+                        "ribbon_out": ("ribbon out", "碳带用完"), "paused": ("paused", "已暂停"),
+                        "buffer_full": ("receive buffer full", "接收缓冲区已满"),
+                        "over_temperature": ("print head too hot", "打印头过热"),
+                        "under_temperature": ("print head too cold", "打印头温度过低")},
     # a receipt's element a refused file lacks (RECEIPT_PROBLEMS "bad_values.missing"): English by its own name
     "receipt_element": {"copNo": ("copNo", "企业内部编号"), "returnStatus": ("returnStatus", "回执状态"),
                         "returnTime": ("returnTime", "回执时间")},

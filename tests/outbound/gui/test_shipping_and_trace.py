@@ -156,6 +156,10 @@ def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx,
     text = batch.view.toPlainText()
     assert batch.record["lot"]["lot"] == f"{DECLARATION}/{lot.text(1)}"
     assert CONTAINER in text and waybill in text and "Allocations (the batch split)" in text
+    # each movement's document named by its kind in the screen's language (the old view split the record's
+    # bilingual "核注清单 entry" at its first space)
+    assert {c["kind"] for c in batch.record["chronology"]} >= {"receive"} and "核注清单" not in text
+    assert "entry" in text.split()
     qtbot.keyClick(batch.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=20_000)
     title, pdf = delivered.documents[0]
