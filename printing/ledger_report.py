@@ -35,10 +35,10 @@ def ledger_report_pdf(d: dict[str, Any]) -> bytes:
     totals = d["totals"]
     rows.append(["合计 Total", f"{len(d['items'])} items", ""] + [_signed(totals, k) for k in NUMBERS])
     header = ["料号 Item", "品名 Name", "单位\nUnit", "期初\nOpening", "一线入区\nEntered", "二线出区\nDecreased",
-              "已核扣\nPosted", "退货入区\nReturned", "盘盈亏\nAdjusted ±", "销毁/退运\nDisposed", "期末(账)\nClosing",
-              "实物\nPhysical", "差异\nDifference", "待海关确认\nPending adj."]
+              "已核扣\nPosted", "退货入区\nReturned", "盘盈亏\nAdjusted ±", "销毁/退运\nDisposed",
+              "期末（账）\nClosing", "实物\nPhysical", "差异\nDifference", "待海关确认\nPending adj."]
     widths = [24, 52, 10] + [17] * 11
-    story: list[Flowable] = [pdf.para("期末 = 期初 + 入区 − 出区 + 退货 ± 盘盈亏 − 销毁/退运;差异 = 期末 − 实物。"
+    story: list[Flowable] = [pdf.para("期末 = 期初 + 入区 − 出区 + 退货 ± 盘盈亏 − 销毁/退运；差异 = 期末 − 实物。"
                                       "Closing = opening + entered − decreased + returned ± adjusted − disposed "
                                       "(posted: decreases on an exit checklist customs has posted); "
                                       "difference = closing − physical (shaded where not 0). Pending adjustments "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(pytest.mark.qt_log_ignore(*QT_NOISE))
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """Once a GUI test has started a worker thread, cycles are collected on the GUI thread only (ui.collector),
+    from a timer that ticks only while an event loop runs: each test's end collects what is due too, so the
+    tests that run no event loop do not pile up garbage."""
+    yield
+    collector = sys.modules.get("ui.collector")
+    if collector is not None:
+        collector.collect_due()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def area_texts() -> None:
     """The areas' banner and error texts, installed as the shell does at sign-in (no import registers them)."""
@@ -95,6 +107,14 @@ def gui_app(qapp):
     translations.switch("en")
     yield qapp
     translations.switch("en")
+
+
+@pytest.fixture
+def silent():
+    """A station's sound player that plays nothing."""
+    from ui.widgets.sound import SoundPlayer
+
+    return SoundPlayer(enabled=False)
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ui import collector
+
 Callback = Callable[[Any], None]
 
 
@@ -72,6 +74,7 @@ class DbExecutor(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collector.install()  # what dies in a cycle dies on the GUI thread, never on the worker (ui.collector)
         self._ids = itertools.count(1)
         # job id → (the job callable, on_done, on_error); the callable is kept so it dies on this thread
         self._pending: dict[int, tuple[Callable[[], Any], Callback | None, Callback | None]] = {}

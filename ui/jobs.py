@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ui.executor import Callback
 
@@ -82,6 +82,18 @@ class JobDialog(QProgressDialog):
     def show_status(self, text: str) -> None:
         self.setLabelText(text)
 
+    def end(self) -> None:
+        """Close for good. If it was on screen, the window it covered is made active again, so the user's next key
+        (a screen's F-key, a scan) goes there at once: without a window manager (a kiosk session, the offscreen
+        platform) nothing else gives it back and no window takes the keys. It shows only once the job outlasts its
+        minimum duration, so the keys were lost after a slow job only (on a loaded machine)."""
+        shown, active = self.isVisible(), QApplication.activeWindow()
+        self.close()
+        self.deleteLater()
+        parent = self.parentWidget()
+        if shown and parent is not None and active in (None, self, parent.window()):
+            parent.window().activateWindow()
+
 
 def run_job(ctx: AppContext, parent: QWidget | None, title: str, fn: Callable[[Any, JobState], Any], *,
             write: bool = True, on_done: Callback | None = None, on_error: Callback | None = None) -> JobState:
@@ -98,8 +110,7 @@ def run_job(ctx: AppContext, parent: QWidget | None, title: str, fn: Callable[[A
         return result
 
     def finish(callback: Callback | None, value: Any) -> None:
-        dialog.close()
-        dialog.deleteLater()
+        dialog.end()
         if callback is not None:
             callback(value)
         elif isinstance(value, BaseException):

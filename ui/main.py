@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from ui import collector
 from ui.context import AppContext
 from ui.i18n import Translations, system_language
 from ui.login import LoginDialog
@@ -31,6 +32,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("BondedWMS")
     _route_qt_messages()
+    collector.install()  # before the first worker or device thread: cycles are collected on this thread only
     return app
 
 

@@ -50,8 +50,20 @@ def unit_label(code: str) -> str:
     return term("unit", code)
 
 
+def how_many(n: int, noun: str) -> str:
+    """A count in words in the screen's language: "1 parcel", "3 parcels", "3 个包裹" (`noun`: the plural)."""
+    return vocabulary.how_many(n, noun, language())
+
+
+def capitalised(text: str) -> str:
+    """'buyer's ID type' → 'Buyer's ID type': a name standing alone as a label reads in sentence case (the vocabulary
+    writes names in lower case, as a sentence uses them; Chinese is unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
 def field_label(path: str) -> str:
-    return term("field", path)
+    """A record field's name as a label (sentence case)."""
+    return capitalised(term("field", path))
 
 
 def setting_label(key: str) -> str:

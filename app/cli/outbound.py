@@ -337,5 +337,6 @@ def cmd_batch_record(ctx: CliContext, args: argparse.Namespace) -> int:
             f"line {data['declaration']['line_no']}",
             f"  entered {bal['entered']}, shipped {bal['shipped']} in {len(data['parcels'])} parcels, "
             f"on hand {bal['on_hand']}"]
-    ctx.emit(data, "\n".join(text))
+    chronology = [{key: value for key, value in c.items() if key != "kind"} for c in data["chronology"]]
+    ctx.emit({**data, "chronology": chronology}, "\n".join(text))  # the movement's kind: the screen's, not the JSON's
     return 0

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 
 from app import clock
 from app.admin import require
+from app.domain import vocabulary
 from app.domain.roles import Permission
 from app.errors import NotFound, Rejected
 from app.persistence.models import (
@@ -41,9 +42,9 @@ from app.persistence.models import (
 )
 from app.persistence.uow import UnitOfWork
 
-DOC_TYPES = {"receive": "核注清单 entry", "ship": "申报清单 exit", "adjust": "盘点调整 count adjustment",
-             "return": "退货 return", "return_in": "退货 return", "destroy": "销毁 destruction",
-             "return_abroad": "退运 return abroad"}
+# the document of a movement into or out of the zone: its name in both languages (the record prints "核注清单 entry";
+# a screen names the kind in its own language, app.domain.vocabulary "batch_doc")
+RETURNED, SHIPPED, DISPOSED = ("return", "return_in"), ("ship",), ("destroy", "return_abroad")
 
 
 def find_lot(uow: UnitOfWork, code: str) -> Lot:
@@ -192,19 +193,18 @@ def _chronology(uow: UnitOfWork, lot_id: int, when: Any) -> list[dict[str, Any]]
         signed = qty if from_id is None else -qty
         balance += signed
         doc = f"{ref} / {note}" if kind == "ship" and note else ref
-        out.append({"at": when(at), "doc_type": DOC_TYPES.get(kind, kind), "doc_no": doc, "qty": signed,
-                    "balance": balance, "location": dst_code or src_code or ""})
+        out.append({"at": when(at), "doc_type": vocabulary.both("batch_doc", kind), "doc_no": doc, "qty": signed,
+                    "balance": balance, "location": dst_code or src_code or "", "kind": kind})
     return out
 
 
 def _balance(uow: UnitOfWork, lot_id: int, chronology: list[dict[str, Any]]) -> dict[str, Any]:
     by_status = dict(uow.session.execute(select(Stock.status, func.sum(Stock.quantity)).where(
         Stock.lot_id == lot_id).group_by(Stock.status)).all())
-    returned = sum(c["qty"] for c in chronology if c["qty"] > 0 and c["doc_type"] == DOC_TYPES["return_in"])
+    returned = sum(c["qty"] for c in chronology if c["qty"] > 0 and c["kind"] in RETURNED)
     entered = sum(c["qty"] for c in chronology if c["qty"] > 0) - returned
-    shipped = -sum(c["qty"] for c in chronology if c["qty"] < 0 and c["doc_type"] == DOC_TYPES["ship"])
-    disposed = -sum(c["qty"] for c in chronology if c["qty"] < 0 and c["doc_type"] in (
-        DOC_TYPES["destroy"], DOC_TYPES["return_abroad"]))
+    shipped = -sum(c["qty"] for c in chronology if c["qty"] < 0 and c["kind"] in SHIPPED)
+    disposed = -sum(c["qty"] for c in chronology if c["qty"] < 0 and c["kind"] in DISPOSED)
     left_otherwise = -sum(c["qty"] for c in chronology if c["qty"] < 0) - shipped - disposed
     return {"entered": entered, "shipped": shipped, "returned": returned, "disposed": disposed,
             "left_otherwise": left_otherwise,

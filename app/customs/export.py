@@ -40,13 +40,14 @@ class ExportReport:
     exported: int = 0
     files: list[str] = field(default_factory=list)
     redelivered: list[str] = field(default_factory=list)
-    refused: list[dict[str, str]] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)  # {order_no | return_no, code, reason, params}
     returns: int = 0  # CEB625 return requests declared
     cancelled: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"exported": self.exported, "outbox": self.outbox, "files": self.files,
-                                "redelivered": self.redelivered, "refused": self.refused, "returns": self.returns}
+                                "redelivered": self.redelivered, "returns": self.returns,
+                                "refused": [{k: v for k, v in r.items() if k != "params"} for r in self.refused]}
         if self.cancelled:
             data["cancelled"] = True
         return data
@@ -151,7 +152,7 @@ def _declare_batch(uow: UnitOfWork, key: pii.PiiKey, ident: Identity, orders: li
         try:
             built.append(build(key, ident, order, now, known))
         except Rejected as exc:
-            refused.append({"order_no": order.order_no, "code": exc.code, "reason": exc.message})
+            refused.append({"order_no": order.order_no, "code": exc.code, "reason": exc.message, "params": exc.params})
     outgoing = _store(uow, key, built, now)
     report.exported += len(built)
     report.refused += refused

@@ -13,6 +13,7 @@ import uuid
 from collections import Counter
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -59,21 +60,23 @@ Outgoing = list[tuple[int, str, bytes]]
 
 
 def declare_returns(uow: UnitOfWork, key: pii.PiiKey, ident: Identity,
-                    now: datetime) -> tuple[Outgoing, list[dict[str, str]]]:
+                    now: datetime) -> tuple[Outgoing, list[dict[str, Any]]]:
     """One CEB625 per requested return not yet declared: built, schema-checked, archived, marked declared.
 
     Returns (message id, file name, bytes) to deliver after the commit, and the returns refused (with why)."""
     cases = uow.session.execute(
         select(ReturnCase).where(ReturnCase.status == "requested", ReturnCase.message_id.is_(None))
         .order_by(ReturnCase.id).options(selectinload(ReturnCase.lines))).scalars().all()
-    outgoing, refused = [], []
+    outgoing: Outgoing = []
+    refused: list[dict[str, Any]] = []
     for case in cases:
         order = uow.session.get(ConsumerOrder, case.order_id)
         try:
             xml, name = _ceb625(uow, key, ident, case, order, now)
             validate("CEB625", xml)
         except Rejected as exc:
-            refused.append({"return_no": case.return_no, "code": exc.code, "reason": exc.message})
+            refused.append({"return_no": case.return_no, "code": exc.code, "reason": exc.message,
+                            "params": exc.params})
             continue
         message = customs_archive.archive(uow, key, "out", "CEB625", case.return_no, name, xml, guid=case.guid)
         uow.session.flush()

@@ -40,6 +40,11 @@ class PrinterNotReady(BwmsError):
     code = "printer_not_ready"
 
 
+_PROBLEMS = {"paper_out": "paper out", "head_open": "print head open", "ribbon_out": "ribbon out", "paused": "paused",
+             "buffer_full": "receive buffer full", "over_temperature": "print head too hot",
+             "under_temperature": "print head too cold"}
+
+
 @dataclass(frozen=True)
 class PrinterStatus:
     """The fields of a Zebra `~HS` answer that decide whether a label can come out."""
@@ -56,11 +61,14 @@ class PrinterStatus:
     label_length_dots: int = 0
 
     @property
+    def problem_codes(self) -> list[str]:
+        """What keeps a label from coming out, as codes (app.domain.vocabulary "printer_problem" names them)."""
+        return [code for code in _PROBLEMS if getattr(self, code)]
+
+    @property
     def problems(self) -> list[str]:
-        names = [("paper_out", "paper out"), ("head_open", "print head open"), ("ribbon_out", "ribbon out"),
-                 ("paused", "paused"), ("buffer_full", "receive buffer full"),
-                 ("over_temperature", "print head too hot"), ("under_temperature", "print head too cold")]
-        return [words for attr, words in names if getattr(self, attr)]
+        """The problems in English words (the command line's)."""
+        return [_PROBLEMS[code] for code in self.problem_codes]
 
     @property
     def ready(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +56,26 @@ def _countries() -> frozenset[str]:
     import pycountry  # a data package, no I/O beyond its own files
 
     return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+@cache
+def _chinese_country_names() -> Callable[[str], str]:
+    import gettext
+
+    import pycountry
+
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True).gettext
+
+
+def country_name(code: str, language: str = "en") -> str:
+    """An ISO 3166 alpha-2 code's country in `language` ("en" or "zh"): AU → Australia, 澳大利亚; an unknown code as
+    it is (never lost)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None:
+        return code
+    return _chinese_country_names()(country.name) if language == "zh" else getattr(country, "common_name", country.name)
 
 
 def country_problem(value: str) -> str | None:

@@ -394,7 +394,7 @@ def _unit_move_fast(uow: UnitOfWork, goods_raw: str, location_code: str, raw: st
         stock.apply(uow, [stock.Step(goods.lot_id, goods.product_id, goods.quantity,
                                      stock.Place(s.location_id, "available", scan.sscc),
                                      stock.Place(row.to_id, "available", scan.sscc), kind="putaway",
-                                     ref_type=REF_TYPE, ref_no=goods.declaration_no)])
+                                     ref_type=REF_TYPE, ref_no=goods.declaration_no, empties=True)])
     except stock.NothingTaken:
         return None  # moved meanwhile (nothing written): the slow path refuses it and logs the refusal
     if not row.others_waiting and row.declaration_status == "released":

@@ -4,6 +4,7 @@ the exchange archive. Buyer data appears masked only (a customs officer reveals 
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -228,32 +229,50 @@ def status_counts(uow: UnitOfWork) -> dict[str, int]:
     return counts
 
 
-def _event(at: str | datetime | None, kind: str, code: str, text: str) -> dict[str, Any] | None:
+def _event(at: str | datetime | None, kind: str, code: str, text: str, **values: Any) -> dict[str, Any] | None:
+    """One event of an order's timeline: `text` in English words, `values` what a screen words in its language."""
     if at is None:
         return None
     moment = (at if isinstance(at, datetime) else datetime.fromisoformat(at)).replace(microsecond=0)
-    return {"at": moment, "kind": kind, "code": code, "text": mask_text(text)}
+    return {"at": moment, "kind": kind, "code": code, "text": mask_text(text),
+            "values": {key: mask_text(value) if isinstance(value, str) else value for key, value in values.items()}}
+
+
+def _detail(detail: str) -> dict[str, Any]:
+    """An audit entry's detail (stored as JSON text), masked; {} when it is not a JSON object."""
+    try:
+        found = json.loads(mask_text(detail or "{}"))
+    except ValueError:
+        return {}
+    return {key: mask_text(value) if isinstance(value, str) else value
+            for key, value in found.items()} if isinstance(found, dict) else {}
 
 
 def order_timeline(uow: UnitOfWork, order_no: str) -> dict[str, Any]:
-    """order_history plus one time-ordered list of events: import, files out and in, receipts, ledger, audit."""
+    """order_history plus one time-ordered list of events: import, files out and in, receipts, ledger, audit. Each
+    event's values: a file's name and whether it waits for the outbox; a receipt's outcome, customs' time and text; a
+    ledger entry's quantity, state and document; an audit entry's user, outcome and detail."""
     history = order_history(uow, order_no)
     order = uow.session.execute(select(ConsumerOrder.imported_at, ConsumerOrder.source, ConsumerOrder.source_line)
                                 .where(ConsumerOrder.id == history["order"]["id"])).one()
     events = [_event(order.imported_at, "imported", "", f"{order.source}:{order.source_line}")]
     for m in history["messages"]:
-        text = m["file_name"] + ("" if m["direction"] == "in" or m["delivered_at"] else " (not yet in the outbox)")
-        events.append(_event(m["at"], "sent" if m["direction"] == "out" else "received", m["type"], text))
+        pending = m["direction"] == "out" and not m["delivered_at"]
+        text = m["file_name"] + (" (not yet in the outbox)" if pending else "")
+        events.append(_event(m["at"], "sent" if m["direction"] == "out" else "received", m["type"], text,
+                             file=m["file_name"], pending=pending))
     for r in history["receipts"]:  # placed when it arrived here; customs' own time is in the text
         outcome = "" if r["outcome"] == "applied" else f" ({r['outcome']})"
         customs_time = datetime.fromisoformat(r["return_at"]).strftime("%Y-%m-%d %H:%M:%S")
         events.append(_event(r["received_at"], "receipt", r["status"],
                              f"{status_name(r['status'])}{outcome}, customs time {customs_time} UTC {r['info']}"
-                             .strip()))
+                             .strip(), outcome=r["outcome"], customs_time=customs_time, info=r["info"]))
     for e in history["ledger"]:
-        events.append(_event(e["at"], "ledger", e["biz_type"], f"{e['quantity']:+d} ({e['state']}, {e['doc_type']})"))
+        events.append(_event(e["at"], "ledger", e["biz_type"], f"{e['quantity']:+d} ({e['state']}, {e['doc_type']})",
+                             quantity=e["quantity"], state=e["state"], doc_type=e["doc_type"]))
     for a in history["audit"]:
-        events.append(_event(a["at"], "audit", a["action"], f"{a['username']} {a['outcome']} {a['detail']}"))
+        events.append(_event(a["at"], "audit", a["action"], f"{a['username']} {a['outcome']} {a['detail']}",
+                             user=a["username"], outcome=a["outcome"], detail=_detail(a["detail"])))
     # some records keep their time to the second: within one second, the order things happen in
     history["events"] = sorted((e for e in events if e), key=lambda e: (e["at"], EVENT_ORDER.index(e["kind"])))
     return history

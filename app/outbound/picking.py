@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select, update
+from sqlalchemy import Integer, String, and_, bindparam, case, cast, exists, func, literal, select, update
 from sqlalchemy.orm import aliased
 
 from app.admin import LIVE_ROLE, audit, gtins_as_filed, known_role, live_role_param, product_by_gtin, require
@@ -134,14 +134,30 @@ def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan,
 
 
 _GTINS = ("gtin14", "gtin13", "gtin12", "gtin8")  # a scanned GTIN as filed: 14, 13, 12 or 8 digits (see _filed)
-_TASK, _AT, _PACK, _NAMED = aliased(PickTask), aliased(Location), aliased(Location), aliased(Product)
-_PACKING = (select(_PACK.id).where(_PACK.kind == "packing", _PACK.active.is_(True),
-                                   ~exists().where(LocationFreeze.location_id == _PACK.id))
-            .order_by(_PACK.pick_sequence, _PACK.code).limit(1))
+_TASK, _AT, _PACK, _NAMED, _WAVE = (aliased(PickTask), aliased(Location), aliased(Location), aliased(Product),
+                                    aliased(Wave))
+# The default packing location as one column, "id:code" (`_packing` splits it): one subquery walks the locations
+# once (one per column walked them twice); a derived table joined instead turned SQLite's plan around.
+_PACKING = (select(cast(_PACK.id, String) + literal(":") + _PACK.code)
+            .where(_PACK.kind == "packing", _PACK.active.is_(True),
+                   ~exists().where(LocationFreeze.location_id == _PACK.id))
+            .order_by(_PACK.pick_sequence, _PACK.code).limit(1).scalar_subquery().label("packing"))
+# The units still to pick at the scanned location in the wave, and the next stop after it (the first other location
+# with an open task, in walk order): both name the wave and the location by the scan's parameters, not by the outer
+# row, so SQLite works each out once per read. The next stop only when this scan empties the location (what is
+# left there is no more than it picks): the other scans do not walk and sort the wave's tasks for it.
+_LEFT_HERE = (select(func.sum(_TASK.quantity - _TASK.picked - _TASK.short)).select_from(_TASK)
+              .join(_WAVE, _WAVE.id == _TASK.wave_id).join(_AT, _AT.id == _TASK.location_id)
+              .where(_WAVE.wave_no == bindparam("wave"), _AT.code == bindparam("location"), _TASK.status == "open")
+              .scalar_subquery())
+_NEXT_STOP = (select(_AT.code).select_from(_TASK).join(_AT, _AT.id == _TASK.location_id)
+              .join(_WAVE, _WAVE.id == _TASK.wave_id)
+              .where(_WAVE.wave_no == bindparam("wave"), _TASK.status == "open", _AT.code != bindparam("location"))
+              .order_by(_AT.pick_sequence, _AT.code).limit(1).scalar_subquery())
 # A unit scan's one read: the wave's open tasks at the location with their open allocations, whether each order
-# has open tasks elsewhere, where the picker goes next, the default packing location, the product the GTIN
-# names, the scan id's first result (a replay) and the picker's live role. No row: nothing open here (the slow
-# path says why).
+# has open tasks elsewhere, where the picker goes next (when this scan empties the location), the default packing
+# location, the product the GTIN names, the scan id's first result (a replay) and the picker's live role. No row:
+# nothing open here (the slow path says why).
 _PICK_READ = Prepared(
     select(PickTask.id, PickTask.order_id, PickTask.lot_id, PickTask.product_id, PickTask.quantity, PickTask.picked,
            PickTask.short, Product.sku, Lot.batch_no, ConsumerOrder.order_no,
@@ -150,11 +166,8 @@ _PICK_READ = Prepared(
            Allocation.short.label("a_short"), Wave.id.label("wave_id"), Location.id.label("location_id"),
            exists().where(_TASK.order_id == PickTask.order_id, _TASK.status == "open",
                           ~and_(_TASK.wave_id == Wave.id, _TASK.location_id == Location.id)).label("elsewhere"),
-           select(_AT.code).select_from(_TASK).join(_AT, _AT.id == _TASK.location_id)
-           .where(_TASK.wave_id == Wave.id, _TASK.status == "open", _TASK.location_id != PickTask.location_id)
-           .order_by(_AT.pick_sequence, _AT.code).limit(1).scalar_subquery().label("next_code"),
-           _PACKING.scalar_subquery().label("packing_id"),
-           _PACKING.with_only_columns(_PACK.code).scalar_subquery().label("packing_code"),
+           case((bindparam("count", type_=Integer) >= _LEFT_HERE, _NEXT_STOP), else_=None).label("next_code"),
+           _PACKING,
            select(func.min(_NAMED.id)).where(_NAMED.gtin.in_([bindparam(name) for name in _GTINS]))
            .scalar_subquery().label("scanned_product"),
            select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
@@ -172,8 +185,9 @@ _TASK_DONE = Prepared(update(PickTask).where(PickTask.id == bindparam("t_id"))
               .values(picked=PickTask.picked + bindparam("n"), status=bindparam("t_status")))
 _ALLOCATION_PICKED = Prepared(update(Allocation).where(Allocation.id == bindparam("a_id"))
                       .values(picked=Allocation.picked + bindparam("n"), packing_location_id=bindparam("to")))
-_ORDERS_PICKED = (update(ConsumerOrder).where(ConsumerOrder.id.in_(bindparam("ids", expanding=True)),
-                                               ConsumerOrder.status == "allocated").values(status="picked"))
+# one order at a time (an executemany when a scan finishes several): an IN list is rendered again on every run
+_ORDER_PICKED = Prepared(update(ConsumerOrder).where(ConsumerOrder.id == bindparam("o_id"),
+                                                     ConsumerOrder.status == "allocated").values(status="picked"))
 _WAVE_PICKED = Prepared(update(Wave).where(Wave.id == bindparam("wave_id")).values(status="picked"))
 
 
@@ -194,7 +208,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
             return None
     conn = uow.conn
     rows = _PICK_READ.all(conn, {"wave": wave_no, "location": location_code, "scan_id": scan_id,
-                                 **_filed(scan.gtin), **live_role_param(uow)})
+                                 "count": scan.count, **_filed(scan.gtin), **live_role_param(uow)})
     if rows:
         known_role(uow, rows[0].live_role)
     require(uow, Permission.SCAN_OPERATIONS)  # before anything is replayed or written
@@ -203,8 +217,9 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
     head = rows[0]
     if head.first_result is not None:
         return scanlog.first_result(head.first_result)
-    if head.packing_id is None:
-        return None
+    if head.packing is None:
+        return None  # no packing location: the slow path refuses, naming it
+    packing_id, _, packing_code = head.packing.partition(":")
     tasks: dict[int, list] = {}
     for row in rows:
         if row.product_id == head.scanned_product and (not scan.batch or row.batch_no == scan.batch):
@@ -212,7 +227,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
     left_of = {tid: r[0].quantity - r[0].picked - r[0].short for tid, r in tasks.items()}
     if not tasks or scan.count > sum(left_of.values()) or any(r[0].a_id is None for r in tasks.values()):
         return None  # wrong product, lot, over-pick: the slow path refuses it in its words
-    to = Place(head.packing_id, "available")
+    to = Place(int(packing_id), "available")
     left, orders, steps, allocations, done = scan.count, [], [], [], []
     for tid, allocation_rows in tasks.items():
         n = min(left, left_of[tid])
@@ -251,15 +266,15 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
                 if not any(row.elsewhere for row in rows if row.order_id == oid)
                 and all(after[row.id] == 0 for row in rows if row.order_id == oid)]
     if finished:
-        conn.execute(_ORDERS_PICKED, {"ids": finished})
+        _ORDER_PICKED.many(conn, [{"o_id": oid} for oid in finished])
     if remaining_here == 0 and head.next_code is None:
         _WAVE_PICKED.run(conn, {"wave_id": head.wave_id})
     mine = next(iter(tasks.values()))[0]
     sku, batch = mine.sku, mine.batch_no
     audit.record(uow, "pick", "wave", wave_no, location=location_code, sku=sku, batch=batch, quantity=scan.count,
-                 to=head.packing_code, orders=orders)
+                 to=packing_code, orders=orders)
     uow.changes.touch(Area.PICKING, Area.STOCK, Area.ORDERS, Area.WAVES)
-    text = f"picked {scan.count} × {sku} batch {batch or '(none)'} for {', '.join(orders)} → {head.packing_code}"
+    text = f"picked {scan.count} × {sku} batch {batch or '(none)'} for {', '.join(orders)} → {packing_code}"
     if remaining_here:
         text += f"; {remaining_here} more here"
     else:
@@ -267,7 +282,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
         text += f"; {location_code} done, {nxt}"
     result = ScanResult(ACCEPTED, "picked", text, {"wave": wave_no, "location": location_code, "sku": sku,
                                                    "batch": batch, "qty": scan.count, "orders": orders,
-                                                   "to": head.packing_code, "left_here": remaining_here})
+                                                   "to": packing_code, "left_here": remaining_here})
     scanlog.log(uow, scan_id, WORKFLOW, wave_no, raw, result)
     return result
 

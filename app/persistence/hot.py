@@ -52,7 +52,7 @@ class Prepared:
         self.stmt = stmt
         self.keys = list(keys) if keys is not None else None
         self._compiled: dict[Any, _Compiled | None] = {}
-        self._last: tuple[Dialect | None, _Compiled | None] = (None, None)  # the last dialect's, without the key
+        self._last: tuple[Dialect | None, _Compiled | None] = (None, None)  # the last SQLite dialect and its statement
 
     # ------------------------------------------------------------------------------------ what callers use
 
@@ -104,17 +104,18 @@ class Prepared:
 
     def _prepared(self, conn: Connection) -> _Compiled | None:
         dialect = conn.dialect
-        if dialect.name != "sqlite" or conn.engine.echo or not conn.in_transaction():
+        last, compiled = self._last  # one tuple: threads of two engines replace it whole
+        if dialect is not last:
+            if dialect.name != "sqlite":
+                return None
+            key = (dialect.name, dialect.server_version_info, dialect.paramstyle)
+            try:
+                compiled = self._compiled[key]
+            except KeyError:
+                compiled = self._compiled[key] = _compile(self.stmt, dialect, self.keys)
+            self._last = (dialect, compiled)
+        if conn.engine.echo or not conn.in_transaction():
             return None
-        last, compiled = self._last
-        if dialect is last:  # a station's process: one engine, so one dialect, all day
-            return compiled
-        key = (dialect.name, dialect.server_version_info, dialect.paramstyle)
-        try:
-            compiled = self._compiled[key]
-        except KeyError:
-            compiled = self._compiled[key] = _compile(self.stmt, dialect, self.keys)
-        self._last = (dialect, compiled)
         return compiled
 
 
@@ -190,7 +191,7 @@ def _run(conn: Connection, prepared: _Compiled, params: Mapping[str, Any] | list
     """Execute on the connection's DBAPI connection, its cursor events dispatched, its errors SQLAlchemy's."""
     sql = prepared.sql
     parameters: Any = params if many else _parameters(prepared, params)  # type: ignore[arg-type]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # pysqlite's own connection
     dispatch = conn.dispatch
     for listener in dispatch.before_cursor_execute:
         sql, parameters = listener(conn, cursor, sql, parameters, None, many)

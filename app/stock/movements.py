@@ -88,6 +88,8 @@ class Step:
     note: str = ""
     unreserve: int = 0
     reserve: int = 0
+    empties: bool = False  # the caller read the source row holding exactly `quantity`, `unreserve` of them reserved:
+    # it is deleted in one statement (a put-away of a whole handling unit), else taken as usual
 
 
 class NothingTaken(Rejected):
@@ -104,6 +106,10 @@ _TAKE = Prepared(update(_STOCK).where(*_KEY, _STOCK.c.reserved >= bindparam("r")
          .values(quantity=_STOCK.c.quantity - bindparam("q"), reserved=_STOCK.c.reserved - bindparam("r"))
          .returning(_STOCK.c.id, _STOCK.c.quantity, _STOCK.c.reserved))
 _DROP = Prepared(delete(_STOCK).where(_STOCK.c.id == bindparam("id"), _STOCK.c.quantity == 0, _STOCK.c.reserved == 0))
+# A step that empties its source row (`Step.empties`): the row deleted in one statement when it holds exactly what
+# leaves (what the UPDATE, then the DELETE of the emptied row, would do in two); no row: the usual take decides.
+_TAKE_ALL = Prepared(delete(_STOCK).where(*_KEY, _STOCK.c.quantity == bindparam("q"),
+                                          _STOCK.c.reserved == bindparam("r")).returning(_STOCK.c.id))
 _MOVED = ("kind", "lot_id", "quantity", "from_location_id", "from_status", "from_lpn", "to_location_id", "to_status",
           "to_lpn", "ref_type", "ref_no", "user_id", "station", "note")
 _MOVEMENT = Prepared(insert(Movement.__table__), keys=_MOVED)
@@ -144,11 +150,14 @@ def apply(uow: UnitOfWork, steps: Sequence[Step]) -> None:
             key = (step.lot_id, step.src)
             took = takes.get(key)
             takes[key] = step if took is None else replace(
-                took, quantity=took.quantity + step.quantity, unreserve=took.unreserve + step.unreserve)
+                took, quantity=took.quantity + step.quantity, unreserve=took.unreserve + step.unreserve, empties=False)
     for n, step in enumerate(takes.values()):
         assert step.src is not None
-        left = _TAKE.first(conn, {"l": step.src.location_id, "lot": step.lot_id, "k_lpn": step.src.lpn,
-                                  "s": step.src.status, "q": step.quantity, "r": step.unreserve})
+        taken = {"l": step.src.location_id, "lot": step.lot_id, "k_lpn": step.src.lpn, "s": step.src.status,
+                 "q": step.quantity, "r": step.unreserve}
+        if step.empties and _TAKE_ALL.first(conn, taken) is not None:
+            continue
+        left = _TAKE.first(conn, taken)
         if left is None:
             refused = _short_of(uow, step)
             if n == 0:

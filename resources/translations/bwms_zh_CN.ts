@@ -185,6 +185,10 @@
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPreview</name>

@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>e.g. A-01, or A2P-900, SWS-VC60</source>
-        <translation>例如 A-01，或 A2P-900, SWS-VC60</translation>
+        <translation>例如 A-01，或 A2P-900、SWS-VC60</translation>
     </message>
     <message>
         <source>New count: the locations freeze until it closes</source>

@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>Closing = opening + entered − decreased + returned + adjusted − disposed. Physical is what stock holds now (held, damaged and reserved units included); Δ physical = closing − physical, Δ customs = closing − customs&apos; balance. Rows that differ are shaded. Posted: decreases on an exit checklist customs has posted.</source>
-        <translation>期末 = 期初 + 入区 − 出区核减 + 退货入区 + 盘盈亏 − 销毁/退运。实物为当前库存(含冻结、残次和已预占);Δ 实物 = 期末 − 实物,Δ 海关账 = 期末 − 海关账册余额。有差异的行以底色标出。已核扣:海关已核扣的核注清单上的出区数量。</translation>
+        <translation>期末 = 期初 + 入区 − 出区核减 + 退货入区 + 盘盈亏 − 销毁/退运。实物为当前库存（含冻结、残次和已预占）；Δ 实物 = 期末 − 实物，Δ 海关账 = 期末 − 海关账册余额。有差异的行以底色标出。已核扣：海关已核扣的核注清单上的出区数量。</translation>
     </message>
     <message>
         <source>From</source>
@@ -282,7 +282,7 @@
     </message>
     <message>
         <source>Customs&apos; balances (CSV item_no,balance)</source>
-        <translation>海关账册余额(CSV item_no,balance)</translation>
+        <translation>海关账册余额（CSV item_no,balance）</translation>
     </message>
     <message>
         <source>Balances (*.csv *.xlsx)</source>
@@ -290,11 +290,11 @@
     </message>
     <message>
         <source>Items: %1 · closing %2 · physical %3 · differing from stock: %4</source>
-        <translation>料号:%1 · 期末 %2 · 实物 %3 · 与实物不符:%4</translation>
+        <translation>料号：%1 · 期末 %2 · 实物 %3 · 与实物不符：%4</translation>
     </message>
     <message>
         <source>differing from customs (%1): %2</source>
-        <translation>与海关账不符(%1):%2</translation>
+        <translation>与海关账不符（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -380,7 +380,7 @@
     </message>
     <message>
         <source>Exit checklist %1: %2 lists, %3 units; written to the outbox.</source>
-        <translation>出区核注清单 %1:%2 张清单,%3 件;已写入发送目录。</translation>
+        <translation>出区核注清单 %1：%2 张清单，%3 件；已写入发送目录。</translation>
     </message>
 </context>
 <context>
@@ -671,8 +671,12 @@
         <translation>输入一个号码：树状图显示货物从哪里来、到哪里去。</translation>
     </message>
     <message>
-        <source>%1 is a %2: %3 parcels, %4 orders, %5 lots, %6 declarations</source>
-        <translation>%1 是%2：%3 个包裹，%4 个订单，%5 个批次，%6 份报关单</translation>
+        <source>%1 is a %2: %3, %4, %5, %6</source>
+        <translation>%1 是%2：%3，%4，%5，%6</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of this lot · %3 · manifest %4 · gate pass %5 · left %6</source>
+        <translation>%1 · 本批次 %2 · %3 · 交接单 %4 · 核放单 %5 · 出区 %6</translation>
     </message>
     <message>
         <source>(only the first %1 parcels are listed)</source>
@@ -705,10 +709,6 @@
     <message>
         <source>%1 %2 · expiry %3 · declaration line %4</source>
         <translation>%1 %2 · 到期 %3 · 报关单第 %4 行</translation>
-    </message>
-    <message>
-        <source>%1 · %2 units of this lot · %3 · manifest %4 · gate pass %5 · left %6</source>
-        <translation>%1 · 本批次 %2 件 · %3 · 交接单 %4 · 核放单 %5 · 出区 %6</translation>
     </message>
     <message>
         <source>%1 · waybill %2 · inventory list %3, receipt %4</source>

@@ -312,6 +312,14 @@
         <source>Cancellation request %1 written to the outbox.</source>
         <translation>撤销申请 %1 已写入发件箱。</translation>
     </message>
+    <message>
+        <source>customs time %1 UTC</source>
+        <translation>海关时间 %1 UTC</translation>
+    </message>
+    <message>
+        <source> (not yet in the outbox)</source>
+        <translation>（尚未写入发件箱）</translation>
+    </message>
 </context>
 <context>
     <name>OrderImport</name>

@@ -106,6 +106,10 @@
         <translation>没有库位 {location}</translation>
     </message>
     <message>
+        <source>Scan the wave or choose it above, then each location and every unit</source>
+        <translation>请扫描波次或在上方选择，再扫描每个库位和每件商品</translation>
+    </message>
+    <message>
         <source>There is no wave {wave}</source>
         <translation>没有波次 {wave}</translation>
     </message>
@@ -256,6 +260,10 @@
     <message>
         <source>Parcel put aside: scan the next order or waybill</source>
         <translation>包裹已放到一边：请扫描下一个订单或运单</translation>
+    </message>
+    <message>
+        <source>Scan the manifest or gate pass, then each parcel</source>
+        <translation>请先扫描交接单或核放单，再逐个扫描包裹</translation>
     </message>
     <message>
         <source>Scan the manifest or gate pass first</source>
@@ -803,7 +811,7 @@
     </message>
     <message>
         <source>A vehicle leaves the zone in one gate-out: its parcels, every manifest it carries, the weighbridge&apos;s gross and tare. Load = gross − tare.</source>
-        <translation>一辆车一次过卡出区:车上全部包裹和交接单、地磅总重和自重。货重 = 总重 − 自重。</translation>
+        <translation>一辆车一次过卡出区：车上全部包裹和交接单、地磅总重和自重。货重 = 总重 − 自重。</translation>
     </message>
     <message>
         <source>Gate pass…</source>

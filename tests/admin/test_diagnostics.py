@@ -11,6 +11,17 @@ from app import diagnostics
 from app.persistence.migrate import head_revision
 
 
+def _undo_logging() -> None:
+    """What setup_logging did, undone: its handler off the root logger, the crash file closed, faulthandler off."""
+    import faulthandler
+
+    handler = diagnostics._state.pop("handler")
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+    faulthandler.disable()
+    diagnostics._state.pop("crash").close()
+
+
 def test_log_file_keeps_warnings_with_context_but_no_buyer_data(tmp_path: Path) -> None:
     log_file = diagnostics.setup_logging(tmp_path)
     try:
@@ -33,14 +44,7 @@ def test_log_file_keeps_warnings_with_context_but_no_buyer_data(tmp_path: Path) 
 
         assert faulthandler.is_enabled()
     finally:
-        root = logging.getLogger()
-        handler = diagnostics._state.pop("handler")
-        root.removeHandler(handler)
-        handler.close()
-        import faulthandler
-
-        faulthandler.disable()
-        diagnostics._state.pop("crash").close()
+        _undo_logging()
 
 
 def test_rotation(tmp_path: Path, monkeypatch) -> None:
@@ -51,14 +55,7 @@ def test_rotation(tmp_path: Path, monkeypatch) -> None:
             logging.getLogger("bwms.test").error("line %d of a long log", n)
         assert (tmp_path / "bwms.log.1").exists()
     finally:
-        root = logging.getLogger()
-        handler = diagnostics._state.pop("handler")
-        root.removeHandler(handler)
-        handler.close()
-        import faulthandler
-
-        faulthandler.disable()
-        diagnostics._state.pop("crash").close()
+        _undo_logging()
 
 
 def test_report_bundle(db, tmp_path: Path) -> None:

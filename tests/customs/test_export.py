@@ -128,3 +128,21 @@ def test_full_tax_single_item_over_the_limit_is_declared_and_flagged(warehouse, 
             "898.76")
     report = export(warehouse, tmp_path / "outbox")
     assert report.exported == 1
+
+
+def test_an_order_not_declared_keeps_its_values_for_the_screen_and_the_json_its_keys(warehouse, tmp_path):
+    from sqlalchemy import update
+
+    from app.persistence.models import ConsumerOrder
+
+    import_samples(warehouse)
+    with warehouse.sessions() as s:
+        s.execute(update(ConsumerOrder).where(ConsumerOrder.order_no == "TG20261121000002").values(
+            carrier_code="NOPE"))
+        s.commit()
+    report = export(warehouse, tmp_path / "outbox")
+    [refused] = report.refused
+    assert refused["params"] == {"order_no": "TG20261121000002", "carrier": "NOPE"}
+    assert report.to_json()["refused"] == [{"order_no": "TG20261121000002", "code": "unknown_carrier",
+                                            "reason": refused["reason"]}]
+    assert "TG20261121000002: order TG20261121000002: carrier 'NOPE' is not a known carrier" in report.describe()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QThread
 
 from app.devices.printer import TcpPrinter
 from app.devices.scale import CONTINUOUS
+from app.domain import vocabulary
 from ui.devices.bridges import PrinterBridge, ScaleBridge, ScannerBridge
 from ui.devices.device_settings import StationDevices
 from ui.devices.hub import DeviceHub
@@ -88,6 +90,16 @@ def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, 
     printer_emulator.set_flag("paper_out", True)
     hub.check_printer()
     qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: paper out", timeout=30_000)
+    # the printer's problem is a code the status line names in the screen's language (it showed the English words)
+    from ui.devices import status as status_module
+
+    assert hub.printer.problems == ("paper_out",) and not hub.printer.offline
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(status_module, "language", lambda: "zh")
+        patch.setattr(status_module, "term", lambda kind, code: vocabulary.name(kind, code, "zh"))
+        status.refresh()
+        assert status.texts()["printer"].endswith(": 缺纸")
+    status.refresh()
     printer_emulator.stop()
     hub.check_printer()
     qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: offline", timeout=10000)

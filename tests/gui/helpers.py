@@ -15,6 +15,16 @@ def wait_idle(qtbot, ctx) -> None:
     qtbot.waitUntil(lambda: not ctx.executor.busy, timeout=10_000)
 
 
+def press_key(qtbot, widget, key, modifier=None) -> None:
+    """Press `key` into `widget` as a keyboard does: into the active window. A screen's F-keys are its window's
+    shortcuts, taken only while it is active, so this waits until it is (after a long job's dialog closes, the
+    screen it covered is made active again: ui.jobs.JobDialog.end)."""
+    from PySide6.QtCore import Qt
+
+    qtbot.waitUntil(widget.window().isActiveWindow)
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.NoModifier if modifier is None else modifier)
+
+
 def load_demo_master_data(db: Database) -> None:
     """The shipped demo files (warehouse, locations, products, positive list, carriers) through the real importers."""
     from app.admin import masterdata

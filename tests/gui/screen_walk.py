@@ -1,5 +1,5 @@
 """Every screen of every role in both languages at 1366×768, on the demo warehouse: the walk that the screen test
-(tests/gui/test_every_screen.py) and the screenshots (docs/screenshots/make_every_screen_screenshots.py) share.
+(tests/gui/test_every_screen.py) and the screenshots (docs/screenshots/make_screenshots.py) share.
 
 The screens come from the one screen list (`ui.shell.screens()`), the roles from app.domain.roles: a screen
 added to the list is walked (and checked, and photographed) without a word here. What is measured on a

@@ -250,3 +250,59 @@ def test_many_emits_do_not_use_up_true():
     for _ in range(20_000):
         probe.sig_probe.emit()
     assert sys.getrefcount(True) > 10_000
+
+
+def test_the_window_a_long_jobs_dialog_covered_takes_the_keys_again(make_ctx, qtbot):
+    """Without a window manager (a kiosk, the offscreen platform) nothing made the screen active again once a
+    job's dialog closed, so its next F-key went nowhere: the waves screen's F8 (pick list) after an allocation
+    slow enough to show its dialog (under load) was lost. Fails on the old code."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from ui.jobs import JobDialog
+    from ui.widgets.actions import office_key
+
+    ctx = make_ctx("admin")
+    screen, pressed = QLineEdit(), []
+    office_key(screen, "document", lambda: pressed.append("F8"))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    release = threading.Event()
+    try:
+        run_job(ctx, screen, "slow job", lambda uow, state: release.wait(), write=False)
+        # the job outlasts the dialog's minimum duration: the dialog shows and takes the keys
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), JobDialog))
+    finally:
+        release.set()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_F8)
+    assert pressed == ["F8"]
+
+
+def test_a_qt_object_that_dies_in_a_cycle_dies_on_the_gui_thread(make_ctx, qtbot):
+    """A screen or context often dies in a reference cycle; Python's cycle collector ran on whichever thread
+    allocated when a threshold was crossed, often the DB thread, which then ran the Qt destructors while the GUI
+    thread used their peers (a rare segfault; the station and raw-code screen tests crashed once). Now automatic
+    collection is off and the GUI thread collects (ui.collector). Fails on the old code: it died on the DB thread."""
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    ctx = make_ctx("clerk")
+    wait_idle(qtbot, ctx)
+    released: list[tuple[str, bool]] = []
+    gc.collect()
+    orphan = _track(QObject(), "QObject", released)
+    orphan.itself = orphan  # a cycle: only the cycle collector frees it
+    del orphan
+    kept = []
+    # the DB thread allocates far past the threshold of a collection (700 objects) and keeps them until its
+    # result is taken on the GUI thread, where the test keeps them: a collection is due from then on
+    ctx.run(lambda uow: [[] for _ in range(20_000)], write=False, on_done=kept.append)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: bool(released), timeout=30_000)
+    assert released == [("QObject", True)]

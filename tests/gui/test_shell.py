@@ -139,6 +139,37 @@ def test_ctrl_number_opens_the_nth_screen(make_ctx, qtbot):
     wait_idle(qtbot, window.ctx)
 
 
+def test_the_device_status_is_said_once_on_every_screen(make_ctx, qtbot):
+    """The status bar says the devices' state; no screen says it again above it (the devices and print-queue screens
+    did: two identical lines one above the other)."""
+    from ui.devices.status import DeviceStatus
+
+    window = _window(make_ctx, qtbot, "admin")
+    window.resize(1366, 768)
+    window.show()
+    for key in window.entries:
+        window.open_screen(key)
+        shown = [w for w in window.findChildren(DeviceStatus) if w.isVisible()]
+        assert len(shown) == 1, key
+    wait_idle(qtbot, window.ctx)
+
+
+def test_the_device_status_reads_chinese_with_a_full_width_colon(make_ctx, qtbot, gui_app):
+    from ui.devices.status import DeviceStatus
+    from ui.i18n import Translations
+
+    status = _window(make_ctx, qtbot, "clerk").findChild(DeviceStatus)
+    assert status.texts()["scanner"] == "Scanner: keyboard"
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        assert status.texts()["scanner"] == "扫描枪：键盘"  # was '扫描枪: 键盘'
+        assert "打印队列：<b>正常</b>" in status.labels["queue"].text()
+    finally:
+        translations.switch("en")
+    assert status.texts()["scanner"] == "Scanner: keyboard"
+
+
 def test_the_language_switch_changes_every_text_at_run_time(shell, qtbot):
     shell.start()
     qtbot.waitUntil(lambda: shell.ctx.db is not None, timeout=10_000)

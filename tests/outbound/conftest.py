@@ -127,8 +127,13 @@ def stocked(request: pytest.FixtureRequest, db: Database, home: Path) -> Databas
     return db
 
 
+# the warehouses tests/outbound/gui builds on top of `released` (fixture → its key): see its conftest
+GUI_BUILDS = {"allocated": "gui-allocated", "picked": "gui-picked", "sf_packed": "gui-sf-packed"}
+
+
 @pytest.fixture
 def released(request: pytest.FixtureRequest, stocked: Database, home: Path, tmp_path: Path) -> Database:
     built_once(request, stocked, home, ("released", today_source()), lambda: declare_and_release(stocked, tmp_path),
-               later={"packed": ("packed", today_source()), "shipped": ("shipped", today_source())})
+               later={"packed": ("packed", today_source()), "shipped": ("shipped", today_source()),
+                      **{name: (key, today_source()) for name, key in GUI_BUILDS.items()}})
     return stocked

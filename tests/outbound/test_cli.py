@@ -62,6 +62,11 @@ def test_sample_orders_ship_by_cli(cli_released, tmp_path):
     assert traced["parcels"][0]["status"] == "shipped"
     by_lot = _ok(cli("trace", traced["lots"][0]["batch"], "--json", user="customs"))
     assert first in {p["waybill"] for p in by_lot["parcels"]}
+    record = _ok(cli("batch-record", traced["lots"][0]["lot"], "--json", user="customs"))
+    # the JSON keeps its keys and its bilingual document names (the movement's kind is for the screen)
+    assert {tuple(sorted(c)) for c in record["chronology"]} == {("at", "balance", "doc_no", "doc_type", "location",
+                                                                 "qty")}
+    assert {"核注清单 entry", "申报清单 exit"} <= {c["doc_type"] for c in record["chronology"]}
     _print_documents(cli, tmp_path, first, traced)
     assert _ok(cli("check", "--json"))
 

@@ -5,8 +5,9 @@ The numbers are written down here as the budget; a change that adds statements t
 numbers reached so far (the receive scan's five is in tests/inbound/test_scan_statements.py).
 
 An accepted pick unit scan on SQLite: one read (the wave's open tasks at the location with their allocations,
-the next stop, the packing location, the product of the GTIN, the replay, the live role), the source stock row
-taken, the packing row upserted, the movement rows, allocations, task, the order when it is complete, audit, scan log.
+the next stop when the scan empties the location, the packing location, the product of the GTIN, the replay, the
+live role), the source stock row taken, the packing row upserted, the movement rows, allocations, task, the order
+when it is complete (one Prepared UPDATE per order, no IN list), audit, scan log.
 PostgreSQL adds the wave's row lock and the audit chain's lock and head read.
 A gate parcel scan LOADS the parcel onto the vehicle (issue 13: nothing leaves until the vehicle passes), one
 transaction (the station looks a code up as a manifest only when it is no parcel of the current one): one read

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.admin.queries import product_filing, products_count, products_page
 from app.config import resources_dir
+from app.domain.codes import country_name
 from app.persistence.uow import Area
 from ui.i18n import chinese_on_screen
 from ui.models.paged import Column, Header
@@ -93,6 +94,14 @@ def unit_text(code: str | None) -> str:
     return f"{code} {names[0] if chinese_on_screen() else names[1]}"
 
 
+def country_text(code: str | None) -> str:
+    """AU → 'AU Australia' ('AU 澳大利亚'), as a unit reads: the code customs checks, then its name."""
+    if not code:
+        return ""
+    name = country_name(code, "zh" if chinese_on_screen() else "en")
+    return code if name == code else f"{code} {name}"
+
+
 def _rate(value: Decimal | None) -> str:
     return "" if value is None else f"{(value * 100).normalize():f} %"
 
@@ -110,7 +119,7 @@ def filing_values(f: dict[str, Any]) -> dict[str, str]:
     values.update(
         positive_list=f["positive_list"] or QCoreApplication.translate("ProductFiling",
                                                                        "not on the imported positive list"),
-        unit=unit_text(f["unit"]), legal1=legal[0], legal2=legal[1],
+        origin=country_text(f["origin"]), unit=unit_text(f["unit"]), legal1=legal[0], legal2=legal[1],
         price=f"{render_value(f['filed_price'])} {f['currency']}",
         weights=f"{render_value(f['net_weight_kg'])} / {render_value(f['gross_weight_kg'])}",
         item=f"{f['account_book_item']} {f['account_book_name']}",

@@ -24,7 +24,7 @@ from app.persistence.uow import Area
 from ui.error_text import describe
 from ui.i18n import chinese_on_screen
 from ui.shell.screen import Screen, heading
-from ui.vocabulary import setting_label
+from ui.vocabulary import capitalised, setting_label
 from ui.widgets.import_action import ImportButton, ImportKind
 from ui.widgets.tables import fit, grid
 
@@ -91,7 +91,7 @@ IMPORTS = [ImportKind(QT_TRANSLATE_NOOP("ImportAction", "Import warehouse file�
 
 def _sentence(text: str, stop: bool = True) -> str:
     """'alert on a lot …' → 'Alert on a lot ….' (a capital, and a full stop if `stop`)."""
-    text = text[:1].upper() + text[1:]
+    text = capitalised(text)
     return text + "." if stop and text and not text.endswith(".") else text
 
 

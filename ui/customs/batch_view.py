@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -10,22 +9,14 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
-from ui.i18n import chinese_on_screen
 from ui.outbound.words import fmt, status_word
+from ui.vocabulary import term
 from ui.widgets import document_preview as documents
 from ui.widgets.actions import office_key
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:
     from ui.context import AppContext
-
-
-def one_language(bilingual: str) -> str:
-    """A document's bilingual name ("核注清单 entry") in the screen's language only."""
-    zh, _, en = bilingual.partition(" ")
-    if not en or not re.search(r"[\u4e00-\u9fff]", zh):
-        return bilingual
-    return zh if chinese_on_screen() else en
 
 
 def _table(header: list[str], rows: list[list[Any]], right: tuple[int, ...] = ()) -> str:
@@ -143,7 +134,7 @@ class BatchRecordView(QWidget):
             (self.tr("Entries and exits"), _table(
                 [self.tr("Date"), self.tr("Document"), self.tr("Number"), self.tr("Qty ±"), self.tr("Balance"),
                  self.tr("Location")],
-                [[c["at"], one_language(c["doc_type"]), c["doc_no"], c["qty"], c["balance"], c["location"]]
+                [[c["at"], term("batch_doc", c["kind"]), c["doc_no"], c["qty"], c["balance"], c["location"]]
                  for c in d["chronology"]], right=(3, 4))),
             (self.tr("Put-away"), _table(
                 [self.tr("Date"), "SSCC / LPN", self.tr("From"), self.tr("To"), self.tr("Qty"), self.tr("By")],

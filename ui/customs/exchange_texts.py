@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.domain import vocabulary
+from app.errors import Rejected
+from ui.error_text import TEXTS, describe
 from ui.orders.vocabulary import customs_status_label, order_status_label
 from ui.vocabulary import language, term
 
@@ -25,11 +27,19 @@ def export_text(report: Any) -> str:
         text += " " + _fill(QCoreApplication.translate("ExchangeTexts", "%1 earlier files written to the outbox "
                                                                         "again."), len(report.redelivered))
     if report.refused:
-        refused = "; ".join(f"{r['order_no']}: {r['reason']}" for r in report.refused)
+        refused = "; ".join(f"{r.get('order_no') or r.get('return_no')}: {refusal_reason(r)}" for r in report.refused)
         text += " " + _fill(QCoreApplication.translate("ExchangeTexts", "Not declared: %1."), refused)
     if report.cancelled:
         text += " " + QCoreApplication.translate("ExchangeTexts", "Cancelled: the lists declared before are kept.")
     return text
+
+
+def refusal_reason(refused: dict[str, Any]) -> str:
+    """Why an order or return was not declared, in the screen's language from its code and values (the ErrorText
+    sentences); the export's English reason when it has no sentence."""
+    if refused.get("code") not in TEXTS:
+        return str(refused["reason"])
+    return describe(Rejected(refused["reason"], code=refused["code"], **refused.get("params", {}))).text
 
 
 def receipts_text(report: Any) -> str:

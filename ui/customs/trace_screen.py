@@ -26,7 +26,7 @@ from ui.customs.batch_view import BatchRecordView
 from ui.customs.trace_tree import Node, build
 from ui.outbound.words import fmt, kind_word, status_word
 from ui.shell.screen import Screen, heading
-from ui.vocabulary import term
+from ui.vocabulary import how_many, term
 from ui.widgets.actions import office_key
 from ui.widgets.error_dialog import show_error
 
@@ -144,8 +144,8 @@ class TraceScreen(Screen):
             self.matched.setText(self.tr("Enter a code: the tree shows where the goods came from and where they went."))
             return
         found = ", ".join(kind_word(k) for k in d["matched"])
-        text = fmt(self.tr("%1 is a %2: %3 parcels, %4 orders, %5 lots, %6 declarations"), d["code"], found,
-                   len(d["parcels"]), len(d["orders"]), len(d["lots"]), len(d["declarations"]))
+        text = fmt(self.tr("%1 is a %2: %3, %4, %5, %6"), d["code"], found,  # "1 parcel", not "1 parcels"
+                   *(how_many(len(d[noun]), noun) for noun in ("parcels", "orders", "lots", "declarations")))
         if d["parcels_truncated"]:
             text += " " + fmt(self.tr("(only the first %1 parcels are listed)"), str(len(d["parcels"])))
         self.matched.setText(text)
@@ -185,8 +185,8 @@ class TraceScreen(Screen):
             return fmt(self.tr("%1 %2 · expiry %3 · declaration line %4"), d["sku"], d["name"], d["expiry"] or "—",
                        d["declaration_line"])
         if node.kind == "parcel":
-            return fmt(self.tr("%1 · %2 units of this lot · %3 · manifest %4 · gate pass %5 · left %6"), d["carrier"],
-                       d["lot_qty"], status_word(d["status"], "parcel_status"), d["manifest"] or "—",
+            return fmt(self.tr("%1 · %2 of this lot · %3 · manifest %4 · gate pass %5 · left %6"), d["carrier"],
+                       how_many(d["lot_qty"], "units"), status_word(d["status"], "parcel_status"), d["manifest"] or "—",
                        d["gate_pass"] or "—", when(d["shipped_at"]) or "—")
         if node.kind == "order":
             lst = d["inventory_list"]

@@ -147,6 +147,8 @@ class PrinterBridge(DeviceBridge):
         self.relay.value.connect(self._on_status)
         self.relay.failed.connect(self._on_delivered)
         self._busy = threading.Lock()
+        self.problems: tuple[str, ...] = ()  # what keeps it from printing, as codes (vocabulary "printer_problem")
+        self.offline = False                 # the last check did not reach it
 
     def deliver(self, payload: bytes) -> None:
         """Send one job straight to the printer (device tests); the print queue is for real documents."""
@@ -171,9 +173,9 @@ class PrinterBridge(DeviceBridge):
             # release before telling: whoever reacts to the answer may ask again at once
             try:
                 status = self.printer.status()
-                answer = (status.ready, status.words())
+                answer = (status.ready, status.words(), tuple(status.problem_codes), False)
             except PrinterOffline as exc:
-                answer = (False, f"offline: {exc.message}")
+                answer = (False, f"offline: {exc.message}", (), True)
             finally:
                 self._busy.release()
             self.relay.value.emit(answer)
@@ -181,8 +183,8 @@ class PrinterBridge(DeviceBridge):
         threading.Thread(target=ask, name="printer status", daemon=True).start()
 
     @Slot(object)
-    def _on_status(self, status: tuple[bool, str]) -> None:
-        ready, words = status
+    def _on_status(self, status: tuple[bool, str, tuple[str, ...], bool]) -> None:
+        ready, words, self.problems, self.offline = status
         self.connected, self.reason = ready, "" if ready else words
         self.sig_status.emit(ready, words)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from app.persistence.uow import Area
 from ui.clock import warehouse_time
 from ui.devices.hub import devices_of
-from ui.devices.status import DeviceStatus
 from ui.shell.screen import Screen, heading
 from ui.widgets.tables import grid
 
@@ -63,7 +62,6 @@ class PrintQueueScreen(Screen):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        layout.addWidget(DeviceStatus(self.hub, self))
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Print queue"))

@@ -27,7 +27,6 @@ from ui.devices.bridges import PrinterBridge
 from ui.devices.device_settings import StationDevices, save, settings_file
 from ui.devices.documents import system_printers
 from ui.devices.hub import devices_of
-from ui.devices.status import DeviceStatus
 from ui.devices.wedge import WedgeFilter
 from ui.shell.screen import Screen, heading
 
@@ -117,7 +116,6 @@ class DeviceSettingsScreen(Screen):
         for w in (self.title, box, self.save_button, self.result, self.preview):
             layout.addWidget(w)
         layout.addStretch(1)
-        layout.addWidget(DeviceStatus(self.hub, self))
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Devices of this workstation"))

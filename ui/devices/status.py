@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.devices.hub import DeviceHub
+from ui.vocabulary import language, term
 
 GREEN, AMBER, RED, GREY = "#1b8a3a", "#b26a00", "#c62828", "#777777"
 
@@ -41,10 +42,12 @@ class DeviceStatus(QWidget):
             self._show("printer", self.tr("Label printer"), self.tr("none"), GREY, "")
         elif hub.printer.connected:
             self._show("printer", self.tr("Label printer"), self.tr("ready"), GREEN, hub.printer.printer.address)
-        elif hub.printer.reason.startswith("offline"):
+        elif hub.printer.offline:
             self._show("printer", self.tr("Label printer"), self.tr("offline"), RED, hub.printer.reason)
         else:
-            self._show("printer", self.tr("Label printer"), hub.printer.reason or self.tr("checking…"), AMBER,
+            problems = "、".join(term("printer_problem", p) for p in hub.printer.problems) if language() == "zh" \
+                else ", ".join(term("printer_problem", p) for p in hub.printer.problems)
+            self._show("printer", self.tr("Label printer"), problems or self.tr("checking…"), AMBER,
                        hub.printer.printer.address)
         if self._waiting:
             self._show("queue", self.tr("Print queue"), self.tr("labels waiting"), AMBER, self._waiting)
@@ -60,8 +63,10 @@ class DeviceStatus(QWidget):
 
     def _show(self, name: str, device: str, state: str, colour: str, detail: str) -> None:
         label = self.labels[name]
-        label.setText(f'<span style="color:{colour}">●</span> {device}: <b>{state}</b>')
-        label.setAccessibleName(f"{device}: {state}")
+        said = self.tr("%1: %2")  # the Chinese colon is full-width: 扫描枪：键盘
+        label.setText(f'<span style="color:{colour}">●</span> '
+                      + said.replace("%1", device).replace("%2", f"<b>{state}</b>"))
+        label.setAccessibleName(said.replace("%1", device).replace("%2", state))
         label.setToolTip(detail)
 
     @Slot(object)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -364,34 +362,27 @@ class OrderDetail(QWidget):
 
 
 def event_words(e: dict[str, Any]) -> list[str]:
-    """An event of the order's timeline as (what, detail) in words: a receipt by its status's name, a ledger entry
-    by its state's, an action as a sentence with its detail named (never a code or a JSON text)."""
-    kind, code, text = e["kind"], e["code"], e["text"]
+    """An event of the order's timeline as (what, detail) in words, from its values (app.orders.queries.order_timeline):
+    a receipt by its status's and outcome's names, a ledger entry by its state's, an action as a sentence with its
+    detail named (never a code or a JSON text)."""
+    kind, code, values = e["kind"], e["code"], e.get("values") or {}
+    zh = chinese_on_screen()
     if kind == "receipt":
         named = term("receipt", code)
-        found = re.fullmatch(r"(\S+)( \((\w+)\))?, customs time (\S+ \S+) UTC ?(.*)", text, re.S)
-        if found is None:
-            return [named, text]
-        _, _, outcome, at, info = found.groups()
-        if chinese_on_screen():
-            kept = {"superseded": "（已被更新的回执取代）", "not_applied": "（未应用）",
-                    "requested": "（已发出撤销申请）", "unmatched": "（未匹配）"}
-            return [named, f"{named}{kept.get(outcome or '', f'（{outcome}）' if outcome else '')}，"
-                           f"海关时间 {at} UTC {info}".strip()]
-        return [named, f"{named}{f' ({outcome})' if outcome else ''}, customs time {at} UTC {info}".strip()]
+        outcome = values.get("outcome", "applied")
+        said = "" if outcome == "applied" else (f"（{term('receipt_outcome', outcome)}）" if zh
+                                                else f" ({term('receipt_outcome', outcome)})")
+        when = QCoreApplication.translate("OrderDetail", "customs time %1 UTC").replace("%1", values.get(
+            "customs_time", ""))
+        return [named, f"{named}{said}{'，' if zh else ', '}{when} {values.get('info', '')}".strip()]
     if kind == "ledger":
-        for state in ("PRE", "ACTUAL"):
-            text = text.replace(f"({state},", f"({term('ledger_state', state)},")
-        return [term("ledger_biz", code), text]
+        return [term("ledger_biz", code), f"{values['quantity']:+d} ({term('ledger_state', values['state'])}"
+                                          f"{'，' if zh else ', '}{term('ledger_doc', values['doc_type'])})"]
     if kind == "audit":
-        user, _, rest = text.partition(" ")
-        outcome, _, raw = rest.partition(" ")
-        try:
-            detail = json.loads(raw) if raw else {}
-        except ValueError:
-            return [term("audit_action", code), text]
-        shown = "; ".join(f"{what}: {value}" for what, value in detail_rows(detail) if value) \
-            if isinstance(detail, dict) else raw
-        return [term("audit_action", code), f"{audit_sentence(user, code, '', '', outcome)}"
-                                            f"{' — ' + shown if shown else ''}"]
-    return [code, text]
+        shown = "; ".join(f"{what}: {value}" for what, value in detail_rows(values.get("detail") or {}) if value)
+        said = audit_sentence(values.get("user", ""), code, "", "", values.get("outcome", ""))
+        return [term("audit_action", code), f"{said}{' — ' + shown if shown else ''}"]
+    if kind in ("sent", "received") and values:
+        pending = QCoreApplication.translate("OrderDetail", " (not yet in the outbox)") if values.get("pending") else ""
+        return [code, values["file"] + pending]
+    return [code, e["text"]]

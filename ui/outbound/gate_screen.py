@@ -82,6 +82,7 @@ class GateScreen(StationScreen):
         self.hub.sig_weight.connect(self.on_weight)
         self._lay_out()
         self.retranslate_ui()
+        self.say("scan_manifest", "Scan the manifest or gate pass, then each parcel")  # the banner was blank
 
     def _lay_out(self) -> None:
         box = panel(self, "gate_panel")

@@ -54,6 +54,11 @@ class PickScreen(StationScreen):
         self.wave_choice.activated.connect(self._wave_chosen)
         self.retranslate_ui()
         self.refresh()
+        self._say_idle()
+
+    def _say_idle(self) -> None:
+        """What to scan first (the banner was blank until a scan)."""
+        self.say("scan_wave", "Scan the wave or choose it above, then each location and every unit")
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -147,7 +152,7 @@ class PickScreen(StationScreen):
         self.station, self.wave, self.prompt, self.short_armed = None, None, None, False
         self._select_current()
         self._show_prompt()
-        self.banner.clear()
+        self._say_idle()
         self.refresh()
 
     def choose(self) -> None:

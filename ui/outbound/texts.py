@@ -28,6 +28,8 @@ FEEDBACK = {
     "unknown_product": QT_TRANSLATE_NOOP("FeedbackText", "No product has GTIN {gtin}"),
     "unknown_location": QT_TRANSLATE_NOOP("FeedbackText", "There is no location {location}"),
     # pick station
+    "scan_wave": QT_TRANSLATE_NOOP("FeedbackText",
+                                   "Scan the wave or choose it above, then each location and every unit"),
     "unknown_wave": QT_TRANSLATE_NOOP("FeedbackText", "There is no wave {wave}"),
     "wave_chosen": QT_TRANSLATE_NOOP("FeedbackText", "Wave {wave}: go to {location} and scan the location"),
     "wave_done": QT_TRANSLATE_NOOP("FeedbackText", "Wave {wave} is fully picked"),
@@ -77,6 +79,7 @@ FEEDBACK = {
     "contents_incomplete": QT_TRANSLATE_NOOP("FeedbackText", "Not every unit of order {order_no} is scanned yet"),
     "started_over": QT_TRANSLATE_NOOP("FeedbackText", "Parcel put aside: scan the next order or waybill"),
     # gate station
+    "scan_manifest": QT_TRANSLATE_NOOP("FeedbackText", "Scan the manifest or gate pass, then each parcel"),
     "manifest_first": QT_TRANSLATE_NOOP("FeedbackText", "Scan the manifest or gate pass first"),
     "manifest": QT_TRANSLATE_NOOP("FeedbackText",
                                   "Manifest {manifest}: scan each of its {parcels} parcels as it is loaded"),

@@ -7,8 +7,9 @@ or `both(kind, code)` ("已放行 released") for their bilingual lines. A code t
 as it is (never lost), and tests/domain/test_vocabulary.py fails on it: every code source of the product (the
 tables' CHECK lists, the status tuples, the customs code lists, the audit calls) must have both names here.
 
-The names are in terms.py (one table per kind of code), the sentences of order rejections and waits in
-sentences.py; this module looks them up. Pure: no database, no GUI. Customs units come from
+The names are in terms.py (one table per kind of code), the sentences of order rejections, waits, short-pick
+outcomes and refused customs files in sentences.py (each a form and its values, given by the code that decides; no
+screen reads an English sentence back); this module looks them up. Pure: no database, no GUI. Customs units come from
 resources/customs_units.csv (both names per code).
 """
 

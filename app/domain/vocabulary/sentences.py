@@ -1,5 +1,6 @@
-"""The sentences of order rejections and of orders waiting for stock, as English and Chinese templates
-(app.domain.vocabulary fills them from the params stored with each rejection or wait)."""
+"""The sentences of order rejections, of orders waiting for stock, of what a short pick did to each order and of why
+a customs inbox file was refused, as English and Chinese templates (app.domain.vocabulary fills them from the form
+and values the deciding code gives, stored with each rejection, wait and refused file)."""
 
 from __future__ import annotations
 

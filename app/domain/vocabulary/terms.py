@@ -161,6 +161,23 @@ VOCABULARY: dict[str, dict[str, Term]] = {
         "bad_values": ("missing or wrong values", "缺少数据或数据有误"),
         "other": ("unknown content", "内容无法识别"),
     },
+    # what became of a customs receipt (customs_receipt.outcome; app.customs.receipts)
+    "receipt_outcome": {"applied": ("applied", "已应用"), "superseded": ("superseded by a later receipt", "已被更新的回执取代"),
+                        "not_applied": ("not applied", "未应用"), "requested": ("cancellation requested", "已发出撤销申请"),
+                        "unmatched": ("no list for it", "未匹配")},
+    # the document of a customs ledger entry (customs_ledger_entry.doc_type): customs' messages (CEB621…) by their own
+    # names, as they are
+    "ledger_doc": {"GATE_OUT": ("gate out", "卡口出区"), "DISPOSAL": ("disposal", "处置")},
+    # the document of a lot's movement into or out of the zone (its movement kind; app.customs.batch_record)
+    "batch_doc": {"receive": ("entry", "核注清单"), "ship": ("exit", "申报清单"), "adjust": ("count adjustment", "盘点调整"),
+                  "return": ("return", "退货"), "return_in": ("return", "退货"), "destroy": ("destruction", "销毁"),
+                  "return_abroad": ("return abroad", "退运")},
+    # what keeps a label printer from printing (app.devices.printer.PrinterStatus.problem_codes)
+    "printer_problem": {"paper_out": ("paper out", "缺纸"), "head_open": ("print head open", "打印头未合上"),
+                        "ribbon_out": ("ribbon out", "碳带用完"), "paused": ("paused", "已暂停"),
+                        "buffer_full": ("receive buffer full", "接收缓冲区已满"),
+                        "over_temperature": ("print head too hot", "打印头过热"),
+                        "under_temperature": ("print head too cold", "打印头温度过低")},
     # a receipt's element a refused file lacks (RECEIPT_PROBLEMS "bad_values.missing"): English by its own name
     "receipt_element": {"copNo": ("copNo", "企业内部编号"), "returnStatus": ("returnStatus", "回执状态"),
                         "returnTime": ("returnTime", "回执时间")},
@@ -326,7 +343,7 @@ VOCABULARY["detail"] = {
     "doc_no": ("document", "单证号"), "doc_type": ("document type", "单证类型"), "document": ("document", "单证"),
     "duplicates": ("duplicates", "重复"), "field": ("field", "字段"), "file": ("file", "文件"), "files": ("files", "文件"),
     "fingerprint": ("fingerprint", "指纹"), "folder": ("folder", "目录"), "gate_pass": ("gate pass", "核放单"),
-    "gross_kg": ("gross weight (kg)", "总重(千克)"), "tare_kg": ("tare weight (kg)", "车辆自重(千克)"),
+    "gross_kg": ("gross weight (kg)", "总重（千克）"), "tare_kg": ("tare weight (kg)", "车辆自重（千克）"),
     "ic_card": ("IC card", "IC卡"), "manifests": ("manifests", "交接单"),
     "loaded": ("parcels loaded at the gate", "卡口装车包裹"), "left": ("still to load", "待装车"),
     "take_off_vehicle": ("take off the vehicle", "需从车上卸下"),
@@ -385,12 +402,14 @@ SETTING_MEANINGS_ZH = {
 # what an audit entry counts when its key is a number of things ("3 orders")
 VOCABULARY["count"] = {
     "orders": ("orders", "个订单"), "lists": ("inventory lists", "份清单"), "files": ("files", "个文件"),
-    "returns": ("returns", "个退货"),
+    "returns": ("returns", "个退货"), "parcels": ("parcels", "个包裹"), "lots": ("lots", "个批次"),
+    "declarations": ("declarations", "份报关单"), "units": ("units", "件"),
 }
 # … and what one of them is called ("1 file", not "1 files")
 VOCABULARY["count_one"] = {
     "orders": ("order", "个订单"), "lists": ("inventory list", "份清单"), "files": ("file", "个文件"),
-    "returns": ("return", "个退货"),
+    "returns": ("return", "个退货"), "parcels": ("parcel", "个包裹"), "lots": ("lot", "个批次"),
+    "declarations": ("declaration", "份报关单"), "units": ("unit", "件"),
 }
 
 # the tables' CHECK lists: (table, column) → the kind that names its values (tests/domain/test_vocabulary.py)

@@ -56,6 +56,7 @@ def test_products_search_and_the_customs_filing(make_ctx, qtbot, master):
     assert values["sku"] == "A2P-900"
     assert values["hs_code"] == "1901101000"
     assert values["unit"] == "122 can"
+    assert values["origin"] == "AU Australia"  # the country named, as a unit is (old code: a bare NZ)
     assert values["legal1"] == "035 kilogram × 0.9 per 122 can"
     assert values["vat_rate"] == "13 %"
     assert values["item"].startswith("GDS0001")
@@ -243,6 +244,7 @@ def test_the_products_screen_speaks_chinese(make_ctx, qtbot, master, gui_app):
         assert screen.title.text() == "商品"
         assert screen.imports[0].text() == "导入商品…"
         assert screen.detail_values["unit"].text() == "122 罐"
+        assert screen.detail_values["origin"].text() == "AU 澳大利亚"
         assert screen.count.text() == "行数：8"
     finally:
         translations.release()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -17,6 +18,23 @@ from ui.customs.exchange_screen import ExchangeScreen
 from ui.widgets.document_preview import DocumentPreview
 
 ORDER = "TG20261121000002"
+
+
+@pytest.fixture
+def declared(warehouse, exchange):
+    """The sample orders imported and declared: their 63 inventory lists in the outbox; (outbox, inbox)."""
+    import_samples(warehouse)
+    export(warehouse, exchange[0])
+    return exchange
+
+
+def _opened(qtbot, make_ctx, role: str = "supervisor", *, watching: bool = True):
+    """(ctx, the exchange screen opened as `role`); `watching=False`: its inbox watcher switched off."""
+    ctx = make_ctx(role)
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    if not watching:
+        screen.watch_box.setChecked(False)
+    return ctx, screen
 
 
 def _top(kind):
@@ -50,15 +68,10 @@ def test_declare_now_writes_one_file_per_order_with_progress(make_ctx, qtbot, wa
     assert order_state(ctx.db, ORDER) == ("declared", "declared")
 
 
-def test_the_archive_states_follow_the_language_the_rows_were_read_in_or_not(make_ctx, qtbot, warehouse, exchange,
-                                                                              gui_app):
+def test_the_archive_states_follow_the_language_the_rows_were_read_in_or_not(make_ctx, qtbot, declared, gui_app):
     from ui.i18n import Translations
 
-    outbox, _ = exchange
-    import_samples(warehouse)
-    export(warehouse, outbox)
-    ctx = make_ctx("supervisor")
-    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    ctx, screen = _opened(qtbot, make_ctx)
     wait_idle(qtbot, ctx)
     assert screen.model.data(screen.model.index(0, 5)).startswith("in the outbox since")
     translations = Translations(gui_app)
@@ -70,13 +83,10 @@ def test_the_archive_states_follow_the_language_the_rows_were_read_in_or_not(mak
         translations.release()
 
 
-def test_the_watcher_applies_a_receipt_dropped_into_the_inbox(make_ctx, qtbot, warehouse, exchange):
-    outbox, inbox = exchange
-    import_samples(warehouse)
-    export(warehouse, outbox)
+def test_the_watcher_applies_a_receipt_dropped_into_the_inbox(make_ctx, qtbot, warehouse, declared):
+    _, inbox = declared
     cop = cop_nos(warehouse)[ORDER]
-    ctx = make_ctx("supervisor")
-    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    ctx, screen = _opened(qtbot, make_ctx)
     qtbot.waitUntil(lambda: screen.watcher.passes >= 1, timeout=10_000)  # the first look found nothing new
     assert screen.log.count() == 0
     partial = inbox / ".r800.xml.part"  # a declaration client writes under a hidden name, then renames
@@ -92,13 +102,9 @@ def test_the_watcher_applies_a_receipt_dropped_into_the_inbox(make_ctx, qtbot, w
     qtbot.waitUntil(lambda: screen.model.total == 64, timeout=10_000)  # the received file is in the archive
 
 
-def test_receipts_now_and_a_hostile_or_unknown_file_is_said(make_ctx, qtbot, warehouse, exchange):
-    outbox, inbox = exchange
-    import_samples(warehouse)
-    export(warehouse, outbox)
-    ctx = make_ctx("supervisor")
-    screen = open_screen(qtbot, ExchangeScreen, ctx)
-    screen.watch_box.setChecked(False)
+def test_receipts_now_and_a_hostile_or_unknown_file_is_said(make_ctx, qtbot, warehouse, declared):
+    _, inbox = declared
+    ctx, screen = _opened(qtbot, make_ctx, watching=False)
     assert not screen.watcher.watching
     (inbox / "bomb.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>')
     (inbox / "other.xml").write_bytes(ceb622("BWI999999999999", "800", "20261126100000000"))
@@ -112,12 +118,8 @@ def test_receipts_now_and_a_hostile_or_unknown_file_is_said(make_ctx, qtbot, war
     assert screen.log.count() == 0
 
 
-def test_the_archive_shows_a_file_masked_and_the_printout_opens(make_ctx, qtbot, warehouse, exchange):
-    outbox, _ = exchange
-    import_samples(warehouse)
-    export(warehouse, outbox)
-    ctx = make_ctx("customs")
-    screen = open_screen(qtbot, ExchangeScreen, ctx)
+def test_the_archive_shows_a_file_masked_and_the_printout_opens(make_ctx, qtbot, declared):
+    ctx, screen = _opened(qtbot, make_ctx, "customs")
     assert not screen.export_button.isVisibleTo(screen) and not screen.watch_box.isVisibleTo(screen)
     assert not screen.watcher.watching  # a customs officer reads; the exchange is the warehouse's
     screen.direction.setCurrentIndex(screen.direction.findData("out"))
@@ -155,20 +157,15 @@ def test_the_watcher_follows_the_inbox_setting(make_ctx, qtbot, warehouse, excha
     assert screen.inbox_label.text() == str(elsewhere) and elsewhere.is_dir()
 
 
-def test_in_chinese_a_refused_file_reads_in_chinese_and_invalid_is_named(make_ctx, qtbot, warehouse, exchange,
-                                                                        gui_app):
+def test_in_chinese_a_refused_file_reads_in_chinese_and_invalid_is_named(make_ctx, qtbot, declared, gui_app):
     """A refused inbox file: its state says why by the kind of problem, the line under the list says it whole in the
     screen's language (from the problem's form and values: the old screen read the kind back from the English
     sentence and had no Chinese sentence to show), its type (and the type filter) names INVALID; customs' types stay
     their names."""
     from ui.i18n import Translations
 
-    outbox, inbox = exchange
-    import_samples(warehouse)
-    export(warehouse, outbox)
-    ctx = make_ctx("supervisor")
-    screen = open_screen(qtbot, ExchangeScreen, ctx)
-    screen.watch_box.setChecked(False)
+    _, inbox = declared
+    _, screen = _opened(qtbot, make_ctx, watching=False)
     (inbox / "bomb.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>')
     (inbox / "broken.xml").write_bytes(b"<ceb:CEB622Message><unclosed>")
     QTest.keyClick(screen.view, Qt.Key.Key_F5)
@@ -196,3 +193,32 @@ def test_in_chinese_a_refused_file_reads_in_chinese_and_invalid_is_named(make_ct
         assert "INVALID" not in shown_texts and "well-formed" not in shown_texts and "refused" not in shown_texts
     finally:
         translations.release()
+
+
+def test_in_chinese_an_order_not_declared_says_why_in_chinese(make_ctx, qtbot, warehouse, exchange, gui_app):
+    """Declare now with an order whose carrier is unknown: the status says why from the refusal's code and values in
+    the screen's language (it showed the export's English reason)."""
+    from sqlalchemy import update
+
+    from app.persistence.models import ConsumerOrder
+    from ui.error_text import add_texts
+    from ui.i18n import Translations
+    from ui.orders.vocabulary import ERROR_TEXTS
+
+    add_texts(ERROR_TEXTS)  # as the shell registers them
+    import_samples(warehouse)
+    with warehouse.sessions() as s:
+        s.execute(update(ConsumerOrder).where(ConsumerOrder.order_no == ORDER).values(carrier_code="NOPE"))
+        s.commit()
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, ExchangeScreen, ctx)
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        QTest.keyClick(screen.view, Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: "NOPE" in screen.status.text(), timeout=60_000)
+        wait_idle(qtbot, ctx)
+        assert f"订单 {ORDER} 的承运商 NOPE 不在承运商资料中" in screen.status.text()
+        assert "known carrier" not in screen.status.text()
+    finally:
+        translations.switch("en")

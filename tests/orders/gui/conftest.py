@@ -1,4 +1,5 @@
-"""Fixtures for the orders and customs screens: the sample warehouse (bonded stock), private folders, helpers."""
+"""Fixtures for the orders and customs screens: the customs folders (the sample warehouse with its bonded stock and
+the private data folder are tests/orders/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -10,25 +11,6 @@ from app import settings
 from app.persistence.db import Database
 from app.persistence.uow import UnitOfWork
 from tests.conftest import actor
-from tests.orders.conftest import seed_bonded_stock, seed_master
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private data folder: the key file of buyers' data lives there."""
-    folder = tmp_path / "home"
-    monkeypatch.setenv("BWMS_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def warehouse(db: Database, home: Path) -> Database:
-    """The sample warehouse with the released sample declaration in bonded stock."""
-    with UnitOfWork(db, actor("admin")) as uow:
-        seed_master(uow)
-        seed_bonded_stock(uow)
-        uow.commit()
-    return db
 
 
 @pytest.fixture

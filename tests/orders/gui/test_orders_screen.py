@@ -231,3 +231,43 @@ def test_every_tab_and_its_count_is_in_sight_in_the_room_1366_by_768_leaves(make
     assert elided and all(tabs.tabToolTip(i).startswith(("released, to allocate", "rejected by customs"))
                           for i in elided), [tabs.tabToolTip(i) for i in elided]
     assert texts[0] == f"All ({counts[0]})" and not tabs.tabToolTip(0)
+
+
+def test_the_timeline_is_worded_from_its_values_in_the_screens_language(make_ctx, qtbot, declared, warehouse, tmp_path,
+                                                                        gui_app):
+    """The order's timeline: a receipt by its status and outcome, a ledger entry by its state, a file not yet in the
+    outbox said so, in either language, from the events' values (the old screen read the receipt's English text back
+    with a pattern, showed the outcome as its code and "(not yet in the outbox)" in English on a Chinese screen)."""
+    import re
+
+    from sqlalchemy import update
+
+    from app.persistence.models import CustomsMessage
+    from ui.i18n import Translations
+
+    older = tmp_path / "older"
+    older.mkdir()
+    (older / "120.xml").write_bytes(ceb622(declared[FIRST], "120", "20261126090000000"))
+    receipts(warehouse, older)  # older than the 800 applied: kept in the history, superseded
+    with warehouse.sessions() as s:  # as if the outbox had been unreachable when it was declared
+        s.execute(update(CustomsMessage).where(CustomsMessage.business_no == declared[FIRST],
+                                               CustomsMessage.direction == "out").values(delivered_at=None))
+        s.commit()
+    ctx = make_ctx("supervisor")
+    screen = open_screen(qtbot, OrdersScreen, ctx)
+    _show_order(qtbot, screen, FIRST)
+    rows = {e[1]: e for e in table_texts(screen.detail.events)}
+    assert re.fullmatch(r"CEB621_\S+\.xml \(not yet in the outbox\)", rows["file sent"][3]), rows["file sent"]
+    superseded = next(e for e in table_texts(screen.detail.events) if "superseded" in e[3])
+    assert superseded[3].startswith(f"{superseded[2]} (superseded by a later receipt), customs time 2026-11-26 01:00:00")
+    translations = Translations(gui_app)
+    try:
+        assert translations.switch("zh_CN")
+        screen.detail.show_history(screen.detail.history)  # worded again in the new language
+        events = table_texts(screen.detail.events)
+        words = " ".join(cell for e in events for cell in e[1:])
+        assert "（尚未写入发件箱）" in words and "（已被更新的回执取代）" in words
+        kept = re.sub(r"\S*[\d_.]\S*|UTC|CEB\w+", "", words)  # numbers, times, file names, customs' names
+        assert not re.search(r"[A-Za-z]{2,}", kept), words
+    finally:
+        translations.switch("en")

@@ -18,6 +18,7 @@ from tests.orders.gui.helpers import BUYER_ID, BUYER_PHONE, cop_nos, every_text,
 from tests.orders.helpers import ceb622, export, import_samples, order_record, receipts, write_jsonl
 from ui.orders import workbench_screen
 from ui.orders.workbench_screen import WorkbenchScreen
+from ui.vocabulary import capitalised
 from ui.widgets.tables import table_texts
 
 TAX = "TG20261121800005"  # declared tax 30.69, computed 27.69; payment must then be 414.69
@@ -82,8 +83,12 @@ def test_the_buyers_id_type_is_named_beside_its_code(make_ctx, qtbot, rejected, 
     editor = screen.editor
     code, named = editor.field("buyer.id_type"), editor.code_names["buyer.id_type"]
     assert code.text() == "1" and named.text() == "ID card"  # old code: a bare 1
-    assert code.toolTip() == "buyer's ID type"  # the field's name (old code: its path, buyer.id_type)
-    assert all(edit.toolTip() == vocabulary.name("field", path) for path, edit in editor.fields.items())
+    assert code.toolTip() == "Buyer's ID type"  # the field's name (old code: its path, buyer.id_type)
+    assert all(edit.toolTip() == capitalised(vocabulary.name("field", path)) for path, edit in editor.fields.items())
+    labels = [editor.form.labelForField(edit if path not in editor.code_names else edit.parentWidget()).text()
+              for path, edit in editor.fields.items() if vocabulary.known("field", path)]  # not the sample's _expect
+    assert "Order number" in labels and "Buyer's ID number" in labels
+    assert [label for label in labels if not label[:1].isupper()] == []  # sentence case (old code: 'order number')
     qtbot.waitUntil(lambda: named.isVisibleTo(screen))  # the layout shows a new row on its next event round
     code.setText("2")
     assert named.text() == "other ID"

@@ -17,6 +17,7 @@ def shown(qtbot, screen: QWidget) -> QWidget:
     screen.show()
     qtbot.waitExposed(screen)
     screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
     wait_idle(qtbot, screen.ctx)
     return screen
 

@@ -10,11 +10,9 @@ from sqlalchemy import select
 from app.persistence.models import Parcel
 from tests.gui.helpers import wait_idle
 from tests.outbound.gui.helpers import Delivered, press, scan, shown
-from tests.outbound.gui.test_shipping_and_trace import _manifest, packed
+from tests.outbound.gui.test_shipping_and_trace import _manifest
 from ui.outbound.gate_screen import GateScreen
 from ui.widgets import document_preview as documents
-
-__all__ = ["packed"]
 
 
 def _loaded_gate(qtbot, ctx, manifest: str, silent) -> GateScreen:
@@ -25,7 +23,7 @@ def _loaded_gate(qtbot, ctx, manifest: str, silent) -> GateScreen:
     return gate
 
 
-def test_a_supervisor_takes_the_selected_parcel_off_with_f4_twice(make_ctx, qtbot, packed, silent, monkeypatch):
+def test_a_supervisor_takes_the_selected_parcel_off_with_f4_twice(make_ctx, qtbot, sf_packed, silent, monkeypatch):
     monkeypatch.setattr(documents, "deliver", Delivered())
     report = _manifest(qtbot, make_ctx("supervisor"), monkeypatch).report
     clerk = _loaded_gate(qtbot, make_ctx("clerk"), report.manifest, silent)
@@ -55,11 +53,11 @@ def test_a_supervisor_takes_the_selected_parcel_off_with_f4_twice(make_ctx, qtbo
     assert press(qtbot, gate, Qt.Key.Key_F9).code == "vehicle_pass_armed"  # the rest of the vehicle passes
     out = press(qtbot, gate, Qt.Key.Key_F9)
     assert out.code == "manifest_out" and out.params["parcels"] == 2, out.text
-    with packed.sessions() as s:
+    with sf_packed.sessions() as s:
         assert s.scalar(select(Parcel.status).where(Parcel.waybill_no == waybills[1])) == "packed"
 
 
-def test_the_unloading_words_in_chinese(make_ctx, qtbot, packed, silent, monkeypatch, gui_app):
+def test_the_unloading_words_in_chinese(make_ctx, qtbot, sf_packed, silent, monkeypatch, gui_app):
     from ui.i18n import Translations
 
     monkeypatch.setattr(documents, "deliver", Delivered())

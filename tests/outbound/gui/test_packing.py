@@ -15,19 +15,13 @@ from tests.conftest import DEMO
 from tests.gui.helpers import wait_idle
 from tests.outbound.conftest import run, write_receipts
 from tests.outbound.gui.helpers import scan, shown
-from tests.outbound.helpers import pack_scans, pick_everything
+from tests.outbound.helpers import pack_scans
 from ui.outbound.pack_screen import PackScreen
 from ui.outbound.pull_screen import RED
 
 ORDERS = [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines()]
 MULTI = next(o for o in ORDERS if len(o["lines"]) > 1)
 SINGLE = [o for o in ORDERS if len(o["lines"]) == 1 and o["lines"][0]["qty"] == 1]
-
-
-@pytest.fixture
-def picked(allocated):
-    pick_everything(allocated)
-    return allocated
 
 
 def test_pack_an_order_with_a_typed_weight(make_ctx, qtbot, picked, silent):

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.persistence.models import AuditEntry, ConsumerOrder
 from tests.conftest import DEMO
-from tests.gui.helpers import wait_idle
+from tests.gui.helpers import press_key, wait_idle
 from tests.outbound.gui.helpers import Delivered, scan, shown
 from tests.outbound.helpers import pack_scans, pick_everything
 from ui.customs.trace_screen import TraceScreen
@@ -46,7 +46,7 @@ def test_each_outbound_document_printed_from_its_screen_is_audited(make_ctx, qtb
     qtbot.waitUntil(lambda: len(waves.wave_numbers()) > 0, timeout=20_000)
     waves.waves.selectRow(0)
     wave = selected_key(waves.waves)
-    qtbot.keyClick(waves.waves, Qt.Key.Key_F8)
+    press_key(qtbot, waves.waves, Qt.Key.Key_F8)
     assert _printed(qtbot, allocated, "pick-list", wave) == [{"target": f"printed Pick list {wave}", "reprint": False}]
     assert delivered.documents[-1][0] == f"Pick list {wave}"
     wait_idle(qtbot, supervisor)
@@ -80,13 +80,13 @@ def test_each_outbound_document_printed_from_its_screen_is_audited(make_ctx, qtb
     assert [p["reprint"] for p in _prints(allocated, "manifest", manifest)] == [False]  # queued with the manifest
     qtbot.waitUntil(lambda: shipping.manifest_numbers() == [manifest], timeout=10_000)
     shipping.manifests.selectRow(0)
-    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F8)
+    press_key(qtbot, shipping.manifests, Qt.Key.Key_F8)
     assert _printed(qtbot, allocated, "manifest", manifest, 2)[-1] == {
         "target": f"printed Handover manifest {manifest}", "reprint": True}
-    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    press_key(qtbot, shipping.manifests, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert _printed(qtbot, allocated, "gate-pass", manifest, 2)[-1] == {
         "target": f"printed Gate pass {manifest}", "reprint": True}
-    qtbot.keyClick(shipping.manifests, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    press_key(qtbot, shipping.manifests, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     assert _printed(qtbot, allocated, "pull-list", "-") == [{"target": "printed Pull list -", "reprint": False}]
     wait_idle(qtbot, supervisor)
 
@@ -98,7 +98,7 @@ def test_each_outbound_document_printed_from_its_screen_is_audited(make_ctx, qtb
     qtbot.keyClick(trace.tree, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: trace.batch.record is not None, timeout=20_000)
     lot = trace.batch.record["lot"]["lot"]
-    qtbot.keyClick(trace.batch.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    press_key(qtbot, trace.batch.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert _printed(qtbot, allocated, "batch-record", lot) == [{"target": f"printed Batch record {lot}",
                                                                "reprint": False}]
     qtbot.waitUntil(lambda: trace.batch.message.text() == f"printed Batch record {lot}", timeout=10_000)

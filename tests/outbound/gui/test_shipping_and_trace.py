@@ -3,35 +3,22 @@ back to its container with the lot's batch record and PDF — each screen driven
 
 from __future__ import annotations
 
-import json
+import re
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import func, select
 
 from app.persistence.models import ConsumerOrder, Manifest, Movement, Parcel, VehiclePass
-from tests.conftest import DEMO
 from tests.gui.helpers import wait_idle
 from tests.outbound.conftest import CONTAINER, DECLARATION
+from tests.outbound.gui.conftest import ORDERS, SF
 from tests.outbound.gui.helpers import Delivered, pdf_text, press, scan, shown
-from tests.outbound.helpers import pack_order, pick_everything
 from ui.customs.trace_screen import TraceScreen
 from ui.outbound.gate_screen import GateScreen
 from ui.outbound.shipping_screen import ShippingScreen
 from ui.widgets import document_preview as documents
 from ui.widgets.tables import RED
-
-ORDERS = [json.loads(line) for line in (DEMO / "orders.jsonl").read_text(encoding="utf-8").splitlines()]
-SF = [o for o in ORDERS if o["logistics"]["carrier_code"] == "SF"][:3]
-
-
-@pytest.fixture
-def packed(allocated):
-    pick_everything(allocated)
-    for order in SF:
-        assert pack_order(allocated, order["order_no"]).code == "packed"
-    return allocated
 
 
 def _manifest(qtbot, ctx, monkeypatch):
@@ -44,7 +31,7 @@ def _manifest(qtbot, ctx, monkeypatch):
     return screen
 
 
-def test_manifest_then_loading_parcel_by_parcel_then_the_vehicle_passes(make_ctx, qtbot, packed, silent, monkeypatch):
+def test_manifest_then_loading_parcel_by_parcel_then_the_vehicle_passes(make_ctx, qtbot, sf_packed, silent, monkeypatch):
     delivered = Delivered()
     monkeypatch.setattr(documents, "deliver", delivered)
     screen = _manifest(qtbot, make_ctx("supervisor"), monkeypatch)
@@ -84,7 +71,7 @@ def test_manifest_then_loading_parcel_by_parcel_then_the_vehicle_passes(make_ctx
         assert gate.count.text().startswith(f"{n} of 3 parcels loaded, 0 out")
     assert gate.banner.message.text().startswith("All 3 parcels loaded: pass the vehicle")
     assert set(gate.parcel_states().values()) == {"loaded on the vehicle"}
-    with packed.sessions() as s:  # nothing left yet: no stock moved, no order shipped
+    with sf_packed.sessions() as s:  # nothing left yet: no stock moved, no order shipped
         assert s.scalar(select(func.count()).select_from(Movement).where(Movement.kind == "ship")) == 0
         assert set(s.scalars(select(Parcel.status))) == {"manifested"}
     qtbot.keyClicks(gate.gross, "12000")
@@ -96,7 +83,7 @@ def test_manifest_then_loading_parcel_by_parcel_then_the_vehicle_passes(make_ctx
     assert gate.count.text() == "3 of 3 parcels loaded, 3 out (left the zone)"
     assert set(gate.parcel_states().values()) == {"shipped"}
     assert scan(qtbot, gate, first).code == "already_exited"
-    with packed.sessions() as s:
+    with sf_packed.sessions() as s:
         assert s.scalar(select(Manifest.status)) == "exited"
         shipped = set(s.scalars(select(ConsumerOrder.status).where(
             ConsumerOrder.order_no.in_([o["order_no"] for o in SF]))))
@@ -106,7 +93,7 @@ def test_manifest_then_loading_parcel_by_parcel_then_the_vehicle_passes(make_ctx
         assert (str(vehicle.gross_kg), str(vehicle.tare_kg), vehicle.passed_by) == ("12000.000", "9800.000", "clerk")
 
 
-def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot, packed, silent, monkeypatch):
+def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot, sf_packed, silent, monkeypatch):
     monkeypatch.setattr(documents, "deliver", Delivered())
     report = _manifest(qtbot, make_ctx("supervisor"), monkeypatch).report
     clerks = GateScreen(make_ctx("clerk"), sounds=silent)
@@ -126,20 +113,20 @@ def test_a_supervisor_sends_the_whole_manifest_out_with_f9_twice(make_ctx, qtbot
     assert press(qtbot, gate, Qt.Key.Key_F9).code == "manifest_exit_armed" and gate.banner.tone == "warn"
     out = press(qtbot, gate, Qt.Key.Key_F9)
     assert out.code == "manifest_out" and out.params["parcels"] == 3 and out.params["vehicle_pass"]
-    with packed.sessions() as s:
+    with sf_packed.sessions() as s:
         vehicle = s.scalar(select(VehiclePass))
         assert (vehicle.ic_card, str(vehicle.gross_kg), str(vehicle.tare_kg)) == ("IC0042", "12000.000", "9800.500")
     assert gate.count.text() == "3 of 3 parcels loaded, 3 out (left the zone)"
     again = press(qtbot, gate, Qt.Key.Key_F9)
     assert again.code == "manifest_exited" and gate.banner.tone == "warn"
-    with packed.sessions() as s:
+    with sf_packed.sessions() as s:
         assert s.scalar(select(Manifest.status)) == "exited"
         assert set(s.scalars(select(Parcel.status))) == {"shipped"}
         left = s.scalar(select(func.sum(Movement.quantity)).where(Movement.kind == "ship"))
     assert left == sum(line["qty"] for o in SF for line in o["lines"])
 
 
-def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx, qtbot, packed, monkeypatch):
+def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx, qtbot, sf_packed, monkeypatch):
     delivered = Delivered()
     monkeypatch.setattr(documents, "deliver", delivered)
     waybill = SF[0]["logistics"]["waybill_no"]
@@ -155,6 +142,11 @@ def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx,
     assert (3, "Order", SF[0]["order_no"]) in lines and (2, "Parcel", waybill) in lines
     current = screen.tree.currentItem()
     assert current.text(1) == waybill and current.font(0).bold()  # the searched parcel is marked and chosen
+    assert screen.matched.text().startswith(f"{waybill} is a waybill: 1 parcel, 1 order, ")  # was "1 parcels"
+    counted = [screen.matched.text()] + [item.text(2) for item in screen.tree.findItems("", Qt.MatchFlag.MatchContains
+                                                                                         | Qt.MatchFlag.MatchRecursive)]
+    assert not [t for t in counted if re.search(r"(?<![\d.])1 (parcels|orders|lots|declarations|units)\b", t)]
+    assert re.search(r" · \d+ units? of this lot · ", current.text(2))
     lot = declaration.child(0)
     screen.tree.setCurrentItem(lot)
     qtbot.keyClick(screen.tree, Qt.Key.Key_Return)
@@ -164,6 +156,10 @@ def test_trace_from_a_waybill_shows_the_container_and_the_batch_record(make_ctx,
     text = batch.view.toPlainText()
     assert batch.record["lot"]["lot"] == f"{DECLARATION}/{lot.text(1)}"
     assert CONTAINER in text and waybill in text and "Allocations (the batch split)" in text
+    # each movement's document named by its kind in the screen's language (the old view split the record's
+    # bilingual "核注清单 entry" at its first space)
+    assert {c["kind"] for c in batch.record["chronology"]} >= {"receive"} and "核注清单" not in text
+    assert "entry" in text.split()
     qtbot.keyClick(batch.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=20_000)
     title, pdf = delivered.documents[0]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.persistence.models import ConsumerOrder, PickTask, Wave
-from tests.gui.helpers import wait_idle
+from tests.gui.helpers import press_key, wait_idle
 from tests.outbound.gui.helpers import Delivered, pdf_text, press, scan, shown
 from tests.outbound.helpers import all_waves, pick_scans
 from ui.outbound.pick_screen import PickScreen
@@ -49,10 +49,7 @@ def test_allocation_runs_as_a_job_then_shows_waves_tasks_and_the_pick_list(make_
     wave = screen.wave_numbers()[0]
     qtbot.waitUntil(lambda: screen.tasks.rowCount() > 0, timeout=10_000)
     assert screen.tasks_label.text() == f"Pick tasks of {wave} in walk order"
-    # F8 is the window's shortcut: the allocation's progress dialog had the focus, the screen must be active again
-    screen.activateWindow()
-    qtbot.waitUntil(screen.isActiveWindow)
-    qtbot.keyClick(screen.waves, Qt.Key.Key_F8)
+    press_key(qtbot, screen.waves, Qt.Key.Key_F8)  # the screen's key, after the allocation's dialog if it showed
     qtbot.waitUntil(lambda: len(delivered.documents) == 1, timeout=30_000)
     title, pdf = delivered.documents[0]
     assert title == f"Pick list {wave}" and pdf.startswith(b"%PDF")

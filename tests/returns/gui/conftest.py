@@ -10,10 +10,3 @@ from app.persistence.db import Database
 @pytest.fixture
 def db(sqlite_db: Database) -> Database:
     return sqlite_db
-
-
-@pytest.fixture
-def silent():
-    from ui.widgets.sound import SoundPlayer
-
-    return SoundPlayer(enabled=False)
