@@ -55,7 +55,7 @@ def test_one_gate_file_replayed_by_two_processes_at_once_loads_and_ships_each_pa
         assert s.scalar(select(func.count()).select_from(ScanEvent).where(ScanEvent.workflow == "gate")) == len(
             waybills)  # one log row a line, whoever scanned it
         statuses = dict(s.execute(select(Parcel.waybill_no, Parcel.status)
-                                  .where(Parcel.waybill_no.in_(waybills))).tuples().all())
+                                  .where(Parcel.waybill_no.in_(waybills))).all())
         assert statuses == dict.fromkeys(waybills, "shipped")
         assert s.scalar(select(func.count()).select_from(Movement).where(Movement.kind == "ship")) > 0
         out_rows = s.scalar(select(func.count()).select_from(CustomsLedgerEntry)
