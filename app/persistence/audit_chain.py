@@ -69,7 +69,7 @@ class AuditKey:
         return self.mac(body(prev_hash, row))
 
     def mac(self, text_body: str) -> str:
-        return hmac.new(self.mac_key, text_body.encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.digest(self.mac_key, text_body.encode("utf-8"), "sha256").hex()  # one-shot: no HMAC object
 
 
 def default_key_path(conn: Connection) -> Path:

@@ -192,9 +192,10 @@ def _run(conn: Connection, prepared: _Compiled, params: Mapping[str, Any] | list
     sql = prepared.sql
     parameters: Any = params if many else _parameters(prepared, params)  # type: ignore[arg-type]
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # pysqlite's own connection
-    dispatch = conn.dispatch
-    for listener in dispatch.before_cursor_execute:
-        sql, parameters = listener(conn, cursor, sql, parameters, None, many)
+    before, after = conn.dispatch.before_cursor_execute, conn.dispatch.after_cursor_execute
+    if before:  # asking is cheaper than walking an empty list of listeners (twice per statement)
+        for listener in before:
+            sql, parameters = listener(conn, cursor, sql, parameters, None, many)
     try:
         if many:
             cursor.executemany(sql, parameters)
@@ -203,8 +204,9 @@ def _run(conn: Connection, prepared: _Compiled, params: Mapping[str, Any] | list
     except Exception as exc:  # raised again as SQLAlchemy raises it
         conn._handle_dbapi_exception(exc, sql, parameters, cursor, None)  # SQLAlchemy's own handling
         raise  # not reached: the call above raises
-    for listener in dispatch.after_cursor_execute:
-        listener(conn, cursor, sql, parameters, None, many)
+    if after:
+        for listener in after:
+            listener(conn, cursor, sql, parameters, None, many)
     return cursor
 
 

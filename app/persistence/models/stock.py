@@ -49,7 +49,6 @@ class Movement(Base):
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint("from_location_id IS NOT NULL OR to_location_id IS NOT NULL", name="has_side"),
         Index("ix_movement_lot", "lot_id"),
-        Index("ix_movement_ref", "ref_type", "ref_no"),
         Index("ix_movement_at_lot", "at", "lot_id"),  # a period's movements, an owner's lots among them (statement)
     )
     id: Mapped[int] = mapped_column(primary_key=True)
