@@ -42,6 +42,7 @@ ANCHORS = "audit-anchors"
 
 _LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
 _INSERT = insert(AuditEntry)
+_DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)  # json.dumps's, made once
 
 
 def _append_in_one() -> Any:
@@ -98,7 +99,7 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
     row: dict[str, Any] = {
         "at": utcnow(), "username": actor.username, "role": actor.role, "station": actor.station,
         "action": action, "entity": entity, "entity_key": str(key), "outcome": outcome,
-        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)}
+        "detail": _DETAIL.encode(detail)}
     if not uow.is_postgres:
         _link_function(uow, mac)
         row["tail"] = audit_chain.tail(row)

@@ -27,6 +27,7 @@ _LOGGED = ("scan_id", "station", "workflow", "context", "raw", "outcome", "reaso
 _LOG = Prepared(insert(ScanEvent.__table__).returning(ScanEvent.__table__.c.id), keys=_LOGGED)
 _SCAN_IDS = 0x5343  # "SC": the advisory locks (two-key space) of scan ids, apart from the one-key locks
 _CLAIM = text("SELECT pg_advisory_xact_lock(:space, :key)")
+_RESULT_JSON = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps's, made once (a row per scan)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def log(uow: UnitOfWork, scan_id: str, workflow: str, context: str, raw: str, re
         "scan_id": scan_id, "station": uow.actor.station[:40], "workflow": workflow, "context": context[:64],
         "raw": raw[:400], "outcome": "rejected" if result.outcome == REJECTED else "accepted",
         "reason": result.text[:200] if result.outcome == REJECTED else "",
-        "result_json": json.dumps(result.to_json(), ensure_ascii=False, default=str),
+        "result_json": _RESULT_JSON.encode(result.to_json()),
         "user_id": uow.actor.user_id,
     }
     return int(_LOG.scalar(uow.conn, values))

@@ -5,12 +5,15 @@ anchors written outside the database; older databases and backups are re-keyed o
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from app import clock
@@ -259,3 +262,23 @@ def test_keys_export_copies_both_key_files(db, tmp_path):
         copied = Path(result.files[name])
         assert copied.read_bytes() == original.read_bytes() and stat.S_IMODE(copied.stat().st_mode) == 0o600
     assert result.audit_fingerprint == audit_chain.fingerprint_at(audit_file)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), min_size=len(audit_chain.FIELDS) - 1, max_size=len(audit_chain.FIELDS) - 1),
+       st.datetimes(min_value=datetime(1000, 1, 1)), st.binary(min_size=32, max_size=32))
+def test_a_link_is_the_hmac_of_the_json_body_as_json_writes_it(fields: list[str], at: datetime, key: bytes) -> None:
+    """The scan path's own writing of a link (strings escaped one by one, the time by `%`, the key's HMAC state
+    copied) gives what the chain's definition says: HMAC-SHA256 of `json.dumps([prev, at, …])`, any text."""
+    row: dict[str, object] = {"at": at, **dict(zip(audit_chain.FIELDS[1:], fields, strict=True))}
+    body = json.dumps([audit_chain.GENESIS, at.strftime(audit_chain.AT_FORMAT), *fields], ensure_ascii=False,
+                      separators=(",", ":"))
+    assert audit_chain.body(audit_chain.GENESIS, row) == body
+    linked = audit_chain.AuditKey(key, "k", "f")
+    expected = hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+    assert linked.link(audit_chain.GENESIS, row) == expected
+    assert linked.link(audit_chain.GENESIS, row) == expected  # the kept HMAC state is copied, never consumed
+    assert audit_chain.tail({**row, "station": None}) == json.dumps(  # not a string: json.dumps itself
+        [at.strftime(audit_chain.AT_FORMAT), *(None if name == "station" else value
+                                                for name, value in zip(audit_chain.FIELDS[1:], fields, strict=True))],
+        ensure_ascii=False, separators=(",", ":"))[1:]
