@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Integer, String, and_, bindparam, case, cast, exists, func, literal, select, update
 from sqlalchemy.orm import aliased
 
-from app.admin import LIVE_ROLE, audit, gtins_as_filed, known_role, live_role_param, product_by_gtin, require
+from app.admin import LIVE_ROLE, audit, known_role, live_role_param, product_by_gtin, require
 from app.domain import vocabulary
 from app.domain.gs1 import ItemScan
 from app.domain.roles import Permission
@@ -133,9 +133,7 @@ def pick_scan(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan,
                                                  reason=exc.message, location=location_code))
 
 
-_GTINS = ("gtin14", "gtin13", "gtin12", "gtin8")  # a scanned GTIN as filed: 14, 13, 12 or 8 digits (see _filed)
-_TASK, _AT, _PACK, _NAMED, _WAVE = (aliased(PickTask), aliased(Location), aliased(Location), aliased(Product),
-                                    aliased(Wave))
+_TASK, _AT, _PACK, _WAVE = aliased(PickTask), aliased(Location), aliased(Location), aliased(Wave)
 # The default packing location as one column, "id:code" (`_packing` splits it): one subquery walks the locations
 # once (one per column walked them twice); a derived table joined instead turned SQLite's plan around.
 _PACKING = (select(cast(_PACK.id, String) + literal(":") + _PACK.code)
@@ -156,11 +154,12 @@ _NEXT_STOP = (select(_AT.code).select_from(_TASK).join(_AT, _AT.id == _TASK.loca
               .order_by(_AT.pick_sequence, _AT.code).limit(1).scalar_subquery())
 # A unit scan's one read: the wave's open tasks at the location with their open allocations, whether each order
 # has open tasks elsewhere, where the picker goes next (when this scan empties the location), the default packing
-# location, the product the GTIN names, the scan id's first result (a replay) and the picker's live role. No row:
-# nothing open here (the slow path says why).
+# location, the scan id's first result (a replay) and the picker's live role; the tasks' products by their GTIN as
+# filed, matched to the scan's in Python (as the pack station matches a unit: a subquery looking the GTIN up cost
+# the read a tenth of its time). No row: nothing open here (the slow path says why).
 _PICK_READ = Prepared(
     select(PickTask.id, PickTask.order_id, PickTask.lot_id, PickTask.product_id, PickTask.quantity, PickTask.picked,
-           PickTask.short, Product.sku, Lot.batch_no, ConsumerOrder.order_no,
+           PickTask.short, Product.sku, Product.gtin, Lot.batch_no, ConsumerOrder.order_no,
            Allocation.id.label("a_id"), Allocation.location_id.label("a_location"), Allocation.lpn.label("a_lpn"),
            Allocation.quantity.label("a_quantity"), Allocation.picked.label("a_picked"),
            Allocation.short.label("a_short"), Wave.id.label("wave_id"), Location.id.label("location_id"),
@@ -168,8 +167,6 @@ _PICK_READ = Prepared(
                           ~and_(_TASK.wave_id == Wave.id, _TASK.location_id == Location.id)).label("elsewhere"),
            case((bindparam("count", type_=Integer) >= _LEFT_HERE, _NEXT_STOP), else_=None).label("next_code"),
            _PACKING,
-           select(func.min(_NAMED.id)).where(_NAMED.gtin.in_([bindparam(name) for name in _GTINS]))
-           .scalar_subquery().label("scanned_product"),
            select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id"))
            .scalar_subquery().label("first_result"), LIVE_ROLE)
     .select_from(PickTask)
@@ -191,12 +188,6 @@ _ORDER_PICKED = Prepared(update(ConsumerOrder).where(ConsumerOrder.id == bindpar
 _WAVE_PICKED = Prepared(update(Wave).where(Wave.id == bindparam("wave_id")).values(status="picked"))
 
 
-def _filed(gtin: str) -> dict[str, str]:
-    """`_PICK_READ`'s four GTIN parameters: the GTINs as filed that name `gtin` (one to four, the last repeated)."""
-    gtins = gtins_as_filed(gtin)
-    return {name: gtins[min(n, len(gtins) - 1)] for n, name in enumerate(_GTINS)}
-
-
 def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan, raw: str,
                scan_id: str) -> ScanResult | None:
     """An accepted unit scan (or a replay) in one read and Core writes; None: the slow path decides (refusals,
@@ -208,7 +199,7 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
             return None
     conn = uow.conn
     rows = _PICK_READ.all(conn, {"wave": wave_no, "location": location_code, "scan_id": scan_id,
-                                 "count": scan.count, **_filed(scan.gtin), **live_role_param(uow)})
+                                 "count": scan.count, **live_role_param(uow)})
     if rows:
         known_role(uow, rows[0].live_role)
     require(uow, Permission.SCAN_OPERATIONS)  # before anything is replayed or written
@@ -221,8 +212,9 @@ def _pick_fast(uow: UnitOfWork, wave_no: str, location_code: str, scan: ItemScan
         return None  # no packing location: the slow path refuses, naming it
     packing_id, _, packing_code = head.packing.partition(":")
     tasks: dict[int, list] = {}
+    scanned = scan.gtin.zfill(14)
     for row in rows:
-        if row.product_id == head.scanned_product and (not scan.batch or row.batch_no == scan.batch):
+        if row.gtin.zfill(14) == scanned and (not scan.batch or row.batch_no == scan.batch):
             tasks.setdefault(row.id, []).append(row)
     left_of = {tid: r[0].quantity - r[0].picked - r[0].short for tid, r in tasks.items()}
     if not tasks or scan.count > sum(left_of.values()) or any(r[0].a_id is None for r in tasks.values()):
