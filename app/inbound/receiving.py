@@ -56,7 +56,7 @@ _SETTING = select(Setting.value).where(Setting.key == MIN_SHELF_LIFE)
 _ZONE = select(Warehouse.time_zone).order_by(Warehouse.id).limit(1)
 _SETTING_AND_ZONE = select(_SETTING.scalar_subquery(), _ZONE.scalar_subquery())
 _TALLY_SCAN = Prepared(insert(TallyScan.__table__), keys=(
-    "scan_event_id", "declaration_id", "tally_count_id", "quantity", "damaged", "sscc", "station", "undone"))
+    "id", "scan_event_id", "declaration_id", "tally_count_id", "quantity", "damaged", "sscc", "station", "undone"))
 _GTINS = ("gtin14", "gtin13", "gtin12", "gtin8")  # a scanned GTIN as GTIN-14, -13, -12 and -8 (see _read_item_scan)
 # A carton scan's one read: the declaration's lines of the scanned product (matched by GTIN) with their tallies, the
 # declaration's status, the scan id's first result (a replay), whether the carton was counted, the shelf-life setting,
@@ -240,7 +240,7 @@ def _count(uow: UnitOfWork, declaration: Declaration, scan: ItemScan, raw: str, 
     event_id = scanlog.log(uow, scan_id, WORKFLOW, declaration.no, raw, result)
     count_id = _add(uow, declaration.id, line.id, batch, unexpected, scan.count, damaged, made, expiry)
     _TALLY_SCAN.run(uow.conn, {
-        "scan_event_id": event_id, "declaration_id": declaration.id, "tally_count_id": count_id,
+        "id": event_id, "scan_event_id": event_id, "declaration_id": declaration.id, "tally_count_id": count_id,
         "quantity": scan.count, "damaged": damaged, "sscc": scan.sscc, "station": uow.actor.station[:40],
         "undone": False})
     if declaration.status == "expected":

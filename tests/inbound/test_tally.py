@@ -6,6 +6,7 @@ import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
 from app.inbound import receiving
@@ -288,3 +289,30 @@ def test_a_line_without_a_declared_batch_takes_any_batch(warehouse, tmp_path):
     with UnitOfWork(warehouse, actor("clerk"), write=False) as uow:
         lots = uow.session.execute(select(Lot.batch_no, Lot.expiry_date).order_by(Lot.batch_no)).all()
     assert lots == [("LOTA", date(2028, 6, 1)), ("LOTB", date(2028, 7, 1))]
+
+
+def test_tally_scans_written_before_revision_0021_take_their_scan_events_id(declared):
+    """Revision 0021 keys each tally scan by its scan event (the unique index it replaces cost every carton scan a
+    page): the rows written before are renumbered in order, and undo still reverses the station's last scan."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from app.persistence import migrate
+    from app.persistence.models import TallyScan
+
+    st = station(declared)
+    feed(st, carton(A2P, "A2P43432", 12), carton(A2P, "A2P43432", 6))
+    migrate.downgrade(declared, "0020")
+    with declared.engine.begin() as conn:  # as the rows were before: numbered apart from their events
+        conn.execute(text("UPDATE tally_scan SET id = id + 1000"))
+    migrate.upgrade(declared)
+    with UnitOfWork(declared, actor("clerk"), write=False) as uow:
+        rows = uow.session.execute(select(TallyScan.id, TallyScan.scan_event_id, TallyScan.quantity)
+                                   .order_by(TallyScan.id)).all()
+    assert [(r.id == r.scan_event_id, r.quantity) for r in rows] == [(True, 12), (True, 6)]
+    assert st.scan("CMD:UNDO").params["quantity"] == 6 and row(st, 1)["received"] == 12
+    with pytest.raises(IntegrityError), declared.engine.begin() as conn:  # another row of an event: refused
+        conn.execute(text("INSERT INTO tally_scan (id, scan_event_id, declaration_id, tally_count_id, quantity, "
+                          "damaged, sscc, station, undone) SELECT id + 1000, scan_event_id, declaration_id, "
+                          "tally_count_id, quantity, damaged, sscc, station, undone FROM tally_scan WHERE id = :id"),
+                     {"id": rows[0].id})

@@ -49,16 +49,18 @@ class TallyCount(Base):
 
 
 class TallyScan(Base):
-    """One counted scan (its scan-log row), so CMD:UNDO can reverse exactly what it added."""
+    """One counted scan (its scan-log row), so CMD:UNDO can reverse exactly what it added. Its id is its scan
+    event's: one per event, held by the primary key (no unique index of its own to write at each scan)."""
 
     __tablename__ = "tally_scan"
     __table_args__ = (
         CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("id = scan_event_id", name="one_per_scan_event"),
         Index("ix_tally_scan_station", "declaration_id", "station"),
         Index("ix_tally_scan_sscc", "sscc"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    scan_event_id: Mapped[int] = mapped_column(ForeignKey("scan_event.id"), unique=True)
+    scan_event_id: Mapped[int] = mapped_column(ForeignKey("scan_event.id"))
     declaration_id: Mapped[int] = mapped_column(ForeignKey("inbound_declaration.id"))
     tally_count_id: Mapped[int] = mapped_column(ForeignKey("tally_count.id"))
     quantity: Mapped[int]
