@@ -57,3 +57,19 @@ def test_a_prepared_insert_fills_python_defaults_and_raises_sqlalchemys_errors(d
 def test_a_missing_parameter_is_refused_by_name(db):
     with UnitOfWork(db, write=False) as uow, pytest.raises(Exception, match="scan_id"):
         Prepared(_READ).all(uow.conn, {})
+
+
+def test_a_prepared_insert_gives_the_rows_id_without_returning(db):
+    """`insert` answers the new row's id (SQLite: the cursor's lastrowid, the statement has no RETURNING;
+    PostgreSQL: SQLAlchemy's inserted primary key), the same id a read finds, one after the other."""
+    log = Prepared(insert(ScanEvent.__table__), keys=_KEYS)
+    with UnitOfWork(db) as uow:
+        with statements(db) as sent:
+            ids = [log.insert(uow.conn, {"scan_id": f"insert-{n}", "workflow": "pick", "raw": "x",
+                                         "outcome": "accepted"}) for n in range(3)]
+        found = dict(uow.conn.execute(select(ScanEvent.scan_id, ScanEvent.id)
+                                      .where(ScanEvent.scan_id.like("insert-%"))).all())
+        uow.commit()
+    assert ids == [found[f"insert-{n}"] for n in range(3)] and ids == sorted(ids) and len(set(ids)) == 3
+    if db.is_sqlite:
+        assert all("RETURNING" not in sql.upper() for sql in sent.work), sent.describe()

@@ -57,7 +57,7 @@ def _append_in_one() -> Any:
     columns = [bindparam(name, type_=table.c[name].type) for name in FIELDS]
     link = getattr(func, _SQLITE_LINK)(literal('["') + head.c.prev + literal('",') + bindparam("tail"))
     source = select(*columns, head.c.prev, link)
-    return insert(table).from_select([*FIELDS, "prev_hash", "hash"], source).returning(table.c.hash)
+    return insert(table).from_select([*FIELDS, "prev_hash", "hash"], source)
 
 
 _APPEND = Prepared(_append_in_one())
@@ -86,12 +86,12 @@ def _link_function(uow: UnitOfWork, key: AuditKey) -> None:
 
 
 def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, outcome: str = "ok",
-           **detail: Any) -> str:
+           **detail: Any) -> None:
     """Append one entry inside the caller's transaction (so it commits or rolls back with the change).
 
     Core statements, not the ORM: this runs once per scan at every station, so it is on the hot path. On
-    SQLite one statement (see `_append_in_one`); on PostgreSQL the advisory lock, the head, the insert.
-    Returns the entry's hash.
+    SQLite one statement (see `_append_in_one`, nothing returned: no RETURNING to buffer); on PostgreSQL the
+    advisory lock, the head, the insert.
     """
     mac = audit_key(uow)
     conn = uow.conn
@@ -103,12 +103,12 @@ def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, out
     if not uow.is_postgres:
         _link_function(uow, mac)
         row["tail"] = audit_chain.tail(row)
-        return str(_APPEND.scalar(conn, row))
+        _APPEND.run(conn, row)
+        return
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     row["prev_hash"] = conn.execute(_LAST_HASH).scalar() or GENESIS
     row["hash"] = mac.link(row["prev_hash"], row)
     conn.execute(_INSERT, row)
-    return str(row["hash"])
 
 
 def record_refusal(db: Database, actor: Actor, action: str, reason: str, **detail: Any) -> None:

@@ -45,7 +45,7 @@ class _Compiled:
 
 
 class Prepared:
-    """`Prepared(stmt)`; `.all(conn, params)`, `.first(…)`, `.scalar(…)`, `.run(…)` on a unit of work's
+    """`Prepared(stmt)`; `.all(conn, params)`, `.first(…)`, `.scalar(…)`, `.run(…)`, `.insert(…)` on a unit of work's
     connection. `keys`: an INSERT's columns (the keys of the parameters each execution gives)."""
 
     def __init__(self, stmt: ClauseElement, *, keys: Sequence[str] | None = None) -> None:
@@ -88,6 +88,17 @@ class Prepared:
         count = int(cursor.rowcount)
         cursor.close()
         return count
+
+    def insert(self, conn: Connection, params: Mapping[str, Any]) -> int:
+        """Execute an INSERT of one row; the row's id (SQLite's `lastrowid`: no RETURNING to buffer and fetch,
+        PostgreSQL's RETURNING through SQLAlchemy's `inserted_primary_key`)."""
+        prepared = self._prepared(conn)
+        if prepared is None:
+            return int(conn.execute(self.stmt, params).inserted_primary_key[0])
+        cursor = _run(conn, prepared, params)
+        row_id = int(cursor.lastrowid)
+        cursor.close()
+        return row_id
 
     def many(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Execute a statement that returns nothing once per row of parameters (one `executemany`)."""

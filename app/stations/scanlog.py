@@ -24,7 +24,7 @@ from app.persistence.uow import UnitOfWork
 ACCEPTED, FLAGGED, REJECTED = "accepted", "flagged", "rejected"
 _FIRST = Prepared(select(ScanEvent.result_json).where(ScanEvent.scan_id == bindparam("scan_id")))
 _LOGGED = ("scan_id", "station", "workflow", "context", "raw", "outcome", "reason", "result_json", "user_id")
-_LOG = Prepared(insert(ScanEvent.__table__).returning(ScanEvent.__table__.c.id), keys=_LOGGED)
+_LOG = Prepared(insert(ScanEvent.__table__), keys=_LOGGED)
 _SCAN_IDS = 0x5343  # "SC": the advisory locks (two-key space) of scan ids, apart from the one-key locks
 _CLAIM = text("SELECT pg_advisory_xact_lock(:space, :key)")
 _RESULT_JSON = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps's, made once (a row per scan)
@@ -79,7 +79,7 @@ def log(uow: UnitOfWork, scan_id: str, workflow: str, context: str, raw: str, re
         "result_json": _RESULT_JSON.encode(result.to_json()),
         "user_id": uow.actor.user_id,
     }
-    return int(_LOG.scalar(uow.conn, values))
+    return _LOG.insert(uow.conn, values)
 
 
 def mark_undone(uow: UnitOfWork, event_id: int) -> None:
