@@ -37,6 +37,7 @@ class Location(Base):
         CheckConstraint("kind IN ('dock','storage','inspection','damaged','returns','packing','shipping')",
                         name="kind"),
         CheckConstraint("pick_sequence >= 0", name="pick_sequence"),
+        Index("ix_location_kind_walk", "kind", "pick_sequence", "code"),  # the first of a kind in walk order
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
