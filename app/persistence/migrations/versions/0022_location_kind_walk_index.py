@@ -3,9 +3,10 @@
 Revision ID: 0022
 Revises: 0021
 
-Every pick scan names the default packing location (the first active, unfrozen one in walk order), and other
-steps the first staging dock or returns location the same way: without an index that walked and sorted every
-location of the warehouse, on each scan (issue 10, part 7). (kind, pick_sequence, code) answers it in order.
+Every pick scan names the default packing location (the first active, unfrozen one in walk order), and closing a
+tally finds its staging and damaged locations the same way (the returns desk finds its own by kind): without an
+index that walked and sorted every location of the warehouse, on each pick scan (issue 10, part 7).
+(kind, pick_sequence, code) answers it in order.
 """
 from __future__ import annotations
 
