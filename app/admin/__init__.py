@@ -26,7 +26,7 @@ from app.admin.carriers import CarrierRef, carrier_of, carriers_by_code
 from app.admin.checks import CheckResult, check_all
 from app.admin.configuration import SettingValue, change_setting, list_settings
 from app.admin.keys import KeyExport, export_keys
-from app.admin.lookups import ProductRef, product_by_gtin, the_warehouse, warehouse_zone
+from app.admin.lookups import ProductRef, gtins_as_filed, product_by_gtin, the_warehouse, warehouse_zone
 from app.admin.masterdata import (
     ImportReport,
     import_account_book,
@@ -73,6 +73,7 @@ __all__ = [
     "check_all",
     "ensure_owner",
     "export_keys",
+    "gtins_as_filed",
     "has_users",
     "import_account_book",
     "import_carriers",
