@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select
+from sqlalchemy import and_, bindparam, func, insert, or_, select
 from sqlalchemy.orm import aliased
 
 from app import settings
@@ -116,11 +116,23 @@ _ORDER_FACTS = (
                ConsumerOrder.id.in_(select(_BY_WAYBILL.order_id).where(_BY_WAYBILL.waybill_no == bindparam("code"))))))
 
 
-# The same read for the pack station's order scan, without the ORM: the order's own columns the scan uses, and
-# the packer's live role (the role check reads nothing more).
-_ORDER_FACTS_CORE = Prepared(_ORDER_FACTS.with_only_columns(
-    ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.waybill_no, ConsumerOrder.carrier_code,
-    ConsumerOrder.status, *list(_ORDER_FACTS.selected_columns)[-5:], LIVE_ROLE, maintain_column_froms=True))
+# The pack station's order scan in one read, without the ORM: the order's own columns the scan uses, the packer's
+# live role and the parcel's contents — one row per open allocation with units picked (an order with none: one
+# row, its contents NULL), grouped in Python (`_grouped`) as `_CONTENTS` rows are.
+_TOLERANCE = (select(Setting.value).where(Setting.key == "weight_tolerance_fraction").scalar_subquery()
+              .label("tolerance"))
+_PICKED = (Product.id.label("product_id"), Product.sku, Product.gtin, Product.name_cn, Product.gross_weight_kg,
+           Product.net_weight_kg, Lot.id.label("lot_id"), Lot.batch_no, Allocation.picked,
+           Allocation.packing_location_id, _TOLERANCE)
+_OPEN_PICKED = (Allocation.state == "open", Allocation.picked > 0)
+_ORDER_SCAN = Prepared(
+    _ORDER_FACTS.with_only_columns(
+        ConsumerOrder.id, ConsumerOrder.order_no, ConsumerOrder.waybill_no, ConsumerOrder.carrier_code,
+        ConsumerOrder.status, *list(_ORDER_FACTS.selected_columns)[-5:], LIVE_ROLE, *_PICKED,
+        maintain_column_froms=True)
+    .outerjoin(Allocation, and_(Allocation.order_id == ConsumerOrder.id, *_OPEN_PICKED))
+    .outerjoin(Lot, Lot.id == Allocation.lot_id).outerjoin(Product, Product.id == Lot.product_id)
+    .order_by(ConsumerOrder.id, Product.sku, Lot.batch_no, Lot.id, Allocation.id))
 
 
 @dataclass(frozen=True)
@@ -130,30 +142,32 @@ class _Facts:
     has_list: bool
     return_status: str
     parcel: tuple[str, str] | None  # (waybill, status) of its parcel
+    picked: Sequence[Any] | None = None  # the order scan's read: its rows, the parcel's contents in them
 
 
 def _order_facts(uow: UnitOfWork, code: str, scan_id: str = "", *, row: bool = False) -> tuple[_Facts, str | None]:
     """`find_order` and what `check_packable` needs, in one read; with the scan id's first result. `row`: the
-    order as a plain row (Core, no ORM object: the order scan changes nothing of it)."""
+    order as a plain row (Core, no ORM object: the order scan changes nothing of it), its contents read with it."""
     code = code.strip()
     params = {"code": code, "scan_id": scan_id}
     rows: Sequence[Any]
     if row:
-        rows = _ORDER_FACTS_CORE.all(uow.conn, {**params, **live_role_param(uow)})
+        rows = _ORDER_SCAN.all(uow.conn, {**params, **live_role_param(uow)})
         if rows:
             known_role(uow, rows[0].live_role)
     else:
         rows = uow.session.execute(_ORDER_FACTS, params).all()
     if not rows:
         return _unknown(uow, code, scan_id)
-    if len(rows) > 1:
+    if rows[0].id != rows[-1].id if row else len(rows) > 1:  # the scan's rows: by order, then its allocations
         first = rows[0].first_result
         if first is not None:
             return _Facts(rows[0] if row else rows[0][0], False, "", None), first
         raise Rejected(f"{code} names several orders: scan the order number", code="ambiguous_order", order=code)
     r = rows[0]
     parcel = (r.parcel_waybill, r.parcel_status) if r.parcel_waybill is not None else None
-    return _Facts(r if row else r[0], r.list_id is not None, r.return_status or "", parcel), r.first_result
+    return (_Facts(r if row else r[0], r.list_id is not None, r.return_status or "", parcel, rows if row else None),
+            r.first_result)
 
 
 def _unknown(uow: UnitOfWork, code: str, scan_id: str) -> tuple[_Facts, str | None]:
@@ -231,19 +245,13 @@ def contents(uow: UnitOfWork, order: ConsumerOrder) -> PackOrder:
     return PackOrder(order.id, order.order_no, order.waybill_no, order.carrier_code, tuple(by_product.values()))
 
 
-# The parcel's contents in one read: the units picked for the order by lot, with the products' weights, where
-# they wait (packing location) and the weight tolerance setting.
+# The parcel's contents in one read: the units picked for the order, allocation by allocation, with their products'
+# weights, where they wait (packing location) and the weight tolerance setting (`_grouped` sums them by lot).
 _CONTENTS = Prepared(
-    select(Product.id, Product.sku, Product.gtin, Product.name_cn, Product.gross_weight_kg, Product.net_weight_kg,
-           Lot.id.label("lot_id"), Lot.batch_no, func.sum(Allocation.picked).label("picked"),
-           func.min(Allocation.packing_location_id).label("packing_location_id"),
-           select(Setting.value).where(Setting.key == "weight_tolerance_fraction").scalar_subquery()
-           .label("tolerance"))
+    select(*_PICKED)
     .select_from(Allocation).join(Lot, Lot.id == Allocation.lot_id).join(Product, Product.id == Lot.product_id)
-    .where(Allocation.order_id == bindparam("order_id"), Allocation.state == "open", Allocation.picked > 0)
-    .group_by(Product.id, Product.sku, Product.gtin, Product.name_cn, Product.gross_weight_kg,
-              Product.net_weight_kg, Lot.id, Lot.batch_no)
-    .order_by(Product.sku, Lot.batch_no, Lot.id))
+    .where(Allocation.order_id == bindparam("order_id"), *_OPEN_PICKED)
+    .order_by(Product.sku, Lot.batch_no, Lot.id, Allocation.id))
 _PARCEL_ITEMS = insert(ParcelItem.__table__)
 
 
@@ -259,22 +267,36 @@ class _Contents:
 def _contents(uow: UnitOfWork, order: Any) -> _Contents:
     """`contents` with the computed gross and net weights, the parcel's lots and the weight tolerance, in one
     read."""
-    rows = _CONTENTS.all(uow.conn, {"order_id": order.id})
+    return _grouped(_CONTENTS.all(uow.conn, {"order_id": order.id}), order)
+
+
+def _grouped(rows: Sequence[Any], order: Any) -> _Contents:
+    """The contents of `order` from its allocations' rows (`_PICKED`'s columns, ordered by product and lot): the
+    units summed by product and by lot, the weights of all of them, each lot's first packing location."""
     by_product: dict[int, Expected] = {}
+    lots: dict[int, list[Any]] = {}  # lot id → [lot id, product id, units picked, packing location]
     gross, net = Decimal(0), Decimal(0)
     for r in rows:
+        if r.lot_id is None:
+            continue  # the order scan's one row of an order with nothing picked
         qty = int(r.picked)
-        e = by_product.get(r.id) or Expected(r.id, r.sku, r.gtin, r.name_cn, 0, {})
-        by_product[r.id] = Expected(r.id, r.sku, r.gtin, r.name_cn, e.quantity + qty,
-                                    {**e.lots, r.batch_no: e.lots.get(r.batch_no, 0) + qty})
+        e = by_product.get(r.product_id) or Expected(r.product_id, r.sku, r.gtin, r.name_cn, 0, {})
+        by_product[r.product_id] = Expected(r.product_id, r.sku, r.gtin, r.name_cn, e.quantity + qty,
+                                            {**e.lots, r.batch_no: e.lots.get(r.batch_no, 0) + qty})
         gross += r.gross_weight_kg * qty
         net += r.net_weight_kg * qty
+        lot = lots.get(r.lot_id)
+        if lot is None:
+            lots[r.lot_id] = [r.lot_id, r.product_id, qty, r.packing_location_id]
+            continue
+        lot[2] += qty
+        if lot[3] is None or (r.packing_location_id is not None and r.packing_location_id < lot[3]):
+            lot[3] = r.packing_location_id  # the least, as MIN() gave it
     spec = settings.REGISTRY["weight_tolerance_fraction"]
     raw = rows[0].tolerance if rows else None
     tolerance = spec.default if raw is None else spec.kind(raw)
     expected = PackOrder(order.id, order.order_no, order.waybill_no, order.carrier_code, tuple(by_product.values()))
-    return _Contents(expected, gross, net, [(r.lot_id, r.id, r.picked, r.packing_location_id) for r in rows],
-                     tolerance)
+    return _Contents(expected, gross, net, [tuple(lot) for lot in lots.values()], tolerance)
 
 
 def start_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, location: str | None = None) -> ScanResult:
@@ -293,7 +315,7 @@ def start_parcel(uow: UnitOfWork, code: str, raw: str, scan_id: str, *, location
             if exc.code == "pull_for_inspection":
                 pull(uow, order, location)
             raise
-        read = _contents(uow, order)
+        read = _grouped(facts.picked, order) if facts.picked is not None else _contents(uow, order)
         expected, computed = read.expected, read.gross
         result = ScanResult(ACCEPTED, "order", f"order {order.order_no}, waybill {order.waybill_no}: scan its "
                             f"{expected.units} units (about {computed} kg)",
