@@ -75,6 +75,16 @@ def with_fields(text: str) -> str:
     return vocabulary.field_names(text, language())
 
 
+def invariant(name: str) -> str:
+    """A warehouse check's invariant (by `bwms check`'s name) as the screen says it."""
+    return vocabulary.invariant(name, language())
+
+
+def check_problem(form: str, values: dict[str, Any]) -> str:
+    """What a warehouse check found (or why the audit chain is broken), in the screen's language."""
+    return vocabulary.check_problem(form, values, language())
+
+
 def yes_no(value: bool) -> str:
     return QCoreApplication.translate("Vocabulary", "yes") if value else QCoreApplication.translate("Vocabulary", "no")
 

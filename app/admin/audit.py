@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from sqlalchemy import bindparam, func, insert, literal, select, text
 from app import clock
 from app.admin.lookups import warehouse_zone
 from app.config import data_dir
+from app.domain import vocabulary
 from app.errors import Rejected
 from app.persistence import audit_chain
 from app.persistence.audit_chain import AT_FORMAT, FIELDS, GENESIS, AuditKey
@@ -125,10 +126,22 @@ class ChainReport:
     reason: str = ""
     anchor: str = ""  # the newest anchor file the chain was checked against
     anchor_id: int | None = None
+    form: str = ""  # the reason as a sentence's form and values (app.domain.vocabulary CHECK_PROBLEMS)
+    values: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.first_bad_id is None
+
+
+def _broken(entries: int, first_bad_id: int, form: str, **values: Any) -> ChainReport:
+    reason, form, values = _said(form, **values)
+    return ChainReport(entries, first_bad_id, reason, form=form, values=values)
+
+
+def _said(form: str, **values: Any) -> tuple[str, str, dict[str, Any]]:
+    """A broken chain's reason in English, with its form and values (a screen says it in its own language)."""
+    return vocabulary.check_problem(form, values), form, values
 
 
 def verify(uow: UnitOfWork, batch: int = 5000, *, keyed: bool = True, anchors: bool = True) -> ChainReport:
@@ -147,10 +160,9 @@ def verify(uow: UnitOfWork, batch: int = 5000, *, keyed: bool = True, anchors: b
             break
         for e in rows:
             if e.prev_hash != prev:
-                return ChainReport(count, e.id, f"entry {e.id} does not link to the entry before it (entries "
-                                                f"were deleted or inserted)")
+                return _broken(count, e.id, "audit_unlinked", entry=e.id)
             if link(prev, audit_chain.as_row(e)) != e.hash:
-                return ChainReport(count, e.id, f"entry {e.id} ({e.action}) was altered after it was written")
+                return _broken(count, e.id, "audit_altered", entry=e.id, action=e.action)
             prev, count, last_id = e.hash, count + 1, e.id
             first = first or e.hash
         uow.session.expunge_all()
@@ -192,12 +204,13 @@ def _check_anchor(uow: UnitOfWork, key: AuditKey, report: ChainReport, head_id: 
     stored = uow.session.execute(select(AuditEntry.hash).where(AuditEntry.id == report.anchor_id)).scalar()
     if stored is None:
         report.first_bad_id = head_id + 1
-        report.reason = (f"the audit log ends at entry {head_id or 'none'} but the anchor {path.name} written "
-                         f"{newest['written']} names entry {report.anchor_id}: the newest entries were deleted")
+        report.reason, report.form, report.values = _said(
+            "audit_truncated", head=head_id or "none", anchor=path.name, written=newest["written"],
+            entry=report.anchor_id)
     elif stored != newest["hash"]:
         report.first_bad_id = report.anchor_id
-        report.reason = (f"entry {report.anchor_id} is not the entry anchored in {path.name} (written "
-                         f"{newest['written']}): the log was rewritten")
+        report.reason, report.form, report.values = _said(
+            "audit_rewritten", entry=report.anchor_id, anchor=path.name, written=newest["written"])
 
 
 def write_anchor(uow: UnitOfWork, folder: Path | None = None) -> Path | None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import and_, func, literal, or_, select, union_all
 
 from app.admin import audit
 from app.admin.auth import require
+from app.domain import vocabulary
 from app.domain.roles import Permission
 from app.persistence.models import (
     CustomsLedgerEntry,
@@ -28,11 +30,32 @@ RELEASED_DECLARATION = ("released", "put_away", "closed")
 ADJUSTED = ("ADJ_PLUS", "ADJ_MINUS")  # app.customs.ledger.ADJUSTED (admin sits below customs: not imported)
 
 
+@dataclass(frozen=True)
+class Found:
+    """One problem a check found: its sentence's form (app.domain.vocabulary CHECK_PROBLEMS) and values, so that a
+    screen says it in its own language; `str()` is the English `bwms check` prints."""
+
+    form: str
+    values: dict[str, Any]
+
+    def __str__(self) -> str:
+        return vocabulary.check_problem(self.form, self.values)
+
+
+def _found(form: str, **values: Any) -> Found:
+    return Found(form, values)
+
+
 @dataclass
 class CheckResult:
-    name: str
+    name: str  # as `bwms check` names the invariant (its JSON); app.domain.vocabulary.invariant names it on screens
     ok: bool
-    problems: list[str] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """What was found, in English (`bwms check`)."""
+        return [str(f) for f in self.found]
 
     def to_json(self) -> dict:
         return {"invariant": self.name, "ok": self.ok, "problems": self.problems[:50],
@@ -53,7 +76,7 @@ def key_files_private(uow: UnitOfWork) -> CheckResult:
     from app.admin.keys import key_files
     from app.private_files import looser_than_private
 
-    problems = [f"the {name} file {path} has mode {mode}: chmod 600 {path}"
+    problems = [_found("key_file_open", key_file=name, path=str(path), mode=mode)
                 for name, path in key_files(uow.session).items() if (mode := looser_than_private(path))]
     return CheckResult("11 key files are private (mode 0600)", not problems, problems)
 
@@ -66,14 +89,14 @@ def released_lists_stay_released(uow: UnitOfWork) -> CheckResult:
         ~InventoryList.return_status.between("500", "599"),  # customs' control may stop a released parcel
         InventoryList.cancel_state != "cancelled").limit(100)).all()
     return CheckResult("8 a released inventory list never moves back", not rows,
-                       [f"list {r.cop_no}: released, now {r.return_status}" for r in rows])
+                       [_found("list_moved_back", cop_no=r.cop_no, receipt=r.return_status) for r in rows])
 
 
 def no_negative_stock(uow: UnitOfWork) -> CheckResult:
     rows = uow.session.execute(select(Stock.id, Stock.quantity, Stock.reserved).where(
         or_(Stock.quantity < 0, Stock.reserved < 0, Stock.reserved > Stock.quantity)).limit(100)).all()
     return CheckResult("1 no negative stock, reserved ≤ quantity", not rows,
-                       [f"stock row {r.id}: quantity {r.quantity}, reserved {r.reserved}" for r in rows])
+                       [_found("negative_stock", row=r.id, quantity=r.quantity, reserved=r.reserved) for r in rows])
 
 
 def movements_sum_to_stock(uow: UnitOfWork) -> CheckResult:
@@ -89,8 +112,8 @@ def movements_sum_to_stock(uow: UnitOfWork) -> CheckResult:
                                .group_by(both.c.loc, both.c.lot, both.c.lpn, both.c.status)
                                .having(diff != 0).limit(100)).all()
     return CheckResult("2 movements sum to stock", not rows,
-                       [f"location {r[0]} lot {r[1]} lpn {r[2]!r} {r[3]}: movements − stock = {r[4]}"
-                        for r in rows])
+                       [_found("movements_differ", location=r[0], lot=r[1], lpn=repr(r[2]), stock_status=r[3],
+                               difference=r[4]) for r in rows])
 
 
 def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
@@ -119,17 +142,17 @@ def customs_ledger_balances(uow: UnitOfWork) -> CheckResult:
         .join(ReturnCase, ReturnCase.id == ReturnLine.return_id).join(Lot, Lot.id == ReturnLine.lot_id)
         .where(ReturnCase.booked_at.is_(None)).group_by(Lot.owner_id, ReturnLine.account_book_item_id))}
     codes = dict(uow.session.execute(select(Owner.id, Owner.code)).all())
-    problems = []
+    problems: list[Found] = []
     for owner, item in sorted(set(book) | set(physical) | set(pending)):
         b = int(book.get((owner, item)) or 0)
         a = int(pending.get((owner, item)) or 0)
         p = int(physical.get((owner, item)) or 0) - int(unbooked.get((owner, item)) or 0)
-        whose = f"account-book item {item} of owner {codes.get(owner, owner)}"
+        whose = {"item": item, "owner": codes.get(owner, owner)}
         if b < 0:
-            problems.append(f"{whose}: customs balance {b} is negative")
+            problems.append(_found("ledger_negative", **whose, balance=b))
         if b + a != p:
-            problems.append(f"{whose}: customs balance {b}" + (f" + pending adjustments {a}" if a else "")
-                            + f" ≠ bonded stock {p}")
+            problems.append(_found("ledger_unequal.pending", **whose, balance=b, pending=a, stock=p) if a
+                            else _found("ledger_unequal", **whose, balance=b, stock=p))
     return CheckResult("3 customs ledger balances against bonded stock", not problems, problems)
 
 
@@ -138,20 +161,21 @@ def owners_kept_apart(uow: UnitOfWork) -> CheckResult:
     from app.persistence.models import Allocation, ConsumerOrder, Parcel, ParcelItem
 
     s = uow.session
-    problems = [f"lot {r.id} is owner {r.owner_id}'s, its declaration {r.declaration_no} owner {r.decl_owner}'s"
+    problems = [_found("owner_lot", lot=r.id, owner=r.owner_id, declaration_no=r.declaration_no,
+                       declaration_owner=r.decl_owner)
                 for r in s.execute(
                     select(Lot.id, Lot.owner_id, InboundDeclaration.declaration_no,
                            InboundDeclaration.owner_id.label("decl_owner"))
                     .join(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
                     .join(InboundDeclaration, InboundDeclaration.id == DeclarationLine.declaration_id)
                     .where(Lot.owner_id != InboundDeclaration.owner_id).limit(100))]
-    problems += [f"order {r.order_no} (owner {r.owner_id}) is allocated lot {r.lot_id} of owner {r.lot_owner}"
+    problems += [_found("owner_allocation", order_no=r.order_no, owner=r.owner_id, lot=r.lot_id, lot_owner=r.lot_owner)
                  for r in s.execute(
                      select(ConsumerOrder.order_no, ConsumerOrder.owner_id, Lot.id.label("lot_id"),
                             Lot.owner_id.label("lot_owner"))
                      .join(Allocation, Allocation.order_id == ConsumerOrder.id).join(Lot, Lot.id == Allocation.lot_id)
                      .where(Lot.owner_id != ConsumerOrder.owner_id).limit(100))]
-    problems += [f"parcel {r.waybill_no} (owner {r.owner_id}) holds lot {r.lot_id} of owner {r.lot_owner}"
+    problems += [_found("owner_parcel", waybill_no=r.waybill_no, owner=r.owner_id, lot=r.lot_id, lot_owner=r.lot_owner)
                  for r in s.execute(
                      select(Parcel.waybill_no, ConsumerOrder.owner_id, Lot.id.label("lot_id"),
                             Lot.owner_id.label("lot_owner"))
@@ -180,7 +204,7 @@ def ledger_parts_add_up(uow: UnitOfWork) -> CheckResult:
     disposed = dict(uow.session.execute(
         select(Disposal.account_book_item_id, func.sum(Disposal.quantity)).where(Disposal.status == "executed")
         .group_by(Disposal.account_book_item_id)).all())
-    problems = []
+    problems: list[Found] = []
     for item in sorted(set(parts) | set(booked) | set(disposed)):
         p = parts.get(item, {})
         returned = p.get("RETURN_IN", 0)
@@ -191,20 +215,19 @@ def ledger_parts_add_up(uow: UnitOfWork) -> CheckResult:
         decreased = -sum(v for v in other.values() if v < 0)
         balance = sum(p.values())
         if balance != entered - decreased + returned - gone + adjusted:
-            problems.append(f"account-book item {item}: balance {balance} ≠ entered {entered} − decreased "
-                            f"{decreased} + returned {returned} − disposed {gone} + adjusted {adjusted}")
+            problems.append(_found("ledger_parts", item=item, balance=balance, entered=entered, decreased=decreased,
+                                   returned=returned, disposed=gone, adjusted=adjusted))
         if returned != int(booked.get(item) or 0):
-            problems.append(f"account-book item {item}: RETURN_IN {returned} ≠ units of booked returns "
-                            f"{int(booked.get(item) or 0)}")
+            problems.append(_found("ledger_returns", item=item, returned=returned, booked=int(booked.get(item) or 0)))
         if gone != int(disposed.get(item) or 0):
-            problems.append(f"account-book item {item}: DESTROY + RETURN_ABROAD {gone} ≠ units of executed "
-                            f"disposals {int(disposed.get(item) or 0)}")
+            problems.append(_found("ledger_disposals", item=item, disposed=gone,
+                                   executed=int(disposed.get(item) or 0)))
     return CheckResult("3b ledger = entered − decreased + returned − disposed", not problems, problems)
 
 
 def audit_chain(uow: UnitOfWork) -> CheckResult:
     report = audit.verify(uow)
-    return CheckResult("7 audit chain verifies", report.ok, [] if report.ok else [report.reason])
+    return CheckResult("7 audit chain verifies", report.ok, [] if report.ok else [Found(report.form, report.values)])
 
 
 def shipped_units_released(uow: UnitOfWork) -> CheckResult:
@@ -217,8 +240,8 @@ def shipped_units_released(uow: UnitOfWork) -> CheckResult:
         .outerjoin(InventoryList, InventoryList.order_id == Parcel.order_id)
         .where(Parcel.status == "shipped", or_(InventoryList.id.is_(None), InventoryList.released_at.is_(None),
                                                InventoryList.released_at > Parcel.shipped_at)).limit(100)).all()
-    problems = [f"parcel {r.waybill_no} left at {r.shipped_at} but its list was not released before "
-                f"(released {r.released_at}, latest receipt {r.return_status})" for r in early]
+    problems = [_found("shipped_unreleased", waybill_no=r.waybill_no, shipped_at=r.shipped_at,
+                       released_at=r.released_at, receipt=r.return_status) for r in early]
     moved = select(Movement.ref_no.label("waybill"), Movement.lot_id.label("lot"), Movement.quantity.label("qty")) \
         .where(Movement.kind == "ship")
     packed = select(Parcel.waybill_no, ParcelItem.lot_id, -ParcelItem.quantity) \
@@ -227,11 +250,11 @@ def shipped_units_released(uow: UnitOfWork) -> CheckResult:
     diff = func.sum(both.c.qty)
     mismatched = uow.session.execute(select(both.c.waybill, both.c.lot, diff).group_by(both.c.waybill, both.c.lot)
                                      .having(diff != 0).limit(100))
-    problems += [f"waybill {r[0]} lot {r[1]}: units shipped − units in the parcel = {r[2]}" for r in mismatched]
+    problems += [_found("shipped_differs", waybill_no=r[0], lot=r[1], difference=r[2]) for r in mismatched]
     orphans = uow.session.execute(select(Lot.id)
                                   .outerjoin(DeclarationLine, DeclarationLine.id == Lot.declaration_line_id)
                                   .where(DeclarationLine.id.is_(None)).limit(100)).scalars().all()
-    problems += [f"lot {lot} names no declaration line" for lot in orphans]
+    problems += [_found("lot_untraced", lot=lot) for lot in orphans]
     return CheckResult("4 shipped units released (800) and traced to their lot", not problems, problems)
 
 
@@ -250,8 +273,9 @@ def allocations_within_stock(uow: UnitOfWork) -> CheckResult:
     diff = func.sum(both.c.qty)
     unequal = uow.session.execute(select(both.c.loc, both.c.lot, both.c.lpn, diff)
                                   .group_by(both.c.loc, both.c.lot, both.c.lpn).having(diff != 0).limit(100))
-    problems = [f"location {r[0]} lot {r[1]} lpn {r[2]!r}: open allocations − reserved = {r[3]}" for r in unequal]
-    problems += [f"stock row {r.id} ({r.status}) holds a reservation of {r.reserved}" for r in uow.session.execute(
+    problems = [_found("reserved_differs", location=r[0], lot=r[1], lpn=repr(r[2]), difference=r[3]) for r in unequal]
+    problems += [_found("reserved_not_available", row=r.id, stock_status=r.status, reserved=r.reserved)
+                 for r in uow.session.execute(
         select(Stock.id, Stock.status, Stock.reserved).where(Stock.status != "available", Stock.reserved != 0)
         .limit(100))]
     allocated = select(Allocation.lot_id.label("lot"),
@@ -259,7 +283,7 @@ def allocations_within_stock(uow: UnitOfWork) -> CheckResult:
     on_hand = select(Stock.lot_id, -Stock.quantity).where(Stock.status == "available")
     per_lot = union_all(allocated, on_hand).subquery()
     over = func.sum(per_lot.c.qty)
-    problems += [f"lot {r[0]}: open allocations exceed its available units by {r[1]}" for r in uow.session.execute(
+    problems += [_found("over_allocated", lot=r[0], excess=r[1]) for r in uow.session.execute(
         select(per_lot.c.lot, over).group_by(per_lot.c.lot).having(over > 0).limit(100))]
     return CheckResult("5 allocations within stock, reserved = open allocations", not problems, problems)
 
@@ -281,9 +305,8 @@ def rejections_not_superseded(uow: UnitOfWork) -> CheckResult:
                    OrderRejection.record_digest == ConsumerOrder.record_digest))
         .order_by(OrderRejection.id).limit(100)).all()
     return CheckResult("8 no open rejection for an order that is accepted", not rows, [
-        f"rejection {r[0]} ({r[2]}) of order {r[1]} is still open, but "
-        + ("the order is stored exactly so" if r[3] else "the order was accepted after it")
-        + ": `orders revalidate` (or dismiss it on the rejection workbench)" for r in rows])
+        _found("rejection_open.stored" if r[3] else "rejection_open.accepted", rejection=r[0], code=r[2],
+               order_no=r[1]) for r in rows])
 
 
 LIST_GONE = ("rejected", "return_abroad")  # a list customs refused (100, CEB900) or sends back holds nothing
@@ -303,9 +326,9 @@ def cancellations_reach_customs(uow: UnitOfWork) -> CheckResult:
                InventoryList.cancel_state.not_in(CANCEL_QUEUED))
         .order_by(ConsumerOrder.id).limit(100)).all()
     return CheckResult("9 a cancelled order never has an active list without its cancellation", not rows, [
-        f"order {r.order_no} is cancelled but its list {r.cop_no} is {r.status} with no cancellation (CEB623) "
-        f"{'queued' if not r.cancel_state else r.cancel_state}: cancel it with customs (`bwms orders cancel` "
-        "cannot: the order is cancelled already)" for r in rows])
+        _found("cancel_missing", order_no=r.order_no, cop_no=r.cop_no, list_status=r.status) if not r.cancel_state
+        else _found("cancel_missing.state", order_no=r.order_no, cop_no=r.cop_no, list_status=r.status,
+                    cancel_state=r.cancel_state) for r in rows])
 
 
 def frozen_locations_counted(uow: UnitOfWork) -> CheckResult:
@@ -321,9 +344,9 @@ def frozen_locations_counted(uow: UnitOfWork) -> CheckResult:
         .where(or_(StockCount.id.is_(None), StockCount.status != "open", StockCountLocation.location_id.is_(None)))
         .order_by(Location.code).limit(100)).all()
     return CheckResult("10 frozen locations belong to an open stock count", not rows, [
-        f"location {r.code} is frozen by count {r.count_id}, which is "
-        + ("not one" if r.status is None else r.status if r.status != "open" else "open but does not count it")
-        for r in rows])
+        _found("frozen_no_count", location=r.code, count=r.count_id) if r.status is None
+        else _found("frozen_count_ended", location=r.code, count=r.count_id, count_status=r.status)
+        if r.status != "open" else _found("frozen_not_counted", location=r.code, count=r.count_id) for r in rows])
 
 
 def loaded_parcels_leave_with_their_vehicle(uow: UnitOfWork) -> CheckResult:
@@ -338,6 +361,6 @@ def loaded_parcels_leave_with_their_vehicle(uow: UnitOfWork) -> CheckResult:
                or_(and_(Parcel.loaded_at.is_not(None), Manifest.id.is_(None)), Manifest.status == "exited"))
         .order_by(Parcel.id).limit(100)).all()
     return CheckResult("12 parcels loaded at the gate leave with their vehicle", not rows, [
-        f"parcel {r.waybill_no} was loaded at the gate but is on no manifest" if r.manifest_no is None else
-        f"parcel {r.waybill_no} is still inside ({'loaded' if r.loaded_at else r.status}) but the vehicle of its "
-        f"manifest {r.manifest_no} passed the gate" for r in rows])
+        _found("loaded_no_manifest", waybill_no=r.waybill_no) if r.manifest_no is None
+        else _found("left_behind", waybill_no=r.waybill_no, parcel_status="loaded" if r.loaded_at else r.status,
+                    manifest_no=r.manifest_no) for r in rows])

@@ -189,25 +189,6 @@
     </message>
 </context>
 <context>
-    <name>Invariants</name>
-    <message>
-        <source>1 No stock is negative; reserved never exceeds the quantity</source>
-        <translation>1 库存不为负，预留不超过数量</translation>
-    </message>
-    <message>
-        <source>2 The movements add up to every stock row</source>
-        <translation>2 库存流水合计与每条库存一致</translation>
-    </message>
-    <message>
-        <source>3 The customs ledger balances against bonded stock</source>
-        <translation>3 海关账册与保税库存平衡</translation>
-    </message>
-    <message>
-        <source>7 The audit chain verifies</source>
-        <translation>7 审计链校验通过</translation>
-    </message>
-</context>
-<context>
     <name>LocationsScreen</name>
     <message>
         <source>Locations</source>

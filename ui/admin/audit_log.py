@@ -13,7 +13,7 @@ from app.admin.queries import audit_page, verify_audit_chain
 from app.persistence.uow import Area
 from ui.models.paged import Column, Header
 from ui.shell.screen import Screen, heading
-from ui.vocabulary import audit_sentence, detail_rows, role_label, term
+from ui.vocabulary import audit_sentence, check_problem, detail_rows, role_label, term
 from ui.widgets.paged_list import PagedList
 from ui.widgets.tables import fill, grid, render_value
 
@@ -125,6 +125,11 @@ class AuditLogScreen(Screen):
             self.chain.setStyleSheet("color: #1b7f3b; font-weight: bold;")
         else:
             self._chain_text = lambda: self.tr("The audit chain is BROKEN at entry %1: %2").replace(
-                "%1", str(report.first_bad_id)).replace("%2", report.reason)
+                "%1", str(report.first_bad_id)).replace("%2", _broken_because(report))
             self.chain.setStyleSheet("color: #c62828; font-weight: bold;")
         self.chain.setText(self._chain_text())
+
+
+def _broken_because(report: ChainReport) -> str:
+    """Why the chain is broken, in the screen's language."""
+    return check_problem(report.form, report.values) if report.form else report.reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -16,27 +16,11 @@ from PySide6.QtWidgets import (
 
 from app.admin.checks import CheckResult, check_all
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import check_problem, invariant
 from ui.widgets.tables import grid
 
 if TYPE_CHECKING:
     from ui.context import AppContext
-
-# invariant names as app.admin.checks states them → what the screen says (context "Invariants")
-INVARIANTS = {
-    "1 no negative stock, reserved ≤ quantity": QT_TRANSLATE_NOOP(
-        "Invariants", "1 No stock is negative; reserved never exceeds the quantity"),
-    "2 movements sum to stock": QT_TRANSLATE_NOOP(
-        "Invariants", "2 The movements add up to every stock row"),
-    "3 customs ledger balances against bonded stock": QT_TRANSLATE_NOOP(
-        "Invariants", "3 The customs ledger balances against bonded stock"),
-    "7 audit chain verifies": QT_TRANSLATE_NOOP("Invariants", "7 The audit chain verifies"),
-}
-
-
-def invariant_text(name: str) -> str:
-    source = INVARIANTS.get(name)
-    return QCoreApplication.translate("Invariants", source) if source else name
-
 
 class ChecksScreen(Screen):
     """Runs every check on the DB thread and lists each with its first problems (the product's own words)."""
@@ -83,8 +67,8 @@ class ChecksScreen(Screen):
         for row, r in enumerate(self.results):
             verdict = QTableWidgetItem(self.tr("holds") if r.ok else self.tr("BROKEN"))
             verdict.setForeground(QColor("#1b7f3b" if r.ok else "#c62828"))
-            problems = QTableWidgetItem("\n".join(r.problems[:5]))
-            for col, item in enumerate((QTableWidgetItem(invariant_text(r.name)), verdict, problems)):
+            problems = QTableWidgetItem("\n".join(check_problem(f.form, f.values) for f in r.found[:5]))
+            for col, item in enumerate((QTableWidgetItem(invariant(r.name)), verdict, problems)):
                 item.setToolTip(item.text())
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()

@@ -23,10 +23,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from app.domain.vocabulary.sentences import RECEIPT_PROBLEMS, REJECTION_DETAILS, SHORT_PICK_OUTCOMES, WAIT_DETAILS
+from app.domain.vocabulary.sentences import (
+    CHECK_PROBLEMS,
+    INVARIANTS,
+    RECEIPT_PROBLEMS,
+    REJECTION_DETAILS,
+    SHORT_PICK_OUTCOMES,
+    WAIT_DETAILS,
+)
 from app.domain.vocabulary.terms import COLUMNS, SETTING_MEANINGS_ZH, VOCABULARY, Term
 
-__all__ = ["COLUMNS", "LANGUAGES", "RECEIPT_PROBLEMS", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "SHORT_PICK_OUTCOMES",
+__all__ = ["CHECK_PROBLEMS", "COLUMNS", "INVARIANTS", "LANGUAGES", "RECEIPT_PROBLEMS", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "SHORT_PICK_OUTCOMES",
            "WAIT_DETAILS", "Term"]
 
 _RESOURCES = Path(__file__).resolve().parents[3] / "resources"
@@ -231,3 +238,27 @@ def receipt_problem(params: Mapping[str, Any] | None, lang: str = "en", *, said_
         return template.format_map(values)
     except (KeyError, IndexError, ValueError):
         return None
+
+
+# the values of a check's problem that are codes, and the kind that names each (CHECK_PROBLEMS)
+CHECK_CODED = {"receipt": "receipt", "stock_status": "stock_status", "list_status": "customs_status",
+               "cancel_state": "cancel_state", "count_status": "count_status", "parcel_status": "parcel_status",
+               "key_file": "key_file", "action": "audit_action"}
+
+
+def check_problem(form: str, values: Mapping[str, Any], lang: str = "en") -> str:
+    """What a warehouse check found (app.admin.checks.Found), in `lang`. The English is the sentence `bwms check`
+    prints: every value as the check gave it (a code as stored, a missing time as None); in Chinese codes are named
+    and a missing value is a dash."""
+    if not lang.startswith("zh"):
+        return CHECK_PROBLEMS[form][0].format_map(values)
+    shown = {key: "—" if value is None else name(CHECK_CODED[key], value, lang) if key in CHECK_CODED else str(value)
+             for key, value in values.items()}
+    return CHECK_PROBLEMS[form][1].format_map(shown)
+
+
+def invariant(name_: str, lang: str = "en") -> str:
+    """A warehouse check's invariant, by the name `bwms check` gives it, as a screen says it in `lang` (an unknown
+    one as it is)."""
+    said = INVARIANTS.get(name_)
+    return name_ if said is None else said[1 if lang.startswith("zh") else 0]

@@ -184,3 +184,121 @@ RECEIPT_PROBLEMS: dict[str, Term] = {
                          "第 {line} 行不是 UTF-8 或 GB18030 文本：无法识别的字节 0x{byte}（请将文件另存为 UTF-8）"),
     "bad_csv.not_csv": ("not valid CSV: {error}", "不是有效的 CSV"),
 }
+
+# -- the warehouse checks (app.admin.checks, `bwms check`) --------------------------------------------------------
+# Each invariant by the name `bwms check` gives it (its JSON "invariant"): the screen's English and its Chinese.
+INVARIANTS: dict[str, Term] = {
+    "1 no negative stock, reserved ≤ quantity": (
+        "1 No stock is negative; reserved never exceeds the quantity", "1 库存无负数，预占不超过数量"),
+    "2 movements sum to stock": ("2 The movements add up to every stock row", "2 库存流水合计等于每一行库存"),
+    "3 customs ledger balances against bonded stock": (
+        "3 The customs ledger balances against bonded stock", "3 海关账册与保税库存相符"),
+    "3b ledger = entered − decreased + returned − disposed": (
+        "3b Each ledger item = entered − decreased + returned − disposed", "3b 每个账册项号 = 入区 − 核减 + 退货 − 处置"),
+    "4 shipped units released (800) and traced to their lot": (
+        "4 Every unit shipped was released (800) and traces to its lot", "4 出区商品均已放行 (800) 且可追溯到批次"),
+    "5 allocations within stock, reserved = open allocations": (
+        "5 Allocations stay within stock; reserved = open allocations", "5 分配不超过库存，预占 = 未完成分配"),
+    "7 audit chain verifies": ("7 The audit chain verifies", "7 审计链校验通过"),
+    "8 a released inventory list never moves back": (
+        "8 A released inventory list never moves back", "8 已放行的清单状态不会倒退"),
+    "8 no open rejection for an order that is accepted": (
+        "8 No open rejection for an order that was accepted", "8 已接受的订单没有未处理的退单记录"),
+    "8 each owner's goods kept apart (lots, allocations, parcels)": (
+        "8 Each owner's goods are kept apart (lots, allocations, parcels)", "8 各货主货物分开管理（批次、分配、包裹）"),
+    "9 a cancelled order never has an active list without its cancellation": (
+        "9 A cancelled order never keeps an active list without its cancellation",
+        "9 已取消的订单不会留有未撤销的有效清单"),
+    "10 frozen locations belong to an open stock count": (
+        "10 Frozen locations belong to an open stock count", "10 冻结的库位都属于进行中的盘点"),
+    "11 key files are private (mode 0600)": (
+        "11 The key files are private (mode 0600)", "11 密钥文件仅限本人读取（权限 0600）"),
+    "12 parcels loaded at the gate leave with their vehicle": (
+        "12 Parcels loaded at the gate leave with their vehicle", "12 卡口装车的包裹随车出区"),
+}
+
+# What a check found, as a form and its values (app.admin.checks.Found); the English is the sentence `bwms check`
+# prints, word for word. A value named in CHECK_CODED is a code, named in Chinese by its vocabulary kind.
+CHECK_PROBLEMS: dict[str, Term] = {
+    "key_file_open": ("the {key_file} file {path} has mode {mode}: chmod 600 {path}",
+                      "{key_file}文件 {path} 的权限是 {mode}：请执行 chmod 600 {path}"),
+    "list_moved_back": ("list {cop_no}: released, now {receipt}", "清单 {cop_no}：已放行，现为 {receipt}"),
+    "negative_stock": ("stock row {row}: quantity {quantity}, reserved {reserved}",
+                       "库存行 {row}：数量 {quantity}，预占 {reserved}"),
+    "movements_differ": ("location {location} lot {lot} lpn {lpn} {stock_status}: movements − stock = {difference}",
+                         "库位 {location} 批次 {lot} 托盘/箱号 {lpn}（{stock_status}）：流水 − 库存 = {difference}"),
+    "ledger_negative": ("account-book item {item} of owner {owner}: customs balance {balance} is negative",
+                        "货主 {owner} 的账册项号 {item}：海关余额 {balance} 为负数"),
+    "ledger_unequal": ("account-book item {item} of owner {owner}: customs balance {balance} ≠ bonded stock {stock}",
+                       "货主 {owner} 的账册项号 {item}：海关余额 {balance} ≠ 保税库存 {stock}"),
+    "ledger_unequal.pending": (
+        "account-book item {item} of owner {owner}: customs balance {balance} + pending adjustments {pending} ≠ "
+        "bonded stock {stock}",
+        "货主 {owner} 的账册项号 {item}：海关余额 {balance} + 待确认调整 {pending} ≠ 保税库存 {stock}"),
+    "owner_lot": ("lot {lot} is owner {owner}'s, its declaration {declaration_no} owner {declaration_owner}'s",
+                  "批次 {lot} 属于货主 {owner}，其入区申报 {declaration_no} 却属于货主 {declaration_owner}"),
+    "owner_allocation": ("order {order_no} (owner {owner}) is allocated lot {lot} of owner {lot_owner}",
+                         "订单 {order_no}（货主 {owner}）分配了货主 {lot_owner} 的批次 {lot}"),
+    "owner_parcel": ("parcel {waybill_no} (owner {owner}) holds lot {lot} of owner {lot_owner}",
+                     "包裹 {waybill_no}（货主 {owner}）装有货主 {lot_owner} 的批次 {lot}"),
+    "ledger_parts": ("account-book item {item}: balance {balance} ≠ entered {entered} − decreased {decreased} + "
+                     "returned {returned} − disposed {disposed} + adjusted {adjusted}",
+                     "账册项号 {item}：余额 {balance} ≠ 入区 {entered} − 核减 {decreased} + 退货 {returned} − "
+                     "处置 {disposed} + 调整 {adjusted}"),
+    "ledger_returns": ("account-book item {item}: RETURN_IN {returned} ≠ units of booked returns {booked}",
+                       "账册项号 {item}：退货入区 (RETURN_IN) {returned} ≠ 已核增退货数量 {booked}"),
+    "ledger_disposals": ("account-book item {item}: DESTROY + RETURN_ABROAD {disposed} ≠ units of executed "
+                         "disposals {executed}",
+                         "账册项号 {item}：销毁 + 退运 (DESTROY + RETURN_ABROAD) {disposed} ≠ 已执行处置数量 {executed}"),
+    "audit_unlinked": ("entry {entry} does not link to the entry before it (entries were deleted or inserted)",
+                       "第 {entry} 条记录与前一条记录链接不上（有记录被删除或插入）"),
+    "audit_altered": ("entry {entry} ({action}) was altered after it was written",
+                      "第 {entry} 条记录（{action}）写入后被修改"),
+    "audit_truncated": ("the audit log ends at entry {head} but the anchor {anchor} written {written} names entry "
+                        "{entry}: the newest entries were deleted",
+                        "审计日志止于第 {head} 条，但 {written} 写入的锚点 {anchor} 记的是第 {entry} 条：最新的记录被删除"),
+    "audit_rewritten": ("entry {entry} is not the entry anchored in {anchor} (written {written}): the log was rewritten",
+                        "第 {entry} 条记录不是锚点 {anchor}（{written} 写入）所记的那一条：日志被改写"),
+    "shipped_unreleased": ("parcel {waybill_no} left at {shipped_at} but its list was not released before (released "
+                           "{released_at}, latest receipt {receipt})",
+                           "包裹 {waybill_no} 于 {shipped_at} 出区，但其清单此前未放行（放行时间 {released_at}，"
+                           "最新回执 {receipt}）"),
+    "shipped_differs": ("waybill {waybill_no} lot {lot}: units shipped − units in the parcel = {difference}",
+                        "运单 {waybill_no} 批次 {lot}：出区数量 − 包裹内数量 = {difference}"),
+    "lot_untraced": ("lot {lot} names no declaration line", "批次 {lot} 没有对应的申报表体行"),
+    "reserved_differs": ("location {location} lot {lot} lpn {lpn}: open allocations − reserved = {difference}",
+                         "库位 {location} 批次 {lot} 托盘/箱号 {lpn}：未完成分配 − 预占 = {difference}"),
+    "reserved_not_available": ("stock row {row} ({stock_status}) holds a reservation of {reserved}",
+                               "库存行 {row}（{stock_status}）有 {reserved} 件预占"),
+    "over_allocated": ("lot {lot}: open allocations exceed its available units by {excess}",
+                       "批次 {lot}：未完成分配比可用数量多 {excess}"),
+    "rejection_open.stored": ("rejection {rejection} ({code}) of order {order_no} is still open, but the order is "
+                              "stored exactly so: `orders revalidate` (or dismiss it on the rejection workbench)",
+                              "订单 {order_no} 的退单记录 {rejection}（{code}）仍未处理，但该订单已原样保存：请运行 "
+                              "`orders revalidate`（或在退单工作台上忽略它）"),
+    "rejection_open.accepted": ("rejection {rejection} ({code}) of order {order_no} is still open, but the order was "
+                                "accepted after it: `orders revalidate` (or dismiss it on the rejection workbench)",
+                                "订单 {order_no} 的退单记录 {rejection}（{code}）仍未处理，但该订单之后已被接受：请运行 "
+                                "`orders revalidate`（或在退单工作台上忽略它）"),
+    "cancel_missing": ("order {order_no} is cancelled but its list {cop_no} is {list_status} with no cancellation "
+                       "(CEB623) queued: cancel it with customs (`bwms orders cancel` cannot: the order is cancelled "
+                       "already)",
+                       "订单 {order_no} 已取消，但其清单 {cop_no} 为“{list_status}”，且没有待发的撤销申请 (CEB623)："
+                       "请向海关撤销（`bwms orders cancel` 不能再撤：订单已取消）"),
+    "cancel_missing.state": ("order {order_no} is cancelled but its list {cop_no} is {list_status} with no "
+                             "cancellation (CEB623) {cancel_state}: cancel it with customs (`bwms orders cancel` "
+                             "cannot: the order is cancelled already)",
+                             "订单 {order_no} 已取消，但其清单 {cop_no} 为“{list_status}”，撤销申请 (CEB623) "
+                             "为“{cancel_state}”：请向海关撤销（`bwms orders cancel` 不能再撤：订单已取消）"),
+    "frozen_no_count": ("location {location} is frozen by count {count}, which is not one",
+                        "库位 {location} 被盘点单 {count} 冻结，但没有这张盘点单"),
+    "frozen_count_ended": ("location {location} is frozen by count {count}, which is {count_status}",
+                           "库位 {location} 被盘点单 {count} 冻结，而该盘点单为“{count_status}”"),
+    "frozen_not_counted": ("location {location} is frozen by count {count}, which is open but does not count it",
+                           "库位 {location} 被盘点单 {count} 冻结，该盘点单进行中但不盘这个库位"),
+    "loaded_no_manifest": ("parcel {waybill_no} was loaded at the gate but is on no manifest",
+                           "包裹 {waybill_no} 已在卡口装车，但不在任何交接单上"),
+    "left_behind": ("parcel {waybill_no} is still inside ({parcel_status}) but the vehicle of its manifest "
+                    "{manifest_no} passed the gate",
+                    "包裹 {waybill_no} 仍在区内（{parcel_status}），但其交接单 {manifest_no} 的车辆已过卡口"),
+}

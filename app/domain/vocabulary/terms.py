@@ -173,6 +173,8 @@ VOCABULARY: dict[str, dict[str, Term]] = {
                   "return": ("return", "退货"), "return_in": ("return", "退货"), "destroy": ("destruction", "销毁"),
                   "return_abroad": ("return abroad", "退运")},
     # what keeps a label printer from printing (app.devices.printer.PrinterStatus.problem_codes)
+    # the key files of app.admin.keys.KEY_FILES, as `bwms check` names them
+    "key_file": {"personal-data key": ("personal-data key", "个人信息密钥"), "audit key": ("audit key", "审计密钥")},
     "printer_problem": {"paper_out": ("paper out", "缺纸"), "head_open": ("print head open", "打印头未合上"),
                         "ribbon_out": ("ribbon out", "碳带用完"), "paused": ("paused", "已暂停"),
                         "buffer_full": ("receive buffer full", "接收缓冲区已满"),

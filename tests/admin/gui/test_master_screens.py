@@ -226,6 +226,39 @@ def test_audit_log_and_checks(make_ctx, qtbot, master):
     assert checks.table.item(0, 1).text() == "holds"
 
 
+@pytest.mark.breaks_invariants
+def test_the_checks_screen_names_every_invariant_and_problem_in_chinese(make_ctx, qtbot, master, db, gui_app):
+    from app.admin.keys import key_files
+    from app.persistence.uow import UnitOfWork
+    from tests.conftest import actor
+    from ui.i18n import Translations
+
+    with UnitOfWork(db, actor("admin"), write=False) as uow:
+        key = key_files(uow.session)["audit key"]
+    ctx = make_ctx("customs")
+    checks = _screen(qtbot, ChecksScreen, ctx)
+    translations = Translations(gui_app)
+    translations.switch("zh_CN")
+    key.chmod(0o644)  # broken: others may read the audit key
+    try:
+        checks.run_checks()
+        wait_idle(qtbot, ctx)
+        rows = [[checks.table.item(r, c).text() for c in range(3)] for r in range(checks.table.rowCount())]
+        assert len(rows) == 14 and checks.summary.text() == "未通过的校验项：1"
+        # every invariant by its Chinese name (the old screen named 4 of 14, the others in `bwms check`'s English)
+        assert not [name for name, _, _ in rows if re.search(r"[a-z]{3,}", name)], rows
+        broken = [row for row in rows if row[1] != "通过"]
+        assert broken == [["11 密钥文件仅限本人读取（权限 0600）", "未通过",
+                           f"审计密钥文件 {key} 的权限是 0644：请执行 chmod 600 {key}"]]
+    finally:
+        key.chmod(0o600)
+        translations.release()
+    checks.retranslate_ui()  # the same results, in English again: `bwms check`'s sentence
+    rows = [[checks.table.item(r, c).text() for c in range(3)] for r in range(checks.table.rowCount())]
+    assert [row for row in rows if row[1] != "holds"] == [[
+        "11 The key files are private (mode 0600)", "BROKEN", f"the audit key file {key} has mode 0644: chmod 600 {key}"]]
+
+
 def test_the_products_screen_speaks_chinese(make_ctx, qtbot, master, gui_app):
     from ui.i18n import Translations
 
