@@ -50,10 +50,3 @@ def sf_packed(request: pytest.FixtureRequest, allocated: Database, home: Path) -
 
     built_once(request, allocated, home, _key("sf_packed"), build)
     return allocated
-
-
-@pytest.fixture
-def silent():
-    from ui.widgets.sound import SoundPlayer
-
-    return SoundPlayer(enabled=False)
