@@ -133,15 +133,11 @@ class ChainReport:
     def ok(self) -> bool:
         return self.first_bad_id is None
 
-
-def _broken(entries: int, first_bad_id: int, form: str, **values: Any) -> ChainReport:
-    reason, form, values = _said(form, **values)
-    return ChainReport(entries, first_bad_id, reason, form=form, values=values)
-
-
-def _said(form: str, **values: Any) -> tuple[str, str, dict[str, Any]]:
-    """A broken chain's reason in English, with its form and values (a screen says it in its own language)."""
-    return vocabulary.check_problem(form, values), form, values
+    def broken(self, first_bad_id: int, form: str, **values: Any) -> ChainReport:
+        """The chain broken at `first_bad_id` for the reason `form` says with `values` (`reason`: in English)."""
+        self.first_bad_id, self.form, self.values = first_bad_id, form, values
+        self.reason = vocabulary.check_problem(form, values)
+        return self
 
 
 def verify(uow: UnitOfWork, batch: int = 5000, *, keyed: bool = True, anchors: bool = True) -> ChainReport:
@@ -160,9 +156,9 @@ def verify(uow: UnitOfWork, batch: int = 5000, *, keyed: bool = True, anchors: b
             break
         for e in rows:
             if e.prev_hash != prev:
-                return _broken(count, e.id, "audit_unlinked", entry=e.id)
+                return ChainReport(count, None).broken(e.id, "audit_unlinked", entry=e.id)
             if link(prev, audit_chain.as_row(e)) != e.hash:
-                return _broken(count, e.id, "audit_altered", entry=e.id, action=e.action)
+                return ChainReport(count, None).broken(e.id, "audit_altered", entry=e.id, action=e.action)
             prev, count, last_id = e.hash, count + 1, e.id
             first = first or e.hash
         uow.session.expunge_all()
@@ -203,14 +199,11 @@ def _check_anchor(uow: UnitOfWork, key: AuditKey, report: ChainReport, head_id: 
     report.anchor, report.anchor_id = str(path), int(newest["id"])
     stored = uow.session.execute(select(AuditEntry.hash).where(AuditEntry.id == report.anchor_id)).scalar()
     if stored is None:
-        report.first_bad_id = head_id + 1
-        report.reason, report.form, report.values = _said(
-            "audit_truncated", head=head_id or "none", anchor=path.name, written=newest["written"],
-            entry=report.anchor_id)
+        report.broken(head_id + 1, "audit_truncated", head=head_id or "none", anchor=path.name,
+                      written=newest["written"], entry=report.anchor_id)
     elif stored != newest["hash"]:
-        report.first_bad_id = report.anchor_id
-        report.reason, report.form, report.values = _said(
-            "audit_rewritten", entry=report.anchor_id, anchor=path.name, written=newest["written"])
+        report.broken(report.anchor_id, "audit_rewritten", entry=report.anchor_id, anchor=path.name,
+                      written=newest["written"])
 
 
 def write_anchor(uow: UnitOfWork, folder: Path | None = None) -> Path | None:

@@ -20,13 +20,19 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _forms_written() -> set[str]:
-    """The forms app/admin gives `_found`, `_said` and `_broken` (both branches of a conditional)."""
+    """The forms app/admin gives `_found` and `ChainReport.broken` (both branches of a conditional)."""
     forms: set[str] = set()
     for path in (ADMIN / "checks.py", ADMIN / "audit.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_found", "_said", "_broken"):
-                form = node.args[2 if node.func.id == "_broken" else 0]  # type: ignore[attr-defined]
-                forms |= {n.value for n in ast.walk(form) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+            if not isinstance(node, ast.Call):
+                continue
+            if getattr(node.func, "id", "") == "_found":
+                form = node.args[0]
+            elif getattr(node.func, "attr", "") == "broken":  # ChainReport.broken(first_bad_id, form, …)
+                form = node.args[1]
+            else:
+                continue
+            forms |= {n.value for n in ast.walk(form) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
     return forms
 
 
