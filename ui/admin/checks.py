@@ -59,7 +59,7 @@ class ChecksScreen(Screen):
 
     def _checked(self, results: list[CheckResult]) -> None:
         self.run_button.setEnabled(True)
-        self.results = results
+        self.results = sorted(results, key=_by_number)  # 1, 2, 3, 3b, … as DESIGN.md §4 numbers them
         self._fill()
 
     def _fill(self) -> None:
@@ -75,3 +75,10 @@ class ChecksScreen(Screen):
         broken = sum(not r.ok for r in self.results)
         self.summary.setText("" if not self.results else self.tr("Every invariant holds.") if not broken
                              else self.tr("Broken invariants: %1").replace("%1", str(broken)))
+
+
+def _by_number(result: CheckResult) -> tuple[int, str]:
+    """An invariant's place by the number its name begins with ("3b …" after "3 …", "10 …" after "9 …")."""
+    number = result.name.split(" ", 1)[0]
+    digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return (int(digits) if digits.isdigit() else 99, number)

@@ -247,6 +247,8 @@ def test_the_checks_screen_names_every_invariant_and_problem_in_chinese(make_ctx
         assert len(rows) == 14 and checks.summary.text() == "未通过的校验项：1"
         # every invariant by its Chinese name (the old screen named 4 of 14, the others in `bwms check`'s English)
         assert not [name for name, _, _ in rows if re.search(r"[a-z]{3,}", name)], rows
+        assert [name.split()[0] for name, _, _ in rows] == [
+            "1", "2", "3", "3b", "4", "5", "7", "8", "8", "8", "9", "10", "11", "12"]  # in their numbers' order
         broken = [row for row in rows if row[1] != "通过"]
         assert broken == [["11 密钥文件仅限本人读取（权限 0600）", "未通过",
                            f"审计密钥文件 {key} 的权限是 0644：请执行 chmod 600 {key}"]]
