@@ -142,3 +142,10 @@ def detail_rows(detail: dict[str, Any]) -> list[tuple[str, str]]:
             shown = "" if value is None else str(value)
         rows.append((label, shown))
     return rows
+
+
+def device_problem(reason: object) -> str:
+    """Why a device is not working (app.devices.problems.DeviceProblem) in the user's language; plain words as
+    they are."""
+    words = getattr(reason, "words", None)
+    return words(language()) if callable(words) else str(reason or "")

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlparse
 import serial
 
 from app import clock
+from app.devices.problems import DeviceProblem, cause, problem
 from app.errors import BwmsError
 
 STX, ETX = b"\x02", b"\x03"
@@ -28,13 +29,22 @@ _FRAME = re.compile(rb"\x02([^\x03]*)\x03")
 _HOST = re.compile(r"^(?:tcp://)?([A-Za-z0-9.\-]+|\[[0-9a-fA-F:]+\])(?::(\d{1,5}))?/?$")
 
 
-class PrinterOffline(BwmsError):
+class _PrinterError(BwmsError):
+    """A printer that cannot take a label: `problem` says why (in the user's language on a screen), `message` is
+    its English."""
+
+    def __init__(self, why: DeviceProblem, **params: object) -> None:
+        super().__init__(str(why), **params)
+        self.problem = why
+
+
+class PrinterOffline(_PrinterError):
     """No connection, or no answer to the status query within the timeout."""
 
     code = "printer_offline"
 
 
-class PrinterNotReady(BwmsError):
+class PrinterNotReady(_PrinterError):
     """The printer answered but cannot print now (paper out, head open, paused…)."""
 
     code = "printer_not_ready"
@@ -108,7 +118,8 @@ class Printer(Protocol):
 
 def _check(status: PrinterStatus, address: str) -> None:
     if not status.ready:
-        raise PrinterNotReady(f"printer {address}: {status.words()}", address=address, status=status.words())
+        raise PrinterNotReady(problem("printer_not_ready", address=address, problems=status.problem_codes),
+                              address=address, status=status.words())
 
 
 class TcpPrinter:
@@ -124,7 +135,8 @@ class TcpPrinter:
         try:
             conn = socket.create_connection((self.host, self.port), timeout=self.timeout_s)
         except OSError as exc:
-            raise PrinterOffline(f"printer {self.address} is not reachable: {exc}", address=self.address) from exc
+            raise PrinterOffline(problem("printer_unreachable", address=self.address, cause=cause(exc)),
+                                 address=self.address) from exc
         # small writes (~HS, then the job) must not wait for the last job's ACK (Nagle + delayed ACK)
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return conn
@@ -141,12 +153,13 @@ class TcpPrinter:
                     break
                 buf += chunk
         except OSError as exc:  # socket.timeout included: some printers stay silent while in error
-            raise PrinterOffline(f"printer {self.address} did not answer the status query within "
-                                 f"{self.timeout_s:g} s", address=self.address) from exc
+            raise PrinterOffline(problem("printer_silent", address=self.address, seconds=f"{self.timeout_s:g}"),
+                                 address=self.address) from exc
         try:
             return parse_host_status(buf)
         except ValueError as exc:
-            raise PrinterOffline(f"printer {self.address}: {exc}", address=self.address) from exc
+            raise PrinterOffline(problem("printer_garbled", address=self.address, cause=str(exc)),
+                                 address=self.address) from exc
 
     def status(self) -> PrinterStatus:
         with self._connect() as conn:
@@ -180,7 +193,8 @@ class TcpPrinter:
             conn.sendall(payload)
         except OSError as exc:
             conn.close()
-            raise PrinterOffline(f"printer {self.address} stopped taking data: {exc}", address=self.address) from exc
+            raise PrinterOffline(problem("printer_stopped", address=self.address, cause=cause(exc)),
+                                 address=self.address) from exc
         except PrinterNotReady:
             conn.close()
             raise
@@ -203,7 +217,8 @@ class SerialPrinter:
             return serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=0.05,
                                          write_timeout=self.timeout_s, exclusive=True)
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise PrinterOffline(f"printer {self.url} cannot be opened: {exc}", address=self.url) from exc
+            raise PrinterOffline(problem("printer_cannot_open", address=self.url, cause=cause(exc)),
+                                 address=self.url) from exc
 
     def _status_on(self, port: serial.SerialBase) -> PrinterStatus:
         deadline = time.monotonic() + self.timeout_s
@@ -214,7 +229,7 @@ class SerialPrinter:
                 buf += port.read(256)
             return parse_host_status(buf)
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise PrinterOffline(f"printer {self.url} did not answer the status query: {exc}",
+            raise PrinterOffline(problem("printer_silent.cause", address=self.url, cause=cause(exc)),
                                  address=self.url) from exc
 
     def status(self) -> PrinterStatus:
@@ -228,7 +243,8 @@ class SerialPrinter:
                 port.write(payload)
                 port.flush()
             except (serial.SerialException, OSError) as exc:
-                raise PrinterOffline(f"printer {self.url} stopped taking data: {exc}", address=self.url) from exc
+                raise PrinterOffline(problem("printer_stopped", address=self.url, cause=cause(exc)),
+                                     address=self.url) from exc
 
 
 class FolderPrinter:
@@ -240,7 +256,7 @@ class FolderPrinter:
 
     def status(self) -> PrinterStatus:
         if not self.folder.is_dir():
-            raise PrinterOffline(f"folder {self.folder} does not exist", address=self.address)
+            raise PrinterOffline(problem("folder_missing", folder=str(self.folder)), address=self.address)
         return PrinterStatus()
 
     def deliver(self, payload: bytes) -> None:

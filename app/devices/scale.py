@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.devices.problems import DeviceProblem
 from app.devices.serial_link import DeviceUnavailable, SerialLink
 from app.errors import BwmsError
 
@@ -186,7 +187,7 @@ class SerialScale:
                                      url=self.link.url)
             return self._replies.pop(0)
 
-    def _lost(self, reason: str) -> None:
+    def _lost(self, reason: DeviceProblem) -> None:
         with self._changed:  # a weight seen before the unplug says nothing about the parcel on it now
             self.detector.feed(Reading(None, False, "error"))
             self._buffer.clear()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app import clock
+from app.devices.problems import DeviceProblem
 from app.devices.serial_link import SerialLink
 
 GS = "\x1d"
@@ -182,7 +183,7 @@ class SerialScanner:
     def _idle(self) -> None:
         self._deliver(self._protocol.expire())
 
-    def _lost(self, reason: str) -> None:
+    def _lost(self, reason: DeviceProblem) -> None:
         self._deliver(self._protocol.reset())
         if self._on_disconnected is not None:
             self._on_disconnected(reason)

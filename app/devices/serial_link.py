@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 import serial
 
+from app.devices.problems import DeviceProblem, cause, problem
+
 Callback = Callable[..., None]
 
 
@@ -28,7 +30,7 @@ class DeviceUnavailable(OSError):
 class SerialLink:
     """Opens `url` exclusively, hands every chunk read to `on_data`, and reconnects on loss.
 
-    `on_connected(url)` after each successful open; `on_disconnected(reason)` once per loss (and once
+    `on_connected(url)` after each successful open; `on_disconnected(reason)` (a DeviceProblem) once per loss (and once
     if the first open fails), never repeated while the device stays away; `on_idle()` after every read
     timeout (protocols use it to expire half-received lines).
     """
@@ -70,12 +72,12 @@ class SerialLink:
         with self._write_lock:
             port = self._port
             if port is None:
-                raise DeviceUnavailable(f"{self.url} is not connected")
+                raise DeviceUnavailable(str(problem("not_connected", port=self.url)))
             try:
                 port.write(data)
                 port.flush()
             except (serial.SerialException, OSError) as exc:
-                raise DeviceUnavailable(f"{self.url}: {exc}") from exc
+                raise DeviceUnavailable(str(problem("disconnected", port=self.url, cause=cause(exc)))) from exc
 
     def _run(self) -> None:
         reported_absent = False
@@ -86,7 +88,7 @@ class SerialLink:
             except (serial.SerialException, OSError, ValueError) as exc:
                 if not reported_absent:
                     reported_absent = True
-                    self._notify(self._on_disconnected, f"cannot open {self.url}: {exc}")
+                    self._notify(self._on_disconnected, problem("cannot_open", port=self.url, cause=cause(exc)))
                 self._stop.wait(self.reconnect_s)
                 continue
             reported_absent = False
@@ -96,8 +98,8 @@ class SerialLink:
                 self._notify(self._on_disconnected, reason)
                 self._stop.wait(self.reconnect_s)
 
-    def _read_until_lost(self, port: serial.SerialBase) -> str | None:
-        """Read until stopped (None) or until the device goes away (the reason, in words)."""
+    def _read_until_lost(self, port: serial.SerialBase) -> DeviceProblem | None:
+        """Read until stopped (None) or until the device goes away (why)."""
         with self._write_lock:
             self._port = port
         self._is_connected.set()
@@ -111,7 +113,7 @@ class SerialLink:
                     self._on_idle()
             return None
         except (serial.SerialException, OSError) as exc:
-            return f"{self.url} disconnected: {exc}"
+            return problem("disconnected", port=self.url, cause=cause(exc))
         finally:
             self._is_connected.clear()
             with self._write_lock:

@@ -28,7 +28,9 @@ from sqlalchemy import select, update
 
 from app.admin import audit, auth
 from app.devices.printer import Printer, PrinterNotReady, PrinterOffline
+from app.devices.problems import DeviceProblem, cause, problem
 from app.domain.roles import Permission
+from app.domain.vocabulary import DEVICE_PROBLEMS
 from app.errors import NotFound, Rejected
 from app.persistence.db import Database
 from app.persistence.models import PrintJob, User
@@ -48,8 +50,10 @@ def _content_type(payload: bytes) -> str:
     raise Rejected("a print job must be ZPL (^XA…^XZ) or a PDF document", code="bad_print_payload")
 
 
-def enqueue(uow: UnitOfWork, document: str, target: str, payload: bytes, reprint_of: int | None = None) -> PrintJob:
-    """Queue `payload` for the printer named `target`; it prints when the delivery loop reaches it."""
+def enqueue(uow: UnitOfWork, document: str, target: str, payload: bytes, reprint_of: int | None = None, *,
+            doc: tuple[str, str] | None = None) -> PrintJob:
+    """Queue `payload` for the printer named `target`; it prints when the delivery loop reaches it. `doc`: the
+    registry document it is, (name, key), for a screen to name it in its language."""
     auth.require(uow, Permission.PRINT)
     document, target = document.strip(), target.strip()
     if not document or len(document) > 120:
@@ -60,7 +64,8 @@ def enqueue(uow: UnitOfWork, document: str, target: str, payload: bytes, reprint
     if reprint_of is not None and uow.session.get(PrintJob, reprint_of) is None:
         raise NotFound(f"no print job {reprint_of} to reprint", job=reprint_of)
     job = PrintJob(document=document, target=target, payload=payload, content_type=kind,
-                   reprint_of=reprint_of, created_by=uow.actor.user_id, station=uow.actor.station)
+                   reprint_of=reprint_of, created_by=uow.actor.user_id, station=uow.actor.station,
+                   doc_name=doc[0] if doc else None, doc_key=doc[1] if doc else None)
     uow.session.add(job)
     uow.session.flush()
     if reprint_of is None:
@@ -78,7 +83,8 @@ def reprint(uow: UnitOfWork, job_id: int, target: str | None = None) -> PrintJob
     if original is None:
         auth.require(uow, Permission.PRINT)
         raise NotFound(f"no print job {job_id}", job=job_id)
-    return enqueue(uow, original.document, target or original.target, original.payload, reprint_of=job_id)
+    doc = (original.doc_name, original.doc_key or "") if original.doc_name else None
+    return enqueue(uow, original.document, target or original.target, original.payload, reprint_of=job_id, doc=doc)
 
 
 def cancel(uow: UnitOfWork, job_id: int) -> PrintJob:
@@ -97,20 +103,37 @@ def cancel(uow: UnitOfWork, job_id: int) -> PrintJob:
 
 
 def list_jobs(uow: UnitOfWork, *, status: str | None = None, target: str | None = None,
-              station: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
-    """The newest jobs first, without their payloads."""
+              station: str | None = None, limit: int = 200, for_screen: bool = False) -> list[dict[str, Any]]:
+    """The newest jobs first, without their payloads. `for_screen`: each also carries what a screen words in its
+    language: why it waits or failed as a DeviceProblem ("why"; None for a reason kept only in English) and the
+    registry document it is ("doc": (name, key), None for a job queued before they were kept)."""
     auth.require(uow, Permission.VIEW)
     stmt = (select(PrintJob.id, PrintJob.document, PrintJob.target, PrintJob.content_type, PrintJob.status,
                    PrintJob.attempts, PrintJob.last_error, PrintJob.reprint_of, PrintJob.station,
-                   PrintJob.created_at, PrintJob.sent_at, User.username)
+                   PrintJob.created_at, PrintJob.sent_at, User.username, PrintJob.error_params, PrintJob.doc_name,
+                   PrintJob.doc_key)
             .outerjoin(User, User.id == PrintJob.created_by).order_by(PrintJob.id.desc()).limit(limit))
     for column, value in ((PrintJob.status, status), (PrintJob.target, target), (PrintJob.station, station)):
         if value:
             stmt = stmt.where(column == value)
-    return [{"id": r.id, "document": r.document, "target": r.target, "content_type": r.content_type,
-             "status": r.status, "attempts": r.attempts, "last_error": r.last_error, "reprint_of": r.reprint_of,
-             "station": r.station, "created_by": r.username or "", "created_at": r.created_at,
-             "sent_at": r.sent_at} for r in uow.session.execute(stmt)]
+    rows = []
+    for r in uow.session.execute(stmt):
+        row = {"id": r.id, "document": r.document, "target": r.target, "content_type": r.content_type,
+               "status": r.status, "attempts": r.attempts, "last_error": r.last_error, "reprint_of": r.reprint_of,
+               "station": r.station, "created_by": r.username or "", "created_at": r.created_at,
+               "sent_at": r.sent_at}
+        if for_screen:
+            row["why"] = _problem(r.error_params)
+            row["doc"] = (r.doc_name, r.doc_key or "") if r.doc_name else None
+        rows.append(row)
+    return rows
+
+
+def _problem(params: dict[str, Any] | None) -> DeviceProblem | None:
+    """A job's stored reason as a DeviceProblem; None when there is none or it is of a form this version lacks."""
+    if not params or params.get("form") not in DEVICE_PROBLEMS:
+        return None
+    return DeviceProblem(params["form"], {key: value for key, value in params.items() if key != "form"})
 
 
 def job_payload(uow: UnitOfWork, job_id: int) -> tuple[str, bytes]:
@@ -127,7 +150,8 @@ class DeliveryReport:
     """What one pass did: jobs sent, printers that made their jobs wait (and why), jobs found interrupted."""
 
     sent: list[int] = field(default_factory=list)
-    waiting: dict[str, str] = field(default_factory=dict)
+    waiting: dict[str, str] = field(default_factory=dict)  # printer → why, in English (the command line's)
+    why: dict[str, DeviceProblem | str] = field(default_factory=dict)  # the same, for a screen to say in its language
     interrupted: list[int] = field(default_factory=list)
 
 
@@ -165,6 +189,7 @@ class _Outcome:
     claim: _Claim
     sent: bool
     reason: str = ""
+    why: DeviceProblem | None = None  # the reason as a form and values (kept beside it for the screens)
 
 
 def _deliver_each(db: Database, transports: Mapping[str, Printer], station: str | None, max_jobs: int | None,
@@ -182,15 +207,17 @@ def _deliver_each(db: Database, transports: Mapping[str, Printer], station: str 
         try:
             transports[claim.target].deliver(claim.payload)
         except (PrinterOffline, PrinterNotReady) as exc:
-            outcome = _Outcome(claim, False, exc.message)
+            outcome = _Outcome(claim, False, exc.message, exc.problem)
         except OSError as exc:  # e.g. a folder printer's disk is full: nothing usable was printed
-            outcome = _Outcome(claim, False, f"{claim.target}: {exc}")
+            outcome = _Outcome(claim, False, f"{claim.target}: {exc}",
+                               problem("target_failed", target=claim.target, cause=cause(exc)))
         else:
             outcome = _Outcome(claim, True)
             report.sent.append(claim.job_id)
             continue
         blocked.add(claim.target)
         report.waiting[claim.target] = outcome.reason
+        report.why[claim.target] = outcome.why or outcome.reason
     if outcome is not None:
         with UnitOfWork(db, actor) as uow:
             _settle(uow, outcome)
@@ -224,11 +251,16 @@ def _settle(uow: UnitOfWork, outcome: _Outcome) -> None:
     claim = outcome.claim
     mine = (PrintJob.id == claim.job_id) & (PrintJob.claim_token == claim.token)
     if outcome.sent:  # also over a lease-expired 'failed': the printer did take it, so that is the truth
-        stmt = update(PrintJob).where(mine).values(status="sent", sent_at=utcnow(), last_error="")
+        stmt = update(PrintJob).where(mine).values(status="sent", sent_at=utcnow(), last_error="", error_params=None)
     else:
         stmt = (update(PrintJob).where(mine, PrintJob.status == "sending")
-                .values(status="queued", last_error=outcome.reason[:300], claim_token=None))
+                .values(status="queued", last_error=outcome.reason[:300], error_params=_params(outcome.why),
+                        claim_token=None))
     uow.session.execute(stmt.execution_options(synchronize_session=False))
+
+
+def _params(why: DeviceProblem | None) -> dict[str, Any] | None:
+    return None if why is None else {"form": why.form, **why.values}
 
 
 def recover_interrupted(db: Database, targets: list[str], lease_s: float = LEASE_S, *,
@@ -242,8 +274,8 @@ def recover_interrupted(db: Database, targets: list[str], lease_s: float = LEASE
         ).scalars().all()
         for job in jobs:
             job.status = "failed"
-            job.last_error = (f"interrupted while sending at {job.claimed_at:%Y-%m-%d %H:%M:%S} UTC: it may or may "
-                              "not have printed; check the printer and reprint if it is missing")
+            why = problem("print_interrupted", at=f"{job.claimed_at:%Y-%m-%d %H:%M:%S}")
+            job.last_error, job.error_params = str(why), _params(why)
             audit.record(uow, "print_interrupted", "print_job", job.id, document=job.document, target=job.target)
         uow.commit()
         return [job.id for job in jobs]

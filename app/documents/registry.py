@@ -162,6 +162,6 @@ def enqueue(uow: UnitOfWork, name: str, key: str, fmt: str, printer: str, payloa
     else:
         _check_format(s, fmt, False)
         require(uow, s.permission)
-    job = print_queue.enqueue(uow, f"{s.title} {key}", printer, payload)
+    job = print_queue.enqueue(uow, f"{s.title} {key}", printer, payload, doc=(name, key))
     record_print(uow, name, key, f"print job {job.id}")
     return job

@@ -79,6 +79,13 @@ def test_offline_printer_keeps_the_job_waiting_until_it_is_back(db: Database) ->
     job = jobs(db)[job_id]
     assert report.sent == [] and "not reachable" in report.waiting["label"]
     assert (job.status, job.attempts) == ("queued", 1) and "not reachable" in job.last_error
+    # why, kept as a form and values beside the English, for a screen to say in its language
+    assert job.error_params == {"form": "printer_unreachable", "address": f"127.0.0.1:{port}",
+                                "cause": "ECONNREFUSED"}
+    with UnitOfWork(db, actor("clerk"), write=False) as uow:
+        [listed] = print_queue.list_jobs(uow, for_screen=True)
+        assert "why" not in print_queue.list_jobs(uow)[0]  # `bwms print-queue list`'s JSON is as it was
+    assert listed["why"].words("zh") == f"无法连接打印机 127.0.0.1:{port}：连接被拒绝"
     with PrinterEmulator(port=port) as emu:
         report = print_queue.deliver_pending(db, {"label": TcpPrinter("127.0.0.1", port, timeout_s=2)})
         assert report.sent == [job_id] and emu.wait_for_jobs(1) and emu.jobs == [zpl(1)]

@@ -14,6 +14,7 @@ from ui.devices.bridges import PrinterBridge, ScaleBridge, ScannerBridge
 from ui.devices.device_settings import StationDevices
 from ui.devices.hub import DeviceHub
 from ui.devices.status import DeviceStatus
+from ui.i18n import Translations
 
 GS1 = b"]C1010950110153000310ABC123\x1d21SER42"
 
@@ -30,7 +31,7 @@ def test_scans_arrive_on_the_gui_thread_and_survive_an_unplug(qtbot, qt_app, sca
         assert blocker.args[0].raw == GS1.decode() and threads == [True]
         with qtbot.waitSignal(bridge.sig_disconnected, timeout=30_000) as lost:
             scanner_device.unplug()
-        assert "disconnected" in lost.args[0] and not bridge.connected
+        assert lost.args[0].form == "disconnected" and not bridge.connected
         with qtbot.waitSignal(bridge.sig_connected, timeout=30_000):
             scanner_device.replug()
         with qtbot.waitSignal(bridge.sig_scanned, timeout=30_000) as blocker:
@@ -70,7 +71,8 @@ def test_printer_bridge_reports_paper_out_in_words(qtbot, qt_app, printer_emulat
     assert status.args == [False, "paper out"]
     with qtbot.waitSignal(bridge.sig_delivered, timeout=30_000) as delivered:
         bridge.deliver(b"^XA^FDx^FS^XZ")
-    assert delivered.args[0] is False and "paper out" in delivered.args[1]
+    assert delivered.args[0] is False and delivered.args[1].form == "printer_not_ready"
+    assert str(delivered.args[1]) == f"printer {printer_emulator.address}: paper out"
 
 
 def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, scanner_device, scale_emulator,
@@ -103,6 +105,17 @@ def test_status_line_says_what_each_device_is_doing(qtbot, qt_app, station_ctx, 
     printer_emulator.stop()
     hub.check_printer()
     qtbot.waitUntil(lambda: status.texts()["printer"] == "Label printer: offline", timeout=10000)
+    assert status.labels["printer"].toolTip() == f"printer {printer_emulator.address} is not reachable: connection refused"
+    # why a device is down, in Chinese on a Chinese screen (the tooltips showed the system's English words)
+    translations = Translations(qt_app)
+    assert translations.switch("zh_CN")
+    try:
+        assert status.texts()["printer"] == "标签打印机：离线"
+        assert status.labels["printer"].toolTip() == f"无法连接打印机 {printer_emulator.address}：连接被拒绝"
+        assert status.labels["scanner"].toolTip() in (f"{scanner_device.port} 已断开：{words}" for words in (
+            "设备停止发送数据（是否已拔出？）", "输入/输出错误（是否已拔出？）"))
+    finally:
+        translations.release()
     status.show()
     status.grab().save(str(scale_emulator.device.link.parent / "status.png"))
     hub.stop()

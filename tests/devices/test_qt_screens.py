@@ -91,6 +91,43 @@ def test_print_queue_screen_lists_reprints_and_cancels(qtbot, qt_app, station_ct
     screen.grab().save(str(tmp_path / "print_queue.png"))
 
 
+def test_print_queue_screen_says_why_a_job_waits_in_chinese(qtbot, qt_app, station_ctx, db, tmp_path) -> None:
+    """A job whose printer was off waits; the screen says why, and names the document, in the screen's language (it
+    showed the English sentence with the system's own error words, and the job's English name); a reason kept only
+    in English (before the form was) as it is."""
+    from app.devices.printer import TcpPrinter
+    from app.documents import registry
+    from app.persistence.models import PrintJob
+    from ui.i18n import Translations
+
+    with UnitOfWork(db, actor("clerk")) as uow:
+        old = print_queue.enqueue(uow, "parcel label SP0", "label", b"^XA^FDold^FS^XZ").id
+        registry.enqueue(uow, "waybill", "SF1234567890", "zpl", "label", b"^XA^FDone^FS^XZ")
+        uow.commit()
+    with UnitOfWork(db, actor("clerk")) as uow:
+        uow.session.get(PrintJob, old).status = "cancelled"
+        uow.session.get(PrintJob, old).last_error = "an older version's words"
+        uow.commit()
+    closed = TcpPrinter("127.0.0.1", 9, timeout_s=0.5)  # the discard port: nothing listens on loopback
+    assert print_queue.deliver_pending(db, {"label": closed}).waiting
+    translations = Translations(qt_app)
+    assert translations.switch("zh_CN")
+    try:
+        screen = PrintQueueScreen(station_ctx(db=db, role="supervisor"))
+        qtbot.addWidget(screen)
+        qtbot.waitUntil(lambda: screen.table.rowCount() == 2, timeout=30_000)
+        why = [screen.table.item(r, 6).text() for r in range(2)]
+        assert why == ["无法连接打印机 127.0.0.1:9：连接被拒绝", "an older version's words"]
+        # the registry's document by its Chinese name; a job queued by name only, as it was queued
+        assert [screen.table.item(r, 2).text() for r in range(2)] == ["运单 SF1234567890", "parcel label SP0"]
+        assert [screen.table.item(0, c).text() for c in (3, 4)] == ["标签打印机", "等待中"]
+        screen.resize(1366, 500)
+        screen.show()
+        screen.grab().save(str(tmp_path / "print_queue_zh.png"))
+    finally:
+        translations.release()
+
+
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
 def test_pdf_document_goes_through_qt_print_support(qtbot, qt_app, tmp_path: Path) -> None:
     pdf = to_pdf([Label(100, 60, [Text(5, 5, "装箱单 PACKING LIST", 5),

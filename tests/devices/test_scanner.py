@@ -123,7 +123,8 @@ def test_unplug_is_reported_and_a_replugged_scanner_scans_again(device: PtyDevic
     scanner = start_scanner(device, events)
     try:
         device.unplug()
-        assert "disconnected" in events.next("disconnected")
+        lost = events.next("disconnected")  # why, as a form and values (the screens say it in their language)
+        assert lost.form == "disconnected" and str(lost).startswith(f"{device.port} disconnected: ")
         assert not scanner.connected
         device.replug()
         assert events.next("connected") == device.port
@@ -180,7 +181,9 @@ def test_a_second_reader_cannot_take_the_same_scanner(device: PtyDevice) -> None
                           reconnect_s=0.05)
     other.start()
     try:
-        assert "cannot open" in second.next("disconnected")
+        refused = second.next("disconnected")
+        assert (refused.form, refused.values["cause"]) == ("cannot_open", "EAGAIN")  # locked by the first reader
+        assert str(refused) == f"cannot open {device.port}: the device is in use by another program"
         device.send(b"ONLY-ONCE\r")
         assert first.next("scan").raw == "ONLY-ONCE"
     finally:
@@ -194,7 +197,9 @@ def test_absent_scanner_is_reported_once_then_found_when_plugged_in(tmp_path: Pa
                             on_disconnected=events.disconnected, reconnect_s=0.05)
     scanner.start()
     try:
-        assert "cannot open" in events.next("disconnected")
+        absent = events.next("disconnected")
+        assert (absent.form, absent.values["cause"]) == ("cannot_open", "ENOENT")
+        assert absent.words("zh") == f"无法打开 {link}：设备或文件不存在"
         device = PtyDevice(link)
         events.next("connected")
         device.send(b"LATE-1\r")

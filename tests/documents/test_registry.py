@@ -43,6 +43,18 @@ def test_the_registry_declares_every_document_once_with_bwms_print_names():
         docs["no-such-document"]
 
 
+def test_every_document_is_named_in_both_languages_by_its_title():
+    """A print job and a print's audit entry name the document by the registry's name: the vocabulary says it (the
+    English is the spec's title word for word, so the two cannot drift apart)."""
+    from app.domain import vocabulary
+
+    for spec in registry():
+        assert vocabulary.name("document", spec.name) == spec.title, spec.name
+        assert vocabulary.term("document", spec.name)[1], spec.name
+        assert vocabulary.known("audit_entity", spec.entity), spec.name  # the audit log names what was printed
+    assert set(vocabulary.table("document")) == set(registry().names())
+
+
 def test_every_registered_document_is_audited_with_its_key_and_a_reprint_is_marked(uow_as):
     with uow_as("supervisor") as uow:  # a supervisor may print every document
         for spec in registry():

@@ -15,6 +15,7 @@ from decimal import Decimal
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.devices.printer import Printer, PrinterNotReady, PrinterOffline
+from app.devices.problems import DeviceProblem
 from app.devices.scale import SerialScale
 from app.devices.scanner import SerialScanner
 from app.documents.worker import PrintQueueWorker
@@ -26,16 +27,16 @@ class _Relay(QObject):
     scanned = Signal(object)
     bad_read = Signal(object)
     connected = Signal(str)
-    disconnected = Signal(str)
+    disconnected = Signal(object)  # app.devices.problems.DeviceProblem
     value = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # why, in words or as a DeviceProblem (a printer's)
 
 
 class DeviceBridge(QObject):
     """What every device shows on screen: connected or not, and why not, in words."""
 
     sig_connected = Signal(str)     # the port that was opened
-    sig_disconnected = Signal(str)  # why it is not connected, in words
+    sig_disconnected = Signal(object)  # why it is not connected (a DeviceProblem; str() is its English)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,15 +44,15 @@ class DeviceBridge(QObject):
         self.relay.connected.connect(self._on_connected)
         self.relay.disconnected.connect(self._on_disconnected)
         self.connected = False
-        self.reason = ""
+        self.reason: DeviceProblem | str = ""  # why not (ui.vocabulary.device_problem says it in the user's language)
 
     @Slot(str)
     def _on_connected(self, port: str) -> None:
         self.connected, self.reason = True, ""
         self.sig_connected.emit(port)
 
-    @Slot(str)
-    def _on_disconnected(self, reason: str) -> None:
+    @Slot(object)
+    def _on_disconnected(self, reason: DeviceProblem) -> None:
         self.connected, self.reason = False, reason
         self.sig_disconnected.emit(reason)
 
@@ -130,8 +131,8 @@ class ScaleBridge(DeviceBridge):
     def _on_weighed(self, kg: Decimal) -> None:
         self.sig_weighed.emit(kg)
 
-    @Slot(str)
-    def _on_failed(self, reason: str) -> None:
+    @Slot(object)
+    def _on_failed(self, reason: object) -> None:
         self.sig_weigh_failed.emit(reason)
 
 
@@ -139,7 +140,7 @@ class PrinterBridge(DeviceBridge):
     """A label printer's status, asked off the GUI thread: `check()` → `sig_status(ready, words)`."""
 
     sig_status = Signal(bool, str)     # ready?, "ready" / "paper out" / "offline: …"
-    sig_delivered = Signal(bool, str)  # the answer to deliver(): sent?, why not in words
+    sig_delivered = Signal(bool, object)  # the answer to deliver(): sent?, why not (a DeviceProblem, or words)
 
     def __init__(self, printer: Printer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -156,13 +157,15 @@ class PrinterBridge(DeviceBridge):
             try:
                 self.printer.deliver(payload)
                 self.relay.failed.emit("")
-            except (PrinterOffline, PrinterNotReady, OSError) as exc:
-                self.relay.failed.emit(getattr(exc, "message", str(exc)) or type(exc).__name__)
+            except (PrinterOffline, PrinterNotReady) as exc:
+                self.relay.failed.emit(exc.problem)
+            except OSError as exc:
+                self.relay.failed.emit(str(exc) or type(exc).__name__)
 
         threading.Thread(target=send, name="printer test", daemon=True).start()
 
-    @Slot(str)
-    def _on_delivered(self, reason: str) -> None:
+    @Slot(object)
+    def _on_delivered(self, reason: DeviceProblem | str) -> None:
         self.sig_delivered.emit(not reason, reason)
 
     def check(self) -> None:
@@ -173,9 +176,9 @@ class PrinterBridge(DeviceBridge):
             # release before telling: whoever reacts to the answer may ask again at once
             try:
                 status = self.printer.status()
-                answer = (status.ready, status.words(), tuple(status.problem_codes), False)
+                answer = (status.ready, status.words(), tuple(status.problem_codes), False, "")
             except PrinterOffline as exc:
-                answer = (False, f"offline: {exc.message}", (), True)
+                answer = (False, f"offline: {exc.message}", (), True, exc.problem)
             finally:
                 self._busy.release()
             self.relay.value.emit(answer)
@@ -183,9 +186,9 @@ class PrinterBridge(DeviceBridge):
         threading.Thread(target=ask, name="printer status", daemon=True).start()
 
     @Slot(object)
-    def _on_status(self, status: tuple[bool, str, tuple[str, ...], bool]) -> None:
-        ready, words, self.problems, self.offline = status
-        self.connected, self.reason = ready, "" if ready else words
+    def _on_status(self, status: tuple[bool, str, tuple[str, ...], bool, DeviceProblem | str]) -> None:
+        ready, words, self.problems, self.offline, why = status
+        self.connected, self.reason = ready, why or ("" if ready else words)
         self.sig_status.emit(ready, words)
 
 

@@ -19,10 +19,20 @@ from app.persistence.uow import Area
 from ui.clock import warehouse_time
 from ui.devices.hub import devices_of
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import device_problem, term
 from ui.widgets.tables import grid
 
 COLUMNS = ("id", "created_at", "document", "target", "status", "attempts", "last_error", "created_by", "reprint_of")
 NUMERIC = frozenset({"id", "attempts", "reprint_of"})  # right-aligned, never elided
+
+
+def _document(job: dict[str, Any]) -> str:
+    """The job's document in the screen's language ("运单 SF…"); a job queued before its document was kept, by
+    its name as queued."""
+    if job["doc"] is None:
+        return str(job["document"])
+    name, key = job["doc"]
+    return f"{term('document', name)} {key}".strip()
 
 
 class PrintQueueScreen(Screen):
@@ -82,13 +92,16 @@ class PrintQueueScreen(Screen):
     def refresh(self) -> None:
         from app.documents import queue as print_queue
         station = self.ctx.station if self.only_station.isChecked() else None
-        self.ctx.run(lambda uow: print_queue.list_jobs(uow, station=station), write=False, on_done=self._show)
+        self.ctx.run(lambda uow: print_queue.list_jobs(uow, station=station, for_screen=True), write=False,
+                     on_done=self._show)
 
     def _show(self, jobs: list[dict[str, Any]]) -> None:
         self.jobs = jobs
         self.table.setRowCount(len(jobs))
         for row, job in enumerate(jobs):
             values = dict(job, status=self.status_words(job["status"]),
+                          last_error=device_problem(job["why"] or job["last_error"]),
+                          document=_document(job), target=term("print_target", job["target"]),
                           created_at=warehouse_time(job["created_at"]),
                           reprint_of=job["reprint_of"] or "")
             for col, key in enumerate(COLUMNS):

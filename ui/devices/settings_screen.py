@@ -29,6 +29,7 @@ from ui.devices.documents import system_printers
 from ui.devices.hub import devices_of
 from ui.devices.wedge import WedgeFilter
 from ui.shell.screen import Screen, heading
+from ui.vocabulary import device_problem
 
 SCAN_WAIT_MS = 20_000
 
@@ -167,7 +168,7 @@ class DeviceSettingsScreen(Screen):
 
     def _scan_timed_out(self) -> None:
         self._end_scan_test()
-        reason = self.hub.scanner.reason if self.hub.scanner is not None else ""
+        reason = device_problem(self.hub.scanner.reason) if self.hub.scanner is not None else ""
         self._say(self.tr("No scan arrived. %1").replace("%1", reason))
 
     def _end_scan_test(self) -> None:
@@ -212,10 +213,10 @@ class DeviceSettingsScreen(Screen):
         pixmap.loadFromData(to_png(check_label(self.ctx.station), dpi=96), "PNG")
         return pixmap
 
-    @Slot(bool, str)
-    def _printed(self, ok: bool, reason: str) -> None:
+    @Slot(bool, object)
+    def _printed(self, ok: bool, reason: object) -> None:
         self._say(self.tr("The test label went to the printer.") if ok
-                  else self.tr("The test label was not printed: %1").replace("%1", reason))
+                  else self.tr("The test label was not printed: %1").replace("%1", device_problem(reason)))
         self.hub.check_printer()
 
     @Slot(str)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.devices.hub import DeviceHub
-from ui.vocabulary import language, term
+from ui.vocabulary import device_problem, language, term
 
 GREEN, AMBER, RED, GREY = "#1b8a3a", "#b26a00", "#c62828", "#777777"
 
@@ -24,7 +24,7 @@ class DeviceStatus(QWidget):
         for label in self.labels.values():
             layout.addWidget(label)
         layout.addStretch(1)
-        self._waiting = ""
+        self._waiting: dict[str, object] = {}  # printer → why its labels wait (the last delivery pass's)
         hub.sig_status_changed.connect(self.refresh)
         hub.sig_queue_report.connect(self._queue_report)
         self.refresh()
@@ -43,14 +43,16 @@ class DeviceStatus(QWidget):
         elif hub.printer.connected:
             self._show("printer", self.tr("Label printer"), self.tr("ready"), GREEN, hub.printer.printer.address)
         elif hub.printer.offline:
-            self._show("printer", self.tr("Label printer"), self.tr("offline"), RED, hub.printer.reason)
+            self._show("printer", self.tr("Label printer"), self.tr("offline"), RED, device_problem(hub.printer.reason))
         else:
             problems = "、".join(term("printer_problem", p) for p in hub.printer.problems) if language() == "zh" \
                 else ", ".join(term("printer_problem", p) for p in hub.printer.problems)
             self._show("printer", self.tr("Label printer"), problems or self.tr("checking…"), AMBER,
                        hub.printer.printer.address)
         if self._waiting:
-            self._show("queue", self.tr("Print queue"), self.tr("labels waiting"), AMBER, self._waiting)
+            why = "；" if language() == "zh" else "; "
+            self._show("queue", self.tr("Print queue"), self.tr("labels waiting"), AMBER,
+                       why.join(f"{target}: {device_problem(reason)}" for target, reason in self._waiting.items()))
         else:
             self._show("queue", self.tr("Print queue"), self.tr("ok"), GREEN, "")
 
@@ -59,7 +61,7 @@ class DeviceStatus(QWidget):
             return absent, GREY, ""
         if bridge.connected:
             return self.tr("connected"), GREEN, ""
-        return self.tr("not connected"), RED, bridge.reason
+        return self.tr("not connected"), RED, device_problem(bridge.reason)
 
     def _show(self, name: str, device: str, state: str, colour: str, detail: str) -> None:
         label = self.labels[name]
@@ -71,8 +73,7 @@ class DeviceStatus(QWidget):
 
     @Slot(object)
     def _queue_report(self, report: object) -> None:
-        waiting = getattr(report, "waiting", {})
-        self._waiting = "; ".join(f"{target}: {why}" for target, why in waiting.items())
+        self._waiting = dict(getattr(report, "why", {}) or getattr(report, "waiting", {}))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

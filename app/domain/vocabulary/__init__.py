@@ -25,6 +25,7 @@ from typing import Any
 
 from app.domain.vocabulary.sentences import (
     CHECK_PROBLEMS,
+    DEVICE_PROBLEMS,
     INVARIANTS,
     RECEIPT_PROBLEMS,
     REJECTION_DETAILS,
@@ -33,7 +34,7 @@ from app.domain.vocabulary.sentences import (
 )
 from app.domain.vocabulary.terms import COLUMNS, SETTING_MEANINGS_ZH, VOCABULARY, Term
 
-__all__ = ["CHECK_PROBLEMS", "COLUMNS", "INVARIANTS", "LANGUAGES", "RECEIPT_PROBLEMS", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "SHORT_PICK_OUTCOMES",
+__all__ = ["CHECK_PROBLEMS", "COLUMNS", "DEVICE_PROBLEMS", "INVARIANTS", "LANGUAGES", "RECEIPT_PROBLEMS", "REJECTION_DETAILS", "SETTING_MEANINGS_ZH", "SHORT_PICK_OUTCOMES",
            "WAIT_DETAILS", "Term"]
 
 _RESOURCES = Path(__file__).resolve().parents[3] / "resources"
@@ -262,3 +263,16 @@ def invariant(name_: str, lang: str = "en") -> str:
     one as it is)."""
     said = INVARIANTS.get(name_)
     return name_ if said is None else said[1 if lang.startswith("zh") else 0]
+
+
+def device_problem(form: str, values: Mapping[str, Any], lang: str = "en") -> str:
+    """Why a device is not working (app.devices.problems.DeviceProblem) in `lang`: a `cause` the vocabulary knows
+    ("os_error") and a printer's `problems` ("printer_problem") are named; an unknown cause is the system's words."""
+    shown = dict(values)
+    if "cause" in shown:
+        cause = str(shown["cause"])
+        shown["cause"] = name("os_error", cause, lang) if known("os_error", cause) else cause
+    if "problems" in shown:
+        shown["problems"] = ("、" if lang.startswith("zh") else ", ").join(
+            name("printer_problem", p, lang) for p in shown["problems"])
+    return DEVICE_PROBLEMS[form][1 if lang.startswith("zh") else 0].format_map(shown)

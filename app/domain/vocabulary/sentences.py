@@ -302,3 +302,27 @@ CHECK_PROBLEMS: dict[str, Term] = {
                     "{manifest_no} passed the gate",
                     "包裹 {waybill_no} 仍在区内（{parcel_status}），但其交接单 {manifest_no} 的车辆已过卡口"),
 }
+
+
+# Why a device is not working, as a form and its values (app.devices.problems.DeviceProblem): the English is what
+# the command line prints; `cause` is an OS error's code ("os_error" names it) or, for one the vocabulary does not
+# know, the system's own words; `problems` a printer's problem codes ("printer_problem").
+DEVICE_PROBLEMS: dict[str, Term] = {
+    "cannot_open": ("cannot open {port}: {cause}", "无法打开 {port}：{cause}"),
+    "disconnected": ("{port} disconnected: {cause}", "{port} 已断开：{cause}"),
+    "not_connected": ("{port} is not connected", "{port} 未连接"),
+    "printer_unreachable": ("printer {address} is not reachable: {cause}", "无法连接打印机 {address}：{cause}"),
+    "printer_silent": ("printer {address} did not answer the status query within {seconds} s",
+                       "打印机 {address} 在 {seconds} 秒内没有回应状态查询"),
+    "printer_silent.cause": ("printer {address} did not answer the status query: {cause}",
+                             "打印机 {address} 没有回应状态查询：{cause}"),
+    "printer_garbled": ("printer {address}: {cause}", "打印机 {address} 的状态回应无法识别：{cause}"),
+    "printer_cannot_open": ("printer {address} cannot be opened: {cause}", "无法打开打印机 {address}：{cause}"),
+    "printer_stopped": ("printer {address} stopped taking data: {cause}", "打印机 {address} 中途停止接收数据：{cause}"),
+    "printer_not_ready": ("printer {address}: {problems}", "打印机 {address}：{problems}"),
+    "folder_missing": ("folder {folder} does not exist", "目录 {folder} 不存在"),
+    "target_failed": ("{target}: {cause}", "{target}：{cause}"),
+    "print_interrupted": ("interrupted while sending at {at} UTC: it may or may not have printed; check the printer "
+                          "and reprint if it is missing",
+                          "发送于 {at} UTC 中断：可能已打印，也可能没有；请检查打印机，缺少时重新打印"),
+}

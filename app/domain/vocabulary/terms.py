@@ -175,6 +175,23 @@ VOCABULARY: dict[str, dict[str, Term]] = {
     # what keeps a label printer from printing (app.devices.printer.PrinterStatus.problem_codes)
     # the key files of app.admin.keys.KEY_FILES, as `bwms check` names them
     "key_file": {"personal-data key": ("personal-data key", "个人信息密钥"), "audit key": ("audit key", "审计密钥")},
+    # an OS error of a device (app.devices.problems.cause: its errno's name; "timeout" for a socket's timeout)
+    "os_error": {"ENOENT": ("no such device or file", "设备或文件不存在"),
+                 "ENXIO": ("no such device", "设备不存在"),
+                 "ENODEV": ("no such device", "设备不存在"),
+                 "EACCES": ("permission denied", "没有权限"), "EPERM": ("permission denied", "没有权限"),
+                 "EBUSY": ("the device is in use by another program", "设备正被其他程序占用"),
+                 "EAGAIN": ("the device is in use by another program", "设备正被其他程序占用"),
+                 "EIO": ("input/output error (unplugged?)", "输入/输出错误（是否已拔出？）"),
+                 "ECONNREFUSED": ("connection refused", "连接被拒绝"),
+                 "ECONNRESET": ("connection reset", "连接被重置"), "EPIPE": ("connection broken", "连接已中断"),
+                 "ETIMEDOUT": ("timed out", "超时"), "timeout": ("timed out", "超时"),
+                 "EHOSTUNREACH": ("host unreachable", "主机不可达"),
+                 "ENETUNREACH": ("network unreachable", "网络不可达"),
+                 "EHOSTDOWN": ("host is down", "主机已关闭"),
+                 "ENOSPC": ("no space left on the disk", "磁盘空间已满"),
+                 "name": ("the printer's host name is unknown", "无法解析打印机的主机名"),
+                 "no_data": ("the device stopped sending (unplugged?)", "设备停止发送数据（是否已拔出？）")},
     "printer_problem": {"paper_out": ("paper out", "缺纸"), "head_open": ("print head open", "打印头未合上"),
                         "ribbon_out": ("ribbon out", "碳带用完"), "paused": ("paused", "已暂停"),
                         "buffer_full": ("receive buffer full", "接收缓冲区已满"),
@@ -320,6 +337,25 @@ VOCABULARY: dict[str, dict[str, Term]] = {
         "import_tariffs": ("imported tariffs", "导入税率"), "import_carriers": ("imported carriers", "导入承运商"),
     },
     # … and to what
+    # a station's printers as the print queue names them (app.documents.queue LABEL_PRINTER, DOCUMENT_PRINTER)
+    "print_target": {"label": ("label printer", "标签打印机"), "documents": ("document printer", "单据打印机")},
+    # the documents and labels of the document registry (app.documents.catalog), by name: the English is the spec's
+    # title, word for word (a print job is called "<title> <key>")
+    "document": {
+        "tally-report": ("tally report", "理货报告"), "putaway-list": ("put-away list", "上架单"),
+        "carton-labels": ("carton labels", "箱标签"), "location-labels": ("location labels", "库位标签"),
+        "command-sheet": ("command sheet", "命令条码表"), "pick-list": ("pick list", "拣货单"),
+        "waybill": ("waybill", "运单"), "packing-list": ("packing list", "装箱单"),
+        "manifest": ("handover manifest", "出区交接单"), "gate-pass": ("gate pass", "核放单"),
+        "pull-list": ("pull list", "查验拦截清单"), "batch-record": ("batch record", "批次记录"),
+        "inventory-list": ("inventory list", "申报清单"), "exit-checklist": ("exit checklist", "出区核注清单"),
+        "ledger-report": ("stock ledger report", "账册进出存报表"),
+        "count-sheet": ("stocktake sheet (blind)", "盘点单（盲盘）"),
+        "count-report": ("count variance report", "盘点差异报告"),
+        "owner-statement": ("owner's monthly statement", "货主月度对账单"),
+        "disposal-form": ("destruction declaration form", "销毁申报表"),
+        "disposal-record": ("disposal execution record", "处置执行记录"),
+    },
     "audit_entity": {
         "RETURN_IN": ("return receipt", "退货入库"), "allocation_run": ("allocation run", "分配批次"),
         "database": ("database", "数据库"), "disposal": ("disposal", "销毁处置"),
@@ -336,6 +372,10 @@ VOCABULARY: dict[str, dict[str, Term]] = {
 }
 
 # what an audit entry's detail says (the keyword arguments of audit.record)
+# a print's audit entry names its document by the registry's name (app.documents.registry.record_print)
+for _name, _said in VOCABULARY["document"].items():
+    VOCABULARY["audit_entity"].setdefault(_name, _said)
+
 VOCABULARY["detail"] = {
     "accepted": ("accepted", "接受"), "allocated": ("allocated", "已分配"), "applied": ("applied", "已应用"),
     "available": ("available", "可用"), "batch": ("batch", "批次"), "before": ("before", "修改前"),
