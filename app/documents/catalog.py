@@ -76,7 +76,7 @@ def build_registry() -> Registry:
                      _ref("app.inbound.documents:tally_report"), _pdf("printing.inbound_docs:tally_report_pdf")),
         DocumentSpec("putaway-list", "put-away list", "declaration", ("pdf",),
                      _ref("app.inbound.documents:putaway_list"), _pdf("printing.inbound_docs:putaway_list_pdf")),
-        DocumentSpec("carton-labels", "carton labels", "declaration", ("pdf", "zpl"),
+        DocumentSpec("carton-labels", "carton and pallet labels", "declaration", ("pdf", "zpl"),
                      _ref("app.inbound.documents:carton_labels_in_stock"),
                      _labels("printing.inbound_docs:carton_label")),
         DocumentSpec("location-labels", "location labels", "'all' or a location-code prefix", ("pdf", "zpl"),

@@ -235,66 +235,6 @@
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
-    <message>
-        <source>Tally report</source>
-        <translation>理货报告</translation>
-    </message>
-    <message>
-        <source>Put-away list</source>
-        <translation>上架单</translation>
-    </message>
-    <message>
-        <source>Carton and pallet labels</source>
-        <translation>箱标签和托盘标签</translation>
-    </message>
-    <message>
-        <source>Location labels</source>
-        <translation>库位标签</translation>
-    </message>
-    <message>
-        <source>Command sheet</source>
-        <translation>命令条码表</translation>
-    </message>
-    <message>
-        <source>Pick list</source>
-        <translation>拣货单</translation>
-    </message>
-    <message>
-        <source>Waybill label</source>
-        <translation>运单标签</translation>
-    </message>
-    <message>
-        <source>Packing list</source>
-        <translation>装箱单</translation>
-    </message>
-    <message>
-        <source>Handover manifest</source>
-        <translation>出区交接单</translation>
-    </message>
-    <message>
-        <source>Gate pass</source>
-        <translation>核放单</translation>
-    </message>
-    <message>
-        <source>Pull list</source>
-        <translation>查验拦截清单</translation>
-    </message>
-    <message>
-        <source>Batch record</source>
-        <translation>批次记录</translation>
-    </message>
-    <message>
-        <source>Inventory list</source>
-        <translation>申报清单</translation>
-    </message>
-    <message>
-        <source>Stock ledger report</source>
-        <translation>账册进出存报表</translation>
-    </message>
-    <message>
-        <source>Exit checklist</source>
-        <translation>出区核注清单</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui.devices import documents as qt_documents
+from ui.vocabulary import capitalised, term
 from ui.widgets.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -28,33 +29,14 @@ if TYPE_CHECKING:
 PREVIEW_DPI = 90
 CONTEXT = "Documents"
 
-# document (the registry's name) → its title on screen (translated in the "Documents" context)
-TITLES: dict[str, str] = {
-    "tally-report": QT_TRANSLATE_NOOP("Documents", "Tally report"),
-    "putaway-list": QT_TRANSLATE_NOOP("Documents", "Put-away list"),
-    "carton-labels": QT_TRANSLATE_NOOP("Documents", "Carton and pallet labels"),
-    "location-labels": QT_TRANSLATE_NOOP("Documents", "Location labels"),
-    "command-sheet": QT_TRANSLATE_NOOP("Documents", "Command sheet"),
-    "pick-list": QT_TRANSLATE_NOOP("Documents", "Pick list"),
-    "waybill": QT_TRANSLATE_NOOP("Documents", "Waybill label"),
-    "packing-list": QT_TRANSLATE_NOOP("Documents", "Packing list"),
-    "manifest": QT_TRANSLATE_NOOP("Documents", "Handover manifest"),
-    "gate-pass": QT_TRANSLATE_NOOP("Documents", "Gate pass"),
-    "pull-list": QT_TRANSLATE_NOOP("Documents", "Pull list"),
-    "batch-record": QT_TRANSLATE_NOOP("Documents", "Batch record"),
-    "inventory-list": QT_TRANSLATE_NOOP("Documents", "Inventory list"),
-    "ledger-report": QT_TRANSLATE_NOOP("Documents", "Stock ledger report"),
-    "exit-checklist": QT_TRANSLATE_NOOP("Documents", "Exit checklist"),
-}
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def title_of(name: str, key: str | None = None) -> str:
-    """The document's title in the screen's language, with its key when given ("Pick list W0001")."""
-    title = _tr(TITLES.get(name, name))
+    """The document's title in the screen's language (the vocabulary's "document" names: the registry's titles),
+    with its key when given ("Pick list W0001")."""
+    title = capitalised(term("document", name))
     return f"{title} {key}" if key is not None else title
 
 

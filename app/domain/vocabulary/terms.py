@@ -343,9 +343,9 @@ VOCABULARY: dict[str, dict[str, Term]] = {
     # title, word for word (a print job is called "<title> <key>")
     "document": {
         "tally-report": ("tally report", "理货报告"), "putaway-list": ("put-away list", "上架单"),
-        "carton-labels": ("carton labels", "箱标签"), "location-labels": ("location labels", "库位标签"),
+        "carton-labels": ("carton and pallet labels", "箱标签和托盘标签"), "location-labels": ("location labels", "库位标签"),
         "command-sheet": ("command sheet", "命令条码表"), "pick-list": ("pick list", "拣货单"),
-        "waybill": ("waybill", "运单"), "packing-list": ("packing list", "装箱单"),
+        "waybill": ("waybill", "运单标签"), "packing-list": ("packing list", "装箱单"),
         "manifest": ("handover manifest", "出区交接单"), "gate-pass": ("gate pass", "核放单"),
         "pull-list": ("pull list", "查验拦截清单"), "batch-record": ("batch record", "批次记录"),
         "inventory-list": ("inventory list", "申报清单"), "exit-checklist": ("exit checklist", "出区核注清单"),
