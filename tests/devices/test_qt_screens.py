@@ -119,7 +119,7 @@ def test_print_queue_screen_says_why_a_job_waits_in_chinese(qtbot, qt_app, stati
         why = [screen.table.item(r, 6).text() for r in range(2)]
         assert why == ["无法连接打印机 127.0.0.1:9：连接被拒绝", "an older version's words"]
         # the registry's document by its Chinese name; a job queued by name only, as it was queued
-        assert [screen.table.item(r, 2).text() for r in range(2)] == ["运单 SF1234567890", "parcel label SP0"]
+        assert [screen.table.item(r, 2).text() for r in range(2)] == ["运单标签 SF1234567890", "parcel label SP0"]
         assert [screen.table.item(0, c).text() for c in (3, 4)] == ["标签打印机", "等待中"]
         screen.resize(1366, 500)
         screen.show()
