@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.devices.problems import DeviceProblem
 from app.domain import vocabulary
 from ui.i18n import chinese_on_screen
 
@@ -147,5 +148,4 @@ def detail_rows(detail: dict[str, Any]) -> list[tuple[str, str]]:
 def device_problem(reason: object) -> str:
     """Why a device is not working (app.devices.problems.DeviceProblem) in the user's language; plain words as
     they are."""
-    words = getattr(reason, "words", None)
-    return words(language()) if callable(words) else str(reason or "")
+    return reason.words(language()) if isinstance(reason, DeviceProblem) else str(reason or "")

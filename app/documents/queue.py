@@ -151,7 +151,7 @@ class DeliveryReport:
 
     sent: list[int] = field(default_factory=list)
     waiting: dict[str, str] = field(default_factory=dict)  # printer → why, in English (the command line's)
-    why: dict[str, DeviceProblem | str] = field(default_factory=dict)  # the same, for a screen to say in its language
+    why: dict[str, DeviceProblem] = field(default_factory=dict)  # the same, for a screen to say in its language
     interrupted: list[int] = field(default_factory=list)
 
 
@@ -189,7 +189,7 @@ class _Outcome:
     claim: _Claim
     sent: bool
     reason: str = ""
-    why: DeviceProblem | None = None  # the reason as a form and values (kept beside it for the screens)
+    why: DeviceProblem | None = None  # a send that failed: its reason as a form and values (for the screens)
 
 
 def _deliver_each(db: Database, transports: Mapping[str, Printer], station: str | None, max_jobs: int | None,
@@ -217,7 +217,8 @@ def _deliver_each(db: Database, transports: Mapping[str, Printer], station: str 
             continue
         blocked.add(claim.target)
         report.waiting[claim.target] = outcome.reason
-        report.why[claim.target] = outcome.why or outcome.reason
+        assert outcome.why is not None  # each refusal above says why
+        report.why[claim.target] = outcome.why
     if outcome is not None:
         with UnitOfWork(db, actor) as uow:
             _settle(uow, outcome)

@@ -73,7 +73,7 @@ class DeviceStatus(QWidget):
 
     @Slot(object)
     def _queue_report(self, report: object) -> None:
-        self._waiting = dict(getattr(report, "why", {}) or getattr(report, "waiting", {}))
+        self._waiting = dict(getattr(report, "why", {}))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
