@@ -242,6 +242,26 @@
         <translation>没有重量：请把包裹放到秤上，或输入重量</translation>
     </message>
     <message>
+        <source>The scale is not connected: check its cable, or type the weight (F7)</source>
+        <translation>电子秤未连接：请检查连接线，或手工输入重量 (F7)</translation>
+    </message>
+    <message>
+        <source>The scale did not settle: let the parcel rest on it and weigh again, or type the weight (F7)</source>
+        <translation>电子秤读数不稳定：请放稳包裹后重新称重，或手工输入重量 (F7)</translation>
+    </message>
+    <message>
+        <source>The scale does not answer: check its cable and settings, or type the weight (F7)</source>
+        <translation>电子秤无应答：请检查连接线和设置，或手工输入重量 (F7)</translation>
+    </message>
+    <message>
+        <source>The scale is overloaded: take the parcel off and weigh again</source>
+        <translation>电子秤超载：请取下包裹后重新称重</translation>
+    </message>
+    <message>
+        <source>The scale reads below zero: empty it, zero it and weigh again</source>
+        <translation>电子秤读数低于零：请清空秤台、归零后重新称重</translation>
+    </message>
+    <message>
         <source>Parcel {waybill} packed: {pieces} units, {weight} kg; label printing</source>
         <translation>包裹 {waybill} 已包装：{pieces} 件，{weight} 千克；面单正在打印</translation>
     </message>

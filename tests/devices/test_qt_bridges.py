@@ -57,7 +57,7 @@ def test_scale_bridge_weighs_off_the_gui_thread(qtbot, qt_app, scale_emulator) -
         assert bridge.stop()
     with qtbot.waitSignal(bridge.sig_weigh_failed, timeout=30_000) as failed:
         bridge.weigh(timeout_s=0.2)
-    assert "not connected" in failed.args[0]
+    assert failed.args[0].code == "scale_offline" and "not connected" in failed.args[0].message
 
 
 def test_printer_bridge_reports_paper_out_in_words(qtbot, qt_app, printer_emulator) -> None:

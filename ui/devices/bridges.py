@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.devices.printer import Printer, PrinterNotReady, PrinterOffline
 from app.devices.problems import DeviceProblem
-from app.devices.scale import SerialScale
+from app.devices.scale import ScaleError, SerialScale
 from app.devices.scanner import SerialScanner
 from app.documents.worker import PrintQueueWorker
 
@@ -94,7 +94,7 @@ class ScaleBridge(DeviceBridge):
 
     sig_stable = Signal(object)       # Decimal kg, each time the weight settles
     sig_weighed = Signal(object)      # Decimal kg, the answer to weigh()
-    sig_weigh_failed = Signal(str)    # why there is no weight, in words
+    sig_weigh_failed = Signal(object)  # why there is no weight: the ScaleError (its code says it), or words
 
     def __init__(self, url: str, protocol: str, baudrate: int = 9600, parent: QObject | None = None,
                  reconnect_s: float = 0.5) -> None:
@@ -118,8 +118,10 @@ class ScaleBridge(DeviceBridge):
         def wait() -> None:
             try:
                 self.relay.value.emit(self.scale.weigh(timeout_s))
-            except Exception as exc:  # noqa: BLE001 - every failure reaches the station in words
-                self.relay.failed.emit(getattr(exc, "message", str(exc)))
+            except ScaleError as exc:  # overload, not settled, no answer…: the station words its code
+                self.relay.failed.emit(exc)
+            except Exception as exc:  # noqa: BLE001 - every other failure reaches the station in words
+                self.relay.failed.emit(str(exc) or type(exc).__name__)
 
         threading.Thread(target=wait, name="weigh", daemon=True).start()
 

@@ -16,12 +16,13 @@ from PySide6.QtCore import QRegularExpression, Qt, Slot
 from PySide6.QtGui import QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
+from app.devices.scale import ScaleError
 from app.documents.registry import produce
 from app.outbound.pack_station import PackStation
 from app.outbound.packing import PackOrder, Unit
 from app.stations import Feedback, Tone
 from ui.outbound.pull_screen import PullScreen
-from ui.outbound.texts import present
+from ui.outbound.texts import FEEDBACK, present
 from ui.outbound.words import fmt
 from ui.shell.screen import heading
 from ui.widgets.sound import SoundPlayer
@@ -46,6 +47,7 @@ class PackScreen(StationScreen):
         self.order: PackOrder | None = None
         self.units: list[Unit] = []
         self.scale_weight: Decimal | None = None
+        self._listening = False  # waiting for the scale's answer to a weigh()
         self.packed: dict[str, Any] | None = None
         self.title = heading()
         self.order_line = big_label(2.0, name="pack_order")
@@ -207,18 +209,23 @@ class PackScreen(StationScreen):
 
     def _ask_scale(self) -> None:
         """No stable weight yet: ask the scale once (on its own thread); the answer packs or says why not."""
+        if not self._listening:  # F9 again while the scale is asked: the first answer serves
+            self.listen_to_scale()
+            self.hub.scale.weigh()
+
+    def listen_to_scale(self) -> None:
+        """The scale's next answer to a weigh() packs the parcel (`_weighed`) or says why not (`_weigh_failed`);
+        both are let go on the first answer."""
         scale = self.hub.scale
-        scale.sig_weighed.connect(self._weighed, Qt.ConnectionType.SingleShotConnection)
-        scale.sig_weigh_failed.connect(self._weigh_failed, Qt.ConnectionType.SingleShotConnection)
-        scale.weigh()
+        scale.sig_weighed.connect(self._weighed)
+        scale.sig_weigh_failed.connect(self._weigh_failed)
+        self._listening = True
 
     def _forget_scale_answer(self) -> None:
-        scale = self.hub.scale
-        for signal, slot in ((scale.sig_weighed, self._weighed), (scale.sig_weigh_failed, self._weigh_failed)):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass  # already fired (single shot)
+        if self._listening:
+            self._listening = False
+            self.hub.scale.sig_weighed.disconnect(self._weighed)
+            self.hub.scale.sig_weigh_failed.disconnect(self._weigh_failed)
 
     @Slot(object)
     def _weighed(self, kg: Decimal) -> None:
@@ -226,10 +233,15 @@ class PackScreen(StationScreen):
         self.on_weight(kg)
         self.pack()
 
-    @Slot(str)
-    def _weigh_failed(self, reason: str) -> None:
+    @Slot(object)
+    def _weigh_failed(self, reason: object) -> None:
+        """The scale gave no weight: why, by the ScaleError's code (overload, not settled, …) when the banner
+        knows it, else that there is no weight."""
         self._forget_scale_answer()
-        self.show_feedback(Feedback(Tone.ERROR, "no_weight", f"no weight from the scale: {reason}"))
+        if isinstance(reason, ScaleError) and reason.code in FEEDBACK:
+            self.show_feedback(Feedback(Tone.ERROR, reason.code, reason.message, dict(reason.params)))
+        else:
+            self.show_feedback(Feedback(Tone.ERROR, "no_weight", f"no weight from the scale: {reason}"))
 
     def _packed(self, fb: Feedback, snapshot: tuple[PackStation, PackOrder | None, list[Unit]]) -> None:
         station, order, units = snapshot

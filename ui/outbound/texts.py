@@ -72,6 +72,17 @@ FEEDBACK = {
     "nothing_to_undo": QT_TRANSLATE_NOOP("FeedbackText", "No unit scanned yet for this parcel"),
     "no_parcel": QT_TRANSLATE_NOOP("FeedbackText", "Scan an order or waybill number first"),
     "no_weight": QT_TRANSLATE_NOOP("FeedbackText", "No weight: put the parcel on the scale or type its weight"),
+    # why the scale gave no weight when asked (app.devices.scale.ScaleError codes)
+    "scale_offline": QT_TRANSLATE_NOOP("FeedbackText", "The scale is not connected: check its cable, or type the "
+                                       "weight (F7)"),
+    "scale_not_stable": QT_TRANSLATE_NOOP("FeedbackText", "The scale did not settle: let the parcel rest on it and "
+                                          "weigh again, or type the weight (F7)"),
+    "scale_no_answer": QT_TRANSLATE_NOOP("FeedbackText", "The scale does not answer: check its cable and settings, "
+                                         "or type the weight (F7)"),
+    "scale_overload": QT_TRANSLATE_NOOP("FeedbackText", "The scale is overloaded: take the parcel off and weigh "
+                                        "again"),
+    "scale_underload": QT_TRANSLATE_NOOP("FeedbackText", "The scale reads below zero: empty it, zero it and weigh "
+                                         "again"),
     "packed": QT_TRANSLATE_NOOP("FeedbackText", "Parcel {waybill} packed: {pieces} units, {weight} kg; label printing"),
     "weight_off": QT_TRANSLATE_NOOP("FeedbackText", "Weight {weight} kg is too far from the computed {computed} kg: "
                                     "check the contents and weigh again"),

@@ -120,6 +120,39 @@ def test_serial_scans_and_the_scales_stable_weight_pack_a_parcel(qtbot, picked, 
         assert s.scalar(select(Parcel.weight_kg).where(Parcel.waybill_no == packed.args[0].params["waybill"])) == weight
 
 
+def test_why_the_scale_gave_no_weight_is_said_by_its_code(qtbot, picked, silent, bench_devices, gui_app):
+    """A scale that refuses (overloaded, not settled, …) is said as such, in the screen's language; it was one "no
+    weight" line whatever the scale said, its reason in English only in the feedback's text."""
+    from app.devices.scale import ScaleError
+    from ui.i18n import Translations
+
+    ctx, _, _ = bench_devices
+    screen = shown(qtbot, PackScreen(ctx, sounds=silent))
+    scale = screen.hub.scale
+
+    def answered(why: object) -> str:
+        """The scale's answer to a weigh() (as its thread gives it), and what the banner says of it."""
+        screen.listen_to_scale()
+        scale.sig_weigh_failed.emit(why)
+        assert screen.banner.tone == "error" and not screen._listening  # one answer, then let go
+        return screen.banner.message.text()
+
+    overloaded = ScaleError("the scale reports overload: take the parcel off and weigh again",
+                            code="scale_overload", url="/dev/ttyUSB1")
+    assert answered(overloaded) == "The scale is overloaded: take the parcel off and weigh again"
+    assert screen.last_feedback.code == "scale_overload"
+    translations = Translations(gui_app)
+    assert translations.switch("zh_CN")
+    try:
+        assert answered(overloaded) == "电子秤超载：请取下包裹后重新称重"
+        assert answered(ScaleError("the scale on /dev/ttyUSB1 did not settle within 5 s", code="scale_not_stable")) \
+            == "电子秤读数不稳定：请放稳包裹后重新称重，或手工输入重量 (F7)"
+        answered("no such thing")  # anything else: there is no weight
+        assert screen.last_feedback.code == "no_weight"
+    finally:
+        translations.release()
+
+
 def _gtins() -> list[str]:
     import csv
 
