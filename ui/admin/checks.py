@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.admin.checks import CheckResult, check_all
+from app.domain import vocabulary
 from ui.shell.screen import Screen, heading
 from ui.vocabulary import check_problem, invariant
 from ui.widgets.tables import grid
@@ -78,7 +79,8 @@ class ChecksScreen(Screen):
 
 
 def _by_number(result: CheckResult) -> tuple[int, str]:
-    """An invariant's place by the number its name begins with ("3b …" after "3 …", "10 …" after "9 …")."""
-    number = result.name.split(" ", 1)[0]
+    """An invariant's place by the number its shown name begins with ("3b …" after "3 …", "10 …" after "9 …"; the
+    three that `bwms check` numbers 8 are 8a, 8b, 8c on screen)."""
+    number = vocabulary.invariant(result.name).split(" ", 1)[0]
     digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
     return (int(digits) if digits.isdigit() else 99, number)

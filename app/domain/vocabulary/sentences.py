@@ -201,11 +201,11 @@ INVARIANTS: dict[str, Term] = {
         "5 Allocations stay within stock; reserved = open allocations", "5 分配不超过库存，预占 = 未完成分配"),
     "7 audit chain verifies": ("7 The audit chain verifies", "7 审计链校验通过"),
     "8 a released inventory list never moves back": (
-        "8 A released inventory list never moves back", "8 已放行的清单状态不会倒退"),
+        "8a A released inventory list never moves back", "8a 已放行的清单状态不会倒退"),
     "8 no open rejection for an order that is accepted": (
-        "8 No open rejection for an order that was accepted", "8 已接受的订单没有未处理的退单记录"),
+        "8b No open rejection for an order that was accepted", "8b 已接受的订单没有未处理的退单记录"),
     "8 each owner's goods kept apart (lots, allocations, parcels)": (
-        "8 Each owner's goods are kept apart (lots, allocations, parcels)", "8 各货主货物分开管理（批次、分配、包裹）"),
+        "8c Each owner's goods are kept apart (lots, allocations, parcels)", "8c 各货主货物分开管理（批次、分配、包裹）"),
     "9 a cancelled order never has an active list without its cancellation": (
         "9 A cancelled order never keeps an active list without its cancellation",
         "9 已取消的订单不会留有未撤销的有效清单"),
