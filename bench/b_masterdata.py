@@ -21,14 +21,20 @@ _HS = ("1901101000", "2106909090", "3304990099", "9619001100", "0409000000", "85
 def write_products(path: Path, count: int) -> None:
     """`count` valid products in the sample's columns, each filed under its own account-book item."""
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(PRODUCT_COLUMNS)
+        # by column name: a column the product file gains is filled here or refused by name (the bench wrote
+        # rows by position, and crashed unnoticed when the file gained its declaration elements)
+        writer = csv.DictWriter(fh, PRODUCT_COLUMNS)
+        writer.writeheader()
         for n in range(count):
             body = f"69{n:010d}"
-            writer.writerow([
-                f"SKU-{n:06d}", body + str(gs1_check_digit(body)), f"测试商品{n}号 500克", f"Test product {n}",
-                "Brand", "500g/罐", _HS[n % len(_HS)], "AU", "122", "035", "0.5", "", "", f"{n % 900 + 10}.00",
-                "CNY", "0.500", "0.650", str(365 + n % 1000), f"ITEM{n:06d}", "0.13", "0", "0.15"])
+            writer.writerow({
+                "sku": f"SKU-{n:06d}", "gtin": body + str(gs1_check_digit(body)), "name_cn": f"测试商品{n}号 500克",
+                "name_en": f"Test product {n}", "brand": "Brand", "spec": "500g/罐", "hs_code": _HS[n % len(_HS)],
+                "origin": "AU", "unit": "122", "legal_unit1": "035", "legal_factor1": "0.5", "legal_unit2": "",
+                "legal_factor2": "", "filed_price": f"{n % 900 + 10}.00", "currency": "CNY", "net_weight_kg": "0.500",
+                "gross_weight_kg": "0.650", "shelf_life_days": str(365 + n % 1000), "account_book_item": f"ITEM{n:06d}",
+                "vat_rate": "0.13", "consumption_tax_rate": "0", "mfn_tariff_rate": "0.15",
+                "declaration_elements": f"4|3|测试成分|500克/罐|Brand|{n}号", "consumption_tax_threshold": ""})
 
 
 def timed_import(url: str, path: Path) -> tuple[float, dict]:
@@ -43,15 +49,22 @@ def timed_import(url: str, path: Path) -> tuple[float, dict]:
         db.dispose()
 
 
+def with_warehouse(url: str) -> None:
+    """The demo warehouse (its account book) on the database at `url`, as the products' import needs it."""
+    db = open_database(url)
+    try:
+        with UnitOfWork(db, SYSTEM) as uow:
+            masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
+            uow.commit()
+    finally:
+        db.dispose()
+
+
 def run(ctx) -> None:
     path = ctx.tmp / "products_50k.csv"
     write_products(path, PRODUCTS)
     url = ctx.fresh_sqlite("masterdata")
-    db = open_database(url)
-    with UnitOfWork(db, SYSTEM) as uow:
-        masterdata.import_warehouse(uow, DEMO / "warehouse.toml")
-        uow.commit()
-    db.dispose()
+    with_warehouse(url)
     seconds, first = timed_import(url, path)
     assert first["created"] == PRODUCTS, first
     ctx.report(f"import {PRODUCTS:,} products (new, with their items), SQLite", seconds, "s",

@@ -202,24 +202,43 @@ def _timed(fn) -> tuple[float, float]:
     return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
 
 
-# table, the SELECT list over seq(n), rows (None: one per parcel) — every parcel has its order, order line,
-# pick task, allocation and one item; 1,000 parcels a manifest; lots spread evenly
+# table, its columns, the SELECT list over seq(n) giving them, rows (None: one per parcel) — every parcel has its
+# order, order line, pick task, allocation and one item; 1,000 parcels a manifest; lots spread evenly. The columns are
+# named: a column a migration adds is then left to its default or refused by name (positional INSERTs broke unnoticed
+# when the order gained its owner and the parcel its loading)
 _FILLS = (
-    ("consumer_order", "n, 'BENCH' || printf('%09d', n), '3301964J31', '天猫国际', '3301960J22', '示例海外旗舰店', :at, "
+    ("consumer_order",
+     "id, order_no, platform_code, platform_name, seller_code, seller_name, ordered_at, order_year, buyer_name_enc, "
+     "buyer_id_type, buyer_id_enc, buyer_id_hash, buyer_id_masked, buyer_phone_enc, buyer_phone_masked, buyer_account, "
+     "consignee_name_enc, consignee_phone_enc, consignee_phone_masked, consignee_province, consignee_city, "
+     "consignee_district, consignee_address, pay_code, pay_name, pay_transaction_id, paid, carrier_code, waybill_no, "
+     "goods_value, freight, insurance, discount, tax, tax_computed, dutiable_total, full_tax, status, inspection, "
+     "rejection_code, rejection_reason, source, source_line, imported_at, returned_value, owner_id",
+     "n, 'BENCH' || printf('%09d', n), '3301964J31', '天猫国际', '3301960J22', '示例海外旗舰店', :at, "
      "2026, x'01', '1', x'01', printf('%064d', n), '330106********0001', x'01', '139****0001', 'tb', x'01', x'01', "
      "'139****0001', '浙江省', '杭州市', '余杭区', '文一西路1号', '312226T001', '支付宝', 'P' || n, 10000, 'SF', "
-     "'WB' || printf('%012d', n), 8900, 0, 0, 0, 910, 910, 8900, 0, 'shipped', 0, '', '', 'bench', n, :at", None),
-    ("order_line", "n, n, 1, (n % :lots + 1) % :products + 1, (n % :lots + 1) % :products + 1, 1, 8900, 8900, 0, 0, "
-     "910", None),
-    ("wave", "n, 'W' || printf('%06d', n), 'SF', 0, 200, 'picked', :at, 'bench'", 5000),
-    ("manifest", "n, 'MF' || printf('%08d', n), 'GP' || printf('%08d', n), 'SF', '浙A' || n, 'exited', 1000, 1000000, "
+     "'WB' || printf('%012d', n), 8900, 0, 0, 0, 910, 910, 8900, 0, 'shipped', 0, '', '', 'bench', n, :at, 0, 1", None),
+    ("order_line", "id, order_id, gnum, product_id, account_book_item_id, quantity, unit_price, line_value, tariff, "
+     "consumption_tax, vat",
+     "n, n, 1, (n % :lots + 1) % :products + 1, (n % :lots + 1) % :products + 1, 1, 8900, 8900, 0, 0, 910", None),
+    ("wave", "id, wave_no, carrier_code, single_unit, order_count, status, created_at, created_by",
+     "n, 'W' || printf('%06d', n), 'SF', 0, 200, 'picked', :at, 'bench'", 5000),
+    ("manifest", "id, manifest_no, gate_pass_no, carrier_code, vehicle_plate, status, parcel_count, gross_kg, net_kg, "
+     "created_at, created_by, exited_at",
+     "n, 'MF' || printf('%08d', n), 'GP' || printf('%08d', n), 'SF', '浙A' || n, 'exited', 1000, 1000000, "
      "900000, :at, 'bench', :at", 1000),
-    ("parcel", "n, 'WB' || printf('%012d', n), n, 'SF', 'shipped', 1, 1000, 1000, 900, NULL, :at, 'clerk', '', '', "
+    ("parcel", "id, waybill_no, order_id, carrier_code, status, pieces, weight_kg, computed_kg, net_kg, "
+     "packing_location_id, packed_at, packed_by, station, label_paths, manifest_id, shipped_at",
+     "n, 'WB' || printf('%012d', n), n, 'SF', 'shipped', 1, 1000, 1000, 900, NULL, :at, 'clerk', '', '', "
      "(n - 1) / 1000 + 1, :at", None),
-    ("parcel_item", "n, n, n % :lots + 1, (n % :lots + 1) % :products + 1, 1", None),
-    ("pick_task", "n, (n - 1) / 200 % 5000 + 1, n, n % :lots + 1, n % :lots + 1, (n % :lots + 1) % :products + 1, "
-     "1, 1, 0, 'picked'", None),
-    ("allocation", "n, n, n, n % :lots + 1, n % :lots + 1, '', 1, 1, 0, NULL, n, 'shipped', :at, :at", None),
+    ("parcel_item", "id, parcel_id, lot_id, product_id, quantity", "n, n, n % :lots + 1, (n % :lots + 1) % :products + 1, 1",
+     None),
+    ("pick_task", "id, wave_id, order_id, location_id, lot_id, product_id, quantity, picked, short, status",
+     "n, (n - 1) / 200 % 5000 + 1, n, n % :lots + 1, n % :lots + 1, (n % :lots + 1) % :products + 1, 1, 1, 0, 'picked'",
+     None),
+    ("allocation", "id, order_line_id, order_id, lot_id, location_id, lpn, quantity, picked, short, packing_location_id, "
+     "pick_task_id, state, allocated_at, shipped_at",
+     "n, n, n, n % :lots + 1, n % :lots + 1, '', 1, 1, 0, NULL, n, 'shipped', :at, :at", None),
 )
 
 
@@ -229,9 +248,9 @@ def build_trace_db(url: str, parcels: int = PARCELS) -> None:
     at = NOW.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
     with db.engine.begin() as conn:
         _master(conn, LOTS, PRODUCTS)
-        for table, columns, rows in _FILLS:
+        for table, columns, values, rows in _FILLS:
             conn.execute(text(f"WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < :rows) "
-                              f"INSERT INTO {table} SELECT {columns} FROM seq"),
+                              f"INSERT INTO {table} ({columns}) SELECT {values} FROM seq"),
                          {"rows": rows or parcels, "at": at, "lots": LOTS, "products": PRODUCTS})
         conn.exec_driver_sql("ANALYZE")
     db.dispose()
