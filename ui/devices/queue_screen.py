@@ -27,7 +27,7 @@ NUMERIC = frozenset({"id", "attempts", "reprint_of"})  # right-aligned, never el
 
 
 def _document(job: dict[str, Any]) -> str:
-    """The job's document in the screen's language ("运单 SF…"); a job queued before its document was kept, by
+    """The job's document in the screen's language ("运单标签 SF…"); a job queued before its document was kept, by
     its name as queued."""
     if job["doc"] is None:
         return str(job["document"])

@@ -50,9 +50,11 @@ class DeviceStatus(QWidget):
             self._show("printer", self.tr("Label printer"), problems or self.tr("checking…"), AMBER,
                        hub.printer.printer.address)
         if self._waiting:
-            why = "；" if language() == "zh" else "; "
+            zh = language() == "zh"
+            waiting = [f"{term('print_target', target)}{'：' if zh else ': '}{device_problem(reason)}"
+                       for target, reason in self._waiting.items()]
             self._show("queue", self.tr("Print queue"), self.tr("labels waiting"), AMBER,
-                       why.join(f"{target}: {device_problem(reason)}" for target, reason in self._waiting.items()))
+                       ("；" if zh else "; ").join(waiting))
         else:
             self._show("queue", self.tr("Print queue"), self.tr("ok"), GREEN, "")
 
