@@ -4,6 +4,7 @@ returns, the parcel's loading). Small versions of them are built here on a migra
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from app.persistence.db import open_database
@@ -41,3 +42,23 @@ def test_the_trace_bench_builds_its_shipped_warehouse(request, tmp_path):
             assert s.scalar(select(func.min(ConsumerOrder.owner_id))) == 1  # every order has its owner
     finally:
         db.dispose()
+
+
+def test_the_stations_bench_weighs_each_floor_by_the_scans_it_brackets(tmp_path):
+    """A station's ratio is its scan time over the floors of the rounds it ran in, each floor counted once per scan
+    of its round; the scans' CPU time adds up with them (bench/b_stations.py)."""
+    from bench.b_stations import Floor, Timer
+    from bench.floor import bare_commit_times
+
+    rounds = [Timer(), Timer()]
+    for timer, scans in zip(rounds, (3, 1), strict=True):
+        for _ in range(scans):
+            timer(lambda: None)
+    total = Timer()
+    total.add(rounds[0], Floor(seconds=0.002, cpu=0.001))
+    total.add(rounds[1], Floor(seconds=0.006, cpu=0.003))
+    assert total.scans == 4
+    assert total.floor == pytest.approx((3 * 0.002 + 0.006) / 4)
+    assert total.cpu == pytest.approx(rounds[0].cpu + rounds[1].cpu)
+    seconds, cpu = bare_commit_times(tmp_path / "floor.sqlite3", rows=20)
+    assert seconds > 0 and cpu > 0
