@@ -95,9 +95,11 @@ def test_the_statement_of_a_month_is_its_movements_and_prints_in_chinese(db, cli
 @pytest.mark.breaks_invariants  # movements written straight into the ledger, with no stock rows behind them
 def test_the_statement_of_a_busy_month_equals_the_movements_read_one_by_one(db, tmp_path):
     """The storage figures are worked out in the database (each location's change per day, a running sum): on a
-    month with stock from before it, movements at local midnight and in the month's last second, locations
-    emptied and filled again and overdrawn, goods moved, shipped, returned and disposed of, and another owner's
-    movements in between, they equal the plain reading of the movements, movement by movement."""
+    month with stock from before it, movements at local midnight and in the month's last second and after the
+    month, locations emptied and filled again, goods moved, shipped, returned and disposed of, and another owner's
+    movements in between, they equal the plain reading of the movements, movement by movement. The movements are
+    written with the stock they sum to (the ledger's invariant; the statement takes the opening stock from the stock
+    less what moved since), so none takes more from a location than it holds then."""
     import random
     from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
@@ -105,7 +107,7 @@ def test_the_statement_of_a_busy_month_equals_the_movements_read_one_by_one(db, 
     from sqlalchemy import insert
 
     from app.owners import monthly_statement
-    from app.persistence.models import Location, Movement
+    from app.persistence.models import Location, Movement, Stock
     from tests.owners.conftest import assert_statement_matches_movements, statement_from_movements
 
     import_owners(db)
@@ -131,11 +133,28 @@ def test_the_statement_of_a_busy_month_equals_the_movements_read_one_by_one(db, 
                     "dispose": (src, None)}.get(kind, (src, dst))
         rows.append({"at": at, "kind": kind, "lot_id": other if n % 7 == 0 else kiwi, "quantity": pick.randint(1, 9),
                      "from_location_id": src, "from_status": src and "available", "from_lpn": src and "",
-                     "to_location_id": dst, "to_status": dst and "available",
-                     "to_lpn": dst and (f"LPN{n % 23:04d}" if kind == "receive" and n % 5 else ""),
+                     "to_location_id": dst, "to_status": dst and "available", "to_lpn": dst and "",
                      "ref_type": "test", "ref_no": f"WB{n % 31}" if kind == "ship" else "", "station": "test"})
+    rows.sort(key=lambda r: r["at"])
+    balance: dict[tuple[int, int], int] = {}  # what these movements put at (location, lot), never below zero
+    for r in rows:
+        src, dst = (r["from_location_id"], r["lot_id"]), (r["to_location_id"], r["lot_id"])
+        if src[0] is not None:
+            r["quantity"] = min(r["quantity"], balance.get(src, 0))
+            balance[src] = balance.get(src, 0) - r["quantity"]
+        if dst[0] is not None:
+            balance[dst] = balance.get(dst, 0) + r["quantity"]
+    rows = [r for r in rows if r["quantity"]]
+    for n, r in enumerate(rows):  # the receipts' cartons (some received loose)
+        if r["kind"] == "receive" and n % 5:
+            r["to_lpn"] = f"LPN{n % 23:04d}"
+    with UnitOfWork(db, actor("supervisor"), write=False) as uow:
+        product_of = dict(uow.session.execute(select(Lot.id, Lot.product_id)).all())
     with db.engine.begin() as conn:
         conn.execute(insert(Movement.__table__), rows)
+        conn.execute(insert(Stock.__table__), [  # the stock these movements sum to (kept apart by their LPN: "")
+            {"location_id": loc, "lot_id": lot, "product_id": product_of[lot], "lpn": "", "status": "available",
+             "quantity": qty, "reserved": 0} for (loc, lot), qty in balance.items() if qty])
     data = assert_statement_matches_movements(db, "KIWI", "2026-10")
     with UnitOfWork(db, actor("supervisor"), write=False) as uow:
         st = monthly_statement(uow, "KIWI", "2026-10")
