@@ -21,6 +21,11 @@ per pass and per parcel.
 Each station's time per scan and the floor's also report their CPU time (the process's own work: Python and
 SQLite); the rest is the wait for the disk's flush at COMMIT. The ratio weighs the two as the machine does: a disk
 that flushes fast leaves the CPU the larger share of both sides, so the same code reads higher on such a machine.
+Each station's SQL alone is measured last (bench.sql_alone): one more run of the story, untimed, records what the
+stations sent; each station's recording is then replayed REPLAYS times with bare sqlite3 on a copy of the database
+as it was before that station, each replay bracketed by the floor. Its ratio is the least a scan of the station can
+cost against the floor with the product's schema and statements: the rest of the station's ratio is the product's
+Python.
 """
 
 from __future__ import annotations
@@ -35,17 +40,19 @@ from typing import Any
 from sqlalchemy import event, select
 
 from app import settings
-from app.admin import auth, masterdata
+from app.admin import audit, auth, masterdata
 from app.persistence.db import Database, open_database
 from app.persistence.models import ConsumerOrder, InventoryList, Product
 from app.persistence.uow import Actor, UnitOfWork, UnitsOfWork
 from app.stations import Tone
 from bench.floor import bare_commit_times
 from bench.floor import settings as floor_settings
+from bench.sql_alone import Recorder, replay
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 GOAL = 3.0  # each station scan <= 3 × the bare INSERT+COMMIT with the product's settings
 ROUNDS = int(os.environ.get("BWMS_BENCH_ROUNDS", "4"))
+REPLAYS = ROUNDS  # each station's recorded SQL replayed as many times as the story is timed (bench.sql_alone)
 ADMIN = Actor(None, "system", "admin", "bench")
 
 
@@ -68,6 +75,7 @@ class Statements:
 
 
 STATEMENTS = Statements()
+RECORDER: Recorder | None = None  # set during the recorded round (module's note)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +96,8 @@ class Timer:
         self.parcels = 0  # the vehicle pass: parcels shipped by the passes timed
 
     def __call__(self, fn: Callable[[], object]) -> object:
+        if RECORDER is not None:  # the recorded round (bench.sql_alone): untimed
+            return RECORDER.timed(self, fn)
         sent = STATEMENTS.sent
         started, cpu = time.perf_counter(), time.process_time()
         result = fn()
@@ -304,6 +314,8 @@ def _round(ctx, n: int, db: Database) -> list[tuple[str, Timer, Floor]]:
         def measure(step: Callable[[], Any]) -> tuple[Floor, Any]:
             # the floor brackets the station (before and after, averaged): a machine whose load changes during
             # the run moves both sides of the ratio alike
+            if RECORDER is not None:
+                RECORDER.start(f"round {n}, station {len(measured)}")
             before = bare_commit_times(ctx.tmp / f"floor_{n}_{len(measured)}a.sqlite3")
             result = step()
             after = bare_commit_times(ctx.tmp / f"floor_{n}_{len(measured)}b.sqlite3")
@@ -322,9 +334,40 @@ def _round(ctx, n: int, db: Database) -> list[tuple[str, Timer, Floor]]:
         floor, (timer, passing) = measure(lambda: gate(db, clerk))
         measured.append((GATE, timer, floor))
         measured.append((PASS, passing, floor))
+        if RECORDER is not None:
+            for name, timer, _ in measured:
+                RECORDER.name(timer, name)
     finally:
         db.engine.dispose()
     return measured
+
+
+def _sql_alone(ctx, db: Database) -> dict[str, Timer]:
+    """One more run of the story, recorded and untimed, then each station's recording replayed REPLAYS times with
+    bare sqlite3 (bench.sql_alone), each replay bracketed by the floor as the stations are: {figure: its timed
+    scans' SQL time, their number and their floors}."""
+    global RECORDER
+    n = ROUNDS + 1
+    (ctx.tmp / f"round_{n}").mkdir(exist_ok=True)
+    recorder = RECORDER = Recorder(db, ctx.tmp)
+    try:
+        _round(ctx, n, db)
+    finally:
+        RECORDER = None
+        recorder.close()
+    with UnitOfWork(db, ADMIN, write=False) as uow:
+        link = audit.audit_key(uow).mac  # the recorded round's database: its audit key
+    alone: dict[str, Timer] = {}
+    for k, recording in enumerate(recorder.recordings * REPLAYS):
+        before = bare_commit_times(ctx.tmp / f"floor_alone_{k}a.sqlite3")
+        timed = replay(recording, recorder.figures, ctx.tmp / "sql_alone_copy.sqlite3", link)
+        after = bare_commit_times(ctx.tmp / f"floor_alone_{k}b.sqlite3")
+        for figure, (seconds, scans) in timed.items():
+            sql = alone.setdefault(figure, Timer())
+            sql.seconds += seconds
+            sql.scans += scans
+            sql.floor_seconds += (before[0] + after[0]) / 2 * scans
+    return alone
 
 
 RECEIVE, PUT_AWAY, PICK = "receive (carton scan)", "put-away (goods scan, location scan)", "pick (unit scan)"
@@ -355,6 +398,7 @@ def run(ctx) -> None:
                     floors.append(floor)
             if n:
                 rendered += rendering.seconds - before  # only the weigh renders inside a timed step
+        alone = _sql_alone(ctx, db)
     finally:
         db.dispose()
     ctx.report(f"bare sqlite3 INSERT+COMMIT per row ({floor_settings()}), mean of {len(floors)} runs",
@@ -385,6 +429,10 @@ def run(ctx) -> None:
                    "with the product's settings", ratio, "x", f"<= {GOAL:g}", ratio <= GOAL)
         ctx.report(f"{name}: CPU per scan (the rest: the wait for the disk's flush)", timer.cpu / timer.scans * 1000,
                    "ms")
+        sql = alone[name]
+        ctx.report(f"{name}: its SQL alone ({sql.seconds / sql.scans * 1000:.3f} ms a scan: its statements and COMMIT "
+                   "replayed with sqlite3, none of the product's Python) / bare INSERT+COMMIT",
+                   sql.seconds / sql.floor_seconds, "x", "(the least a scan can cost with these statements)")
     for name, timer in first.items():  # the cold start, for the record (no goal: a once-a-process cost)
         if name in (WEIGH, PASS):
             continue

@@ -62,3 +62,47 @@ def test_the_stations_bench_weighs_each_floor_by_the_scans_it_brackets(tmp_path)
     assert total.cpu == pytest.approx(rounds[0].cpu + rounds[1].cpu)
     seconds, cpu = bare_commit_times(tmp_path / "floor.sqlite3", rows=20)
     assert seconds > 0 and cpu > 0
+
+
+def test_a_stations_recorded_sql_replays_to_the_same_database(request, tmp_path):
+    """bench.sql_alone: what a station sent (its statements, COMMITs, the audit chain's link function) replays with
+    bare sqlite3 on the snapshot taken before it and writes the same rows; only the timed scans are counted."""
+    import sqlite3
+
+    from app.admin import audit
+    from app.persistence.uow import SYSTEM, UnitOfWork
+    from bench.sql_alone import Recorder, replay
+
+    db = open_database(fresh_url(request, "sqlite", tmp_path))
+    try:
+        def scan(n: int) -> None:
+            with UnitOfWork(db, SYSTEM) as uow:
+                audit.record(uow, "bench_scan", "scan", str(n), n=n)
+                uow.commit()
+
+        recorder = Recorder(db, tmp_path)
+        scan(0)  # before the recording: in the snapshot
+        recorder.start("a station")
+        timer = object()
+        for n in (1, 2, 3):
+            recorder.timed(timer, lambda n=n: scan(n))
+        scan(4)  # untimed work is replayed too, not counted
+        recorder.name(timer, "scans")
+        recorder.close()
+        with UnitOfWork(db, SYSTEM, write=False) as uow:
+            link = audit.audit_key(uow).mac
+            live = [tuple(r) for r in uow.conn.exec_driver_sql(
+                "SELECT entity_key, at, hash FROM audit_log WHERE action = 'bench_scan' ORDER BY id")]
+        copy = tmp_path / "replayed.sqlite3"
+        timed = replay(recorder.recordings[0], recorder.figures, copy, link)
+        seconds, scans = timed["scans"]
+        assert scans == 3 and seconds > 0
+        replayed = sqlite3.connect(copy)
+        try:
+            assert replayed.execute("SELECT entity_key, at, hash FROM audit_log WHERE action = 'bench_scan' "
+                                    "ORDER BY id").fetchall() == live
+        finally:
+            replayed.close()
+        assert [key for key, _, _ in live] == ["0", "1", "2", "3", "4"]
+    finally:
+        db.dispose()

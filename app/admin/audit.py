@@ -33,12 +33,12 @@ from app.persistence.types import utcnow
 from app.persistence.uow import Actor, UnitOfWork
 from app.private_files import write_private
 
-__all__ = ["GENESIS", "AuditKey", "ChainReport", "anchor", "audit_key", "latest", "record", "record_refusal",
-           "verify", "write_anchor"]
+__all__ = ["GENESIS", "SQLITE_LINK", "AuditKey", "ChainReport", "anchor", "audit_key", "latest", "record",
+           "record_refusal", "verify", "write_anchor"]
 
 _PG_AUDIT_LOCK = 0x42574D53  # advisory lock id serialising appends to the chain on PostgreSQL
 _KEY_CACHE = "audit_key"
-_SQLITE_LINK = "bwms_audit_link"  # the key's HMAC as an SQLite function, registered per connection
+SQLITE_LINK = "bwms_audit_link"  # the key's HMAC as an SQLite function, registered per connection
 ANCHORS = "audit-anchors"
 
 _LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
@@ -56,7 +56,7 @@ def _append_in_one() -> Any:
     prev = func.coalesce(_LAST_HASH.scalar_subquery(), GENESIS)
     head = select(prev.label("prev")).subquery()
     columns = [bindparam(name, type_=table.c[name].type) for name in FIELDS]
-    link = getattr(func, _SQLITE_LINK)(literal('["') + head.c.prev + literal('",') + bindparam("tail"))
+    link = getattr(func, SQLITE_LINK)(literal('["') + head.c.prev + literal('",') + bindparam("tail"))
     source = select(*columns, head.c.prev, link)
     return insert(table).from_select([*FIELDS, "prev_hash", "hash"], source)
 
@@ -81,9 +81,9 @@ def audit_key(uow: UnitOfWork) -> AuditKey:
 
 def _link_function(uow: UnitOfWork, key: AuditKey) -> None:
     raw = uow.conn.connection
-    if raw.info.get(_SQLITE_LINK) != key.fingerprint:
-        raw.driver_connection.create_function(_SQLITE_LINK, 1, key.mac, deterministic=True)
-        raw.info[_SQLITE_LINK] = key.fingerprint
+    if raw.info.get(SQLITE_LINK) != key.fingerprint:
+        raw.driver_connection.create_function(SQLITE_LINK, 1, key.mac, deterministic=True)
+        raw.info[SQLITE_LINK] = key.fingerprint
 
 
 def record(uow: UnitOfWork, action: str, entity: str = "", key: str = "", *, outcome: str = "ok",
