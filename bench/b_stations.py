@@ -179,13 +179,22 @@ def receive(db: Database, clerk: Actor) -> tuple[str, Timer]:
     return declaration, timer
 
 
-def put_away(db: Database, clerk: Actor, declaration: str) -> Timer:
+def released(db: Database, declaration: str) -> list[Any]:
+    """The declaration released by customs; its put-away plan (app.inbound.putaway.plan)."""
     from app.inbound import putaway, release
-    from app.inbound.putaway_station import PutawayStation
 
     _run(db, release.release, declaration)
     with UnitOfWork(db, ADMIN, write=False) as uow:
-        rows = putaway.plan(uow, declaration)
+        return putaway.plan(uow, declaration)
+
+
+def put_away(db: Database, clerk: Actor, declaration: str, rows: list[Any] | None = None) -> Timer:
+    """The put-away station's scans of the declaration's plan (`rows`: from `released`, else released here)."""
+    from app.inbound.putaway_station import PutawayStation
+
+    if rows is None:
+        rows = released(db, declaration)
+    with UnitOfWork(db, ADMIN, write=False) as uow:
         gtin = dict(uow.session.execute(select(Product.sku, Product.gtin)).all())
     station = PutawayStation(UnitsOfWork(db, clerk))
     timer = Timer()

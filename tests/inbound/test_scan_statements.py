@@ -10,7 +10,8 @@ declaration's row lock, and the audit chain's advisory lock and head read.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import event, select
 
 from app.admin import audit
 from app.domain.gs1 import decode
@@ -115,3 +116,36 @@ def test_a_pallet_goods_scan_suggests_what_the_put_away_rule_suggests(tallied):
     assert same_lot, "no unit went to a location already holding its lot: the same-lot rule was not exercised"
     with UnitOfWork(tallied, actor("customs"), write=False) as uow:
         assert audit.verify(uow).ok
+
+
+def test_a_put_away_scan_finds_its_pallet_by_the_sscc_index(tallied):
+    """Both put-away reads of a pallet or carton find its staged row through the SSCC index (ix_stock_lpn), not by
+    walking every stock row in the dock and inspection locations, and the location scan asks whether more of the
+    declaration waits from the declaration's lots (ix_stock_lot), not from staging's stock rows: a scan costs the
+    same however many pallets of other containers wait there (customs can hold a container's pallets for days;
+    bench/b_putaway.py). SQLite's plan, read with EXPLAIN QUERY PLAN; its first step is how the statement's outer
+    stock row is found."""
+    if _engine(tallied) != "sqlite":
+        pytest.skip("the plan checked is SQLite's; PostgreSQL plans by its statistics")
+    released(tallied)
+    st = putaway_station(tallied)
+    reads: list[tuple[str, object]] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "stock.lpn = ?" in statement:
+            reads.append((statement, parameters))
+
+    event.listen(tallied.engine, "before_cursor_execute", seen)
+    try:
+        goods = st.scan("]C100" + sscc_of(tallied, "SWS37519"), "p-1")
+        assert st.scan(f"LOC:{goods.params['suggested']}", "p-2").code == "put_away"
+    finally:
+        event.remove(tallied.engine, "before_cursor_execute", seen)
+    assert len(reads) == 2, reads  # the goods scan's read and the location scan's read
+    with tallied.engine.connect() as conn:
+        for statement, parameters in reads:
+            plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", tuple(parameters))]
+            assert plan[0] == "SEARCH stock USING INDEX ix_stock_lpn (lpn=?)", plan
+    # the location scan's read (the last): no step walks a location's stock rows; the declaration's are found by lot
+    assert not [step for step in plan if "stock" in step and "(location_id=?)" in step], plan
+    assert any("USING INDEX ix_stock_lot (lot_id=?)" in step for step in plan), plan

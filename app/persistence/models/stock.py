@@ -26,6 +26,7 @@ class Stock(Base):
         CheckConstraint("status IN ('hold','available','damaged','frozen','expired')", name="status"),
         Index("ix_stock_product_location", "product_id", "location_id"),
         Index("ix_stock_lot", "lot_id"),
+        Index("ix_stock_lpn", "lpn"),  # a pallet or carton found by its SSCC (put-away), not by walking staging
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
