@@ -8,7 +8,9 @@ so every statement meets the data it met in the story, but only the timed scans'
 
 The figure is the least a scan of that station can cost on this machine with the product's schema and statements:
 the station's time per scan less this is the product's Python (the station's logic, the unit of work, the
-statements' preparation). The audit chain's link is an SQLite function the product registers on each connection
+statements' preparation). `replay(…, reads=False)` leaves out the timed scans' reads (their SELECTs; the writes
+carry the parameters they were sent with, so they write the same rows): what the scans' writes and COMMITs alone
+cost, the part that only a change of what a scan records (its rows and their indexes) can lower. The audit chain's link is an SQLite function the product registers on each connection
 (app.admin.audit); the replay registers the same function with the database's own audit key.
 """
 
@@ -113,11 +115,16 @@ class Recorder:
         self._add(Sent(ROLLBACK, scan=self._scan))
 
 
+def is_read(sql: str) -> bool:
+    """A statement that only reads (SQLite's SELECTs; a write's own reads, INSERT … SELECT, are the write's)."""
+    return sql.lstrip()[:6].upper() == "SELECT"
+
+
 def replay(recording: Recording, figures: dict[int, str], copy: Path,
-           link: Callable[[str], str]) -> dict[str, tuple[float, int]]:
+           link: Callable[[str], str], *, reads: bool = True) -> dict[str, tuple[float, int]]:
     """Run `recording` on a fresh copy of its snapshot at `copy`: {figure: (seconds of its timed scans' statements
     and COMMITs, number of those scans)}. `figures`: the recorder's; `link`: the audit chain's SQLite function
-    (app.admin.audit), with the database's key."""
+    (app.admin.audit), with the database's key; `reads=False`: the timed scans' reads are left out (module's note)."""
     from app.admin.audit import SQLITE_LINK
 
     for suffix in ("", "-wal", "-shm"):
@@ -132,6 +139,8 @@ def replay(recording: Recording, figures: dict[int, str], copy: Path,
         conn.create_function(SQLITE_LINK, 1, link, deterministic=True)
         spent: dict[int, float] = {}
         for sent in recording.sent:
+            if not reads and sent.scan is not None and is_read(sent.sql):
+                continue
             started = time.perf_counter()
             if sent.sql in (COMMIT, ROLLBACK):
                 if conn.in_transaction:

@@ -67,11 +67,12 @@ def test_the_stations_bench_weighs_each_floor_by_the_scans_it_brackets(tmp_path)
 def test_a_stations_recorded_sql_replays_to_the_same_database(request, tmp_path):
     """bench.sql_alone: what a station sent (its statements, COMMITs, the audit chain's link function) replays with
     bare sqlite3 on the snapshot taken before it and writes the same rows; only the timed scans are counted."""
+    import dataclasses
     import sqlite3
 
     from app.admin import audit
     from app.persistence.uow import SYSTEM, UnitOfWork
-    from bench.sql_alone import Recorder, replay
+    from bench.sql_alone import Recorder, Sent, is_read, replay
 
     db = open_database(fresh_url(request, "sqlite", tmp_path))
     try:
@@ -93,16 +94,30 @@ def test_a_stations_recorded_sql_replays_to_the_same_database(request, tmp_path)
             link = audit.audit_key(uow).mac
             live = [tuple(r) for r in uow.conn.exec_driver_sql(
                 "SELECT entity_key, at, hash FROM audit_log WHERE action = 'bench_scan' ORDER BY id")]
-        copy = tmp_path / "replayed.sqlite3"
-        timed = replay(recorder.recordings[0], recorder.figures, copy, link)
-        seconds, scans = timed["scans"]
-        assert scans == 3 and seconds > 0
-        replayed = sqlite3.connect(copy)
-        try:
-            assert replayed.execute("SELECT entity_key, at, hash FROM audit_log WHERE action = 'bench_scan' "
-                                    "ORDER BY id").fetchall() == live
-        finally:
-            replayed.close()
+        for with_reads in (True, False):  # without the scans' reads: the writes carry what they were sent with
+            copy = tmp_path / f"replayed_{with_reads}.sqlite3"
+            timed = replay(recorder.recordings[0], recorder.figures, copy, link, reads=with_reads)
+            seconds, scans = timed["scans"]
+            assert scans == 3 and seconds > 0
+            replayed = sqlite3.connect(copy)
+            try:
+                assert replayed.execute("SELECT entity_key, at, hash FROM audit_log WHERE action = 'bench_scan' "
+                                        "ORDER BY id").fetchall() == live
+            finally:
+                replayed.close()
+        # a timed scan's read is left out of the writes-only replay, an untimed one is not
+        recording = recorder.recordings[0]
+        timed_read = Sent("SELECT * FROM no_such_table", scan=next(iter(recording.scans)))
+        recording.sent.insert(1, timed_read)
+        with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
+            replay(recording, recorder.figures, tmp_path / "with_reads.sqlite3", link)
+        assert replay(recording, recorder.figures, tmp_path / "writes.sqlite3", link, reads=False)["scans"][1] == 3
+        recording.sent.insert(1, dataclasses.replace(timed_read, scan=None))
+        with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
+            replay(recording, recorder.figures, tmp_path / "untimed_read.sqlite3", link, reads=False)
+        assert [is_read(sql) for sql in ("SELECT 1", "  select x FROM t", "INSERT INTO t SELECT 1",
+                                         "BEGIN IMMEDIATE", "UPDATE t SET x = (SELECT 1)")] == [
+            True, True, False, False, False]
         assert [key for key, _, _ in live] == ["0", "1", "2", "3", "4"]
     finally:
         db.dispose()
