@@ -10,8 +10,10 @@ The figure is the least a scan of that station can cost on this machine with the
 the station's time per scan less this is the product's Python (the station's logic, the unit of work, the
 statements' preparation). `replay(…, reads=False)` leaves out the timed scans' reads (their SELECTs; the writes
 carry the parameters they were sent with, so they write the same rows): what the scans' writes and COMMITs alone
-cost, the part that only a change of what a scan records (its rows and their indexes) can lower. The audit chain's link is an SQLite function the product registers on each connection
-(app.admin.audit); the replay registers the same function with the database's own audit key.
+cost, the part that only a change of what a scan records (its rows and their indexes) can lower.
+
+The audit chain's link is an SQLite function the product registers on each connection (app.admin.audit); the
+replay registers the same function with the database's own audit key.
 """
 
 from __future__ import annotations
